@@ -1,0 +1,74 @@
+"""How commands print: a readable table for people, JSON on stdout for programs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout."
+)
+
+
+def _plain(value: Any) -> Any:
+    """Turn our values (dates, models, numpy scalars, NaN) into what JSON can carry."""
+    if isinstance(value, BaseModel):
+        return _plain(value.model_dump(mode="json"))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "item") and callable(value.item):  # numpy / pandas scalars
+        return _plain(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def print_json(payload: Any) -> None:
+    click.echo(json.dumps(_plain(payload), ensure_ascii=False, indent=2))
+
+
+def print_table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Iterable[str] | None = None,
+    title: str | None = None,
+) -> None:
+    """Print rows as a table on stdout; columns default to the first row's keys."""
+    if not rows:
+        click.echo("(no rows)")
+        return
+    names = list(columns) if columns is not None else list(rows[0].keys())
+    table = Table(title=title, show_lines=False)
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(name)) for name in names))
+    Console(soft_wrap=True).print(table)
+
+
+def _cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,100 @@
+"""One settings object for the whole product, read from the environment and `.env`.
+
+Names: `MARKETBRIEF_*` for our own settings, plus the standard `OPENAI_API_KEY` and
+`OPENAI_BASE_URL` so an existing OpenAI-compatible setup works unchanged. Secrets are
+`SecretStr`, so printing the settings never shows a key.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigError
+
+
+def _default_home() -> Path:
+    return Path(user_data_dir("marketbrief", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with defaults that need no set-up."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MARKETBRIEF_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    home: Path = Field(default_factory=_default_home, description="The data directory.")
+
+    # LLM: an OpenAI-compatible chat endpoint. With neither a key nor a base URL the
+    # assistant runs in offline mode.
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "MARKETBRIEF_OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("OPENAI_BASE_URL", "MARKETBRIEF_OPENAI_BASE_URL"),
+    )
+    model: str = "gpt-4o-mini"
+    llm_timeout_s: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0)
+
+    # Vector store: a local PersistentClient unless a Chroma server is named.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection: str = "commentary"
+
+    # Embeddings: "local" needs no download; "openai" uses the configured endpoint.
+    embedding: Literal["local", "openai"] = "local"
+    embedding_model: str = "text-embedding-3-small"
+
+    # Network: every outside call runs under this deadline (yfinance alone can hang for minutes).
+    network_timeout_s: float = Field(default=10.0, gt=0)
+    # Stored prices older than this are refreshed from yfinance when the network answers.
+    price_refresh_after_hours: float = Field(default=12.0, ge=0)
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when an endpoint is configured: a key, a base URL, or both."""
+        return bool(self.openai_api_key) or bool(self.openai_base_url)
+
+    @cached_property
+    def prices_dir(self) -> Path:
+        return self.home / "prices"
+
+    @cached_property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @cached_property
+    def db_path(self) -> Path:
+        return self.home / "marketbrief.sqlite3"
+
+    def describe(self) -> dict[str, object]:
+        """The settings as a person may see them: secrets reduced to whether they are set."""
+        shown = self.model_dump(mode="json", exclude={"openai_api_key"})
+        shown["openai_api_key"] = "set" if self.openai_api_key else "not set"
+        return shown
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings now (environment and `.env`), with explicit overrides on top.
+
+    A bad value becomes one `ConfigError` line naming the variable, not a pydantic report.
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "settings"
+        variable = f"MARKETBRIEF_{field.upper()}"
+        raise ConfigError(f"bad setting {variable}: {first['msg']}") from None

@@ -1,0 +1,77 @@
+"""The values that cross the library's boundary: Article, Chunk, Hit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Section(Frozen):
+    """One titled part of an article (综合分析, 核心洞察, ... or a page of a PDF)."""
+
+    heading: str = ""
+    text: str
+    page: int | None = None  # 1-based page number for PDFs
+
+
+class ArticleReference(Frozen):
+    """An entry of the article's own numbered reference list."""
+
+    n: int
+    text: str
+    url: str | None = None
+
+
+class Article(Frozen):
+    """A parsed piece of commentary, before chunking."""
+
+    id: str  # stable: derived from the url or the source path, see `article_id`
+    title: str
+    published: dt.date | None = None
+    source: str = ""
+    url: str | None = None
+    lang: str = "en"  # "zh" or "en"
+    tags: tuple[str, ...] = ()
+    tickers: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    references: tuple[ArticleReference, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(s.text for s in self.sections)
+
+
+class Chunk(Frozen):
+    """A retrievable passage. Its id is a hash of its article and content, so re-ingesting
+    unchanged input writes nothing."""
+
+    id: str
+    article_id: str
+    section: str = ""
+    page: int | None = None
+    ordinal: int = 0  # position in the article
+    text: str
+    metadata: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+
+class Hit(Frozen):
+    """A chunk found by a search, with the article fields a citation needs."""
+
+    chunk: Chunk
+    score: float
+    title: str
+    published: dt.date | None = None
+    source: str = ""
+    url: str | None = None
+
+
+def content_hash(*parts: str, length: int = 16) -> str:
+    """A short stable hash of the given parts (used for article and chunk ids)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
