@@ -1,6 +1,26 @@
 """The one factory for every external service.
 
-Each service (the price store and market data, the commentary index, the chat model) is built
+Each service (market data over the price store, the commentary index, the chat model) is built
 here from the settings, and only here. Tests pass fakes or loopback servers through the same
-functions' parameters instead of patching internals.
+door instead of patching internals.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from ingest.index import Index
+    from tools.market import MarketData
+
+
+def market_data(settings: Settings) -> MarketData:
+    """Market data over the local price store, refreshed from yfinance under a deadline."""
+    raise NotImplementedError("issue 2 fills this in")
+
+
+def commentary_index(settings: Settings) -> Index:
+    """The commentary index: Chroma (local or server) plus the lexical index."""
+    raise NotImplementedError("issue 3 fills this in")

@@ -12,6 +12,7 @@ import sys
 import click
 
 from assistant.cli.app import config_command, ui_command
+from assistant.cli.ask import ask_commands
 from assistant.cli.library import library_commands
 from assistant.cli.market import market_commands
 from assistant.errors import MarketbriefError
@@ -26,7 +27,7 @@ def cli() -> None:
     """marketbrief: cited answers about markets from your own commentary and market data."""
 
 
-for command in [*market_commands, *library_commands, config_command, ui_command]:
+for command in [*market_commands, *library_commands, *ask_commands, config_command, ui_command]:
     cli.add_command(command)
 
 
