@@ -41,6 +41,6 @@ class ToolResult:
             if pd.api.types.is_datetime64_any_dtype(frame[column]):
                 frame[column] = frame[column].dt.date.astype(str)
         return [
-            {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
+            {str(k): (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
             for row in frame.to_dict(orient="records")
         ]
