@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -24,3 +26,8 @@ def market_data(settings: Settings) -> MarketData:
 def commentary_index(settings: Settings) -> Index:
     """The commentary index: Chroma (local or server) plus the lexical index."""
     raise NotImplementedError("issue 3 fills this in")
+
+
+def chat_model(settings: Settings) -> BaseChatModel | None:
+    """The chat model for LLM mode, or None when no endpoint is configured (offline mode)."""
+    raise NotImplementedError("issue 4 fills this in")
