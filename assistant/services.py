@@ -20,7 +20,20 @@ if TYPE_CHECKING:
 
 def market_data(settings: Settings) -> MarketData:
     """Market data over the local price store, refreshed from yfinance under a deadline."""
-    raise NotImplementedError("issue 2 fills this in")
+    import datetime as dt
+
+    from tools.market import MarketData
+    from tools.store import PriceStore
+    from tools.yahoo import YahooProvider
+
+    provider = YahooProvider(
+        timeout_s=settings.network_timeout_s, cache_dir=settings.home / "cache" / "yfinance"
+    )
+    return MarketData(
+        PriceStore(settings.prices_dir),
+        provider,
+        refresh_after=dt.timedelta(hours=settings.price_refresh_after_hours),
+    )
 
 
 def commentary_index(settings: Settings) -> Index:

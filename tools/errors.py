@@ -1,5 +1,34 @@
-"""Errors raised by the market-data tools, each with a message a person can act on."""
+"""Errors raised by the market-data tools, each with a message a person can act on.
+
+The CLI and the UI show `str(error)` as one line, so every message names the symbol, date or
+file at fault and, where there is one, the command that fixes it.
+"""
 
 
 class ToolError(Exception):
     """Base for every market-data error."""
+
+
+class UnknownSymbolError(ToolError):
+    """A name or ticker that is not a symbol we know, or not one in the price store."""
+
+
+class DataRangeError(ToolError):
+    """The prices do not cover what was asked: an as-of date outside the data, a period that
+    starts before it, or a range with no trading days in it."""
+
+
+class PeriodError(ToolError):
+    """A period, year or date that cannot be parsed or does not make sense."""
+
+
+class PriceFileError(ToolError):
+    """A CSV file that cannot be imported as prices."""
+
+
+class ProviderError(ToolError):
+    """An online price provider failed: no answer, an error status, or no rows."""
+
+
+class ProviderTimeout(ProviderError):
+    """The provider did not answer within our own deadline."""

@@ -1,0 +1,44 @@
+"""Fixtures for the market-data tests: synthetic price frames, an empty store, and (for the
+correctness tests) a store holding the whole shared price set, imported once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import SHARED
+from tools.market import MarketData
+from tools.store import PriceStore
+
+NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+
+
+def make_frame(closes: Sequence[float], start: str = "2024-01-02") -> pd.DataFrame:
+    """A price frame on consecutive weekdays from `start` with the given closes."""
+    index = pd.bdate_range(start, periods=len(closes), name="Date").astype("datetime64[ns]")
+    values = [float(c) for c in closes]
+    return pd.DataFrame(
+        {"Open": values, "High": values, "Low": values, "Close": values, "Volume": 0.0},
+        index=index,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> PriceStore:
+    return PriceStore(tmp_path / "prices")
+
+
+@pytest.fixture(scope="session")
+def shared_market(tmp_path_factory: pytest.TempPathFactory) -> MarketData:
+    """MarketData over every CSV in ../shared/data/prices, without a provider."""
+    prices = SHARED / "data" / "prices"
+    if not prices.is_dir():
+        pytest.skip(f"needs {prices} beside the project")
+    market = MarketData(PriceStore(tmp_path_factory.mktemp("shared") / "prices"), clock=lambda: NOW)
+    report = market.import_csv([prices])
+    assert report.imported and not report.rejected
+    return market

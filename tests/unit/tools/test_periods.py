@@ -1,0 +1,138 @@
+"""Periods and as-of dates resolve the way published index returns do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from tests.unit.tools.conftest import make_frame
+from tools.errors import DataRangeError, PeriodError
+from tools.frames import trading_dates
+from tools.periods import (
+    calendar_year,
+    date_range,
+    locate_as_of,
+    parse_date,
+    parse_period,
+    parse_period_text,
+    resolve_window,
+)
+
+D = dt.date
+# Weekdays from Mon 2023-11-20 to Fri 2025-01-31 (no holidays: simple to reason about).
+DATES = trading_dates(make_frame(range(1, 316), start="2023-11-20"))
+
+
+def window(period: str, as_of: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    found = resolve_window(DATES, parse_period(period), as_of, "TEST")
+    return found.start_date, found.end_date
+
+
+def test_the_fixture_spans_what_the_tests_assume() -> None:
+    assert (str(DATES[0]), str(DATES[-1])) == ("2023-11-20", "2025-01-31")
+
+
+@pytest.mark.parametrize(
+    "label", ["1D", "5D", "1W", "WTD", "MTD", "QTD", "YTD", "1M", "3M", "6M", "1Y", "2024", "ytd"]
+)
+def test_known_periods_parse(label: str) -> None:
+    assert parse_period(label).label == label.upper()
+
+
+@pytest.mark.parametrize("label", ["", "7X", "0D", "YTDX", "1990s", "-1M"])
+def test_unknown_periods_are_errors(label: str) -> None:
+    with pytest.raises(PeriodError, match="unknown period"):
+        parse_period(label)
+
+
+def test_ytd_starts_from_the_last_close_of_the_prior_year() -> None:
+    assert window("YTD", D(2024, 1, 23)) == (D(2023, 12, 29), D(2024, 1, 23))
+
+
+def test_a_weekend_as_of_means_the_last_trading_day_before_it() -> None:
+    assert window("YTD", D(2024, 1, 27)) == (D(2023, 12, 29), D(2024, 1, 26))  # Saturday
+    assert locate_as_of(DATES, D(2024, 1, 28), "TEST") == locate_as_of(DATES, D(2024, 1, 26), "T")
+
+
+def test_calendar_year_runs_from_last_close_to_last_close() -> None:
+    found = resolve_window(DATES, calendar_year(2024), None, "TEST")
+    assert (found.start_date, found.end_date) == (D(2023, 12, 29), D(2024, 12, 31))
+    assert found.notes == ()
+
+
+def test_an_incomplete_calendar_year_says_so() -> None:
+    short = DATES[np.datetime64("2024-06-14") >= DATES]
+    found = resolve_window(short, calendar_year(2024), None, "TEST")
+    assert found.end_date == D(2024, 6, 14)
+    assert "not complete" in found.notes[0]
+
+
+def test_a_period_starting_before_the_data_is_an_error_not_a_shorter_period() -> None:
+    with pytest.raises(DataRangeError, match=r"1Y starts .* stored prices start 2023-11-20"):
+        window("1Y", D(2024, 6, 3))
+    with pytest.raises(DataRangeError, match="2023"):
+        resolve_window(DATES, calendar_year(2023), None, "TEST")
+    late_start = DATES[np.datetime64("2024-01-02") <= DATES]
+    with pytest.raises(DataRangeError, match="YTD starts from the close on or before 2023-12-31"):
+        resolve_window(late_start, parse_period("YTD"), D(2024, 3, 1), "TEST")
+
+
+def test_as_of_outside_the_data_is_an_error_naming_the_dates() -> None:
+    with pytest.raises(DataRangeError, match=r"as-of 2023-01-02 is before .* TEST \(2023-11-20\)"):
+        locate_as_of(DATES, D(2023, 1, 2), "TEST")
+    with pytest.raises(DataRangeError, match=r"as-of 2030-01-01 is after .* TEST \(2025-01-31\)"):
+        locate_as_of(DATES, D(2030, 1, 1), "TEST")
+
+
+def test_the_weekend_after_the_last_close_is_not_after_the_data() -> None:
+    assert locate_as_of(DATES, D(2025, 2, 2), "TEST") == len(DATES) - 1  # Sunday
+    with pytest.raises(DataRangeError):
+        locate_as_of(DATES, D(2025, 2, 3), "TEST")  # Monday: a close is missing
+
+
+def test_trading_day_and_calendar_periods() -> None:
+    assert window("1D", D(2024, 1, 23)) == (D(2024, 1, 22), D(2024, 1, 23))
+    assert window("5D", D(2024, 1, 23)) == (D(2024, 1, 16), D(2024, 1, 23))
+    assert window("1W", D(2024, 1, 23)) == (D(2024, 1, 16), D(2024, 1, 23))
+    assert window("WTD", D(2024, 1, 24)) == (D(2024, 1, 19), D(2024, 1, 24))
+    assert window("MTD", D(2024, 3, 13)) == (D(2024, 2, 29), D(2024, 3, 13))
+    assert window("QTD", D(2024, 5, 15)) == (D(2024, 3, 29), D(2024, 5, 15))
+    assert window("1M", D(2024, 3, 31)) == (D(2024, 2, 29), D(2024, 3, 29))  # month-end clip
+    assert window("3M", D(2024, 6, 3)) == (D(2024, 3, 1), D(2024, 6, 3))  # Mar 3 is a Sunday
+    assert window("1Y", D(2025, 1, 31)) == (D(2024, 1, 31), D(2025, 1, 31))
+
+
+def test_start_end_ranges() -> None:
+    found = resolve_window(DATES, date_range(D(2024, 1, 6), D(2024, 2, 1)), None, "TEST")
+    assert (found.start_date, found.end_date) == (D(2024, 1, 5), D(2024, 2, 1))
+    with pytest.raises(PeriodError, match="empty range"):
+        date_range(D(2024, 2, 1), D(2024, 1, 1))
+    with pytest.raises(DataRangeError, match="empty range"):  # Sat..Sun: the same Friday
+        resolve_window(DATES, date_range(D(2024, 1, 6), D(2024, 1, 7)), None, "TEST")
+
+
+def test_dates_parse_or_fail_with_the_bad_value() -> None:
+    assert parse_date("2024-02-29") == D(2024, 2, 29)
+    with pytest.raises(PeriodError, match=r"bad as-of date '2024-02-30'"):
+        parse_date("2024-02-30", "as-of date")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("罗素2000指数年初至今是否跑赢标普500?", "YTD"),
+        ("本月能源板块表现如何", "MTD"),
+        ("本季度以来", "QTD"),
+        ("过去一年纳指涨了多少", "1Y"),
+        ("近三个月科技股", "3M"),
+        ("2024年全年标普500", "2024"),
+        ("How has tech done year to date?", "YTD"),
+        ("Did energy beat tech this month?", "MTD"),
+        ("performance over the past 6 months", "6M"),
+        ("What is the outlook for small caps?", None),
+    ],
+)
+def test_period_words_in_questions(text: str, period: str | None) -> None:
+    assert parse_period_text(text) == period

@@ -1,0 +1,77 @@
+"""index_returns over synthetic frames: each figure checked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pytest
+
+from tests.unit.tools.conftest import make_frame
+from tools.errors import ToolError
+from tools.periods import date_range, parse_period
+from tools.returns import index_returns
+
+D = dt.date
+# Mon 2024-01-01 .. Thu 2024-01-04 (make_frame knows no holidays).
+A = make_frame([100, 110, 99, 121], start="2024-01-01")
+B = make_frame([50, 50, 55, 55], start="2024-01-01")
+
+
+def test_return_volatility_and_drawdown_by_hand() -> None:
+    result = index_returns({"A": A}, date_range(D(2024, 1, 1)))
+    row = result.records()[0]
+    assert (row["start_date"], row["end_date"]) == ("2024-01-01", "2024-01-04")
+    assert (row["start_close"], row["end_close"]) == (100.0, 121.0)
+    assert row["return_pct"] == pytest.approx(21.0)
+    daily = np.array([0.10, 99 / 110 - 1, 121 / 99 - 1])
+    assert row["volatility_pct"] == pytest.approx(daily.std(ddof=1) * math.sqrt(252) * 100)
+    assert row["max_drawdown_pct"] == pytest.approx((99 / 110 - 1) * 100)
+    assert row["spread_pp"] is None  # no benchmark, no spread
+
+
+def test_spread_against_a_benchmark_in_percentage_points() -> None:
+    result = index_returns({"A": A, "B": B}, date_range(D(2024, 1, 1)), benchmark="B")
+    rows = {row["symbol"]: row for row in result.records()}
+    assert rows["B"]["return_pct"] == pytest.approx(10.0)
+    assert rows["A"]["spread_pp"] == pytest.approx(11.0)
+    assert "benchmark B" in result.provenance.method
+    assert "+11.00 pp vs B" in result.summary
+
+
+def test_normalized_series_start_at_100() -> None:
+    result = index_returns({"A": A, "B": B}, date_range(D(2024, 1, 1)))
+    normalized = result.extras["normalized"]
+    assert list(normalized.columns) == ["A", "B"]
+    assert normalized.iloc[0].tolist() == [100.0, 100.0]
+    assert normalized["A"].iloc[-1] == pytest.approx(121.0)
+
+
+def test_default_as_of_is_the_last_date_every_symbol_has() -> None:
+    longer = make_frame([100, 110, 99, 121, 130], start="2024-01-01")
+    result = index_returns({"A": longer, "B": B}, parse_period("1D"))
+    assert {row["end_date"] for row in result.records()} == {"2024-01-04"}
+    assert "newer closes exist for A to 2024-01-05" in result.provenance.notes[0]
+    assert result.provenance.as_of == D(2024, 1, 4)
+
+
+def test_a_one_day_return_has_no_volatility() -> None:
+    row = index_returns({"A": A}, parse_period("1D")).records()[0]
+    assert row["return_pct"] == pytest.approx((121 / 99 - 1) * 100)
+    assert row["volatility_pct"] is None
+
+
+def test_a_split_like_jump_in_an_etf_is_flagged() -> None:
+    split = make_frame([100, 101, 50.5, 51], start="2024-01-01")
+    notes = index_returns({"XLB": split}, date_range(D(2024, 1, 1))).provenance.notes
+    assert any("XLB: close moved -50% on 2024-01-03" in note for note in notes)
+    index_notes = index_returns({"^VIX": split}, date_range(D(2024, 1, 1))).provenance.notes
+    assert index_notes == ()  # VIX really does halve and double
+
+
+def test_bad_calls_are_errors() -> None:
+    with pytest.raises(ToolError, match="at least one symbol"):
+        index_returns({}, parse_period("YTD"))
+    with pytest.raises(ToolError, match="benchmark C has no prices"):
+        index_returns({"A": A}, parse_period("1D"), benchmark="C")

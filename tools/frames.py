@@ -1,0 +1,90 @@
+"""The price frame: the one shape every provider produces and every analytic reads.
+
+A price frame is indexed by a sorted, unique, tz-naive `DatetimeIndex` named `Date` (one row
+per trading day) with float columns Open, High, Low, Close, Volume. `Close` is the close the
+returns use: index levels as published, ETFs split- and dividend-adjusted (what yfinance's
+`auto_adjust=True` gives), so a price return over a period is simply end / start - 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+PRICE_COLUMNS: tuple[str, ...] = ("Open", "High", "Low", "Close", "Volume")
+
+
+def to_price_frame(raw: pd.DataFrame) -> pd.DataFrame:
+    """Normalise a frame with a date index (or a `Date` column) into a price frame.
+
+    Rows without a close are dropped (Yahoo sends NaN bars for halted days); a date that appears
+    twice keeps its last row, as a later download corrects an earlier one. Missing optional
+    columns become NaN rather than an error, since some CSVs carry only Date and Close.
+    """
+    frame = raw.set_index("Date") if "Date" in raw.columns else raw
+    index = pd.DatetimeIndex(pd.to_datetime(frame.index))
+    if index.tz is not None:
+        # Yahoo stamps daily bars at midnight exchange time; the calendar date is what counts.
+        index = index.tz_localize(None)
+    index = pd.DatetimeIndex(index.normalize().astype("datetime64[ns]"))
+    columns = {
+        name: pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        if name in frame.columns
+        else np.full(len(frame), np.nan)
+        for name in PRICE_COLUMNS
+    }
+    out = pd.DataFrame(columns, index=pd.DatetimeIndex(index, name="Date"))
+    out = out[out["Close"].notna()]
+    out = out[~out.index.duplicated(keep="last")]
+    return out.sort_index()
+
+
+def trading_dates(frame: pd.DataFrame) -> np.ndarray:
+    """The frame's dates as `datetime64[D]`, for fast searchsorted look-ups."""
+    return frame.index.to_numpy().astype("datetime64[D]")
+
+
+def closes(frame: pd.DataFrame) -> np.ndarray:
+    """The frame's closes as a float64 array (no copy when already float64)."""
+    return frame["Close"].to_numpy(dtype="float64")
+
+
+def as_date(value: np.datetime64 | pd.Timestamp | dt.date) -> dt.date:
+    """One date value (numpy, pandas or Python) as a plain `datetime.date`."""
+    if isinstance(value, np.datetime64):
+        return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def first_date(frame: pd.DataFrame) -> dt.date:
+    return as_date(frame.index[0])
+
+
+def last_date(frame: pd.DataFrame) -> dt.date:
+    return as_date(frame.index[-1])
+
+
+# A broad ETF does not move this much in a day; a move this size is an unadjusted split.
+_SPLIT_LIKE = float(np.log(1 / 0.65))
+
+
+def suspect_jumps(symbol: str, frame: pd.DataFrame, start_pos: int, end_pos: int) -> list[str]:
+    """Notes for split-like one-day jumps (-35% or worse, +54% or more) in an ETF's closes
+    between two positions. Index and yield symbols (^...) are exempt: VIX and low yields
+    really do move that much."""
+    if symbol.startswith("^") or end_pos <= start_pos:
+        return []
+    segment = closes(frame)[start_pos : end_pos + 1]
+    jumps = np.flatnonzero(np.abs(np.diff(np.log(segment))) > _SPLIT_LIKE)
+    return [
+        f"{symbol}: close moved {(segment[i + 1] / segment[i] - 1) * 100:+.0f}% on "
+        f"{as_date(frame.index[start_pos + int(i) + 1])}, probably an unadjusted split; figures "
+        "spanning that day are unreliable until the prices are re-imported or synced"
+        for i in jumps
+    ]

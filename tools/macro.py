@@ -1,0 +1,215 @@
+"""Macro dashboard: the 10-year yield, the curve, VIX and a credit proxy, each with its 1-month
+change and direction.
+
+Units, checked against Yahoo's data: ^TNX, ^FVX and ^IRX close in percent (^TNX 4.056 on
+2026-02-13 is a 4.056% yield; the 2001 values, ~4.9-5.1, match that year's yields too, so the
+series is not scaled x10). Yield changes and curve slopes are in basis points, VIX in index
+points, the credit proxy as the HYG / LQD price ratio (HYG / TLT when LQD is missing or stale)
+and its change in %. A rising ratio means high yield outperforming investment grade (or
+Treasuries): risk appetite, spreads tightening.
+
+Each series uses its own last close on or before the as-of date; one that ends more than
+`STALE_DAYS` before the as-of date is still shown, with its date, and a note says how old it is.
+Curve slopes and the credit ratio are computed on the dates both legs have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tools.errors import DataRangeError, UnknownSymbolError
+from tools.frames import as_date, closes, last_date, trading_dates
+from tools.result import Provenance, ToolResult
+
+MONTH = 21  # trading days in the 1-month change
+STALE_DAYS = 7
+FLAT_BELOW = {"bp": 5.0, "pt": 1.0, "%": 0.5}  # |1M change| under this is "flat"
+MACRO_SYMBOLS = ("^TNX", "^FVX", "^IRX", "^VIX", "HYG", "LQD", "TLT")
+
+METHOD = (
+    "last close on or before the as-of date per series; 1M change over 21 trading days; yields "
+    "in % (Yahoo quotes ^TNX/^FVX/^IRX in percent), yield changes and slopes in bp; credit "
+    "proxy = HYG / LQD (HYG / TLT when LQD is missing or stale), change in %; direction flat "
+    "when |change| < 5 bp, 1 VIX point or 0.5%"
+)
+
+
+@dataclass(frozen=True)
+class _Series:
+    """Aligned dates and values of one indicator (one symbol, or two combined)."""
+
+    dates: np.ndarray
+    values: np.ndarray
+
+
+def macro(
+    frames: Mapping[str, pd.DataFrame],
+    *,
+    as_of: dt.date | None = None,
+    source: str = "prices supplied by the caller",
+) -> ToolResult:
+    """The macro rows as of `as_of` (None: the latest close of any macro series)."""
+    present = {s: frames[s] for s in MACRO_SYMBOLS if s in frames}
+    if not present:
+        raise UnknownSymbolError(
+            "macro needs some of " + ", ".join(MACRO_SYMBOLS) + ", none is in the price store; "
+            "import them with `marketbrief prices import` or `marketbrief prices sync`"
+        )
+    as_of = _check_as_of(present, as_of)
+    notes: list[str] = []
+    rows = []
+    for spec in _indicators(present, as_of, notes):
+        row = _row(*spec, as_of=as_of, notes=notes)
+        if row is not None:
+            rows.append(row)
+    if not rows:
+        raise DataRangeError(f"no macro series has closes on or before {as_of}")
+    table = pd.DataFrame(rows)
+    used = max(row["date"] for row in rows if isinstance(row["date"], dt.date))
+    table["date"] = pd.to_datetime(table["date"])
+    provenance = Provenance(
+        tool="macro",
+        symbols=tuple(present),
+        source=source,
+        as_of=used,
+        method=METHOD,
+        notes=tuple(notes),
+    )
+    return ToolResult(table, provenance, _summary(rows))
+
+
+def _check_as_of(present: Mapping[str, pd.DataFrame], as_of: dt.date | None) -> dt.date:
+    latest = max(last_date(frame) for frame in present.values())
+    if as_of is None:
+        return latest
+    if as_of > latest and np.busday_count(latest + dt.timedelta(days=1), as_of + dt.timedelta(1)):
+        raise DataRangeError(
+            f"as-of {as_of} is after the last stored close of every macro series (latest {latest})"
+        )
+    return as_of
+
+
+Indicator = tuple[str, str, _Series, str, str]  # name, symbols, series, unit, change unit
+
+
+def _indicators(
+    present: Mapping[str, pd.DataFrame], as_of: dt.date, notes: list[str]
+) -> list[Indicator]:
+    found: list[Indicator] = []
+    tnx = present.get("^TNX")
+    if tnx is not None:
+        found.append(("10-year yield", "^TNX", _single(tnx), "%", "bp"))
+        for leg, name in (("^FVX", "10y-5y slope"), ("^IRX", "10y-3m slope")):
+            if leg in present:
+                spread = _combine(tnx, present[leg], lambda a, b: (a - b) * 100.0)
+                found.append((name, f"^TNX-{leg}", spread, "bp", "bp"))
+            else:
+                notes.append(f"{leg} is not in the price store: no {name}")
+    else:
+        notes.append("^TNX is not in the price store: no 10-year yield or curve slopes")
+    if "^VIX" in present:
+        found.append(("VIX", "^VIX", _single(present["^VIX"]), "pt", "pt"))
+    else:
+        notes.append("^VIX is not in the price store: no VIX")
+    credit = _credit_leg(present, as_of, notes)
+    if credit is not None:
+        ratio = _combine(present["HYG"], present[credit], lambda a, b: a / b)
+        found.append((f"credit proxy HYG/{credit}", f"HYG/{credit}", ratio, "ratio", "%"))
+    return found
+
+
+def _credit_leg(
+    present: Mapping[str, pd.DataFrame], as_of: dt.date, notes: list[str]
+) -> str | None:
+    """LQD when it is fresh enough, else TLT; None (with a note) when HYG or both are missing."""
+    if "HYG" not in present:
+        notes.append("HYG is not in the price store: no credit proxy")
+        return None
+    fresh = {
+        leg: (as_of - min(last_date(present[leg]), as_of)).days <= STALE_DAYS
+        for leg in ("LQD", "TLT")
+        if leg in present
+    }
+    if not fresh:
+        notes.append("neither LQD nor TLT is in the price store: no credit proxy")
+        return None
+    if fresh.get("LQD") or "TLT" not in fresh:
+        return "LQD"
+    if "LQD" in fresh:
+        notes.append(
+            f"LQD ends {last_date(present['LQD'])}, before the as-of date; the credit proxy "
+            "uses HYG/TLT instead"
+        )
+    return "TLT"
+
+
+def _single(frame: pd.DataFrame) -> _Series:
+    return _Series(trading_dates(frame), closes(frame))
+
+
+def _combine(
+    a: pd.DataFrame, b: pd.DataFrame, how: Callable[[np.ndarray, np.ndarray], np.ndarray]
+) -> _Series:
+    dates, ia, ib = np.intersect1d(trading_dates(a), trading_dates(b), return_indices=True)
+    return _Series(dates, how(closes(a)[ia], closes(b)[ib]))
+
+
+def _row(
+    name: str,
+    symbols: str,
+    series: _Series,
+    unit: str,
+    change_unit: str,
+    *,
+    as_of: dt.date,
+    notes: list[str],
+) -> dict[str, object] | None:
+    pos = int(np.searchsorted(series.dates, np.datetime64(as_of, "D"), side="right")) - 1
+    if pos < 0:
+        notes.append(f"{name}: no closes of {symbols} on or before {as_of}")
+        return None
+    date = as_date(series.dates[pos])
+    if (as_of - date).days > STALE_DAYS:
+        notes.append(
+            f"{name} ({symbols}): last close {date}, {(as_of - date).days} days before the "
+            f"as-of date {as_of}"
+        )
+    value = float(series.values[pos])
+    change = direction = month_ago = None
+    if pos >= MONTH:
+        before = float(series.values[pos - MONTH])
+        month_ago = as_date(series.dates[pos - MONTH])
+        change = (value / before - 1.0) * 100.0 if change_unit == "%" else value - before
+        if change_unit == "bp" and unit == "%":
+            change *= 100.0  # a yield in % changing by 0.12 is 12 bp
+        direction = (
+            "flat" if abs(change) < FLAT_BELOW[change_unit] else "up" if change > 0 else "down"
+        )
+    else:
+        notes.append(f"{name}: fewer than {MONTH} closes before {date}, no 1M change")
+    return {
+        "indicator": name,
+        "symbols": symbols,
+        "date": date,
+        "value": value,
+        "unit": unit,
+        "change_1m": change,
+        "change_unit": change_unit,
+        "direction": direction,
+        "month_ago_date": month_ago,
+    }
+
+
+def _summary(rows: list[dict[str, object]]) -> str:
+    parts = []
+    for row in rows:
+        text = f"{row['indicator']} {row['value']:,.3f} {row['unit']} ({row['date']})"
+        if row["change_1m"] is not None:
+            text += f", 1M {row['change_1m']:+.2f} {row['change_unit']} ({row['direction']})"
+        parts.append(text)
+    return "; ".join(parts)

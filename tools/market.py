@@ -1,0 +1,277 @@
+"""MarketData: the one small interface the assistant and the CLI use for market figures.
+
+It turns names into symbols (tools.symbols), loads frames from the price store (refreshing
+stale or missing symbols from the provider when one is configured and it answers), calls the
+pure analytics, and says in the provenance where the prices came from and how old they are.
+
+Refresh policy: only when a request depends on the latest data (no as-of date, or one after
+the stored closes) and the symbol was last imported, fetched or tried more than `refresh_after`
+ago. A failed try is remembered in the store, so an offline machine is not asked again on every
+call; the answer then uses the stored prices with a note saying how old they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from tools.csv_import import ImportReport, import_csv
+from tools.errors import PeriodError, ToolError, UnknownSymbolError
+from tools.macro import MACRO_SYMBOLS
+from tools.macro import macro as macro_tool
+from tools.periods import Period, calendar_year, date_range, parse_date, parse_period
+from tools.provider import PriceProvider
+from tools.quotes import quotes as quotes_tool
+from tools.result import ToolResult
+from tools.returns import index_returns as returns_tool
+from tools.sectors import sector_scores as sectors_tool
+from tools.sectors import sector_symbols
+from tools.store import PriceStore, SymbolMeta
+from tools.symbols import resolve_symbol
+from tools.sync import SyncOutcome, sync_symbols
+
+DateLike = dt.date | str
+CURRENT_WITHIN = dt.timedelta(days=4)  # a long weekend: older last closes get an age note
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class MarketData:
+    """Market figures over the local price store, optionally refreshed from a provider."""
+
+    def __init__(
+        self,
+        store: PriceStore,
+        provider: PriceProvider | None = None,
+        *,
+        refresh_after: dt.timedelta = dt.timedelta(hours=12),
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.refresh_after = refresh_after
+        self.clock = clock
+
+    # The store.
+
+    def available_symbols(self) -> list[str]:
+        return self.store.symbols()
+
+    def stored(self) -> list[SymbolMeta]:
+        return self.store.metas()
+
+    def last_date(self, symbol: str | None = None) -> dt.date | None:
+        """The symbol's last stored close (None: the latest of any symbol); None if absent."""
+        if symbol is None:
+            lasts = [meta.last for meta in self.store.metas()]
+            return max(lasts) if lasts else None
+        resolved = resolve_symbol(symbol)
+        return self.store.meta(resolved).last if self.store.has(resolved) else None
+
+    def import_csv(self, paths: Sequence[Path]) -> ImportReport:
+        return import_csv(self.store, paths, self.clock())
+
+    def sync(self, names: Sequence[str]) -> list[SyncOutcome]:
+        """Fetch symbols from the provider into the store (`marketbrief prices sync`)."""
+        if self.provider is None:
+            raise ToolError("no online price provider is configured")
+        return sync_symbols(self.store, self.provider, _resolve_all(names), self.clock())
+
+    # The tools.
+
+    def index_returns(
+        self,
+        symbols: Sequence[str],
+        *,
+        period: str | None = None,
+        year: int | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
+        benchmark: str | None = None,
+    ) -> ToolResult:
+        """Returns over one of: `period` ('YTD', '3M', ...; the default is YTD), a calendar
+        `year`, or `start` [.. `end`]. Names like '罗素2000' are accepted."""
+        spec, as_of_date = _period_spec(period, year, start, end, as_of)
+        wanted = _resolve_all(symbols)
+        bench = resolve_symbol(benchmark) if benchmark else None
+        if bench is not None and bench not in wanted:
+            wanted.append(bench)
+        latest = (
+            as_of_date is None
+            and not (spec.kind == "range" and spec.end)
+            and (spec.kind != "year" or (spec.year or 0) >= self.clock().year)
+        )
+        frames, source, notes = self._frames(wanted, as_of_date, latest, required=True)
+        result = returns_tool(frames, spec, as_of=as_of_date, benchmark=bench, source=source)
+        return _with_notes(result, notes)
+
+    def sector_scores(self, as_of: DateLike | None = None) -> ToolResult:
+        as_of_date = _date(as_of, "as-of date")
+        frames, source, notes = self._frames(sector_symbols(), as_of_date, as_of is None, False)
+        return _with_notes(sectors_tool(frames, as_of=as_of_date, source=source), notes)
+
+    def quotes(self, symbols: Sequence[str], as_of: DateLike | None = None) -> ToolResult:
+        as_of_date = _date(as_of, "as-of date")
+        wanted = _resolve_all(symbols)
+        frames, source, notes = self._frames(wanted, as_of_date, as_of is None, True)
+        return _with_notes(quotes_tool(frames, as_of=as_of_date, source=source), notes)
+
+    def macro(self, as_of: DateLike | None = None) -> ToolResult:
+        as_of_date = _date(as_of, "as-of date")
+        frames, source, notes = self._frames(list(MACRO_SYMBOLS), as_of_date, as_of is None, False)
+        return _with_notes(macro_tool(frames, as_of=as_of_date, source=source), notes)
+
+    # Loading and refreshing.
+
+    def _frames(
+        self, symbols: list[str], as_of: dt.date | None, latest: bool, required: bool
+    ) -> tuple[dict[str, pd.DataFrame], str, list[str]]:
+        """Frames of the symbols (refreshed first when that is due), the source line, notes.
+
+        `required`: a symbol not in the store is an error; otherwise it is left out and the
+        tool says what it is missing.
+        """
+        notes, errors = self._refresh(symbols, as_of, latest)
+        frames: dict[str, pd.DataFrame] = {}
+        metas: list[SymbolMeta] = []
+        for symbol in symbols:
+            if not self.store.has(symbol):
+                if required:
+                    reason = f" ({errors[symbol]})" if symbol in errors else ""
+                    raise UnknownSymbolError(_not_stored(symbol) + reason)
+                continue
+            loaded = self.store.load(symbol)
+            frames[symbol] = loaded.frame
+            metas.append(loaded.meta)
+        if latest:
+            notes += _age_notes(metas, self.clock().date())
+        return frames, describe_sources(metas), notes
+
+    def _refresh(
+        self, symbols: list[str], as_of: dt.date | None, latest: bool
+    ) -> tuple[list[str], dict[str, str]]:
+        """Sync the symbols that are due; notes for the provenance and errors per symbol."""
+        due = [s for s in symbols if self._refresh_due(s, as_of, latest)]
+        if not due or self.provider is None:
+            return [], {}
+        now = self.clock()
+        outcomes = sync_symbols(self.store, self.provider, due, now)
+        errors = {o.symbol: o.error for o in outcomes if o.error}
+        if not errors:
+            return [], {}
+        self.store.note_failed_attempt(list(errors), now)
+        stored = [self.store.meta(s) for s in errors if self.store.has(s)]
+        if not stored:
+            return [], errors
+        reason = errors[stored[0].symbol]
+        return [f"{reason}; using stored prices: " + _ages(stored, now.date())], errors
+
+    def _refresh_due(self, symbol: str, as_of: dt.date | None, latest: bool) -> bool:
+        if self.provider is None:
+            return False
+        now = self.clock()
+        tried = self.store.failed_attempts().get(symbol)
+        if not self.store.has(symbol):
+            return tried is None or now - tried > self.refresh_after
+        meta = self.store.meta(symbol)
+        if not latest and (as_of is None or as_of <= meta.last):
+            return False  # the stored closes already cover the request
+        last_touch = max(meta.updated_at, tried) if tried else meta.updated_at
+        return now - last_touch > self.refresh_after
+
+
+def describe_sources(metas: Iterable[SymbolMeta]) -> str:
+    """'local price store: CSV import of ^GSPC.csv, ^RUT.csv (2026-11-20); yfinance, ...'."""
+    groups: dict[str, list[str]] = {}
+    for meta in metas:
+        phrase = meta.describe()
+        if meta.origin.startswith("csv import: ") and "+" not in meta.origin:
+            phrase = f"CSV import ({meta.updated_at:%Y-%m-%d})"
+            groups.setdefault(phrase, []).append(meta.origin.removeprefix("csv import: "))
+        else:
+            groups.setdefault(phrase, []).append(meta.symbol)
+    parts = [f"{phrase}: {', '.join(items)}" for phrase, items in groups.items()]
+    return "local price store: " + "; ".join(parts) if parts else "local price store (empty)"
+
+
+def _ages(metas: Sequence[SymbolMeta], today: dt.date) -> str:
+    """'last close 2026-02-23, 270 days old, for ^RUT; ...' grouped by last close."""
+    by_last: dict[dt.date, list[str]] = {}
+    for meta in metas:
+        by_last.setdefault(meta.last, []).append(meta.symbol)
+    return "; ".join(
+        f"last close {last}, {(today - last).days} days old, for {', '.join(symbols)}"
+        for last, symbols in sorted(by_last.items())
+    )
+
+
+def _age_notes(metas: Sequence[SymbolMeta], today: dt.date) -> list[str]:
+    old = [meta for meta in metas if today - meta.last > CURRENT_WITHIN]
+    return [f"stored prices are not current ({_ages(old, today)})"] if old else []
+
+
+def _not_stored(symbol: str) -> str:
+    return (
+        f"unknown symbol {symbol!r}: not in the price store; import it with "
+        f"`marketbrief prices import` or `marketbrief prices sync {symbol}`"
+    )
+
+
+def _resolve_all(names: Sequence[str] | str) -> list[str]:
+    if isinstance(names, str):
+        names = [names]
+    if not names:
+        raise UnknownSymbolError("no symbol given")
+    resolved: list[str] = []
+    for name in names:
+        symbol = resolve_symbol(name)
+        if symbol not in resolved:
+            resolved.append(symbol)
+    return resolved
+
+
+def _date(value: DateLike | None, what: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value, what)
+
+
+def _period_spec(
+    period: str | None,
+    year: int | None,
+    start: DateLike | None,
+    end: DateLike | None,
+    as_of: DateLike | None,
+) -> tuple[Period, dt.date | None]:
+    """Check the combination of period arguments and build the Period."""
+    chosen = [name for name, v in (("period", period), ("year", year), ("start", start)) if v]
+    if len(chosen) > 1:
+        raise PeriodError(f"give one of period, year or start/end, not {' and '.join(chosen)}")
+    as_of_date = _date(as_of, "as-of date")
+    if end is not None and start is None:
+        raise PeriodError("end needs a start")
+    if year is not None:
+        if as_of_date is not None:
+            raise PeriodError("as-of does not apply to a calendar year (it ends at its last close)")
+        return calendar_year(year), None
+    if start is not None:
+        start_date, end_date = _date(start, "start date"), _date(end, "end date")
+        if end_date is not None and as_of_date is not None and end_date != as_of_date:
+            raise PeriodError("give end or as-of with start, not both")
+        assert start_date is not None
+        return date_range(start_date, end_date or as_of_date), None
+    return parse_period(period or "YTD"), as_of_date
+
+
+def _with_notes(result: ToolResult, notes: list[str]) -> ToolResult:
+    if not notes:
+        return result
+    provenance = dataclasses.replace(result.provenance, notes=(*notes, *result.provenance.notes))
+    return dataclasses.replace(result, provenance=provenance)

@@ -1,0 +1,225 @@
+"""Periods and as-of dates, resolved against a symbol's trading days.
+
+The conventions are those of published index returns, so our figures match the ones in the
+press to the second decimal:
+
+- a return runs from a start *anchor close* to an end close;
+- YTD / QTD / MTD / WTD start from the last close *before* the year / quarter / month / week
+  began (the prior year's last close for YTD), never from the first close inside it;
+- a calendar year Y runs from the last close of Y-1 to the last close of Y;
+- nD counts n trading days back; nW, nM, nY go back n calendar weeks / months / years from the
+  end date and anchor on the last close on or before that day;
+- start/end dates anchor on the last close on or before `start`;
+- an as-of date on a weekend or holiday means the last trading day on or before it;
+- a period whose anchor would be before the first stored close is an error, never a silently
+  shorter period; an as-of date after the last stored close is an error when a weekday (a
+  possible trading day) lies between them, because then the data is missing, not closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from tools.errors import DataRangeError, PeriodError
+from tools.frames import as_date
+
+PeriodKind = Literal[
+    "days", "weeks", "months", "years", "wtd", "mtd", "qtd", "ytd", "year", "range"
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    """What to measure: a named period, a calendar year, or a start/end range."""
+
+    kind: PeriodKind
+    label: str  # as shown to people: "YTD", "3M", "2024", "2024-01-02..2024-06-28"
+    n: int = 0
+    year: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Window:
+    """The positions and dates a period resolved to in one symbol's trading days."""
+
+    start_pos: int  # the anchor close
+    end_pos: int
+    start_date: dt.date
+    end_date: dt.date
+    notes: tuple[str, ...] = ()
+
+
+_NAMED = re.compile(r"^(\d{1,3})\s*([DWMY])$")
+_TO_DATE = {"WTD": "wtd", "MTD": "mtd", "QTD": "qtd", "YTD": "ytd"}
+_UNITS: dict[str, PeriodKind] = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+
+
+def parse_period(text: str) -> Period:
+    """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', or a year like '2024'."""
+    label = text.strip().upper()
+    if label in _TO_DATE:
+        return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
+    if re.fullmatch(r"(19|20)\d\d", label):
+        return calendar_year(int(label))
+    match = _NAMED.match(label)
+    if match and int(match.group(1)) > 0:
+        n, unit = int(match.group(1)), match.group(2)
+        return Period(kind=_UNITS[unit], label=f"{n}{unit}", n=n)
+    raise PeriodError(
+        f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y or a year"
+    )
+
+
+def calendar_year(year: int) -> Period:
+    if not 1900 <= year <= 2200:
+        raise PeriodError(f"year {year} is out of range")
+    return Period(kind="year", label=str(year), year=year)
+
+
+def date_range(start: dt.date, end: dt.date | None = None) -> Period:
+    """From the close on (or last before) `start` to the close on (or before) `end`."""
+    if end is not None and end <= start:
+        raise PeriodError(f"empty range: start {start} is not before end {end}")
+    label = f"{start.isoformat()}..{end.isoformat() if end else ''}"
+    return Period(kind="range", label=label, start=start, end=end)
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    """An ISO date (YYYY-MM-DD); anything else is a PeriodError naming the bad value."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise PeriodError(f"bad {what} {text!r}: expected YYYY-MM-DD") from None
+
+
+def locate_as_of(dates: np.ndarray, as_of: dt.date | None, symbol: str) -> int:
+    """Position of the last trading day on or before `as_of` (None: the last stored day)."""
+    if len(dates) == 0:
+        raise DataRangeError(f"no stored closes of {symbol}")
+    if as_of is None:
+        return len(dates) - 1
+    first, last = as_date(dates[0]), as_date(dates[-1])
+    if as_of < first:
+        raise DataRangeError(
+            f"as-of {as_of} is before the first stored close of {symbol} ({first})"
+        )
+    if as_of > last and np.busday_count(last + dt.timedelta(days=1), as_of + dt.timedelta(days=1)):
+        raise DataRangeError(f"as-of {as_of} is after the last stored close of {symbol} ({last})")
+    return int(np.searchsorted(dates, np.datetime64(as_of, "D"), side="right")) - 1
+
+
+def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, symbol: str) -> Window:
+    """Resolve a period against one symbol's trading days (`datetime64[D]`, ascending)."""
+    notes: tuple[str, ...] = ()
+    if period.kind == "year":
+        assert period.year is not None
+        end_pos, notes = _year_end(dates, period.year, symbol)
+    elif period.kind == "range":
+        end_pos = locate_as_of(dates, period.end or as_of, symbol)
+    else:
+        end_pos = locate_as_of(dates, as_of, symbol)
+    end_date = as_date(dates[end_pos])
+    if period.kind == "days":
+        start_pos = end_pos - period.n
+        if start_pos < 0:
+            raise DataRangeError(
+                f"{period.label} as of {end_date} needs {period.n} trading days before it, but "
+                f"{symbol}'s stored prices start {as_date(dates[0])}"
+            )
+    else:
+        start_pos = _anchor(dates, _anchor_day(period, end_date), period, symbol)
+    if start_pos >= end_pos:
+        raise DataRangeError(
+            f"empty range: {period.label} for {symbol} starts and ends on the same trading day "
+            f"({end_date})"
+        )
+    return Window(start_pos, end_pos, as_date(dates[start_pos]), end_date, notes)
+
+
+def _anchor_day(period: Period, end: dt.date) -> dt.date:
+    """The calendar day whose close (or the last before it) is the period's base."""
+    if period.kind == "ytd":
+        return dt.date(end.year, 1, 1) - dt.timedelta(days=1)
+    if period.kind == "qtd":
+        return dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1) - dt.timedelta(days=1)
+    if period.kind == "mtd":
+        return end.replace(day=1) - dt.timedelta(days=1)
+    if period.kind == "wtd":
+        return end - dt.timedelta(days=end.weekday() + 1)  # the Sunday before: Friday's close
+    if period.kind == "weeks":
+        return end - dt.timedelta(weeks=period.n)
+    if period.kind in ("months", "years"):
+        months = period.n * (12 if period.kind == "years" else 1)
+        return (pd.Timestamp(end) - pd.DateOffset(months=months)).date()  # clips to month end
+    if period.kind == "year":
+        assert period.year is not None
+        return dt.date(period.year - 1, 12, 31)
+    assert period.kind == "range" and period.start is not None
+    return period.start
+
+
+def _anchor(dates: np.ndarray, day: dt.date, period: Period, symbol: str) -> int:
+    pos = int(np.searchsorted(dates, np.datetime64(day, "D"), side="right")) - 1
+    if pos < 0:
+        raise DataRangeError(
+            f"period {period.label} starts from the close on or before {day}, but {symbol}'s "
+            f"stored prices start {as_date(dates[0])}"
+        )
+    return pos
+
+
+def _year_end(dates: np.ndarray, year: int, symbol: str) -> tuple[int, tuple[str, ...]]:
+    """The last close of `year`, with a note when the data stops before the year does."""
+    end_pos = int(np.searchsorted(dates, np.datetime64(dt.date(year, 12, 31), "D"), "right")) - 1
+    if end_pos < 0 or as_date(dates[end_pos]).year != year:
+        raise DataRangeError(f"no stored closes of {symbol} in {year}")
+    end_date = as_date(dates[end_pos])
+    last_weekday = dt.date(year, 12, 31)
+    while last_weekday.weekday() >= 5:
+        last_weekday -= dt.timedelta(days=1)
+    complete = end_pos < len(dates) - 1 or end_date >= last_weekday
+    if complete:
+        return end_pos, ()
+    return end_pos, (
+        f"{year} is not complete in the stored prices of {symbol}: it ends {end_date}",
+    )
+
+
+# Period words in questions, for the assistant: (pattern, period). First match in the text wins.
+_TEXT_PERIODS: tuple[tuple[str, str], ...] = (
+    (r"年初至今|今年以来|今年迄今|年内|year[\s-]*to[\s-]*date|\bytd\b|this year", "YTD"),
+    (r"季初至今|本季度|本季|quarter[\s-]*to[\s-]*date|\bqtd\b|this quarter", "QTD"),
+    (r"月初至今|本月|这个月|month[\s-]*to[\s-]*date|\bmtd\b|this month", "MTD"),
+    (r"本周|这周|week[\s-]*to[\s-]*date|\bwtd\b|this week", "WTD"),
+    (r"过去一年|近一年|过去12个月|近12个月|一年来|past year|last 12 months|past 12 months", "1Y"),
+    (r"过去半年|近半年|过去六个月|近六个月|近6个月|past (?:six|6) months", "6M"),
+    (r"过去三个月|近三个月|近3个月|过去3个月|past (?:three|3) months", "3M"),
+    (r"过去一个月|近一个月|近1个月|过去1个月|past month|past 30 days", "1M"),
+    (r"过去一周|近一周|过去5个交易日|past week|past 5 (?:trading )?days", "5D"),
+    (r"今天|今日|当日|today", "1D"),
+)
+_TEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?全年|(?:full|calendar)[\s-]*year\s*((?:19|20)\d\d)")
+
+
+def parse_period_text(text: str) -> str | None:
+    """The period a question talks about ('年初至今' -> 'YTD', '2024年全年' -> '2024'), or None.
+
+    Returns a string `parse_period` accepts, so the assistant can pass it straight on.
+    """
+    found: list[tuple[int, str]] = []
+    for pattern, period in _TEXT_PERIODS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            found.append((match.start(), period))
+    year = _TEXT_YEAR.search(text)
+    if year:
+        found.append((year.start(), year.group(1) or year.group(2)))
+    return min(found)[1] if found else None

@@ -1,0 +1,74 @@
+"""Quotes: last close, previous close and the change, for a strip of related tickers.
+
+Pure: frames in, a ToolResult out. Each symbol uses its own last trading day on or before the
+as-of date (None: its own last stored close), so a quote is always a real close; when the
+symbols' dates differ, a note says so rather than pretending they are simultaneous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+
+from tools.errors import DataRangeError, ToolError
+from tools.frames import as_date, closes, trading_dates
+from tools.periods import locate_as_of
+from tools.result import Provenance, ToolResult
+from tools.symbols import display_name
+
+METHOD = "last close on or before the as-of date; change = close - previous trading day's close"
+
+
+def quotes(
+    frames: Mapping[str, pd.DataFrame],
+    *,
+    as_of: dt.date | None = None,
+    source: str = "prices supplied by the caller",
+) -> ToolResult:
+    """One row per symbol (in the frames' order): date, close, previous close, change."""
+    if not frames:
+        raise ToolError("quotes need at least one symbol")
+    rows = [_quote(symbol, frame, as_of) for symbol, frame in frames.items()]
+    table = pd.DataFrame(rows)
+    dates = sorted(set(table["date"]))
+    notes = []
+    if len(dates) > 1:
+        notes.append(
+            "quotes fall on different dates: "
+            + ", ".join(f"{row['symbol']} {row['date']}" for row in rows)
+        )
+    for column in ("date", "previous_date"):
+        table[column] = pd.to_datetime(table[column])
+    provenance = Provenance(
+        tool="quotes",
+        symbols=tuple(frames),
+        source=source,
+        as_of=dates[-1],
+        method=METHOD,
+        notes=tuple(notes),
+    )
+    summary = "; ".join(
+        f"{row['symbol']} {row['close']:,.2f} ({row['change_pct']:+.2f}%, {row['date']})"
+        for row in rows
+    )
+    return ToolResult(table, provenance, summary)
+
+
+def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str, object]:
+    pos = locate_as_of(trading_dates(frame), as_of, symbol)
+    if pos < 1:
+        raise DataRangeError(f"a quote of {symbol} needs a previous close before {as_of}")
+    values = closes(frame)
+    close, previous = float(values[pos]), float(values[pos - 1])
+    return {
+        "symbol": symbol,
+        "name": display_name(symbol, "en"),
+        "date": as_date(frame.index[pos]),
+        "close": close,
+        "previous_date": as_date(frame.index[pos - 1]),
+        "previous_close": previous,
+        "change": close - previous,
+        "change_pct": (close / previous - 1.0) * 100.0,
+    }

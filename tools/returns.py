@@ -1,0 +1,143 @@
+"""Index returns: what a symbol did over a period, computed the way published returns are.
+
+Pure: frames in, a ToolResult out; no I/O, no clock. Conventions for periods and as-of dates are
+in `tools.periods`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from tools.errors import ToolError
+from tools.frames import closes, last_date, suspect_jumps, trading_dates
+from tools.periods import Period, Window, resolve_window
+from tools.result import Provenance, ToolResult
+from tools.symbols import display_name
+
+TRADING_DAYS_PER_YEAR = 252
+
+METHOD = (
+    "price return = end close / start close - 1 (index levels as published, ETFs split- and "
+    "dividend-adjusted); YTD/QTD/MTD from the last close before the period began; calendar year "
+    "= last close of the prior year to the last close of the year; spread = return - benchmark "
+    "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
+    "max drawdown = worst peak-to-trough fall of closes within the period"
+)
+
+COLUMNS = [
+    "symbol", "name", "period", "start_date", "end_date", "start_close", "end_close",
+    "return_pct", "spread_pp", "volatility_pct", "max_drawdown_pct",
+]  # fmt: skip
+
+
+def index_returns(
+    frames: Mapping[str, pd.DataFrame],
+    period: Period,
+    *,
+    as_of: dt.date | None = None,
+    benchmark: str | None = None,
+    source: str = "prices supplied by the caller",
+) -> ToolResult:
+    """Returns of every symbol in `frames` (in its order) over `period` as of `as_of`.
+
+    `as_of` None means the last date every symbol has, so a comparison never mixes end dates
+    silently; when some symbols have later data a note says so. `benchmark`, when given, must be
+    one of the frames; each row's `spread_pp` is its return minus the benchmark's.
+    """
+    if not frames:
+        raise ToolError("index returns need at least one symbol")
+    if benchmark is not None and benchmark not in frames:
+        raise ToolError(f"benchmark {benchmark} has no prices")
+    notes: list[str] = []
+    uses_as_of = period.kind != "year" and not (period.kind == "range" and period.end)
+    if as_of is None and uses_as_of:
+        as_of, note = common_last_date(frames)
+        notes += [note] if note else []
+    rows, series = [], {}
+    for symbol, frame in frames.items():
+        window = resolve_window(trading_dates(frame), period, as_of, symbol)
+        notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
+        segment = closes(frame)[window.start_pos : window.end_pos + 1]
+        rows.append(_row(symbol, period, window, segment))
+        series[symbol] = pd.Series(
+            segment / segment[0] * 100.0, index=frame.index[window.start_pos : window.end_pos + 1]
+        )
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if benchmark is not None:
+        bench_return = table.loc[table["symbol"] == benchmark, "return_pct"].iloc[0]
+        table["spread_pp"] = table["return_pct"] - bench_return
+    for column in ("start_date", "end_date"):
+        table[column] = pd.to_datetime(table[column])
+    if table["end_date"].nunique() > 1:
+        notes.append("end dates differ between symbols (different trading calendars or data)")
+    provenance = Provenance(
+        tool="index_returns",
+        symbols=tuple(frames),
+        source=source,
+        as_of=max(_end_dates(rows)),
+        method=METHOD + (f"; benchmark {benchmark}" if benchmark else ""),
+        notes=tuple(notes),
+    )
+    normalized = pd.DataFrame(series)
+    normalized.index.name = "Date"
+    return ToolResult(
+        table, provenance, _summary(table, period, benchmark), {"normalized": normalized}
+    )
+
+
+def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str | None]:
+    """The last date all frames have, and a note naming the symbols that go further."""
+    lasts = {symbol: last_date(frame) for symbol, frame in frames.items()}
+    common = min(lasts.values())
+    later = [f"{s} to {d}" for s, d in lasts.items() if d > common]
+    if not later:
+        return common, None
+    limiting = ", ".join(s for s, d in lasts.items() if d == common)
+    return common, (
+        f"as of {common}, the last date {limiting} has; newer closes exist for " + ", ".join(later)
+    )
+
+
+def _end_dates(rows: list[dict[str, object]]) -> list[dt.date]:
+    return [row["end_date"] for row in rows if isinstance(row["end_date"], dt.date)]
+
+
+def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, object]:
+    daily = segment[1:] / segment[:-1] - 1.0
+    volatility = (
+        float(np.std(daily, ddof=1) * np.sqrt(TRADING_DAYS_PER_YEAR) * 100.0)
+        if len(daily) >= 2
+        else float("nan")
+    )
+    drawdown = float(np.min(segment / np.maximum.accumulate(segment) - 1.0) * 100.0)
+    return {
+        "symbol": symbol,
+        "name": display_name(symbol, "en"),
+        "period": period.label,
+        "start_date": window.start_date,
+        "end_date": window.end_date,
+        "start_close": float(segment[0]),
+        "end_close": float(segment[-1]),
+        "return_pct": float((segment[-1] / segment[0] - 1.0) * 100.0),
+        "spread_pp": float("nan"),
+        "volatility_pct": volatility,
+        "max_drawdown_pct": drawdown,
+    }
+
+
+def _summary(table: pd.DataFrame, period: Period, benchmark: str | None) -> str:
+    lines = []
+    for row in table.itertuples(index=False):
+        line = (
+            f"{row.symbol} ({row.name}) {period.label}: {row.return_pct:+.2f}% "
+            f"({row.start_date:%Y-%m-%d} close {row.start_close:,.2f} -> "
+            f"{row.end_date:%Y-%m-%d} close {row.end_close:,.2f})"
+        )
+        if benchmark is not None and row.symbol != benchmark:
+            line += f", {row.spread_pp:+.2f} pp vs {benchmark}"
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""Sector scores: the 11 SPDR sector ETFs ranked by momentum, relative strength and trend.
+
+Components, per ETF, as of one date (k trading days back: 1D = 1, 1W = 5, 1M = 21, 3M = 63):
+
+- return_{1d,1w,1m,3m}_pct: close / close k days earlier - 1, in %;
+- rs_3m_pp: relative strength against SPY, the ETF's 3M return minus SPY's, in percentage points;
+- trend_pct: distance of the close from its 50-day simple moving average, in %.
+
+Composite score (0-100): each scored component is turned into a cross-sectional percentile
+rank among the 11 sectors, (rank - 1) / (11 - 1) x 100 with ties averaged, so the best sector on
+that component gets 100 and the worst 0; the score is the weighted mean of those percentiles:
+1W 15%, 1M 30%, RS 3M 30%, trend 25%. The 1D return is shown but not scored (one day is
+noise), and the raw 3M return is not scored separately because, against one common benchmark, it
+ranks exactly like RS 3M. Rank 1 is the highest score; ties go to the higher RS, then the symbol.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from tools.errors import DataRangeError, UnknownSymbolError
+from tools.frames import as_date, closes, suspect_jumps, trading_dates
+from tools.periods import locate_as_of
+from tools.result import Provenance, ToolResult
+from tools.returns import common_last_date
+from tools.symbols import SECTORS
+
+BENCHMARK = "SPY"
+LOOKBACKS = {"1d": 1, "1w": 5, "1m": 21, "3m": 63}
+SMA_DAYS = 50
+WEIGHTS = {"return_1w_pct": 0.15, "return_1m_pct": 0.30, "rs_3m_pp": 0.30, "trend_pct": 0.25}
+
+METHOD = (
+    "returns over 1/5/21/63 trading days; RS 3M = 3M return - SPY 3M return (pp); trend = close / "
+    "50-day SMA - 1; score = weighted mean of cross-sectional percentile ranks (0 worst, 100 "
+    "best): 1W 15%, 1M 30%, RS 3M 30%, trend 25%; rank 1 = highest score"
+)
+
+
+def sector_symbols() -> list[str]:
+    """The 11 sector ETFs and the benchmark, which sector scores need."""
+    return [symbol for symbol, _, _ in SECTORS] + [BENCHMARK]
+
+
+def sector_scores(
+    frames: Mapping[str, pd.DataFrame],
+    *,
+    as_of: dt.date | None = None,
+    source: str = "prices supplied by the caller",
+) -> ToolResult:
+    """Score and rank the 11 sectors as of `as_of` (None: the last date all 12 ETFs have)."""
+    missing = [symbol for symbol in sector_symbols() if symbol not in frames]
+    if missing:
+        raise UnknownSymbolError(
+            f"sector scores need {', '.join(missing)}, not in the price store; import them with "
+            f"`marketbrief prices import` or `marketbrief prices sync {' '.join(missing)}`"
+        )
+    chosen = {symbol: frames[symbol] for symbol in sector_symbols()}
+    notes: list[str] = []
+    if as_of is None:
+        as_of, note = common_last_date(chosen)
+        notes += [note] if note else []
+    spy_3m, spy_date = _benchmark_3m(chosen[BENCHMARK], as_of)
+    rows = [_components(symbol, chosen[symbol], as_of, spy_3m) for symbol, _, _ in SECTORS]
+    for symbol, frame in chosen.items():
+        _, pos = _position(frame, symbol, as_of)
+        notes += suspect_jumps(symbol, frame, pos - LOOKBACKS["3m"], pos)
+    for (_, en, zh), row in zip(SECTORS, rows, strict=True):
+        row.update(sector=en, sector_zh=zh)
+    table = _scored(pd.DataFrame(rows))
+    dates = {spy_date, *table["date"]}
+    if len(dates) > 1:
+        notes.append("closes used fall on different dates: " + ", ".join(map(str, sorted(dates))))
+    table["date"] = pd.to_datetime(table["date"])
+    provenance = Provenance(
+        tool="sector_scores",
+        symbols=tuple(sector_symbols()),
+        source=source,
+        as_of=max(dates),
+        method=METHOD,
+        notes=tuple(notes),
+    )
+    return ToolResult(table, provenance, _summary(table))
+
+
+def _position(frame: pd.DataFrame, symbol: str, as_of: dt.date) -> tuple[np.ndarray, int]:
+    pos = locate_as_of(trading_dates(frame), as_of, symbol)
+    needed = max(LOOKBACKS["3m"], SMA_DAYS - 1)
+    if pos < needed:
+        raise DataRangeError(
+            f"sector scores need {needed} trading days of {symbol} before {as_of}; its stored "
+            f"prices start {as_date(frame.index[0])}"
+        )
+    return closes(frame), pos
+
+
+def _benchmark_3m(frame: pd.DataFrame, as_of: dt.date) -> tuple[float, dt.date]:
+    values, pos = _position(frame, BENCHMARK, as_of)
+    return float(values[pos] / values[pos - LOOKBACKS["3m"]] - 1.0), as_date(frame.index[pos])
+
+
+def _components(
+    symbol: str, frame: pd.DataFrame, as_of: dt.date, spy_3m: float
+) -> dict[str, object]:
+    values, pos = _position(frame, symbol, as_of)
+    close = float(values[pos])
+    row: dict[str, object] = {"symbol": symbol, "date": as_date(frame.index[pos]), "close": close}
+    for label, days in LOOKBACKS.items():
+        row[f"return_{label}_pct"] = (close / float(values[pos - days]) - 1.0) * 100.0
+    ret_3m = close / float(values[pos - LOOKBACKS["3m"]]) - 1.0
+    row["rs_3m_pp"] = (ret_3m - spy_3m) * 100.0
+    sma = float(values[pos - SMA_DAYS + 1 : pos + 1].mean())
+    row["trend_pct"] = (close / sma - 1.0) * 100.0
+    return row
+
+
+def _scored(table: pd.DataFrame) -> pd.DataFrame:
+    """Add score (0-100) and rank (1 = best) and order the rows by rank."""
+    n = len(table)
+    score = np.zeros(n)
+    for column, weight in WEIGHTS.items():
+        percentile = (table[column].rank(method="average").to_numpy() - 1.0) / (n - 1) * 100.0
+        score += weight * percentile
+    table["score"] = score
+    ordered = table.sort_values(
+        ["score", "rs_3m_pp", "symbol"], ascending=[False, False, True], kind="mergesort"
+    )
+    ordered["rank"] = np.arange(1, n + 1)
+    columns = ["rank", "sector", "sector_zh", "symbol", "date", "close", "score"]
+    rest = [c for c in ordered.columns if c not in columns]
+    return ordered[columns + rest].reset_index(drop=True)
+
+
+def _summary(table: pd.DataFrame) -> str:
+    parts = [
+        f"{row.rank}. {row.sector} ({row.symbol}) score {row.score:.1f}: 1M "
+        f"{row.return_1m_pct:+.2f}%, RS 3M {row.rs_3m_pp:+.2f} pp, trend {row.trend_pct:+.2f}%"
+        for row in table.itertuples(index=False)
+    ]
+    return f"Sector scores as of {table['date'].max():%Y-%m-%d}:\n" + "\n".join(parts)

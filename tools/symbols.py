@@ -1,0 +1,265 @@
+"""Names to Yahoo symbols, in Chinese and English.
+
+People (and articles) say 标普500, "the S&P", 纳指, "small caps", 能源板块; the price store is
+keyed on Yahoo symbols (^GSPC, ^IXIC, XLE). This module is the one table between the two:
+`resolve_symbol` for a single name, `find_symbols` for the symbols mentioned in free text, and
+`display_name` to write a symbol back in the reader's language.
+
+`find_symbols` is deliberately stricter than `resolve_symbol`: ordinary prose must not turn into
+tickers, so in running text only listed names and aliases, `$TICKER`, `^SYMBOL` and upper-case
+tickers from a known list count, and a few common phrases (金融市场, 新能源) are masked so the
+sector word inside them does not match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+
+from tools.errors import UnknownSymbolError
+
+
+@dataclass(frozen=True)
+class Instrument:
+    symbol: str
+    en: str
+    zh: str
+    aliases: tuple[str, ...] = ()  # found in free text and resolved
+    resolve_only: tuple[str, ...] = ()  # resolved as a whole name, too ambiguous in prose
+
+
+# The 11 SPDR sector ETFs: (symbol, English name, Chinese name).
+SECTORS: tuple[tuple[str, str, str], ...] = (
+    ("XLE", "Energy", "能源"),
+    ("XLB", "Materials", "原材料"),
+    ("XLI", "Industrials", "工业"),
+    ("XLK", "Technology", "科技"),
+    ("XLF", "Financials", "金融"),
+    ("XLV", "Health Care", "医疗保健"),
+    ("XLP", "Consumer Staples", "必需消费品"),
+    ("XLY", "Consumer Discretionary", "可选消费"),
+    ("XLU", "Utilities", "公用事业"),
+    ("XLRE", "Real Estate", "房地产"),
+    ("XLC", "Communication Services", "通信服务"),
+)
+
+_SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "XLE": (("能源", "能源板块", "能源股", "energy", "energy sector"), ()),
+    "XLB": (("原材料", "原材料板块", "materials", "materials sector"), ("材料", "basic materials")),
+    "XLI": (("工业", "工业板块", "工业股", "industrials", "industrial sector"), ()),
+    "XLK": (
+        (
+            "科技",
+            "科技板块",
+            "科技股",
+            "信息技术",
+            "technology",
+            "tech",
+            "tech sector",
+            "information technology",
+        ),
+        ("it",),
+    ),
+    "XLF": (("金融", "金融板块", "金融股", "financials", "financial sector"), ("finance",)),
+    "XLV": (("医疗保健", "医疗", "医疗板块", "医疗股", "health care", "healthcare"), ()),
+    "XLP": (("必需消费品", "必需消费", "日常消费", "consumer staples"), ("staples",)),
+    "XLY": (
+        ("可选消费", "可选消费品", "非必需消费品", "consumer discretionary"),
+        ("discretionary",),
+    ),
+    "XLU": (("公用事业", "公用事业板块", "utilities", "utilities sector"), ()),
+    "XLRE": (("房地产", "房地产板块", "real estate", "real estate sector"), ()),
+    "XLC": (
+        ("通信服务", "通讯服务", "通信服务板块", "communication services", "communications"),
+        ("通信", "通讯"),
+    ),
+}
+
+INSTRUMENTS: tuple[Instrument, ...] = (
+    Instrument("^GSPC", "S&P 500", "标普500指数",
+               ("标普500", "标普500指数", "标准普尔500", "标普", "s&p 500", "s&p", "sp500", "spx"),
+               ("gspc",)),
+    Instrument("^IXIC", "Nasdaq Composite", "纳斯达克综合指数",
+               ("纳斯达克", "纳斯达克综合指数", "纳斯达克指数", "纳指", "nasdaq",
+                "nasdaq composite"),
+               ("ixic", "comp")),
+    Instrument("^NDX", "Nasdaq 100", "纳斯达克100指数",
+               ("纳斯达克100", "纳斯达克100指数", "纳指100", "nasdaq 100", "ndx"), ()),
+    Instrument("^DJI", "Dow Jones Industrial Average", "道琼斯工业平均指数",
+               ("道琼斯", "道琼斯指数", "道琼斯工业平均指数", "道指", "dow", "dow jones", "djia"),
+               ("dji",)),
+    Instrument("^RUT", "Russell 2000", "罗素2000指数",
+               ("罗素2000", "罗素2000指数", "russell 2000", "r2k"), ("rut", "small caps")),
+    Instrument("^VIX", "VIX volatility index", "VIX恐慌指数",
+               ("恐慌指数", "波动率指数", "vix", "volatility index"), ()),
+    Instrument("^TNX", "US 10-year Treasury yield", "10年期美债收益率",
+               ("10年期美债收益率", "10年期美债", "十年期美债", "美债10年期", "10-year yield",
+                "10-year treasury", "10y yield", "us10y"),
+               ("tnx",)),
+    Instrument("^FVX", "US 5-year Treasury yield", "5年期美债收益率",
+               ("5年期美债收益率", "5年期美债", "五年期美债", "5-year yield", "5-year treasury"),
+               ("fvx",)),
+    Instrument("^IRX", "US 13-week Treasury bill yield", "3个月期美债收益率",
+               ("3个月期美债", "3个月美债", "三个月美债", "13周美债", "3-month yield",
+                "3-month t-bill", "13-week t-bill"),
+               ("irx",)),
+    Instrument("^TYX", "US 30-year Treasury yield", "30年期美债收益率",
+               ("30年期美债收益率", "30年期美债", "三十年期美债", "30-year yield",
+                "30-year treasury"),
+               ("tyx",)),
+    Instrument("SPY", "SPDR S&P 500 ETF", "标普500 ETF", ("标普500etf",), ()),
+    Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
+    Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),
+    Instrument("DIA", "SPDR Dow Jones ETF", "道指ETF", ("道指etf",), ()),
+    Instrument("HYG", "iShares High Yield Corporate Bond ETF", "高收益公司债ETF",
+               ("高收益债", "高收益公司债", "high-yield bonds", "junk bonds"), ()),
+    Instrument("LQD", "iShares Investment Grade Corporate Bond ETF", "投资级公司债ETF",
+               ("投资级债", "投资级公司债", "investment-grade bonds"), ()),
+    Instrument("TLT", "iShares 20+ Year Treasury Bond ETF", "20年以上美债ETF",
+               ("长期美债", "long-term treasuries"), ()),
+    *(
+        Instrument(symbol, en, zh, _SECTOR_ALIASES[symbol][0], _SECTOR_ALIASES[symbol][1])
+        for symbol, en, zh in SECTORS
+    ),
+)  # fmt: skip
+
+# Phrases whose inner sector word is not about the sector: masked in free text.
+_STOP_PHRASES: tuple[str, ...] = (
+    "新能源", "金融市场", "金融条件", "金融危机", "金融体系", "金融稳定", "金融监管",
+    "工业生产", "工业产出", "工业增加值", "financial conditions",
+)  # fmt: skip
+
+_TICKER = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,11}$")
+_BY_SYMBOL = {item.symbol: item for item in INSTRUMENTS}
+
+
+def _key(name: str) -> str:
+    """Lookup key: case-folded, without spaces, hyphens or underscores."""
+    return re.sub(r"[\s\-_]+", "", name.casefold())
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for item in INSTRUMENTS:
+        for name in (item.symbol, item.en, item.zh, *item.aliases, *item.resolve_only):
+            table[_key(name)] = item.symbol
+    return table
+
+
+_SUFFIXES = ("指数", "板块", "股", "index", "sector", "etf")
+
+
+def resolve_symbol(name: str) -> str:
+    """One name or ticker -> its Yahoo symbol ('标普500' -> '^GSPC', 'aapl' -> 'AAPL').
+
+    Known names and aliases win (case-insensitive, spaces and hyphens ignored, a trailing
+    指数 / 板块 / index / sector tolerated); anything else that looks like a ticker passes through
+    upper-cased, for the store to accept or reject. Raises UnknownSymbolError for the rest.
+    """
+    text = name.strip().removeprefix("$")
+    key = _key(text)
+    table = _alias_table()
+    if key in table:
+        return table[key]
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and key.removesuffix(suffix) in table:
+            return table[key.removesuffix(suffix)]
+    ticker = text.upper()
+    if looks_like_ticker(ticker):
+        return ticker
+    raise UnknownSymbolError(
+        f"unknown symbol {name!r}: not a known index, sector or ETF name, nor a ticker"
+    )
+
+
+def looks_like_ticker(text: str) -> bool:
+    """True for strings shaped like a Yahoo symbol: AAPL, ^GSPC, BRK-B, 0700.HK, EURUSD=X."""
+    return bool(_TICKER.match(text)) and re.search(r"[A-Z]", text) is not None
+
+
+def display_name(symbol: str, lang: str) -> str:
+    """The symbol's name in 'zh' or 'en' (the symbol itself when we have no name for it)."""
+    item = _BY_SYMBOL.get(symbol)
+    if item is None:
+        return symbol
+    return item.zh if lang.startswith("zh") else item.en
+
+
+def known_symbols() -> list[str]:
+    """Every symbol this table names, in table order."""
+    return [item.symbol for item in INSTRUMENTS]
+
+
+def _alias_pattern(alias: str) -> str:
+    """Regex for one alias: flexible spaces and hyphens; word edges for Latin text."""
+    parts = [re.escape(part) for part in re.split(r"[\s\-]+", alias)]
+    body = r"[\s\-]*".join(parts)
+    # Allow a space where Chinese meets a digit or Latin letter: "罗素 2000", "标普500 ETF".
+    body = re.sub(r"(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z\\])", r"\\s*", body)
+    head = r"(?<![A-Za-z0-9])" if re.match(r"[A-Za-z0-9]", alias) else ""
+    tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9]$", alias) else ""
+    return head + body + tail
+
+
+@cache
+def _text_matcher() -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """One alternation of every free-text alias, longest first so 纳斯达克100 beats 纳斯达克."""
+    targets: dict[str, str | None] = {}
+    for item in INSTRUMENTS:
+        for alias in (item.zh, *item.aliases):
+            targets[_key(alias)] = item.symbol
+    for phrase in _STOP_PHRASES:
+        targets[_key(phrase)] = None
+    aliases = {_key(a): a for item in INSTRUMENTS for a in (item.zh, *item.aliases)}
+    aliases.update({_key(p): p for p in _STOP_PHRASES})
+    ordered = sorted(aliases.values(), key=lambda a: -len(_key(a)))
+    pattern = re.compile("|".join(f"({_alias_pattern(a)})" for a in ordered), re.IGNORECASE)
+    return pattern, targets
+
+
+# Upper-case words that are tickers here (SPX, VIX, XLE...): never ordinary words.
+_BARE_TICKERS: dict[str, str] = {
+    **{item.symbol: item.symbol for item in INSTRUMENTS if not item.symbol.startswith("^")},
+    **{item.symbol[1:]: item.symbol for item in INSTRUMENTS if item.symbol.startswith("^")},
+    "SPX": "^GSPC", "NDX": "^NDX", "DJIA": "^DJI", "RUT": "^RUT", "VIX": "^VIX",
+}  # fmt: skip
+_UPPER_WORD = re.compile(r"(?<![A-Za-z0-9$^])[A-Z]{2,5}(?![A-Za-z0-9])")
+_EXPLICIT = re.compile(r"\$([A-Za-z]{1,5}(?:\.[A-Za-z])?)(?![A-Za-z0-9])|(\^[A-Za-z0-9]{2,10})")
+
+
+def find_symbols(text: str, known: Collection[str] = ()) -> list[str]:
+    """Symbols mentioned in free zh/en text, in order of first appearance, without repeats.
+
+    "罗素2000指数年初至今是否跑赢标普500?" -> ["^RUT", "^GSPC"]. Counted: listed names and
+    aliases, `$TICKER`, `^SYMBOL`, and upper-case words that are tickers in our table or in
+    `known` (e.g. the symbols in the price store). Plain English words never become tickers.
+    """
+    spans: list[tuple[int, int, str | None]] = []
+    pattern, targets = _text_matcher()
+    for match in pattern.finditer(text):
+        spans.append((match.start(), match.end(), targets.get(_key(match.group(0)))))
+    for match in _EXPLICIT.finditer(text):
+        symbol = (match.group(1) or match.group(2)).upper()
+        spans.append((match.start(), match.end(), _alias_table().get(_key(symbol), symbol)))
+    extra = {symbol.upper(): symbol.upper() for symbol in known if not symbol.startswith("^")}
+    bare = {**extra, **_BARE_TICKERS}
+    for match in _UPPER_WORD.finditer(text):
+        if match.group(0) in bare:
+            spans.append((match.start(), match.end(), bare[match.group(0)]))
+    return _ordered_symbols(spans)
+
+
+def _ordered_symbols(spans: list[tuple[int, int, str | None]]) -> list[str]:
+    """Keep the leftmost-longest span where spans overlap; drop masked phrases and repeats."""
+    found: list[str] = []
+    taken_until = -1
+    for start, end, symbol in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if start < taken_until:
+            continue
+        taken_until = end
+        if symbol is not None and symbol not in found:
+            found.append(symbol)
+    return found

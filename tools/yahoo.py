@@ -1,0 +1,135 @@
+"""The yfinance provider: the only module that imports yfinance.
+
+Split the way OpenBB splits its providers, so each step is testable on its own:
+`transform_query` (our symbol and dates -> yfinance arguments), `extract` (the network call, run
+under our deadline) and `transform_data` (yfinance's frame -> our price frame).
+
+Choices, checked against the installed yfinance (1.7):
+
+- We pass a `requests.Session` we create. yfinance accepts one (`YfData._set_session` checks for
+  a curl_cffi or requests Session) and otherwise defaults to curl_cffi, which no HTTP mocking
+  library can replay; with requests the tests replay recorded Yahoo chart bodies offline through
+  `responses`, and a proxy setting on the session can point at a loopback server.
+- `auto_adjust=True`: Close is split- and dividend-adjusted, the same close the shared CSVs and
+  yfinance's own default carry, so stored history and fresh rows agree.
+- `yf.config.debug.hide_exceptions = False`: by default yfinance logs a failure and returns an
+  empty frame; we want the exception, to say why in one line.
+- yfinance is imported on first use (it costs ~2.5 s), so commands that never go online stay
+  fast. Its cookie/timezone caches go to our data directory, not the user's cache folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pandas as pd
+import requests
+
+from tools.deadline import call_with_deadline
+from tools.errors import ProviderError
+from tools.frames import to_price_frame
+
+_IMPORT_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class YahooQuery:
+    """The arguments of one `Ticker.history` call."""
+
+    ticker: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def transform_query(symbol: str, start: dt.date | None, timeout_s: float) -> YahooQuery:
+    """Our request -> yfinance's. No `end`: yfinance then asks up to now, and never serves the
+    answer from its in-process cache (it caches only ranges that ended 30 minutes ago)."""
+    params: dict[str, Any] = {
+        "interval": "1d",
+        "auto_adjust": True,
+        "actions": False,
+        "timeout": timeout_s,
+    }
+    if start is None:
+        params["period"] = "max"
+    else:
+        params["start"] = start.isoformat()
+    return YahooQuery(ticker=symbol, params=params)
+
+
+def transform_data(symbol: str, raw: pd.DataFrame) -> pd.DataFrame:
+    """yfinance's history frame (tz-aware index, Open..Volume) -> our price frame."""
+    if raw is None or raw.empty:
+        raise ProviderError(f"yfinance returned no prices for {symbol}")
+    missing = {"Close"} - set(raw.columns)
+    if missing:
+        raise ProviderError(f"yfinance returned no Close column for {symbol}")
+    frame = to_price_frame(raw)
+    if frame.empty:
+        raise ProviderError(f"yfinance returned no closes for {symbol}")
+    return frame
+
+
+class YahooProvider:
+    """Daily prices from Yahoo Finance through yfinance, one symbol per call, under a deadline."""
+
+    name = "yfinance"
+
+    def __init__(
+        self,
+        timeout_s: float = 10.0,
+        cache_dir: Path | None = None,
+        session_factory: Callable[[], requests.Session] = requests.Session,
+    ) -> None:
+        self.timeout_s = timeout_s
+        self.cache_dir = cache_dir
+        self.session_factory = session_factory
+
+    def fetch(self, symbol: str, start: dt.date | None) -> pd.DataFrame:
+        query = transform_query(symbol, start, self.timeout_s)
+        raw = call_with_deadline(lambda: self.extract(query), self.timeout_s, self.name)
+        return transform_data(symbol, raw)
+
+    def extract(self, query: YahooQuery) -> pd.DataFrame:
+        """The network call. Runs in the deadline's worker thread."""
+        yf = _yfinance(self.cache_dir)
+        try:
+            ticker = yf.Ticker(query.ticker, session=self.session_factory())
+            return ticker.history(**query.params)
+        except Exception as error:  # yfinance raises many types; one line names the cause
+            raise ProviderError(_reason(query.ticker, error)) from error
+
+
+def _yfinance(cache_dir: Path | None) -> ModuleType:
+    """Import and configure yfinance once; point its caches at `cache_dir`."""
+    with _IMPORT_LOCK:
+        import yfinance as yf
+        from yfinance import cache as yf_cache
+
+        yf.config.debug.hide_exceptions = False
+        # Its own warnings (pandas deprecations) and log lines are not for our users.
+        warnings.filterwarnings("ignore", module=r"yfinance(\..*)?")
+        logger = logging.getLogger("yfinance")
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        if cache_dir is not None and yf_cache._TzDBManager.get_location() != str(cache_dir):
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            yf_cache.set_cache_location(str(cache_dir))
+        return yf
+
+
+def _reason(symbol: str, error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    kind = type(error).__name__
+    if kind in {"YFPricesMissingError", "YFTzMissingError", "YFInvalidPeriodError"}:
+        return f"yfinance has no prices for {symbol} ({text})"
+    if isinstance(error, requests.RequestException):
+        return f"yfinance could not reach Yahoo for {symbol} ({kind})"
+    return f"yfinance failed for {symbol}: {kind}: {text}"
