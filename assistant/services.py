@@ -42,5 +42,25 @@ def commentary_index(settings: Settings) -> Index:
 
 
 def chat_model(settings: Settings) -> BaseChatModel | None:
-    """The chat model for LLM mode, or None when no endpoint is configured (offline mode)."""
-    raise NotImplementedError("issue 4 fills this in")
+    """The chat model for LLM mode, or None when no endpoint is configured (offline mode).
+
+    Any OpenAI-compatible endpoint: OpenAI itself (a key), or Ollama / vLLM / llama.cpp server
+    (a base URL; they accept any key, so a placeholder is sent when none is set). Streaming is
+    on so tokens reach the reader as they come; every call has a timeout and bounded retries.
+    """
+    if not settings.llm_configured:
+        return None
+    from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
+
+    key = settings.openai_api_key or SecretStr("not-needed")
+    return ChatOpenAI(
+        model=settings.model,
+        api_key=key,
+        base_url=settings.openai_base_url,
+        timeout=settings.llm_timeout_s,
+        max_retries=settings.llm_max_retries,
+        max_completion_tokens=settings.llm_max_output_tokens,
+        streaming=True,
+        stream_usage=settings.llm_stream_usage,
+    )

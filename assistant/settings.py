@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     model: str = "gpt-4o-mini"
     llm_timeout_s: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0)
+    # Every agent run is bounded: model calls (steps), tool calls, wall-clock time and tokens.
+    # At the last allowed step or past the token budget the model must answer without tools.
+    llm_max_model_calls: int = Field(default=6, ge=1)
+    llm_max_tool_calls: int = Field(default=12, ge=0)
+    llm_run_timeout_s: float = Field(default=180.0, gt=0)
+    llm_token_budget: int = Field(default=60_000, ge=1_000)
+    llm_max_output_tokens: int = Field(default=2_500, ge=64)
+    # Ask the endpoint for token usage while streaming (turn off for servers that reject it).
+    llm_stream_usage: bool = True
 
     # Vector store: a local PersistentClient unless a Chroma server is named.
     chroma_host: str | None = None

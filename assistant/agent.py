@@ -1,0 +1,214 @@
+"""Running the LangChain agent under limits, as a stream of events.
+
+`create_agent` (LangChain 1.x) drives the loop: model, tools, model, ... Three bounds hold for
+every run:
+
+- steps: at the last allowed model call (or once the token budget is spent) the model is told
+  to answer now with tool use switched off, and any tool call it still makes is dropped, so the
+  run ends with an answer; LangChain's `ModelCallLimitMiddleware` and a recursion limit are the
+  hard backstops, and `ToolCallLimitMiddleware` refuses tool calls beyond the budget;
+- time: a wall-clock deadline checked before every model and tool call (each HTTP call has its
+  own timeout in the chat model);
+- tokens: the usage the endpoint reports is summed per run.
+
+Tokens stream out as they arrive; tool calls are reported as they start and end.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain.agents import create_agent
+from langchain.agents.middleware import (
+    AgentMiddleware,
+    ModelCallLimitMiddleware,
+    ModelRequest,
+    ModelResponse,
+    ToolCallLimitMiddleware,
+)
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+    ToolMessage,
+)
+from langchain_core.runnables import RunnableConfig
+from langchain_core.tools import BaseTool
+
+from assistant.events import Event, Token, ToolEnd, ToolStart
+from assistant.failures import LLMRunError
+
+
+@dataclass(frozen=True)
+class RunLimits:
+    max_model_calls: int = 6
+    max_tool_calls: int = 12
+    timeout_s: float = 180.0
+    token_budget: int = 60_000
+
+
+@dataclass
+class RunResult:
+    """The model's final text and what the run cost."""
+
+    text: str
+    model_calls: int
+    usage: dict[str, int] = field(default_factory=dict)
+
+
+class BudgetMiddleware(AgentMiddleware):
+    """Counts calls and tokens, enforces the deadline, and forces a final answer in time."""
+
+    def __init__(
+        self, limits: RunLimits, final_prompt: str, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__()
+        self.limits = limits
+        self.final_prompt = final_prompt
+        self.clock = clock
+        self.deadline = clock() + limits.timeout_s
+        self.calls = 0
+        self.usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
+
+    def _check_time(self) -> None:
+        if self.clock() > self.deadline:
+            raise LLMRunError(f"the answer took longer than {self.limits.timeout_s:g} s")
+
+    def must_finish(self) -> bool:
+        last_call = self.calls >= self.limits.max_model_calls - 1
+        return last_call or self.usage["total_tokens"] >= self.limits.token_budget
+
+    def wrap_model_call(
+        self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
+    ) -> ModelResponse | AIMessage:
+        self._check_time()
+        final = self.must_finish()
+        if final:
+            request = request.override(
+                messages=[*request.messages, HumanMessage(self.final_prompt)],
+                tool_choice="none" if request.tools else None,
+            )
+        response = handler(request)
+        self.calls += 1
+        for message in response.result:
+            if isinstance(message, AIMessage) and message.usage_metadata:
+                reported: dict[str, Any] = dict(message.usage_metadata)
+                for key in self.usage:
+                    self.usage[key] += int(reported.get(key) or 0)
+        if final:
+            response = ModelResponse(
+                result=[_without_tool_calls(m) for m in response.result],
+                structured_response=response.structured_response,
+            )
+        return response
+
+    def wrap_tool_call(self, request: Any, handler: Callable[[Any], Any]) -> Any:
+        if self.clock() > self.deadline:
+            return ToolMessage(
+                content="error: the time limit is reached; write the answer now without tools.",
+                tool_call_id=request.tool_call["id"],
+                name=request.tool_call["name"],
+                status="error",
+            )
+        return handler(request)
+
+
+def _without_tool_calls(message: BaseMessage) -> BaseMessage:
+    if isinstance(message, AIMessage) and message.tool_calls:
+        kwargs = {k: v for k, v in message.additional_kwargs.items() if k != "tool_calls"}
+        return message.model_copy(
+            update={"tool_calls": [], "invalid_tool_calls": [], "additional_kwargs": kwargs}
+        )
+    return message
+
+
+def text_of(content: Any) -> str:
+    """A message's text, whether content is a string or a list of blocks."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            block if isinstance(block, str) else str(block.get("text", ""))
+            for block in content
+            if isinstance(block, str) or (isinstance(block, dict) and block.get("type") == "text")
+        )
+    return ""
+
+
+def run_agent(
+    model: BaseChatModel,
+    tools: Sequence[BaseTool],
+    system_prompt: str,
+    messages: list[BaseMessage],
+    limits: RunLimits,
+    final_prompt: str,
+) -> Iterator[Event | RunResult]:
+    """Stream the run's events, then yield its RunResult last."""
+    budget = BudgetMiddleware(limits, final_prompt)
+    middleware: list[AgentMiddleware[Any, Any, Any]] = [
+        budget,
+        ToolCallLimitMiddleware(run_limit=limits.max_tool_calls, exit_behavior="continue"),
+        ModelCallLimitMiddleware(run_limit=limits.max_model_calls + 1, exit_behavior="error"),
+    ]
+    agent = create_agent(
+        model,
+        tools=list(tools),
+        system_prompt=system_prompt,
+        middleware=middleware,
+    )
+    config: RunnableConfig = {"recursion_limit": 4 * limits.max_model_calls + 10}
+    inputs: Any = {"messages": messages}
+    stream: Iterator[tuple[str, Any]] = agent.stream(  # type: ignore[assignment]
+        inputs, config, stream_mode=["messages", "updates"]
+    )
+    final: list[AIMessage] = []
+    for mode, chunk in stream:
+        if budget.clock() > budget.deadline:
+            raise LLMRunError(f"the answer took longer than {limits.timeout_s:g} s")
+        if mode == "messages":
+            yield from _tokens(chunk)
+        else:
+            yield from _tool_events(chunk, final)
+    if not final or final[-1].tool_calls:
+        raise LLMRunError("the model gave no final answer")
+    yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage))
+
+
+def _tokens(chunk: tuple[BaseMessage, dict[str, Any]]) -> Iterator[Token]:
+    message, meta = chunk
+    if isinstance(message, AIMessageChunk) and meta.get("langgraph_node") == "model":
+        text = text_of(message.content)
+        if text:
+            yield Token(text)
+
+
+def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Event]:
+    """Tool starts (from the model's tool calls) and ends (from tool messages) in an update;
+    every AI message is remembered, the last one is the answer."""
+    for update in chunk.values():
+        messages = update.get("messages", []) if isinstance(update, dict) else []
+        for message in messages:
+            if isinstance(message, AIMessage):
+                final.append(message)
+                for call in message.tool_calls:
+                    yield ToolStart(call["name"], dict(call.get("args") or {}))
+            elif isinstance(message, ToolMessage):
+                content = text_of(message.content)
+                yield ToolEnd(
+                    str(message.name or "tool"),
+                    content.split("\n")[0][:200],
+                    ok=not content.startswith("error"),
+                )
+
+
+def _usage(raw: dict[str, int]) -> dict[str, int]:
+    return {
+        "prompt_tokens": raw["input_tokens"],
+        "completion_tokens": raw["output_tokens"],
+        "total_tokens": raw["total_tokens"],
+    }

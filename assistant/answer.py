@@ -1,0 +1,174 @@
+"""The Answer: one immutable value for both modes (LLM and offline), the CLI, the UI and briefs.
+
+Everything a reader needs to trace a figure travels with it: the numbered references (with the
+cited passages themselves, so a sources panel can open them), the verification flags, the data
+behind the charts and the tickers in play. Plain values only (no DataFrames), so an Answer can
+be stored as JSON and reopened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["zh", "en"]
+Mode = Literal["llm", "offline"]
+SectionKey = Literal[
+    "analysis", "insights", "risks_opportunities", "risks", "opportunities", "takeaways", "other"
+]
+FlagKind = Literal[
+    "unsupported_number",  # a number its cited source does not contain
+    "uncited_number",  # a number in a sentence (and paragraph) with no citation
+    "unknown_citation",  # a marker that resolved to no source (removed from the text)
+    "discrepancy",  # an article's figure differs from the computed one (both are shown)
+    "notice",  # how the answer was made: offline, fallback, empty library, no prices
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Section(Frozen):
+    """A titled part of the answer; 风险与机遇 holds its two parts as subsections."""
+
+    key: SectionKey
+    heading: str
+    text: str = ""
+    subsections: tuple[Section, ...] = ()
+
+
+class Passage(Frozen):
+    """A retrieved passage a reference stands for: what the sources panel opens."""
+
+    chunk_id: str
+    section: str = ""
+    page: int | None = None
+    text: str
+
+
+class Reference(Frozen):
+    """One numbered entry of the references list, rendered by code from the source registry."""
+
+    n: int
+    kind: Literal["market_data", "article"]
+    title: str
+    source: str = ""
+    date: dt.date | None = None
+    url: str | None = None
+    # articles
+    article_id: str | None = None
+    passages: tuple[Passage, ...] = ()
+    # market data ([0])
+    tools: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+    method: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def chunk_ids(self) -> tuple[str, ...]:
+        return tuple(p.chunk_id for p in self.passages)
+
+
+class Flag(Frozen):
+    """Something the reader must know about the answer: a doubtful number, a removed
+    citation, a figure two sources disagree on, or how the answer was produced."""
+
+    kind: FlagKind
+    message: str
+    number: str | None = None
+    sentence: str | None = None
+    sources: tuple[int, ...] = ()
+    section: SectionKey | None = None
+
+
+class Chart(Frozen):
+    """Data for one chart, as plain rows: the UI picks the mark from `kind`."""
+
+    kind: Literal["index_returns", "normalized", "sector_scores"]
+    title: str
+    x: str
+    y: str
+    series: str | None = None
+    rows: tuple[dict[str, Any], ...] = ()
+
+
+class Ticker(Frozen):
+    """One symbol in play, for the related-tickers strip."""
+
+    symbol: str
+    name: str
+    close: float | None = None
+    change: float | None = None
+    change_pct: float | None = None
+    date: dt.date | None = None
+
+
+class Answer(Frozen):
+    """A cited answer in the seeds' analysis format."""
+
+    question: str
+    title: str
+    as_of: dt.date
+    language: Language
+    mode: Mode
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    tickers: tuple[Ticker, ...] = ()
+    model_calls: int = 0
+    usage: dict[str, int] = Field(default_factory=dict)  # prompt/completion/total tokens
+
+    def section(self, key: SectionKey) -> Section | None:
+        """The section (or subsection) with this key, if the answer has it."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+            for sub in section.subsections:
+                if sub.key == key:
+                    return sub
+        return None
+
+    def reference(self, n: int) -> Reference | None:
+        return next((r for r in self.references if r.n == n), None)
+
+    def markdown(self) -> str:
+        from assistant.render import render_markdown
+
+        return render_markdown(self)
+
+    def summary_json(self) -> dict[str, Any]:
+        """The CLI's `--json` shape: stable, small, and enough to trace every figure."""
+        return {
+            "markdown": self.markdown(),
+            "title": self.title,
+            "as_of": self.as_of.isoformat(),
+            "language": self.language,
+            "mode": self.mode,
+            "sections": [_flat_section(s) for s in self.sections],
+            "references": [
+                {
+                    "n": r.n,
+                    "kind": r.kind,
+                    "title": r.title,
+                    "source": r.source,
+                    "date": r.date.isoformat() if r.date else None,
+                    "url": r.url,
+                }
+                for r in self.references
+            ],
+            "flags": [f.model_dump(mode="json", exclude_none=True) for f in self.flags],
+        }
+
+
+def _flat_section(section: Section) -> dict[str, Any]:
+    """A section as {heading, text}; subsections keep their own headings inside the text."""
+    parts = [section.text] if section.text else []
+    parts += [f"### {sub.heading}\n\n{sub.text}" for sub in section.subsections]
+    flat: dict[str, Any] = {"heading": section.heading, "text": "\n\n".join(parts)}
+    if section.subsections:
+        flat["subsections"] = [{"heading": s.heading, "text": s.text} for s in section.subsections]
+    return flat

@@ -1,0 +1,82 @@
+"""Turning a draft (title + sections citing provisional numbers) into the final Answer.
+
+Both modes end here, so every answer goes through the same checks: citations renumbered by
+first citation (invented ones dropped and flagged), every figure verified against the sources
+its sentence cites, references rendered from the registry, charts and tickers from the tool
+results. A writer cannot skip a step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answer import Answer, Flag, Mode, Section
+from assistant.charts import charts_for
+from assistant.citations import renumber, strip_markers
+from assistant.question import ParsedQuestion, Vocabulary
+from assistant.sources import SourceRegistry
+from assistant.tickers import tickers_from
+from assistant.verify import verify
+
+
+@dataclass
+class Draft:
+    """What a writer produced, before checking: provisional citation numbers throughout."""
+
+    title: str
+    sections: tuple[Section, ...]
+    flags: list[Flag] = field(default_factory=list)  # notices, discrepancies (provisional n)
+    model_calls: int = 0
+    usage: dict[str, int] = field(default_factory=dict)
+
+
+def assemble(
+    draft: Draft,
+    question: ParsedQuestion,
+    registry: SourceRegistry,
+    vocabulary: Vocabulary,
+    mode: Mode,
+    *,
+    today: dt.date | None = None,
+) -> Answer:
+    language = question.language
+    sections, citations = renumber(draft.sections, registry)
+    flags = [f for f in draft.flags if f.kind == "notice"]
+    flags += [_remap(f, citations.final_of) for f in draft.flags if f.kind != "notice"]
+    flags += [_unknown(n, language) for n in citations.unknown]
+    flags += verify(sections, citations, language)
+    references = [
+        registry.reference(source, n, language) for n, source in sorted(citations.sources.items())
+    ]
+    results = registry.tool_results
+    quotes = next((r for r in reversed(results) if r.provenance.tool == "quotes"), None)
+    return Answer(
+        question=question.text,
+        title=strip_markers(draft.title).strip() or question.text,
+        as_of=registry.market.as_of or question.as_of or today or dt.date.today(),
+        language=language,
+        mode=mode,
+        sections=sections,
+        references=tuple(references),
+        flags=tuple(flags),
+        charts=tuple(charts_for(results, vocabulary.name, language)),
+        tickers=tuple(tickers_from(quotes, vocabulary.name, language)),
+        model_calls=draft.model_calls,
+        usage=dict(draft.usage),
+    )
+
+
+def _remap(flag: Flag, final_of: dict[int, int]) -> Flag:
+    sources: Sequence[int] = [final_of[n] for n in flag.sources if n in final_of]
+    return flag.model_copy(update={"sources": tuple(sources)})
+
+
+def _unknown(n: int, language: str) -> Flag:
+    message = (
+        f"引用标记 [{n}] 不对应任何来源，已删除"
+        if language == "zh"
+        else f"citation [{n}] matched no source and was removed"
+    )
+    return Flag(kind="unknown_citation", message=message, number=f"[{n}]")

@@ -1,0 +1,97 @@
+"""Spotting an article's figure that disagrees with the computed one.
+
+An article may say the Russell 2000 was up 8.2% year to date while the closes say 7.54%. The
+reader should see both, each with its source, rather than one silently replacing the other. This
+module reads year-to-date percentages stated for a symbol in retrieved sentences ("罗素2000指数
+年初至今已录得可观的8.2%回报率") and compares them with the computed return.
+
+A figure belongs to the nearest symbol name before it, up to the next name; a figure after a
+comparison word ("跑赢…8.2%", "outperformed by") is a spread, not a return, and is skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.numbers import Figure, figures_in, matches
+from assistant.passages import Candidate
+from assistant.question import Vocabulary
+from tools.result import ToolResult
+
+_YTD = re.compile(r"年初至今|今年以来|年内|\bYTD\b|year[- ]to[- ]date|so far this year", re.I)
+_COMPARATIVE = re.compile(
+    r"跑赢|跑输|领先|落后|超过|高于|低于|outperform|underperform|beat|ahead of|behind|than", re.I
+)
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    symbol: str
+    stated: Figure  # as the article writes it
+    computed: float  # return_pct from the closes
+    candidate: Candidate  # the sentence that states it (and its hit)
+
+
+def find_discrepancies(
+    returns: ToolResult, candidates: Sequence[Candidate], vocabulary: Vocabulary
+) -> list[Discrepancy]:
+    """At most one disagreement per symbol: the best-ranked sentence that states one."""
+    computed = {
+        str(row["symbol"]): float(row["return_pct"])
+        for row in returns.frame.to_dict(orient="records")
+        if str(row.get("period", "")).upper() == "YTD"
+        and isinstance(row.get("return_pct"), float)
+        and not math.isnan(row["return_pct"])
+    }
+    found: dict[str, Discrepancy] = {}
+    for candidate in candidates:
+        if not _YTD.search(candidate.text):
+            continue
+        for symbol, figure in stated_returns(candidate.text, vocabulary):
+            if symbol in computed and symbol not in found and not matches(figure, computed[symbol]):
+                found[symbol] = Discrepancy(symbol, figure, computed[symbol], candidate)
+    return list(found.values())
+
+
+def stated_returns(text: str, vocabulary: Vocabulary) -> list[tuple[str, Figure]]:
+    """(symbol, percentage) pairs a sentence states, by the name each figure follows."""
+    mentions = _mentions(text, vocabulary)
+    pairs = []
+    for i, (_, end, symbol) in enumerate(mentions):
+        stop = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
+        segment = text[end:stop]
+        figure = next((f for f in figures_in(segment) if f.unit in {"%", "％"}), None)
+        if figure is None:
+            continue
+        before = segment[: segment.find(figure.raw)] if figure.raw in segment else segment
+        if not _COMPARATIVE.search(before):
+            pairs.append((symbol, figure))
+    return pairs
+
+
+def _mentions(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
+    """Non-overlapping name mentions, leftmost-longest (Latin names only as whole words)."""
+    pattern, symbols = _name_pattern(vocabulary.names)
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), symbols[m.group(0).lower()]) for m in pattern.finditer(text)]
+
+
+@cache
+def _name_pattern(
+    names: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    symbols = {alias.lower(): symbol for alias, symbol in names}
+    if not symbols:
+        return None, symbols
+    parts = []
+    for alias in sorted(symbols, key=len, reverse=True):
+        body = re.escape(alias)
+        head = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
+        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+        parts.append(head + body + tail)
+    return re.compile("|".join(parts), re.I), symbols

@@ -1,0 +1,109 @@
+"""Reading the model's Markdown back into the answer's sections.
+
+Models vary: `##` or `###` or bold headings, headings in the other language, a stray
+references list or disclaimer. Known headings (in either language, a few synonyms) are mapped
+to the fixed sections and rewritten in the question's language; unknown headings stay as bold
+lines inside the current section; a references list and a disclaimer written by the model are
+dropped (code writes both). Output with none of the expected headings is not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Language, Section, SectionKey
+from assistant.failures import LLMRunError
+from assistant.locale import HEADINGS, REFERENCES_HEADING, SUBSECTIONS, TOP_LEVEL
+
+_SYNONYMS: dict[str, SectionKey] = {
+    "分析": "analysis", "综合": "analysis", "analysis": "analysis", "overview": "analysis",
+    "洞察": "insights", "insights": "insights", "insight": "insights",
+    "风险": "risks", "风险因素": "risks", "risks": "risks", "risk factors": "risks",
+    "机遇": "opportunities", "机会": "opportunities", "机遇窗口": "opportunities",
+    "opportunities": "opportunities", "opportunity windows": "opportunities",
+    "摘要": "takeaways", "总结": "takeaways", "结论": "takeaways", "summary": "takeaways",
+    "takeaways": "takeaways", "conclusion": "takeaways", "key takeaways": "takeaways",
+}  # fmt: skip
+_HEADING = re.compile(r"^\s*(#{1,6})\s*(.+?)\s*#*\s*$|^\s*\*\*(.+?)\*\*\s*[:：]?\s*$")
+_DISCLAIMER = re.compile(r"不构成投资建议|not investment advice|not financial advice", re.I)
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"^[\d一二三四五六七八九十]+[.、)]\s*", "", text.strip())
+    return text.strip(" :：*").lower()
+
+
+def _known_headings() -> dict[str, SectionKey]:
+    known: dict[str, SectionKey] = dict(_SYNONYMS)
+    for names in HEADINGS.values():
+        for key, name in names.items():
+            known[name.lower()] = key
+    return known
+
+
+_KNOWN = _known_headings()
+_REFERENCES = {name.lower() for name in REFERENCES_HEADING.values()} | {"sources", "来源"}
+
+
+def section_key(heading: str) -> SectionKey | None:
+    """The section a heading names, in either language, or None."""
+    normal = _normal(heading)
+    if normal in _KNOWN:
+        return _KNOWN[normal]
+    if "风险" in normal and ("机遇" in normal or "机会" in normal):
+        return "risks_opportunities"
+    if "risk" in normal and "opportunit" in normal:
+        return "risks_opportunities"
+    return None
+
+
+def parse_markdown(text: str, language: Language) -> tuple[str | None, tuple[Section, ...]]:
+    """The title (a leading `# ` line) and the sections; LLMRunError if there are none."""
+    title: str | None = None
+    bodies: dict[SectionKey, list[str]] = {}
+    current: SectionKey = "analysis"
+    found_any = False
+    for line in text.replace("\r\n", "\n").split("\n"):
+        match = _HEADING.match(line)
+        if match:
+            hashes, heading = match[1] or "", (match[2] or match[3] or "").strip()
+            if hashes == "#" and title is None and not found_any:
+                title = heading
+                continue
+            if _normal(heading) in _REFERENCES:
+                break
+            key = section_key(heading)
+            if key is not None:
+                current, found_any = key, True
+                bodies.setdefault(current, [])
+                continue
+            line = f"**{heading}**"
+        if _DISCLAIMER.search(line) and len(line) < 200:
+            continue
+        bodies.setdefault(current, []).append(line)
+    if not found_any:
+        raise LLMRunError("the model's answer had none of the required sections")
+    return title, _sections(bodies, language)
+
+
+def _sections(bodies: dict[SectionKey, list[str]], language: Language) -> tuple[Section, ...]:
+    names = HEADINGS[language]
+    empty = "（无）" if language == "zh" else "(none)"
+
+    def body(key: SectionKey) -> str:
+        text = "\n".join(bodies.get(key, [])).strip()
+        return re.sub(r"\n{3,}", "\n\n", text)
+
+    sections = []
+    for key in TOP_LEVEL:
+        subs = tuple(
+            Section(key=sub, heading=names[sub], text=body(sub) or empty)
+            for sub in SUBSECTIONS.get(key, ())
+        )
+        text = body(key)
+        sections.append(
+            Section(
+                key=key, heading=names[key], text=text or ("" if subs else empty), subsections=subs
+            )
+        )
+    return tuple(sections)

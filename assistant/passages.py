@@ -1,0 +1,151 @@
+"""Choosing the sentences worth quoting from retrieved passages.
+
+The offline composer quotes sentences, not whole chunks. A sentence is a candidate when it is
+real prose (not a heading, a menu item or a login banner) and does not read like an
+instruction; candidates are scored by how much of the question they cover, whether they name
+the symbols in play and carry a figure, and how well their passage ranked; each is sorted into
+risk, opportunity, insight or general by keyword cues in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.citations import strip_markers
+from assistant.injection import is_instruction_like
+from assistant.numbers import figures_in
+from assistant.question import detect_language
+from assistant.sentences import split_text
+from ingest.models import Hit
+
+Kind = Literal["risk", "opportunity", "insight", "general"]
+
+_RISK = (
+    "风险", "下跌", "回调", "担忧", "不确定", "承压", "放缓", "疲软", "衰退", "抛售", "警示",
+    "下行", "反转", "拖累", "收紧", "恶化", "泡沫", "高估", "冲击", "波动加剧", "失望", "盘整",
+    "risk", "downside", "decline", "drop", "concern", "worr", "uncertain", "pressure",
+    "slowdown", "weak", "recession", "selloff", "sell-off", "headwind", "warning", "reversal",
+    "bubble", "overvalued", "tighten", "threat", "fear", "volatil", "slump", "plunge",
+)  # fmt: skip
+_OPPORTUNITY = (
+    "机遇", "机会", "受益", "利好", "支撑", "催化", "上涨空间", "布局", "复苏", "改善", "走强",
+    "反弹", "低估", "折价", "宽松", "降息", "提振", "吸引力", "超额",
+    "opportunit", "benefit", "upside", "tailwind", "catalyst", "support", "rebound", "recover",
+    "improv", "undervalued", "discount", "attractive", "easing", "rate cut", "boost",
+    "outperform",
+)  # fmt: skip
+_INSIGHT = (
+    "表明", "意味着", "显示", "反映", "历史", "预示", "信号", "说明", "关键",
+    "suggest", "indicat", "signal", "reflect", "historically", "means", "implies", "shows",
+)  # fmt: skip
+_BOILERPLATE = re.compile(
+    r"登录|注册|解锁更多|关于我们|点击|扫码|免责声明|版权|未经授权|相关阅读|推荐文章|深度投研"
+    r"|自动接受|基于这条新闻提问|AI投资助手|"
+    r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis",
+    re.I,
+)
+_STOP_EN = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from",
+    "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "it", "its",
+    "as", "than", "did", "does", "do", "has", "have", "had", "how", "what", "why", "which",
+    "who", "whom", "will", "would", "can", "could", "should", "year", "years", "today", "so",
+    "far", "about", "into", "over", "vs", "versus",
+}  # fmt: skip
+_STOP_ZH = {"是否", "什么", "如何", "为什么", "哪些", "怎么", "多少", "今年", "是不", "不是"}
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&'-]+")
+
+
+def terms(text: str) -> set[str]:
+    """Query/sentence terms: CJK character bigrams and lower-cased English words."""
+    found = {w.lower() for w in _EN_WORD.findall(text) if w.lower() not in _STOP_EN}
+    for run in _CJK_RUN.findall(text):
+        found |= {run[i : i + 2] for i in range(len(run) - 1)} - _STOP_ZH
+        if len(run) == 1:
+            found.add(run)
+    return found
+
+
+def _cues(text: str, cues: Sequence[str]) -> int:
+    lowered = text.lower()
+    return sum(1 for cue in cues if cue in lowered)
+
+
+def classify(text: str) -> Kind:
+    risk, opportunity = _cues(text, _RISK), _cues(text, _OPPORTUNITY)
+    if risk > opportunity:
+        return "risk"
+    if opportunity > risk:
+        return "opportunity"
+    return "insight" if _cues(text, _INSIGHT) else "general"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    hit: Hit
+    rank: int
+    score: float
+    kind: Kind
+
+
+def clean(sentence: str) -> str:
+    """A quotable sentence: no citation markers of the article's own, tags, emphasis or bullets."""
+    text = strip_markers(sentence)
+    text = re.sub(r"<[^>]{1,200}>", "", text)
+    text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、])\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _quotable(text: str) -> bool:
+    cjk = len(_CJK_RUN.findall(text)) and sum(len(r) for r in _CJK_RUN.findall(text))
+    long_enough = cjk >= 14 if cjk else len(text) >= 45
+    ends = text[-1:] in "。！？!?.;；”\"'）)%"
+    return (
+        long_enough
+        and len(text) <= 400
+        and (ends or len(text) >= 60)
+        and not _BOILERPLATE.search(text)
+        and not is_instruction_like(text)
+    )
+
+
+def candidates(
+    hits: Sequence[Hit], question: str, names: Iterable[str], language: str
+) -> list[Candidate]:
+    """Every quotable sentence of the hits, best first, without near-duplicates."""
+    wanted = terms(question)
+    lowered_names = [n.lower() for n in names if n]
+    seen: set[str] = set()
+    found: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        for raw in split_text(hit.chunk.text):
+            text = clean(raw)
+            key = re.sub(r"\W+", "", text.lower())[:60]
+            if key in seen or not _quotable(text):
+                continue
+            seen.add(key)
+            found.append(
+                Candidate(
+                    text,
+                    hit,
+                    rank,
+                    _score(text, rank, wanted, lowered_names, language),
+                    classify(text),
+                )
+            )
+    return sorted(found, key=lambda c: -c.score)
+
+
+def _score(text: str, rank: int, wanted: set[str], names: list[str], language: str) -> float:
+    have = terms(text)
+    coverage = len(have & wanted) / len(wanted) if wanted else 0.0
+    lowered = text.lower()
+    named = 0.35 if any(n in lowered for n in names) else 0.0
+    figure = 0.15 if figures_in(text) else 0.0
+    same_language = 0.2 if detect_language(text) == language else 0.0
+    return coverage + named + figure + same_language + 0.5 / (1 + rank)

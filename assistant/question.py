@@ -1,0 +1,332 @@
+"""Reading a question: its language, the symbols and sectors in play, the period, the as-of date
+and what kind of answer it wants.
+
+Both modes use this: the offline composer to decide which tools to call, the LLM mode to give the
+model hints (and to pick the answer's language and the tickers strip). Symbol and period names
+come from `tools.symbols` / `tools.periods` through a small `Vocabulary`, so tests can pass a fake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from assistant.answer import Language
+from assistant.errors import InputError
+
+MAX_QUESTION_CHARS = 2_000
+
+Intent = Literal["returns", "sectors", "macro", "explain", "today"]
+
+
+@dataclass(frozen=True)
+class SectorName:
+    symbol: str
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names the assistant understands, from `tools.symbols` and `tools.periods`."""
+
+    find_symbols: Callable[[str], list[str]]
+    display_name: Callable[[str, str], str]
+    parse_period: Callable[[str], str | None]
+    sectors: tuple[SectorName, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (name or alias, symbol), to find mentions in text
+
+    def aliases(self, symbol: str) -> list[str]:
+        """Every name of the symbol we know, longest first (display names included)."""
+        found = {a for a, s in self.names if s == symbol}
+        found |= {self.name(symbol, "zh"), self.name(symbol, "en")} - {symbol}
+        return sorted(found, key=len, reverse=True)
+
+    def name(self, symbol: str, language: Language) -> str:
+        try:
+            return self.display_name(symbol, language) or symbol
+        except Exception:  # an unknown symbol keeps its ticker as its name
+            return symbol
+
+    def is_sector(self, symbol: str) -> bool:
+        return any(s.symbol == symbol for s in self.sectors)
+
+
+def default_vocabulary() -> Vocabulary:
+    """The real vocabulary from tools/ (imported here so tests never need it)."""
+    from tools import periods, symbols
+
+    names = tuple(
+        (alias, item.symbol)
+        for item in getattr(symbols, "INSTRUMENTS", ())
+        for alias in (item.zh, item.en, *item.aliases)
+        if len(alias) >= 2
+    )
+    return Vocabulary(
+        find_symbols=symbols.find_symbols,
+        display_name=symbols.display_name,
+        parse_period=periods.parse_period_text,
+        sectors=tuple(_sector_names(symbols.SECTORS)),
+        names=names,
+    )
+
+
+def _sector_names(raw: Any) -> list[SectorName]:
+    """SECTORS rows as (symbol, en, zh), whether tuples, dicts or objects."""
+    names = []
+    for row in raw.values() if isinstance(raw, dict) else raw:
+        if isinstance(row, dict):
+            names.append(SectorName(row["symbol"], row["en"], row["zh"]))
+        elif isinstance(row, tuple | list):
+            names.append(SectorName(str(row[0]), str(row[1]), str(row[2])))
+        else:
+            names.append(SectorName(row.symbol, row.en, row.zh))
+    return names
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    text: str
+    language: Language
+    symbols: tuple[str, ...] = ()  # indices, ETFs, stocks (not sector ETFs), in order of mention
+    sectors: tuple[str, ...] = ()  # sector ETFs mentioned
+    period: str | None = None  # "YTD", "1D", "3M", "2024", ... as tools.periods spells them
+    as_of: dt.date | None = None
+    intents: frozenset[Intent] = field(default_factory=frozenset)
+    benchmark: str | None = None
+    carried_over: bool = False  # symbols/period came from an earlier turn
+
+    @property
+    def comparison(self) -> bool:
+        return self.benchmark is not None
+
+    @property
+    def all_symbols(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.symbols + self.sectors))
+
+
+# ---------------------------------------------------------------------------------------------
+# language
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> Language:
+    """zh when CJK characters outnumber Latin words (a Chinese character is about a word)."""
+    cjk = len(_CJK.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk and cjk >= words else "en"
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_MONTH_RE = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, int, int]]]] = [
+    (
+        re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
+        lambda m: (int(m[1]), int(m[2]), int(m[3])),
+    ),
+    (
+        re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
+        lambda m: (int(m[1]), int(m[2]), int(m[3])),
+    ),
+    (
+        re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
+        lambda m: (int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2])),
+    ),
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(\d{{4}})\b", re.I),
+        lambda m: (int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])),
+    ),
+]
+
+
+def find_date(text: str) -> dt.date | None:
+    """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026")."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern, parts in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            year, month, day = parts(match)
+            try:
+                found.append((match.start(), dt.date(year, month, day)))
+            except ValueError:
+                raise InputError(f"'{match[0]}' is not a valid date") from None
+    return max(found)[1] if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# intents
+
+_CUES: dict[Intent, tuple[str, ...]] = {
+    "returns": (
+        "跑赢", "跑输", "涨幅", "跌幅", "回报", "收益率如何", "表现", "涨了", "跌了", "走势",
+        "outperform", "underperform", "return", "perform", "beat", " vs", "versus", "gain",
+        "rally", "rallied", "up ", "down ",
+    ),
+    "sectors": (
+        "板块", "行业", "轮动", "sector", "rotation", "industry", "industries",
+    ),
+    "macro": (
+        "收益率曲线", "利率", "美联储", "美债", "国债", "信用", "利差", "通胀", "降息", "加息",
+        "宏观", "波动率", "vix", "yield", "rates", "fed ", "fed'", "federal reserve", "credit",
+        "spread", "treasur", "curve", "inflation", "macro", "rate cut", "rate hike",
+    ),
+    "explain": (
+        "为什么", "原因", "驱动", "逻辑", "怎么看", "如何看", "前景", "展望", "催化",
+        "why", "driving", "driver", "explain", "behind", "outlook", "thesis", "catalyst",
+        "what is", "what's",
+    ),
+    "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
+}  # fmt: skip
+
+# Topics that imply an index when no symbol is named ("小盘股" is the Russell 2000).
+_TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("小盘股", "小盘", "small cap", "small-cap", "smallcap"), "^RUT"),
+    (("科技股", "tech stocks", "technology stocks"), "^IXIC"),
+    (("大盘股", "大盘", "美股", "large cap", "large-cap", "us stocks", "the market", "stocks"),
+     "^GSPC"),
+)  # fmt: skip
+DEFAULT_BENCHMARK = "^GSPC"
+
+
+def _has(text: str, cues: Sequence[str]) -> bool:
+    lowered = f" {text.lower()} "
+    return any(cue in lowered for cue in cues)
+
+
+def detect_intents(text: str, symbols: Sequence[str], sectors: Sequence[str]) -> set[Intent]:
+    intents: set[Intent] = {i for i, cues in _CUES.items() if _has(text, cues)}
+    if sectors:
+        intents.add("sectors")
+    if symbols and not intents & {"sectors", "macro"}:
+        intents.add("returns")
+    if not intents:
+        intents.add("explain")
+    return intents
+
+
+# ---------------------------------------------------------------------------------------------
+# parsing
+
+
+def validate(question: str) -> str:
+    """The question, stripped; an empty or oversized one is a clear InputError."""
+    text = (question or "").strip()
+    if not text:
+        raise InputError(
+            "the question is empty: ask something like "
+            "'罗素2000指数年初至今是否跑赢标普500?' or 'Did small caps beat the S&P 500 this year?'"
+        )
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InputError(
+            f"the question is too long ({len(text):,} characters; at most "
+            f"{MAX_QUESTION_CHARS:,}): ask about one thing at a time"
+        )
+    return text
+
+
+def parse_question(
+    question: str,
+    vocabulary: Vocabulary,
+    *,
+    as_of: dt.date | None = None,
+    previous: ParsedQuestion | None = None,
+) -> ParsedQuestion:
+    """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
+    a follow-up without symbols or a period carries them over from `previous`."""
+    text = validate(question)
+    found = _safe_symbols(vocabulary, text)
+    sectors = tuple(s for s in found if vocabulary.is_sector(s))
+    sectors += tuple(
+        s.symbol
+        for s in vocabulary.sectors
+        if s.symbol not in sectors and (_has(text, (s.en.lower(),)) or s.zh in text)
+    )
+    symbols = tuple(s for s in found if not vocabulary.is_sector(s))
+    intents = detect_intents(text, symbols, sectors)
+    if not symbols and not sectors and intents & {"returns", "explain", "today"}:
+        symbols = _topic_symbols(text)
+    period = _safe_period(vocabulary, text)
+    parsed = ParsedQuestion(
+        text=text,
+        language=detect_language(text),
+        symbols=symbols,
+        sectors=sectors,
+        period=period,
+        as_of=as_of or find_date(text),
+        intents=frozenset(intents),
+    )
+    if previous is not None:
+        parsed = _carry_over(parsed, previous)
+    return _with_defaults(parsed)
+
+
+def _safe_symbols(vocabulary: Vocabulary, text: str) -> list[str]:
+    try:
+        return list(dict.fromkeys(vocabulary.find_symbols(text)))
+    except Exception:  # a symbol table problem must not stop the question
+        return []
+
+
+def _safe_period(vocabulary: Vocabulary, text: str) -> str | None:
+    try:
+        return vocabulary.parse_period(text)
+    except Exception:
+        return None
+
+
+def _topic_symbols(text: str) -> tuple[str, ...]:
+    for cues, symbol in _TOPIC_SYMBOLS:
+        if _has(text, cues):
+            return (symbol,)
+    return ()
+
+
+def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuestion:
+    """A follow-up ("那纳斯达克呢?", "and this month?") keeps what it does not restate."""
+    changes: dict[str, Any] = {}
+    if not parsed.symbols and not parsed.sectors:
+        changes.update(symbols=previous.symbols, sectors=previous.sectors, carried_over=True)
+        changes["intents"] = parsed.intents | (previous.intents & {"returns", "sectors", "macro"})
+    if parsed.period is None:
+        changes.update(period=previous.period, carried_over=True)
+    if parsed.as_of is None and previous.as_of is not None:
+        changes["as_of"] = previous.as_of
+    return replace(parsed, **changes) if changes else parsed
+
+
+def _with_defaults(parsed: ParsedQuestion) -> ParsedQuestion:
+    """YTD for comparisons and returns, 1D for "today"; a benchmark for comparisons.
+
+    A calendar year that is the as-of date's own year is year-to-date (the year is not over)."""
+    period = parsed.period
+    if period and period.isdigit() and parsed.as_of and int(period) == parsed.as_of.year:
+        period = "YTD"
+    if period is None:
+        if "today" in parsed.intents:
+            period = "1D"
+        elif parsed.symbols or "returns" in parsed.intents:
+            period = "YTD"
+    benchmark = None
+    if len(parsed.symbols) >= 2:
+        benchmark = parsed.symbols[-1]
+    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK:
+        benchmark = DEFAULT_BENCHMARK
+    symbols = parsed.symbols
+    if benchmark is not None and benchmark not in symbols:
+        symbols = (*symbols, benchmark)
+    return replace(parsed, period=period, benchmark=benchmark, symbols=symbols)

@@ -1,0 +1,89 @@
+"""The one Markdown rendering of an Answer, for both modes, the CLI and exports.
+
+Order as in the seeds: title, as-of line, (notices), the sections under their localized
+headings, the references list (written here from the registry's references, never by a
+writer), and the one-line disclaimer last. Figures that failed verification are marked ⚠ in
+place, so a reader sees the doubt where the number is.
+"""
+
+from __future__ import annotations
+
+from assistant.answer import Answer, Flag, Reference, Section
+from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
+
+MARK = "⚠"
+_NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
+
+
+def render_markdown(answer: Answer) -> str:
+    lang = answer.language
+    parts = [f"# {answer.title}", f"*{as_of_line(answer.as_of, lang)}*"]
+    notices = [f.message for f in answer.flags if f.kind == "notice"]
+    if notices:
+        parts.append("\n".join(f"> {message}" for message in notices))
+    number_flags = [f for f in answer.flags if f.kind in _NUMBER_FLAGS]
+    for section in answer.sections:
+        parts += _render_section(section, number_flags, level=2)
+    notes = _verification_notes(answer)
+    if notes:
+        parts.append("\n".join(f"> {n}" for n in notes))
+    parts.append(f"## {REFERENCES_HEADING[lang]}")
+    parts += [render_reference(r) for r in answer.references] or ["—"]
+    parts += ["---", DISCLAIMER[lang]]
+    return "\n\n".join(parts) + "\n"
+
+
+def _render_section(section: Section, flags: list[Flag], level: int) -> list[str]:
+    out = [f"{'#' * level} {section.heading}"]
+    if section.text:
+        out.append(mark_flagged(section.text, [f for f in flags if f.section == section.key]))
+    for sub in section.subsections:
+        out += _render_section(sub, flags, level + 1)
+    return out
+
+
+def mark_flagged(text: str, flags: list[Flag]) -> str:
+    """Put ⚠ after each flagged figure, inside the sentence the flag names."""
+    for flag in flags:
+        if not flag.sentence or not flag.number:
+            continue
+        start = text.find(flag.sentence)
+        if start < 0:
+            continue
+        sentence = text[start : start + len(flag.sentence)]
+        at = _unmarked(sentence, flag.number)
+        if at < 0:
+            continue
+        end = at + len(flag.number)
+        marked = sentence[:end] + MARK + sentence[end:]
+        text = text[:start] + marked + text[start + len(flag.sentence) :]
+    return text
+
+
+def _unmarked(sentence: str, number: str) -> int:
+    at = sentence.find(number)
+    while at >= 0 and sentence[at + len(number) : at + len(number) + 1] == MARK:
+        at = sentence.find(number, at + 1)
+    return at
+
+
+def _verification_notes(answer: Answer) -> list[str]:
+    lang = answer.language
+    notes = []
+    if any(f.kind in _NUMBER_FLAGS for f in answer.flags):
+        notes.append(notice("unverified", lang))
+    removed = sum(1 for f in answer.flags if f.kind == "unknown_citation")
+    if removed:
+        notes.append(notice("removed_citations", lang, count=removed))
+    return notes
+
+
+def render_reference(reference: Reference) -> str:
+    """`[n] title — source, date. url` (for [0]: tools, symbols, source, as-of date)."""
+    details = [d for d in (reference.source, reference.date and reference.date.isoformat()) if d]
+    line = f"[{reference.n}] {reference.title}"
+    if details:
+        line += " — " + ", ".join(details)
+    if reference.url:
+        line += f". <{reference.url}>"
+    return line

@@ -1,0 +1,66 @@
+"""Splitting Chinese and English text into paragraphs and sentences.
+
+Both verification (a number is checked against the sources its sentence cites) and the offline
+composer (it quotes sentences, not whole chunks) need the same notion of a sentence. Citation
+markers belong to the sentence before them, even when a writer puts them after the full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.citations import MARKER_GROUP
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
+# After 。！？!? (plus closing quotes/brackets), or after ". " before a capital, digit or CJK.
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？!?])[”’」』)）]*"
+    r"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9\u4e00-\u9fff])"
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+_LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks (list items count as their own paragraphs)."""
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, with each citation marker kept on its sentence.
+
+    A line break ends a sentence too (headings and list items sit on their own lines)."""
+    pieces: list[str] = []
+    for line in paragraph.split("\n"):
+        start = 0
+        for end in _SENTENCE_END.finditer(line):
+            candidate = line[start : end.end()]
+            if _ABBREVIATIONS.search(candidate.rstrip()):
+                continue
+            pieces.append(candidate)
+            start = end.end()
+        pieces.append(line[start:])
+    merged: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        lead = _LEADING_MARKERS.match(piece)
+        if lead and merged:  # "...rose 7.54%. [0] Next" -> the marker ends the previous one
+            merged[-1] += lead[0].strip()
+            piece = piece[lead.end() :].strip()
+            if not piece:
+                continue
+        merged.append(piece)
+    return merged
+
+
+def split_text(text: str) -> list[str]:
+    """All sentences of a text, paragraph by paragraph."""
+    return [s for p in paragraphs(text) for s in sentences(p)]
+
+
+def has_marker(sentence: str) -> bool:
+    return MARKER_GROUP.search(sentence) is not None

@@ -1,0 +1,158 @@
+"""The source registry: everything an answer may cite, numbered before any text is written.
+
+Every tool result joins the one market-data source `[0]` (the seeds use a single `[0]` for the
+product's own data); every retrieved passage joins the source of its article, which gets a
+provisional number in order of registration. The model (or the composer) may only cite these
+numbers; `assistant.citations` later renumbers articles by first citation and drops the rest.
+Tools run in parallel threads inside the agent, so registration is locked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.answer import Language, Passage, Reference
+from assistant.locale import format_date
+from ingest.models import Hit
+from tools.result import ToolResult
+
+MARKET = 0
+
+
+@dataclass
+class MarketSource:
+    """`[0]`: every market-data tool result this answer used."""
+
+    results: list[ToolResult] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        dates = [r.provenance.as_of for r in self.results]
+        return max(dates) if dates else None
+
+    def reference(self, n: int, language: Language) -> Reference:
+        tools = _unique(r.provenance.tool for r in self.results)
+        symbols = _unique(s for r in self.results for s in r.provenance.symbols)
+        origins = _unique(r.provenance.source for r in self.results)
+        methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
+        notes = _unique(note for r in self.results for note in r.provenance.notes)
+        as_of = self.as_of
+        label = "marketbrief 市场数据" if language == "zh" else "marketbrief market data"
+        shown_symbols = ", ".join(symbols[:12]) + (" …" if len(symbols) > 12 else "")
+        title = f"{label}: {', '.join(tools)} ({shown_symbols})"
+        if as_of:
+            title += f", {'截至' if language == 'zh' else 'as of'} {format_date(as_of, language)}"
+        return Reference(
+            n=n,
+            kind="market_data",
+            title=title,
+            source="; ".join(origins),
+            date=as_of,
+            tools=tuple(tools),
+            symbols=tuple(symbols),
+            method="; ".join(methods),
+            notes=tuple(notes),
+        )
+
+
+@dataclass
+class ArticleSource:
+    """One article, with every passage of it that was retrieved for this answer."""
+
+    n: int  # provisional number, in order of registration
+    article_id: str
+    title: str
+    source: str
+    published: dt.date | None
+    url: str | None
+    passages: dict[str, Passage] = field(default_factory=dict)  # by chunk id, in order
+
+    def add(self, hit: Hit) -> None:
+        chunk = hit.chunk
+        if chunk.id not in self.passages:
+            self.passages[chunk.id] = Passage(
+                chunk_id=chunk.id, section=chunk.section, page=chunk.page, text=chunk.text
+            )
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.passages.values())
+
+    def reference(self, n: int) -> Reference:
+        return Reference(
+            n=n,
+            kind="article",
+            title=self.title,
+            source=self.source,
+            date=self.published,
+            url=self.url,
+            article_id=self.article_id,
+            passages=tuple(self.passages.values()),
+        )
+
+
+Source = MarketSource | ArticleSource
+
+
+class SourceRegistry:
+    """The numbered sources of one answer (or one research brief)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.market = MarketSource()
+        self._articles: dict[str, ArticleSource] = {}
+
+    def add_tool_result(self, result: ToolResult) -> int:
+        """Register a tool result as part of `[0]`; returns 0."""
+        with self._lock:
+            if not any(r is result for r in self.market.results):
+                self.market.results.append(result)
+        return MARKET
+
+    def add_hit(self, hit: Hit) -> int:
+        """Register a retrieved passage; returns its article's provisional number."""
+        article_id = hit.chunk.article_id
+        with self._lock:
+            source = self._articles.get(article_id)
+            if source is None:
+                source = ArticleSource(
+                    n=len(self._articles) + 1,
+                    article_id=article_id,
+                    title=hit.title,
+                    source=hit.source,
+                    published=hit.published,
+                    url=hit.url,
+                )
+                self._articles[article_id] = source
+            source.add(hit)
+            return source.n
+
+    def get(self, n: int) -> Source | None:
+        """The source a provisional number stands for, or None (an invented citation)."""
+        if n == MARKET:
+            return self.market if self.market.results else None
+        return next((a for a in self._articles.values() if a.n == n), None)
+
+    @property
+    def articles(self) -> list[ArticleSource]:
+        return list(self._articles.values())
+
+    @property
+    def tool_results(self) -> list[ToolResult]:
+        return list(self.market.results)
+
+    def reference(self, source: Source, n: int, language: Language) -> Reference:
+        if isinstance(source, MarketSource):
+            return source.reference(n, language)
+        return source.reference(n)
+
+
+def _unique(values: Iterable[object]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        if value:
+            seen.setdefault(str(value), None)
+    return list(seen)
