@@ -93,6 +93,7 @@ class YahooProvider:
         self.session_factory = session_factory
 
     def fetch(self, symbol: str, start: dt.date | None) -> pd.DataFrame:
+        _yfinance(self.cache_dir)  # import outside the deadline: it is slow but never hangs
         query = transform_query(symbol, start, self.timeout_s)
         raw = call_with_deadline(lambda: self.extract(query), self.timeout_s, self.name)
         return transform_data(symbol, raw)

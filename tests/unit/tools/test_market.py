@@ -1,0 +1,116 @@
+"""MarketData: names, arguments, the refresh policy and the provenance it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.unit.tools.conftest import NOW, StubProvider, make_frame
+from tools.errors import DataRangeError, PeriodError, ProviderError, UnknownSymbolError
+from tools.market import MarketData
+from tools.store import PriceStore
+
+# Mon 2024-01-01 .. Fri 2024-01-12, and the same series a week longer.
+SPY = make_frame(range(100, 110), start="2024-01-01")
+SPY_LONGER = make_frame(range(100, 115), start="2024-01-01")
+
+
+def market_with(
+    store: PriceStore, provider: StubProvider | None, updated: dt.datetime
+) -> MarketData:
+    store.save("SPY", SPY, "csv import: SPY.csv", updated)
+    store.save("^GSPC", SPY * 10, "csv import: ^GSPC.csv", updated)
+    return MarketData(store, provider, clock=lambda: NOW)
+
+
+def test_stale_symbols_are_refreshed_when_the_provider_answers(store: PriceStore) -> None:
+    provider = StubProvider({"SPY": SPY_LONGER})
+    market = market_with(store, provider, NOW - dt.timedelta(days=1))
+    result = market.quotes(["SPY"])
+    assert provider.calls == [("SPY", dt.date(2024, 1, 2))]  # from 10 days before its last close
+    assert result.records()[0]["date"] == "2024-01-19"
+    assert "extended by yfinance" in result.provenance.source
+    assert not any("stub" in note for note in result.provenance.notes)
+
+
+def test_fresh_symbols_are_not_refreshed(store: PriceStore) -> None:
+    provider = StubProvider({"SPY": SPY_LONGER})
+    market = market_with(store, provider, NOW - dt.timedelta(hours=1))
+    market.quotes(["SPY"])
+    assert provider.calls == []
+
+
+def test_history_the_store_covers_is_never_refreshed(store: PriceStore) -> None:
+    provider = StubProvider({"SPY": SPY_LONGER})
+    market = market_with(store, provider, NOW - dt.timedelta(days=30))
+    market.index_returns(["SPY"], start="2024-01-02", end="2024-01-10")
+    market.quotes(["SPY"], as_of="2024-01-10")
+    assert provider.calls == []
+
+
+def test_a_failed_refresh_uses_stored_prices_and_says_how_old(store: PriceStore) -> None:
+    provider = StubProvider({}, fail={"SPY": ProviderError("yfinance has no prices for SPY")})
+    market = market_with(store, provider, NOW - dt.timedelta(days=1))
+    result = market.quotes(["SPY"])
+    assert result.records()[0]["date"] == "2024-01-12"
+    assert result.provenance.notes[0] == (
+        "yfinance has no prices for SPY; using stored prices: last close 2024-01-12, "
+        "1043 days old, for SPY"
+    )
+    market.quotes(["SPY"])  # remembered: not asked again within refresh_after
+    assert len(provider.calls) == 1
+
+
+def test_a_symbol_not_stored_is_fetched_or_explained(store: PriceStore) -> None:
+    provider = StubProvider({"QQQ": SPY}, fail={"FOO": ProviderError("yfinance has no FOO")})
+    market = market_with(store, provider, NOW)
+    assert market.quotes(["QQQ"]).records()[0]["symbol"] == "QQQ"
+    assert "yfinance, fetched 2026-11-20 12:00 UTC" in market.quotes(["QQQ"]).provenance.source
+    with pytest.raises(UnknownSymbolError, match=r"unknown symbol 'FOO'.*\(yfinance has no FOO\)"):
+        market.quotes(["foo"])
+
+
+def test_without_a_provider_unknown_symbols_say_how_to_add_them(store: PriceStore) -> None:
+    market = market_with(store, None, NOW)
+    with pytest.raises(UnknownSymbolError) as error:
+        market.index_returns(["FOO"])
+    assert str(error.value) == (
+        "unknown symbol 'FOO': not in the price store; import it with `marketbrief prices "
+        "import` or `marketbrief prices sync FOO`"
+    )
+    with pytest.raises(UnknownSymbolError, match="unknown symbol '\\?\\?\\?'"):
+        market.quotes(["???"])
+
+
+def test_names_benchmark_and_provenance(store: PriceStore) -> None:
+    market = market_with(store, None, NOW)
+    result = market.index_returns(["标普500", "SPX", "spy"], period="5D", benchmark="SPY")
+    assert [row["symbol"] for row in result.records()] == ["^GSPC", "SPY"]
+    assert result.provenance.source == (
+        "local price store: CSV import (2026-11-20): ^GSPC.csv, SPY.csv"
+    )
+    assert any("1043 days" in note for note in result.provenance.notes)
+
+
+def test_period_arguments_are_checked(store: PriceStore) -> None:
+    market = market_with(store, None, NOW)
+    with pytest.raises(PeriodError, match="not period and year"):
+        market.index_returns(["SPY"], period="YTD", year=2024)
+    with pytest.raises(PeriodError, match="end needs a start"):
+        market.index_returns(["SPY"], end="2024-01-10")
+    with pytest.raises(PeriodError, match="as-of does not apply to a calendar year"):
+        market.index_returns(["SPY"], year=2024, as_of="2024-06-01")
+    with pytest.raises(PeriodError, match="bad as-of date 'soon'"):
+        market.quotes(["SPY"], as_of="soon")
+    with pytest.raises(DataRangeError, match="period YTD starts"):  # YTD is the default
+        market.index_returns(["^GSPC"], as_of="2024-01-12")
+
+
+def test_store_queries(store: PriceStore) -> None:
+    market = market_with(store, None, NOW)
+    assert market.available_symbols() == ["SPY", "^GSPC"]
+    assert market.last_date() == dt.date(2024, 1, 12)
+    assert market.last_date("标普500") == dt.date(2024, 1, 12)
+    assert market.last_date("QQQ") is None
+    assert MarketData(PriceStore(store.root / "empty")).last_date() is None
