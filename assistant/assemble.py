@@ -19,6 +19,7 @@ from assistant.question import ParsedQuestion, Vocabulary
 from assistant.sources import SourceRegistry
 from assistant.tickers import tickers_from
 from assistant.verify import verify
+from tools.result import ToolResult
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Draft:
     title: str
     sections: tuple[Section, ...]
     flags: list[Flag] = field(default_factory=list)  # notices, discrepancies (provisional n)
+    quotes: ToolResult | None = None  # for the tickers strip (cited only if registered)
     model_calls: int = 0
     usage: dict[str, int] = field(default_factory=dict)
 
@@ -51,7 +53,6 @@ def assemble(
         registry.reference(source, n, language) for n, source in sorted(citations.sources.items())
     ]
     results = registry.tool_results
-    quotes = next((r for r in reversed(results) if r.provenance.tool == "quotes"), None)
     return Answer(
         question=question.text,
         title=strip_markers(draft.title).strip() or question.text,
@@ -62,7 +63,7 @@ def assemble(
         references=tuple(references),
         flags=tuple(flags),
         charts=tuple(charts_for(results, vocabulary.name, language)),
-        tickers=tuple(tickers_from(quotes, vocabulary.name, language)),
+        tickers=tuple(tickers_from(draft.quotes, vocabulary.name, language)),
         model_calls=draft.model_calls,
         usage=dict(draft.usage),
     )

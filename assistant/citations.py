@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from assistant.answer import Section
 from assistant.sources import MARKET, Source, SourceRegistry
 
-# [3], [1][2], [1, 2], [1，2]; never a Markdown link's text like [1](http…)
-MARKER_GROUP = re.compile(r"[ \t]*\[(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\](?!\()")
-_SPLIT = re.compile(r"\s*[,，、]\s*")
+# A run of markers: [3], [1][2], [1, 2], [1，2]; never a Markdown link's text like [1](http…)
+_ONE = r"\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\](?!\()"
+MARKER_GROUP = re.compile(rf"[ \t]*((?:{_ONE})+)")
+_NUMBER = re.compile(r"\d{1,3}")
 _REPEATED = re.compile(r"(\[(\d+)\])(?:\s*\[\2\])+")
 
 
 def markers_in(text: str) -> list[int]:
     """Every cited number in reading order (repeats kept)."""
-    return [int(n) for group in MARKER_GROUP.finditer(text) for n in _SPLIT.split(group[1])]
+    return [int(n) for group in MARKER_GROUP.finditer(text) for n in _NUMBER.findall(group[1])]
 
 
 def strip_markers(text: str) -> str:
@@ -63,7 +64,7 @@ class _Renumberer:
     def rewrite(self, text: str) -> str:
         def replace(group: re.Match[str]) -> str:
             finals: list[int] = []
-            for raw in _SPLIT.split(group[1]):
+            for raw in _NUMBER.findall(group[1]):
                 final = self.final_number(int(raw))
                 if final is not None and final not in finals:
                     finals.append(final)

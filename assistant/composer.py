@@ -149,7 +149,8 @@ class Gatherer:
                 lambda: market.quotes(strip, as_of=as_of),
                 out,
             )
-        for result in (out.returns, out.sectors, out.macro, out.quotes):
+        cited_quotes = out.quotes if "today" in question.intents else None
+        for result in (out.returns, out.sectors, out.macro, cited_quotes):
             if result is not None:
                 self.registry.add_tool_result(result)
 
@@ -445,7 +446,12 @@ def compose(
     flags = [Flag(kind="notice", message=notice("offline", question.language))]
     flags += [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
     flags += writer.discrepancy_flags()
-    return Draft(title=title_for(question, vocabulary), sections=sections, flags=flags)
+    return Draft(
+        title=title_for(question, vocabulary),
+        sections=sections,
+        flags=flags,
+        quotes=gathered.quotes,
+    )
 
 
 def gather(

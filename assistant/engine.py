@@ -38,6 +38,7 @@ from assistant.question import ParsedQuestion, Vocabulary, default_vocabulary, p
 from assistant.settings import Settings, load_settings
 from assistant.sources import SourceRegistry
 from assistant.tickers import strip_symbols
+from tools.result import ToolResult
 
 _UNSET: Any = object()
 # A service that cannot be built (not configured, not installed, no data yet) is left out.
@@ -145,18 +146,15 @@ class Assistant:
     def _events(
         self, parsed: ParsedQuestion, offline: bool, conversation: Conversation | None
     ) -> Iterator[Event]:
-        answer: Answer | None = None
         events = (
             self._offline(parsed, conversation)
             if offline or self.model is None
             else self._llm_or_fallback(parsed, conversation)
         )
         for event in events:
-            if isinstance(event, Done):
-                answer = event.answer
+            if isinstance(event, Done) and conversation is not None:
+                conversation.add(parsed, event.answer)  # before the caller can stop reading
             yield event
-        if conversation is not None and answer is not None:
-            conversation.add(parsed, answer)
 
     # -- offline --------------------------------------------------------------------------------
 
@@ -210,12 +208,12 @@ class Assistant:
                 yield item
         assert result is not None
         title, sections = parse_markdown(result.text, parsed.language)
-        self._ticker_strip(parsed, registry)
         draft = Draft(
             title=title or title_for(parsed, self.vocabulary),
             sections=sections,
             model_calls=result.model_calls,
             usage=result.usage,
+            quotes=self._ticker_strip(parsed, registry),
         )
         yield Done(assemble(draft, parsed, registry, self.vocabulary, "llm"))
 
@@ -258,8 +256,9 @@ class Assistant:
             lines.append(f"Benchmark: {parsed.benchmark}")
         return "\n".join(lines)
 
-    def _ticker_strip(self, parsed: ParsedQuestion, registry: SourceRegistry) -> None:
-        """Quotes for the symbols in play (asked about or used by the model)."""
+    def _ticker_strip(self, parsed: ParsedQuestion, registry: SourceRegistry) -> ToolResult | None:
+        """Quotes for the symbols in play (asked about or used by the model), for the strip
+        only: the model never saw them, so they are not citable as [0]."""
         used = [
             s
             for r in registry.tool_results
@@ -268,15 +267,12 @@ class Assistant:
         ]
         symbols = list(dict.fromkeys([*parsed.all_symbols, *used]))
         if not symbols or self.market is None:
-            return
+            return None
         out = Gathered()
         gatherer = Gatherer(self.market, None, registry, lambda _: None, parsed.language)
         available = gatherer.available(out)
         strip = strip_symbols(symbols, sorted(available) if available else [])
-        if strip:
-            market = self.market
-            quotes = gatherer.tool(
-                "quotes", {}, lambda: market.quotes(strip, as_of=parsed.as_of), out
-            )
-            if quotes is not None:
-                registry.add_tool_result(quotes)
+        if not strip:
+            return None
+        market = self.market
+        return gatherer.tool("quotes", {}, lambda: market.quotes(strip, as_of=parsed.as_of), out)

@@ -104,11 +104,12 @@ def clean(sentence: str) -> str:
 def _quotable(text: str) -> bool:
     cjk = len(_CJK_RUN.findall(text)) and sum(len(r) for r in _CJK_RUN.findall(text))
     long_enough = cjk >= 14 if cjk else len(text) >= 45
-    ends = text[-1:] in "。！？!?.;；”\"'）)%"
+    ends = text[-1:] in "。！!.;；”\"'）)%"  # questions are not analysis
     return (
         long_enough
         and len(text) <= 400
         and (ends or len(text) >= 60)
+        and text[-1:] not in "?？"
         and not _BOILERPLATE.search(text)
         and not is_instruction_like(text)
     )

@@ -1,7 +1,68 @@
-"""The `ask` command (issue 4)."""
+"""The `ask` command: one question, one cited answer, as Markdown or JSON.
+
+The answer (Markdown, or JSON with --json) goes to stdout once it is complete and checked;
+while it is being made, an interactive terminal sees progress on stderr (tool calls and, in LLM
+mode, the model's tokens), so stdout stays exactly the final answer for pipes and scripts.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+
 import click
 
-ask_commands: list[click.Command] = []
+from assistant.cli.output import json_option, print_json
+from assistant.engine import Assistant
+from assistant.events import Done, Event, Notice, Token, ToolEnd, ToolStart
+from assistant.settings import load_settings
+
+
+def _progress(event: Event) -> None:
+    """Progress on stderr, for people watching a terminal."""
+    if isinstance(event, Token):
+        click.echo(event.text, err=True, nl=False)
+    elif isinstance(event, ToolStart):
+        click.secho(f"… {event.name}", err=True, dim=True)
+    elif isinstance(event, ToolEnd) and not event.ok:
+        click.secho(f"  {event.name} failed: {event.summary}", err=True, dim=True)
+    elif isinstance(event, Notice):
+        click.secho(f"\n{event.message}", err=True, fg="yellow")
+
+
+@click.command("ask")
+@click.argument("question")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Answer as of this date (YYYY-MM-DD); default: the latest close.",
+)
+@click.option("--offline", is_flag=True, help="Answer without the LLM, even if one is set up.")
+@json_option
+def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json: bool) -> None:
+    """Ask a question; get a cited answer in the analysis format.
+
+    \b
+    marketbrief ask "罗素2000指数年初至今是否跑赢标普500?" --as-of 2026-01-23
+    marketbrief ask "Which sectors lead the rotation?" --offline --json
+    """
+    assistant = Assistant(load_settings())
+    day = as_of.date() if as_of else None
+    show_progress = not as_json and sys.stderr.isatty()
+    answer = None
+    for event in assistant.stream(question, as_of=day, offline=offline):
+        if isinstance(event, Done):
+            answer = event.answer
+        elif show_progress:
+            _progress(event)
+    assert answer is not None
+    if show_progress:
+        click.echo("", err=True)
+    if as_json:
+        print_json(answer.summary_json())
+    else:
+        click.echo(answer.markdown(), nl=False)
+
+
+ask_commands: list[click.Command] = [ask_command]

@@ -1,0 +1,137 @@
+"""LLM mode end to end through the real openai client (ChatOpenAI) and a loopback server."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.events import Done, Notice, Token
+from assistant.services import chat_model
+from assistant.settings import Settings, load_settings
+from tests.cli_runner import run_cli
+from tests.loopback_openai import LoopbackOpenAI, Reply, hang, status, text, tool_calls
+from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
+
+pytestmark = pytest.mark.integration
+QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
+RETURNS = ("index_returns", {"symbols": ["^RUT", "^GSPC"], "period": "YTD", "benchmark": "^GSPC"})
+SEARCH = ("search_commentary", {"query": "罗素2000 年初至今"})
+
+
+@pytest.fixture
+def serve() -> Iterator[list[LoopbackOpenAI]]:
+    servers: list[LoopbackOpenAI] = []
+    yield servers
+    for server in servers:
+        server.__exit__()
+
+
+def start(serve: list[LoopbackOpenAI], script: list[Reply]) -> LoopbackOpenAI:
+    server = LoopbackOpenAI(script).__enter__()
+    serve.append(server)
+    return server
+
+
+def settings_for(url: str, **overrides: object) -> Settings:
+    return load_settings(openai_base_url=url, model="loopback-model", **overrides)
+
+
+def assistant(settings: Settings) -> Assistant:
+    return Assistant(settings, market=FakeMarket(), index=FakeIndex())
+
+
+def test_a_base_url_without_a_key_is_enough(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [text("hello")])
+    model = chat_model(settings_for(server.base_url))
+    assert model is not None
+    plain = model.model_copy(update={"streaming": False})
+    assert plain.invoke("hi").content == "hello"
+    [request] = server.requests
+    assert request["model"] == "loopback-model" and not request.get("stream")
+    assert chat_model(load_settings()) is None  # nothing configured: offline mode
+
+
+def test_streamed_tool_calls_then_a_cited_answer(serve: list[LoopbackOpenAI]) -> None:
+    server = start(
+        serve,
+        [tool_calls(RETURNS, prompt_tokens=900), tool_calls(SEARCH, prompt_tokens=1400),
+         text(ZH_ANSWER, prompt_tokens=2100)],
+    )  # fmt: skip
+    events = list(assistant(settings_for(server.base_url)).stream(QUESTION, as_of=AS_OF))
+    answer = events[-1].answer  # type: ignore[union-attr]
+    assert isinstance(events[-1], Done) and answer.mode == "llm"
+    assert len([e for e in events if isinstance(e, Token)]) > 5
+    assert [(r.n, r.kind) for r in answer.references] == [(0, "market_data"), (1, "article")]
+    assert not [f for f in answer.flags if f.kind != "notice"]
+    assert answer.model_calls == 3 and answer.usage["prompt_tokens"] == 4400
+    first = server.requests[0]
+    assert first["stream"] is True
+    assert {t["function"]["name"] for t in first["tools"]} == {
+        "search_commentary", "index_returns", "sector_scores", "quotes", "macro"
+    }  # fmt: skip
+    tool_reply = server.requests[1]["messages"][-1]
+    assert tool_reply["role"] == "tool" and "Cite these figures as [0]" in tool_reply["content"]
+
+
+def test_a_plain_non_streaming_model_works_too(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [tool_calls(RETURNS), text(ZH_ANSWER)])
+    settings = settings_for(server.base_url)
+    model = chat_model(settings)
+    assert model is not None
+    helper = Assistant(settings, market=FakeMarket(), index=FakeIndex(),
+                       model=model.model_copy(update={"streaming": False}))  # fmt: skip
+    answer = helper.ask(QUESTION, as_of=AS_OF)
+    assert answer.mode == "llm" and not server.requests[0].get("stream")
+
+
+def test_a_429_is_retried(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [status(429), text(ZH_ANSWER)])
+    answer = assistant(settings_for(server.base_url)).ask(QUESTION, as_of=AS_OF)
+    assert answer.mode == "llm" and len(server.requests) == 2
+
+
+def test_a_500_after_retries_falls_back_to_offline(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [status(500), status(500)])
+    events = list(
+        assistant(settings_for(server.base_url, llm_max_retries=1)).stream(QUESTION, as_of=AS_OF)
+    )
+    [notice] = [e for e in events if isinstance(e, Notice)]
+    assert "HTTP 500" in notice.message and notice.discard_streamed
+    answer = events[-1].answer  # type: ignore[union-attr]
+    assert answer.mode == "offline" and len(server.requests) == 2
+    assert "7.54%" in answer.sections[0].text
+
+
+def test_a_hang_past_the_timeout_falls_back_with_a_notice(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [hang()])
+    settings = settings_for(server.base_url, llm_timeout_s=0.3, llm_max_retries=0)
+    answer = assistant(settings).ask(QUESTION, as_of=AS_OF)
+    assert answer.mode == "offline"
+    assert any("timed out" in f.message for f in answer.flags if f.kind == "notice")
+
+
+def test_a_refused_connection_falls_back() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = settings_for(f"http://127.0.0.1:{port}/v1", llm_max_retries=0)
+    answer = assistant(settings).ask(QUESTION, as_of=AS_OF)
+    assert answer.mode == "offline"
+    assert any("could not connect" in f.message for f in answer.flags)
+
+
+def test_the_cli_answers_in_llm_mode(
+    serve: list[LoopbackOpenAI], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = start(serve, [text(ZH_ANSWER)])
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
+    assert result.exit_code == 0, result.stderr
+    payload = result.json()
+    assert payload["mode"] == "llm" and payload["language"] == "zh"
+    assert payload["sections"][0]["heading"] == "综合分析"
+    # nothing was retrieved or computed, so every citation was invented and removed
+    assert {f["kind"] for f in payload["flags"]} >= {"unknown_citation", "uncited_number"}

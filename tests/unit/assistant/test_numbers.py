@@ -1,0 +1,61 @@
+"""Reading figures the way a careful reader would (zh and en)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.numbers import figures_in, matches
+from assistant.sentences import sentences, split_text
+
+
+def raws(text: str) -> list[str]:
+    return [f.raw for f in figures_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通信服务板块当日领涨，涨幅为1.25%，其次是基础原材料板块(涨1.15%)", ["1.25%", "1.15%"]),
+        ("标普500指数收于6,923.58点,小幅上涨0.23%", ["6,923.58点", "0.23%"]),
+        ("截至2026年1月23日，罗素2000指数上涨7.54%[0]。", ["7.54%"]),
+        ("As of Jan 23, 2026 the Russell 2000 was up 8.2% vs 1.2% for the S&P 500 [0][1].",
+         ["8.2%", "1.2%"]),
+        ("10年期美债收益率4.23%，2-year yield 3.5%, 3M and 1W returns", ["4.23%", "3.5%"]),
+        ("自1928年以来仅出现过8次", ["8"]),
+        ("2022-2024年的高利率环境", []),
+        ("On 2026-01-23 the Fed cut by 25bp", ["25bp"]),
+        ("1. 能源板块 +1.41%\n2. 科技板块 -0.39%", ["+1.41%", "-0.39%"]),
+        ("目标价为395美元，市值34亿美元", ["395美元", "34亿"]),
+    ],
+)  # fmt: skip
+def test_figures_skip_dates_years_names_tenors_and_markers(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+def test_values_and_signs() -> None:
+    [plain, negative] = figures_in("收于6,923.58点，下跌-1.05%")
+    assert (plain.value, plain.decimals) == (6923.58, 2)
+    assert negative.negative and negative.value == 1.05
+
+
+def test_matching_tolerates_rounding_to_the_displayed_precision() -> None:
+    [figure] = figures_in("8.2%")
+    assert matches(figure, 8.2041) and matches(figure, 8.20) and matches(figure, -8.2)
+    assert not matches(figure, 8.26)
+    [whole] = figures_in("about 8%")
+    assert matches(whole, 7.54)
+    [precise] = figures_in("7.54%")
+    assert matches(precise, 7.5449) and not matches(precise, 7.5)
+
+
+def test_sentences_keep_markers_with_the_sentence_before() -> None:
+    text = "The Russell 2000 rose 7.54% YTD. [0] The U.S. economy grew 2.2%, said Mr. Smith."
+    assert sentences(text) == [
+        "The Russell 2000 rose 7.54% YTD.[0]",
+        "The U.S. economy grew 2.2%, said Mr. Smith.",
+    ]
+    assert split_text("小盘股走强[1]。科技股回落！\n\n第二段？") == [
+        "小盘股走强[1]。",
+        "科技股回落！",
+        "第二段？",
+    ]

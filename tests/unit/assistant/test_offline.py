@@ -1,0 +1,146 @@
+"""The offline composer, through the Assistant facade, with fake market data and library."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import Answer
+from assistant.conversation import Conversation
+from assistant.engine import Assistant
+from assistant.events import Done, ToolEnd, ToolStart
+from assistant.settings import load_settings
+
+from .fakes import AS_OF, INJECTION, SEED, FakeIndex, FakeMarket
+
+QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
+
+
+def assistant(market: FakeMarket | None = None, index: FakeIndex | None = None) -> Assistant:
+    return Assistant(
+        load_settings(), market=market or FakeMarket(), index=index or FakeIndex(), model=None
+    )
+
+
+def ask(question: str = QUESTION, **kwargs) -> Answer:  # type: ignore[no-untyped-def]
+    return assistant(**kwargs).ask(question, as_of=AS_OF)
+
+
+def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() -> None:
+    answer = ask()
+    assert answer.mode == "offline" and answer.language == "zh" and answer.as_of == AS_OF
+    assert [s.heading for s in answer.sections] == [
+        "综合分析",
+        "核心洞察",
+        "风险与机遇",
+        "核心信息摘要",
+    ]
+    assert [s.heading for s in answer.sections[2].subsections] == ["风险因素", "机遇窗口"]
+    analysis = answer.sections[0].text
+    assert (
+        "罗素2000指数年初至今上涨7.54%" in analysis and "标普500指数年初至今上涨1.02%" in analysis
+    )
+    assert "跑赢标普500指数6.52个百分点[0]" in analysis
+    assert "8.2%[1]" in analysis and "7.54%[0]" in analysis  # both figures, each with its source
+    assert [r.n for r in answer.references] == [0, 1]
+    assert answer.references[1].title == SEED.title and answer.references[1].passages
+    assert any(f.kind == "discrepancy" and f.number == "8.2%" for f in answer.flags)
+    assert not [f for f in answer.flags if f.kind in {"unsupported_number", "uncited_number"}]
+    assert any("离线模式" in f.message for f in answer.flags if f.kind == "notice")
+    markdown = answer.markdown()
+    for heading in (
+        "综合分析",
+        "核心洞察",
+        "风险与机遇",
+        "风险因素",
+        "机遇窗口",
+        "核心信息摘要",
+        "参考文献",
+    ):
+        assert f"# {heading}" in markdown or f"## {heading}" in markdown or heading in markdown
+    assert markdown.rstrip().endswith("不构成投资建议")
+
+
+def test_the_same_question_in_english_gets_english_headings() -> None:
+    answer = ask("Did the Russell 2000 outperform the S&P 500 year to date?")
+    assert answer.language == "en"
+    assert [s.heading for s in answer.sections] == [
+        "Comprehensive analysis", "Key insights", "Risks and opportunities", "Key takeaways"
+    ]  # fmt: skip
+    assert "up 7.54%" in answer.sections[0].text and "8.2%[1]" in answer.sections[0].text
+    assert "## References" in answer.markdown()
+
+
+def test_charts_and_tickers_come_from_the_tool_results() -> None:
+    answer = ask()
+    kinds = [c.kind for c in answer.charts]
+    assert kinds == ["index_returns", "normalized"]
+    assert {r["symbol"] for r in answer.charts[0].rows} == {"^RUT", "^GSPC"}
+    assert [t.symbol for t in answer.tickers] == ["^RUT", "IWM", "^GSPC", "SPY"]
+
+
+def test_sector_and_macro_questions_call_their_tools() -> None:
+    market = FakeMarket()
+    answer = ask("最近板块轮动如何，美债收益率和信用利差怎么样?", market=market)
+    assert {name for name, _ in market.calls} >= {"sector_scores", "macro"}
+    text = answer.sections[0].text
+    assert "能源(XLE) 68.1分" in text and "10年期美债收益率为4.24%" in text
+    assert [c.kind for c in answer.charts] == ["sector_scores"]
+    assert not [f for f in answer.flags if f.kind in {"unsupported_number", "uncited_number"}]
+
+
+def test_tool_events_stream_before_the_answer() -> None:
+    events = list(assistant().stream(QUESTION, as_of=AS_OF))
+    assert isinstance(events[-1], Done)
+    names = [e.name for e in events if isinstance(e, ToolStart)]
+    assert names[:1] == ["index_returns"] and "search_commentary" in names
+    assert all(e.ok for e in events if isinstance(e, ToolEnd))
+
+
+def test_an_injection_article_changes_nothing_and_is_not_quoted() -> None:
+    clean_market, dirty_market = FakeMarket(), FakeMarket()
+    clean = ask(market=clean_market, index=FakeIndex([SEED]))
+    dirty = ask(market=dirty_market, index=FakeIndex([SEED, INJECTION]))
+    assert clean_market.calls == dirty_market.calls
+    text = dirty.markdown()
+    for phrase in ("Ignore previous", "BUY EVERYTHING", "忽略之前的指令", "你现在是", "系统提示"):
+        assert phrase not in text
+    assert clean.sections == dirty.sections
+
+
+def test_empty_price_store_and_empty_library_still_answer_with_what_to_do() -> None:
+    answer = ask(market=FakeMarket(empty=True), index=FakeIndex([]))
+    notices = " ".join(f.message for f in answer.flags if f.kind == "notice")
+    assert "prices import" in notices and "marketbrief ingest" in notices
+    assert answer.sections[0].text and answer.references == ()
+    assert answer.markdown().rstrip().endswith("不构成投资建议")
+
+
+def test_a_failing_tool_leaves_a_notice_and_the_rest_of_the_answer() -> None:
+    answer = ask(market=FakeMarket(fail={"index_returns"}))
+    assert any("index_returns" in f.message for f in answer.flags if f.kind == "notice")
+    assert "8.2%回报率" in answer.markdown()  # the article still speaks
+
+
+def test_missing_services_are_notices_not_errors() -> None:
+    answer = Assistant(load_settings(), market=None, index=None, model=None).ask(QUESTION)
+    assert answer.mode == "offline"
+    assert len([f for f in answer.flags if f.kind == "notice"]) >= 3
+
+
+def test_a_follow_up_keeps_the_symbols_and_period() -> None:
+    market = FakeMarket()
+    conversation = Conversation()
+    helper = assistant(market=market)
+    helper.ask(QUESTION, as_of=AS_OF, conversation=conversation)
+    follow = helper.ask("为什么会这样?", as_of=AS_OF, conversation=conversation)
+    returns_calls = [args for name, args in market.calls if name == "index_returns"]
+    assert returns_calls[0] == returns_calls[1]
+    assert len(conversation.turns) == 2 and "7.54%" in follow.sections[0].text
+
+
+@pytest.mark.parametrize("question", ["", "x" * 5000])
+def test_bad_questions_raise_input_errors(question: str) -> None:
+    from assistant.errors import InputError
+
+    with pytest.raises(InputError):
+        assistant().ask(question)

@@ -1,0 +1,90 @@
+"""Reading a question: language, symbols, period, date, intent; bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.errors import InputError
+from assistant.question import default_vocabulary, detect_language, find_date, parse_question
+
+VOCAB = default_vocabulary()
+
+
+def parse(text: str, **kwargs):  # type: ignore[no-untyped-def]
+    return parse_question(text, VOCAB, **kwargs)
+
+
+def test_the_seed_question() -> None:
+    q = parse("罗素2000指数年初至今是否跑赢标普500?")
+    assert q.language == "zh"
+    assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"
+    assert q.period == "YTD" and "returns" in q.intents
+
+
+def test_english_comparison_defaults_to_ytd() -> None:
+    q = parse("Did the Russell 2000 outperform the S&P 500?")
+    assert q.language == "en" and q.period == "YTD" and q.benchmark == "^GSPC"
+
+
+def test_today_means_one_day_and_one_symbol_gets_a_benchmark() -> None:
+    q = parse("纳斯达克今天表现如何?")
+    assert q.period == "1D" and q.symbols == ("^IXIC", "^GSPC") and q.benchmark == "^GSPC"
+
+
+def test_sectors_and_macro_intents() -> None:
+    assert "sectors" in parse("最近哪些板块在轮动?").intents
+    q = parse("能源板块和科技板块谁更强?")
+    assert q.sectors[:2] == ("XLE", "XLK")
+    assert "macro" in parse("What does the yield curve say about credit?").intents
+
+
+def test_topics_imply_an_index() -> None:
+    assert parse("What is driving the small-cap rotation?").symbols[0] == "^RUT"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("截至2026年1月23日，罗素2000表现", dt.date(2026, 1, 23)),
+        ("as of Jan 23, 2026 how did IWM do", dt.date(2026, 1, 23)),
+        ("as of 23 January 2026", dt.date(2026, 1, 23)),
+        ("on 2026-01-23?", dt.date(2026, 1, 23)),
+        ("no date here", None),
+    ],
+)
+def test_dates(text: str, day: dt.date | None) -> None:
+    assert find_date(text) == day
+
+
+def test_an_explicit_as_of_wins_and_a_same_year_period_is_ytd() -> None:
+    q = parse("罗素2000 2026年全年表现", as_of=dt.date(2026, 1, 23))
+    assert q.as_of == dt.date(2026, 1, 23) and q.period == "YTD"
+    assert parse("截至2026年1月23日罗素2000", as_of=dt.date(2025, 5, 1)).as_of == dt.date(
+        2025, 5, 1
+    )
+
+
+def test_language() -> None:
+    assert detect_language("IWM和SPY今年表现如何") == "zh"
+    assert detect_language("What does 华尔街见闻 say about IWM and SPY today?") == "en"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 2_001])
+def test_empty_or_oversized_questions_are_input_errors(text: str) -> None:
+    with pytest.raises(InputError, match=r"empty|too long"):
+        parse(text)
+
+
+def test_an_impossible_date_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="not a valid date"):
+        parse("截至2026年2月30日罗素2000表现")
+
+
+def test_a_follow_up_carries_symbols_and_period() -> None:
+    first = parse("罗素2000指数近3个月是否跑赢标普500?")
+    follow = parse("为什么?", previous=first)
+    assert follow.carried_over and follow.symbols == first.symbols and follow.period == "3M"
+    other = parse("那纳斯达克呢?", previous=first)
+    assert other.symbols[0] == "^IXIC" and other.period == "3M"

@@ -1,0 +1,66 @@
+"""Every figure is checked against the sources its sentence cites."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from assistant.answer import Section
+from assistant.citations import renumber
+from assistant.sources import SourceRegistry
+from assistant.verify import verify
+from ingest.models import Chunk, Hit
+from tools.result import Provenance, ToolResult
+
+from .fakes import AS_OF
+
+ARTICLE = "罗素2000指数年初至今已录得可观的8.2%回报率,标普500指数收于6923.58点。"
+
+
+def registry() -> SourceRegistry:
+    reg = SourceRegistry()
+    frame = pd.DataFrame(
+        {"symbol": ["^RUT", "^GSPC"], "return_pct": [7.5449, 1.0242], "spread_pp": [6.5207, 0.0],
+         "end_close": [2669.162, 6915.61], "max_drawdown_pct": [-1.82, -1.4]}
+    )  # fmt: skip
+    reg.add_tool_result(
+        ToolResult(frame, Provenance("index_returns", ("^RUT",), "s", AS_OF, "m"), "^RUT +7.54%")
+    )
+    chunk = Chunk(id="c1", article_id="seed", text=ARTICLE)
+    reg.add_hit(Hit(chunk=chunk, score=1.0, title="seed", source="Ginlix AI"))
+    return reg
+
+
+def flags_for(text: str, language: str = "zh") -> list:
+    reg = registry()
+    sections, citations = renumber((Section(key="analysis", heading="A", text=text),), reg)
+    return verify(sections, citations, language)  # type: ignore[arg-type]
+
+
+def test_supported_figures_pass_with_formatting_and_rounding() -> None:
+    text = (
+        "截至2026年1月23日，罗素2000指数上涨7.54%，收于2,669.16点，跑赢6.52个百分点[0]。"
+        "文章称罗素2000年初至今上涨8.20%，标普500收于6,923.58点[1]。"
+        "最大回撤1.8%[0]。大约8%[1]。"
+    )
+    assert flags_for(text) == []
+
+
+def test_a_figure_not_in_the_cited_source_is_flagged_with_sentence_and_source() -> None:
+    [flag] = flags_for("罗素2000指数年初至今上涨8.2%[0]。标普500上涨1.02%[0]。")
+    assert flag.kind == "unsupported_number"
+    assert flag.number == "8.2%" and flag.sources == (0,)
+    assert flag.sentence == "罗素2000指数年初至今上涨8.2%[0]。"
+    assert flag.section == "analysis"
+
+
+def test_citing_both_sources_supports_both_figures() -> None:
+    assert flags_for("文章称8.2%[1]，而收盘价计算为7.54%[0]。") == []
+
+
+def test_uncited_figures_are_flagged_unless_the_paragraph_cites() -> None:
+    [flag] = flags_for("罗素2000上涨7.54%。\n\n另一段上涨7.54%。这一段有引用[0]。")
+    assert flag.kind == "uncited_number" and flag.sentence == "罗素2000上涨7.54%。"
+
+
+def test_dates_years_markers_and_index_names_are_not_checked() -> None:
+    assert flags_for("As of Jan 23, 2026, in 2026 the S&P 500 and Russell 2000 [0].", "en") == []
