@@ -9,6 +9,8 @@ returns use: index levels as published, ETFs split- and dividend-adjusted (what 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,14 +43,41 @@ def to_price_frame(raw: pd.DataFrame) -> pd.DataFrame:
     return out.sort_index()
 
 
+# id(frame) -> (weak reference, dates, closes). Frames from the store are shared and treated as
+# immutable, so their arrays are computed once; a warm tool call then does no pandas indexing.
+_ARRAYS: dict[int, tuple[weakref.ref[pd.DataFrame], np.ndarray, np.ndarray]] = {}
+
+
+def _arrays(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    key = id(frame)
+    entry = _ARRAYS.get(key)
+    if entry is not None and entry[0]() is frame:
+        return entry[1], entry[2]
+    dates = frame.index.to_numpy().astype("datetime64[D]")
+    values = np.array(frame["Close"].to_numpy(dtype="float64"))  # a copy we can freeze
+    dates.flags.writeable = values.flags.writeable = False
+    ref = weakref.ref(frame, lambda _, key=key: _ARRAYS.pop(key, None))  # type: ignore[misc]
+    _ARRAYS[key] = (ref, dates, values)
+    return dates, values
+
+
 def trading_dates(frame: pd.DataFrame) -> np.ndarray:
-    """The frame's dates as `datetime64[D]`, for fast searchsorted look-ups."""
-    return frame.index.to_numpy().astype("datetime64[D]")
+    """The frame's dates as read-only `datetime64[D]`, for fast searchsorted look-ups."""
+    return _arrays(frame)[0]
 
 
 def closes(frame: pd.DataFrame) -> np.ndarray:
-    """The frame's closes as a float64 array (no copy when already float64)."""
-    return frame["Close"].to_numpy(dtype="float64")
+    """The frame's closes as a read-only float64 array."""
+    return _arrays(frame)[1]
+
+
+def table(rows: list[dict[str, Any]], date_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Result rows -> a DataFrame, date columns as datetime64 (so `ToolResult.records` gives
+    ISO strings). Built column by column: much cheaper than pandas inferring from dicts."""
+    columns: dict[str, Any] = {name: [row[name] for row in rows] for name in rows[0]}
+    for name in date_columns:
+        columns[name] = np.array(columns[name], dtype="datetime64[D]").astype("datetime64[ns]")
+    return pd.DataFrame(columns)
 
 
 def as_date(value: np.datetime64 | pd.Timestamp | dt.date) -> dt.date:
@@ -63,11 +92,11 @@ def as_date(value: np.datetime64 | pd.Timestamp | dt.date) -> dt.date:
 
 
 def first_date(frame: pd.DataFrame) -> dt.date:
-    return as_date(frame.index[0])
+    return as_date(trading_dates(frame)[0])
 
 
 def last_date(frame: pd.DataFrame) -> dt.date:
-    return as_date(frame.index[-1])
+    return as_date(trading_dates(frame)[-1])
 
 
 # A broad ETF does not move this much in a day; a move this size is an unadjusted split.
@@ -84,7 +113,7 @@ def suspect_jumps(symbol: str, frame: pd.DataFrame, start_pos: int, end_pos: int
     jumps = np.flatnonzero(np.abs(np.diff(np.log(segment))) > _SPLIT_LIKE)
     return [
         f"{symbol}: close moved {(segment[i + 1] / segment[i] - 1) * 100:+.0f}% on "
-        f"{as_date(frame.index[start_pos + int(i) + 1])}, probably an unadjusted split; figures "
-        "spanning that day are unreliable until the prices are re-imported or synced"
+        f"{as_date(trading_dates(frame)[start_pos + int(i) + 1])}, probably an unadjusted split; "
+        "figures spanning that day are unreliable until the prices are re-imported or synced"
         for i in jumps
     ]

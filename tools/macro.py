@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
-from tools.frames import as_date, closes, last_date, trading_dates
+from tools.frames import as_date, closes, last_date, table, trading_dates
 from tools.result import Provenance, ToolResult
 
 MONTH = 21  # trading days in the 1-month change
@@ -69,9 +69,8 @@ def macro(
             rows.append(row)
     if not rows:
         raise DataRangeError(f"no macro series has closes on or before {as_of}")
-    table = pd.DataFrame(rows)
+    frame = table(rows, date_columns=("date",))
     used = max(row["date"] for row in rows if isinstance(row["date"], dt.date))
-    table["date"] = pd.to_datetime(table["date"])
     provenance = Provenance(
         tool="macro",
         symbols=tuple(present),
@@ -80,7 +79,7 @@ def macro(
         method=METHOD,
         notes=tuple(notes),
     )
-    return ToolResult(table, provenance, _summary(rows))
+    return ToolResult(frame, provenance, _summary(rows))
 
 
 def _check_as_of(present: Mapping[str, pd.DataFrame], as_of: dt.date | None) -> dt.date:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
 from tools.errors import DataRangeError, ToolError
-from tools.frames import as_date, closes, trading_dates
+from tools.frames import as_date, closes, table, trading_dates
 from tools.periods import locate_as_of
 from tools.result import Provenance, ToolResult
 from tools.symbols import display_name
@@ -31,16 +32,14 @@ def quotes(
     if not frames:
         raise ToolError("quotes need at least one symbol")
     rows = [_quote(symbol, frame, as_of) for symbol, frame in frames.items()]
-    table = pd.DataFrame(rows)
-    dates = sorted(set(table["date"]))
+    frame = table(rows, date_columns=("date", "previous_date"))
+    dates = sorted({row["date"] for row in rows})
     notes = []
     if len(dates) > 1:
         notes.append(
             "quotes fall on different dates: "
             + ", ".join(f"{row['symbol']} {row['date']}" for row in rows)
         )
-    for column in ("date", "previous_date"):
-        table[column] = pd.to_datetime(table[column])
     provenance = Provenance(
         tool="quotes",
         symbols=tuple(frames),
@@ -53,11 +52,12 @@ def quotes(
         f"{row['symbol']} {row['close']:,.2f} ({row['change_pct']:+.2f}%, {row['date']})"
         for row in rows
     )
-    return ToolResult(table, provenance, summary)
+    return ToolResult(frame, provenance, summary)
 
 
-def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str, object]:
-    pos = locate_as_of(trading_dates(frame), as_of, symbol)
+def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str, Any]:
+    dates = trading_dates(frame)
+    pos = locate_as_of(dates, as_of, symbol)
     if pos < 1:
         raise DataRangeError(f"a quote of {symbol} needs a previous close before {as_of}")
     values = closes(frame)
@@ -65,9 +65,9 @@ def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str,
     return {
         "symbol": symbol,
         "name": display_name(symbol, "en"),
-        "date": as_date(frame.index[pos]),
+        "date": as_date(dates[pos]),
         "close": close,
-        "previous_date": as_date(frame.index[pos - 1]),
+        "previous_date": as_date(dates[pos - 1]),
         "previous_close": previous,
         "change": close - previous,
         "change_pct": (close / previous - 1.0) * 100.0,

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from tools.errors import ToolError
-from tools.frames import closes, last_date, suspect_jumps, trading_dates
+from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
 from tools.periods import Period, Window, resolve_window
 from tools.result import Provenance, ToolResult
 from tools.symbols import display_name
@@ -27,11 +28,6 @@ METHOD = (
     "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
     "max drawdown = worst peak-to-trough fall of closes within the period"
 )
-
-COLUMNS = [
-    "symbol", "name", "period", "start_date", "end_date", "start_close", "end_close",
-    "return_pct", "spread_pp", "volatility_pct", "max_drawdown_pct",
-]  # fmt: skip
 
 
 def index_returns(
@@ -57,7 +53,8 @@ def index_returns(
     if as_of is None and uses_as_of:
         as_of, note = common_last_date(frames)
         notes += [note] if note else []
-    rows, series = [], {}
+    rows: list[dict[str, Any]] = []
+    series: dict[str, pd.Series] = {}
     for symbol, frame in frames.items():
         window = resolve_window(trading_dates(frame), period, as_of, symbol)
         notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
@@ -66,27 +63,25 @@ def index_returns(
         series[symbol] = pd.Series(
             segment / segment[0] * 100.0, index=frame.index[window.start_pos : window.end_pos + 1]
         )
-    table = pd.DataFrame(rows, columns=COLUMNS)
     if benchmark is not None:
-        bench_return = table.loc[table["symbol"] == benchmark, "return_pct"].iloc[0]
-        table["spread_pp"] = table["return_pct"] - bench_return
-    for column in ("start_date", "end_date"):
-        table[column] = pd.to_datetime(table[column])
-    if table["end_date"].nunique() > 1:
+        bench_return = next(row["return_pct"] for row in rows if row["symbol"] == benchmark)
+        for row in rows:
+            row["spread_pp"] = row["return_pct"] - bench_return
+    if len({row["end_date"] for row in rows}) > 1:
         notes.append("end dates differ between symbols (different trading calendars or data)")
     provenance = Provenance(
         tool="index_returns",
         symbols=tuple(frames),
         source=source,
-        as_of=max(_end_dates(rows)),
+        as_of=max(row["end_date"] for row in rows),
         method=METHOD + (f"; benchmark {benchmark}" if benchmark else ""),
         notes=tuple(notes),
     )
     normalized = pd.DataFrame(series)
     normalized.index.name = "Date"
-    return ToolResult(
-        table, provenance, _summary(table, period, benchmark), {"normalized": normalized}
-    )
+    result_table = table(rows, date_columns=("start_date", "end_date"))
+    summary = _summary(rows, period, benchmark)
+    return ToolResult(result_table, provenance, summary, {"normalized": normalized})
 
 
 def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str | None]:
@@ -102,11 +97,7 @@ def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str |
     )
 
 
-def _end_dates(rows: list[dict[str, object]]) -> list[dt.date]:
-    return [row["end_date"] for row in rows if isinstance(row["end_date"], dt.date)]
-
-
-def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, object]:
+def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, Any]:
     daily = segment[1:] / segment[:-1] - 1.0
     volatility = (
         float(np.std(daily, ddof=1) * np.sqrt(TRADING_DAYS_PER_YEAR) * 100.0)
@@ -129,15 +120,15 @@ def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> di
     }
 
 
-def _summary(table: pd.DataFrame, period: Period, benchmark: str | None) -> str:
+def _summary(rows: list[dict[str, Any]], period: Period, benchmark: str | None) -> str:
     lines = []
-    for row in table.itertuples(index=False):
+    for row in rows:
         line = (
-            f"{row.symbol} ({row.name}) {period.label}: {row.return_pct:+.2f}% "
-            f"({row.start_date:%Y-%m-%d} close {row.start_close:,.2f} -> "
-            f"{row.end_date:%Y-%m-%d} close {row.end_close:,.2f})"
+            f"{row['symbol']} ({row['name']}) {period.label}: {row['return_pct']:+.2f}% "
+            f"({row['start_date']} close {row['start_close']:,.2f} -> "
+            f"{row['end_date']} close {row['end_close']:,.2f})"
         )
-        if benchmark is not None and row.symbol != benchmark:
-            line += f", {row.spread_pp:+.2f} pp vs {benchmark}"
+        if benchmark is not None and row["symbol"] != benchmark:
+            line += f", {row['spread_pp']:+.2f} pp vs {benchmark}"
         lines.append(line)
     return "\n".join(lines)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
-from tools.frames import as_date, closes, suspect_jumps, trading_dates
+from tools.frames import as_date, closes, suspect_jumps, table, trading_dates
 from tools.periods import locate_as_of
 from tools.result import Provenance, ToolResult
 from tools.returns import common_last_date
@@ -65,17 +66,17 @@ def sector_scores(
         as_of, note = common_last_date(chosen)
         notes += [note] if note else []
     spy_3m, spy_date = _benchmark_3m(chosen[BENCHMARK], as_of)
-    rows = [_components(symbol, chosen[symbol], as_of, spy_3m) for symbol, _, _ in SECTORS]
+    rows = [
+        {"sector": en, "sector_zh": zh, **_components(symbol, chosen[symbol], as_of, spy_3m)}
+        for symbol, en, zh in SECTORS
+    ]
     for symbol, frame in chosen.items():
         _, pos = _position(frame, symbol, as_of)
         notes += suspect_jumps(symbol, frame, pos - LOOKBACKS["3m"], pos)
-    for (_, en, zh), row in zip(SECTORS, rows, strict=True):
-        row.update(sector=en, sector_zh=zh)
-    table = _scored(pd.DataFrame(rows))
-    dates = {spy_date, *table["date"]}
+    ranked = _scored(rows)
+    dates = {spy_date, *(row["date"] for row in ranked)}
     if len(dates) > 1:
         notes.append("closes used fall on different dates: " + ", ".join(map(str, sorted(dates))))
-    table["date"] = pd.to_datetime(table["date"])
     provenance = Provenance(
         tool="sector_scores",
         symbols=tuple(sector_symbols()),
@@ -84,7 +85,7 @@ def sector_scores(
         method=METHOD,
         notes=tuple(notes),
     )
-    return ToolResult(table, provenance, _summary(table))
+    return ToolResult(table(ranked, date_columns=("date",)), provenance, _summary(ranked))
 
 
 def _position(frame: pd.DataFrame, symbol: str, as_of: dt.date) -> tuple[np.ndarray, int]:
@@ -100,15 +101,15 @@ def _position(frame: pd.DataFrame, symbol: str, as_of: dt.date) -> tuple[np.ndar
 
 def _benchmark_3m(frame: pd.DataFrame, as_of: dt.date) -> tuple[float, dt.date]:
     values, pos = _position(frame, BENCHMARK, as_of)
-    return float(values[pos] / values[pos - LOOKBACKS["3m"]] - 1.0), as_date(frame.index[pos])
+    used = as_date(trading_dates(frame)[pos])
+    return float(values[pos] / values[pos - LOOKBACKS["3m"]] - 1.0), used
 
 
-def _components(
-    symbol: str, frame: pd.DataFrame, as_of: dt.date, spy_3m: float
-) -> dict[str, object]:
+def _components(symbol: str, frame: pd.DataFrame, as_of: dt.date, spy_3m: float) -> dict[str, Any]:
     values, pos = _position(frame, symbol, as_of)
     close = float(values[pos])
-    row: dict[str, object] = {"symbol": symbol, "date": as_date(frame.index[pos]), "close": close}
+    row: dict[str, Any] = {"symbol": symbol, "date": as_date(trading_dates(frame)[pos])}
+    row["close"] = close
     for label, days in LOOKBACKS.items():
         row[f"return_{label}_pct"] = (close / float(values[pos - days]) - 1.0) * 100.0
     ret_3m = close / float(values[pos - LOOKBACKS["3m"]]) - 1.0
@@ -118,27 +119,34 @@ def _components(
     return row
 
 
-def _scored(table: pd.DataFrame) -> pd.DataFrame:
-    """Add score (0-100) and rank (1 = best) and order the rows by rank."""
-    n = len(table)
-    score = np.zeros(n)
+def _percentiles(values: list[float]) -> list[float]:
+    """Cross-sectional percentile ranks: (rank - 1) / (n - 1) x 100, ties averaged."""
+    n = len(values)
+    ranks = [sum(v < x for v in values) + (sum(v == x for v in values) + 1) / 2 for x in values]
+    return [(rank - 1.0) / (n - 1) * 100.0 for rank in ranks]
+
+
+def _scored(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with score (0-100) and rank (1 = best), ordered by rank, rank columns first."""
+    scores = [0.0] * len(rows)
     for column, weight in WEIGHTS.items():
-        percentile = (table[column].rank(method="average").to_numpy() - 1.0) / (n - 1) * 100.0
-        score += weight * percentile
-    table["score"] = score
-    ordered = table.sort_values(
-        ["score", "rs_3m_pp", "symbol"], ascending=[False, False, True], kind="mergesort"
+        for i, percentile in enumerate(_percentiles([row[column] for row in rows])):
+            scores[i] += weight * percentile
+    order = sorted(
+        range(len(rows)), key=lambda i: (-scores[i], -rows[i]["rs_3m_pp"], rows[i]["symbol"])
     )
-    ordered["rank"] = np.arange(1, n + 1)
-    columns = ["rank", "sector", "sector_zh", "symbol", "date", "close", "score"]
-    rest = [c for c in ordered.columns if c not in columns]
-    return ordered[columns + rest].reset_index(drop=True)
-
-
-def _summary(table: pd.DataFrame) -> str:
-    parts = [
-        f"{row.rank}. {row.sector} ({row.symbol}) score {row.score:.1f}: 1M "
-        f"{row.return_1m_pct:+.2f}%, RS 3M {row.rs_3m_pp:+.2f} pp, trend {row.trend_pct:+.2f}%"
-        for row in table.itertuples(index=False)
+    leading = ("sector", "sector_zh", "symbol", "date", "close")
+    return [
+        {"rank": rank, **{k: rows[i][k] for k in leading}, "score": scores[i], **rows[i]}
+        for rank, i in enumerate(order, start=1)
     ]
-    return f"Sector scores as of {table['date'].max():%Y-%m-%d}:\n" + "\n".join(parts)
+
+
+def _summary(rows: list[dict[str, Any]]) -> str:
+    parts = [
+        f"{row['rank']}. {row['sector']} ({row['symbol']}) score {row['score']:.1f}: 1M "
+        f"{row['return_1m_pct']:+.2f}%, RS 3M {row['rs_3m_pp']:+.2f} pp, trend "
+        f"{row['trend_pct']:+.2f}%"
+        for row in rows
+    ]
+    return f"Sector scores as of {max(row['date'] for row in rows)}:\n" + "\n".join(parts)

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tools.errors import ToolError, UnknownSymbolError
-from tools.frames import first_date, last_date
+from tools.frames import PRICE_COLUMNS, first_date, last_date
 
 SUFFIX = ".parquet"
 META_KEY = b"marketbrief"
@@ -148,7 +148,7 @@ class PriceStore:
             table = pq.read_table(path)
         except (OSError, pa.ArrowException) as error:
             raise ToolError(f"cannot read stored prices of {symbol} ({path}): {error}") from None
-        loaded = StoredPrices(table.to_pandas(), _meta_from_schema(table.schema, path))
+        loaded = StoredPrices(_frame_from_table(table), _meta_from_schema(table.schema, path))
         with _CACHE_LOCK:
             _CACHE[path] = (stat.st_mtime_ns, stat.st_size, loaded)
         return loaded
@@ -167,9 +167,8 @@ class PriceStore:
             first=first_date(frame),
             last=last_date(frame),
         )
-        table = pa.Table.from_pandas(frame, preserve_index=True)
-        table = table.replace_schema_metadata(
-            {**(table.schema.metadata or {}), META_KEY: json.dumps(meta.to_json()).encode()}
+        table = _table_from_frame(frame).replace_schema_metadata(
+            {META_KEY: json.dumps(meta.to_json()).encode()}
         )
         self.root.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.path_for(symbol), lambda tmp: pq.write_table(table, tmp))
@@ -212,6 +211,23 @@ class PriceStore:
         if (stat.st_mtime_ns, stat.st_size) != entry[:2]:
             return None
         return entry[2]
+
+
+def _table_from_frame(frame: pd.DataFrame) -> pa.Table:
+    """A plain Arrow table: Date (ms timestamps) then the price columns, no pandas metadata."""
+    columns = {"Date": pa.array(frame.index.to_numpy().astype("datetime64[ms]"))}
+    columns.update(
+        {name: pa.array(frame[name].to_numpy(dtype="float64")) for name in PRICE_COLUMNS}
+    )
+    return pa.table(columns)
+
+
+def _frame_from_table(table: pa.Table) -> pd.DataFrame:
+    """The price frame back from Arrow, column by column: several times faster than
+    `Table.to_pandas`, which rebuilds the frame from pandas metadata."""
+    index = pd.DatetimeIndex(table.column("Date").to_numpy().astype("datetime64[ns]"), name="Date")
+    data = {name: table.column(name).to_numpy() for name in PRICE_COLUMNS}
+    return pd.DataFrame(data, index=index)
 
 
 def _meta_from_schema(schema: pa.Schema, path: Path) -> SymbolMeta:

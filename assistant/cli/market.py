@@ -148,7 +148,9 @@ def prices_ls(as_json: bool) -> None:
     if as_json:
         print_json({"rows": rows, "store": market.store.root})
     elif rows:
-        print_table(rows)
+        print_table(
+            [{**row, "updated_at": f"{row['updated_at']:%Y-%m-%d %H:%M} UTC"} for row in rows]
+        )
     else:
         click.echo(
             f"the price store ({market.store.root}) is empty; fill it with "
