@@ -120,7 +120,7 @@ class Gatherer:
                 )
             )
         benchmark = question.benchmark if question.benchmark in symbols else None
-        if symbols and (question.intents & {"returns", "explain", "today"} or not question.intents):
+        if symbols:
             args = {
                 "symbols": symbols,
                 "period": question.period,

@@ -315,9 +315,13 @@ def _macro_change(row: dict[str, Any], language: Language) -> str:
     size = {
         "bp": f"{abs(change):.0f}{'个基点' if language == 'zh' else ' bp'}",
         "%": f"{abs(change):.2f}%",
+        "pt": f"{abs(change):.2f}{'点' if language == 'zh' else ' points'}",
     }.get(str(unit), f"{abs(change):.2f}")
+    flat = row.get("direction") == "flat"
     if language == "zh":
-        return f"，近一个月{direction}" + ("" if row.get("direction") == "flat" else size)
+        return f"，近一个月{direction}" + ("" if flat else size)
+    if flat:
+        return f", flat over the past month ({'+' if change >= 0 else '-'}{size})"
     return f", {direction} {size} over the past month"
 
 

@@ -197,7 +197,7 @@ _CUES: dict[Intent, tuple[str, ...]] = {
 _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("小盘股", "小盘", "small cap", "small-cap", "smallcap"), "^RUT"),
     (("科技股", "tech stocks", "technology stocks"), "^IXIC"),
-    (("大盘股", "大盘", "美股", "large cap", "large-cap", "us stocks", "the market", "stocks"),
+    (("大盘股", "大盘", "美股", "large cap", "large-cap", "us stocks", "the market"),
      "^GSPC"),
 )  # fmt: skip
 DEFAULT_BENCHMARK = "^GSPC"
@@ -258,8 +258,10 @@ def parse_question(
     )
     symbols = tuple(s for s in found if not vocabulary.is_sector(s))
     intents = detect_intents(text, symbols, sectors)
-    if not symbols and not sectors and intents & {"returns", "explain", "today"}:
+    if not symbols and not sectors:
         symbols = _topic_symbols(text)
+        if symbols and not intents & {"sectors", "macro"}:
+            intents.add("returns")
     period = _safe_period(vocabulary, text)
     parsed = ParsedQuestion(
         text=text,
