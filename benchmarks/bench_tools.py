@@ -7,11 +7,13 @@ allocations, including pandas/numpy buffers; Arrow's own buffers are counted sep
 Arrow pool's peak), and the process's max RSS at the end.
 
 Goals (2-core machine): warm sector scores / index returns < 20 ms, cold < 300 ms.
-No provider is configured, so nothing goes online: this measures our code, not Yahoo.
+The provider is an offline stand-in that fails at once, so the refresh checks run as they do
+in the product, and nothing goes online: this measures our code, not Yahoo.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import resource
 import statistics
 import tempfile
@@ -20,14 +22,31 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 
+from tools.errors import ProviderError
 from tools.market import MarketData
 from tools.result import ToolResult
 from tools.store import PriceStore, clear_cache
 
 SHARED_PRICES = Path(__file__).resolve().parents[2] / "shared" / "data" / "prices"
 WARM_CALLS = 50
+
+
+class OfflineProvider:
+    """Fails like yfinance on a machine without network, without the wait."""
+
+    name = "yfinance"
+    timeout_s = 10.0
+
+    def fetch(self, symbol: str, start: dt.date | None) -> pd.DataFrame:
+        raise ProviderError(f"yfinance could not reach Yahoo for {symbol} (benchmark: offline)")
+
+
+def _market(store: PriceStore) -> MarketData:
+    return MarketData(store, OfflineProvider())
+
 
 CALLS: dict[str, Callable[[MarketData], ToolResult]] = {
     "index returns (4 indices, YTD, benchmark)": lambda m: m.index_returns(
@@ -47,7 +66,7 @@ def _ms(seconds: float) -> str:
 def _cold(store: PriceStore, call: Callable[[MarketData], ToolResult]) -> float:
     clear_cache()
     started = time.perf_counter()
-    call(MarketData(store))
+    call(_market(store))
     return time.perf_counter() - started
 
 
@@ -64,7 +83,7 @@ def _warm(market: MarketData, call: Callable[[MarketData], ToolResult]) -> float
 def _peak_mb(store: PriceStore, call: Callable[[MarketData], ToolResult]) -> float:
     clear_cache()
     tracemalloc.start()
-    call(MarketData(store))
+    call(_market(store))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 1e6
@@ -86,7 +105,7 @@ def main() -> None:
         print(f"{'tool':45} {'cold':>11} {'warm (median)':>14} {'peak alloc':>11}")
         for name, call in CALLS.items():
             cold = _cold(store, call)
-            warm = _warm(MarketData(store), call)
+            warm = _warm(_market(store), call)
             peak = _peak_mb(store, call)
             print(f"{name:45} {_ms(cold):>11} {_ms(warm):>14} {peak:8.1f} MB")
         maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

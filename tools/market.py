@@ -30,8 +30,8 @@ from tools.result import ToolResult
 from tools.returns import index_returns as returns_tool
 from tools.sectors import sector_scores as sectors_tool
 from tools.sectors import sector_symbols
-from tools.store import PriceStore, SymbolMeta
-from tools.symbols import resolve_symbol
+from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStore, SymbolMeta
+from tools.symbols import display_name, known_symbols, resolve_symbol
 from tools.sync import SyncOutcome, sync_symbols
 
 DateLike = dt.date | str
@@ -158,10 +158,13 @@ class MarketData:
         self, symbols: list[str], as_of: dt.date | None, latest: bool
     ) -> tuple[list[str], dict[str, str]]:
         """Sync the symbols that are due; notes for the provenance and errors per symbol."""
-        due = [s for s in symbols if self._refresh_due(s, as_of, latest)]
-        if not due or self.provider is None:
+        if self.provider is None:
             return [], {}
         now = self.clock()
+        attempts = self.store.failed_attempts()
+        due = [s for s in symbols if self._refresh_due(s, as_of, latest, now, attempts.get(s))]
+        if not due:
+            return [], {}
         outcomes = sync_symbols(self.store, self.provider, due, now)
         errors = {o.symbol: o.error for o in outcomes if o.error}
         if not errors:
@@ -173,11 +176,17 @@ class MarketData:
         reason = errors[stored[0].symbol]
         return [f"{reason}; using stored prices: " + _ages(stored, now.date())], errors
 
-    def _refresh_due(self, symbol: str, as_of: dt.date | None, latest: bool) -> bool:
-        if self.provider is None:
-            return False
-        now = self.clock()
-        tried = self.store.failed_attempts().get(symbol)
+    def _refresh_due(
+        self,
+        symbol: str,
+        as_of: dt.date | None,
+        latest: bool,
+        now: dt.datetime,
+        tried: dt.datetime | None,
+    ) -> bool:
+        """Due when the request needs closes the store may lack and the symbol was imported,
+        fetched or tried longer than `refresh_after` ago; a symbol not stored is always due
+        unless a recent try failed."""
         if not self.store.has(symbol):
             return tried is None or now - tried > self.refresh_after
         meta = self.store.meta(symbol)
@@ -188,13 +197,14 @@ class MarketData:
 
 
 def describe_sources(metas: Iterable[SymbolMeta]) -> str:
-    """'local price store: CSV import of ^GSPC.csv, ^RUT.csv (2026-11-20); yfinance, ...'."""
+    """'local price store: CSV import (2026-11-20): ^GSPC.csv, ^RUT.csv; yfinance, fetched
+    2026-11-21 09:00 UTC: XLE'. Plain CSV imports of one day share a group, named by file."""
     groups: dict[str, list[str]] = {}
     for meta in metas:
         phrase = meta.describe()
-        if meta.origin.startswith("csv import: ") and "+" not in meta.origin:
+        if meta.origin.startswith(CSV_ORIGIN) and not meta.origin.endswith(YF_ORIGIN):
             phrase = f"CSV import ({meta.updated_at:%Y-%m-%d})"
-            groups.setdefault(phrase, []).append(meta.origin.removeprefix("csv import: "))
+            groups.setdefault(phrase, []).append(meta.origin.removeprefix(CSV_ORIGIN))
         else:
             groups.setdefault(phrase, []).append(meta.symbol)
     parts = [f"{phrase}: {', '.join(items)}" for phrase, items in groups.items()]
@@ -218,10 +228,11 @@ def _age_notes(metas: Sequence[SymbolMeta], today: dt.date) -> list[str]:
 
 
 def _not_stored(symbol: str) -> str:
-    return (
-        f"unknown symbol {symbol!r}: not in the price store; import it with "
-        f"`marketbrief prices import` or `marketbrief prices sync {symbol}`"
-    )
+    """Known names (^RUT) and unknown tickers (FOO) get the same remedy, worded for each."""
+    how = f"import it with `marketbrief prices import` or `marketbrief prices sync {symbol}`"
+    if symbol in known_symbols():
+        return f"{symbol} ({display_name(symbol, 'en')}) is not in the price store; {how}"
+    return f"unknown symbol {symbol!r}: not in the price store; {how}"
 
 
 def _resolve_all(names: Sequence[str] | str) -> list[str]:

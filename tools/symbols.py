@@ -207,15 +207,12 @@ def _alias_pattern(alias: str) -> str:
 @cache
 def _text_matcher() -> tuple[re.Pattern[str], dict[str, str | None]]:
     """One alternation of every free-text alias, longest first so 纳斯达克100 beats 纳斯达克."""
-    targets: dict[str, str | None] = {}
-    for item in INSTRUMENTS:
-        for alias in (item.zh, *item.aliases):
-            targets[_key(alias)] = item.symbol
-    for phrase in _STOP_PHRASES:
-        targets[_key(phrase)] = None
-    aliases = {_key(a): a for item in INSTRUMENTS for a in (item.zh, *item.aliases)}
-    aliases.update({_key(p): p for p in _STOP_PHRASES})
-    ordered = sorted(aliases.values(), key=lambda a: -len(_key(a)))
+    phrases: dict[str, str | None] = {
+        alias: item.symbol for item in INSTRUMENTS for alias in (item.zh, *item.aliases)
+    }
+    phrases.update(dict.fromkeys(_STOP_PHRASES))
+    targets = {_key(phrase): symbol for phrase, symbol in phrases.items()}
+    ordered = sorted(phrases, key=lambda phrase: -len(_key(phrase)))
     pattern = re.compile("|".join(f"({_alias_pattern(a)})" for a in ordered), re.IGNORECASE)
     return pattern, targets
 

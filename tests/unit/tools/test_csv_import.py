@@ -87,3 +87,16 @@ def test_rows_without_a_close_are_skipped_and_counted(tmp_path: Path) -> None:
     path.write_text("Date,Close\n2024-01-02,10\n2024-01-03,\n2024-01-04,11\nnot a date,12\n")
     symbol, frame, skipped = read_price_csv(path)
     assert (symbol, len(frame), skipped) == ("XLE", 2, 2)
+
+
+def test_yfinance_two_row_header_without_a_date_row(tmp_path: Path) -> None:
+    path = tmp_path / "IWM.csv"
+    path.write_text(
+        "Price,Adj Close,Close,High,Low,Open,Volume\n"
+        "Ticker,IWM,IWM,IWM,IWM,IWM,IWM\n"
+        "2026-01-02,200.0,201.0,202.0,199.0,200.5,1000\n"
+        "2026-01-05,204.0,205.0,206.0,203.0,204.5,1100\n"
+    )
+    symbol, frame, skipped = read_price_csv(path)
+    assert (symbol, len(frame), skipped) == ("IWM", 2, 0)
+    assert frame["Close"].tolist() == [200.0, 204.0]

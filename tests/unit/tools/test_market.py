@@ -81,6 +81,10 @@ def test_without_a_provider_unknown_symbols_say_how_to_add_them(store: PriceStor
     )
     with pytest.raises(UnknownSymbolError, match="unknown symbol '\\?\\?\\?'"):
         market.quotes(["???"])
+    with pytest.raises(
+        UnknownSymbolError, match=r"\^RUT \(Russell 2000\) is not in the price store"
+    ):
+        market.index_returns(["罗素2000"])
 
 
 def test_names_benchmark_and_provenance(store: PriceStore) -> None:
