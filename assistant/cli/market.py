@@ -17,6 +17,7 @@ from assistant import services
 from assistant.cli.output import json_option, print_json, print_table
 from assistant.settings import load_settings
 from tools.errors import PriceFileError, ProviderError
+from tools.symbols import resolve_symbol
 
 if TYPE_CHECKING:  # pandas costs seconds to import here; `--help` should not pay for it
     from tools.market import MarketData
@@ -185,7 +186,7 @@ def returns_command(
     columns = {
         "symbol": "symbol", "period": "period", "start_date": "from", "end_date": "to",
         "start_close": "start", "end_close": "end", "return_pct": "return %",
-        **({"spread_pp": f"vs {result.provenance.symbols[-1]} pp"} if benchmark else {}),
+        **({"spread_pp": f"vs {resolve_symbol(benchmark)} pp"} if benchmark else {}),
         "volatility_pct": "vol %", "max_drawdown_pct": "max dd %",
     }  # fmt: skip
     _print_result(result, as_json, columns)

@@ -214,3 +214,11 @@ def test_sync_that_fetches_nothing_exits_2(
     result = cli(capsys, "prices", "sync", "FOO")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: nothing synced: ") and "FOO" in result.stderr
+
+
+def test_the_spread_column_names_the_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
+    imported(capsys)
+    result = cli(capsys, "returns", "标普", "SPY", "--benchmark", "SPX", "--start", "2025-12-31",
+                 "--end", "2026-01-05")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "vs ^GSPC pp" in result.stdout
