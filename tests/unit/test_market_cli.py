@@ -216,7 +216,10 @@ def test_sync_that_fetches_nothing_exits_2(
     assert result.stderr.startswith("error: nothing synced: ") and "FOO" in result.stderr
 
 
-def test_the_spread_column_names_the_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_spread_column_names_the_benchmark(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: headers on one line
     imported(capsys)
     result = cli(capsys, "returns", "标普", "SPY", "--benchmark", "SPX", "--start", "2025-12-31",
                  "--end", "2026-01-05")  # fmt: skip
