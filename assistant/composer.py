@@ -11,6 +11,7 @@ prices or no library it still answers with what there is, and says what to do.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -154,7 +155,7 @@ class Gatherer:
             if result is not None:
                 self.registry.add_tool_result(result)
 
-    def passages(self, query: str, out: Gathered) -> None:
+    def passages(self, query: str, question: ParsedQuestion, out: Gathered) -> None:
         if self.index is None:
             reason = self.unavailable.get("index", "no index")
             out.notices.append(notice("library_unavailable", self.language, reason=reason))
@@ -168,15 +169,30 @@ class Gatherer:
         if empty:
             out.notices.append(notice("empty_library", self.language))
             return
+        since, until = published_window(question)
         hits = self.tool(
             "search_commentary",
-            {"query": query, "k": SEARCH_K},
-            lambda: index.search(query, k=SEARCH_K),
+            {"query": query, "k": SEARCH_K, "since": since, "until": until},
+            lambda: index.search(query, k=SEARCH_K, since=since, until=until),
             out,
         )
         out.hits = list(hits or [])
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
+
+
+# Commentary published up to this long after the as-of date still speaks about it (a market
+# wrap comes out the next morning); for a one-day question only the days around it count.
+PUBLISHED_AFTER = dt.timedelta(days=2)
+ONE_DAY_BEFORE = dt.timedelta(days=3)
+
+
+def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date | None]:
+    """Which articles may speak about the question's as-of date: none written much later."""
+    if question.as_of is None:
+        return None, None
+    since = question.as_of - ONE_DAY_BEFORE if question.period == "1D" else None
+    return since, question.as_of + PUBLISHED_AFTER
 
 
 def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
@@ -246,7 +262,7 @@ class Writer:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
         self.lang: Language = question.language
         names = [a for s in question.all_symbols for a in vocabulary.aliases(s)]
-        self.pool = candidates(gathered.hits, question.text, names, self.lang)
+        self.pool = candidates(gathered.hits, question.text, names, self.lang, question.as_of)
         self.used: set[int] = set()
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
@@ -305,7 +321,7 @@ class Writer:
                     returns_sentences(g.returns, self.q.benchmark, self.vocabulary.name, lang), lang
                 )
             )
-        if g.quotes is not None and "today" in self.q.intents:
+        if g.quotes is not None and g.returns is None and "today" in self.q.intents:
             paragraphs.append(
                 _paragraph(quote_sentences(g.quotes, self.vocabulary.name, lang), lang)
             )
@@ -343,7 +359,9 @@ class Writer:
         g, lang = self.g, self.lang
         points = []
         if g.returns is not None:
-            line = verdict(g.returns, self.q.benchmark, self.vocabulary.name, lang)
+            line = None
+            if self.q.asks_comparison:
+                line = verdict(g.returns, self.q.benchmark, self.vocabulary.name, lang)
             if line is None:
                 lines = returns_sentences(g.returns, self.q.benchmark, self.vocabulary.name, lang)
                 line = lines[0] if lines else None
@@ -419,6 +437,9 @@ def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
     lang = question.language
     names = [vocabulary.name(s, lang) for s in question.symbols]
     label = period_label(question.period, lang)
+    if "explain" in question.intents and not question.asks_comparison:
+        text = question.text.rstrip("?？!！。. ")
+        return text if len(text) <= 60 else text[:58] + "…"
     if "returns" in question.intents and names:
         if len(names) >= 2:
             joined = "与".join(names[:3]) if lang == "zh" else " vs ".join(names[:3])
@@ -469,5 +490,5 @@ def gather(
     out = Gathered()
     gatherer = Gatherer(market, index, registry, emit, question.language, unavailable)
     gatherer.market_data(question, out)
-    gatherer.passages(search_query(question, vocabulary, previous_question), out)
+    gatherer.passages(search_query(question, vocabulary, previous_question), question, out)
     return out

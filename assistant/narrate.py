@@ -187,7 +187,9 @@ def risk_sentences(
 
 def _sector_name(row: dict[str, Any], language: Language) -> str:
     name = row.get("sector_zh") if language == "zh" else row.get("sector")
-    return f"{name or row['symbol']}({row['symbol']})"
+    if language == "zh":
+        return f"{name or row['symbol']}({row['symbol']})"
+    return f"{name or row['symbol']} ({row['symbol']})"
 
 
 def sector_sentences(result: ToolResult, focus: Sequence[str], language: Language) -> list[str]:

@@ -9,6 +9,7 @@ risk, opportunity, insight or general by keyword cues in Chinese and English.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -116,7 +117,11 @@ def _quotable(text: str) -> bool:
 
 
 def candidates(
-    hits: Sequence[Hit], question: str, names: Iterable[str], language: str
+    hits: Sequence[Hit],
+    question: str,
+    names: Iterable[str],
+    language: str,
+    as_of: dt.date | None = None,
 ) -> list[Candidate]:
     """Every quotable sentence of the hits, best first, without near-duplicates."""
     wanted = terms(question)
@@ -135,11 +140,24 @@ def candidates(
                     text,
                     hit,
                     rank,
-                    _score(text, rank, wanted, lowered_names, language),
+                    _score(text, rank, wanted, lowered_names, language)
+                    + _recency(hit.published, as_of),
                     classify(text),
                 )
             )
     return sorted(found, key=lambda c: -c.score)
+
+
+def _recency(published: dt.date | None, as_of: dt.date | None) -> float:
+    """Commentary close to the as-of date speaks about it; old commentary less so."""
+    if published is None:
+        return 0.0
+    days = abs(((as_of or dt.date.today()) - published).days)
+    if days <= 14:
+        return 0.3
+    if days <= 60:
+        return 0.15
+    return 0.0 if days <= 365 else -0.2
 
 
 def _score(text: str, rank: int, wanted: set[str], names: list[str], language: str) -> float:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from assistant.answer import Language
 from assistant.errors import InputError
+from assistant.numbers import INDEX_NAMES
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -100,8 +101,9 @@ class ParsedQuestion:
     carried_over: bool = False  # symbols/period came from an earlier turn
 
     @property
-    def comparison(self) -> bool:
-        return self.benchmark is not None
+    def asks_comparison(self) -> bool:
+        """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
+        return _has(self.text, _COMPARISON)
 
     @property
     def all_symbols(self) -> tuple[str, ...]:
@@ -193,6 +195,11 @@ _CUES: dict[Intent, tuple[str, ...]] = {
     "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
 }  # fmt: skip
 
+_COMPARISON = (
+    "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
+    " vs", "versus", "compared", "compare", "relative to", "than",
+)  # fmt: skip
+
 # Topics that imply an index when no symbol is named ("小盘股" is the Russell 2000).
 _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("小盘股", "小盘", "small cap", "small-cap", "smallcap"), "^RUT"),
@@ -262,7 +269,7 @@ def parse_question(
         symbols = _topic_symbols(text)
         if symbols and not intents & {"sectors", "macro"}:
             intents.add("returns")
-    period = _safe_period(vocabulary, text)
+    period = _safe_period(vocabulary, text) or year_period(text, as_of or find_date(text))
     parsed = ParsedQuestion(
         text=text,
         language=detect_language(text),
@@ -275,6 +282,25 @@ def parse_question(
     if previous is not None:
         parsed = _carry_over(parsed, previous)
     return _with_defaults(parsed)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
+
+
+def year_period(text: str, as_of: dt.date | None) -> str | None:
+    """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
+    year when it is over, year-to-date when it is the as-of year, else nothing."""
+    masked = re.sub(INDEX_NAMES, " ", text)
+    for pattern, _ in _DATE_PATTERNS:
+        masked = pattern.sub(" ", masked)
+    years = {int(m[1]) for m in _YEAR.finditer(masked)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    current = (as_of or dt.date.today()).year
+    if year == current and as_of is not None:
+        return "YTD"
+    return str(year) if year < current else None
 
 
 def _safe_symbols(vocabulary: Vocabulary, text: str) -> list[str]:

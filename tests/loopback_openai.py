@@ -10,7 +10,8 @@ llama.cpp. Each request takes the next scripted reply:
 Replies: `text` (plain or streamed, as the request asks), `tool_calls`, `status` (an HTTP error
 such as 429 or 500, with a retry-after-ms header so client retries are immediate) and `hang`
 (the handler waits on an Event the server sets when it shuts down: a timeout without sleeps).
-Every request body is kept in `requests`.
+Every request body is kept in `requests`. Usage is reported as the script says, or estimated
+from the request (a CJK character ~ 1 token, 4 other characters ~ 1 token).
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ class Reply:
     content: str = ""
     calls: tuple[tuple[str, dict[str, Any]], ...] = ()
     status: int = 200
-    prompt_tokens: int = 0
+    prompt_tokens: int | None = None  # None: estimated from the request
 
 
-def text(content: str, prompt_tokens: int = 0) -> Reply:
+def text(content: str, prompt_tokens: int | None = None) -> Reply:
     return Reply("text", content=content, prompt_tokens=prompt_tokens)
 
 
-def tool_calls(*calls: tuple[str, dict[str, Any]], prompt_tokens: int = 0) -> Reply:
+def tool_calls(*calls: tuple[str, dict[str, Any]], prompt_tokens: int | None = None) -> Reply:
     return Reply("tool_calls", calls=tuple(calls), prompt_tokens=prompt_tokens)
 
 
@@ -47,6 +48,11 @@ def status(code: int) -> Reply:
 
 def hang() -> Reply:
     return Reply("hang")
+
+
+def estimate_tokens(text: str) -> int:
+    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return cjk + (len(text) - cjk + 3) // 4
 
 
 @dataclass
@@ -114,7 +120,7 @@ class LoopbackOpenAI:
                 if body.get("stream"):
                     self._stream(reply, body)
                 else:
-                    self._json(200, server.completion(reply))
+                    self._json(200, server.completion(reply, body))
 
             def _json(
                 self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None
@@ -144,12 +150,16 @@ class LoopbackOpenAI:
 
     # -- payloads -------------------------------------------------------------------------------
 
-    def _usage(self, reply: Reply) -> dict[str, int]:
-        completion = max(1, len(reply.content) // 4)
+    def _usage(self, reply: Reply, body: dict[str, Any]) -> dict[str, int]:
+        prompt = reply.prompt_tokens
+        if prompt is None:
+            prompt = estimate_tokens(json.dumps([body.get("messages"), body.get("tools")],
+                                                ensure_ascii=False))  # fmt: skip
+        completion = max(1, estimate_tokens(reply.content))
         return {
-            "prompt_tokens": reply.prompt_tokens,
+            "prompt_tokens": prompt,
             "completion_tokens": completion,
-            "total_tokens": reply.prompt_tokens + completion,
+            "total_tokens": prompt + completion,
         }
 
     def _calls(self, reply: Reply) -> list[dict[str, Any]]:
@@ -162,7 +172,7 @@ class LoopbackOpenAI:
             for name, args in reply.calls
         ]
 
-    def completion(self, reply: Reply) -> dict[str, Any]:
+    def completion(self, reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
         message: dict[str, Any] = {"role": "assistant", "content": reply.content or None}
         if reply.calls:
             message["tool_calls"] = self._calls(reply)
@@ -178,7 +188,7 @@ class LoopbackOpenAI:
                     "finish_reason": "tool_calls" if reply.calls else "stop",
                 }
             ],
-            "usage": self._usage(reply),
+            "usage": self._usage(reply, body),
         }
 
     def chunks(self, reply: Reply, body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -195,5 +205,5 @@ class LoopbackOpenAI:
             out.append(chunk({"tool_calls": [{"index": i, **call}]}))
         out.append(chunk({}, "tool_calls" if reply.calls else "stop"))
         if (body.get("stream_options") or {}).get("include_usage"):
-            out.append({**base, "choices": [], "usage": self._usage(reply)})
+            out.append({**base, "choices": [], "usage": self._usage(reply, body)})
         return out

@@ -202,10 +202,24 @@ class FakeIndex:
     def get_article(self, id: str) -> Article:
         return self.articles[id]
 
-    def search(self, query: str, k: int = 5, **filters: Any) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        **filters: Any,
+    ) -> list[Hit]:
         self.queries.append(query)
         wanted = terms(query)
-        ranked = sorted(self.chunks, key=lambda ac: -len(terms(ac[1].text) & wanted))
+        allowed = [
+            (a, c)
+            for a, c in self.chunks
+            if a.published is None
+            or ((since is None or a.published >= since) and (until is None or a.published <= until))
+        ]
+        ranked = sorted(allowed, key=lambda ac: -len(terms(ac[1].text) & wanted))
         return [
             Hit(chunk=c, score=1.0, title=a.title, published=a.published, source=a.source)
             for a, c in ranked[:k]

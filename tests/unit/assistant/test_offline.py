@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from assistant.answer import Answer
@@ -10,7 +12,7 @@ from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.settings import load_settings
 
-from .fakes import AS_OF, INJECTION, SEED, FakeIndex, FakeMarket
+from .fakes import AS_OF, INJECTION, SEED, SEED_TEXT, FakeIndex, FakeMarket, article
 
 QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
 
@@ -136,6 +138,20 @@ def test_a_follow_up_keeps_the_symbols_and_period() -> None:
     returns_calls = [args for name, args in market.calls if name == "index_returns"]
     assert returns_calls[0] == returns_calls[1]
     assert len(conversation.turns) == 2 and "7.54%" in follow.sections[0].text
+
+
+def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
+    later = article("later", "Small caps in May", SEED_TEXT.replace("8.2%", "15.3%"),
+                    published=dt.date(2026, 5, 14))  # fmt: skip
+    answer = ask(index=FakeIndex([later]))
+    assert "15.3%" not in answer.markdown() and answer.references[1:] == ()
+    assert any("没有找到" in f.message for f in answer.flags if f.kind == "notice")
+
+
+def test_yes_or_no_only_when_the_question_asks_for_a_comparison() -> None:
+    assert ask().section("takeaways").text.startswith("- 是：")  # type: ignore[union-attr]
+    plain = ask("罗素2000指数年初至今表现如何?")
+    assert plain.section("takeaways").text.startswith("- 截至")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("question", ["", "x" * 5000])

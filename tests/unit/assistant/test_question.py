@@ -66,6 +66,19 @@ def test_an_explicit_as_of_wins_and_a_same_year_period_is_ytd() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2025年标普500全年表现如何?", "2025"),
+        ("How did the S&P 500 do in 2025?", "2025"),
+        ("罗素2000在2026年的表现", "YTD"),
+        ("Russell 2000 and S&P 500 this year", "YTD"),
+    ],
+)
+def test_a_named_year_is_that_calendar_year_or_ytd(text: str, period: str) -> None:
+    assert parse(text, as_of=dt.date(2026, 1, 23)).period == period
+
+
 def test_language() -> None:
     assert detect_language("IWM和SPY今年表现如何") == "zh"
     assert detect_language("What does 华尔街见闻 say about IWM and SPY today?") == "en"
