@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 
 from assistant.answer import Flag, Language, Section
 from assistant.assemble import Draft
-from assistant.discrepancy import Discrepancy, find_discrepancies
+from assistant.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.events import Event, ToolEnd, ToolStart
 from assistant.failures import EXPECTED_ERRORS
-from assistant.locale import HEADINGS, format_date, notice, period_label
+from assistant.locale import HEADINGS, notice, period_label
 from assistant.narrate import (
     macro_sentences,
     quote_sentences,
@@ -267,6 +267,7 @@ class Writer:
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
         )
+        self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
 
     # -- article sentences -------------------------------------------------------------------
 
@@ -284,34 +285,6 @@ class Writer:
 
     # -- sections ----------------------------------------------------------------------------
 
-    def discrepancy_sentences(self) -> list[str]:
-        out = []
-        end = self.registry.market.as_of
-        day = format_date(end, self.lang) if end else ""
-        for i, d in enumerate(self.discrepancies):
-            n = self.registry.add_hit(d.candidate.hit)
-            who = self.name(d.symbol)
-            computed = f"{d.computed:.2f}%"
-            if self.lang == "zh":
-                lead = "需要注意，" if i == 0 else "同样，"
-                out.append(
-                    f"{lead}文章给出的{who}年初至今回报为{d.stated.raw}[{n}]，"
-                    f"而按收盘价计算，截至{day}为{computed}[0]"
-                    + ("；两者不一致，可能源于起止日期或数据口径不同。" if i == 0 else "。")
-                )
-            else:
-                lead = "Note that an" if i == 0 else "Likewise, an"
-                out.append(
-                    f"{lead} article puts the {who}'s year-to-date return at "
-                    f"{d.stated.raw}[{n}], while the closes give {computed} as of {day}[0]"
-                    + (
-                        "; the two differ, probably because of different start/end dates or data."
-                        if i == 0
-                        else "."
-                    )
-                )
-        return out
-
     def analysis(self) -> str:
         g, lang = self.g, self.lang
         paragraphs = []
@@ -325,7 +298,7 @@ class Writer:
             paragraphs.append(
                 _paragraph(quote_sentences(g.quotes, self.vocabulary.name, lang), lang)
             )
-        paragraphs.append(_paragraph(self.discrepancy_sentences(), lang))
+        paragraphs.append(_paragraph(self.told.sentences(), lang))
         if g.sectors is not None:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
         if g.macro is not None:
@@ -367,7 +340,7 @@ class Writer:
                 line = lines[0] if lines else None
             points.append(line or "")
         if self.discrepancies:
-            points.append(self.discrepancy_summary())
+            points.append(self.told.summary())
         if g.sectors is not None:
             points += sector_sentences(g.sectors, (), lang)[:1]
         if g.macro is not None:
@@ -376,19 +349,6 @@ class Writer:
         if best is not None:
             points.append(self.quote(best))
         return "\n".join(f"- {p}" for p in points if p)
-
-    def discrepancy_summary(self) -> str:
-        pairs = []
-        for d in self.discrepancies:
-            n = self.registry.add_hit(d.candidate.hit)
-            who = self.name(d.symbol)
-            if self.lang == "zh":
-                pairs.append(f"{who}文章为{d.stated.raw}[{n}]、计算为{d.computed:.2f}%[0]")
-            else:
-                pairs.append(f"the {who}, {d.stated.raw}[{n}] against {d.computed:.2f}%[0]")
-        if self.lang == "zh":
-            return "文章口径与收盘价计算不一致（两者均列出）：" + "；".join(pairs) + "。"
-        return "Article and computed figures differ (both shown): " + "; ".join(pairs) + "."
 
     def sections(self) -> tuple[Section, ...]:
         h = HEADINGS[self.lang]
@@ -408,29 +368,6 @@ class Writer:
             ),
             Section(key="takeaways", heading=h["takeaways"], text=self.takeaways()),
         )
-
-    def discrepancy_flags(self) -> list[Flag]:
-        flags = []
-        for d in self.discrepancies:
-            n = self.registry.add_hit(d.candidate.hit)
-            who = self.name(d.symbol)
-            message = (
-                f"{who}年初至今回报：文章为{d.stated.raw}，按收盘价计算为{d.computed:.2f}%"
-                if self.lang == "zh"
-                else f"{who} year to date: the article says {d.stated.raw}, the closes give "
-                f"{d.computed:.2f}%"
-            )
-            flags.append(
-                Flag(
-                    kind="discrepancy",
-                    message=message,
-                    number=d.stated.raw,
-                    sentence=d.candidate.text,
-                    sources=(n, 0),
-                    section="analysis",
-                )
-            )
-        return flags
 
 
 def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
@@ -466,7 +403,7 @@ def compose(
     sections = writer.sections()
     flags = [Flag(kind="notice", message=notice("offline", question.language))]
     flags += [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
-    flags += writer.discrepancy_flags()
+    flags += writer.told.flags()
     return Draft(
         title=title_for(question, vocabulary),
         sections=sections,

@@ -17,9 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.answer import Flag, Language, Section
+from assistant.locale import format_date
 from assistant.numbers import Figure, figures_in, matches
-from assistant.passages import Candidate
+from assistant.passages import Candidate, candidates
 from assistant.question import Vocabulary
+from assistant.sources import SourceRegistry
+from ingest.models import Chunk, Hit
 from tools.result import ToolResult
 
 _YTD = re.compile(r"年初至今|今年以来|年内|\bYTD\b|year[- ]to[- ]date|so far this year", re.I)
@@ -95,3 +99,132 @@ def _name_pattern(
         tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
         parts.append(head + body + tail)
     return re.compile("|".join(parts), re.I), symbols
+
+
+class Disagreements:
+    """Telling the reader about disagreements: sentences giving both figures with their
+    sources, a summary line, and flags. Citations are the registry's provisional numbers."""
+
+    def __init__(
+        self,
+        found: Sequence[Discrepancy],
+        registry: SourceRegistry,
+        vocabulary: Vocabulary,
+        language: Language,
+    ) -> None:
+        self.found, self.registry, self.vocabulary, self.lang = (
+            found,
+            registry,
+            vocabulary,
+            language,
+        )
+
+    def _n(self, d: Discrepancy) -> int:
+        return self.registry.add_hit(d.candidate.hit)
+
+    def _who(self, d: Discrepancy) -> str:
+        return self.vocabulary.name(d.symbol, self.lang)
+
+    def sentences(self) -> list[str]:
+        end = self.registry.market.as_of
+        day = format_date(end, self.lang) if end else ""
+        out = []
+        for i, d in enumerate(self.found):
+            n, who, computed = self._n(d), self._who(d), f"{d.computed:.2f}%"
+            if self.lang == "zh":
+                lead = "需要注意，" if i == 0 else "同样，"
+                tail = "；两者不一致，可能源于起止日期或数据口径不同。" if i == 0 else "。"
+                out.append(
+                    f"{lead}文章给出的{who}年初至今回报为{d.stated.raw}[{n}]，"
+                    f"而按收盘价计算，截至{day}为{computed}[0]{tail}"
+                )
+            else:
+                lead = "Note that an" if i == 0 else "Likewise, an"
+                tail = (
+                    "; the two differ, probably because of different start/end dates or data."
+                    if i == 0
+                    else "."
+                )
+                out.append(
+                    f"{lead} article puts the {who}'s year-to-date return at "
+                    f"{d.stated.raw}[{n}], while the closes give {computed} as of {day}[0]{tail}"
+                )
+        return out
+
+    def summary(self) -> str:
+        pairs = []
+        for d in self.found:
+            n, who = self._n(d), self._who(d)
+            if self.lang == "zh":
+                pairs.append(f"{who}文章为{d.stated.raw}[{n}]、计算为{d.computed:.2f}%[0]")
+            else:
+                pairs.append(f"the {who}, {d.stated.raw}[{n}] against {d.computed:.2f}%[0]")
+        if self.lang == "zh":
+            return "文章口径与收盘价计算不一致（两者均列出）：" + "；".join(pairs) + "。"
+        return "Article and computed figures differ (both shown): " + "; ".join(pairs) + "."
+
+    def flags(self) -> list[Flag]:
+        out = []
+        for d in self.found:
+            who = self._who(d)
+            message = (
+                f"{who}年初至今回报：文章为{d.stated.raw}，按收盘价计算为{d.computed:.2f}%"
+                if self.lang == "zh"
+                else f"{who} year to date: the article says {d.stated.raw}, the closes give "
+                f"{d.computed:.2f}%"
+            )
+            out.append(
+                Flag(
+                    kind="discrepancy",
+                    message=message,
+                    number=d.stated.raw,
+                    sentence=d.candidate.text,
+                    sources=(self._n(d), 0),
+                    section="analysis",
+                )
+            )
+        return out
+
+
+def reconcile(
+    sections: tuple[Section, ...],
+    registry: SourceRegistry,
+    vocabulary: Vocabulary,
+    language: Language,
+) -> tuple[tuple[Section, ...], list[Flag]]:
+    """For a model's answer: find disagreements between the retrieved passages and the computed
+    returns; where the answer does not give both figures, add the sentence that does."""
+    returns = [r for r in registry.tool_results if r.provenance.tool == "index_returns"]
+    if not returns or not registry.articles:
+        return sections, []
+    hits = [
+        Hit(
+            chunk=Chunk(id=p.chunk_id, article_id=a.article_id, section=p.section, text=p.text),
+            score=1.0,
+            title=a.title,
+            published=a.published,
+            source=a.source,
+            url=a.url,
+        )
+        for a in registry.articles
+        for p in a.passages.values()
+    ]
+    pool = candidates(hits, "", (), language)
+    found = [d for r in returns for d in find_discrepancies(r, pool, vocabulary)]
+    if not found:
+        return sections, []
+    told = Disagreements(found, registry, vocabulary, language)
+    text = "\n".join(s.text for s in sections)
+    missing = [
+        sentence
+        for d, sentence in zip(found, told.sentences(), strict=True)
+        if d.stated.raw not in text or f"{d.computed:.2f}" not in text
+    ]
+    if missing and sections:
+        first = sections[0]
+        addition = ("" if language == "zh" else " ").join(missing)
+        sections = (
+            first.model_copy(update={"text": f"{first.text}\n\n{addition}".strip()}),
+            *sections[1:],
+        )
+    return sections, told.flags()

@@ -28,6 +28,7 @@ from assistant.answer import Answer, Flag
 from assistant.assemble import Draft, assemble
 from assistant.composer import Gathered, Gatherer, compose, gather, title_for
 from assistant.conversation import Conversation
+from assistant.discrepancy import reconcile
 from assistant.events import Done, Event, Notice
 from assistant.failures import EXPECTED_ERRORS, describe_llm_error
 from assistant.llm import parse_markdown
@@ -208,9 +209,11 @@ class Assistant:
                 yield item
         assert result is not None
         title, sections = parse_markdown(result.text, parsed.language)
+        sections, disagreements = reconcile(sections, registry, self.vocabulary, parsed.language)
         draft = Draft(
             title=title or title_for(parsed, self.vocabulary),
             sections=sections,
+            flags=disagreements,
             model_calls=result.model_calls,
             usage=result.usage,
             quotes=self._ticker_strip(parsed, registry),
