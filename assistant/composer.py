@@ -382,6 +382,11 @@ def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
             joined = "与".join(names[:3]) if lang == "zh" else " vs ".join(names[:3])
             return f"{joined}{label}表现对比" if lang == "zh" else f"{joined}: performance {label}"
         return f"{names[0]}{label}表现分析" if lang == "zh" else f"{names[0]}: performance {label}"
+    if question.sectors:
+        sectors = [vocabulary.name(s, lang) for s in question.sectors[:3]]
+        if lang == "zh":
+            return "、".join(sectors) + "板块：评分与动量"
+        return " / ".join(sectors) + ": sector score and momentum"
     if "sectors" in question.intents:
         return "美股板块轮动与板块评分" if lang == "zh" else "US sector rotation and sector scores"
     if "macro" in question.intents:

@@ -45,9 +45,16 @@ _INSIGHT = (
 _BOILERPLATE = re.compile(
     r"登录|注册|解锁更多|关于我们|点击|扫码|免责声明|版权|未经授权|相关阅读|推荐文章|深度投研"
     r"|自动接受|基于这条新闻提问|AI投资助手|"
-    r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis",
+    r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis"
+    r"|appeared first on|read more|key takeaways|\[(?:\.\.\.|…)\]",
     re.I,
 )
+# Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
+_OTHER_MARKETS = re.compile(
+    r"A股|沪指|沪深|深证|深成指|创业板|科创板|北交所|港股|恒生|恒指|涨停|跌停|连板|封板|北向资金|两市"
+    r"|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
+)
+MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 _STOP_EN = {
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from",
     "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "it", "its",
@@ -99,7 +106,9 @@ def clean(sentence: str) -> str:
     text = re.sub(r"<[^>]{1,200}>", "", text)
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、])\s*", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
+    return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
 
 
 def _quotable(text: str) -> bool:
@@ -123,9 +132,10 @@ def candidates(
     language: str,
     as_of: dt.date | None = None,
 ) -> list[Candidate]:
-    """Every quotable sentence of the hits, best first, without near-duplicates."""
+    """Every quotable, relevant sentence of the hits, best first, without near-duplicates."""
     wanted = terms(question)
     lowered_names = [n.lower() for n in names if n]
+    other_markets_asked = bool(_OTHER_MARKETS.search(question))
     seen: set[str] = set()
     found: list[Candidate] = []
     for rank, hit in enumerate(hits):
@@ -133,6 +143,10 @@ def candidates(
             text = clean(raw)
             key = re.sub(r"\W+", "", text.lower())[:60]
             if key in seen or not _quotable(text):
+                continue
+            if not other_markets_asked and _OTHER_MARKETS.search(text):
+                continue
+            if not _relevant(text, wanted, lowered_names):
                 continue
             seen.add(key)
             found.append(
@@ -158,6 +172,14 @@ def _recency(published: dt.date | None, as_of: dt.date | None) -> float:
     if days <= 60:
         return 0.15
     return 0.0 if days <= 365 else -0.2
+
+
+def _relevant(text: str, wanted: set[str], names: list[str]) -> bool:
+    if not wanted:
+        return True
+    lowered = text.lower()
+    coverage = len(terms(text) & wanted) / len(wanted)
+    return coverage >= MIN_COVERAGE or any(n in lowered for n in names)
 
 
 def _score(text: str, rank: int, wanted: set[str], names: list[str], language: str) -> float:

@@ -55,3 +55,24 @@ def test_an_answer_survives_a_json_round_trip() -> None:
     )
     again = Answer.model_validate_json(answer.model_dump_json())
     assert again == answer and again.markdown() == answer.markdown()
+
+
+def test_quoted_sentences_are_relevant_prose_from_the_right_market() -> None:
+    from assistant.passages import candidates, clean
+    from ingest.models import Chunk, Hit
+
+    text = (
+        "The post S&P 500 Snapshot appeared first on ETF Trends. "
+        "A股三大指数今日集体回调，沪指跌0.94%，创业板指跌4.55%。"
+        "行业板块涨少跌多，水泥建材、燃气涨幅居前。"
+        "Bitcoin rallied 2% as crypto traders cheered the news from the exchange today. "
+        "The Russell 2000 outperformed the S&P 500 as small caps rallied on rate-cut hopes."
+    )
+    hit = Hit(chunk=Chunk(id="c", article_id="a", text=text), score=1.0, title="t")
+    found = [
+        c.text for c in candidates([hit], "Did small caps beat the S&P 500?", ["s&p 500"], "en")
+    ]
+    assert found == [
+        "The Russell 2000 outperformed the S&P 500 as small caps rallied on rate-cut hopes."
+    ]
+    assert clean("行业 、 燃气 、 公用事业 涨幅居前 [3]。") == "行业、燃气、公用事业涨幅居前。"
