@@ -37,6 +37,7 @@ class ToolContext:
     registry: SourceRegistry
     as_of: dt.date | None = None
     unavailable: dict[str, str] = field(default_factory=dict)
+    article_id: str | None = None  # search only this article
 
 
 class SearchArgs(BaseModel):
@@ -108,7 +109,7 @@ def build_tools(ctx: ToolContext) -> list[BaseTool]:
     def search_commentary(query: str, k: int = 5) -> str:
         if ctx.index is None:
             return _unavailable(ctx, "index")
-        hits = ctx.index.search(query, k=min(max(k, 1), MAX_K))
+        hits = ctx.index.search(query, k=min(max(k, 1), MAX_K), article_id=ctx.article_id)
         if not hits:
             return "No passage matched. Try other words, or answer from market data."
         blocks = []

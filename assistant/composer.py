@@ -170,10 +170,13 @@ class Gatherer:
             out.notices.append(notice("empty_library", self.language))
             return
         since, until = published_window(question)
+        scope = question.article_id
+        if scope:  # the person chose the article: its date does not matter
+            since = until = None
         hits = self.tool(
             "search_commentary",
-            {"query": query, "k": SEARCH_K, "since": since, "until": until},
-            lambda: index.search(query, k=SEARCH_K, since=since, until=until),
+            {"query": query, "k": SEARCH_K, "since": since, "until": until, "article_id": scope},
+            lambda: index.search(query, k=SEARCH_K, since=since, until=until, article_id=scope),
             out,
         )
         out.hits = list(hits or [])

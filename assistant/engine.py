@@ -15,7 +15,8 @@ cannot be built (no price store yet, no index) leaves a notice instead of an err
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -97,6 +98,15 @@ class Assistant:
             self._vocabulary = default_vocabulary()
         return self._vocabulary
 
+    def conversation_from(self, answers: Sequence[Answer]) -> Conversation:
+        """Rebuild a conversation from saved answers (e.g. reopened from the UI's store)."""
+        conversation = Conversation()
+        for answer in answers:
+            previous = conversation.last.parsed if conversation.last else None
+            parsed = parse_question(answer.question, self.vocabulary, previous=previous)
+            conversation.add(replace(parsed, as_of=parsed.as_of or answer.as_of), answer)
+        return conversation
+
     def _build(self, what: str, factory: Any) -> Any:
         try:
             return factory(self.settings)
@@ -117,19 +127,34 @@ class Assistant:
         as_of: dt.date | None = None,
         offline: bool = False,
         conversation: Conversation | None = None,
+        article_id: str | None = None,
     ) -> Answer:
         """The answer to one question (the last event of `stream`)."""
-        for event in self.stream(question, as_of=as_of, offline=offline, conversation=conversation):
+        events = self.stream(
+            question,
+            as_of=as_of,
+            offline=offline,
+            conversation=conversation,
+            article_id=article_id,
+        )
+        for event in events:
             if isinstance(event, Done):
                 return event.answer
         raise AssertionError("stream ended without an answer")  # pragma: no cover
 
     def parse(
-        self, question: str, as_of: dt.date | None = None, conversation: Conversation | None = None
+        self,
+        question: str,
+        as_of: dt.date | None = None,
+        conversation: Conversation | None = None,
+        article_id: str | None = None,
     ) -> ParsedQuestion:
-        """Understand the question (InputError for an empty or oversized one)."""
+        """Understand the question (InputError for an empty or oversized one). A follow-up
+        keeps the article scope of the conversation."""
         previous = conversation.last.parsed if conversation and conversation.last else None
-        return parse_question(question, self.vocabulary, as_of=as_of, previous=previous)
+        parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous)
+        scope = article_id or (previous.article_id if previous else None)
+        return replace(parsed, article_id=scope) if scope else parsed
 
     def stream(
         self,
@@ -138,10 +163,11 @@ class Assistant:
         as_of: dt.date | None = None,
         offline: bool = False,
         conversation: Conversation | None = None,
+        article_id: str | None = None,
     ) -> Iterator[Event]:
         """Events while answering; the last one is `Done(answer)`. Bad input raises InputError
-        before any event."""
-        parsed = self.parse(question, as_of, conversation)
+        before any event. `article_id` scopes retrieval to one article."""
+        parsed = self.parse(question, as_of, conversation, article_id)
         return self._events(parsed, offline, conversation)
 
     def _events(
@@ -193,7 +219,9 @@ class Assistant:
         model = self.model
         assert model is not None
         registry = SourceRegistry()
-        context = ToolContext(self.market, self.index, registry, parsed.as_of, self.unavailable)
+        context = ToolContext(
+            self.market, self.index, registry, parsed.as_of, self.unavailable, parsed.article_id
+        )
         result: RunResult | None = None
         for item in run_agent(
             model,

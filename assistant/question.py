@@ -99,6 +99,7 @@ class ParsedQuestion:
     intents: frozenset[Intent] = field(default_factory=frozenset)
     benchmark: str | None = None
     carried_over: bool = False  # symbols/period came from an earlier turn
+    article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
 
     @property
     def asks_comparison(self) -> bool:

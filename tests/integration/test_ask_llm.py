@@ -135,3 +135,14 @@ def test_the_cli_answers_in_llm_mode(
     assert payload["sections"][0]["heading"] == "综合分析"
     # nothing was retrieved or computed, so every citation was invented and removed
     assert {f["kind"] for f in payload["flags"]} >= {"unknown_citation", "uncited_number"}
+
+
+def test_the_last_step_is_sent_without_tool_use(serve: list[LoopbackOpenAI]) -> None:
+    server = start(serve, [tool_calls(RETURNS), text(ZH_ANSWER)])
+    settings = settings_for(server.base_url, llm_max_model_calls=2)
+    answer = assistant(settings).ask(QUESTION, as_of=AS_OF)
+    assert answer.mode == "llm" and answer.model_calls == 2
+    first, last = server.requests
+    assert first.get("tool_choice") in (None, "auto")
+    assert last["tool_choice"] == "none"
+    assert "Do not call any tool" in last["messages"][-1]["content"]

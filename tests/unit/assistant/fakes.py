@@ -209,6 +209,7 @@ class FakeIndex:
         *,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        article_id: str | None = None,
         **filters: Any,
     ) -> list[Hit]:
         self.queries.append(query)
@@ -216,8 +217,14 @@ class FakeIndex:
         allowed = [
             (a, c)
             for a, c in self.chunks
-            if a.published is None
-            or ((since is None or a.published >= since) and (until is None or a.published <= until))
+            if (article_id is None or a.id == article_id)
+            and (
+                a.published is None
+                or (
+                    (since is None or a.published >= since)
+                    and (until is None or a.published <= until)
+                )
+            )
         ]
         ranked = sorted(allowed, key=lambda ac: -len(terms(ac[1].text) & wanted))
         return [

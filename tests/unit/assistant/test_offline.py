@@ -154,6 +154,28 @@ def test_yes_or_no_only_when_the_question_asks_for_a_comparison() -> None:
     assert plain.section("takeaways").text.startswith("- 截至")  # type: ignore[union-attr]
 
 
+def test_asking_about_one_article_searches_only_that_article() -> None:
+    text = "罗素2000指数年初至今上涨9.9%,大幅跑赢标普500指数。"
+    other = article("other", "罗素2000与标普500", text, published=dt.date(2026, 1, 22))
+    index = FakeIndex([SEED, other])
+    conversation = Conversation()
+    helper = assistant(index=index)
+    answer = helper.ask(QUESTION, as_of=AS_OF, article_id="other", conversation=conversation)
+    assert [r.article_id for r in answer.references if r.kind == "article"] == ["other"]
+    follow = helper.ask("为什么?", as_of=AS_OF, conversation=conversation)
+    assert [r.article_id for r in follow.references if r.kind == "article"] == ["other"]
+
+
+def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
+    market = FakeMarket()
+    helper = assistant(market=market)
+    first = helper.ask(QUESTION, as_of=AS_OF)
+    conversation = helper.conversation_from([first])
+    helper.ask("为什么会这样?", conversation=conversation)
+    returns_calls = [args for name, args in market.calls if name == "index_returns"]
+    assert returns_calls[0] == returns_calls[1] and len(conversation.turns) == 2
+
+
 @pytest.mark.parametrize("question", ["", "x" * 5000])
 def test_bad_questions_raise_input_errors(question: str) -> None:
     from assistant.errors import InputError
