@@ -36,7 +36,7 @@ class MarketSource:
     def reference(self, n: int, language: Language) -> Reference:
         tools = _unique(r.provenance.tool for r in self.results)
         symbols = _unique(s for r in self.results for s in r.provenance.symbols)
-        origins = _unique(r.provenance.source for r in self.results)
+        origins = merge_origins(r.provenance.source for r in self.results)
         methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
         notes = _unique(note for r in self.results for note in r.provenance.notes)
         as_of = self.as_of
@@ -148,6 +148,18 @@ class SourceRegistry:
         if isinstance(source, MarketSource):
             return source.reference(n, language)
         return source.reference(n)
+
+
+def merge_origins(sources: Iterable[str]) -> list[str]:
+    """One line per origin: "store: CSV import (d): a.csv, b.csv" and "store: CSV import (d):
+    c.csv" become "store: CSV import (d): a.csv, b.csv, c.csv"."""
+    merged: dict[str, list[str]] = {}
+    for source in sources:
+        head, sep, tail = source.rpartition(": ")
+        key, items = (head, tail.split(", ")) if sep else (source, [])
+        bucket = merged.setdefault(key, [])
+        bucket += [item for item in items if item and item not in bucket]
+    return [f"{key}: {', '.join(items)}" if items else key for key, items in merged.items()]
 
 
 def _unique(values: Iterable[object]) -> list[str]:

@@ -83,3 +83,17 @@ def test_market_reference_names_tools_symbols_source_and_date() -> None:
     assert reference.kind == "market_data" and reference.tools == ("index_returns",)
     assert reference.symbols == ("^RUT",) and reference.date == AS_OF
     assert "index_returns" in reference.title and "2026年1月23日" in reference.title
+
+
+def test_market_origins_are_merged_per_store() -> None:
+    from assistant.sources import merge_origins
+
+    sources = [
+        "store: CSV import (d): ^RUT.csv, ^GSPC.csv",
+        "store: CSV import (d): ^RUT.csv, IWM.csv",
+        "yfinance, fetched today",
+    ]
+    assert merge_origins(sources) == [
+        "store: CSV import (d): ^RUT.csv, ^GSPC.csv, IWM.csv",
+        "yfinance, fetched today",
+    ]
