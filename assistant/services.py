@@ -37,8 +37,41 @@ def market_data(settings: Settings) -> MarketData:
 
 
 def commentary_index(settings: Settings) -> Index:
-    """The commentary index: Chroma (local or server) plus the lexical index."""
-    raise NotImplementedError("issue 3 fills this in")
+    """The commentary index: Chroma (local or server) plus the lexical index.
+
+    The catalog and the lexical index live in `<home>/library`; the vectors in the local Chroma
+    store at `chroma_dir`, or on the Chroma server named by `chroma_host`/`chroma_port`. The
+    embedding is local (no download) unless `embedding = "openai"`.
+    """
+    from ingest.embeddings import Embedder, LocalHashEmbedder, OpenAIEmbedder
+    from ingest.errors import IngestError
+    from ingest.index import Index
+
+    embedder: Embedder
+    if settings.embedding == "openai":
+        if not settings.llm_configured:
+            raise IngestError(
+                "MARKETBRIEF_EMBEDDING=openai needs OPENAI_API_KEY or OPENAI_BASE_URL; "
+                "set one, or use MARKETBRIEF_EMBEDDING=local"
+            )
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        embedder = OpenAIEmbedder(
+            settings.embedding_model,
+            api_key=key,
+            base_url=settings.openai_base_url,
+            timeout_s=settings.network_timeout_s,
+        )
+    else:
+        embedder = LocalHashEmbedder()
+    return Index.open(
+        settings.home / "library",
+        embedder=embedder,
+        chroma_path=settings.chroma_dir,
+        chroma_host=settings.chroma_host,
+        chroma_port=settings.chroma_port,
+        collection=settings.collection,
+        timeout_s=settings.network_timeout_s,
+    )
 
 
 def chat_model(settings: Settings) -> BaseChatModel | None:

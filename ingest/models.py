@@ -71,7 +71,29 @@ class Hit(Frozen):
     url: str | None = None
 
 
+class ArticleSummary(Frozen):
+    """One row of `library ls`: what a person needs to pick an article, without its text."""
+
+    id: str
+    title: str
+    published: dt.date | None = None
+    source: str = ""
+    url: str | None = None
+    tickers: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    chunks: int = 0
+
+
 def content_hash(*parts: str, length: int = 16) -> str:
     """A short stable hash of the given parts (used for article and chunk ids)."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:length]
+
+
+def article_id(*, url: str | None = None, path: str | None = None, key: str = "") -> str:
+    """A stable article id: from the url when there is one, else from the source path (plus a
+    key for one of several articles in a file, e.g. a JSONL line). Re-ingesting the same url or
+    path with new content is then an update of the same article."""
+    if url:
+        return content_hash("url", url.strip())
+    return content_hash("path", path or "", key)

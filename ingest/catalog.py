@@ -1,0 +1,333 @@
+"""The catalog: a SQLite file that is the library's source of truth.
+
+It keeps every article (with its sections and reference list, for `library show`), every chunk
+(text and search tokens, from which the lexical index is rebuilt and the vectors re-embedded),
+and a generation counter that moves on every committed change so a lexical index built for an
+older generation is known to be stale.
+
+Crash safety: an article being replaced is first marked `pending`; its chunks and row are
+written in one transaction only after the vector store has the new vectors. The vectors the
+new version no longer needs are listed in `stale_vectors` in that same transaction and deleted
+from the vector store afterwards. So the vector store always holds every chunk the catalog
+has (plus, briefly, some it no longer needs), a run killed anywhere leaves the old, complete
+version readable, and the next run sees `pending` (or the stale list) and finishes the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.dates import date_key, from_key
+from ingest.models import Article, ArticleSummary, Chunk
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    state TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published INTEGER,
+    source TEXT NOT NULL,
+    url TEXT,
+    lang TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    tickers TEXT NOT NULL,
+    body TEXT NOT NULL,
+    chunks INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    section TEXT NOT NULL,
+    page INTEGER,
+    text TEXT NOT NULL,
+    tokens TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id, ordinal);
+CREATE TABLE IF NOT EXISTS stale_vectors (id TEXT PRIMARY KEY);
+"""
+COMPLETE, PENDING = "complete", "pending"
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """A chunk with the article fields a hit, a filter or a re-embedding needs."""
+
+    id: str
+    article_id: str
+    ordinal: int
+    section: str
+    page: int | None
+    text: str
+    tokens: str
+    title: str
+    published: int | None
+    source: str
+    url: str | None
+    lang: str
+    tags: tuple[str, ...]
+    tickers: tuple[str, ...]
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return from_key(self.published)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article ready to commit: its chunks and each chunk's search tokens."""
+
+    article: Article
+    digest: str
+    chunks: Sequence[Chunk]
+    tokens: Sequence[list[str]]
+
+
+_CHUNK_COLUMNS = """c.id, c.article_id, c.ordinal, c.section, c.page, c.text, c.tokens,
+    a.title, a.published, a.source, a.url, a.lang, a.tags, a.tickers"""
+
+
+def _chunk_row(row: Sequence[Any]) -> ChunkRow:
+    return ChunkRow(
+        id=row[0],
+        article_id=row[1],
+        ordinal=row[2],
+        section=row[3],
+        page=row[4],
+        text=row[5],
+        tokens=row[6],
+        title=row[7],
+        published=row[8],
+        source=row[9],
+        url=row[10],
+        lang=row[11],
+        tags=tuple(json.loads(row[12])),
+        tickers=tuple(json.loads(row[13])),
+    )
+
+
+class Catalog:
+    """The SQLite catalog (thread-safe within a process, WAL for readers in other processes)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- meta ---------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def generation(self) -> int:
+        return int(self.meta("generation") or 0)
+
+    @staticmethod
+    def _bump(db: sqlite3.Connection) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def states(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """{id: (digest, state)} for the ids already in the catalog."""
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(ids), 500):
+            part = list(ids[start : start + 500])
+            marks = ",".join("?" * len(part))
+            for row in self._query(
+                f"SELECT id, digest, state FROM articles WHERE id IN ({marks})", part
+            ):
+                found[row[0]] = (row[1], row[2])
+        return found
+
+    def mark_pending(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE articles SET state = ? WHERE id = ?", [(PENDING, i) for i in ids]
+            )
+
+    def commit(self, entries: Sequence[Entry], stale: Sequence[str] = ()) -> None:
+        """Replace these articles and their chunks in one transaction, note the vectors they
+        no longer need, and move the generation."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO stale_vectors VALUES (?)", [(i,) for i in stale])
+            db.executemany(
+                "DELETE FROM chunks WHERE article_id = ?", [(e.article.id,) for e in entries]
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.id, c.article_id, c.ordinal, c.section, c.page, c.text, " ".join(t))
+                    for e in entries
+                    for c, t in zip(e.chunks, e.tokens, strict=True)
+                ],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [self._article_row(e, now) for e in entries],
+            )
+            self._bump(db)
+
+    @staticmethod
+    def _article_row(entry: Entry, now: str) -> tuple[object, ...]:
+        a = entry.article
+        return (
+            a.id,
+            entry.digest,
+            COMPLETE,
+            a.title,
+            date_key(a.published),
+            a.source,
+            a.url,
+            a.lang,
+            json.dumps(list(a.tags), ensure_ascii=False),
+            json.dumps(list(a.tickers), ensure_ascii=False),
+            a.model_dump_json(),
+            len(entry.chunks),
+            now,
+        )
+
+    def remove(self, article_id: str, stale: Sequence[str] = ()) -> bool:
+        with self._transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO stale_vectors VALUES (?)", [(i,) for i in stale])
+            db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+            gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            self._bump(db)
+        return bool(gone)
+
+    def stale_vectors(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM stale_vectors")]
+
+    def forget_stale(self, ids: Sequence[str]) -> None:
+        if ids:
+            with self._transaction() as db:
+                db.executemany("DELETE FROM stale_vectors WHERE id = ?", [(i,) for i in ids])
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._query("SELECT body FROM articles WHERE id = ?", (article_id,))
+        return Article.model_validate_json(rows[0][0]) if rows else None
+
+    def find_ids(self, prefix: str) -> list[str]:
+        """Ids starting with `prefix`, so a person may type a short unique prefix."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._query(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 5", (escaped + "%",)
+        )
+        return [r[0] for r in rows]
+
+    def summaries(self) -> list[ArticleSummary]:
+        rows = self._query(
+            "SELECT id, title, published, source, url, tickers, tags, chunks FROM articles "
+            "ORDER BY published IS NULL, published DESC, title"
+        )
+        return [
+            ArticleSummary(
+                id=r[0],
+                title=r[1],
+                published=from_key(r[2]),
+                source=r[3],
+                url=r[4],
+                tickers=tuple(json.loads(r[5])),
+                tags=tuple(json.loads(r[6])),
+                chunks=r[7],
+            )
+            for r in rows
+        ]
+
+    def count_articles(self) -> int:
+        return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
+
+    def count_chunks(self) -> int:
+        return int(self._query("SELECT COUNT(*) FROM chunks")[0][0])
+
+    # -- chunks -------------------------------------------------------------------------------
+
+    def chunk_ids(self, article_id: str) -> list[str]:
+        return [
+            r[0] for r in self._query("SELECT id FROM chunks WHERE article_id = ?", (article_id,))
+        ]
+
+    def chunks(self, ids: Sequence[str]) -> dict[str, ChunkRow]:
+        """The rows for these chunk ids (ids not in the catalog are simply absent)."""
+        found: dict[str, ChunkRow] = {}
+        for start in range(0, len(ids), 500):
+            part = list(ids[start : start + 500])
+            marks = ",".join("?" * len(part))
+            sql = (
+                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id "
+                f"WHERE c.id IN ({marks})"
+            )
+            found.update((row[0], _chunk_row(row)) for row in self._query(sql, part))
+        return found
+
+    def iter_chunks(self, batch: int = 2000) -> Iterator[list[ChunkRow]]:
+        """Every chunk in a stable order (rowid), in batches: for rebuilds and re-embedding."""
+        last = 0
+        while True:
+            rows = self._query(
+                f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c "
+                "JOIN articles a ON a.id = c.article_id WHERE c.rowid > ? ORDER BY c.rowid LIMIT ?",
+                (last, batch),
+            )
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [_chunk_row(row[1:]) for row in rows]
+
+    def iter_articles(self, batch: int = 500) -> Iterator[list[Article]]:
+        """Every article, in batches (for a re-index)."""
+        last = ""
+        while True:
+            rows = self._query(
+                "SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [Article.model_validate_json(r[1]) for r in rows]

@@ -1,0 +1,35 @@
+"""HTML pages: the main text through trafilatura (boilerplate, menus and footers removed),
+title, date, url and site name from the page's metadata."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from ingest.dates import parse_date
+from ingest.errors import SourceError
+from ingest.models import Article
+from ingest.parsers.origin import Origin
+from ingest.parsers.text import Meta, parse_text
+
+
+def parse_html(html: str, origin: Origin) -> Article:
+    """An Article from a full HTML page. Raises SourceError when the page has no main text."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=origin.url,
+        with_metadata=True,
+        include_formatting=True,  # keeps headings as Markdown, so sections survive
+        include_comments=False,
+        include_tables=True,
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise SourceError("no main text found in the HTML")
+    meta = Meta(
+        title=(getattr(document, "title", None) or "").strip(),
+        published=parse_date(getattr(document, "date", None)),
+        source=(getattr(document, "sitename", None) or origin.source or "").strip(),
+        url=getattr(document, "url", None) or origin.url,
+        tags=tuple(t.lower() for t in (getattr(document, "tags", None) or []) if t),
+    )
+    return parse_text(text, origin, meta)

@@ -1,0 +1,206 @@
+"""The vector leg: one Chroma collection, local (PersistentClient) or on a server (HttpClient).
+
+Vectors are always computed by our embedder and handed to Chroma, and the collection is made
+without an embedding function, so Chroma never loads (or downloads) its default model. The
+collection's metadata records which embedding built it and its dimension.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+import numpy as np
+
+from ingest.errors import EmbeddingMismatch, StoreUnavailable
+from ingest.filters import source_key, tag_key, ticker_key
+
+REINDEX_HINT = "run `marketbrief library reindex` to rebuild the vectors with the configured one"
+_SPACE = {"hnsw": {"space": "cosine"}}
+
+logging.getLogger("chromadb").setLevel(logging.ERROR)
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings
+
+    return Settings(anonymized_telemetry=False, allow_reset=False)
+
+
+def local_client(path: Path) -> Any:
+    import chromadb
+
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+    except Exception as error:
+        raise StoreUnavailable(f"cannot open the Chroma store at {path}: {error}") from None
+
+
+def server_client(host: str, port: int, timeout_s: float) -> Any:
+    """A client for `chroma run` at host:port; a server that does not answer within the
+    deadline is one clear error, not a hang."""
+    import chromadb
+
+    where = f"{host}:{port}"
+    try:
+        httpx.get(f"http://{where}/api/v2/heartbeat", timeout=timeout_s).raise_for_status()
+        client = chromadb.HttpClient(host=host, port=port, settings=_chroma_settings())
+    except Exception:
+        raise StoreUnavailable(f"Chroma server at {where} is not answering") from None
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):  # chromadb leaves its HTTP timeout unset
+        session.timeout = httpx.Timeout(timeout_s)
+    return client
+
+
+FILTER_KEYS = ("article_id", "published")
+
+
+def chroma_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
+    """What Chroma keeps of a chunk's metadata: only what filters look at (the catalog holds
+    the rest), since every metadata key costs write time. Tickers and tags are lists (Chroma
+    1.x filters them with $contains, and rejects empty ones)."""
+    stored = {k: metadata[k] for k in FILTER_KEYS if metadata.get(k) is not None}
+    stored["source_key"] = source_key(str(metadata.get("source") or ""))
+    tickers = [ticker_key(t) for t in str(metadata.get("tickers") or "").split(",") if t]
+    tags = [tag_key(t) for t in str(metadata.get("tags") or "").split(",") if t]
+    if tickers:
+        stored["tickers"] = tickers
+    if tags:
+        stored["tags"] = tags
+    return stored
+
+
+class VectorStore:
+    """One collection, created on first write with the embedder's name and dimension."""
+
+    def __init__(self, client: Any, name: str, where: str) -> None:
+        self._client = client
+        self.name = name
+        self.where = where  # for messages: a path or host:port
+        self._collection: Any = None
+
+    def _get(self) -> Any:
+        if self._collection is None:
+            try:
+                self._collection = self._client.get_collection(self.name, embedding_function=None)
+            except Exception as error:
+                if "does not exist" in str(error) or type(error).__name__ == "NotFoundError":
+                    return None
+                raise StoreUnavailable(f"Chroma at {self.where} failed: {error}") from None
+        return self._collection
+
+    def recorded_embedding(self) -> tuple[str, int] | None:
+        """(name, dim) recorded by the collection, or None when there is no collection yet."""
+        collection = self._get()
+        if collection is None:
+            return None
+        metadata = collection.metadata or {}
+        return str(metadata.get("embedding", "unknown")), int(metadata.get("dim", 0))
+
+    def check(self, embedding: str, dim: int | None) -> None:
+        """Raise EmbeddingMismatch when the collection was built with another embedding."""
+        recorded = self.recorded_embedding()
+        if recorded is None:
+            return
+        name, recorded_dim = recorded
+        if name != embedding or (dim is not None and recorded_dim and dim != recorded_dim):
+            shown = f"{embedding} ({dim} dims)" if dim else embedding
+            raise EmbeddingMismatch(
+                f"the library was built with embedding {name} ({recorded_dim} dims) but the "
+                f"settings ask for {shown}; {REINDEX_HINT}, or set MARKETBRIEF_EMBEDDING back"
+            )
+
+    def ensure(self, embedding: str, dim: int) -> Any:
+        """The collection, made now if missing, recording the embedding; checked if present."""
+        self.check(embedding, dim)
+        collection = self._get()
+        if collection is None:
+            collection = self._client.get_or_create_collection(
+                self.name,
+                embedding_function=None,
+                metadata={"embedding": embedding, "dim": dim},
+                configuration=_SPACE,
+            )
+            self._collection = collection
+        return collection
+
+    def count(self) -> int:
+        collection = self._get()
+        return int(collection.count()) if collection is not None else 0
+
+    def write(
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        metadatas: Sequence[dict[str, Any]],
+        *,
+        embedding: str,
+        present: set[str],
+    ) -> None:
+        """Store these vectors: `add` for ids Chroma does not hold (a third faster than
+        `upsert`), `upsert` for those in `present` (an article being replaced)."""
+        if not ids:
+            return
+        collection = self.ensure(embedding, int(vectors.shape[1]))
+        step = max(1, min(5000, int(self._client.get_max_batch_size())))
+        fresh = [i for i, chunk_id in enumerate(ids) if chunk_id not in present]
+        known = [i for i, chunk_id in enumerate(ids) if chunk_id in present]
+        for rows, method in ((fresh, collection.add), (known, collection.upsert)):
+            for start in range(0, len(rows), step):
+                part = rows[start : start + step]
+                method(
+                    ids=[ids[i] for i in part],
+                    embeddings=vectors[part],
+                    metadatas=[chroma_metadata(metadatas[i]) for i in part],
+                )
+
+    def ids_of_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """Every chunk id Chroma holds for these articles (including any a crash left behind)."""
+        collection = self._get()
+        if collection is None or not article_ids:
+            return set()
+        found: set[str] = set()
+        for start in range(0, len(article_ids), 500):
+            part = list(article_ids[start : start + 500])
+            where = {"article_id": {"$in": part}} if len(part) > 1 else {"article_id": part[0]}
+            found.update(collection.get(where=where, include=[])["ids"])
+        return found
+
+    def delete(self, ids: Sequence[str]) -> None:
+        collection = self._get()
+        if collection is None or not ids:
+            return
+        for start in range(0, len(ids), 5000):
+            collection.delete(ids=list(ids[start : start + 5000]))
+
+    def query(
+        self,
+        vector: np.ndarray,
+        n: int,
+        where: dict[str, Any] | None,
+        *,
+        within: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Chunk ids nearest to `vector`, nearest first; only among `within` when given."""
+        collection = self._get()
+        if collection is None:
+            return []
+        result = collection.query(
+            query_embeddings=[vector],
+            n_results=n,
+            where=where,
+            ids=list(within) if within is not None else None,
+            include=["distances"],
+        )
+        return list(result["ids"][0]) if result["ids"] else []
+
+    def drop(self) -> None:
+        """Delete the collection (for a re-index)."""
+        if self._get() is not None:
+            self._client.delete_collection(self.name)
+        self._collection = None

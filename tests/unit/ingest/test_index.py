@@ -1,0 +1,345 @@
+"""The index: idempotent writes, replacement, removal, filters, crash safety, consistency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ingest.embeddings import LocalHashEmbedder
+from ingest.errors import (
+    EmbeddingMismatch,
+    EmptyLibrary,
+    IndexInconsistent,
+    IngestError,
+    UnknownArticle,
+)
+from ingest.index import Index, fuse
+from ingest.models import Article, Section
+from tests.unit.ingest.conftest import open_index, read_article
+
+MakeIndex = Callable[..., Index]
+
+
+def article(
+    key: str,
+    text: str,
+    *,
+    published: dt.date | None = dt.date(2026, 1, 10),
+    source: str = "Example",
+    tickers: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+    title: str | None = None,
+) -> Article:
+    return Article(
+        id=key,
+        title=title or f"Article {key}",
+        published=published,
+        source=source,
+        tickers=tickers,
+        tags=tags,
+        lang="en",
+        sections=(Section(heading="Body", text=text),),
+    )
+
+
+CORPUS = [
+    article(
+        "oil",
+        "Brent crude rose 4% as OPEC extended output cuts.",
+        published=dt.date(2026, 1, 5),
+        source="Reuters",
+        tickers=("XLE",),
+        tags=("energy",),
+    ),
+    article(
+        "r2k",
+        "The Russell 2000 gained 8.2% year to date, led by regional banks.",
+        published=dt.date(2026, 1, 23),
+        source="CNBC",
+        tickers=("IWM",),
+        tags=("small_caps",),
+    ),
+    article(
+        "fed",
+        "The Federal Reserve held rates at 3.75% and signalled patience on cuts.",
+        published=dt.date(2025, 12, 18),
+        source="CNBC",
+        tags=("rates",),
+    ),
+    article(
+        "undated",
+        "Small caps and oil both moved on the Fed decision.",
+        published=None,
+        source="Blog",
+    ),
+]
+
+
+@pytest.fixture
+def library(make_index: MakeIndex) -> Index:
+    index = make_index()
+    assert index.upsert_many(CORPUS) == {a.id: "added" for a in CORPUS}
+    return index
+
+
+def test_second_ingest_writes_nothing(library: Index) -> None:
+    generation = library.catalog.generation()
+    assert set(library.upsert_many(CORPUS).values()) == {"unchanged"}
+    assert library.catalog.generation() == generation  # no commit happened at all
+    assert library.count() == 4 and library.chunk_count() == 4
+
+
+def test_changed_article_replaces_its_chunks(library: Index) -> None:
+    old_ids = set(library.catalog.chunk_ids("oil"))
+    changed = article("oil", "Brent crude fell 6% as demand worries grew.", source="Reuters")
+    assert library.upsert(changed) == "updated"
+    new_ids = set(library.catalog.chunk_ids("oil"))
+    assert new_ids and not new_ids & old_ids
+    assert library.store.ids_of_articles(["oil"]) == new_ids  # old vectors are gone too
+    hits = library.search("Brent crude", k=4)
+    assert hits[0].chunk.article_id == "oil" and "fell 6%" in hits[0].chunk.text
+    assert all("rose 4%" not in h.chunk.text for h in hits)
+
+
+def test_metadata_change_alone_is_an_update(library: Index) -> None:
+    moved = CORPUS[0].model_copy(update={"published": dt.date(2026, 1, 20)})
+    assert library.upsert(moved) == "updated"
+    hits = library.search("Brent crude", since=dt.date(2026, 1, 15))
+    assert hits and hits[0].chunk.article_id == "oil"  # the vector leg's metadata moved too
+
+
+def test_remove(library: Index) -> None:
+    library.remove("fed")
+    assert library.count() == 3
+    assert library.store.ids_of_articles(["fed"]) == set()
+    assert all(h.chunk.article_id != "fed" for h in library.search("Federal Reserve rates", k=10))
+    with pytest.raises(UnknownArticle):
+        library.remove("fed")
+
+
+def test_list_show_and_prefixes(library: Index) -> None:
+    rows = library.list_articles()
+    assert [r.id for r in rows] == ["r2k", "oil", "fed", "undated"]  # newest first, undated last
+    assert rows[0].tickers == ("IWM",) and rows[0].chunks == 1
+    assert library.get_article("r2k").sections[0].heading == "Body"
+    assert library.resolve("undat") == "undated"
+    with pytest.raises(UnknownArticle):
+        library.get_article("nope")
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, {"oil", "r2k", "fed", "undated"}),
+        ({"since": dt.date(2026, 1, 1)}, {"oil", "r2k"}),
+        ({"until": dt.date(2025, 12, 31)}, {"fed"}),
+        ({"since": dt.date(2026, 1, 1), "until": dt.date(2026, 1, 10)}, {"oil"}),
+        ({"ticker": "iwm"}, {"r2k"}),
+        ({"tag": "#Energy"}, {"oil"}),
+        ({"source": "cnbc"}, {"r2k", "fed"}),
+        ({"article_id": "fed"}, {"fed"}),
+        ({"source": "CNBC", "since": dt.date(2026, 1, 1)}, {"r2k"}),
+        ({"ticker": "NOPE"}, set()),
+    ],
+)
+def test_filters_apply_to_both_legs(
+    library: Index, filters: dict[str, object], expected: set[str]
+) -> None:
+    query = "small caps oil Fed rates crude Russell"
+    hits = library.search(query, k=10, **filters)  # type: ignore[arg-type]
+    assert {h.chunk.article_id for h in hits} == expected
+    # Each leg alone respects the filters as well.
+    from ingest.filters import Filters
+    from ingest.glossary import expand_query
+    from ingest.tokens import tokenize
+
+    normalised = Filters.of(**filters)  # type: ignore[arg-type]
+    tokens = tokenize(expand_query(query))
+    vector = library.embedder.embed([query], [tokens])[0]
+    rows = library.catalog.chunks(library.store.query(vector, 10, normalised.chroma_where()))
+    assert {r.article_id for r in rows.values()} <= expected
+    lexical = library.catalog.chunks(library.lexical.search(tokens, 10, normalised))
+    assert {r.article_id for r in lexical.values()} <= expected
+
+
+def test_bad_search_input(library: Index) -> None:
+    with pytest.raises(IngestError, match="after"):
+        library.search("x", since=dt.date(2026, 2, 1), until=dt.date(2026, 1, 1))
+    with pytest.raises(IngestError, match="empty"):
+        library.search("   ")
+    with pytest.raises(IngestError, match="at least 1"):
+        library.search("oil", k=0)
+
+
+def test_hits_carry_citation_fields(library: Index) -> None:
+    (hit,) = library.search("Russell 2000 year to date", k=1)
+    assert hit.title == "Article r2k" and hit.source == "CNBC"
+    assert hit.published == dt.date(2026, 1, 23)
+    assert hit.chunk.section == "Body" and hit.chunk.metadata["tickers"] == "IWM"
+    assert hit.score > 0
+
+
+def test_empty_library_says_so(make_index: MakeIndex) -> None:
+    with pytest.raises(
+        EmptyLibrary, match="the library is empty: ingest files with `marketbrief ingest PATH`"
+    ):
+        make_index().search("anything")
+
+
+def test_crash_mid_upsert_leaves_a_consistent_index_and_a_rerun_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS[:2])
+    changed = article("oil", "Brent crude fell 6% on demand worries.", source="Reuters")
+
+    def crash(*args: object) -> None:
+        raise KeyboardInterrupt("killed")  # the process dies after Chroma, before the catalog
+
+    monkeypatch.setattr(index.catalog, "commit", crash)
+    with pytest.raises(KeyboardInterrupt):
+        index.upsert_many([changed, *CORPUS[2:]])
+    monkeypatch.undo()
+    index.close()
+
+    reopened = open_index(tmp_path / "lib")
+    # Consistent: the old version of "oil" is still whole, the new articles are not visible.
+    assert reopened.count() == 2
+    assert "rose 4%" in reopened.get_article("oil").text
+    hits = reopened.search("Brent crude OPEC", k=5)
+    assert {h.chunk.article_id for h in hits} <= {"oil", "r2k"}
+    # Running the same ingest again completes it, and the "oil" article is not called unchanged.
+    results = reopened.upsert_many([changed, *CORPUS[2:]])
+    assert results == {"oil": "updated", "fed": "added", "undated": "added"}
+    assert reopened.count() == 4
+    assert "fell 6%" in reopened.get_article("oil").text
+    all_ids = {cid for a in reopened.list_articles() for cid in reopened.catalog.chunk_ids(a.id)}
+    assert reopened.store.ids_of_articles([a.id for a in reopened.list_articles()]) == all_ids
+    reopened.close()
+
+
+def test_crash_before_stale_vectors_are_deleted_is_finished_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS)
+    old = set(index.catalog.chunk_ids("oil"))
+    monkeypatch.setattr(
+        index.store, "delete", lambda ids: (_ for _ in ()).throw(KeyboardInterrupt())
+    )
+    with pytest.raises(KeyboardInterrupt):
+        index.upsert(article("oil", "Brent crude fell 6% on demand worries.", source="Reuters"))
+    monkeypatch.undo()
+    assert "fell 6%" in index.get_article("oil").text  # the new version is committed
+    assert set(index.catalog.stale_vectors()) == old  # and the leftovers are listed
+    assert index.search("Brent crude", k=1)[0].chunk.text.startswith("Brent crude fell")
+    index.upsert_many(CORPUS[1:])  # any later write finishes the clean-up
+    assert index.catalog.stale_vectors() == []
+    assert not index.store.ids_of_articles(["oil"]) & old
+    index.close()
+
+
+def test_crash_after_marking_pending_then_same_content_is_redone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS[:1])
+    monkeypatch.setattr(
+        index.store, "write", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt())
+    )
+    with pytest.raises(KeyboardInterrupt):
+        index.upsert(CORPUS[0].model_copy(update={"title": "Renamed"}))
+    monkeypatch.undo()
+    assert index.upsert(CORPUS[0]) == "updated"  # pending, so not "unchanged"
+    assert index.upsert(CORPUS[0]) == "unchanged"
+    index.close()
+
+
+def test_lexical_index_survives_a_restart(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS)
+    index.refresh()
+    saved = list((tmp_path / "lib" / "commentary.bm25").glob("gen-*"))
+    assert len(saved) == 1
+    index.close()
+    reopened = open_index(tmp_path / "lib")
+    lexicon = reopened.lexical.current()
+    assert lexicon.generation == reopened.catalog.generation() and len(lexicon.ids) == 4
+    assert reopened.search("OPEC", k=1)[0].chunk.article_id == "oil"
+    # A write from another process (another Index on the same files) is seen at the next search.
+    other = open_index(tmp_path / "lib")
+    other.upsert(article("gold", "Gold hit a record $2,750 an ounce.", source="Reuters"))
+    assert reopened.search("gold ounce record", k=1)[0].chunk.article_id == "gold"
+    other.close()
+    reopened.close()
+
+
+def test_embedding_mismatch_is_a_clear_error_and_reindex_fixes_it(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS)
+    index.close()
+    other = open_index(tmp_path / "lib", LocalHashEmbedder(dim=64))
+    with pytest.raises(
+        EmbeddingMismatch, match=r"local-hash-v1 \(512 dims\).*marketbrief library reindex"
+    ):
+        other.search("oil")
+    with pytest.raises(EmbeddingMismatch):
+        other.upsert(article("new", "text"))
+    assert other.reindex() == 4
+    assert other.store.recorded_embedding() == ("local-hash-v1", 64)
+    assert other.search("OPEC crude", k=1)[0].chunk.article_id == "oil"
+    other.close()
+
+
+def test_lost_vector_store_is_noticed(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS)
+    index.store.drop()
+    index.close()
+    reopened = open_index(tmp_path / "lib")
+    with pytest.raises(IndexInconsistent, match="reindex"):
+        reopened.search("oil")
+    reopened.reindex()
+    assert reopened.search("OPEC", k=1)[0].chunk.article_id == "oil"
+    reopened.close()
+
+
+def test_interrupted_reindex_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = open_index(tmp_path / "lib")
+    index.upsert_many(CORPUS)
+    monkeypatch.setattr(
+        index.store, "write", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt())
+    )
+    with pytest.raises(KeyboardInterrupt):
+        index.reindex()
+    monkeypatch.undo()
+    with pytest.raises(IndexInconsistent, match="interrupted"):
+        index.search("oil")
+    index.reindex()
+    assert index.search("OPEC", k=1)[0].chunk.article_id == "oil"
+    index.close()
+
+
+def test_duplicate_ids_in_one_run_keep_the_last(make_index: MakeIndex) -> None:
+    index = make_index()
+    first = article("dup", "First version about copper.")
+    second = article("dup", "Second version about nickel.")
+    assert index.upsert_many([first, second]) == {"dup": "added"}
+    assert "nickel" in index.get_article("dup").text
+
+
+def test_seed_layout_fixture_round_trips(make_index: MakeIndex, fixtures: Path) -> None:
+    index = make_index()
+    parsed = read_article(fixtures / "seed_layout.txt")
+    index.upsert(parsed)
+    assert index.get_article(parsed.id) == parsed  # sections and references kept for `show`
+
+
+def test_rrf_fusion() -> None:
+    fused = fuse([(["a", "b", "c"], 1.0), (["b", "c", "d"], 1.0)])
+    assert [i for i, _ in fused] == ["b", "c", "a", "d"]
+    weighted = fuse([(["a", "b"], 0.5), (["b", "a"], 1.0)])
+    assert weighted[0][0] == "b"

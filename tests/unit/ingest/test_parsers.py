@@ -1,0 +1,180 @@
+"""Markdown, HTML, PDF, JSON Lines and RSS/Atom parsers, and choosing among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import SourceError
+from ingest.models import Article, article_id
+from ingest.parsers import Origin, Skipped, detect_format, parse
+from tests.unit.ingest.conftest import read_article
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    """A small real PDF (fpdf2), one string per page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Credit spreads monthly")
+    pdf.set_font("helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 8, text)
+    return bytes(pdf.output())
+
+
+def _parse(fmt: str, data: bytes, name: str = "doc") -> list[Article | Skipped]:
+    return list(parse(fmt, data, Origin(path=f"/data/{name}", name=name), max_line_bytes=10_000))
+
+
+def test_markdown_with_front_matter(fixtures: Path) -> None:
+    article = read_article(fixtures / "article.md")
+    assert article.title == "Regional banks and the small-cap trade"
+    assert article.published == dt.date(2026, 1, 20)
+    assert article.source == "Example Weekly"
+    assert article.url == "https://example.com/regional-banks"
+    assert article.id == article_id(url="https://example.com/regional-banks")
+    assert article.tags == ("banks", "small_caps")
+    assert article.tickers == ("KRE", "IWM")
+    assert [s.heading for s in article.sections] == ["Background", "Risks"]
+    assert article.lang == "en"
+
+
+def test_plain_text_takes_title_and_dateline_from_the_top(fixtures: Path) -> None:
+    article = read_article(fixtures / "distractors" / "fed_minutes.txt")
+    assert article.title == "美联储会议纪要:多数官员支持放缓降息节奏"
+    assert article.published == dt.date(2026, 1, 8)
+    assert article.lang == "zh"
+    assert len(article.sections) == 1 and "3.50%至3.75%" in article.sections[0].text
+
+
+def test_html_main_text_and_metadata(fixtures: Path) -> None:
+    article = read_article(fixtures / "page.html")
+    assert article.title == "Semiconductor equipment orders rebound"
+    assert article.published == dt.date(2026, 1, 22)
+    assert article.url == "https://example.com/markets/semis-capex"
+    assert article.source == "Example Markets"
+    text = article.text
+    assert "$7.1 billion" in text and "2.5 percentage points" in text
+    assert "Log in" not in text and "Copyright" not in text  # menus and footer dropped
+    assert [s.heading for s in article.sections][-1] == "What analysts watch"
+
+
+def test_html_without_main_text_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="no main text"):
+        _parse(
+            "html",
+            b"<html><head><title>t</title></head><body><script>x()</script></body></html>",
+            "e.html",
+        )
+
+
+def test_pdf_pages_keep_their_numbers() -> None:
+    data = make_pdf(
+        ["Credit spreads tightened to 3.1% in January.", "High-yield issuance rose 20%."]
+    )
+    (article,) = _parse("pdf", data, "credit.pdf")
+    assert isinstance(article, Article)
+    assert article.title == "Credit spreads monthly"
+    assert [s.page for s in article.sections] == [1, 2]
+    assert "3.1%" in article.sections[0].text
+
+
+def test_corrupt_pdf_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="corrupt PDF"):
+        _parse("pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage without xref", "bad.pdf")
+
+
+def test_jsonl_reads_both_key_sets_and_skips_bad_lines(fixtures: Path) -> None:
+    found = _parse("jsonl", (fixtures / "news.jsonl").read_bytes(), "news.jsonl")
+    articles = [f for f in found if isinstance(f, Article)]
+    skipped = [f for f in found if isinstance(f, Skipped)]
+    assert [a.title for a in articles] == [
+        "罗素2000指数收涨",
+        "Fund flows favour small caps",
+        "No url here",
+    ]
+    zh, deanfi, no_url = articles
+    assert zh.published == dt.date(2026, 1, 21) and zh.lang == "zh" and zh.source == "示例财经"
+    assert deanfi.published == dt.date(2025, 11, 20)
+    assert "$1.1 billion" in deanfi.text  # summary is the text
+    assert deanfi.tickers == ("IWM",) and deanfi.tags == ("small caps",)
+    assert no_url.url is None and no_url.id == article_id(path="/data/news.jsonl", key="line 3")
+    assert [s.path for s in skipped] == ["news.jsonl:4", "news.jsonl:5", "news.jsonl:6"]
+    assert skipped[0].reason == "not a JSON object"
+    assert "no title or text" in skipped[1].reason
+    assert "not valid JSON" in skipped[2].reason
+
+
+def test_jsonl_ids_are_stable_and_distinct(fixtures: Path) -> None:
+    data = (fixtures / "news.jsonl").read_bytes()
+    first = [a.id for a in _parse("jsonl", data, "news.jsonl") if isinstance(a, Article)]
+    again = [a.id for a in _parse("jsonl", data, "news.jsonl") if isinstance(a, Article)]
+    assert first == again and len(set(first)) == 3
+
+
+def test_jsonl_oversized_line_is_skipped() -> None:
+    line = b'{"title": "big", "text": "' + b"x" * 20_000 + b'"}\n'
+    (skipped,) = _parse("jsonl", line, "big.jsonl")
+    assert isinstance(skipped, Skipped) and "larger than" in skipped.reason
+
+
+def test_rss_entries_are_articles(fixtures: Path) -> None:
+    found = _parse("feed", (fixtures / "feed.rss").read_bytes(), "feed.rss")
+    articles = [f for f in found if isinstance(f, Article)]
+    assert [a.title for a in articles] == [
+        "Treasury yields climb after jobs report",
+        "黄金价格创新高",
+    ]
+    yields, gold = articles
+    assert yields.published == dt.date(2026, 1, 9)
+    assert yields.url == "https://example.com/news/yields-jobs"
+    assert yields.source == "Example Markets Feed"
+    assert (
+        yields.text
+        == "The 10-year Treasury yield rose 8 basis points to 4.25% after payrolls beat forecasts."
+    )
+    assert yields.tags == ("rates",)
+    assert gold.lang == "zh"
+    assert [f.reason for f in found if isinstance(f, Skipped)] == [
+        "entry has neither title nor text"
+    ]
+
+
+def test_atom_entries_are_articles(fixtures: Path) -> None:
+    (article,) = _parse("feed", (fixtures / "feed.atom").read_bytes(), "feed.atom")
+    assert isinstance(article, Article)
+    assert article.title == "Copper demand outlook improves"
+    assert article.published == dt.date(2026, 1, 10)
+    assert "$9,800 a tonne" in article.text
+
+
+def test_not_a_feed_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="RSS/Atom"):
+        _parse("feed", b"<rss><channel>", "broken.xml")
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "content_type", "expected"),
+    [
+        ("a.txt", b"hello", None, "text"),
+        ("a.MD", b"# hi", None, "text"),
+        ("a.htm", b"<p>", None, "html"),
+        ("a.pdf", b"%PDF-1.4", None, "pdf"),
+        ("a.jsonl", b"{}", None, "jsonl"),
+        ("a.xml", b"<?xml version='1.0'?><rss>", None, "feed"),
+        ("a.xml", b"<?xml version='1.0'?><catalog/>", None, None),
+        ("a.csv", b"a,b", None, None),
+        ("/feed", b"<?xml?><feed xmlns='http://www.w3.org/2005/Atom'>", "application/xml", "feed"),
+        ("/news/story", b"<!DOCTYPE html><html>", "text/html; charset=utf-8", "html"),
+        ("/report", b"%PDF-1.5", "application/octet-stream", "pdf"),
+        ("/notes", b"plain words", "text/plain", "text"),
+    ],
+)
+def test_detect_format(
+    name: str, head: bytes, content_type: str | None, expected: str | None
+) -> None:
+    assert detect_format(name, head, content_type) == expected

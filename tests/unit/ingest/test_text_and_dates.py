@@ -1,0 +1,97 @@
+"""Decoding, language detection and date parsing: the helpers every parser leans on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.dates import date_key, find_date_line, from_key, parse_date
+from ingest.errors import SourceError
+from ingest.text import decode_bytes, detect_lang, html_fragment_to_text, looks_binary, normalise
+
+ZH = "罗素2000指数年初至今上涨8.2%,跑赢标普500指数。"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ZH.encode("utf-8"),
+        ZH.encode("gbk"),
+        ZH.encode("gb18030"),
+        ZH.encode("utf-16"),  # with BOM
+        b"\xef\xbb\xbf" + ZH.encode("utf-8"),
+    ],
+)
+def test_chinese_text_decodes_from_common_encodings(data: bytes) -> None:
+    assert decode_bytes(data) == ZH
+
+
+def test_western_legacy_text_decodes() -> None:
+    assert decode_bytes("Café earnings beat — 5%".encode("cp1252")) == "Café earnings beat — 5%"
+
+
+def test_declared_charset_is_tried_first() -> None:
+    assert decode_bytes("年初".encode("gbk"), "gbk") == "年初"
+
+
+def test_undecodable_bytes_say_why() -> None:
+    with pytest.raises(SourceError, match="encoding"):
+        decode_bytes(b"\x81\xff\xfe\x80" * 10, "ascii")
+
+
+def test_binary_detection() -> None:
+    assert looks_binary(b"\x00\x01\x02binary\x00")
+    assert not looks_binary(ZH.encode("utf-8"))
+    assert not looks_binary(ZH.encode("utf-16"))
+
+
+def test_language() -> None:
+    assert detect_lang(ZH) == "zh"
+    assert detect_lang("The Russell 2000 rose 8.2% year to date.") == "en"
+    # A Chinese article quoting English names is still Chinese.
+    assert (
+        detect_lang("来自The Dividend Freedom Tribe的Robert & Sam Kovacs发表文章,分析小盘股。")
+        == "zh"
+    )
+
+
+def test_normalise_keeps_paragraphs() -> None:
+    assert normalise("a  b\r\n\r\n\r\n  c\u3000d ") == "a b\n\nc d"
+
+
+def test_html_fragment() -> None:
+    text = html_fragment_to_text("<p>Yields rose&nbsp;8 bp.</p><script>x()</script><p>Next</p>")
+    assert text == "Yields rose 8 bp.\n\nNext"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026年2月1日", dt.date(2026, 2, 1)),
+        ("2026-01-24", dt.date(2026, 1, 24)),
+        ("2025-09-29T13:00:00+00:00", dt.date(2025, 9, 29)),
+        ("2025-10-01 08:15:00", dt.date(2025, 10, 1)),
+        ("Mon, 29 Sep 2025 21:00:00 +0800", dt.date(2025, 9, 29)),
+        ("January 23, 2026", dt.date(2026, 1, 23)),
+        ("2026/01/05", dt.date(2026, 1, 5)),
+        (1763633485, dt.date(2025, 11, 20)),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_dateline_is_a_whole_line() -> None:
+    assert find_date_line("2026年1月24日") == dt.date(2026, 1, 24)
+    assert find_date_line("来自…于2026年1月30日在Seeking Alpha上发表") is None
+
+
+def test_date_keys_round_trip() -> None:
+    day = dt.date(2026, 1, 23)
+    assert date_key(day) == 20260123
+    assert from_key(20260123) == day
+    assert date_key(None) is None and from_key(None) is None
