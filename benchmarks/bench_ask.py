@@ -23,9 +23,7 @@ from pathlib import Path
 from assistant import services
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
-from ingest.models import Article
-from ingest.parsers import parse
-from ingest.parsers.origin import Origin
+from ingest.pipeline import ingest_sources
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 AS_OF = dt.date(2026, 1, 23)
@@ -55,24 +53,13 @@ QUESTIONS = [
 LLM_QUESTIONS = QUESTIONS[:4] + QUESTIONS[8:9]
 
 
-def _articles(path: Path, fmt: str) -> list[Article]:
-    origin = Origin(path=str(path), name=path.name)
-    return [
-        a
-        for a in parse(fmt, path.read_bytes(), origin, max_line_bytes=4_000_000)
-        if isinstance(a, Article)
-    ]
-
-
 def _set_up(home: Path) -> Settings:
     settings = load_settings(home=home)
     started = time.perf_counter()
     services.market_data(settings).import_csv([SHARED / "data" / "prices"])
-    articles = [a for p in sorted((SHARED / "seeds").glob("*.txt")) for a in _articles(p, "text")]
-    for path in sorted((SHARED / "data" / "news").glob("*.jsonl")):
-        articles += _articles(path, "jsonl")
     index = services.commentary_index(settings)
-    index.upsert_many(articles)
+    news = sorted(str(p) for p in (SHARED / "data" / "news").glob("*.jsonl"))  # not the README
+    ingest_sources([str(SHARED / "seeds"), *news], index)
     print(
         f"set-up: {index.count():,} articles indexed, prices imported "
         f"in {time.perf_counter() - started:.1f} s (not part of the figures)"

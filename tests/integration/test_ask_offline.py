@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,9 +11,7 @@ from assistant import services
 from assistant.answer import Answer
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
-from ingest.models import Article
-from ingest.parsers import parse
-from ingest.parsers.origin import Origin
+from ingest.pipeline import ingest_sources
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.integration
@@ -23,23 +20,14 @@ ZH = "罗素2000指数年初至今是否跑赢标普500?"
 EN = "Did the Russell 2000 outperform the S&P 500 year to date?"
 
 
-def seed_articles(seeds: Path) -> list[Article]:
-    articles = []
-    for path in sorted(seeds.glob("*.txt")):
-        origin = Origin(path=str(path), name=path.name)
-        parsed = parse("text", path.read_bytes(), origin, max_line_bytes=1_000_000)
-        articles += [a for a in parsed if isinstance(a, Article)]
-    return articles
-
-
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     if not (SHARED / "seeds").is_dir() or not (SHARED / "data" / "prices").is_dir():
         pytest.skip(f"needs ../shared beside the project ({SHARED} is absent)")
     chosen = load_settings(home=tmp_path_factory.mktemp("home"))
     services.market_data(chosen).import_csv([SHARED / "data" / "prices"])
-    index = services.commentary_index(chosen)
-    index.upsert_many(seed_articles(SHARED / "seeds"))
+    report = ingest_sources([str(SHARED / "seeds")], services.commentary_index(chosen))
+    assert report.ok and report.added == 2
     return chosen
 
 
