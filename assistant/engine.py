@@ -17,14 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from typing import TYPE_CHECKING, Any
 
 from assistant import services
-from assistant.agent import RunLimits, RunResult, run_agent
-from assistant.agent_tools import ToolContext, build_tools
 from assistant.answer import Answer, Flag
 from assistant.assemble import Draft, assemble
 from assistant.composer import Gathered, Gatherer, compose, gather, title_for
@@ -41,6 +36,12 @@ from assistant.settings import Settings, load_settings
 from assistant.sources import SourceRegistry
 from assistant.tickers import strip_symbols
 from tools.result import ToolResult
+
+if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+    from assistant.agent import RunLimits
 
 _UNSET: Any = object()
 # A service that cannot be built (not configured, not installed, no data yet) is left out.
@@ -65,7 +66,13 @@ class Assistant:
         self._market, self._index, self._model = market, index, model
         self._vocabulary = vocabulary
         self.unavailable: dict[str, str] = {}
-        self.limits = limits or RunLimits(
+        self._limits = limits
+
+    @property
+    def limits(self) -> RunLimits:
+        from assistant.agent import RunLimits
+
+        return self._limits or RunLimits(
             max_model_calls=self.settings.llm_max_model_calls,
             max_tool_calls=self.settings.llm_max_tool_calls,
             timeout_s=self.settings.llm_run_timeout_s,
@@ -216,6 +223,9 @@ class Assistant:
             yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
 
     def _llm(self, parsed: ParsedQuestion, conversation: Conversation | None) -> Iterator[Event]:
+        from assistant.agent import RunResult, run_agent
+        from assistant.agent_tools import ToolContext, build_tools
+
         model = self.model
         assert model is not None
         registry = SourceRegistry()
@@ -260,6 +270,8 @@ class Assistant:
     def _messages(
         self, parsed: ParsedQuestion, conversation: Conversation | None
     ) -> list[BaseMessage]:
+        from langchain_core.messages import AIMessage, HumanMessage
+
         messages: list[BaseMessage] = []
         for question, answer in conversation.history() if conversation else []:
             messages += [HumanMessage(question), AIMessage(answer)]
