@@ -56,6 +56,11 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in NUMBER_WITH_UNIT.finditer(text)]
 
 
+def _inside(spans: list[tuple[int, int]]) -> set[int]:
+    """Positions a cut may not take: strictly inside a number with its unit."""
+    return {position for start, end in spans for position in range(start + 1, end)}
+
+
 def _allowed(position: int, spans: list[tuple[int, int]]) -> bool:
     return not any(start < position < end for start, end in spans)
 
@@ -95,8 +100,8 @@ def split_long(text: str, maximum: int, level: int = 0) -> list[str]:
         return [text]
     if level == len(_LEVELS):
         return _hard_cut(text, maximum)
-    spans = _protected(text)
-    cuts = [m.end() for m in _LEVELS[level].finditer(text) if _allowed(m.end(), spans)]
+    inside = _inside(_protected(text))
+    cuts = [m.end() for m in _LEVELS[level].finditer(text) if m.end() not in inside]
     bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
     segments = [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
     pieces: list[str] = []

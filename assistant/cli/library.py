@@ -81,8 +81,16 @@ def _print_report(report: IngestReport) -> None:
 
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option(
+    "--max-size",
+    "max_mb",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Skip files (and JSONL lines, URLs) larger than this many MB.",
+)
 @json_option
-def ingest_command(sources: tuple[str, ...], as_json: bool) -> None:
+def ingest_command(sources: tuple[str, ...], max_mb: float, as_json: bool) -> None:
     """Add files, folders (recursively), URLs and RSS/Atom feeds to the library.
 
     Formats: .txt .md .html .pdf .jsonl and RSS/Atom. Unchanged inputs are not rewritten;
@@ -100,6 +108,7 @@ def ingest_command(sources: tuple[str, ...], as_json: bool) -> None:
             index,
             progress=progress,
             fetch=HttpFetcher(settings.network_timeout_s),
+            max_bytes=int(max_mb * 1024 * 1024),
         )
     if as_json:
         print_json(report.as_dict())

@@ -55,6 +55,21 @@ def test_ingest_named_bad_inputs_exit_2_with_one_line(
     assert "unsupported file type .csv" in result.stderr
 
 
+def test_ingest_max_size_option(capsys: Capsys, tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("Big. " * 300_000)  # 1.5 MB
+    result = run_cli(capsys, "ingest", str(tmp_path), "--max-size", "1", "--json")
+    assert result.exit_code == 0
+    assert "larger than the 1,048,576-byte limit" in result.json()["skipped"][0]["reason"]
+
+
+def test_chroma_server_down_is_one_line(capsys: Capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MARKETBRIEF_CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("MARKETBRIEF_CHROMA_PORT", "9")
+    result = run_cli(capsys, "search", "anything")
+    assert result.exit_code == 2
+    assert result.stderr == "error: Chroma server at 127.0.0.1:9 is not answering\n"
+
+
 def test_ingest_refused_url_exits_2(capsys: Capsys) -> None:
     result = run_cli(capsys, "ingest", "http://127.0.0.1:9/feed.xml")
     assert result.exit_code == 2
