@@ -142,10 +142,11 @@ class LocalHashEmbedder:
         then count for more than "year" or "2000", as they would in BM25. Words the library
         has never seen are left out (they cannot match, only collide); character bigrams
         take the mean weight."""
-        weights = weights or {}
+        if weights is None:  # no library statistics: every word counts once
+            weights = dict.fromkeys(tokens, 1.0)
         known = [weights[t] for t in tokens if t in weights]
         neutral = sum(known) / len(known) if known else 1.0
-        word_weights = [weights.get(t, 0.0 if weights else 1.0) for t in tokens]
+        word_weights = [weights.get(t, 0.0) for t in tokens]
         latin = [self._hash(t)[1] for t in tokens]
         pairs = zip(word_weights, word_weights[1:], latin, latin[1:], strict=False)
         pair_weights = [(a + b) / 2 for a, b, la, lb in pairs if la and lb]

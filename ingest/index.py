@@ -377,8 +377,10 @@ class Index:
         vector = self.embedder.embed_query(expanded, tokens, self.lexical.idf(tokens))
         if self.embedder.lexical and lexical_ids:  # the candidates already pass the filters
             vector_ids = self.store.rerank(vector, lexical_ids, depth)
-        else:
+        elif vector.any():
             vector_ids = self.store.query(vector, depth, filters.chroma_where())
+        else:  # no word the library knows: a zero vector would "match" at random
+            vector_ids = []
         weight = self.embedder.fusion_weight
         fused = fuse([(vector_ids, weight), (lexical_ids[:depth], 1.0)])
         rows = self.catalog.chunks([chunk_id for chunk_id, _ in fused])

@@ -228,9 +228,10 @@ class _Run:
         if size == 0 or not head.strip():
             raise SourceError("empty file")
         fmt = detect_format(path.name, head)
+        if fmt is None and path.suffix.lower() == ".xml":
+            raise SourceError("XML that is not an RSS or Atom feed")
         if fmt is None:
-            suffix = path.suffix or "(no extension)"
-            raise SourceError(f"unsupported file type {suffix}")
+            raise SourceError(f"unsupported file type {path.suffix or '(no extension)'}")
         if fmt != "pdf" and looks_binary(head):
             raise SourceError("binary file, not text")
         if fmt != "jsonl" and size > self.max_bytes:

@@ -174,6 +174,10 @@ def test_bad_search_input(library: Index) -> None:
         library.search("oil", k=0)
 
 
+def test_a_query_sharing_nothing_with_the_library_finds_nothing(library: Index) -> None:
+    assert library.search("xyzzy plugh", k=5) == []
+
+
 def test_hits_carry_citation_fields(library: Index) -> None:
     (hit,) = library.search("Russell 2000 year to date", k=1)
     assert hit.title == "Article r2k" and hit.source == "CNBC"

@@ -32,6 +32,7 @@ def folder(tmp_path: Path, fixtures: Path) -> Path:
     (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (root / "big.txt").write_text("Big file. " * 2_000)  # 20 kB, over the test limit below
     (root / "table.csv").write_text("a,b\n1,2\n")
+    (root / "catalog.xml").write_text("<?xml version='1.0'?><catalog><item/></catalog>")
     (root / ".hidden.txt").write_text("ignored: hidden files are not ingested")
     return root
 
@@ -48,6 +49,7 @@ def test_folder_ingest_adds_what_it_can_and_says_why_for_the_rest(
         "corrupt.pdf": reasons["corrupt.pdf"],
         "empty.txt": "empty file",
         "table.csv": "unsupported file type .csv",
+        "catalog.xml": "XML that is not an RSS or Atom feed",
         "news.jsonl:4": "not a JSON object",
         "news.jsonl:5": "no title or text",
         "news.jsonl:6": reasons["news.jsonl:6"],
