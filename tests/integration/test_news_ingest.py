@@ -10,6 +10,7 @@ import pytest
 from ingest.embeddings import LocalHashEmbedder
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
+from tests.unit.ingest.test_retrieval import QUESTIONS
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +23,7 @@ def test_whole_news_set_ingests_searches_and_is_idempotent(
         pytest.skip(f"needs {news}")
     index = Index.open(tmp_path / "library", embedder=LocalHashEmbedder())
     try:
-        report = ingest_sources([str(news)], index)
+        report = ingest_sources([str(news), str(shared_dir / "seeds")], index)
         assert report.ok, report.errors
         assert report.added == index.count() > 6000  # every JSONL line is an article
         assert index.store.count() == index.chunk_count()
@@ -32,7 +33,11 @@ def test_whole_news_set_ingests_searches_and_is_idempotent(
         assert zh and all(any(w in h.chunk.text for w in relevant) for h in zh)
         en = index.search("Treasury yields", k=5, source="CNBC", since=dt.date(2025, 10, 1))
         assert en and all(h.source == "CNBC" and h.published >= dt.date(2025, 10, 1) for h in en)  # type: ignore[operator]
-        again = ingest_sources([str(news)], index)
+        # The seed questions still find their passage first among 6,000 real distractors.
+        for question, title, section in QUESTIONS:
+            top = index.search(question, k=5)[0]
+            assert (top.title, top.chunk.section) == (title, section), question
+        again = ingest_sources([str(news), str(shared_dir / "seeds")], index)
         assert (again.added, again.updated) == (0, 0) and again.unchanged == report.added
     finally:
         index.close()

@@ -46,20 +46,20 @@ SEED_000 = "2026年小盘股投资逻辑:催化因素与市场前景分析"
 SEED_001 = "2026年小盘股复苏:市场轮动与罗素2000指数跑赢大市分析"
 
 
-@pytest.mark.parametrize(
-    ("question", "title", "section"),
-    [
-        ("罗素2000年初至今回报", SEED_001, "综合分析"),
-        ("小盘股投资逻辑面临哪些风险?", SEED_000, "风险与机遇 / 风险因素"),
-        ("高盛:罗素2000年初跑赢大市的历史先例", SEED_001, "核心洞察"),
-        ("德意志银行上调应用材料评级", SEED_001, "核心洞察"),
-        ("小盘股的估值折价与均值回归机会", SEED_000, "综合分析"),
-        ("What are the risks to the small-cap thesis?", SEED_000, "风险与机遇 / 风险因素"),
-        ("Russell 2000 year-to-date return", SEED_001, "综合分析"),
-        ("Russell 2000 versus S&P 500 performance in early 2026", SEED_001, "综合分析"),
-        ("Fed policy uncertainty as a risk for small caps", SEED_000, "风险与机遇 / 风险因素"),
-    ],
-)
+QUESTIONS = [
+    ("罗素2000年初至今回报", SEED_001, "综合分析"),
+    ("小盘股投资逻辑面临哪些风险?", SEED_000, "风险与机遇 / 风险因素"),
+    ("高盛:罗素2000年初跑赢大市的历史先例", SEED_001, "核心洞察"),
+    ("德意志银行上调应用材料评级", SEED_001, "核心洞察"),
+    ("小盘股的估值折价与均值回归机会", SEED_000, "综合分析"),
+    ("What are the risks to the small-cap thesis?", SEED_000, "风险与机遇 / 风险因素"),
+    ("Russell 2000 year-to-date return", SEED_001, "综合分析"),
+    ("Russell 2000 versus S&P 500 performance in early 2026", SEED_001, "综合分析"),
+    ("Fed policy uncertainty as a risk for small caps", SEED_000, "风险与机遇 / 风险因素"),
+]
+
+
+@pytest.mark.parametrize(("question", "title", "section"), QUESTIONS)
 def test_seed_questions_rank_the_right_passage_first(
     library: Index, question: str, title: str, section: str
 ) -> None:
