@@ -138,7 +138,7 @@ class MarketData:
         `required`: a symbol not in the store is an error; otherwise it is left out and the
         tool says what it is missing.
         """
-        notes, errors = self._refresh(symbols, as_of, latest)
+        notes, errors = self._refresh(symbols, as_of, latest, required)
         frames: dict[str, pd.DataFrame] = {}
         metas: list[SymbolMeta] = []
         for symbol in symbols:
@@ -155,14 +155,18 @@ class MarketData:
         return frames, describe_sources(metas), notes
 
     def _refresh(
-        self, symbols: list[str], as_of: dt.date | None, latest: bool
+        self, symbols: list[str], as_of: dt.date | None, latest: bool, required: bool
     ) -> tuple[list[str], dict[str, str]]:
         """Sync the symbols that are due; notes for the provenance and errors per symbol."""
         if self.provider is None:
             return [], {}
         now = self.clock()
         attempts = self.store.failed_attempts()
-        due = [s for s in symbols if self._refresh_due(s, as_of, latest, now, attempts.get(s))]
+        due = [
+            s
+            for s in symbols
+            if self._refresh_due(s, as_of, latest, required, now, attempts.get(s))
+        ]
         if not due:
             return [], {}
         outcomes = sync_symbols(self.store, self.provider, due, now)
@@ -181,13 +185,17 @@ class MarketData:
         symbol: str,
         as_of: dt.date | None,
         latest: bool,
+        required: bool,
         now: dt.datetime,
         tried: dt.datetime | None,
     ) -> bool:
         """Due when the request needs closes the store may lack and the symbol was imported,
-        fetched or tried longer than `refresh_after` ago; a symbol not stored is always due
-        unless a recent try failed."""
+        fetched or tried longer than `refresh_after` ago. A symbol not stored is due unless a
+        recent try failed, or it is optional (macro's ^IRX) and the request is historical:
+        a question about a past date never waits on the network for a nice-to-have series."""
         if not self.store.has(symbol):
+            if not (latest or required):
+                return False
             return tried is None or now - tried > self.refresh_after
         meta = self.store.meta(symbol)
         if not latest and (as_of is None or as_of <= meta.last):

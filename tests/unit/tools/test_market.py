@@ -118,3 +118,22 @@ def test_store_queries(store: PriceStore) -> None:
     assert market.last_date("标普500") == dt.date(2024, 1, 12)
     assert market.last_date("QQQ") is None
     assert MarketData(PriceStore(store.root / "empty")).last_date() is None
+
+
+def test_historical_macro_never_fetches_missing_optional_series(store: PriceStore) -> None:
+    provider = StubProvider({})
+    market = market_with(store, provider, NOW - dt.timedelta(days=30))
+    store.save("^TNX", make_frame([4.0] * 30), "csv import: ^TNX.csv", NOW)
+    market.macro(as_of="2024-02-09")
+    assert provider.calls == []  # ^IRX, ^VIX ... are optional and the question is historical
+
+
+def test_latest_macro_tries_missing_series(store: PriceStore) -> None:
+    missing = ProviderError("yfinance has no prices")
+    provider = StubProvider(
+        {}, fail={s: missing for s in ("^FVX", "^IRX", "^VIX", "HYG", "LQD", "TLT")}
+    )
+    market = market_with(store, provider, NOW - dt.timedelta(hours=1))
+    store.save("^TNX", make_frame([4.0] * 30), "csv import: ^TNX.csv", NOW)
+    market.macro()
+    assert "^IRX" in {symbol for symbol, _ in provider.calls}
