@@ -68,6 +68,9 @@ class Settings(BaseSettings):
 
     # Network: every outside call runs under this deadline (yfinance alone can hang for minutes).
     network_timeout_s: float = Field(default=10.0, gt=0)
+    # URL ingest fetches public addresses only; loopback, link-local and private ones (this
+    # machine, the local network, cloud metadata endpoints) only when this is set (SSRF).
+    allow_private_urls: bool = False
     # Stored prices older than this are refreshed from yfinance when the network answers.
     price_refresh_after_hours: float = Field(default=12.0, ge=0)
 

@@ -20,6 +20,10 @@ class FetchError(SourceError):
     """A URL that did not answer, or answered with an error, within the deadline."""
 
 
+class URLRefused(SourceError):
+    """A URL the library will not fetch: not http(s), or a private address not allowed."""
+
+
 class StoreUnavailable(IngestError):
     """The vector store (a Chroma server) is not answering."""
 

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
-from ingest.errors import IngestError, SourceError
+from ingest.errors import IngestError, SourceError, URLRefused
 from ingest.fetch import Fetcher, HttpFetcher
 from ingest.models import Article
 from ingest.parsers import Origin, Skipped, detect_format, parse
 from ingest.parsers.jsonl import parse_jsonl
 from ingest.text import looks_binary
+from ingest.urlguard import check_scheme, has_scheme
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _HEAD = 8192
@@ -126,6 +127,12 @@ class _Run:
         for source in sources:
             if is_url(source):
                 yield _Input(source, url=source, named=True)
+                continue
+            if has_scheme(source):  # file://, ftp://, ...: never fetched, never opened
+                try:
+                    check_scheme(source)
+                except URLRefused as refused:
+                    self.report.errors.append({"path": source, "reason": str(refused)})
                 continue
             path = Path(source).expanduser()
             if path.is_dir():

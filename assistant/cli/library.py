@@ -89,8 +89,15 @@ def _print_report(report: IngestReport) -> None:
     type=click.FloatRange(min=0, min_open=True),
     help="Skip files (and JSONL lines, URLs) larger than this many MB.",
 )
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Also fetch URLs on this machine or a private network (refused by default).",
+)
 @json_option
-def ingest_command(sources: tuple[str, ...], max_mb: float, as_json: bool) -> None:
+def ingest_command(
+    sources: tuple[str, ...], max_mb: float, allow_private: bool, as_json: bool
+) -> None:
     """Add files, folders (recursively), URLs and RSS/Atom feeds to the library.
 
     Formats: .txt .md .html .pdf .jsonl and RSS/Atom. Unchanged inputs are not rewritten;
@@ -107,7 +114,10 @@ def ingest_command(sources: tuple[str, ...], max_mb: float, as_json: bool) -> No
             list(sources),
             index,
             progress=progress,
-            fetch=HttpFetcher(settings.network_timeout_s),
+            fetch=HttpFetcher(
+                settings.network_timeout_s,
+                allow_private=allow_private or settings.allow_private_urls,
+            ),
             max_bytes=int(max_mb * 1024 * 1024),
         )
     if as_json:

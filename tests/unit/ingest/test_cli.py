@@ -71,7 +71,7 @@ def test_chroma_server_down_is_one_line(capsys: Capsys, monkeypatch: pytest.Monk
 
 
 def test_ingest_refused_url_exits_2(capsys: Capsys) -> None:
-    result = run_cli(capsys, "ingest", "http://127.0.0.1:9/feed.xml")
+    result = run_cli(capsys, "ingest", "http://127.0.0.1:9/feed.xml", "--allow-private")
     assert result.exit_code == 2
     assert "refused or unreachable" in result.stderr and "Traceback" not in result.stderr
 

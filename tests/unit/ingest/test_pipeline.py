@@ -132,7 +132,7 @@ def test_urls_pages_feeds_and_pdfs(make_index: MakeIndex, fixtures: Path) -> Non
     }
     index = make_index()
     with serve(static_site(pages)) as base:
-        fetch = HttpFetcher(timeout_s=5)
+        fetch = HttpFetcher(timeout_s=5, allow_private=True)
         report = ingest_sources(
             [f"{base}/story", f"{base}/rss", f"{base}/report", f"{base}/missing"],
             index,
@@ -154,7 +154,7 @@ def test_refused_url_is_an_error_and_the_rest_goes_in(
     report = ingest_sources(
         ["http://127.0.0.1:9/feed", str(fixtures / "article.md")],
         make_index(),
-        fetch=HttpFetcher(2),
+        fetch=HttpFetcher(2, allow_private=True),
     )
     assert len(report.errors) == 1 and "refused or unreachable" in report.errors[0]["reason"]
     assert report.added == 1
@@ -164,7 +164,10 @@ def test_oversized_download_is_refused(make_index: MakeIndex) -> None:
     pages = {"/huge": ("text/plain", b"word " * 10_000)}
     with serve(static_site(pages)) as base:
         report = ingest_sources(
-            [f"{base}/huge"], make_index(), fetch=HttpFetcher(5), max_bytes=1_000
+            [f"{base}/huge"],
+            make_index(),
+            fetch=HttpFetcher(5, allow_private=True),
+            max_bytes=1_000,
         )
     assert "larger than 1,000 bytes" in report.errors[0]["reason"]
 
