@@ -1,16 +1,25 @@
 """marketbrief in the browser: the entry point `streamlit run` starts.
 
-It only routes: each page lives in `ui/pages/`, and the shared sidebar and cached services in
-`ui/` modules of their own.
+It routes, and renders what every page shares: the sidebar settings (answer mode, endpoint,
+as-of date, filters). The settings panel is drawn after the page, into a slot reserved at the
+top of the sidebar: a page can then show its cheap parts (the chat box) before anything waits
+for the index or the price store, and the page still reads the choices from the session (a
+widget's value is there from the interaction that caused the rerun). Each page lives in
+`ui/pages/`; the cached services in `ui/resources.py`.
 """
 
 from pathlib import Path
 
 import streamlit as st
 
+from assistant.errors import ConfigError
+from ui import context, library_data, sidebar
+
 PAGES = Path(__file__).parent / "pages"
 
 st.set_page_config(page_title="marketbrief", page_icon="📈", layout="wide")
+st.set_option("client.toolbarMode", "minimal")  # no "Deploy" button in a research tool
+st.set_option("client.showErrorDetails", "type")  # a bug shows its type, never a traceback
 
 navigation = st.navigation(
     [
@@ -19,4 +28,16 @@ navigation = st.navigation(
         st.Page(PAGES / "research.py", title="Research", icon=":material/travel_explore:"),
     ]
 )
+
+try:
+    ctx = context.load()
+except ConfigError as error:
+    st.error(f"marketbrief cannot start: {error}. Fix the setting and reload the page.")
+    st.stop()
+
+sidebar.init_defaults(ctx.settings)
+settings_slot = st.sidebar.container()
 navigation.run()
+with settings_slot:
+    articles = library_data.summaries(ctx.index) if ctx.index is not None else []
+    sidebar.render(ctx.settings, ctx.default_as_of(), library_data.facets_of(articles))

@@ -1,0 +1,110 @@
+"""One run's view of the product: the settings, the cached services, and the Assistant.
+
+Every page starts with `context.load()`. Each service is opened on first use in the run (and
+built once per process, see `ui.resources`), so a page can put the cheap parts on screen (the
+chat box, the conversation list) before it waits for the index or the price store. A service
+that cannot be opened is left out with its reason in `problems`, so the page can say what is
+wrong instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
+from assistant.failures import EXPECTED_ERRORS
+from assistant.history import HistoryStore
+from assistant.settings import Settings, load_settings
+from ui import resources
+from ui.preferences import Preferences, current, effective_settings
+
+if TYPE_CHECKING:
+    from assistant.engine import Assistant
+    from ingest.index import Index
+    from tools.market import MarketData
+
+BENCHMARKS = ("^GSPC", "^IXIC", "^DJI", "^RUT")
+T = TypeVar("T")
+
+
+class Context:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings  # the environment's (the sidebar's endpoint is applied later)
+        self.problems: dict[str, str] = {}  # service -> why it could not be opened
+
+    @cached_property
+    def history(self) -> HistoryStore:
+        return resources.history(self.settings)
+
+    def _open(self, name: str, factory: Callable[[Settings], T]) -> T | None:
+        try:
+            return factory(self.settings)
+        except EXPECTED_ERRORS as error:
+            self.problems[name] = str(error) or type(error).__name__
+            return None
+
+    @cached_property
+    def market(self) -> MarketData | None:
+        return self._open("market", resources.market_data)
+
+    @cached_property
+    def index(self) -> Index | None:
+        return self._open("index", resources.commentary_index)
+
+    def latest_close(self) -> dt.date | None:
+        """The latest stored close of any symbol (None: no prices yet)."""
+        if self.market is None:
+            return None
+        try:
+            return self.market.last_date()
+        except EXPECTED_ERRORS:
+            return None
+
+    def default_as_of(self) -> dt.date | None:
+        """The as-of date a question starts with: the latest close the broad US indices all
+        have, so the usual comparisons (Russell 2000 vs S&P 500) work on it; the latest close
+        of any symbol when none of them is stored."""
+        if self.market is None:
+            return None
+        try:
+            stored = set(self.market.available_symbols())
+            lasts = [self.market.last_date(s) for s in BENCHMARKS if s in stored]
+        except EXPECTED_ERRORS:
+            return None
+        known = [day for day in lasts if day is not None]
+        return min(known) if known else self.latest_close()
+
+    def article_count(self) -> int:
+        if self.index is None:
+            return 0
+        try:
+            return self.index.count()
+        except EXPECTED_ERRORS:
+            return 0
+
+    def assistant(self, preferences: Preferences | None = None) -> Assistant:
+        """An Assistant over the shared services, with the sidebar's endpoint and filters."""
+        from assistant.engine import Assistant
+        from assistant.scope import ScopedIndex
+
+        chosen = preferences or current()
+        settings = effective_settings(self.settings, chosen)
+        model = None if chosen.offline else resources.chat_model(settings)
+        index = self.index
+        searched = ScopedIndex(index, chosen.scope) if index and chosen.scope.active else index
+        assistant = Assistant(
+            settings,
+            market=self.market,
+            index=searched,
+            model=model,
+            vocabulary=resources.vocabulary(),
+        )
+        assistant.unavailable.update(self.problems)
+        return assistant
+
+
+def load() -> Context:
+    """This run's context (ConfigError when a setting is invalid). Nothing is opened yet."""
+    return Context(load_settings())

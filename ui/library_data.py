@@ -1,0 +1,90 @@
+"""The library's article list for the browser: fetched once per change, filtered for display.
+
+Listing every article reads the whole catalog (thousands of rows with the news set), so the list
+is cached per data directory and article count, and dropped after an ingest from the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+if TYPE_CHECKING:
+    from ingest.index import Index
+    from ingest.models import ArticleSummary
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the filters can offer: the sources, tickers and tags present, and the date span."""
+
+    sources: tuple[str, ...] = ()
+    tickers: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+def summaries(index: Index) -> list[ArticleSummary]:
+    """Every article, newest first."""
+    return _summaries(str(index.catalog.path), index.count(), index)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _summaries(path: str, count: int, _index: Index) -> list[ArticleSummary]:
+    return _index.list_articles()
+
+
+def forget() -> None:
+    """Drop the cached lists (after an ingest changed the library)."""
+    _summaries.clear()
+
+
+def facets_of(articles: Sequence[ArticleSummary]) -> Facets:
+    dates = [a.published for a in articles if a.published]
+    return Facets(
+        sources=tuple(sorted({a.source for a in articles if a.source}, key=str.casefold)),
+        tickers=tuple(sorted({t for a in articles for t in a.tickers})),
+        tags=tuple(sorted({t for a in articles for t in a.tags}, key=str.casefold)),
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+    )
+
+
+def matching(
+    articles: Sequence[ArticleSummary],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    source: str | None = None,
+    ticker: str | None = None,
+    tag: str | None = None,
+    text: str = "",
+) -> list[ArticleSummary]:
+    """The articles that pass every filter given (the library's own matching rules: dates
+    inclusive, undated articles never match a date; case-insensitive source, tag and title)."""
+    wanted_text = text.strip().casefold()
+    source_key = source.casefold() if source else None
+    tag_key = tag.lstrip("#").casefold() if tag else None
+    ticker_key = ticker.upper() if ticker else None
+
+    def keep(a: ArticleSummary) -> bool:
+        if (since or until) and a.published is None:
+            return False
+        if since and a.published and a.published < since:
+            return False
+        if until and a.published and a.published > until:
+            return False
+        if source_key and a.source.casefold() != source_key:
+            return False
+        if ticker_key and ticker_key not in {t.upper() for t in a.tickers}:
+            return False
+        if tag_key and tag_key not in {t.lstrip("#").casefold() for t in a.tags}:
+            return False
+        return not wanted_text or wanted_text in a.title.casefold()
+
+    return [a for a in articles if keep(a)]

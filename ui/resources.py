@@ -1,0 +1,98 @@
+"""The services behind the pages, built once per process and shared by every session.
+
+Opening the price store, the index (Chroma and the BM25 index) or a chat model takes seconds;
+Streamlit reruns the page script on every click, so each is a `st.cache_resource`, keyed on the
+settings that decide what it is (the data directory, the endpoint, the model). Changing one of
+those (a new endpoint in the sidebar) builds a new one; anything else reuses what is there. A
+service that cannot be built raises, and is not cached, so fixing the cause and retrying works.
+
+The API key is never part of a cache key in plain text: only a fingerprint of it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from assistant import services
+from assistant.history import HistoryStore
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.question import Vocabulary
+    from ingest.index import Index
+    from tools.market import MarketData
+
+
+def fingerprint(secret: str | None) -> str:
+    """A short one-way digest: enough to tell two keys apart, useless to anyone reading it."""
+    return hashlib.sha256(secret.encode()).hexdigest()[:16] if secret else ""
+
+
+def _key(settings: Settings, *names: str) -> tuple[Any, ...]:
+    return tuple(str(getattr(settings, name)) for name in names)
+
+
+def _api_key(settings: Settings) -> str | None:
+    return settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+
+
+def market_data(settings: Settings) -> MarketData:
+    return _market_data(
+        _key(settings, "home", "network_timeout_s", "price_refresh_after_hours"), settings
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _market_data(key: tuple[Any, ...], _settings: Settings) -> MarketData:
+    return services.market_data(_settings)
+
+
+def commentary_index(settings: Settings) -> Index:
+    """The library; raises (an IngestError) when it cannot be opened."""
+    key = _key(settings, "home", "chroma_host", "chroma_port", "collection", "embedding")
+    if settings.embedding == "openai":
+        key += (settings.openai_base_url, settings.embedding_model, fingerprint(_api_key(settings)))
+    return _commentary_index(key, settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _commentary_index(key: tuple[Any, ...], _settings: Settings) -> Index:
+    return services.commentary_index(_settings)
+
+
+def chat_model(settings: Settings) -> BaseChatModel | None:
+    """The chat model for these settings, or None when no endpoint is configured."""
+    if not settings.llm_configured:
+        return None
+    names: tuple[str, ...] = ("openai_base_url", "model", "llm_timeout_s", "llm_max_retries")
+    names += ("llm_max_output_tokens", "llm_stream_usage")
+    key = (*_key(settings, *names), fingerprint(_api_key(settings)))
+    return _chat_model(key, settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _chat_model(key: tuple[Any, ...], _settings: Settings) -> BaseChatModel | None:
+    return services.chat_model(_settings)
+
+
+@st.cache_resource(show_spinner=False)
+def vocabulary() -> Vocabulary:
+    from assistant.question import default_vocabulary
+
+    return default_vocabulary()
+
+
+def history(settings: Settings) -> HistoryStore:
+    return _history(str(settings.db_path))
+
+
+@st.cache_resource(show_spinner=False)
+def _history(path: str) -> HistoryStore:
+    from pathlib import Path
+
+    return HistoryStore(Path(path))

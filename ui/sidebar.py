@@ -1,0 +1,120 @@
+"""The settings every page shares, in the sidebar: answer mode, endpoint, as-of date, filters.
+
+Rendered by `ui/app.py` before the page, so each page finds the reader's choices in the session
+(read them with `ui.preferences.current()`). Defaults come from the environment (`OPENAI_*`,
+`MARKETBRIEF_MODEL`) and the data: the as-of date starts at the latest close of the stored
+prices (see `Context.default_as_of`), and follows it (after a price import) until the reader
+picks a date of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from assistant.settings import Settings
+from ui import preferences as prefs
+from ui.library_data import Facets
+
+MODE_LABELS = {"llm": "LLM", "offline": "Offline"}
+
+
+def init_defaults(base: Settings) -> None:
+    """The choices a page may read before the sidebar is drawn (first run of a session)."""
+    state = st.session_state
+    state.setdefault(prefs.MODE, "llm" if base.llm_configured else "offline")
+    state.setdefault(prefs.BASE_URL, base.openai_base_url or "")
+    state.setdefault(prefs.MODEL, base.model)
+    state.setdefault(prefs.API_KEY, "")
+
+
+def _init_as_of(default_as_of: dt.date | None) -> None:
+    state = st.session_state
+    if prefs.AS_OF not in state or (state.get(prefs.AS_OF_AUTO) and default_as_of):
+        if state.get(prefs.AS_OF) != default_as_of:
+            state[prefs.AS_OF] = default_as_of
+        state[prefs.AS_OF_AUTO] = True
+
+
+def _as_of_chosen() -> None:
+    st.session_state[prefs.AS_OF_AUTO] = False
+
+
+def render(base: Settings, default_as_of: dt.date | None, facets: Facets) -> None:
+    """The settings widgets, in the current container (their values stay in the session for
+    every page)."""
+    init_defaults(base)
+    _init_as_of(default_as_of)
+    with st.container():
+        st.segmented_control(
+            "Answer mode",
+            ["llm", "offline"],
+            format_func=MODE_LABELS.__getitem__,
+            key=prefs.MODE,
+            required=True,
+            help="LLM: an OpenAI-compatible model writes the answer with the tools. "
+            "Offline: figures from the tools, quotes from your library; no model is called.",
+        )
+        _endpoint(base)  # always rendered, so what was typed survives a switch to offline
+        st.date_input(
+            "As of",
+            key=prefs.AS_OF,
+            on_change=_as_of_chosen,
+            format="YYYY-MM-DD",
+            help="Closes on or before this day, and commentary published by then. "
+            "Defaults to the latest stored close; empty means the latest available.",
+        )
+        _filters(facets)
+
+
+def _endpoint(base: Settings) -> None:
+    configured = bool(st.session_state.get(prefs.BASE_URL) or base.openai_api_key)
+    wanted = st.session_state.get(prefs.MODE) == "llm"
+    with st.expander("LLM endpoint", expanded=wanted and not configured, icon=":material/hub:"):
+        st.text_input(
+            "Base URL",
+            key=prefs.BASE_URL,
+            placeholder="https://api.openai.com/v1 or http://localhost:11434/v1",
+            help="Any OpenAI-compatible endpoint with tool calling (OpenAI, Ollama, vLLM, "
+            "llama.cpp server). Leave empty for OpenAI itself.",
+        )
+        st.text_input(
+            "API key",
+            key=prefs.API_KEY,
+            type="password",
+            autocomplete="off",
+            placeholder="set in the environment" if base.openai_api_key else "sk-…",
+            help="Kept in this browser session's memory only; never saved.",
+        )
+        st.text_input("Model", key=prefs.MODEL)
+
+
+def _filters(facets: Facets) -> None:
+    active = prefs.current().scope.active
+    with st.expander(
+        "Library filters" + (" (on)" if active else ""),
+        expanded=active,
+        icon=":material/filter_alt:",
+    ):
+        st.caption("Limit what answers may quote.")
+        st.date_input(
+            "Published between",
+            value=[],
+            key=prefs.DATES,
+            min_value=facets.first,
+            max_value=facets.last,
+            format="YYYY-MM-DD",
+        )
+        for name, options, key in (
+            ("Source", facets.sources, prefs.SOURCE),
+            ("Ticker", facets.tickers, prefs.TICKER),
+        ):
+            st.selectbox(
+                name,
+                options,
+                index=None,
+                key=key,
+                placeholder=f"any {name.lower()}",
+                accept_new_options=True,
+            )
