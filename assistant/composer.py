@@ -40,6 +40,7 @@ from ingest.models import Hit
 from tools.result import ToolResult
 
 SEARCH_K = 8
+MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
 T = TypeVar("T")
 Emit = Callable[[Event], None]
 
@@ -121,7 +122,7 @@ class Gatherer:
                 )
             )
         benchmark = question.benchmark if question.benchmark in symbols else None
-        if symbols:
+        if symbols and question.allows("index_returns"):
             args = {
                 "symbols": symbols,
                 "period": question.period,
@@ -136,14 +137,14 @@ class Gatherer:
                 ),
                 out,
             )
-        if "sectors" in question.intents:
+        if "sectors" in question.intents and question.allows("sector_scores"):
             out.sectors = self.tool(
                 "sector_scores", {"as_of": as_of}, lambda: market.sector_scores(as_of=as_of), out
             )
-        if "macro" in question.intents:
+        if "macro" in question.intents and question.allows("macro"):
             out.macro = self.tool("macro", {"as_of": as_of}, lambda: market.macro(as_of=as_of), out)
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
-        if strip:
+        if strip and question.allows("quotes"):
             out.quotes = self.tool(
                 "quotes",
                 {"symbols": strip, "as_of": as_of},
@@ -434,6 +435,9 @@ def gather(
     """Call the tools and search the library for a question."""
     out = Gathered()
     gatherer = Gatherer(market, index, registry, emit, question.language, unavailable)
-    gatherer.market_data(question, out)
-    gatherer.passages(search_query(question, vocabulary, previous_question), question, out)
+    if any(question.allows(tool) for tool in MARKET_TOOLS):
+        gatherer.market_data(question, out)
+    if question.allows("search_commentary"):
+        query = question.search or search_query(question, vocabulary, previous_question)
+        gatherer.passages(query, question, out)
     return out

@@ -177,6 +177,11 @@ class Assistant:
         parsed = self.parse(question, as_of, conversation, article_id)
         return self._events(parsed, offline, conversation)
 
+    def stream_parsed(self, parsed: ParsedQuestion, *, offline: bool = False) -> Iterator[Event]:
+        """`stream` for a question already parsed and adjusted by the caller: a research step
+        fixes its language, its tools (`parsed.tools`) and its library query (`parsed.search`)."""
+        return self._events(parsed, offline, None)
+
     def _events(
         self, parsed: ParsedQuestion, offline: bool, conversation: Conversation | None
     ) -> Iterator[Event]:
@@ -233,9 +238,10 @@ class Assistant:
             self.market, self.index, registry, parsed.as_of, self.unavailable, parsed.article_id
         )
         result: RunResult | None = None
+        tools = [tool for tool in build_tools(context) if parsed.allows(tool.name)]
         for item in run_agent(
             model,
-            build_tools(context),
+            tools,
             self._system_prompt(parsed),
             self._messages(parsed, conversation),
             self.limits,
@@ -297,6 +303,10 @@ class Assistant:
             lines.append(f"Period: {parsed.period} ({period_label(parsed.period, 'en')})")
         if parsed.benchmark:
             lines.append(f"Benchmark: {parsed.benchmark}")
+        if parsed.tools is not None:
+            lines.append(f"Tools for this step: {', '.join(sorted(parsed.tools))}")
+        if parsed.search:
+            lines.append(f"Suggested library search: {parsed.search}")
         return "\n".join(lines)
 
     def _ticker_strip(self, parsed: ParsedQuestion, registry: SourceRegistry) -> ToolResult | None:

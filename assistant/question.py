@@ -100,6 +100,9 @@ class ParsedQuestion:
     benchmark: str | None = None
     carried_over: bool = False  # symbols/period came from an earlier turn
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
+    # A research step names its tools and its library query; None leaves both to the question.
+    tools: frozenset[str] | None = None
+    search: str | None = None
 
     @property
     def asks_comparison(self) -> bool:
@@ -109,6 +112,10 @@ class ParsedQuestion:
     @property
     def all_symbols(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.symbols + self.sectors))
+
+    def allows(self, tool: str) -> bool:
+        """May this question use the tool? (Research steps name theirs; questions use any.)"""
+        return self.tools is None or tool in self.tools
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,15 +40,10 @@ class MarketSource:
         methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
         notes = _unique(note for r in self.results for note in r.provenance.notes)
         as_of = self.as_of
-        label = "marketbrief 市场数据" if language == "zh" else "marketbrief market data"
-        shown_symbols = ", ".join(symbols[:12]) + (" …" if len(symbols) > 12 else "")
-        title = f"{label}: {', '.join(tools)} ({shown_symbols})"
-        if as_of:
-            title += f", {'截至' if language == 'zh' else 'as of'} {format_date(as_of, language)}"
         return Reference(
             n=n,
             kind="market_data",
-            title=title,
+            title=market_title(tools, symbols, as_of, language),
             source="; ".join(origins),
             date=as_of,
             tools=tuple(tools),
@@ -56,6 +51,18 @@ class MarketSource:
             method="; ".join(methods),
             notes=tuple(notes),
         )
+
+
+def market_title(
+    tools: list[str], symbols: list[str], as_of: dt.date | None, language: Language
+) -> str:
+    """`[0]`'s title: which tools, which symbols, as of when (one answer's or a brief's)."""
+    label = "marketbrief 市场数据" if language == "zh" else "marketbrief market data"
+    shown_symbols = ", ".join(symbols[:12]) + (" …" if len(symbols) > 12 else "")
+    title = f"{label}: {', '.join(tools)} ({shown_symbols})"
+    if as_of:
+        title += f", {'截至' if language == 'zh' else 'as of'} {format_date(as_of, language)}"
+    return title
 
 
 @dataclass

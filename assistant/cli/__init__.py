@@ -15,6 +15,7 @@ from assistant.cli.app import config_command, ui_command
 from assistant.cli.ask import ask_commands
 from assistant.cli.library import library_commands
 from assistant.cli.market import market_commands
+from assistant.cli.research import research_commands
 from assistant.errors import MarketbriefError
 
 EXIT_BAD_INPUT = 2
@@ -27,7 +28,10 @@ def cli() -> None:
     """marketbrief: cited answers about markets from your own commentary and market data."""
 
 
-for command in [*market_commands, *library_commands, *ask_commands, config_command, ui_command]:
+for command in [
+    *market_commands, *library_commands, *ask_commands, *research_commands,
+    config_command, ui_command,
+]:  # fmt: skip
     cli.add_command(command)
 
 

@@ -1,0 +1,95 @@
+"""What a topic is about, as the words the plan template fills in.
+
+The topic is read like a question (`assistant.question.parse_question`): the indices or stocks
+it names (or implies: 小盘股 is the Russell 2000), the sectors, the period and the benchmark.
+For an article, its title is read first and its tickers only when the title names nothing, so a
+list of tickers does not pick an arbitrary benchmark.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+
+from assistant.answer import Language
+from assistant.errors import InputError
+from assistant.locale import period_label
+from assistant.question import DEFAULT_BENCHMARK, ParsedQuestion, Vocabulary, parse_question
+from assistant.research.words import word
+from ingest.models import Article
+
+
+@dataclass(frozen=True)
+class Entities:
+    language: Language
+    subject: tuple[str, ...]  # indices/stocks the topic is about, the benchmark left out
+    benchmark: str
+    sectors: tuple[str, ...]
+    period: str | None
+
+    @property
+    def compares(self) -> bool:
+        return bool(self.subject)
+
+    @property
+    def narrow(self) -> bool:
+        """About something narrower than the broad market (worth a valuation step)."""
+        return bool(self.subject or self.sectors)
+
+    def slots(self, vocabulary: Vocabulary, topic: str, title: str = "") -> dict[str, str]:
+        """The template's placeholders, in the plan's language."""
+        lang = self.language
+        joiner = word("joiner", lang)
+        subject = joiner.join(vocabulary.name(s, lang) for s in self.subject) or vocabulary.name(
+            self.benchmark, lang
+        )
+        sectors = joiner.join(vocabulary.name(s, lang) for s in self.sectors)
+        if self.subject:
+            focus = subject if lang == "zh" else f"the {subject}"
+        elif self.sectors:
+            focus = sectors + word("sectors_suffix", lang)
+            focus = focus if lang == "zh" else f"the {focus}"
+        else:
+            focus = word("focus_default", lang)
+        named = (*self.subject, *self.sectors) or (self.benchmark,)
+        both = [vocabulary.name(s, language) for s in named for language in ("zh", "en")]
+        return {
+            "topic": topic,
+            "title": title,
+            "subject": subject,
+            "benchmark": vocabulary.name(self.benchmark, lang),
+            "period": period_label(self.period, lang),
+            "focus": focus,
+            "sectors": sectors,
+            "names": " ".join(dict.fromkeys(both)),
+        }
+
+
+def topic_entities(
+    topic: str, vocabulary: Vocabulary, as_of: dt.date | None, language: Language | None = None
+) -> Entities:
+    parsed = parse_question(topic, vocabulary, as_of=as_of)
+    return _entities(parsed, language or parsed.language)
+
+
+def article_entities(
+    article: Article, vocabulary: Vocabulary, as_of: dt.date | None, language: Language
+) -> Entities:
+    parsed = parse_question(article.title, vocabulary, as_of=as_of)
+    if not parsed.symbols and not parsed.sectors and article.tickers:
+        with contextlib.suppress(InputError):  # tickers naming nothing we know
+            parsed = parse_question(" ".join(article.tickers[:2]), vocabulary, as_of=as_of)
+    return _entities(parsed, language)
+
+
+def _entities(parsed: ParsedQuestion, language: Language) -> Entities:
+    benchmark = parsed.benchmark or DEFAULT_BENCHMARK
+    subject = tuple(s for s in parsed.symbols if s != benchmark)[:2]
+    return Entities(
+        language=language,
+        subject=subject,
+        benchmark=benchmark,
+        sectors=parsed.sectors[:3],
+        period=parsed.period or "YTD",
+    )

@@ -1,0 +1,110 @@
+"""The brief as one self-contained HTML file: styles inline, charts as PNG data URIs.
+
+Everything that came from ingested articles (quoted sentences, titles, passages) is escaped, so
+no markup from a crawled page can run in the reader's browser; only our own tags are written.
+Citation markers link to their reference, and each article reference carries the cited
+passages in a collapsible block, so a reader can check a figure without leaving the file.
+Links are written only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections.abc import Callable
+
+from assistant.answer import Passage
+from assistant.research.brief import Brief
+from assistant.research.export.document import Block, layout
+
+_STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+"Helvetica Neue",Arial,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem;
+line-height:1.7;color:#1d2329}
+h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #dde3ea;
+padding-bottom:.2rem}h3{margin-top:1.4rem}.as-of{color:#5b6770;font-style:italic}
+.notice{background:#fff8e1;border-left:4px solid #f0b400;padding:.5rem .8rem;margin:.6rem 0}
+.flag{color:#b26a00;font-weight:bold}a.cite{text-decoration:none;color:#1f4e79}
+figure{margin:1.2rem 0}figure img{max-width:100%}figcaption{color:#5b6770;font-size:.9rem}
+.ref{margin:.4rem 0}details{margin:.2rem 0 .6rem 1.4rem;color:#3c4750;font-size:.92rem}
+blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #dde3ea;white-space:pre-wrap}
+.disclaimer{margin-top:2rem;color:#5b6770;font-size:.9rem;border-top:1px solid #dde3ea;
+padding-top:.6rem}
+"""
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_SAFE_URL = re.compile(r"^https?://", re.I)
+Passages = dict[int | None, tuple[Passage, ...]]
+
+
+def brief_html(brief: Brief, chart_png: Callable[[Block], bytes] | None = None) -> str:
+    """The whole HTML document. `chart_png` draws a chart block (left out when None)."""
+    doc = layout(brief)
+    passages: Passages = {r.n: r.passages for r in brief.answer.references}
+    body = [_block(b, chart_png, passages) for b in doc.blocks]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if doc.language == "zh" else "en"}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(doc.title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(part for part in body if part)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def inline(text: str) -> str:
+    """Escaped text with our own markup only: bold, citation links, ⚠ marks, line breaks."""
+    out = html.escape(text)
+    out = _BOLD.sub(r"<strong>\1</strong>", out)
+    out = _MARKER.sub(r'<a class="cite" href="#ref-\1">[\1]</a>', out)
+    out = out.replace("⚠", '<span class="flag" title="unverified">⚠</span>')
+    return out.replace("\n", "<br>\n")
+
+
+def _block(block: Block, chart_png: Callable[[Block], bytes] | None, passages: Passages) -> str:
+    kind = block.kind
+    if kind == "title":
+        return f"<h1>{html.escape(block.text)}</h1>"
+    if kind == "subtitle":
+        return f'<p class="as-of">{html.escape(block.text)}</p>'
+    if kind == "notice":
+        return f'<div class="notice">{inline(block.text)}</div>'
+    if kind == "heading":
+        return f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"
+    if kind == "paragraph":
+        return f"<p>{inline(block.text)}</p>"
+    if kind == "bullets":
+        return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in block.items) + "</ul>"
+    if kind == "chart":
+        if chart_png is None:
+            return ""
+        data = base64.b64encode(chart_png(block)).decode("ascii")
+        caption = html.escape(block.text)
+        return (
+            f'<figure><img alt="{caption}" src="data:image/png;base64,{data}">'
+            f"<figcaption>{caption}</figcaption></figure>"
+        )
+    if kind == "reference":
+        return _reference(block, passages.get(block.n, ()))
+    return f'<p class="disclaimer">{html.escape(block.text)}</p>'
+
+
+def _reference(block: Block, passages: tuple[Passage, ...]) -> str:
+    text = html.escape(block.text)
+    if block.url and _SAFE_URL.match(block.url):
+        url = html.escape(block.url, quote=True)
+        text = text.replace(
+            html.escape(f"<{block.url}>"),
+            f'<a href="{url}" rel="noopener noreferrer nofollow">{html.escape(block.url)}</a>',
+        )
+    out = f'<p class="ref" id="ref-{block.n}">{text}</p>'
+    if passages:
+        quoted = "".join(f"<blockquote>{html.escape(p.text)}</blockquote>" for p in passages)
+        label = "cited passages" if not _is_zh(block.text) else "引用段落"
+        out += f"<details><summary>{label} ({len(passages)})</summary>{quoted}</details>"
+    return out
+
+
+def _is_zh(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -1,0 +1,96 @@
+"""A CJK face cut down to the brief's characters, with TrueType outlines, for the PDF.
+
+Chinese system fonts (Noto Sans CJK, Source Han Sans) are OpenType collections with CFF
+outlines. fpdf2 can embed those, but it must then describe the font with an embedded CMap that
+several PDF readers do not follow when extracting text (pypdf among them, which our own library
+ingest uses), so copied or re-read text comes out garbled. Converted to TrueType outlines, the
+font is embedded as a plain Identity-H CID font that every reader handles. Only the characters
+the brief uses are converted (a few hundred glyphs: a fraction of a second), and the result
+lives in a temporary folder for the length of one export. The conversion is fontTools' own
+recipe (cubic to quadratic curves within one font unit).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.research.export.fonts import FontFace
+
+EXTRA = "0123456789 marketbrief·•—–-_.,:;%()[]/|→⚠"  # the footer, bullets, marks
+MAX_ERROR = 1.0  # font units
+
+
+def truetype_face(
+    face: FontFace, text: str, folder: Path, *, bold: bool = False
+) -> tuple[Path, int]:
+    """The (file, face index) fpdf2 should load for `text`: the face itself when it already has
+    TrueType outlines, else a converted subset written into `folder`."""
+    from fontTools.ttLib import TTFont
+
+    path, index = (
+        (face.bold_path, face.bold_index) if bold and face.bold_path else (face.path, face.index)
+    )
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    if "CFF " not in font:
+        return path, index
+    _subset(font, text + EXTRA)
+    _to_quadratic(font)
+    target = folder / f"{path.stem}-{index}{'-bold' if bold else ''}.ttf"
+    font.save(str(target))
+    return target, 0
+
+
+def _subset(font: object, text: str) -> None:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.layout_features = []
+    options.hinting = False
+    options.desubroutinize = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+
+
+def _to_quadratic(font: object) -> None:
+    """Replace the CFF table by glyf/loca (fontTools' otf2ttf recipe)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    assert isinstance(font, TTFont)
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        glyph_set[name].draw(Cu2QuPen(pen, MAX_ERROR, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
+    glyf.compile(font)
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+    post.glyphOrder = order
+    font["head"].indexToLocFormat = 0
+    font.sfntVersion = "\0\1\0\0"

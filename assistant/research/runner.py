@@ -1,0 +1,135 @@
+"""The process-wide registry of research runs: start a run, find it again, wait for it.
+
+A run outlives the page that started it. The browser app keeps one `ResearchRunner` per
+process (in `st.cache_resource`); the run itself happens in the runner's worker thread, and its
+progress and its brief are written to the store as it goes, so a page that was closed or
+refreshed reattaches by run id (or to the latest run) and shows where it is.
+
+    runner = ResearchRunner(store, lambda: Assistant(settings))
+    run_id = runner.start(plan)
+    runner.get(run_id).progress          # Progress: step i/n, the tool running now, ...
+    runner.wait(run_id)                  # True once finished (tests; the UI polls instead)
+    runner.brief(run_id)                 # the saved Brief, once done
+
+Runs go one at a time through a single worker thread that owns one Assistant (its services
+are built once, and never shared across threads); a second run waits its turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from assistant.engine import Assistant
+from assistant.research.brief import Brief
+from assistant.research.plan import Plan
+from assistant.research.progress import BriefReady, Progress, starting
+from assistant.research.run import iter_plan
+from assistant.research.store import ResearchStore, RunRecord
+
+# A run stored as running that no thread of this process runs, and that has not moved for this
+# long, died with its process (another process may still be running a fresher one).
+STALE_AFTER = dt.timedelta(minutes=15)
+
+
+class ResearchRunner:
+    def __init__(self, store: ResearchStore, make_assistant: Callable[[], Assistant]) -> None:
+        self.store = store
+        self._make_assistant = make_assistant
+        self._assistant: Assistant | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="research")
+        self._lock = threading.Lock()
+        self._live: dict[str, RunRecord] = {}  # runs this process is running or will run
+        self._finished: dict[str, threading.Event] = {}
+
+    def start(self, plan: Plan, *, offline: bool = False) -> str:
+        """Queue the plan; returns the run id at once."""
+        run = RunRecord(
+            plan=plan, offline=offline, progress=starting([s.question for s in plan.steps])
+        )
+        run = self.store.save_run(run)
+        with self._lock:
+            self._live[run.id] = run
+            self._finished[run.id] = threading.Event()
+        self._executor.submit(self._run, run.id)
+        return run.id
+
+    def get(self, run_id: str) -> RunRecord | None:
+        """The run as it is now: live in this process, or as stored."""
+        with self._lock:
+            live = self._live.get(run_id)
+        return live if live is not None else _settled(self.store.get_run(run_id))
+
+    def latest(self) -> RunRecord | None:
+        with self._lock:
+            live = max(self._live.values(), key=lambda r: r.created, default=None)
+        stored = _settled(self.store.latest_run())
+        if live is None or (stored is not None and stored.created > live.created):
+            return stored
+        return live
+
+    def is_live(self, run_id: str) -> bool:
+        with self._lock:
+            return run_id in self._live
+
+    def wait(self, run_id: str, timeout: float | None = None) -> bool:
+        """Block until the run finished (True) or the timeout passed (False)."""
+        with self._lock:
+            finished = self._finished.get(run_id)
+        return True if finished is None else finished.wait(timeout)
+
+    def brief(self, run_id: str) -> Brief | None:
+        run = self.get(run_id)
+        if run is None or run.progress.brief_id is None:
+            return None
+        return self.store.get_brief(run.progress.brief_id)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=False)
+
+    # -- the worker ---------------------------------------------------------------------------
+
+    def _run(self, run_id: str) -> None:
+        with self._lock:
+            run = self._live[run_id]
+        try:
+            assistant = self._assistant_once()
+            for event in iter_plan(assistant, run.plan, offline=run.offline, brief_id=run.id):
+                if isinstance(event, BriefReady):
+                    self.store.save_brief(event.brief)
+                run = self._advance(run, run.progress.apply(event))
+        except Exception as error:  # the run fails visibly, never silently
+            failed = run.progress.model_copy(
+                update={"status": "failed", "error": f"{type(error).__name__}: {error}"}
+            )
+            run = self._advance(run, failed)
+        finally:
+            with self._lock:
+                self._live.pop(run_id, None)
+                finished = self._finished.pop(run_id, None)
+            if finished is not None:
+                finished.set()
+
+    def _advance(self, run: RunRecord, progress: Progress) -> RunRecord:
+        run = self.store.save_run(run.model_copy(update={"progress": progress}))
+        with self._lock:
+            if run.id in self._live:
+                self._live[run.id] = run
+        return run
+
+    def _assistant_once(self) -> Assistant:
+        if self._assistant is None:
+            self._assistant = self._make_assistant()
+        return self._assistant
+
+
+def _settled(run: RunRecord | None) -> RunRecord | None:
+    """A stored run marked running that has not moved for long is shown as interrupted."""
+    if run is None or run.progress.status != "running":
+        return run
+    if dt.datetime.now(dt.UTC) - run.updated < STALE_AFTER:
+        return run
+    interrupted = run.progress.model_copy(update={"status": "interrupted"})
+    return run.model_copy(update={"progress": interrupted})

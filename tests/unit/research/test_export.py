@@ -1,0 +1,167 @@
+"""Exports: Markdown headings; HTML escaped and self-contained; a real PDF with Chinese in an
+embedded CJK font, the references, and the charts as images (read back with pypdf)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from assistant.answer import Passage, Reference, Section
+from assistant.engine import Assistant
+from assistant.research.brief import Brief
+from assistant.research.errors import ExportError
+from assistant.research.export import export_brief, format_for, render_brief
+from assistant.research.export.fonts import find_cjk_font
+from assistant.research.export.linebreak import wrap
+from assistant.research.run import run_plan
+
+from .conftest import STEPS, make_plan
+
+HEADINGS = (
+    "综合分析",
+    "核心洞察",
+    "风险与机遇",
+    "风险因素",
+    "机遇窗口",
+    "核心信息摘要",
+    "参考文献",
+)
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def brief(helper: Assistant) -> Brief:
+    return run_plan(helper, make_plan(*STEPS))
+
+
+@pytest.fixture
+def evil(brief: Brief) -> Brief:
+    """The brief with ingested text that is HTML (a hostile page's title and passage)."""
+    answer = brief.answer
+    analysis = answer.sections[0].model_copy(
+        update={"text": f"文章写道：{EVIL}[1]。", "subsections": ()}
+    )
+    reference = answer.references[1].model_copy(
+        update={
+            "title": f"标题{EVIL}",
+            "url": "javascript:alert(1)",
+            "passages": (Passage(chunk_id="c", text=EVIL),),
+        }
+    )
+    changed = answer.model_copy(
+        update={
+            "sections": (analysis, *answer.sections[1:]),
+            "references": (answer.references[0], reference, *answer.references[2:]),
+        }
+    )
+    return brief.model_copy(update={"answer": changed})
+
+
+def pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = "".join(page.extract_text() for page in reader.pages)
+    return re.sub(r"\s+", "", text)
+
+
+def test_markdown_has_the_headings_and_one_references_list(brief: Brief) -> None:
+    text = render_brief(brief, "md").decode()
+    assert text.startswith(f"# {brief.answer.title}\n")
+    for heading in HEADINGS:
+        assert re.search(rf"^#+ {heading}$", text, re.M), heading
+    assert text.count("## 参考文献") == 1 and "[0] marketbrief 市场数据" in text
+    assert "## 研究步骤" in text and text.rstrip().endswith("不构成投资建议")
+
+
+def test_html_is_self_contained_and_escapes_ingested_text(evil: Brief) -> None:
+    page = render_brief(evil, "html").decode()
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page
+    assert "<script" not in page and "<img src=x" not in page and "onerror=alert(1)>" not in page
+    assert "&lt;script&gt;" in page
+    assert 'href="javascript:' not in page
+    for heading in HEADINGS:
+        assert f">{heading}</h" in page
+    # nothing is loaded from elsewhere: styles inline, charts as data URIs
+    assert "<link" not in page and not re.search(r'src="(?!data:image/png;base64,)', page)
+    assert page.count("data:image/png;base64,") == len(evil.answer.charts) >= 1
+    assert '<a class="cite" href="#ref-1">[1]</a>' in page and 'id="ref-1"' in page
+
+
+needs_cjk = pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font (fonts-noto-cjk)")
+
+
+@needs_cjk
+def test_pdf_has_the_chinese_headings_references_charts_and_an_embedded_font(
+    brief: Brief, tmp_path: Path
+) -> None:
+    path = export_brief(brief, tmp_path / "brief.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    text = pdf_text(data)
+    for heading in HEADINGS:
+        assert heading in text, heading
+    for reference in brief.answer.references:
+        assert re.sub(r"\s+", "", reference.title) in text
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert sum(len(page.images) for page in reader.pages) == len(brief.answer.charts) >= 1
+    fonts = [_descriptor(f) for page in reader.pages for f in _fonts(page)]
+    assert any("/FontFile3" in d or "/FontFile2" in d for d in fonts)  # embedded, not named
+    assert any("CJK" in str(d.get("/FontName")) for d in fonts)
+
+
+def _fonts(page: pypdf.PageObject) -> list[pypdf.generic.DictionaryObject]:
+    resources = page["/Resources"].get_object()
+    return [f.get_object() for f in resources.get("/Font", {}).values()]
+
+
+def _descriptor(font: pypdf.generic.DictionaryObject) -> pypdf.generic.DictionaryObject:
+    if "/DescendantFonts" in font:
+        font = font["/DescendantFonts"][0].get_object()
+    return font["/FontDescriptor"].get_object()
+
+
+def test_pdf_without_a_cjk_font_says_what_to_install(
+    brief: Brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("assistant.research.export.fonts.find_cjk_font", lambda: None)
+    with pytest.raises(ExportError, match="fonts-noto-cjk"):
+        render_brief(brief, "pdf")
+
+
+def test_an_english_brief_needs_no_cjk_font(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("assistant.research.export.fonts.find_cjk_font", lambda: None)
+    sections = (Section(key="analysis", heading="Comprehensive analysis", text="Up 7.54%[0]."),)
+    english = brief.model_copy(
+        update={
+            "answer": brief.answer.model_copy(
+                update={
+                    "language": "en",
+                    "title": "Small caps",
+                    "sections": sections,
+                    "references": (Reference(n=0, kind="market_data", title="market data"),),
+                    "flags": (),
+                    "charts": (),
+                }
+            )
+        }
+    )
+    text = pdf_text(render_brief(english, "pdf"))
+    assert "Comprehensiveanalysis" in text and "Up7.54%[0]" in text
+
+
+@pytest.mark.parametrize("name", ["brief.docx", "brief", "brief.pdf.txt"])
+def test_an_unknown_suffix_is_a_clear_error(name: str) -> None:
+    with pytest.raises(ExportError, match=r"use a file ending in \.html, \.md, \.pdf"):
+        format_for(Path(name))
+
+
+def test_chinese_wraps_between_characters_but_keeps_figures_whole() -> None:
+    text = "罗素2000指数上涨7.54%[0]，跑赢（标普500）。"
+    lines = wrap(text, 6, len).split("\n")
+    assert "".join(lines) == text  # nothing added or lost
+    assert all(not line.startswith(("，", "。", "）")) for line in lines)
+    assert all(not line.endswith("（") for line in lines)
+    assert any("7.54%[0]，" in line for line in lines)  # the figure, its marker and comma stay

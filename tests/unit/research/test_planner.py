@@ -1,0 +1,140 @@
+"""Drafting plans: the offline template from the topic's entities, the LLM planner, fallback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from langchain_core.messages import AIMessage
+
+from assistant.engine import Assistant
+from assistant.errors import InputError
+from assistant.research.planner import draft_plan, template_plan
+from assistant.settings import load_settings
+from tests.unit.assistant.fakes import FakeIndex, FakeMarket, ToolCallingFake
+
+from .conftest import AS_OF, FED
+
+ASPECT_WORDS = ("跑赢", "板块", "收益率曲线", "信用利差", "估值", "催化", "风险")
+
+
+def test_the_offline_plan_covers_each_aspect_for_a_small_cap_topic(helper: Assistant) -> None:
+    drafted = draft_plan(helper, "2026年小盘股投资逻辑", as_of=AS_OF)
+    plan = drafted.plan
+    assert drafted.by == "template" and drafted.notices == ()
+    assert plan.language == "zh" and plan.as_of == AS_OF and 4 <= len(plan.steps) <= 8
+    questions = [s.question for s in plan.steps]
+    for word in ASPECT_WORDS:
+        assert any(word in q for q in questions), word
+    first = plan.steps[0]
+    assert first.question == "罗素2000指数年初至今是否跑赢标普500指数?"
+    assert first.tools == ("index_returns", "quotes", "search_commentary")
+    assert "Russell 2000" in first.query  # both languages, for lexical search
+    assert {t for s in plan.steps for t in s.tools} == {
+        "index_returns",
+        "quotes",
+        "sector_scores",
+        "macro",
+        "search_commentary",
+    }
+
+
+def test_the_template_follows_what_the_topic_names() -> None:
+    from assistant.question import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    sectors = template_plan("能源板块前景", vocabulary, as_of=AS_OF)
+    assert sectors.steps[0].question == "标普500指数年初至今表现如何?"
+    assert any(q.question.startswith("能源板块的评分") for q in sectors.steps)
+    broad = template_plan("美股2026年展望", vocabulary, as_of=AS_OF)
+    assert not any("估值" in s.question for s in broad.steps)  # nothing narrower to value
+    english = template_plan("Small-cap outlook for 2026", vocabulary, as_of=AS_OF)
+    assert english.language == "en"
+    assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
+
+
+def test_an_article_plan_scopes_to_the_article_and_takes_its_date(market: FakeMarket) -> None:
+    helper = Assistant(load_settings(), market=market, index=FakeIndex([FED]), model=None)
+    drafted = draft_plan(helper, None, article_id=FED.id)
+    plan = drafted.plan
+    assert plan.topic == FED.title and plan.article_id == FED.id and plan.as_of == FED.published
+    assert FED.title in plan.steps[0].question and plan.steps[0].query == FED.title
+    with pytest.raises(InputError, match="no article"):
+        draft_plan(helper, None, article_id="missing")
+
+
+def test_an_empty_topic_is_a_clear_error(helper: Assistant) -> None:
+    with pytest.raises(InputError, match="topic is empty"):
+        draft_plan(helper, "   ")
+
+
+def _llm_helper(reply: str | Exception) -> tuple[Assistant, ToolCallingFake]:
+    if isinstance(reply, Exception):
+
+        class Failing(ToolCallingFake):
+            def _generate(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+                raise reply
+
+        model: ToolCallingFake = Failing(messages=iter([]))
+    else:
+        model = ToolCallingFake(messages=iter([AIMessage(content=reply)]))
+    helper = Assistant(load_settings(), market=FakeMarket(), index=FakeIndex(), model=model)
+    return helper, model
+
+
+LLM_STEPS = [
+    {
+        "question": "罗素2000指数年初至今是否跑赢标普500指数?",
+        "tools": ["index_returns"],
+        "query": "",
+    },
+    {
+        "question": "哪些板块领涨?",
+        "tools": ["sector_scores", "search_commentary"],
+        "query": "板块 轮动",
+    },
+    {"question": "收益率曲线说明了什么?", "tools": ["macro"], "query": ""},
+    {"question": "小盘股的主要风险?", "tools": ["search_commentary"], "query": "风险 回调"},
+    {
+        "question": "降息如何影响小盘股?",
+        "tools": ["search_commentary", "macro"],
+        "query": "美联储 降息",
+    },
+]
+
+
+def test_the_llm_plan_is_used_when_valid(helper: Assistant) -> None:
+    reply = "```json\n" + json.dumps({"steps": LLM_STEPS}, ensure_ascii=False) + "\n```"
+    llm, model = _llm_helper(reply)
+    drafted = draft_plan(llm, "2026年小盘股投资逻辑", as_of=AS_OF)
+    assert drafted.by == "llm" and drafted.notices == ()
+    assert [s.question for s in drafted.plan.steps] == [s["question"] for s in LLM_STEPS]
+    assert drafted.plan.steps[4].tools == ("search_commentary", "macro")
+    prompt = str(model.received[0][0].content)
+    assert "2026年小盘股投资逻辑" in prompt and "JSON" in prompt and "Chinese" in prompt
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        ("I would research small caps first.", "no JSON object"),
+        ('{"steps": [', "no JSON object"),
+        ('{"steps": [{"question": "q", "tools": ["astrology"]}]}', "unknown tool"),
+        (json.dumps({"steps": LLM_STEPS[:2]}), "4 to 8 steps"),
+        (RuntimeError("connection reset"), "connection reset"),
+    ],
+)
+def test_an_unusable_llm_plan_falls_back_to_the_template_with_a_notice(
+    helper: Assistant, reply: str | Exception, reason: str
+) -> None:
+    llm, _ = _llm_helper(reply)
+    drafted = draft_plan(llm, "2026年小盘股投资逻辑", as_of=AS_OF)
+    offline = draft_plan(helper, "2026年小盘股投资逻辑", as_of=AS_OF)
+    assert drafted.by == "template" and drafted.plan == offline.plan
+    [message] = drafted.notices
+    assert "模板计划" in message and reason in message
+
+
+def test_offline_skips_the_model(helper: Assistant) -> None:
+    llm, model = _llm_helper(json.dumps({"steps": LLM_STEPS}))
+    assert draft_plan(llm, "小盘股", offline=True).by == "template" and model.received == []

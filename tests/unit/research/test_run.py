@@ -1,0 +1,91 @@
+"""Running a plan: each step like `ask` with its own tools and query, progress, failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.engine import Assistant
+from assistant.research.plan import Step
+from assistant.research.progress import BriefReady, StepFinished, StepStarted, ToolCalled, starting
+from assistant.research.run import iter_plan, run_plan
+from assistant.settings import load_settings
+from tests.unit.assistant.fakes import SEED, FakeIndex, FakeMarket
+
+from .conftest import FED, STEPS, make_plan
+
+
+def test_each_step_calls_exactly_its_tools_and_searches_its_query(
+    helper: Assistant, market: FakeMarket, index: FakeIndex
+) -> None:
+    brief = run_plan(helper, make_plan(*STEPS))
+    assert [name for name, _ in market.calls] == ["index_returns", "sector_scores", "macro"]
+    assert index.queries == [STEPS[0].query, STEPS[2].query, STEPS[3].query]
+    assert [r.status for r in brief.steps] == ["ok"] * 4
+    assert [r.tools_called for r in brief.steps] == [
+        ("index_returns", "search_commentary"),
+        ("sector_scores",),
+        ("macro", "search_commentary"),
+        ("search_commentary",),
+    ]
+    assert all(r.answer is not None and r.answer.language == "zh" for r in brief.steps)
+
+
+def test_progress_reports_each_step_and_tool_in_order(helper: Assistant) -> None:
+    events = list(iter_plan(helper, make_plan(*STEPS)))
+    assert isinstance(events[0], StepStarted) and events[0].total == 4
+    assert isinstance(events[-1], BriefReady)
+    started = [(e.n, e.name) for e in events if isinstance(e, ToolCalled) and not e.done]
+    assert started == [
+        (1, "index_returns"),
+        (1, "search_commentary"),
+        (2, "sector_scores"),
+        (3, "macro"),
+        (3, "search_commentary"),
+        (4, "search_commentary"),
+    ]
+    progress = starting([s.question for s in STEPS])
+    for event in events:
+        progress = progress.apply(event)
+        if isinstance(event, ToolCalled) and not event.done:
+            assert progress.current == event.n and progress.tool == event.name
+    assert progress.status == "done" and progress.finished == 4
+    assert progress.brief_id == events[-1].brief.id  # type: ignore[union-attr]
+
+
+class BrokenIndex(FakeIndex):
+    """Crashes (a bug, not an expected error) on one query."""
+
+    def search(self, query: str, k: int = 5, **filters: Any):  # type: ignore[no-untyped-def, override]
+        if "BOOM" in query:
+            raise RuntimeError("the index fell over")
+        return super().search(query, k, **filters)
+
+
+def test_a_failing_step_is_reported_and_the_rest_go_on() -> None:
+    market = FakeMarket(fail={"macro"})
+    helper = Assistant(load_settings(), market=market, index=BrokenIndex([SEED, FED]), model=None)
+    steps = list(STEPS)
+    steps[1] = Step(question="板块轮动?", tools=("search_commentary",), query="BOOM 板块")
+    events = list(iter_plan(helper, make_plan(*steps)))
+    brief = events[-1].brief  # type: ignore[union-attr]
+    assert [r.status for r in brief.steps] == ["ok", "failed", "partial", "ok"]
+    failed = brief.steps[1]
+    assert failed.answer is None and failed.error == "RuntimeError: the index fell over"
+    assert brief.steps[2].failed_tools[0].startswith("macro: macro is broken")
+    finished = [e for e in events if isinstance(e, StepFinished)]
+    assert [e.status for e in finished] == ["ok", "failed", "partial", "ok"]
+    markdown = brief.markdown()
+    assert "第2步“板块轮动?”未能完成（RuntimeError: the index fell over）" in markdown
+    assert "2. 板块轮动?（失败；工具：search_commentary）" in markdown
+    assert "工具 macro 出错" in markdown
+    assert "### 4. 小盘股面临哪些主要风险?" in markdown  # the steps after it ran
+
+
+def test_an_article_plan_searches_only_that_article(market: FakeMarket) -> None:
+    index = FakeIndex([SEED, FED])
+    helper = Assistant(load_settings(), market=market, index=index, model=None)
+    plan = make_plan(*STEPS).model_copy(update={"article_id": FED.id})
+    brief = run_plan(helper, plan)
+    cited = {r.article_id for r in brief.answer.references if r.kind == "article"}
+    assert cited == {FED.id}
+    assert brief.answer.title.startswith("深度解读：")
