@@ -8,7 +8,9 @@ every run:
   run ends with an answer; LangChain's `ModelCallLimitMiddleware` and a recursion limit are the
   hard backstops, and `ToolCallLimitMiddleware` refuses tool calls beyond the budget;
 - time: a wall-clock deadline checked before every model and tool call (each HTTP call has its
-  own timeout in the chat model);
+  own timeout in the chat model); and since one model call with its retries can outlast the
+  deadline, the run itself is driven from a worker thread and abandoned at the deadline, so an
+  answer never waits longer than the limit for a stuck or retrying endpoint;
 - tokens: the usage the endpoint reports is summed per run.
 
 Tokens stream out as they arrive; tool calls are reported as they start and end.
@@ -16,10 +18,13 @@ Tokens stream out as they arrive; tool calls are reported as they start and end.
 
 from __future__ import annotations
 
+import contextvars
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from queue import Empty, Queue
+from typing import Any, TypeVar
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import (
@@ -42,6 +47,9 @@ from langchain_core.tools import BaseTool
 
 from assistant.events import Event, Token, ToolEnd, ToolStart
 from assistant.failures import LLMRunError
+from assistant.redact import redact
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -167,16 +175,56 @@ def run_agent(
         inputs, config, stream_mode=["messages", "updates"]
     )
     final: list[AIMessage] = []
-    for mode, chunk in stream:
+    late = LLMRunError(f"the answer took longer than {limits.timeout_s:g} s")
+    for mode, chunk in until(budget.deadline, stream, late, budget.clock):
         if budget.clock() > budget.deadline:
-            raise LLMRunError(f"the answer took longer than {limits.timeout_s:g} s")
+            raise late
         if mode == "messages":
             yield from _tokens(chunk)
         else:
             yield from _tool_events(chunk, final)
     if not final or final[-1].tool_calls:
         raise LLMRunError("the model gave no final answer")
+    if final[-1].invalid_tool_calls and not text_of(final[-1].content).strip():
+        names = ", ".join(str(c.get("name") or "?") for c in final[-1].invalid_tool_calls)
+        raise LLMRunError(f"the model sent a malformed tool call ({names})")
     yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage))
+
+
+def until(
+    deadline: float, items: Iterator[T], late: Exception, clock: Callable[[], float]
+) -> Iterator[T]:
+    """`items`, produced in a worker thread, until the deadline: then `late` is raised and the
+    worker is left to finish on its own (it is a daemon and stops at its next item)."""
+    queue: Queue[tuple[bool, Any]] = Queue()
+    stop = threading.Event()
+    done = object()
+
+    def pump() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    break
+                queue.put((True, item))
+            queue.put((True, done))
+        except BaseException as error:  # handed to the reading thread
+            queue.put((False, error))
+
+    context = contextvars.copy_context()
+    threading.Thread(target=context.run, args=(pump,), name="llm run", daemon=True).start()
+    try:
+        while True:
+            try:
+                ok, value = queue.get(timeout=max(0.0, deadline - clock()))
+            except Empty:
+                raise late from None
+            if not ok:
+                raise value
+            if value is done:
+                return
+            yield value
+    finally:
+        stop.set()
 
 
 def _tokens(chunk: tuple[BaseMessage, dict[str, Any]]) -> Iterator[Token]:
@@ -201,7 +249,7 @@ def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Even
                 content = text_of(message.content)
                 yield ToolEnd(
                     str(message.name or "tool"),
-                    content.split("\n")[0][:200],
+                    redact(content.split("\n")[0][:200]),
                     ok=not content.startswith("error"),
                 )
 

@@ -3,7 +3,7 @@
 Both modes end here, so every answer goes through the same checks: citations renumbered by
 first citation (invented ones dropped and flagged), every figure verified against the sources
 its sentence cites, references rendered from the registry, charts and tickers from the tool
-results. A writer cannot skip a step.
+results, secrets masked in every flag. A writer cannot skip a step.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from assistant.answer import Answer, Flag, Mode, Section
 from assistant.charts import charts_for
 from assistant.citations import renumber, strip_markers
 from assistant.question import ParsedQuestion, Vocabulary
+from assistant.redact import redact
 from assistant.sources import SourceRegistry
 from assistant.tickers import tickers_from
 from assistant.verify import verify
@@ -49,6 +50,7 @@ def assemble(
     flags += [_remap(f, citations.final_of) for f in draft.flags if f.kind != "notice"]
     flags += [_unknown(n, language) for n in citations.unknown]
     flags += verify(sections, citations, language)
+    flags = [_redacted(f) for f in flags]
     references = [
         registry.reference(source, n, language) for n, source in sorted(citations.sources.items())
     ]
@@ -67,6 +69,12 @@ def assemble(
         model_calls=draft.model_calls,
         usage=dict(draft.usage),
     )
+
+
+def _redacted(flag: Flag) -> Flag:
+    """Notices quote error messages, which may echo a key: never into an Answer."""
+    message = redact(flag.message)
+    return flag if message == flag.message else flag.model_copy(update={"message": message})
 
 
 def _remap(flag: Flag, final_of: dict[int, int]) -> Flag:

@@ -8,6 +8,7 @@ question to the offline composer with a notice. Neither ever shows a traceback.
 from __future__ import annotations
 
 from assistant.errors import MarketbriefError
+from assistant.redact import redact
 from ingest.errors import IngestError
 from tools.errors import ToolError
 
@@ -28,6 +29,10 @@ class LLMRunError(MarketbriefError):
 
 def describe_llm_error(error: BaseException) -> str:
     """A short reason for the fallback notice: no URLs with keys, no stack, no payloads."""
+    return redact(_reason(error))
+
+
+def _reason(error: BaseException) -> str:
     import openai
 
     if isinstance(error, openai.APITimeoutError):

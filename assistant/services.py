@@ -79,12 +79,15 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
 
     Any OpenAI-compatible endpoint: OpenAI itself (a key), or Ollama / vLLM / llama.cpp server
     (a base URL; they accept any key, so a placeholder is sent when none is set). Streaming is
-    on so tokens reach the reader as they come; every call has a timeout and bounded retries.
+    on so tokens reach the reader as they come; every call has a timeout and bounded retries,
+    and a server asking to wait longer than the timeout is not retried (see `endpoint`).
     """
     if not settings.llm_configured:
         return None
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
+
+    from assistant.endpoint import no_long_waits
 
     key = settings.openai_api_key or SecretStr("not-needed")
     return ChatOpenAI(
@@ -93,6 +96,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         base_url=settings.openai_base_url,
         timeout=settings.llm_timeout_s,
         max_retries=settings.llm_max_retries,
+        http_client=no_long_waits(settings.llm_timeout_s),
         max_completion_tokens=settings.llm_max_output_tokens,
         streaming=True,
         stream_usage=settings.llm_stream_usage,

@@ -16,6 +16,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import ConfigError
+from assistant.redact import register_secret
 
 
 def _default_home() -> Path:
@@ -45,8 +46,9 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("OPENAI_BASE_URL", "MARKETBRIEF_OPENAI_BASE_URL"),
     )
     model: str = "gpt-4o-mini"
-    llm_timeout_s: float = Field(default=60.0, gt=0)
-    llm_max_retries: int = Field(default=2, ge=0)
+    # Each model call: a timeout, and a few retries (429, 5xx, connection) with backoff.
+    llm_timeout_s: float = Field(default=60.0, gt=0, le=600)
+    llm_max_retries: int = Field(default=2, ge=0, le=5)
     # Every agent run is bounded: model calls (steps), tool calls, wall-clock time and tokens.
     # At the last allowed step or past the token budget the model must answer without tools.
     llm_max_model_calls: int = Field(default=6, ge=1)
@@ -73,6 +75,11 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False
     # Stored prices older than this are refreshed from yfinance when the network answers.
     price_refresh_after_hours: float = Field(default=12.0, ge=0)
+
+    def model_post_init(self, context: object, /) -> None:
+        """Register the key for redaction as soon as it is read, so no output can show it."""
+        if self.openai_api_key:
+            register_secret(self.openai_api_key.get_secret_value())
 
     @property
     def llm_configured(self) -> bool:

@@ -7,9 +7,11 @@ llama.cpp. Each request takes the next scripted reply:
     with LoopbackOpenAI([tool_calls(...), text("## 综合分析 ...")]) as server:
         settings = load_settings(openai_base_url=server.base_url)
 
-Replies: `text` (plain or streamed, as the request asks), `tool_calls`, `status` (an HTTP error
-such as 429 or 500, with a retry-after-ms header so client retries are immediate) and `hang`
-(the handler waits on an Event the server sets when it shuts down: a timeout without sleeps).
+Replies: `text` (plain or streamed, as the request asks), `tool_calls` (`raw_tool_calls` sends
+the arguments string verbatim, e.g. malformed JSON), `status` (an HTTP error such as 401, 429 or
+500, with a retry-after-ms header so client retries are immediate; its message may echo the
+caller's key, as some endpoints do) and `hang` (the handler waits on an Event the server sets
+when it shuts down: a timeout without sleeps).
 Every request body is kept in `requests`. Usage is reported as the script says, or estimated
 from the request (a CJK character ~ 1 token, 4 other characters ~ 1 token).
 """
@@ -32,6 +34,9 @@ class Reply:
     calls: tuple[tuple[str, dict[str, Any]], ...] = ()
     status: int = 200
     prompt_tokens: int | None = None  # None: estimated from the request
+    message: str = ""  # a status reply's error message; "{key}" becomes the caller's API key
+    raw_calls: tuple[tuple[str, str], ...] = ()  # tool calls whose arguments are sent as is
+    headers: dict[str, str] | None = None  # a status reply's headers (default: retry-after-ms 1)
 
 
 def text(content: str, prompt_tokens: int | None = None) -> Reply:
@@ -42,8 +47,13 @@ def tool_calls(*calls: tuple[str, dict[str, Any]], prompt_tokens: int | None = N
     return Reply("tool_calls", calls=tuple(calls), prompt_tokens=prompt_tokens)
 
 
-def status(code: int) -> Reply:
-    return Reply("status", status=code)
+def status(code: int, message: str = "") -> Reply:
+    return Reply("status", status=code, message=message)
+
+
+def raw_tool_calls(*calls: tuple[str, str]) -> Reply:
+    """Tool calls with the arguments string sent verbatim (e.g. malformed JSON)."""
+    return Reply("tool_calls", raw_calls=tuple(calls))
 
 
 def hang() -> Reply:
@@ -111,10 +121,12 @@ class LoopbackOpenAI:
                     server.release.wait()
                     return
                 if reply.kind == "status":
+                    key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                    message = reply.message.replace("{key}", key) or f"scripted {reply.status}"
                     self._json(
                         reply.status,
-                        {"error": {"message": f"scripted {reply.status}", "type": "server_error"}},
-                        {"retry-after-ms": "1"},
+                        {"error": {"message": message, "type": "server_error"}},
+                        {"retry-after-ms": "1"} if reply.headers is None else reply.headers,
                     )
                     return
                 if body.get("stream"):
@@ -163,18 +175,19 @@ class LoopbackOpenAI:
         }
 
     def _calls(self, reply: Reply) -> list[dict[str, Any]]:
+        calls = [(name, json.dumps(args, ensure_ascii=False)) for name, args in reply.calls]
         return [
             {
                 "id": f"call_{next(self._ids)}",
                 "type": "function",
-                "function": {"name": name, "arguments": json.dumps(args, ensure_ascii=False)},
+                "function": {"name": name, "arguments": arguments},
             }
-            for name, args in reply.calls
+            for name, arguments in [*calls, *reply.raw_calls]
         ]
 
     def completion(self, reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
         message: dict[str, Any] = {"role": "assistant", "content": reply.content or None}
-        if reply.calls:
+        if reply.calls or reply.raw_calls:
             message["tool_calls"] = self._calls(reply)
         return {
             "id": f"chatcmpl-{next(self._ids)}",
@@ -185,7 +198,7 @@ class LoopbackOpenAI:
                 {
                     "index": 0,
                     "message": message,
-                    "finish_reason": "tool_calls" if reply.calls else "stop",
+                    "finish_reason": "tool_calls" if reply.calls or reply.raw_calls else "stop",
                 }
             ],
             "usage": self._usage(reply, body),
@@ -203,7 +216,7 @@ class LoopbackOpenAI:
         out += [chunk({"content": piece}) for piece in pieces]
         for i, call in enumerate(self._calls(reply)):
             out.append(chunk({"tool_calls": [{"index": i, **call}]}))
-        out.append(chunk({}, "tool_calls" if reply.calls else "stop"))
+        out.append(chunk({}, "tool_calls" if reply.calls or reply.raw_calls else "stop"))
         if (body.get("stream_options") or {}).get("include_usage"):
             out.append({**base, "choices": [], "usage": self._usage(reply, body)})
         return out

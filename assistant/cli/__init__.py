@@ -17,6 +17,7 @@ from assistant.cli.library import library_commands
 from assistant.cli.market import market_commands
 from assistant.cli.research import research_commands
 from assistant.errors import MarketbriefError
+from assistant.redact import install_log_redaction, redact
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -45,13 +46,14 @@ def _is_domain_error(error: BaseException) -> bool:
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    """Print one line on stderr and exit."""
-    click.echo(f"error: {message}", err=True)
+    """Print one line on stderr (never with a key in it) and exit."""
+    click.echo(f"error: {redact(message)}", err=True)
     sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with a one-line error boundary around every command."""
+    install_log_redaction()
     try:
         cli.main(args=argv, prog_name="marketbrief", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as shown:  # a bare command: show its help

@@ -15,6 +15,7 @@ import click
 from assistant.cli.output import json_option, print_json
 from assistant.engine import Assistant
 from assistant.events import Done, Event, Notice, Token, ToolEnd, ToolStart
+from assistant.redact import redact
 from assistant.settings import load_settings
 
 
@@ -25,9 +26,9 @@ def _progress(event: Event) -> None:
     elif isinstance(event, ToolStart):
         click.secho(f"… {event.name}", err=True, dim=True)
     elif isinstance(event, ToolEnd) and not event.ok:
-        click.secho(f"  {event.name} failed: {event.summary}", err=True, dim=True)
+        click.secho(redact(f"  {event.name} failed: {event.summary}"), err=True, dim=True)
     elif isinstance(event, Notice):
-        click.secho(f"\n{event.message}", err=True, fg="yellow")
+        click.secho(redact(f"\n{event.message}"), err=True, fg="yellow")
 
 
 @click.command("ask")
@@ -62,7 +63,7 @@ def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json
     if as_json:
         print_json(answer.summary_json())
     else:
-        click.echo(answer.markdown(), nl=False)
+        click.echo(redact(answer.markdown()), nl=False)
 
 
 ask_commands: list[click.Command] = [ask_command]

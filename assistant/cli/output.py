@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from assistant.redact import redact
+
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout."
 )
@@ -42,7 +44,7 @@ def _plain(value: Any) -> Any:
 
 
 def print_json(payload: Any) -> None:
-    click.echo(json.dumps(_plain(payload), ensure_ascii=False, indent=2))
+    click.echo(redact(json.dumps(_plain(payload), ensure_ascii=False, indent=2)))
 
 
 def print_table(
@@ -70,5 +72,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.2f}"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return redact(", ".join(str(v) for v in value))
+    return redact(str(value))

@@ -1,0 +1,47 @@
+"""The HTTP client under the chat model: when a failed call is retried, and when it is not.
+
+The openai client retries timeouts, connection errors, 408, 409, 429 and 5xx answers up to
+`MARKETBRIEF_LLM_MAX_RETRIES` times with exponential backoff (0.5 s doubling, at most 8 s, with
+jitter), but it also obeys a server's `Retry-After` of up to two minutes. A rate-limited
+endpoint asking us to come back in 90 s would hold the answer that long, when an offline
+answer now is more use. So a response whose Retry-After is longer than the call timeout is
+marked not-to-retry (the client obeys `x-should-retry: false`) and the question falls back to
+the offline composer at once; shorter waits are honoured as the server asks.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Mapping
+from typing import Any
+
+
+def retry_after_s(headers: Mapping[str, str]) -> float | None:
+    """The wait a response asks for, in seconds (retry-after-ms, retry-after seconds or date)."""
+    try:
+        if "retry-after-ms" in headers:
+            return float(headers["retry-after-ms"]) / 1000
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            when = email.utils.parsedate_to_datetime(value)
+            return when.timestamp() - time.time()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def no_long_waits(longest_s: float) -> Any:
+    """The openai client's own HTTP client (its defaults kept), except that it refuses to
+    retry when the server asks to wait longer than `longest_s`."""
+    from openai import DefaultHttpxClient
+
+    def check(response: Any) -> None:
+        wait = retry_after_s(response.headers)
+        if wait is not None and wait > longest_s:
+            response.headers["x-should-retry"] = "false"
+
+    return DefaultHttpxClient(event_hooks={"response": [check]})

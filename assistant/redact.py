@@ -1,0 +1,95 @@
+"""Keeping API keys out of everything a person sees or a file keeps.
+
+A key can reach an output by several roads: an endpoint's error that echoes it ("Incorrect API
+key provided: sk-..."), an HTTP error quoting a URL with `?api_key=...`, a base URL with a
+password in it, a library's log line. So the edges pass text through `redact`: the CLI's error
+line and JSON output, the notices and flags of every Answer, the progress lines, and (through
+`install_log_redaction`) every log record. Two nets catch a key:
+
+- the configured secrets themselves, registered when the settings are read, wherever they
+  appear and whatever surrounds them;
+- shapes that are credentials whatever their value: `sk-...` keys (also OpenAI's half-masked
+  echo `sk-abc***xyz`), `Bearer` tokens, `api_key=` / `token=` query parameters, `Authorization:`
+  headers and passwords in URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+
+MASK = "[redacted]"
+MIN_SECRET_CHARS = 8  # shorter values ("test", "local") would mask ordinary words
+_SECRETS: set[str] = set()
+_LOCK = threading.Lock()
+_installed = False
+
+_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bsk-[A-Za-z0-9_\-*]{8,}"), f"sk-{MASK}"),
+    (re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/\-]{8,}=*"), rf"\1 {MASK}"),
+    (
+        re.compile(
+            r"(?i)([?&;](?:api[_-]?key|key|token|access[_-]?token|auth|password|passwd|secret"
+            r"|sig|signature|client[_-]?secret)=)[^&#\s'\"]+"
+        ),
+        rf"\1{MASK}",
+    ),
+    (
+        re.compile(
+            r"(?i)\b((?:api[_-]?key|x-api-key|authorization|openai_api_key)[\"']?\s*[:=]\s*"
+            r"[\"']?)(?!\[redacted\])[^\s\"',;}]{8,}"
+        ),
+        rf"\1{MASK}",
+    ),
+    (re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://[^/\s:@\"']+:)[^@/\s\"']+@"), rf"\1{MASK}@"),
+)
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a configured secret, so `redact` masks it wherever it turns up."""
+    if value and len(value) >= MIN_SECRET_CHARS:
+        with _LOCK:
+            _SECRETS.add(value)
+        install_log_redaction()
+
+
+def redact(text: str) -> str:
+    """The text with every registered secret and every credential-shaped value masked."""
+    if not text:
+        return text
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, MASK)
+    for pattern, replacement in _SHAPES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def install_log_redaction() -> None:
+    """Mask secrets in every log record, whichever logger or handler it goes to.
+
+    A filter on one handler or logger misses records of loggers that propagate elsewhere;
+    wrapping the record factory catches each record as it is made. Installed once.
+    """
+    global _installed
+    with _LOCK:
+        if _installed:
+            return
+        _installed = True
+    make_record = logging.getLogRecordFactory()
+
+    def redacting_record(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: leave it for logging to report
+            return record
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        if record.exc_info and not record.exc_text:  # a traceback may quote a key too
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+    logging.setLogRecordFactory(redacting_record)

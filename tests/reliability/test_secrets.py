@@ -1,0 +1,161 @@
+"""API keys never appear in outputs, error lines, logs, Answers or the data directory.
+
+A recognisable fake key is configured and echoed back by the fake endpoints (as OpenAI does in
+its 401 message), then every output and every file a command produced is searched for it
+(`tests.secrets.assert_no_secret`, which also catches half-masked pieces of it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.events import Notice
+from assistant.redact import MASK, install_log_redaction, redact, register_secret
+from assistant.settings import load_settings
+from tests.cli_runner import CliResult, run_cli
+from tests.loopback_openai import LoopbackOpenAI, status, text
+from tests.secrets import FAKE_KEY, assert_no_secret
+from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
+from tests.unit.ingest.servers import serve
+
+pytestmark = pytest.mark.integration
+QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
+ECHO = "Incorrect API key provided: {key}. You can find your API key at https://example.com."
+Capsys = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fake key configured in the environment; returns the data directory."""
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    return Path(os.environ["MARKETBRIEF_HOME"])
+
+
+@pytest.fixture
+def rejecting() -> Iterator[LoopbackOpenAI]:
+    """A chat endpoint that answers 401 and echoes the key it was sent."""
+    with LoopbackOpenAI([status(401, ECHO)] * 5) as server:
+        yield server
+
+
+def outputs(*results: CliResult) -> list[str]:
+    return [part for r in results for part in (r.stdout, r.stderr)]
+
+
+def test_redact_masks_registered_keys_and_credential_shapes() -> None:
+    register_secret("hunter2-but-longer")
+    cases = {
+        "token hunter2-but-longer in the middle": "token [redacted] in the middle",
+        f"Incorrect API key provided: {FAKE_KEY}.": f"Incorrect API key provided: sk-{MASK}.",
+        "Incorrect API key provided: sk-mbtest-7f3a****e4a7.": f"provided: sk-{MASK}.",
+        "Authorization: Bearer abcdefghijklmnop": f"Authorization: Bearer {MASK}",
+        "GET https://x.test/feed?api_key=abc123&page=2": f"?api_key={MASK}&page=2",
+        "https://user:s3cr3tpass@host.test/v1": f"https://user:{MASK}@host.test/v1",
+        '{"api_key": "abcdefghijkl"}': f'{{"api_key": "{MASK}"}}',
+        "nothing to hide: 8.2% and ^GSPC": "nothing to hide: 8.2% and ^GSPC",
+    }
+    for raw, expected in cases.items():
+        assert expected in redact(raw), raw
+
+
+def test_log_records_are_redacted_whatever_the_logger(
+    keyed: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_settings()  # registers the key
+    install_log_redaction()
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("httpx").warning("Authorization: Bearer %s", FAKE_KEY)
+        try:
+            raise RuntimeError(f"endpoint said: bad key {FAKE_KEY}")
+        except RuntimeError:
+            logging.getLogger("openai._base_client").exception("request failed")
+    assert len(caplog.records) == 2
+    assert_no_secret([caplog.text, *(r.getMessage() for r in caplog.records)])
+
+
+def test_an_llm_endpoint_echoing_the_key_leaks_nothing(
+    keyed: Path, rejecting: LoopbackOpenAI, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", rejecting.base_url)
+    as_json = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
+    as_text = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23")
+    assert as_json.exit_code == as_text.exit_code == 0, as_json.stderr
+    assert as_json.json()["mode"] == "offline"
+    assert any("HTTP 401" in f["message"] for f in as_json.json()["flags"])
+    assert len(rejecting.requests) == 2  # the key really was sent, and really echoed
+    assert assert_no_secret([*outputs(as_json, as_text), keyed]) > 2
+
+
+def test_answers_and_notices_carry_no_key(keyed: Path, rejecting: LoopbackOpenAI) -> None:
+    settings = load_settings(openai_base_url=rejecting.base_url)
+    helper = Assistant(settings, market=FakeMarket(), index=FakeIndex())
+    events = list(helper.stream(QUESTION, as_of=AS_OF))
+    answer = events[-1].answer  # type: ignore[union-attr]
+    shown = [e.message for e in events if isinstance(e, Notice)]
+    assert shown and answer.mode == "offline"
+    assert_no_secret([*shown, answer.model_dump_json(), answer.markdown(), repr(settings)])
+    assert_no_secret(json.dumps(answer.summary_json(), ensure_ascii=False))
+
+
+def test_a_working_llm_run_leaves_no_key_behind(
+    keyed: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with LoopbackOpenAI([text(ZH_ANSWER)]) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
+    assert result.exit_code == 0 and result.json()["mode"] == "llm"
+    assert_no_secret([*outputs(result), keyed])
+
+
+def test_an_embedding_endpoint_echoing_the_key_is_one_clean_line(
+    keyed: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    body = json.dumps({"error": {"message": ECHO.format(key=FAKE_KEY)}}).encode()
+    note = tmp_path / "note.md"
+    note.write_text("# Note\n\nSmall caps rallied 3% as yields fell.\n")
+    with serve(lambda method, path, data: (401, "application/json", body)) as base:
+        monkeypatch.setenv("OPENAI_BASE_URL", f"{base}/v1")
+        monkeypatch.setenv("MARKETBRIEF_EMBEDDING", "openai")
+        result = run_cli(capsys, "ingest", str(note))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "embedding endpoint" in result.stderr and "AuthenticationError" in result.stderr
+    assert_no_secret([*outputs(result), keyed])
+
+
+def test_a_url_with_a_key_in_it_is_masked_in_the_error_line(keyed: Path, capsys: Capsys) -> None:
+    url = f"http://127.0.0.1:9/feed.xml?api_key={FAKE_KEY}&q=1"
+    result = run_cli(capsys, "ingest", url, "--allow-private")
+    assert result.exit_code == 2 and "refused or unreachable" in result.stderr
+    assert f"api_key={MASK}" in result.stderr
+    assert_no_secret([*outputs(result), keyed])
+
+
+def test_an_internal_error_quoting_the_key_is_masked(
+    keyed: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.cli import app
+
+    def broken() -> dict[str, object]:
+        raise RuntimeError(f"connection to https://api.test failed with key {FAKE_KEY}")
+
+    monkeypatch.setattr(app, "load_settings", lambda: type("S", (), {"describe": broken})())
+    result = run_cli(capsys, "config")
+    assert result.exit_code == 1 and result.stderr.startswith("error: internal error")
+    assert_no_secret(outputs(result))
+
+
+def test_config_shows_only_whether_a_key_is_set(
+    keyed: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", f"https://user:{FAKE_KEY}@llm.example/v1")
+    as_json = run_cli(capsys, "config", "--json")
+    as_table = run_cli(capsys, "config")
+    assert as_json.json()["openai_api_key"] == "set"
+    assert_no_secret(outputs(as_json, as_table))
