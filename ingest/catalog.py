@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ingest.dates import date_key, from_key
+from ingest.errors import IngestError
 from ingest.models import Article, ArticleSummary, Chunk
+from ingest.storage import storage_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -121,32 +123,53 @@ class Catalog:
     """The SQLite catalog (thread-safe within a process, WAL for readers in other processes)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(_SCHEMA)
+        with self._failures("open"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     @contextmanager
+    def _failures(self, doing: str) -> Iterator[None]:
+        """SQLite and file errors as one line: a StorageError (full, read-only) or else an
+        IngestError naming the catalog."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as error:
+            found = storage_error(error, self.path.parent)
+            if found is not None:
+                raise found from None
+            raise IngestError(f"cannot {doing} the library catalog {self.path}: {error}") from None
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        """One transaction: all of it is written, or (on any error, a full disk included)
+        none of it."""
+        with self._lock, self._failures("write"):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
-        with self._lock:
+        with self._lock, self._failures("read"):
             return self._db.execute(sql, params).fetchall()
 
     # -- meta ---------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ class URLRefused(SourceError):
     """A URL the library will not fetch: not http(s), or a private address not allowed."""
 
 
+class StorageError(IngestError):
+    """The library cannot be written: a read-only file system, a full disk, no permission.
+    The step that failed changed nothing (a catalog transaction, a batch of vectors)."""
+
+
 class StoreUnavailable(IngestError):
     """The vector store (a Chroma server) is not answering."""
 

@@ -155,7 +155,7 @@ class Index:
             where, name = str(path), collection
         catalog = Catalog(data_dir / f"{name}.sqlite3")
         return cls(
-            store=VectorStore(client, collection, where),
+            store=VectorStore(client, collection, where, local=not chroma_host),
             catalog=catalog,
             lexical=LexicalIndex(catalog, data_dir / f"{name}.bm25"),
             embedder=embedder,
@@ -163,7 +163,9 @@ class Index:
         )
 
     def close(self) -> None:
+        """Stop the worker pool and close the catalog (its file handle goes with it)."""
         self._analyser.close()
+        self.catalog.close()
 
     def __enter__(self) -> Index:
         return self

@@ -3,7 +3,8 @@
 Rules a person can rely on:
 - Every input ends up added, updated, unchanged or skipped with a reason; nothing is silent.
 - One bad file never stops the rest, and never loses what is already indexed (the index only
-  ever replaces an article once its new version is fully written).
+  ever replaces an article once its new version is fully written). A full disk or a read-only
+  data directory stops the run with one StorageError saying how much was saved before it.
 - A folder member that cannot be read is skipped with its reason. An input named on the
   command line that cannot be ingested at all (missing, refused URL, unsupported, empty,
   corrupt) is an error in the report, so the command can exit non-zero after doing the rest.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
-from ingest.errors import IngestError, SourceError, URLRefused
+from ingest.errors import IngestError, SourceError, StorageError, URLRefused
 from ingest.fetch import Fetcher, HttpFetcher
 from ingest.models import Article
 from ingest.parsers import Origin, Skipped, detect_format, parse
@@ -267,6 +268,17 @@ def ingest_sources(
     for what is skipped and what is an error."""
     run = _Run(sources, progress=progress, fetch=fetch or HttpFetcher(), max_bytes=max_bytes)
     if run.inputs:
-        index.upsert_many(run.articles_of_all(), on_result=lambda _id, status: run.counted(status))
+        try:
+            index.upsert_many(
+                run.articles_of_all(), on_result=lambda _id, status: run.counted(status)
+            )
+        except StorageError as error:  # no room, or read-only: what is written stays whole
+            written = run.report.added + run.report.updated
+            raise StorageError(
+                f"{error} ({written} article(s) of this ingest were saved before it; "
+                "run the same ingest again to finish)"
+                if written
+                else f"{error} (no article of this ingest was saved)"
+            ) from None
         index.refresh()
     return run.report

@@ -3,20 +3,26 @@
 Vectors are always computed by our embedder and handed to Chroma, and the collection is made
 without an embedding function, so Chroma never loads (or downloads) its default model. The
 collection's metadata records which embedding built it and its dimension.
+
+Every call into Chroma goes through one guard, so a failure is one line whatever Chroma raised:
+a StorageError when a local store has no room or may not be written, StoreUnavailable when a
+server stops answering (or anything else goes wrong in Chroma).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import numpy as np
 
-from ingest.errors import EmbeddingMismatch, StoreUnavailable
+from ingest.errors import EmbeddingMismatch, IngestError, StoreUnavailable
 from ingest.filters import source_key, tag_key, ticker_key
+from ingest.storage import storage_error
 
 REINDEX_HINT = "run `marketbrief library reindex` to rebuild the vectors with the configured one"
 # HNSW built with ef_construction 32 / 12 neighbours (Chroma's defaults are 100 / 16): half the
@@ -39,11 +45,28 @@ def _chroma_settings() -> Any:
 def local_client(path: Path) -> Any:
     import chromadb
 
-    path.mkdir(parents=True, exist_ok=True)
     try:
+        path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
     except Exception as error:
+        _forget_failed_system(path)
+        found = storage_error(error, path, "Chroma must be able to write there, even to search")
+        if found is not None:
+            raise found from None
         raise StoreUnavailable(f"cannot open the Chroma store at {path}: {error}") from None
+
+
+def _forget_failed_system(path: Path) -> None:
+    """chromadb caches a store's System per path before starting it, so one that failed to
+    start (a full or read-only disk) would be handed out again, broken, for the life of the
+    process ('RustBindingsAPI' object has no attribute 'bindings'), even once the disk is
+    fixed. Forget it, so the next open tries afresh."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+    except (ImportError, AttributeError):  # a chromadb without this cache: nothing to forget
+        pass
 
 
 def server_client(host: str, port: int, timeout_s: float) -> Any:
@@ -84,11 +107,30 @@ def chroma_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
 class VectorStore:
     """One collection, created on first write with the embedder's name and dimension."""
 
-    def __init__(self, client: Any, name: str, where: str) -> None:
+    def __init__(self, client: Any, name: str, where: str, *, local: bool = True) -> None:
         self._client = client
         self.name = name
         self.where = where  # for messages: a path or host:port
+        self.local = local
         self._collection: Any = None
+
+    @contextmanager
+    def _chroma(self, doing: str) -> Iterator[None]:
+        """Whatever Chroma raises while `doing` something, as one clear IngestError."""
+        try:
+            yield
+        except IngestError:
+            raise
+        except Exception as error:
+            found = storage_error(error, Path(self.where), check_space=True) if self.local else None
+            if found is not None:
+                raise found from None
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+            if self.local:
+                raise StoreUnavailable(f"Chroma at {self.where} failed {doing}: {reason}") from None
+            raise StoreUnavailable(
+                f"Chroma server at {self.where} failed {doing} ({reason}); is it running?"
+            ) from None
 
     def _get(self) -> Any:
         if self._collection is None:
@@ -97,7 +139,8 @@ class VectorStore:
             except Exception as error:
                 if "does not exist" in str(error) or type(error).__name__ == "NotFoundError":
                     return None
-                raise StoreUnavailable(f"Chroma at {self.where} failed: {error}") from None
+                with self._chroma("opening the collection"):
+                    raise
         return self._collection
 
     def recorded_embedding(self) -> tuple[str, int] | None:
@@ -126,18 +169,20 @@ class VectorStore:
         self.check(embedding, dim)
         collection = self._get()
         if collection is None:
-            collection = self._client.get_or_create_collection(
-                self.name,
-                embedding_function=None,
-                metadata={"embedding": embedding, "dim": dim},
-                configuration=_CONFIGURATION,
-            )
+            with self._chroma("creating the collection"):
+                collection = self._client.get_or_create_collection(
+                    self.name,
+                    embedding_function=None,
+                    metadata={"embedding": embedding, "dim": dim},
+                    configuration=_CONFIGURATION,
+                )
             self._collection = collection
         return collection
 
     def count(self) -> int:
         collection = self._get()
-        return int(collection.count()) if collection is not None else 0
+        with self._chroma("counting vectors"):
+            return int(collection.count()) if collection is not None else 0
 
     def write(
         self,
@@ -153,17 +198,18 @@ class VectorStore:
         if not ids:
             return
         collection = self.ensure(embedding, int(vectors.shape[1]))
-        step = max(1, min(5000, int(self._client.get_max_batch_size())))
         fresh = [i for i, chunk_id in enumerate(ids) if chunk_id not in present]
         known = [i for i, chunk_id in enumerate(ids) if chunk_id in present]
-        for rows, method in ((fresh, collection.add), (known, collection.upsert)):
-            for start in range(0, len(rows), step):
-                part = rows[start : start + step]
-                method(
-                    ids=[ids[i] for i in part],
-                    embeddings=vectors[part],
-                    metadatas=[chroma_metadata(metadatas[i]) for i in part],
-                )
+        with self._chroma("writing vectors"):
+            step = max(1, min(5000, int(self._client.get_max_batch_size())))
+            for rows, method in ((fresh, collection.add), (known, collection.upsert)):
+                for start in range(0, len(rows), step):
+                    part = rows[start : start + step]
+                    method(
+                        ids=[ids[i] for i in part],
+                        embeddings=vectors[part],
+                        metadatas=[chroma_metadata(metadatas[i]) for i in part],
+                    )
 
     def ids_of_articles(self, article_ids: Sequence[str]) -> set[str]:
         """Every chunk id Chroma holds for these articles (including any a crash left behind)."""
@@ -171,27 +217,30 @@ class VectorStore:
         if collection is None or not article_ids:
             return set()
         found: set[str] = set()
-        for start in range(0, len(article_ids), 500):
-            part = list(article_ids[start : start + 500])
-            where = {"article_id": {"$in": part}} if len(part) > 1 else {"article_id": part[0]}
-            found.update(collection.get(where=where, include=[])["ids"])
+        with self._chroma("reading vector ids"):
+            for start in range(0, len(article_ids), 500):
+                part = list(article_ids[start : start + 500])
+                where = {"article_id": {"$in": part}} if len(part) > 1 else {"article_id": part[0]}
+                found.update(collection.get(where=where, include=[])["ids"])
         return found
 
     def delete(self, ids: Sequence[str]) -> None:
         collection = self._get()
         if collection is None or not ids:
             return
-        for start in range(0, len(ids), 5000):
-            collection.delete(ids=list(ids[start : start + 5000]))
+        with self._chroma("deleting vectors"):
+            for start in range(0, len(ids), 5000):
+                collection.delete(ids=list(ids[start : start + 5000]))
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[str]:
         """Chunk ids nearest to `vector` among those passing `where`, nearest first."""
         collection = self._get()
         if collection is None:
             return []
-        result = collection.query(
-            query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-        )
+        with self._chroma("searching"):
+            result = collection.query(
+                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+            )
         return list(result["ids"][0]) if result["ids"] else []
 
     def rerank(self, vector: np.ndarray, ids: Sequence[str], n: int) -> list[str]:
@@ -202,7 +251,8 @@ class VectorStore:
         collection = self._get()
         if collection is None or not ids:
             return []
-        found = collection.get(ids=list(ids), include=["embeddings"])
+        with self._chroma("searching"):
+            found = collection.get(ids=list(ids), include=["embeddings"])
         if not found["ids"]:
             return []
         similarity = np.asarray(found["embeddings"], dtype=np.float32) @ vector
@@ -212,5 +262,6 @@ class VectorStore:
     def drop(self) -> None:
         """Delete the collection (for a re-index)."""
         if self._get() is not None:
-            self._client.delete_collection(self.name)
+            with self._chroma("dropping the collection"):
+                self._client.delete_collection(self.name)
         self._collection = None

@@ -12,7 +12,8 @@ Which close: `Adj Close` when the file has one, with Open/High/Low scaled by the
 already adjusted that way, so every symbol in the store carries the same kind of close and a
 return is simply end / start - 1. Index levels have no adjustment, so for them both are equal.
 
-A bad file is reported and skipped; the good ones are still imported.
+A bad file is reported and skipped; the good ones are still imported. A store that cannot be
+written (read-only, disk full) stops the import with one error saying what was imported.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from urllib.parse import unquote
 import numpy as np
 import pandas as pd
 
-from tools.errors import PriceFileError
+from tools.errors import PriceFileError, StorageError
 from tools.frames import suspect_jumps, to_price_frame
 from tools.store import CSV_ORIGIN, PriceStore, SymbolMeta
 from tools.symbols import looks_like_ticker
@@ -79,17 +80,29 @@ def csv_files(paths: Sequence[Path]) -> list[Path]:
 
 def import_csv(store: PriceStore, paths: Sequence[Path], now: dt.datetime) -> ImportReport:
     """Import every CSV under `paths`; each good file replaces its symbol's stored prices."""
-    imported, rejected = [], []
+    imported: list[ImportedFile] = []
+    rejected: list[RejectedFile] = []
     for path in csv_files(paths):
         try:
             symbol, frame, skipped = read_price_csv(path)
         except PriceFileError as error:
             rejected.append(RejectedFile(path, str(error)))
             continue
-        meta = store.save(symbol, frame, f"{CSV_ORIGIN}{path.name}", now)
+        try:
+            meta = store.save(symbol, frame, f"{CSV_ORIGIN}{path.name}", now)
+        except StorageError as error:  # no room or no permission: the rest would fail alike
+            raise StorageError(f"{error} ({_done(imported)})") from None
         warnings = tuple(suspect_jumps(symbol, frame, 0, len(frame) - 1))
         imported.append(ImportedFile(path, meta, skipped, warnings))
     return ImportReport(imported, rejected)
+
+
+def _done(imported: list[ImportedFile]) -> str:
+    if not imported:
+        return "nothing was imported"
+    names = ", ".join(item.meta.symbol for item in imported[:5])
+    more = f" and {len(imported) - 5} more" if len(imported) > 5 else ""
+    return f"{len(imported)} file(s) were imported before it: {names}{more}"
 
 
 def symbol_from_path(path: Path) -> str:

@@ -32,3 +32,8 @@ class ProviderError(ToolError):
 
 class ProviderTimeout(ProviderError):
     """The provider did not answer within our own deadline."""
+
+
+class StorageError(ToolError):
+    """The price store cannot be written: a read-only file system, a full disk, no permission.
+    The write that failed changed nothing (every write is one atomic rename)."""

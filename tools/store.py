@@ -3,7 +3,8 @@
 Each file holds a price frame (see `tools.frames`) and, in the Parquet footer, the symbol's
 metadata: where the prices came from, when they were imported or fetched, first and last date.
 Keeping the metadata inside the same file makes every write one atomic `os.replace`, so a crash
-mid-write never leaves prices and metadata disagreeing, nor a half-written file.
+mid-write never leaves prices and metadata disagreeing, nor a half-written file. A write that
+fails for want of space or permission is a StorageError naming the folder; it changed nothing.
 
 Loaded frames are cached in-process, keyed on the file's mtime and size, so a warm call costs one
 `stat` per symbol and a file rewritten by another process is picked up on the next call.
@@ -12,8 +13,10 @@ Loaded frames are cached in-process, keyed on the file's mtime and size, so a wa
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable
@@ -25,7 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tools.errors import ToolError, UnknownSymbolError
+from tools.errors import StorageError, ToolError, UnknownSymbolError
 from tools.frames import PRICE_COLUMNS, first_date, last_date
 
 SUFFIX = ".parquet"
@@ -107,6 +110,7 @@ class PriceStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._unsaved_attempts: dict[str, dt.datetime] = {}
 
     def path_for(self, symbol: str) -> Path:
         # '^' and '=' are legal in file names everywhere we run; quote anything else odd.
@@ -170,8 +174,11 @@ class PriceStore:
         table = _table_from_frame(frame).replace_schema_metadata(
             {META_KEY: json.dumps(meta.to_json()).encode()}
         )
-        self.root.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.path_for(symbol), lambda tmp: pq.write_table(table, tmp))
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.path_for(symbol), lambda tmp: pq.write_table(table, tmp))
+        except OSError as error:
+            raise storage_error(error, self.root, f"{symbol} was not changed") or error from None
         return meta
 
     # Failed refresh attempts, so an offline machine is not asked again on every call.
@@ -180,16 +187,24 @@ class PriceStore:
         path = self.root / ATTEMPTS_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return {str(k): dt.datetime.fromisoformat(str(v)) for k, v in data.items()}
+            stored = {str(k): dt.datetime.fromisoformat(str(v)) for k, v in data.items()}
         except (OSError, ValueError, AttributeError):
-            return {}  # absent or unreadable: no attempts remembered, which is safe
+            stored = {}  # absent or unreadable: no attempts remembered, which is safe
+        return {**stored, **self._unsaved_attempts}
 
     def note_failed_attempt(self, symbols: list[str], at: dt.datetime) -> None:
+        """Remember failed tries in the store; on a store that cannot be written (read-only,
+        full), in this process only: reading prices must not fail for want of a memo."""
         attempts = self.failed_attempts()
         attempts.update({symbol: at for symbol in symbols})
         text = json.dumps({k: v.isoformat() for k, v in attempts.items()}, indent=1)
-        self.root.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.root / ATTEMPTS_FILE, lambda tmp: Path(tmp).write_text(text))
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.root / ATTEMPTS_FILE, lambda tmp: Path(tmp).write_text(text))
+        except OSError as error:
+            if storage_error(error, self.root, "") is None:
+                raise
+            self._unsaved_attempts.update({symbol: at for symbol in symbols})
 
     def _existing(self, symbol: str) -> Path:
         path = self.path_for(symbol)
@@ -235,6 +250,26 @@ def _meta_from_schema(schema: pa.Schema, path: Path) -> SymbolMeta:
     if raw is None:
         raise ToolError(f"{path} has no marketbrief metadata; re-import the symbol")
     return SymbolMeta.from_json(json.loads(raw))
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+_REASONS = {errno.EROFS: "read-only file system", errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied"}  # fmt: skip
+
+
+def storage_error(error: OSError, root: Path, unchanged: str) -> StorageError | None:
+    """The StorageError for a write refused for want of space or permission (None for any
+    other failure). Arrow reports errno only in its message, so that is read too."""
+    code = error.errno
+    if code is None:
+        found = re.search(r"errno (\d+)", str(error), re.I)
+        code = int(found[1]) if found else None
+    tail = f"; {unchanged}" if unchanged else ""
+    if code in _FULL:
+        return StorageError(f"disk full while writing {root}{tail}")
+    if code in _REASONS:
+        return StorageError(f"cannot write to {root}: {_REASONS[code]}{tail}")
+    return None
 
 
 def _atomic_write(target: Path, write: Callable[[str], object]) -> None:

@@ -6,7 +6,8 @@ overlap is checked first: if the fresh closes disagree with the stored ones, the
 is fetched again, rather than stitching two differently adjusted series together.
 
 When the provider times out, the remaining symbols are not tried: the network is stalled and
-each would only cost another deadline.
+each would only cost another deadline. Likewise when the store cannot be written (read-only,
+disk full): each would be fetched for nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tools.errors import ProviderError, ProviderTimeout
+from tools.errors import ProviderError, ProviderTimeout, StorageError
 from tools.provider import PriceProvider
 from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStore, StoredPrices, SymbolMeta
 
@@ -40,18 +41,20 @@ def sync_symbols(
 ) -> list[SyncOutcome]:
     """Fetch each symbol and store the merged result; one outcome per symbol, in order."""
     outcomes: list[SyncOutcome] = []
-    stalled: ProviderTimeout | None = None
+    stalled: ProviderTimeout | StorageError | None = None
     for symbol in symbols:
         if stalled is not None:
+            timed_out = isinstance(stalled, ProviderTimeout)
             outcomes.append(
-                SyncOutcome(symbol, None, error=f"not tried: {stalled}", timed_out=True)
+                SyncOutcome(symbol, None, error=f"not tried: {stalled}", timed_out=timed_out)
             )
             continue
         try:
             outcomes.append(_sync_one(store, provider, symbol, now))
-        except ProviderTimeout as error:
+        except (ProviderTimeout, StorageError) as error:  # the rest would only fail alike
             stalled = error
-            outcomes.append(SyncOutcome(symbol, None, error=str(error), timed_out=True))
+            timed_out = isinstance(error, ProviderTimeout)
+            outcomes.append(SyncOutcome(symbol, None, error=str(error), timed_out=timed_out))
         except ProviderError as error:
             outcomes.append(SyncOutcome(symbol, None, error=str(error)))
     return outcomes

@@ -121,7 +121,10 @@ def _yfinance(cache_dir: Path | None) -> ModuleType:
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
         if cache_dir is not None and yf_cache._TzDBManager.get_location() != str(cache_dir):
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError:  # a read-only or full data directory: yfinance keeps its default
+                return yf
             yf_cache.set_cache_location(str(cache_dir))
         return yf
 
