@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.errors import ConfigError
-from ui import context, library_data, sidebar
+from ui import context, library_data, shell, sidebar
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -37,7 +37,8 @@ except ConfigError as error:
 
 sidebar.init_defaults(ctx.settings)
 settings_slot = st.sidebar.container()
-navigation.run()
+with shell.inside_app():
+    navigation.run()
 with settings_slot:
     articles = library_data.summaries(ctx.index) if ctx.index is not None else []
     sidebar.render(ctx.settings, ctx.default_as_of(), library_data.facets_of(articles))

@@ -1,5 +1,6 @@
-"""Browsing the library: filter the articles (title, date, source, ticker, tag), pick one, read
-it as plain text (its sections and its own references), and ask about it.
+"""Browsing the library: filter the articles (title, date, source, ticker, tag), pick one (or
+let the filters narrow it down to one), read it as plain text (its sections and its own
+references), and ask about it.
 
 "Ask about this article" (基于这条新闻提问) opens a chat scoped to the article; "Deep analysis
 of this article" hands the article to the research page through
@@ -124,6 +125,8 @@ def render_browser(articles: Sequence[ArticleSummary]) -> None:
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if rows and rows[0] < len(shown):
         st.session_state[OPEN] = shown[rows[0]].id
+    elif len(found) == 1 and chosen != Chosen():
+        st.session_state[OPEN] = found[0].id  # the filters found the one: open it
 
 
 def render_article(index: Index, article_id: str) -> None:

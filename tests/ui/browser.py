@@ -52,7 +52,7 @@ def missing_requirements(shared: Path) -> str | None:
 def prepare_home(home: Path, shared: Path, extra: list[str] | None = None) -> int:
     """Import the shared prices and ingest the seeds (plus `extra` sources) into `home`;
     returns the number of articles."""
-    settings = load_settings(home=home)
+    settings = load_settings(home=home, embedding="local")
     services.market_data(settings).import_csv([shared / "data" / "prices"])
     index = services.commentary_index(settings)
     try:

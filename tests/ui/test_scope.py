@@ -1,0 +1,56 @@
+"""Standing library filters: intersected with each search's own window, never loosened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assistant.scope import ScopedIndex, SearchScope
+from ingest.models import Article, Hit
+
+JAN = dt.date(2026, 1, 1)
+FEB = dt.date(2026, 2, 1)
+MAR = dt.date(2026, 3, 1)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def search(self, query: str, k: int = 5, **filters: Any) -> list[Hit]:
+        self.calls.append(filters)
+        return []
+
+    def get_article(self, id: str) -> Article:
+        return Article(id=id, title="t")
+
+    def count(self) -> int:
+        return 7
+
+
+def test_date_windows_intersect_and_missing_filters_are_filled_in() -> None:
+    index = Recorder()
+    scoped = ScopedIndex(index, SearchScope(since=JAN, until=MAR, source="Reuters", ticker="IWM"))
+    scoped.search("q", since=FEB, until=None, ticker="SPY")
+    assert index.calls == [
+        {"since": FEB, "until": MAR, "ticker": "SPY", "tag": None, "source": "Reuters"}
+    ]
+
+
+def test_windows_that_do_not_overlap_find_nothing_without_asking() -> None:
+    index = Recorder()
+    assert ScopedIndex(index, SearchScope(since=FEB)).search("q", until=JAN) == []
+    assert index.calls == []
+
+
+def test_a_chosen_article_ignores_the_standing_filters() -> None:
+    index = Recorder()
+    ScopedIndex(index, SearchScope(source="Reuters", since=FEB)).search("q", article_id="a1")
+    assert index.calls[0]["article_id"] == "a1" and index.calls[0]["source"] is None
+    assert index.calls[0]["since"] is None
+
+
+def test_the_rest_of_the_door_passes_through() -> None:
+    scoped = ScopedIndex(Recorder(), SearchScope(tag="rates"))
+    assert scoped.count() == 7 and scoped.get_article("x").id == "x"
+    assert SearchScope(tag="rates").active and not SearchScope().active
