@@ -34,7 +34,7 @@ def summaries(index: Index) -> list[ArticleSummary]:
     return _summaries(str(index.catalog.path), index.count(), index)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)  # shared, not copied: read-only
 def _summaries(path: str, count: int, _index: Index) -> list[ArticleSummary]:
     return _index.list_articles()
 

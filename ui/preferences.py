@@ -3,7 +3,8 @@
 The sidebar's widgets keep their values in `st.session_state` under the keys below; pages read
 them through `current()` instead of poking at the session themselves. The API key typed into the
 sidebar lives only in this session's memory: it is never written to disk, a log, a URL or a
-cache key (the model cache sees only a fingerprint of it).
+cache key (the model cache sees only a fingerprint of it), and it is registered for redaction,
+so an endpoint that echoes it in an error cannot put it on screen or in a saved answer.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Literal
 import streamlit as st
 from pydantic import SecretStr
 
+from assistant.redact import register_secret
 from assistant.scope import SearchScope
 from assistant.settings import Settings
 
@@ -75,6 +77,7 @@ def effective_settings(base: Settings, preferences: Preferences) -> Settings:
     """The settings with the sidebar's endpoint, key and model on top of the environment's."""
     update: dict[str, object] = {"openai_base_url": preferences.base_url}
     if preferences.api_key:
+        register_secret(preferences.api_key)  # masked in notices, flags and logs from now on
         update["openai_api_key"] = SecretStr(preferences.api_key)
     if preferences.model:
         update["model"] = preferences.model

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant import services
 from assistant.settings import load_settings
-from tests.loopback_openai import LoopbackOpenAI, text
+from tests.loopback_openai import LoopbackOpenAI, status, text
 from tests.ui.browser import free_port
 from tests.ui.conftest import QUESTION, all_text, ask, markdown, start_app
 from ui import preferences as prefs
@@ -93,6 +93,19 @@ def test_the_api_key_stays_in_the_session(seeded_home: Path, loopback: LoopbackO
         if path.is_file():
             assert secret.encode() not in path.read_bytes(), path
     assert secret not in all_text(app)
+
+
+def test_a_key_echoed_by_a_failing_endpoint_is_masked(seeded_home: Path) -> None:
+    secret = "my-own-gateway-token-31337"  # no credential shape: masked as registered
+    echo = status(401, "Incorrect API key provided: {key}")
+    with LoopbackOpenAI([echo] * 4) as server:
+        app = ask(use_llm(start_app(), server.base_url, key=secret), QUESTION)
+    answer = app.session_state[SESSION].answers[0]
+    assert answer.mode == "offline" and "401" in " ".join(f.message for f in answer.flags)
+    assert secret not in all_text(app) and secret not in answer.model_dump_json()
+    for path in seeded_home.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
 
 
 def test_the_as_of_date_starts_at_the_latest_close_of_the_indices(seeded_home: Path) -> None:
