@@ -2,75 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from ingest.embeddings import LocalHashEmbedder
 from ingest.errors import StoreUnavailable
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
+from tests.chroma_server import CHROMA, available, chroma_server, free_port
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.integration
-CHROMA = Path(sys.executable).parent / "chroma"
-STARTUP_S = 60.0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for_heartbeat(process: subprocess.Popen[bytes], port: int) -> None:
-    """Poll the heartbeat until it answers, the server exits, or the deadline passes."""
-    deadline = time.monotonic() + STARTUP_S
-    url = f"http://127.0.0.1:{port}/api/v2/heartbeat"
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        try:  # waiting on the process doubles as the pause between polls
-            process.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            continue
-        raise RuntimeError(f"chroma run exited with code {process.returncode}")
-    raise RuntimeError(f"chroma run did not answer on port {port} within {STARTUP_S:g}s")
 
 
 @pytest.fixture(scope="module")
 def chroma_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    if not CHROMA.exists():
+    if not available():
         pytest.skip(f"needs the chroma CLI at {CHROMA}")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False", "CHROMA_ANONYMIZED_TELEMETRY": "False"}
-    process = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    try:
-        _wait_for_heartbeat(process, port)
-        yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as server:
+        yield server.port
 
 
 def test_ingest_and_search_through_a_chroma_server(chroma_port: int, tmp_path: Path) -> None:
@@ -99,7 +51,7 @@ def test_ingest_and_search_through_a_chroma_server(chroma_port: int, tmp_path: P
 
 
 def test_a_server_that_does_not_answer_is_one_clear_error(tmp_path: Path) -> None:
-    port = _free_port()  # nothing listens here
+    port = free_port()  # nothing listens here
     with pytest.raises(
         StoreUnavailable, match=f"Chroma server at 127.0.0.1:{port} is not answering"
     ):
