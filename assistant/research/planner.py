@@ -81,8 +81,9 @@ def load_article(assistant: Assistant, article_id: str) -> Article:
         )
     try:
         return index.get_article(article_id)
-    except EXPECTED_ERRORS as error:
-        raise InputError(f"no article {article_id!r} in the library ({error})") from None
+    except EXPECTED_ERRORS as error:  # the library says which, and what to run to see them
+        said = "" if isinstance(error, KeyError) else str(error)
+        raise InputError(said or f"no article {article_id!r} in the library") from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ refreshed reattaches by run id (or to the latest run) and shows where it is.
     runner.wait(run_id)                  # True once finished (tests; the UI polls instead)
     runner.brief(run_id)                 # the saved Brief, once done
 
-Runs go one at a time through a single worker thread that owns one Assistant (its services
-are built once, and never shared across threads); a second run waits its turn.
+Runs go one at a time through a single worker thread; a second run waits its turn. Each run
+uses the Assistant it was started with (the page passes its own, over the app's cached
+services and the reader's endpoint), or the runner's own, built once on first use.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from assistant.engine import Assistant
 from assistant.research.brief import Brief
@@ -44,8 +46,11 @@ class ResearchRunner:
         self._live: dict[str, RunRecord] = {}  # runs this process is running or will run
         self._finished: dict[str, threading.Event] = {}
 
-    def start(self, plan: Plan, *, offline: bool = False) -> str:
-        """Queue the plan; returns the run id at once."""
+    def start(
+        self, plan: Plan, *, offline: bool = False, assistant: Assistant | None = None
+    ) -> str:
+        """Queue the plan; returns the run id at once. `assistant` (e.g. the page's, with the
+        reader's endpoint) answers its steps; by default the runner's own."""
         run = RunRecord(
             plan=plan, offline=offline, progress=starting([s.question for s in plan.steps])
         )
@@ -53,7 +58,7 @@ class ResearchRunner:
         with self._lock:
             self._live[run.id] = run
             self._finished[run.id] = threading.Event()
-        self._executor.submit(self._run, run.id)
+        self._executor.submit(self._run, run.id, assistant)
         return run.id
 
     def get(self, run_id: str) -> RunRecord | None:
@@ -91,11 +96,11 @@ class ResearchRunner:
 
     # -- the worker ---------------------------------------------------------------------------
 
-    def _run(self, run_id: str) -> None:
+    def _run(self, run_id: str, given: Assistant | None) -> None:
         with self._lock:
             run = self._live[run_id]
         try:
-            assistant = self._assistant_once()
+            assistant = given or self._assistant_once()
             for event in iter_plan(assistant, run.plan, offline=run.offline, brief_id=run.id):
                 if isinstance(event, BriefReady):
                     self.store.save_brief(event.brief)
@@ -133,3 +138,17 @@ def _settled(run: RunRecord | None) -> RunRecord | None:
         return run
     interrupted = run.progress.model_copy(update={"status": "interrupted"})
     return run.model_copy(update={"progress": interrupted})
+
+
+_SHARED: dict[Path, ResearchRunner] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_runner(db_path: Path, make_assistant: Callable[[], Assistant]) -> ResearchRunner:
+    """The process's one runner for a data directory: every page (and every browser tab) of
+    the app finds the same runs in it."""
+    key = db_path.resolve()
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = ResearchRunner(ResearchStore(db_path), make_assistant)
+        return _SHARED[key]

@@ -122,7 +122,7 @@ TOPIC_STEPS: tuple[dict[str, Any], ...] = (
             "query": "{topic} 催化 降息 资金流入 轮动 {names}",
         },
         "en": {
-            "question": "What are the main catalysts for {topic}?",
+            "question": "What are the main catalysts for “{topic}”?",
             "query": "{topic} catalysts rate cuts inflows rotation {names}",
         },
     },
@@ -135,7 +135,7 @@ TOPIC_STEPS: tuple[dict[str, Any], ...] = (
             "query": "{topic} 风险 回调 盘整 波动 {names}",
         },
         "en": {
-            "question": "What are the main risks to {topic}?",
+            "question": "What are the main risks to “{topic}”?",
             "query": "{topic} risks pullback consolidation volatility {names}",
         },
     },

@@ -44,7 +44,7 @@ def brief_pdf(brief: Brief, chart_png: Callable[[Block], bytes] | None = None) -
     text = _all_text(doc)
     face = font_for(text)
     with tempfile.TemporaryDirectory(prefix="marketbrief-font-") as folder:
-        pdf = _start(doc, face, text, Path(folder))
+        pdf = _start(doc, face, text, _bold_text(doc), Path(folder))
         writer = _Writer(pdf, cjk=doc.language == "zh")
         for block in doc.blocks:
             writer.write(block, chart_png)
@@ -55,14 +55,19 @@ def _all_text(doc: Document) -> str:
     return "\n".join([b.text for b in doc.blocks] + [i for b in doc.blocks for i in b.items])
 
 
-def _start(doc: Document, face: FontFace, text: str, folder: Path) -> _Pages:
+def _bold_text(doc: Document) -> str:
+    """What is set in bold: the title and the headings (the bold face is cut to just these)."""
+    return "\n".join(b.text for b in doc.blocks if b.kind in {"title", "heading"})
+
+
+def _start(doc: Document, face: FontFace, text: str, bold_text: str, folder: Path) -> _Pages:
     pdf = _Pages(format="A4")
     pdf.footer_text = "marketbrief"
     pdf.set_margins(MARGIN_MM, 16, MARGIN_MM)
     pdf.set_auto_page_break(True, margin=18)
     regular, index = truetype_face(face, text, folder)
     pdf.add_font("body", "", str(regular), collection_font_number=index)
-    bold, index = truetype_face(face, text, folder, bold=True)
+    bold, index = truetype_face(face, bold_text, folder, bold=True)
     pdf.add_font("body", "B", str(bold), collection_font_number=index)
     if face.cjk:  # symbols a CJK face lacks come from DejaVu Sans
         pdf.add_font("fallback", "", str(latin_font().path))

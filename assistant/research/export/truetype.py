@@ -48,7 +48,7 @@ def _subset(font: object, text: str) -> None:
     options.notdef_outline = True
     options.layout_features = []
     options.hinting = False
-    options.desubroutinize = True
+    options.desubroutinize = True  # faster to draw and to prune
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
