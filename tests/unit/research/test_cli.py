@@ -3,6 +3,7 @@ saved briefs, and one clear line for bad input."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -167,3 +168,29 @@ def test_a_bad_plan_file_is_one_line_naming_the_file(
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"error: {path}: ") and message in line
+
+
+class Terminal(io.StringIO):
+    """A stdin that says it is a terminal, with the person's answer typed in."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("typed", "runs"), [("y\n", True), ("n\n", False), ("\n", False)])
+def test_a_terminal_shows_the_plan_and_asks(
+    capsys: pytest.CaptureFixture[str],
+    fakes: Fakes,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+    runs: bool,
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal(typed))
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    result = run_cli(capsys, "research", TOPIC, "--as-of", "2026-01-23")
+    assert result.exit_code == 0, result.stderr
+    assert f"Plan: {TOPIC}" in result.stderr and "Run this plan? [y/N]" in result.stderr
+    assert "--plan-only --json" in result.stderr  # how to edit it instead
+    assert (fakes[0].calls != []) is runs
+    assert result.stdout.startswith("# ") is runs
+    assert ("not run." in result.stderr) is not runs

@@ -89,3 +89,35 @@ def test_an_article_plan_searches_only_that_article(market: FakeMarket) -> None:
     cited = {r.article_id for r in brief.answer.references if r.kind == "article"}
     assert cited == {FED.id}
     assert brief.answer.title.startswith("深度解读：")
+
+
+def test_llm_steps_are_told_their_tools_and_query_and_cannot_call_others(
+    market: FakeMarket, index: FakeIndex
+) -> None:
+    """Step 1 may use index_returns and search; the model also tries macro, which is not
+    offered: the call is refused and macro never runs. Step 2's model answers at once."""
+    from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+    from tests.unit.assistant.fakes import ZH_ANSWER, ToolCallingFake, llm_answer, tool_call
+
+    replies: list[AIMessage] = [
+        tool_call("index_returns", {"symbols": ["^RUT", "^GSPC"], "benchmark": "^GSPC"}, "c1"),
+        tool_call("macro", {}, "c2"),
+        tool_call("search_commentary", {"query": "罗素2000 年初至今"}, "c3"),
+        llm_answer(ZH_ANSWER),
+        llm_answer(ZH_ANSWER.replace("[1]", "[0]")),
+        *[llm_answer(ZH_ANSWER.replace("[1]", "")) for _ in range(2)],
+    ]
+    model = ToolCallingFake(messages=iter(replies))
+    helper = Assistant(load_settings(), market=market, index=index, model=model)
+    brief = run_plan(helper, make_plan(*STEPS))
+    assert [r.status for r in brief.steps] == ["ok"] * 4
+    assert brief.answer.mode == "llm" and brief.answer.model_calls == 7
+    assert [name for name, _ in market.calls if name != "quotes"] == ["index_returns"]
+    first_prompt = next(m for m in model.received[0] if isinstance(m, HumanMessage)).content
+    assert "Tools for this step: index_returns, search_commentary" in str(first_prompt)
+    assert f"Suggested library search: {STEPS[0].query}" in str(first_prompt)
+    assert brief.steps[0].tools_called == ("index_returns", "macro", "search_commentary")
+    refused = [m for m in model.received[2] if isinstance(m, ToolMessage) and m.name == "macro"]
+    assert refused and "not a valid tool" in str(refused[0].content)
+    assert [r.n for r in brief.answer.references][:2] == [0, 1]

@@ -1,0 +1,84 @@
+"""LLM-mode research through the real openai client and the loopback server: the planner's
+JSON becomes the plan, a refused endpoint falls back to the template, and the planned steps
+run with the model offered only their tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.research.planner import draft_plan
+from assistant.research.run import run_plan
+from assistant.settings import load_settings
+from tests.loopback_openai import LoopbackOpenAI, Reply, status, text, tool_calls
+from tests.unit.assistant.fakes import ZH_ANSWER, FakeIndex, FakeMarket
+
+from .conftest import AS_OF
+
+pytestmark = pytest.mark.integration
+TOPIC = "2026年小盘股投资逻辑"
+STEPS = [
+    {"question": "罗素2000指数年初至今是否跑赢标普500指数?", "tools": ["index_returns"],
+     "query": ""},
+    {"question": "哪些板块领涨?", "tools": ["sector_scores"], "query": ""},
+    {"question": "收益率曲线说明了什么?", "tools": ["macro"], "query": ""},
+    {"question": "小盘股的主要风险?", "tools": ["search_commentary"], "query": "风险 回调"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def serve() -> Iterator[list[LoopbackOpenAI]]:
+    servers: list[LoopbackOpenAI] = []
+    yield servers
+    for server in servers:
+        server.__exit__()
+
+
+def helper(serve: list[LoopbackOpenAI], script: list[Reply]) -> tuple[Assistant, LoopbackOpenAI]:
+    server = LoopbackOpenAI(script).__enter__()
+    serve.append(server)
+    settings = load_settings(openai_base_url=server.base_url, model="loopback", llm_max_retries=0)
+    return Assistant(settings, market=FakeMarket(), index=FakeIndex()), server
+
+
+def test_the_planner_reply_becomes_the_plan_and_the_steps_run(
+    serve: list[LoopbackOpenAI],
+) -> None:
+    answer = ZH_ANSWER.replace("[1]", "[0]")
+    script = [
+        text(json.dumps({"steps": STEPS}, ensure_ascii=False)),
+        tool_calls(("index_returns", {"symbols": ["^RUT", "^GSPC"], "benchmark": "^GSPC"})),
+        text(answer),
+        *[text(answer) for _ in range(3)],
+    ]
+    assistant, server = helper(serve, script)
+    drafted = draft_plan(assistant, TOPIC, as_of=AS_OF)
+    assert drafted.by == "llm" and [s.question for s in drafted.plan.steps] == [
+        s["question"] for s in STEPS
+    ]
+    brief = run_plan(assistant, drafted.plan)
+    assert [r.status for r in brief.steps] == ["ok"] * 4 and brief.answer.mode == "llm"
+    offered = [
+        sorted(t["function"]["name"] for t in request.get("tools", []))
+        for request in server.requests[1:]
+    ]
+    assert offered == [  # step 1 twice (tool call, then the answer), then one call a step
+        ["index_returns"],
+        ["index_returns"],
+        ["sector_scores"],
+        ["macro"],
+        ["search_commentary"],
+    ]
+
+
+def test_a_failing_endpoint_gives_the_template_plan_with_a_notice(
+    serve: list[LoopbackOpenAI],
+) -> None:
+    assistant, _ = helper(serve, [status(500)])
+    drafted = draft_plan(assistant, TOPIC, as_of=AS_OF)
+    assert drafted.by == "template" and len(drafted.plan.steps) == 7
+    [notice] = drafted.notices
+    assert "HTTP 500" in notice and "模板计划" in notice
