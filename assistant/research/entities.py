@@ -2,8 +2,8 @@
 
 The topic is read like a question (`assistant.question.parse_question`): the indices or stocks
 it names (or implies: 小盘股 is the Russell 2000), the sectors, the period and the benchmark.
-For an article, its title is read first and its tickers only when the title names nothing, so a
-list of tickers does not pick an arbitrary benchmark.
+For an article, its title is read first, then its tickers, then its tags, each only when what
+came before names nothing, so a list of tickers does not pick an arbitrary benchmark.
 """
 
 from __future__ import annotations
@@ -77,9 +77,12 @@ def article_entities(
     article: Article, vocabulary: Vocabulary, as_of: dt.date | None, language: Language
 ) -> Entities:
     parsed = parse_question(article.title, vocabulary, as_of=as_of)
-    if not parsed.symbols and not parsed.sectors and article.tickers:
-        with contextlib.suppress(InputError):  # tickers naming nothing we know
-            parsed = parse_question(" ".join(article.tickers[:2]), vocabulary, as_of=as_of)
+    tags = " ".join(tag.replace("_", " ") for tag in article.tags)  # "small_caps" names ^RUT
+    for fallback in (" ".join(article.tickers[:2]), tags):
+        if parsed.symbols or parsed.sectors:
+            break
+        with contextlib.suppress(InputError):  # empty, or words naming nothing we know
+            parsed = parse_question(fallback, vocabulary, as_of=as_of)
     return _entities(parsed, language)
 
 

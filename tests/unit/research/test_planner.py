@@ -138,3 +138,20 @@ def test_an_unusable_llm_plan_falls_back_to_the_template_with_a_notice(
 def test_offline_skips_the_model(helper: Assistant) -> None:
     llm, model = _llm_helper(json.dumps({"steps": LLM_STEPS}))
     assert draft_plan(llm, "小盘股", offline=True).by == "template" and model.received == []
+
+
+def test_an_article_without_names_in_its_title_is_read_by_its_tickers_then_tags() -> None:
+    from assistant.question import default_vocabulary
+    from tests.unit.assistant.fakes import article
+
+    vocabulary = default_vocabulary()
+    plain = article("a-1", "The week ahead", "text")
+    by_tickers = plain.model_copy(update={"tickers": ("QQQ", "XLK")})
+    by_tags = plain.model_copy(update={"tags": ("small_caps", "equity_market")})
+    first = [template_plan(a.title, vocabulary, as_of=AS_OF, article=a).steps[1].question
+             for a in (plain, by_tickers, by_tags)]  # fmt: skip
+    assert first == [
+        "How has the S&P 500 performed year to date?",
+        "Did the Invesco QQQ (Nasdaq 100 ETF) outperform the S&P 500 year to date?",
+        "Did the Russell 2000 outperform the S&P 500 year to date?",
+    ]
