@@ -28,7 +28,7 @@ def render_markdown(answer: Answer) -> str:
     if notes:
         parts.append("\n".join(f"> {n}" for n in notes))
     parts.append(f"## {REFERENCES_HEADING[lang]}")
-    parts += [render_reference(r) for r in answer.references] or ["—"]
+    parts += [_with_notes(r) for r in answer.references] or ["—"]
     parts += ["---", DISCLAIMER[lang]]
     return "\n\n".join(parts) + "\n"
 
@@ -76,6 +76,12 @@ def _verification_notes(answer: Answer) -> list[str]:
     if removed:
         notes.append(notice("removed_citations", lang, count=removed))
     return notes
+
+
+def _with_notes(reference: Reference) -> str:
+    """The reference line and, under it, its notes: how old stored prices are when they could
+    not be refreshed, a stale series; a reader of the Markdown alone must see them too."""
+    return "\n".join([render_reference(reference), *(f"- {note}" for note in reference.notes)])
 
 
 def render_reference(reference: Reference) -> str:

@@ -39,6 +39,7 @@ _COLUMN_NAMES = {
     "volume": "Volume",
 }  # fmt: skip
 MAX_EXTRA_HEADER_ROWS = 2
+EARLIEST, LATEST = pd.Timestamp("1800-01-01"), pd.Timestamp("2200-12-31")
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,20 @@ def read_price_csv(path: Path) -> tuple[str, pd.DataFrame, int]:
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise PriceFileError(f"{path.name}: not a readable CSV ({type(err).__name__})") from None
     raw = raw.rename(columns=_column_map(raw.columns, path))
-    dates = _parse_dates(raw["Date"])
-    raw, dates = _drop_header_rows(raw, dates)
-    frame = _numeric(raw, dates)
-    valid = frame["Date"].notna() & frame["Close"].notna()
-    if not valid.any():
-        raise PriceFileError(f"{path.name}: no rows with both a date and a close")
-    prices = to_price_frame(frame[valid])
+    raw = raw.loc[:, ~raw.columns.duplicated()]  # two columns named Close: the first counts
+    try:
+        dates = _parse_dates(raw["Date"])
+        raw, dates = _drop_header_rows(raw, dates)
+        frame = _numeric(raw, dates)
+        valid = frame["Date"].notna() & (frame["Close"] > 0) & np.isfinite(frame["Close"])
+        if not valid.any():
+            raise PriceFileError(f"{path.name}: no rows with both a date and a close")
+        prices = to_price_frame(frame[valid])
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as error:
+        # pandas has many ways to refuse odd cells; all of them mean an unreadable file
+        raise PriceFileError(
+            f"{path.name}: not a readable price CSV ({type(error).__name__})"
+        ) from None
     return symbol, prices, len(frame) - len(prices)
 
 
@@ -153,9 +161,11 @@ def _parse_dates(column: pd.Series) -> pd.Series:
     calendar date is the first ten characters, whatever the offset."""
     text = column.astype(str).str.strip()
     dates = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
-    if dates.notna().any() or text.empty:
-        return dates
-    return pd.to_datetime(text, errors="coerce", format="mixed")  # e.g. 01/02/2024
+    if not (dates.notna().any() or text.empty):
+        dates = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)  # 01/02/2024
+        dates = dates.dt.tz_localize(None)
+    # A year like 1 or 9999 is a stray number, not a trading day (and overflows ns dates).
+    return dates.where((dates >= EARLIEST) & (dates <= LATEST))
 
 
 def _drop_header_rows(raw: pd.DataFrame, dates: pd.Series) -> tuple[pd.DataFrame, pd.Series]:

@@ -59,8 +59,15 @@ def _entry_article(entry: Any, origin: Origin, feed_title: str, number: int) -> 
 
 
 def parse_feed(data: bytes, origin: Origin) -> Iterator[Article | Skipped]:
-    """Each entry of an RSS/Atom document. Raises SourceError when it is not a feed at all."""
-    parsed = feedparser.parse(data)
+    """Each entry of an RSS/Atom document. Raises SourceError when it is not a feed at all.
+
+    feedparser itself trips on some malformed declarations (found by fuzzing:
+    `<?encoding="\x80"?>` raises UnicodeDecodeError, a NUL in it ValueError); those are
+    unreadable feeds too."""
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, LookupError, TypeError) as error:
+        raise SourceError(f"not a readable RSS/Atom feed ({type(error).__name__})") from None
     if not parsed.entries and (parsed.bozo or not parsed.get("feed")):
         reason = parsed.get("bozo_exception")
         raise SourceError(f"not a readable RSS/Atom feed ({reason or 'no entries'})")

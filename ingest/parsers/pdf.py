@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf import PageObject, PdfReader
 
 from ingest.dates import find_date_line
 from ingest.errors import SourceError
@@ -14,20 +13,34 @@ from ingest.models import Article, Section
 from ingest.parsers.origin import Origin
 from ingest.text import detect_lang, normalise
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd xref; we report
+# pypdf logs every odd xref (and "errors" it recovers from, found by fuzzing); we report
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+
+def _page_text(page: PageObject) -> str:
+    """One page's text; a page pypdf cannot read (an unsupported filter, a broken stream)
+    counts as a page without text, so the rest of the document still goes in."""
+    try:
+        return normalise(page.extract_text() or "")
+    except Exception:
+        return ""
 
 
 def _pages(data: bytes) -> tuple[list[str], str]:
+    """Every page's text and the title. pypdf raises dozens of types on malformed input
+    (found by fuzzing: NotImplementedError for unknown filters, RecursionError, struct and
+    zlib errors, ...); all of them mean the same to a person: a corrupt PDF."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise SourceError("the PDF is encrypted")
-        pages = [normalise(page.extract_text() or "") for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     except SourceError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
-        raise SourceError(f"corrupt PDF ({type(error).__name__}: {error})") from None
+    except Exception as error:
+        reason = str(error).splitlines()[0][:120] if str(error) else ""
+        raise SourceError(f"corrupt PDF ({type(error).__name__}: {reason})") from None
     return pages, title
 
 
