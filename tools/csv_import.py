@@ -40,6 +40,7 @@ _COLUMN_NAMES = {
 }  # fmt: skip
 MAX_EXTRA_HEADER_ROWS = 2
 EARLIEST, LATEST = pd.Timestamp("1800-01-01"), pd.Timestamp("2200-12-31")
+MAX_CSV_BYTES = 50 * 2**20  # read whole into memory: a bigger file is a mistake, not prices
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,12 @@ def symbol_from_path(path: Path) -> str:
 def read_price_csv(path: Path) -> tuple[str, pd.DataFrame, int]:
     """Parse one CSV into (symbol, price frame, rows skipped). Raises PriceFileError."""
     symbol = symbol_from_path(path)
+    size = path.stat().st_size if path.is_file() else 0
+    if size > MAX_CSV_BYTES:
+        raise PriceFileError(
+            f"{path.name}: larger than the {MAX_CSV_BYTES:,}-byte limit for a price file "
+            f"({size:,} bytes); daily prices for a century fit in about 2 MB"
+        )
     try:
         raw = pd.read_csv(path, dtype=str, skipinitialspace=True, keep_default_na=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
