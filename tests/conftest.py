@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.loopback_openai import Servers
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -81,3 +83,11 @@ def shared_prices(shared_dir: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"needs {path}")
     return path
+
+
+@pytest.fixture
+def serve() -> Iterator[Servers]:
+    """Start scripted OpenAI-compatible loopback servers: `serve.start([text(...), ...])`."""
+    servers = Servers()
+    yield servers
+    servers.close()

@@ -220,3 +220,19 @@ class LoopbackOpenAI:
         if (body.get("stream_options") or {}).get("include_usage"):
             out.append({**base, "choices": [], "usage": self._usage(reply, body)})
         return out
+
+
+class Servers:
+    """Loopback servers started by one test, all shut down at its end (the `serve` fixture)."""
+
+    def __init__(self) -> None:
+        self.started: list[LoopbackOpenAI] = []
+
+    def start(self, script: Sequence[Reply]) -> LoopbackOpenAI:
+        server = LoopbackOpenAI(script).__enter__()
+        self.started.append(server)
+        return server
+
+    def close(self) -> None:
+        for server in self.started:
+            server.__exit__()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 
 import pytest
 
@@ -12,27 +11,13 @@ from assistant.events import Done, Notice, Token
 from assistant.services import chat_model
 from assistant.settings import Settings, load_settings
 from tests.cli_runner import run_cli
-from tests.loopback_openai import LoopbackOpenAI, Reply, hang, status, text, tool_calls
+from tests.loopback_openai import Servers, hang, status, text, tool_calls
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
 
 pytestmark = pytest.mark.integration
 QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
 RETURNS = ("index_returns", {"symbols": ["^RUT", "^GSPC"], "period": "YTD", "benchmark": "^GSPC"})
 SEARCH = ("search_commentary", {"query": "罗素2000 年初至今"})
-
-
-@pytest.fixture
-def serve() -> Iterator[list[LoopbackOpenAI]]:
-    servers: list[LoopbackOpenAI] = []
-    yield servers
-    for server in servers:
-        server.__exit__()
-
-
-def start(serve: list[LoopbackOpenAI], script: list[Reply]) -> LoopbackOpenAI:
-    server = LoopbackOpenAI(script).__enter__()
-    serve.append(server)
-    return server
 
 
 def settings_for(url: str, **overrides: object) -> Settings:
@@ -43,8 +28,8 @@ def assistant(settings: Settings) -> Assistant:
     return Assistant(settings, market=FakeMarket(), index=FakeIndex())
 
 
-def test_a_base_url_without_a_key_is_enough(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [text("hello")])
+def test_a_base_url_without_a_key_is_enough(serve: Servers) -> None:
+    server = serve.start([text("hello")])
     model = chat_model(settings_for(server.base_url))
     assert model is not None
     plain = model.model_copy(update={"streaming": False})
@@ -54,9 +39,8 @@ def test_a_base_url_without_a_key_is_enough(serve: list[LoopbackOpenAI]) -> None
     assert chat_model(load_settings()) is None  # nothing configured: offline mode
 
 
-def test_streamed_tool_calls_then_a_cited_answer(serve: list[LoopbackOpenAI]) -> None:
-    server = start(
-        serve,
+def test_streamed_tool_calls_then_a_cited_answer(serve: Servers) -> None:
+    server = serve.start(
         [tool_calls(RETURNS, prompt_tokens=900), tool_calls(SEARCH, prompt_tokens=1400),
          text(ZH_ANSWER, prompt_tokens=2100)],
     )  # fmt: skip
@@ -76,8 +60,8 @@ def test_streamed_tool_calls_then_a_cited_answer(serve: list[LoopbackOpenAI]) ->
     assert tool_reply["role"] == "tool" and "Cite these figures as [0]" in tool_reply["content"]
 
 
-def test_a_plain_non_streaming_model_works_too(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [tool_calls(RETURNS), text(ZH_ANSWER)])
+def test_a_plain_non_streaming_model_works_too(serve: Servers) -> None:
+    server = serve.start([tool_calls(RETURNS), text(ZH_ANSWER)])
     settings = settings_for(server.base_url)
     model = chat_model(settings)
     assert model is not None
@@ -87,14 +71,14 @@ def test_a_plain_non_streaming_model_works_too(serve: list[LoopbackOpenAI]) -> N
     assert answer.mode == "llm" and not server.requests[0].get("stream")
 
 
-def test_a_429_is_retried(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [status(429), text(ZH_ANSWER)])
+def test_a_429_is_retried(serve: Servers) -> None:
+    server = serve.start([status(429), text(ZH_ANSWER)])
     answer = assistant(settings_for(server.base_url)).ask(QUESTION, as_of=AS_OF)
     assert answer.mode == "llm" and len(server.requests) == 2
 
 
-def test_a_500_after_retries_falls_back_to_offline(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [status(500), status(500)])
+def test_a_500_after_retries_falls_back_to_offline(serve: Servers) -> None:
+    server = serve.start([status(500), status(500)])
     events = list(
         assistant(settings_for(server.base_url, llm_max_retries=1)).stream(QUESTION, as_of=AS_OF)
     )
@@ -105,8 +89,8 @@ def test_a_500_after_retries_falls_back_to_offline(serve: list[LoopbackOpenAI]) 
     assert "7.54%" in answer.sections[0].text
 
 
-def test_a_hang_past_the_timeout_falls_back_with_a_notice(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [hang()])
+def test_a_hang_past_the_timeout_falls_back_with_a_notice(serve: Servers) -> None:
+    server = serve.start([hang()])
     settings = settings_for(server.base_url, llm_timeout_s=0.3, llm_max_retries=0)
     answer = assistant(settings).ask(QUESTION, as_of=AS_OF)
     assert answer.mode == "offline"
@@ -124,9 +108,9 @@ def test_a_refused_connection_falls_back() -> None:
 
 
 def test_the_cli_answers_in_llm_mode(
-    serve: list[LoopbackOpenAI], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    serve: Servers, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server = start(serve, [text(ZH_ANSWER)])
+    server = serve.start([text(ZH_ANSWER)])
     monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
     result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
     assert result.exit_code == 0, result.stderr
@@ -137,8 +121,8 @@ def test_the_cli_answers_in_llm_mode(
     assert {f["kind"] for f in payload["flags"]} >= {"unknown_citation", "uncited_number"}
 
 
-def test_the_last_step_is_sent_without_tool_use(serve: list[LoopbackOpenAI]) -> None:
-    server = start(serve, [tool_calls(RETURNS), text(ZH_ANSWER)])
+def test_the_last_step_is_sent_without_tool_use(serve: Servers) -> None:
+    server = serve.start([tool_calls(RETURNS), text(ZH_ANSWER)])
     settings = settings_for(server.base_url, llm_max_model_calls=2)
     answer = assistant(settings).ask(QUESTION, as_of=AS_OF)
     assert answer.mode == "llm" and answer.model_calls == 2

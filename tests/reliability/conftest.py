@@ -1,4 +1,5 @@
-"""Fixtures for the reliability tests: a small real disk (tmpfs) where the machine allows it."""
+"""Fixtures for the reliability tests: a small real disk (tmpfs) where the machine allows it,
+and a real Chroma server of the test's own."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.chroma_server import CHROMA, ChromaServer, available, chroma_server
 from tests.reliability.disk import SmallDisk, can_mount, small_disk
 
 
@@ -26,3 +28,12 @@ def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmallDisk]
         yield mounted
     finally:
         mounting.__exit__(None, None, None)
+
+
+@pytest.fixture
+def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
+    """`chroma run` on a free loopback port, for this test only (it may stop it)."""
+    if not available():
+        pytest.skip(f"needs the chroma CLI at {CHROMA}")
+    with chroma_server(tmp_path / "chroma-data") as running:
+        yield running

@@ -6,7 +6,6 @@ and an answer written from the market data anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from ingest.embeddings import LocalHashEmbedder
 from ingest.errors import StoreUnavailable
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
-from tests.chroma_server import CHROMA, ChromaServer, available, chroma_server, free_port
+from tests.chroma_server import ChromaServer, free_port
 from tests.cli_runner import run_cli
 from tests.conftest import FIXTURES
 from tests.unit.assistant.fakes import AS_OF, FakeMarket
@@ -26,14 +25,6 @@ from tests.unit.assistant.fakes import AS_OF, FakeMarket
 pytestmark = pytest.mark.integration
 QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
 Capsys = pytest.CaptureFixture[str]
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ChromaServer]:
-    if not available():
-        pytest.skip(f"needs the chroma CLI at {CHROMA}")
-    with chroma_server(tmp_path / "chroma-data") as running:
-        yield running
 
 
 def notices(answer: Answer) -> str:
@@ -64,12 +55,12 @@ def test_the_assistant_answers_from_market_data_when_the_server_is_down(
     assert [r.kind for r in answer.references] == ["market_data"]
 
 
-def test_a_server_that_goes_away_mid_session(server: ChromaServer, tmp_path: Path) -> None:
+def test_a_server_that_goes_away_mid_session(chroma: ChromaServer, tmp_path: Path) -> None:
     index = Index.open(
         tmp_path / "library",
         embedder=LocalHashEmbedder(),
-        chroma_host=server.host,
-        chroma_port=server.port,
+        chroma_host=chroma.host,
+        chroma_port=chroma.port,
         timeout_s=2,
         workers=0,
     )
@@ -77,12 +68,12 @@ def test_a_server_that_goes_away_mid_session(server: ChromaServer, tmp_path: Pat
         assert ingest_sources([str(FIXTURES / "ingest")], index).added >= 10
         helper = Assistant(load_settings(), market=FakeMarket(), index=index)
         assert "[1]" in helper.ask(QUESTION, as_of=AS_OF).markdown()  # the library answers
-        server.stop()
+        chroma.stop()
 
         with pytest.raises(StoreUnavailable) as searched:
             index.search("regional banks", k=3)
         message = str(searched.value)
-        assert message.startswith(f"Chroma server at {server.host}:{server.port} failed")
+        assert message.startswith(f"Chroma server at {chroma.host}:{chroma.port} failed")
         assert "is it running?" in message and "\n" not in message
         fresh = tmp_path / "fresh.md"
         fresh.write_text("# Fresh\n\nSmall caps rallied 2% as yields fell this week.\n")
@@ -91,7 +82,7 @@ def test_a_server_that_goes_away_mid_session(server: ChromaServer, tmp_path: Pat
         assert "Fresh" not in {a.title for a in index.list_articles()}
 
         answer = helper.ask(QUESTION, as_of=AS_OF)
-        assert f"{server.host}:{server.port}" in notices(answer)
+        assert f"{chroma.host}:{chroma.port}" in notices(answer)
         assert "7.54%" in answer.sections[0].text
     finally:
         index.close()

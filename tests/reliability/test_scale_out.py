@@ -5,29 +5,20 @@ the new articles, including a process started afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.chroma_server import CHROMA, ChromaServer, available, chroma_server
+from tests.chroma_server import ChromaServer
 from tests.reliability.scaleout import run_scale_out
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ChromaServer]:
-    if not available():
-        pytest.skip(f"needs the chroma CLI at {CHROMA}")
-    with chroma_server(tmp_path / "chroma-data") as running:
-        yield running
-
-
 def test_processes_share_one_chroma_server_and_one_data_directory(
-    server: ChromaServer, shared_prices: Path, tmp_path: Path
+    chroma: ChromaServer, shared_prices: Path, tmp_path: Path
 ) -> None:
-    result = run_scale_out(server, tmp_path / "home", shared_prices, readers=2, new_articles=120)
+    result = run_scale_out(chroma, tmp_path / "home", shared_prices, readers=2, new_articles=120)
     assert result.errors == []
     assert result.reader_rounds >= 2
     assert (result.ingested, result.lost) == (120, 0)

@@ -53,7 +53,7 @@ def test_redact_masks_registered_keys_and_credential_shapes() -> None:
     register_secret("hunter2-but-longer")
     cases = {
         "token hunter2-but-longer in the middle": "token [redacted] in the middle",
-        f"Incorrect API key provided: {FAKE_KEY}.": f"Incorrect API key provided: sk-{MASK}.",
+        "Incorrect API key provided: sk-proj-Zq81abcdefghijklmnop.": f"provided: sk-{MASK}.",
         "Incorrect API key provided: sk-mbtest-7f3a****e4a7.": f"provided: sk-{MASK}.",
         "Authorization: Bearer abcdefghijklmnop": f"Authorization: Bearer {MASK}",
         "GET https://x.test/feed?api_key=abc123&page=2": f"?api_key={MASK}&page=2",
