@@ -5,7 +5,8 @@ as-of date, filters). The settings panel is drawn after the page, into a slot re
 top of the sidebar: a page can then show its cheap parts (the chat box) before anything waits
 for the index or the price store, and the page still reads the choices from the session (a
 widget's value is there from the interaction that caused the rerun). Each page lives in
-`ui/pages/`; the cached services in `ui/resources.py`.
+`ui/views/` (not `pages/`: Streamlit would take that folder for its old multipage layout and
+run a bookmarked page without this entry point); the cached services in `ui/resources.py`.
 """
 
 from pathlib import Path
@@ -13,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.errors import ConfigError
-from ui import context, library_data, shell, sidebar
+from ui import context, library_data, sidebar
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 
 st.set_page_config(page_title="marketbrief", page_icon="📈", layout="wide")
 st.set_option("client.toolbarMode", "minimal")  # no "Deploy" button in a research tool
@@ -37,8 +38,7 @@ except ConfigError as error:
 
 sidebar.init_defaults(ctx.settings)
 settings_slot = st.sidebar.container()
-with shell.inside_app():
-    navigation.run()
+navigation.run()
 with settings_slot:
     articles = library_data.summaries(ctx.index) if ctx.index is not None else []
     sidebar.render(ctx.settings, ctx.default_as_of(), library_data.facets_of(articles))

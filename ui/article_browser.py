@@ -27,8 +27,8 @@ from ui.markup import plain
 OPEN = "library_open_article"
 RESEARCH_ARTICLE = "research_article_id"  # read by the research page (issue 6)
 TABLE = "library_table"
-CHAT_PAGE = "pages/chat.py"
-RESEARCH_PAGE = "pages/research.py"
+CHAT_PAGE = "views/chat.py"
+RESEARCH_PAGE = "views/research.py"
 SHOWN = 2_000
 
 

@@ -60,4 +60,4 @@ def render_first_run(ctx: Context) -> None:
             + "\n".join(f"- {step}" for step in missing)
             + "\n\nYou can ask now: the answer uses what data there is and says what is missing."
         )
-        st.page_link("pages/library.py", label="Open the Library", icon=":material/library_books:")
+        st.page_link("views/library.py", label="Open the Library", icon=":material/library_books:")

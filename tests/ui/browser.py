@@ -147,8 +147,8 @@ def set_as_of(page: Page, day: str) -> None:
     field.fill(day)
     field.press("Enter")
     field.press("Escape")  # close the calendar, which would cover the page
-    expect(page.locator("[data-baseweb=calendar]")).to_have_count(0, timeout=10_000)
-    expect(field).to_have_value(day, timeout=10_000)
+    expect(page.locator("[data-baseweb=calendar]")).to_have_count(0, timeout=30_000)
+    expect(field).to_have_value(day, timeout=30_000)
 
 
 def ask(page: Page, question: str) -> None:

@@ -10,11 +10,9 @@ import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import SHARED
@@ -24,7 +22,6 @@ APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 AS_OF = dt.date(2026, 1, 23)
 QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
 TIMEOUT_S = 60
-ORIGINAL_PAGES_INIT = PagesManager.__init__
 
 
 @pytest.fixture(scope="module")
@@ -43,21 +40,6 @@ def seeded_home(seeded_template: Path, tmp_path: Path, monkeypatch: pytest.Monke
     shutil.copytree(seeded_template, home)
     monkeypatch.setenv("MARKETBRIEF_HOME", str(home))
     return home
-
-
-@pytest.fixture(autouse=True)
-def _navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep AppTest in `st.navigation` mode on every run, as a real server is after its
-    first run. AppTest re-decides the mode at each `run()`, and `ui/pages/` beside the entry
-    point makes it pick the old pages-folder mode, which runs the page without the entry
-    point (the app then reruns itself, see `ui.shell`, losing the click that caused the
-    run). `test_shell.py` covers that path with this fixture's effect undone."""
-
-    def navigation_mode(self: PagesManager, *args: Any, **kwargs: Any) -> None:
-        ORIGINAL_PAGES_INIT(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", navigation_mode)
 
 
 @pytest.fixture(autouse=True)

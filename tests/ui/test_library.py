@@ -20,7 +20,7 @@ from ui.article_browser import OPEN, RESEARCH_ARTICLE
 from ui.chat_session import KEY as SESSION
 from ui.markup import plain
 
-LIBRARY = "pages/library.py"
+LIBRARY = "views/library.py"
 
 
 def library() -> AppTest:
@@ -140,7 +140,7 @@ def test_ask_about_this_article_scopes_the_chat_to_it(seeded_home: Path) -> None
     app.button(key="ask_article").click().run()
     assert not app.exception
     assert "Questions here are about one article" in all_text(app)
-    app.switch_page("pages/chat.py")  # AppTest's next run would return to the library page
+    app.switch_page("views/chat.py")  # AppTest's next run would return to the library page
     ask(app, "这篇文章的核心观点是什么?", as_of=None)
     session = app.session_state[SESSION]
     assert session.article_id == article_id
@@ -164,7 +164,7 @@ def test_deep_analysis_hands_the_article_to_the_research_page(
     app.text_input(key="library_text").input("罗素2000指数跑赢").run()
     article_id = app.session_state[OPEN]
     app.button(key="research").click().run()
-    assert switched == ["pages/research.py"]
+    assert switched == ["views/research.py"]
     assert app.session_state[RESEARCH_ARTICLE] == article_id
 
 

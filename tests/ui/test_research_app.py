@@ -21,7 +21,7 @@ from tests.ui.conftest import AS_OF, TIMEOUT_S, all_text, markdown, start_app
 from ui import preferences as prefs
 
 TOPIC = "2026年小盘股投资逻辑"
-PAGE = "pages/research.py"
+PAGE = "views/research.py"
 HEADINGS = ("#### 综合分析", "#### 核心洞察", "##### 风险因素", "##### 机遇窗口",
             "#### 核心信息摘要", "#### 研究步骤", "#### 参考文献")  # fmt: skip
 

@@ -59,7 +59,7 @@ def assert_safe(app: AppTest) -> None:
 
 
 def ingest_hostile(app: AppTest) -> AppTest:
-    app.switch_page("pages/library.py").run()
+    app.switch_page("views/library.py").run()
     app.file_uploader[0].set_value(("hostile.md", hostile_article(), "text/markdown"))
     next(b for b in app.button if b.label == "Ingest").click()
     app.run()
@@ -79,7 +79,7 @@ def test_a_hostile_article_reads_as_text_in_the_library() -> None:
 
 def test_a_hostile_passage_is_escaped_in_the_answer_and_the_sources_panel() -> None:
     app = ingest_hostile(start_app())
-    app.switch_page("pages/chat.py").run()
+    app.switch_page("views/chat.py").run()
     ask(app, "罗素2000指数年初至今是否跑赢标普500?", as_of=None)
     answer = app.session_state["chat_session"].answers[0]
     assert any(r.source == "Hostile Weekly" for r in answer.references)

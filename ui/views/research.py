@@ -30,7 +30,7 @@ from assistant.research.planner import DraftedPlan, draft_plan
 from assistant.research.progress import Progress
 from assistant.research.runner import ResearchRunner, shared_runner
 from assistant.settings import load_settings
-from ui import context, shell
+from ui import context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
 from ui.markup import neutralise, plain
@@ -394,7 +394,6 @@ def reattach(ctx: context.Context) -> str | None:
 
 
 def main() -> None:
-    shell.ensure_app()  # a reloaded /research runs inside the app too (sidebar, settings)
     ctx = context.load()
     chosen = prefs.current()
     st.title("Deep research · 深度投研", anchor=False)

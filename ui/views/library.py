@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import context, library_data, shell
+from ui import context, library_data
 from ui.article_browser import OPEN, render_article, render_browser
 from ui.ingest_form import render_ingest_form, render_ingest_report
 from ui.markup import neutralise
 from ui.prices_form import render_prices_form, render_prices_report
 
-shell.ensure_app()
 ctx = context.load()
 st.title("Library")
 

@@ -12,7 +12,7 @@ import streamlit as st
 from assistant.answer import Answer
 from assistant.errors import InputError
 from assistant.failures import EXPECTED_ERRORS
-from ui import chat_session, context, shell
+from ui import chat_session, context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
 from ui.conversation_list import render_conversations
@@ -115,7 +115,6 @@ def render_scope(ctx: context.Context, session: chat_session.ChatSession) -> Non
         st.button("Ask the whole library", on_click=chat_session.clear, key="unscope")
 
 
-shell.ensure_app()
 ctx = context.load()
 session = chat_session.current()
 render_conversations(ctx.history)
