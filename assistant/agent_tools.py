@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from assistant.failures import EXPECTED_ERRORS
 from assistant.injection import is_instruction_like
 from assistant.ports import MarketDataPort, SearchPort
+from assistant.redact import redact
 from assistant.sentences import split_text
 from assistant.sources import SourceRegistry
 from tools.result import ToolResult
@@ -83,8 +84,8 @@ def _guarded(name: str, call: Callable[..., str]) -> Callable[..., str]:
     def run(**kwargs: object) -> str:
         try:
             return call(**kwargs)
-        except EXPECTED_ERRORS as error:
-            return f"error from {name}: {error}"
+        except EXPECTED_ERRORS as error:  # the model reads this: never a key echoed in it
+            return redact(f"error from {name}: {error}")
         except Exception as error:  # a bug in a tool must not end the answer
             return f"error from {name}: {type(error).__name__}"
 
@@ -93,7 +94,7 @@ def _guarded(name: str, call: Callable[..., str]) -> Callable[..., str]:
 
 def _unavailable(ctx: ToolContext, what: str) -> str:
     reason = ctx.unavailable.get(what, "not configured")
-    return f"error: {what} is unavailable ({reason}); answer with what you have."
+    return redact(f"error: {what} is unavailable ({reason}); answer with what you have.")
 
 
 def clean_passage(text: str) -> str:

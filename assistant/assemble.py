@@ -56,8 +56,8 @@ def assemble(
     ]
     results = registry.tool_results
     return Answer(
-        question=question.text,
-        title=strip_markers(draft.title).strip() or question.text,
+        question=redact(question.text),  # a key pasted into a question is not saved either
+        title=redact(strip_markers(draft.title).strip() or question.text),
         as_of=registry.market.as_of or question.as_of or today or dt.date.today(),
         language=language,
         mode=mode,

@@ -20,7 +20,7 @@ from assistant.events import Notice
 from assistant.redact import MASK, install_log_redaction, redact, register_secret
 from assistant.settings import load_settings
 from tests.cli_runner import CliResult, run_cli
-from tests.loopback_openai import LoopbackOpenAI, status, text
+from tests.loopback_openai import LoopbackOpenAI, status, text, tool_calls
 from tests.secrets import FAKE_KEY, assert_no_secret
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
 from tests.unit.ingest.servers import serve
@@ -159,3 +159,58 @@ def test_config_shows_only_whether_a_key_is_set(
     as_table = run_cli(capsys, "config")
     assert as_json.json()["openai_api_key"] == "set"
     assert_no_secret(outputs(as_json, as_table))
+
+
+def test_a_saved_conversation_keeps_no_key(
+    keyed: Path, rejecting: LoopbackOpenAI, tmp_path: Path
+) -> None:
+    from assistant.history import HistoryStore
+
+    settings = load_settings(openai_base_url=rejecting.base_url)
+    answer = Assistant(settings, market=FakeMarket(), index=FakeIndex()).ask(QUESTION, as_of=AS_OF)
+    assert any("HTTP 401" in f.message for f in answer.flags)
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    saved = store.get(store.add_turn(None, answer))
+    assert saved is not None
+    assert_no_secret([tmp_path, repr(saved)])
+
+
+def test_a_research_brief_and_its_exports_keep_no_key(
+    keyed: Path, rejecting: LoopbackOpenAI, capsys: Capsys, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    monkeypatch.setenv("OPENAI_BASE_URL", rejecting.base_url)
+    results = [
+        run_cli(capsys, "research", "小盘股2026年前景", "--auto-accept", "--as-of", "2026-01-23",
+                "--out", str(tmp_path / f"brief.{suffix}"))
+        for suffix in ("md", "html")
+    ]  # fmt: skip
+    assert [r.exit_code for r in results] == [0, 0], results[0].stderr
+    assert len(rejecting.requests) >= 1  # the key was sent, and echoed back
+    assert_no_secret([*outputs(*results), tmp_path, keyed])
+
+
+def test_a_key_pasted_into_a_question_is_not_kept_in_the_answer(keyed: Path) -> None:
+    helper = Assistant(load_settings(), market=FakeMarket(), index=FakeIndex())
+    answer = helper.ask(
+        f"罗素2000年初至今表现如何? my key is {FAKE_KEY}", as_of=AS_OF, offline=True
+    )
+    assert_no_secret([answer.model_dump_json(), answer.markdown()])
+
+
+def test_a_tool_error_quoting_the_key_reaches_the_model_masked(keyed: Path) -> None:
+    from ingest.errors import EmbeddingFailed
+
+    class EchoingIndex(FakeIndex):
+        def search(self, *args: object, **kwargs: object) -> list[object]:
+            raise EmbeddingFailed(f"the embedding endpoint failed: {ECHO.format(key=FAKE_KEY)}")
+
+    search = ("search_commentary", {"query": "罗素2000"})
+    with LoopbackOpenAI([tool_calls(search), text(ZH_ANSWER)]) as server:
+        settings = load_settings(openai_base_url=server.base_url)
+        answer = Assistant(settings, market=FakeMarket(), index=EchoingIndex()).ask(
+            QUESTION, as_of=AS_OF
+        )
+    tool_reply = server.requests[1]["messages"][-1]["content"]
+    assert "error from search_commentary" in tool_reply and MASK in tool_reply
+    assert_no_secret([json.dumps(server.requests), answer.model_dump_json()])
