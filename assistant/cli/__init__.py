@@ -6,16 +6,12 @@ boundary: a person sees one clear line and an exit code, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
-from assistant.cli.app import config_command, ui_command
-from assistant.cli.ask import ask_commands
-from assistant.cli.library import library_commands
-from assistant.cli.market import market_commands
-from assistant.cli.research import research_commands
 from assistant.errors import MarketbriefError
 from assistant.redact import install_log_redaction, redact
 
@@ -23,17 +19,43 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Which module defines each command, and the list it exports. A command's module is imported
+# only when that command runs (or for --help): `marketbrief ui` need not load pandas and the
+# answer engine just to start the browser app.
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "prices": ("assistant.cli.market", "market_commands"),
+    "returns": ("assistant.cli.market", "market_commands"),
+    "sectors": ("assistant.cli.market", "market_commands"),
+    "quote": ("assistant.cli.market", "market_commands"),
+    "macro": ("assistant.cli.market", "market_commands"),
+    "ingest": ("assistant.cli.library", "library_commands"),
+    "search": ("assistant.cli.library", "library_commands"),
+    "library": ("assistant.cli.library", "library_commands"),
+    "ask": ("assistant.cli.ask", "ask_commands"),
+    "research": ("assistant.cli.research", "research_commands"),
+    "config": ("assistant.cli.app", "app_commands"),
+    "ui": ("assistant.cli.app", "app_commands"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        module_name, attribute = COMMAND_MODULES[cmd_name]
+        commands = getattr(importlib.import_module(module_name), attribute)
+        return next(c for c in commands if c.name == cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="marketbrief")
 def cli() -> None:
     """marketbrief: cited answers about markets from your own commentary and market data."""
-
-
-for command in [
-    *market_commands, *library_commands, *ask_commands, *research_commands,
-    config_command, ui_command,
-]:  # fmt: skip
-    cli.add_command(command)
 
 
 def _is_domain_error(error: BaseException) -> bool:

@@ -46,3 +46,6 @@ def config_command(as_json: bool) -> None:
         print_json(shown)
     else:
         print_table([{"setting": k, "value": v} for k, v in shown.items()])
+
+
+app_commands: list[click.Command] = [config_command, ui_command]

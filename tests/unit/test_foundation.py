@@ -74,3 +74,23 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "--help")
     assert result.exit_code == 0
     assert "marketbrief" in result.stdout
+
+
+def test_every_command_is_registered(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import COMMAND_MODULES
+
+    listed = run_cli(capsys, "--help").stdout
+    for name in COMMAND_MODULES:
+        assert f"  {name} " in listed
+
+
+def test_starting_the_ui_does_not_load_the_answer_engine() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from assistant.cli import cli; cli.get_command(None, 'ui'); "
+        "print('assistant.engine' in sys.modules, 'pandas' in sys.modules)"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert shown.stdout.split() == ["False", "False"]
