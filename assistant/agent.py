@@ -250,7 +250,8 @@ def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Even
                 yield ToolEnd(
                     str(message.name or "tool"),
                     redact(content.split("\n")[0][:200]),
-                    ok=not content.startswith("error"),
+                    # ours start "error"; LangChain's own (an unknown tool, bad arguments) "Error:"
+                    ok=not content.lower().startswith("error"),
                 )
 
 

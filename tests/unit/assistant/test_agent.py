@@ -70,6 +70,14 @@ def test_tool_errors_go_back_to_the_model_as_text_and_invented_citations_are_fla
     assert "[0]" not in answer.sections[0].text
 
 
+def test_a_failed_tool_is_reported_as_failed_whoever_wrote_the_error() -> None:
+    unknown = tool_call("no_such_tool", {}, "c3")  # LangChain answers "Error: ... not a valid tool"
+    market = FakeMarket(fail={"index_returns"})  # ours answers "error from index_returns: ..."
+    helper, _ = assistant([unknown, RETURNS_CALL, llm_answer(ZH_ANSWER)], market=market)
+    ended = [e for e in helper.stream(QUESTION, as_of=AS_OF) if isinstance(e, ToolEnd)]
+    assert [(e.name, e.ok) for e in ended] == [("no_such_tool", False), ("index_returns", False)]
+
+
 def test_the_last_allowed_step_must_answer_and_its_tool_calls_are_dropped() -> None:
     looping = AIMessage(content=ZH_ANSWER, tool_calls=[{"name": "macro", "args": {}, "id": "x"}])
     helper, model = assistant([RETURNS_CALL, SEARCH_CALL, looping], max_model_calls=3)

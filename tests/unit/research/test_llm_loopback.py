@@ -5,7 +5,6 @@ run with the model offered only their tools."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -13,7 +12,7 @@ from assistant.engine import Assistant
 from assistant.research.planner import draft_plan
 from assistant.research.run import run_plan
 from assistant.settings import load_settings
-from tests.loopback_openai import LoopbackOpenAI, Reply, status, text, tool_calls
+from tests.loopback_openai import LoopbackOpenAI, Reply, Servers, status, text, tool_calls
 from tests.unit.assistant.fakes import ZH_ANSWER, FakeIndex, FakeMarket
 
 from .conftest import AS_OF
@@ -29,23 +28,14 @@ STEPS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def serve() -> Iterator[list[LoopbackOpenAI]]:
-    servers: list[LoopbackOpenAI] = []
-    yield servers
-    for server in servers:
-        server.__exit__()
-
-
-def helper(serve: list[LoopbackOpenAI], script: list[Reply]) -> tuple[Assistant, LoopbackOpenAI]:
-    server = LoopbackOpenAI(script).__enter__()
-    serve.append(server)
+def helper(serve: Servers, script: list[Reply]) -> tuple[Assistant, LoopbackOpenAI]:
+    server = serve.start(script)
     settings = load_settings(openai_base_url=server.base_url, model="loopback", llm_max_retries=0)
     return Assistant(settings, market=FakeMarket(), index=FakeIndex()), server
 
 
 def test_the_planner_reply_becomes_the_plan_and_the_steps_run(
-    serve: list[LoopbackOpenAI],
+    serve: Servers,
 ) -> None:
     answer = ZH_ANSWER.replace("[1]", "[0]")
     script = [
@@ -75,7 +65,7 @@ def test_the_planner_reply_becomes_the_plan_and_the_steps_run(
 
 
 def test_a_failing_endpoint_gives_the_template_plan_with_a_notice(
-    serve: list[LoopbackOpenAI],
+    serve: Servers,
 ) -> None:
     assistant, _ = helper(serve, [status(500)])
     drafted = draft_plan(assistant, TOPIC, as_of=AS_OF)
