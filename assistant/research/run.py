@@ -101,7 +101,9 @@ def _run_step(
                 called.append(event.name)
                 yield ToolCalled(n, total, event.name)
             elif isinstance(event, ToolEnd):
-                if not event.ok:
+                # A refused call to a tool the step was not given (LLM mode) is not a failure
+                # of the step: it still has everything its plan asked for.
+                if not event.ok and event.name in step.tools:
                     failed.append(f"{event.name}: {event.summary}")
                 yield ToolCalled(n, total, event.name, True, event.ok, event.summary)
             elif isinstance(event, Done):
