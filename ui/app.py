@@ -15,6 +15,7 @@ import streamlit as st
 
 from assistant.errors import ConfigError
 from ui import context, library_data, sidebar
+from ui.markup import error_text
 
 PAGES = Path(__file__).parent / "views"
 
@@ -33,7 +34,7 @@ navigation = st.navigation(
 try:
     ctx = context.load()
 except ConfigError as error:
-    st.error(f"marketbrief cannot start: {error}. Fix the setting and reload the page.")
+    st.error(f"marketbrief cannot start: {error_text(error)}. Fix the setting and reload the page.")
     st.stop()
 
 sidebar.init_defaults(ctx.settings)

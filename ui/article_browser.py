@@ -22,7 +22,7 @@ from ingest.index import Index
 from ingest.models import Article, ArticleSummary
 from ui import chat_session
 from ui.library_data import Facets, facets_of, matching
-from ui.markup import plain
+from ui.markup import error_text, plain
 
 OPEN = "library_open_article"
 RESEARCH_ARTICLE = "research_article_id"  # read by the research page (issue 6)
@@ -133,7 +133,7 @@ def render_article(index: Index, article_id: str) -> None:
     try:
         article = index.get_article(article_id)
     except EXPECTED_ERRORS as error:
-        st.warning(f"That article is no longer in the library ({plain(str(error))}).")
+        st.warning(f"That article is no longer in the library ({error_text(error)}).")
         st.session_state.pop(OPEN, None)
         return
     with st.container(border=True, key="article-view"):

@@ -30,7 +30,7 @@ from ingest.pipeline import (
     is_url,
 )
 from ui import library_data
-from ui.markup import plain
+from ui.markup import error_text, plain
 
 REPORT = "library_ingest_report"
 MAX_UPLOAD_MB = DEFAULT_MAX_BYTES // (1024 * 1024)  # the ingest's own per-file limit
@@ -117,7 +117,7 @@ def render_ingest_form(index: Index | None, settings: Settings) -> None:
     try:
         paths = save_uploads(list(files or []), uploads_dir)
     except OSError as error:
-        st.error(f"The uploaded files could not be saved: {plain(str(error))}")
+        st.error(f"The uploaded files could not be saved: {error_text(error)}")
         return
     sources = [str(p) for p in paths] + urls
     if not sources:
@@ -126,7 +126,7 @@ def render_ingest_form(index: Index | None, settings: Settings) -> None:
     try:
         report = run_ingest(sources, index, settings, _progress_bar())
     except EXPECTED_ERRORS as error:
-        st.error(f"Ingest stopped: {plain(str(error))}")
+        st.error(f"Ingest stopped: {error_text(error)}")
         return
     finally:
         library_data.forget()
@@ -165,4 +165,4 @@ def render_ingest_report() -> None:
     for skipped in report.skipped:
         st.caption(f"skipped {plain(skipped['path'])}: {plain(skipped['reason'])}")
     for error in report.errors:
-        st.error(f"could not ingest {plain(error['path'])}: {plain(error['reason'])}")
+        st.error(f"could not ingest {plain(error['path'])}: {error_text(error['reason'])}")

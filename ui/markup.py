@@ -6,6 +6,7 @@ but Markdown itself can still load an image from any server (`![](http://…)`),
 typeset `$…$` as math, or fake one of Streamlit's own directives (`:red[…]`, `:material/…:`).
 
 - `plain`: every Markdown special character escaped; the text reads exactly as written.
+- `error_text`: an error message, keys masked, then `plain`.
 - `answer_markdown`: an answer's own structure (paragraphs, lists, bold) kept, but HTML, images,
   links, math and directives neutralised; flagged figures highlighted with a directive we add
   ourselves after escaping, so content can never forge one.
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from assistant.redact import redact
 
 _ALL_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=^\"'])")
 _HTML_AND_MATH = re.compile(r"([\\<>$&])")
@@ -30,6 +33,13 @@ def plain(text: str) -> str:
     escaped = _ALL_SPECIAL.sub(r"\\\1", text)
     paragraphs = re.split(r"\n\s*\n", escaped.strip())
     return "\n\n".join(p.strip().replace("\n", "  \n") for p in paragraphs if p.strip())
+
+
+def error_text(error: BaseException | str) -> str:
+    """An error's message as the reader may see it: keys masked (an endpoint's error can echo
+    one), Markdown escaped, and never empty."""
+    message = str(error) or (type(error).__name__ if isinstance(error, BaseException) else "")
+    return plain(redact(message or "unknown error"))
 
 
 def neutralise(text: str) -> str:

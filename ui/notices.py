@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.context import Context
-from ui.markup import neutralise
+from ui.markup import error_text, neutralise
 from ui.preferences import Preferences
 
 OFFLINE = (
@@ -39,7 +39,7 @@ def render_mode_banner(ctx: Context, preferences: Preferences) -> None:
 def render_first_run(ctx: Context) -> None:
     """Next steps when the library or the price store is empty (asking still works)."""
     for name, reason in ctx.problems.items():
-        st.error(f"The {name} could not be opened: {neutralise(reason)}")
+        st.error(f"The {name} could not be opened: {error_text(reason)}")
     missing = []
     if ctx.article_count() == 0:
         missing.append(

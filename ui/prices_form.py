@@ -17,7 +17,7 @@ from assistant.failures import EXPECTED_ERRORS
 from tools.csv_import import ImportReport
 from tools.market import MarketData
 from ui.ingest_form import save_uploads
-from ui.markup import plain
+from ui.markup import error_text, plain
 
 REPORT = "library_prices_report"
 
@@ -46,7 +46,7 @@ def render_prices_form(market: MarketData | None) -> None:
         with tempfile.TemporaryDirectory(prefix="marketbrief-prices-") as folder:
             report = market.import_csv(save_uploads(list(files), Path(folder)))
     except EXPECTED_ERRORS as error:
-        st.error(f"The prices could not be imported: {plain(str(error))}")
+        st.error(f"The prices could not be imported: {error_text(error)}")
         return
     st.session_state[REPORT] = report
     st.rerun()
@@ -77,4 +77,4 @@ def render_prices_report() -> None:
         for warning in item.warnings:
             st.warning(f"{plain(item.meta.symbol)}: {plain(warning)}")
     for rejected in report.rejected:
-        st.error(f"{plain(rejected.path.name)}: {plain(rejected.error)}")
+        st.error(f"{plain(rejected.path.name)}: {error_text(rejected.error)}")

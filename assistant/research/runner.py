@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from assistant.engine import Assistant
+from assistant.redact import redact
 from assistant.research.brief import Brief
 from assistant.research.plan import Plan
 from assistant.research.progress import BriefReady, Progress, starting
@@ -107,7 +108,7 @@ class ResearchRunner:
                 run = self._advance(run, run.progress.apply(event))
         except Exception as error:  # the run fails visibly, never silently
             failed = run.progress.model_copy(
-                update={"status": "failed", "error": f"{type(error).__name__}: {error}"}
+                update={"status": "failed", "error": redact(f"{type(error).__name__}: {error}")}
             )
             run = self._advance(run, failed)
         finally:

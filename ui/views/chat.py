@@ -16,7 +16,7 @@ from ui import chat_session, context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
 from ui.conversation_list import render_conversations
-from ui.markup import plain
+from ui.markup import error_text, plain
 from ui.notices import FAILURE_KEY, render_first_run, render_mode_banner
 from ui.sources_panel import render_sources
 from ui.streaming import show_stream
@@ -58,10 +58,10 @@ def ask(question: str, ctx: context.Context, session: chat_session.ChatSession) 
             )
             streamed = show_stream(events)
         except InputError as error:
-            st.warning(str(error), icon=":material/edit:")
+            st.warning(error_text(error), icon=":material/edit:")
             return
         except EXPECTED_ERRORS as error:
-            st.error(f"The question could not be answered: {plain(str(error))}")
+            st.error(f"The question could not be answered: {error_text(error)}")
             return
         except Exception as error:  # a bug: tell the reader plainly, keep the details in the log
             log.exception("answering %r failed", question)
@@ -80,7 +80,9 @@ def ask(question: str, ctx: context.Context, session: chat_session.ChatSession) 
     try:
         session.record(streamed.answer, ctx.history)
     except sqlite3.Error as error:
-        session.notice = f"The answer could not be saved ({error}); it is shown but not kept."
+        session.notice = (
+            f"The answer could not be saved ({error_text(error)}); it is shown but not kept."
+        )
     st.rerun()
 
 

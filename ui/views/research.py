@@ -33,7 +33,7 @@ from assistant.settings import load_settings
 from ui import context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
-from ui.markup import neutralise, plain
+from ui.markup import error_text, neutralise, plain
 
 log = logging.getLogger("marketbrief.ui")
 
@@ -179,7 +179,7 @@ def _take_article(ctx: context.Context) -> None:
     try:
         article = ctx.index.get_article(article_id)
     except EXPECTED_ERRORS as error:
-        st.warning(f"That article could not be opened: {plain(str(error))}")
+        st.warning(f"That article could not be opened: {error_text(error)}")
         return
     st.session_state[ARTICLE] = {"id": article.id, "title": article.title}
     st.session_state[TOPIC] = article.title
@@ -219,7 +219,7 @@ def render_topic(ctx: context.Context, chosen: prefs.Preferences) -> None:
         try:
             _draft(ctx, chosen)
         except InputError as error:
-            st.warning(str(error), icon=":material/edit:")
+            st.warning(error_text(error), icon=":material/edit:")
         else:
             st.rerun()
 
@@ -282,7 +282,7 @@ def render_editor(ctx: context.Context, chosen: prefs.Preferences) -> None:
         try:
             plan = _edited_plan()
         except InputError as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(error_text(error), icon=":material/error:")
             return
         _start(plan, ctx, chosen)
         st.rerun()
@@ -332,7 +332,7 @@ def render_run(ctx: context.Context, run_id: str) -> None:
     elif status == "interrupted":
         st.warning("This run stopped when the app was restarted. Draft the plan again to rerun it.")
     else:
-        st.error(f"The research run failed: {plain(run.progress.error or 'unknown error')}")
+        st.error(f"The research run failed: {error_text(run.progress.error or '')}")
 
 
 @st.cache_data(show_spinner="Preparing the file…", max_entries=12)
@@ -408,7 +408,7 @@ def main() -> None:
         try:
             show_brief(runner(str(ctx.settings.db_path)).store.get_brief(brief_id))
         except InputError as error:
-            st.warning(str(error))
+            st.warning(error_text(error))
     render_saved(ctx)
 
 

@@ -69,6 +69,8 @@ def layout(brief: Brief) -> Document:
     add(Block("heading", REFERENCES_HEADING[lang], level=2))
     for reference in answer.references:
         add(Block("reference", render_reference(reference), n=reference.n, url=reference.url))
+        if reference.notes:  # e.g. how old stored prices are: a reader must see it in print too
+            add(Block("bullets", items=tuple(reference.notes)))
     add(Block("disclaimer", DISCLAIMER[lang]))
     return doc
 

@@ -165,3 +165,14 @@ def test_chinese_wraps_between_characters_but_keeps_figures_whole() -> None:
     assert all(not line.startswith(("，", "。", "）")) for line in lines)
     assert all(not line.endswith("（") for line in lines)
     assert any("7.54%[0]，" in line for line in lines)  # the figure, its marker and comma stay
+
+
+def test_every_format_shows_how_old_the_stored_prices_are(brief: Brief) -> None:
+    note = "stored prices: last close 2026-01-23, 301 days old"
+    market = brief.answer.references[0].model_copy(update={"notes": (note,)})
+    answer = brief.answer.model_copy(update={"references": (market, *brief.answer.references[1:])})
+    aged = brief.model_copy(update={"answer": answer})
+    assert note in render_brief(aged, "md").decode()
+    assert note in render_brief(aged, "html").decode()
+    if find_cjk_font() is not None:
+        assert re.sub(r"\s+", "", note) in pdf_text(render_brief(aged, "pdf"))

@@ -139,3 +139,19 @@ def test_saved_briefs_are_listed_newest_first_and_reopen(store: ResearchStore) -
     store.delete_brief("a1")
     with pytest.raises(Exception, match="no saved brief 'a1'"):
         store.get_brief("a1")
+
+
+def test_a_run_failure_is_stored_without_the_key(store: ResearchStore, tmp_path: Path) -> None:
+    from tests.secrets import FAKE_KEY, assert_no_secret
+
+    def leaky() -> Assistant:
+        raise RuntimeError(f"Incorrect API key provided: {FAKE_KEY}")
+
+    registry = ResearchRunner(store, leaky)
+    run_id = registry.start(make_plan(*STEPS))
+    assert registry.wait(run_id, WAIT_S)
+    failed = registry.get(run_id)
+    registry.shutdown()
+    assert failed is not None and failed.progress.error is not None
+    assert failed.progress.error.startswith("RuntimeError: Incorrect API key provided")
+    assert_no_secret([failed.progress.error, tmp_path], FAKE_KEY)
