@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test test-all lint bench clean
+.PHONY: install run test test-bare lint bench clean
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make test` as on a bare machine (fresh clone, empty HOME, no CJK font, no chromium); root.
+test-bare:
+	tests/bare-machine $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

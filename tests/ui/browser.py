@@ -21,14 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from assistant import services
 from assistant.settings import load_settings
 from ingest.pipeline import ingest_sources
+from tests.machine import CHROMIUM, chromium_missing, require_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -41,12 +43,20 @@ READY_TIMEOUT_S = 60.0
 
 
 def missing_requirements(shared: Path) -> str | None:
-    """Why a browser run cannot happen here, or None when it can."""
-    if not CHROMIUM.exists():
-        return f"needs Debian's chromium at {CHROMIUM} (see .ci/apt-packages)"
+    """Why a browser run cannot happen here, or None when it can (for the benchmark)."""
+    missing = chromium_missing()
+    if missing:
+        return missing
     if not (shared / "seeds").is_dir() or not (shared / "data" / "prices").is_dir():
         return f"needs ../shared with seeds and data/prices beside the project ({shared})"
     return None
+
+
+def require_browser_run(shared: Path) -> None:
+    """Skip (fail in CI) without chromium; skip without ../shared."""
+    require_chromium()
+    if not (shared / "seeds").is_dir() or not (shared / "data" / "prices").is_dir():
+        pytest.skip(f"needs ../shared with seeds and data/prices beside the project ({shared})")
 
 
 def prepare_home(home: Path, shared: Path, extra: list[str] | None = None) -> int:

@@ -22,8 +22,8 @@ from tests.ui.browser import (
     ask,
     chat_input,
     chromium,
-    missing_requirements,
     prepare_home,
+    require_browser_run,
     running_ui,
     set_as_of,
 )
@@ -39,9 +39,7 @@ HEADINGS = (*(HEADINGS_BY_LANGUAGE["zh"][key] for key in SECTION_KEYS), REFERENC
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    missing = missing_requirements(SHARED)
-    if missing:
-        pytest.skip(missing)
+    require_browser_run(SHARED)
     folder = tmp_path_factory.mktemp("browser")
     hostile = folder / "hostile.md"
     hostile.write_bytes(hostile_article("黄金价格创出新高。" + MARKUP, date="2025-06-02"))
@@ -54,8 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if missing_requirements(SHARED):
-        pytest.skip(missing_requirements(SHARED) or "")
+    require_browser_run(SHARED)
     with chromium() as launched:
         yield launched
 

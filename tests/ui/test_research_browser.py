@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED
-from tests.ui.browser import chromium, missing_requirements, prepare_home, running_ui, set_as_of
+from tests.ui.browser import chromium, prepare_home, require_browser_run, running_ui, set_as_of
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -23,9 +23,7 @@ BRIEF_TIMEOUT_MS = 120_000
 
 
 def test_an_auto_accepted_plan_becomes_a_brief_in_the_browser(tmp_path: Path) -> None:
-    reason = missing_requirements(SHARED)
-    if reason:
-        pytest.skip(reason)
+    require_browser_run(SHARED)
     from playwright.sync_api import expect
 
     home = tmp_path / "home"
