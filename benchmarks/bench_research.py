@@ -7,8 +7,9 @@ plus the seeds indexed, through the same services the product uses.
   rotation, yield curve, credit, valuation, catalysts), as of 2026-01-23, run offline: once in
   a fresh Assistant (cold: the index and the price store open on first use) and once more
   (warm). Goal: under 10 s.
-- Exports of that brief: Markdown, HTML (charts drawn as PNG) and PDF (CJK font subset,
-  converted and embedded; charts), each timed once, with the file sizes.
+- Exports of that brief: Markdown, HTML (charts as inline SVG, no font needed) and PDF (CJK
+  font subset, converted and embedded; charts as PNG), each timed once, with the file sizes.
+  A format this machine has no font for is reported as skipped, with what to install.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from assistant import services
 from assistant.engine import Assistant
-from assistant.research.export import render_brief
-from assistant.research.export.fonts import find_cjk_font
+from assistant.research.errors import ExportError
+from assistant.research.export import Format, check_export, render_brief
 from assistant.research.planner import template_plan
 from assistant.research.run import run_plan
 from assistant.settings import Settings, load_settings
@@ -79,12 +80,15 @@ def _export_times(brief: object) -> None:
     from assistant.research.brief import Brief
 
     assert isinstance(brief, Brief)
-    for fmt in ("md", "html", "pdf"):
-        if fmt == "pdf" and find_cjk_font() is None:
-            print("export pdf: skipped (no CJK font; install fonts-noto-cjk)")
+    formats: tuple[Format, ...] = ("md", "html", "pdf")
+    for fmt in formats:
+        try:
+            check_export(brief, fmt)
+        except ExportError as error:
+            print(f"export {fmt}: skipped ({error})")
             continue
         started = time.perf_counter()
-        data = render_brief(brief, fmt)  # type: ignore[arg-type]
+        data = render_brief(brief, fmt)
         elapsed = time.perf_counter() - started
         print(f"export {fmt}: {elapsed:.2f} s, {len(data) / 1024:,.0f} KiB")
 

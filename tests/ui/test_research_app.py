@@ -1,6 +1,6 @@
 """The research page in AppTest: draft a plan, edit it, accept it, and the brief appears with
 its downloads; auto-accept runs at once; the library's "deep analysis" hands an article over;
-a refreshed page finds its run again."""
+a refreshed page finds its run again; without a Chinese font the PDF download says why."""
 
 from __future__ import annotations
 
@@ -110,6 +110,23 @@ def test_auto_accept_runs_the_drafted_plan_at_once(seeded_home: Path) -> None:
     again.run()
     assert "#### 综合分析" in markdown(again)
     assert "Saved briefs · 已保存的简报 (1)" in [e.label for e in again.expander]
+
+
+def test_without_a_chinese_font_the_pdf_download_shows_what_to_install(
+    seeded_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF's button is disabled with the reason on the page (not only in the server log);
+    Markdown and HTML need no font and stay offered."""
+    monkeypatch.setattr("assistant.research.export.fonts.find_cjk_font", lambda: None)
+    app = research_page()
+    app.toggle(key="research_auto_accept").set_value(True)
+    app.text_input(key="research_topic").set_value(TOPIC)
+    app.button(key="research_draft_button").click().run()
+    finish(app)
+    buttons = {b.proto.label: b.proto.disabled for b in app.get("download_button")}
+    assert buttons == {"Download Markdown": False, "Download HTML": False, "Download PDF": True}
+    [error] = [e.value for e in app.error]
+    assert error.startswith("PDF: no Chinese \\(CJK\\) font") and "fonts\\-noto\\-cjk" in error
 
 
 def test_deep_analysis_of_an_article_plans_around_it(seeded_home: Path) -> None:

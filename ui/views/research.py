@@ -22,9 +22,9 @@ from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.failures import EXPECTED_ERRORS
 from assistant.research.brief import Brief
-from assistant.research.export import MEDIA_TYPES, Format
+from assistant.research.errors import ExportError
+from assistant.research.export import MEDIA_TYPES, Format, check_export
 from assistant.research.export import render_brief as export_bytes
-from assistant.research.export.fonts import INSTALL_HINT, find_cjk_font, has_cjk
 from assistant.research.plan import MAX_STEPS, TOOLS, Plan, plan_from_json
 from assistant.research.planner import DraftedPlan, draft_plan
 from assistant.research.progress import Progress
@@ -341,10 +341,20 @@ def exported(brief_id: str, fmt: Format, _brief: Brief) -> bytes:
 
 
 def render_downloads(brief: Brief) -> None:
+    """One button per format. The file is made only when clicked (in a request of its own,
+    where an error would reach only the server log), so what can be known beforehand, a
+    missing font, is checked here: its button is disabled and the reason shown right below
+    the buttons (the full width, as the message names what to install)."""
     stem = f"marketbrief-{brief.answer.as_of.isoformat()}-{brief.id}"
-    no_pdf = has_cjk(brief.markdown()) and find_cjk_font() is None
     formats: tuple[tuple[Format, str], ...] = (("md", "Markdown"), ("html", "HTML"), ("pdf", "PDF"))
+    problems: list[str] = []
     for column, (fmt, label) in zip(st.columns(3), formats, strict=True):
+        try:
+            check_export(brief, fmt)
+            problem = None
+        except ExportError as error:
+            problem = f"{label}: {error_text(error)}"
+            problems.append(problem)
         column.download_button(
             f"Download {label}",
             data=lambda fmt=fmt: exported(brief.id, fmt, brief),  # type: ignore[misc]
@@ -352,12 +362,11 @@ def render_downloads(brief: Brief) -> None:
             mime=MEDIA_TYPES[fmt],
             key=f"research_download_{fmt}_{brief.id}",
             icon=":material/download:",
-            disabled=fmt == "pdf" and no_pdf,
-            help=f"No Chinese font for the PDF: {INSTALL_HINT}"
-            if fmt == "pdf" and no_pdf
-            else None,
+            disabled=problem is not None,
             on_click="ignore",
         )
+    for problem in problems:
+        st.error(problem, icon=":material/error:")
 
 
 def show_brief(brief: Brief) -> None:

@@ -4,16 +4,16 @@
     render_brief(brief, "html")                   # the bytes, for a download button
 
 Pure functions of a Brief: the same brief always gives the same document (charts are drawn
-from the brief's own chart data).
+from the brief's own chart data). Only the PDF needs a font on this machine (see `fonts`);
+`check_export` says up front when it has none for the brief's script.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from assistant.answer import Chart
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError
 from assistant.research.export.document import Block
@@ -45,13 +45,27 @@ def format_for(path: Path) -> Format:
 def render_brief(brief: Brief, fmt: Format) -> bytes:
     if fmt == "md":
         return brief.markdown().encode("utf-8")
-    if fmt == "html":
+    if fmt == "html":  # charts as SVG whose text the browser sets: no font needed here
+        from assistant.research.export.figures import chart_svg
         from assistant.research.export.html import brief_html
 
-        return brief_html(brief, _drawer(brief)).encode("utf-8")
+        def svg(block: Block) -> str:  # each chart's ids salted apart by its place
+            return chart_svg(_chart(block), salt=str(brief.answer.charts.index(_chart(block))))
+
+        return brief_html(brief, svg).encode("utf-8")
+    from assistant.research.export.figures import chart_png
     from assistant.research.export.pdf import brief_pdf
 
-    return brief_pdf(brief, _drawer(brief))
+    return brief_pdf(brief, lambda block, face: chart_png(_chart(block), face))
+
+
+def check_export(brief: Brief, fmt: Format) -> None:
+    """Raise the ExportError `render_brief` would raise for want of a font, without doing the
+    work: the UI shows it with the download button instead of offering a file that fails."""
+    if fmt == "pdf":
+        from assistant.research.export.fonts import font_for
+
+        font_for(brief.markdown())
 
 
 def export_brief(brief: Brief, path: Path) -> Path:
@@ -62,19 +76,6 @@ def export_brief(brief: Brief, path: Path) -> Path:
     return path
 
 
-def _drawer(brief: Brief) -> Callable[[Block], bytes]:
-    """Draws chart blocks with the font the brief needs (each chart once per export)."""
-    from assistant.research.export.figures import chart_png
-    from assistant.research.export.fonts import font_for
-
-    face = font_for(brief.markdown())
-
-    @cache
-    def draw(index: int) -> bytes:
-        return chart_png(brief.answer.charts[index], face)
-
-    def by_block(block: Block) -> bytes:
-        assert block.chart is not None
-        return draw(brief.answer.charts.index(block.chart))
-
-    return by_block
+def _chart(block: Block) -> Chart:
+    assert block.chart is not None
+    return block.chart

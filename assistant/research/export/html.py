@@ -1,4 +1,9 @@
-"""The brief as one self-contained HTML file: styles inline, charts as PNG data URIs.
+"""The brief as one self-contained HTML file: styles inline, charts as inline SVG.
+
+Nothing here needs a font on the machine that writes the file: the charts' text is SVG text,
+set by the reader's browser in the page's own font stack (a Chinese font first), like the rest
+of the page. A chart's text may come out a little wider than matplotlib measured it, so the
+SVG may draw outside its box rather than cut a label off.
 
 Everything that came from ingested articles (quoted sentences, titles, passages) is escaped, so
 no markup from a crawled page can run in the reader's browser; only our own tags are written.
@@ -9,7 +14,6 @@ Links are written only for http(s) URLs.
 
 from __future__ import annotations
 
-import base64
 import html
 import re
 from collections.abc import Callable
@@ -26,7 +30,8 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px sol
 padding-bottom:.2rem}h3{margin-top:1.4rem}.as-of{color:#5b6770;font-style:italic}
 .notice{background:#fff8e1;border-left:4px solid #f0b400;padding:.5rem .8rem;margin:.6rem 0}
 .flag{color:#b26a00;font-weight:bold}a.cite{text-decoration:none;color:#1f4e79}
-figure{margin:1.2rem 0}figure img{max-width:100%}figcaption{color:#5b6770;font-size:.9rem}
+figure{margin:1.2rem 0}figure svg{max-width:100%;height:auto;overflow:visible}
+figure svg text{font-family:inherit!important}figcaption{color:#5b6770;font-size:.9rem}
 .ref{margin:.4rem 0}details{margin:.2rem 0 .6rem 1.4rem;color:#3c4750;font-size:.92rem}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #dde3ea;white-space:pre-wrap}
 .disclaimer{margin-top:2rem;color:#5b6770;font-size:.9rem;border-top:1px solid #dde3ea;
@@ -38,11 +43,12 @@ _SAFE_URL = re.compile(r"^https?://", re.I)
 Passages = dict[int | None, tuple[Passage, ...]]
 
 
-def brief_html(brief: Brief, chart_png: Callable[[Block], bytes] | None = None) -> str:
-    """The whole HTML document. `chart_png` draws a chart block (left out when None)."""
+def brief_html(brief: Brief, chart_svg: Callable[[Block], str] | None = None) -> str:
+    """The whole HTML document. `chart_svg` draws a chart block as an <svg> element (charts
+    are left out when None)."""
     doc = layout(brief)
     passages: Passages = {r.n: r.passages for r in brief.answer.references}
-    body = [_block(b, chart_png, passages) for b in doc.blocks]
+    body = [_block(b, chart_svg, passages) for b in doc.blocks]
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if doc.language == "zh" else "en"}">\n<head>\n'
         '<meta charset="utf-8">\n'
@@ -62,7 +68,7 @@ def inline(text: str) -> str:
     return out.replace("\n", "<br>\n")
 
 
-def _block(block: Block, chart_png: Callable[[Block], bytes] | None, passages: Passages) -> str:
+def _block(block: Block, chart_svg: Callable[[Block], str] | None, passages: Passages) -> str:
     kind = block.kind
     if kind == "title":
         return f"<h1>{html.escape(block.text)}</h1>"
@@ -77,14 +83,13 @@ def _block(block: Block, chart_png: Callable[[Block], bytes] | None, passages: P
     if kind == "bullets":
         return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in block.items) + "</ul>"
     if kind == "chart":
-        if chart_png is None:
+        if chart_svg is None:
             return ""
-        data = base64.b64encode(chart_png(block)).decode("ascii")
         caption = html.escape(block.text)
-        return (
-            f'<figure><img alt="{caption}" src="data:image/png;base64,{data}">'
-            f"<figcaption>{caption}</figcaption></figure>"
-        )
+        # matplotlib escapes the text it writes; the label makes the chart an image to a
+        # screen reader, named by its caption
+        svg = chart_svg(block).replace("<svg ", f'<svg role="img" aria-label="{caption}" ', 1)
+        return f"<figure>{svg}<figcaption>{caption}</figcaption></figure>"
     if kind == "reference":
         return _reference(block, passages.get(block.n, ()))
     return f'<p class="disclaimer">{html.escape(block.text)}</p>'

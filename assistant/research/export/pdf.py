@@ -1,9 +1,10 @@
 """The brief as a PDF, written with fpdf2: Chinese in an embedded CJK font, charts as images.
 
 The font is found at run time (`fonts.font_for`): a brief with Chinese and no CJK font on the
-machine is a clear error naming what to install, never a PDF of empty boxes. Only the glyphs
-used are embedded, so a brief stays small even with a 20 MB font collection. Chinese lines
-break between characters but never inside a figure (see `linebreak`), English at spaces.
+machine is a clear error naming what to install, never a PDF of empty boxes. The charts' text
+is drawn from that same font file. Only the glyphs used are embedded, so a brief stays small
+even with a 20 MB font collection. Chinese lines break between characters but never inside a
+figure (see `linebreak`), English at spaces.
 """
 
 from __future__ import annotations
@@ -38,14 +39,15 @@ class _Pages(FPDF):
         self.cell(0, 6, f"{self.footer_text} · {self.page_no()}", align="C")
 
 
-def brief_pdf(brief: Brief, chart_png: Callable[[Block], bytes] | None = None) -> bytes:
-    """The PDF document's bytes. `chart_png` draws a chart block (left out when None)."""
+def brief_pdf(brief: Brief, chart_png: Callable[[Block, FontFace], bytes] | None = None) -> bytes:
+    """The PDF document's bytes. `chart_png` draws a chart block as a PNG image, its text in
+    the given face, the one the PDF's text is in (charts are left out when None)."""
     doc = layout(brief)
     text = _all_text(doc)
     face = font_for(text)
     with tempfile.TemporaryDirectory(prefix="marketbrief-font-") as folder:
         pdf = _start(doc, face, text, _bold_text(doc), Path(folder))
-        writer = _Writer(pdf, cjk=doc.language == "zh")
+        writer = _Writer(pdf, face, cjk=doc.language == "zh")
         for block in doc.blocks:
             writer.write(block, chart_png)
         return bytes(pdf.output())
@@ -81,8 +83,8 @@ def _start(doc: Document, face: FontFace, text: str, bold_text: str, folder: Pat
 
 
 class _Writer:
-    def __init__(self, pdf: _Pages, cjk: bool) -> None:
-        self.pdf, self.cjk = pdf, cjk
+    def __init__(self, pdf: _Pages, face: FontFace, cjk: bool) -> None:
+        self.pdf, self.face, self.cjk = pdf, face, cjk
 
     def text(
         self,
@@ -111,7 +113,7 @@ class _Writer:
         )  # fmt: skip
         pdf.ln(after)
 
-    def write(self, block: Block, chart_png: Callable[[Block], bytes] | None) -> None:
+    def write(self, block: Block, chart_png: Callable[[Block, FontFace], bytes] | None) -> None:
         kind = block.kind
         if kind == "title":
             self.text(block.text, 18, bold=True, after=1)
@@ -131,7 +133,7 @@ class _Writer:
                 self.text(f"• {item}", 10.5, indent=3, after=1)
             self.pdf.ln(1.5)
         elif kind == "chart" and chart_png is not None:
-            self.chart(chart_png(block))
+            self.chart(chart_png(block, self.face))
         elif kind == "reference":
             self.text(block.text, 9, after=1.5)
         elif kind == "disclaimer":

@@ -6,15 +6,19 @@ several PDF readers do not follow when extracting text (pypdf among them, which 
 ingest uses), so copied or re-read text comes out garbled. Converted to TrueType outlines, the
 font is embedded as a plain Identity-H CID font that every reader handles. Only the characters
 the brief uses are converted (a few hundred glyphs: a fraction of a second), and the result
-lives in a temporary folder for the length of one export. The conversion is fontTools' own
-recipe (cubic to quadratic curves within one font unit).
+lives in a temporary folder for the length of one export. The work is all fontTools' own:
+its subsetter, its cubic-to-quadratic pen (curves within one font unit) and its FontBuilder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.research.export.fonts import FontFace
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 EXTRA = "0123456789 marketbrief·•—–-_.,:;%()[]/|→⚠"  # the footer, bullets, marks
 MAX_ERROR = 1.0  # font units
@@ -30,17 +34,17 @@ def truetype_face(
     path, index = (
         (face.bold_path, face.bold_index) if bold and face.bold_path else (face.path, face.index)
     )
-    font = TTFont(str(path), fontNumber=index, lazy=True)
-    if "CFF " not in font:
-        return path, index
-    _subset(font, text + EXTRA)
-    _to_quadratic(font)
-    target = folder / f"{path.stem}-{index}{'-bold' if bold else ''}.ttf"
-    font.save(str(target))
+    with TTFont(str(path), fontNumber=index, lazy=True) as font:
+        if "CFF " not in font:
+            return path, index
+        _subset(font, text + EXTRA)
+        _to_quadratic(font)
+        target = folder / f"{path.stem}-{index}{'-bold' if bold else ''}.ttf"
+        font.save(str(target))
     return target, 0
 
 
-def _subset(font: object, text: str) -> None:
+def _subset(font: TTFont, text: str) -> None:
     from fontTools import subset
 
     options = subset.Options()
@@ -54,43 +58,26 @@ def _subset(font: object, text: str) -> None:
     subsetter.subset(font)
 
 
-def _to_quadratic(font: object) -> None:
-    """Replace the CFF table by glyf/loca (fontTools' otf2ttf recipe)."""
+def _to_quadratic(font: TTFont) -> None:
+    """Replace the CFF table by glyf/loca: each glyph drawn through fontTools' Cu2QuPen into
+    its TTGlyphPen, and fontTools' FontBuilder sets up the TrueType tables around them (maxp;
+    loca and head's offset format follow when the font is saved)."""
+    from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTFont, newTable
+    from fontTools.ttLib import newTable
 
-    assert isinstance(font, TTFont)
-    order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyphs = {}
-    for name in order:
+    for name in font.getGlyphOrder():
         pen = TTGlyphPen(None)
         glyph_set[name].draw(Cu2QuPen(pen, MAX_ERROR, reverse_direction=True))
         glyphs[name] = pen.glyph()
-    font["loca"] = newTable("loca")
-    glyf = font["glyf"] = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = glyphs
-    del font["CFF "]
-    if "VORG" in font:
-        del font["VORG"]
-    glyf.compile(font)
-    maxp = font["maxp"] = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in (
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-    ):
-        setattr(maxp, field, 0)
-    maxp.maxZones = 1
-    post = font["post"]
-    post.formatType, post.extraNames, post.mapping = 2.0, [], {}
-    post.glyphOrder = order
-    font["head"].indexToLocFormat = 0
+    for tag in ("CFF ", "VORG"):  # VORG only means something next to CFF outlines
+        if tag in font:
+            del font[tag]
+    font["glyf"] = newTable("glyf")  # so FontBuilder takes the font for TrueType
     font.sfntVersion = "\0\1\0\0"
+    builder = FontBuilder(font=font)
+    builder.setupGlyf(glyphs)
+    builder.setupMaxp()

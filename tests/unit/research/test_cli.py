@@ -11,6 +11,7 @@ import pytest
 
 from assistant.engine import Assistant
 from tests.cli_runner import run_cli
+from tests.machine import require_cjk_font
 from tests.unit.assistant.fakes import SEED, FakeIndex, FakeMarket
 
 from .conftest import FED
@@ -112,16 +113,30 @@ def test_out_writes_the_format_its_suffix_names(
     tmp_path: Path,
     suffix: str,
 ) -> None:
-    from assistant.research.export.fonts import find_cjk_font
-
-    if suffix == "pdf" and find_cjk_font() is None:
-        pytest.skip("no CJK font (fonts-noto-cjk)")
+    if suffix == "pdf":  # a Chinese brief as PDF; Markdown and HTML need no font
+        require_cjk_font()
     out = tmp_path / f"brief.{suffix}"
     result = run_cli(capsys, "research", TOPIC, "--auto-accept", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("brief ") and str(out) in result.stdout
     head = out.read_bytes()[:15]
     assert head.startswith({"md": b"# ", "html": b"<!DOCTYPE html>", "pdf": b"%PDF-"}[suffix])
+
+
+def test_a_chinese_pdf_without_a_cjk_font_is_one_line_naming_what_to_install(
+    capsys: pytest.CaptureFixture[str],
+    fakes: Fakes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for where in ("assistant.research.export.fonts", "assistant.cli.research"):
+        monkeypatch.setattr(f"{where}.find_cjk_font", lambda: None)
+    out = tmp_path / "brief.pdf"
+    result = run_cli(capsys, "research", TOPIC, "--auto-accept", "--out", str(out))
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: no Chinese (CJK) font") and "fonts-noto-cjk" in line
+    assert not out.exists() and fakes[0].calls == []  # said before the run, not after it
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,16 @@
-"""Exports: Markdown headings; HTML escaped and self-contained; a real PDF with Chinese in an
-embedded CJK font, the references, and the charts as images (read back with pypdf)."""
+"""Exports: Markdown headings; HTML escaped, self-contained and written without any font; a
+real PDF with Chinese in an embedded CJK font, the references, and the charts as images (read
+back with pypdf). The PDF tests with Chinese need a CJK font on the machine
+(`tests.machine.require_cjk_font`); everything else passes without one."""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -14,10 +19,10 @@ from assistant.answer import Passage, Reference, Section
 from assistant.engine import Assistant
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError
-from assistant.research.export import export_brief, format_for, render_brief
-from assistant.research.export.fonts import find_cjk_font
+from assistant.research.export import Format, check_export, export_brief, format_for, render_brief
 from assistant.research.export.linebreak import wrap
 from assistant.research.run import run_plan
+from tests.machine import require_cjk_font
 
 from .conftest import STEPS, make_plan
 
@@ -40,7 +45,8 @@ def brief(helper: Assistant) -> Brief:
 
 @pytest.fixture
 def evil(brief: Brief) -> Brief:
-    """The brief with ingested text that is HTML (a hostile page's title and passage)."""
+    """The brief with ingested text that is HTML (a hostile page's title and passage), and a
+    chart label that is."""
     answer = brief.answer
     analysis = answer.sections[0].model_copy(
         update={"text": f"文章写道：{EVIL}[1]。", "subsections": ()}
@@ -52,10 +58,13 @@ def evil(brief: Brief) -> Brief:
             "passages": (Passage(chunk_id="c", text=EVIL),),
         }
     )
+    chart = answer.charts[0]
+    rows = ({**chart.rows[0], chart.x: EVIL}, *chart.rows[1:])
     changed = answer.model_copy(
         update={
             "sections": (analysis, *answer.sections[1:]),
             "references": (answer.references[0], reference, *answer.references[2:]),
+            "charts": (chart.model_copy(update={"rows": rows}), *answer.charts[1:]),
         }
     )
     return brief.model_copy(update={"answer": changed})
@@ -84,19 +93,36 @@ def test_html_is_self_contained_and_escapes_ingested_text(evil: Brief) -> None:
     assert 'href="javascript:' not in page
     for heading in HEADINGS:
         assert f">{heading}</h" in page
-    # nothing is loaded from elsewhere: styles inline, charts as data URIs
-    assert "<link" not in page and not re.search(r'src="(?!data:image/png;base64,)', page)
-    assert page.count("data:image/png;base64,") == len(evil.answer.charts) >= 1
+    # nothing is loaded from elsewhere: styles inline, charts as inline SVG whose links are
+    # their own ids
+    assert "<link" not in page and not re.search(r"<\w[^>]*\ssrc=", page)
+    charts = re.findall(r"<svg .*?</svg>", page, re.S)
+    assert len(charts) == len(evil.answer.charts) >= 1
+    assert not any(re.search(r'href="(?!#)', chart) for chart in charts)
     assert '<a class="cite" href="#ref-1">[1]</a>' in page and 'id="ref-1"' in page
 
 
-needs_cjk = pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font (fonts-noto-cjk)")
+def test_html_needs_no_font_and_keeps_chart_text_as_text(
+    brief: Brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_lookup(*args: object) -> None:
+        raise AssertionError("the HTML export looked a font up")
+
+    for name in ("find_cjk_font", "font_for", "fontconfig_faces", "scan"):
+        monkeypatch.setattr(f"assistant.research.export.fonts.{name}", no_lookup)
+    page = render_brief(brief, "html").decode()
+    charts = re.findall(r"<svg .*?</svg>", page, re.S)
+    assert len(charts) == len(brief.answer.charts) >= 1
+    for chart, data in zip(charts, brief.answer.charts, strict=True):
+        assert f">{data.title}</text>" in chart  # the browser sets it, in the page's fonts
+        assert 'id="DejaVuSans-' not in chart  # no glyph outlines drawn from a font file
+    assert render_brief(brief, "html").decode() == page  # the same brief, the same file
 
 
-@needs_cjk
 def test_pdf_has_the_chinese_headings_references_charts_and_an_embedded_font(
     brief: Brief, tmp_path: Path
 ) -> None:
+    require_cjk_font()
     path = export_brief(brief, tmp_path / "brief.pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
@@ -112,12 +138,35 @@ def test_pdf_has_the_chinese_headings_references_charts_and_an_embedded_font(
     assert any("CJK" in str(d.get("/FontName")) for d in fonts)
 
 
-def _fonts(page: pypdf.PageObject) -> list[pypdf.generic.DictionaryObject]:
-    resources = page["/Resources"].get_object()
+def test_pdf_charts_draw_their_text_from_the_font_file_found(
+    brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file itself, not a family name looked up in matplotlib's cached font list."""
+    from matplotlib.backends import backend_agg
+
+    from assistant.research.export.figures import chart_png
+    from assistant.research.export.fonts import FontFace, latin_font
+
+    found = tmp_path / "Found.ttf"
+    shutil.copy(latin_font().path, found)
+    used: list[str] = []
+    real = backend_agg.get_font
+
+    def spy(paths: Any, *args: Any, **kwargs: Any) -> Any:
+        used.extend(str(p) for p in (paths if isinstance(paths, list) else [paths]))
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(backend_agg, "get_font", spy)
+    png = chart_png(brief.answer.charts[0], FontFace(family="Named Otherwise", path=found))
+    assert png.startswith(b"\x89PNG") and os.path.realpath(found) in used
+
+
+def _fonts(page: pypdf.PageObject) -> list[Any]:  # pypdf's objects, typed loosely
+    resources: Any = page["/Resources"].get_object()
     return [f.get_object() for f in resources.get("/Font", {}).values()]
 
 
-def _descriptor(font: pypdf.generic.DictionaryObject) -> pypdf.generic.DictionaryObject:
+def _descriptor(font: Any) -> Any:
     if "/DescendantFonts" in font:
         font = font["/DescendantFonts"][0].get_object()
     return font["/FontDescriptor"].get_object()
@@ -129,6 +178,10 @@ def test_pdf_without_a_cjk_font_says_what_to_install(
     monkeypatch.setattr("assistant.research.export.fonts.find_cjk_font", lambda: None)
     with pytest.raises(ExportError, match="fonts-noto-cjk"):
         render_brief(brief, "pdf")
+    with pytest.raises(ExportError, match="fonts-noto-cjk"):  # said before any work is done
+        check_export(brief, "pdf")
+    for fmt in ("md", "html"):
+        check_export(brief, fmt)
 
 
 def test_an_english_brief_needs_no_cjk_font(brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,12 +220,14 @@ def test_chinese_wraps_between_characters_but_keeps_figures_whole() -> None:
     assert any("7.54%[0]，" in line for line in lines)  # the figure, its marker and comma stay
 
 
-def test_every_format_shows_how_old_the_stored_prices_are(brief: Brief) -> None:
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_every_format_shows_how_old_the_stored_prices_are(brief: Brief, fmt: Format) -> None:
+    if fmt == "pdf":
+        require_cjk_font()
     note = "stored prices: last close 2026-01-23, 301 days old"
     market = brief.answer.references[0].model_copy(update={"notes": (note,)})
     answer = brief.answer.model_copy(update={"references": (market, *brief.answer.references[1:])})
     aged = brief.model_copy(update={"answer": answer})
-    assert note in render_brief(aged, "md").decode()
-    assert note in render_brief(aged, "html").decode()
-    if find_cjk_font() is not None:
-        assert re.sub(r"\s+", "", note) in pdf_text(render_brief(aged, "pdf"))
+    data = render_brief(aged, fmt)
+    text = pdf_text(data) if fmt == "pdf" else data.decode()
+    assert (re.sub(r"\s+", "", note) if fmt == "pdf" else note) in text
