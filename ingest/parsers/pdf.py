@@ -1,11 +1,18 @@
-"""PDF: the text of each page as its own section, so a citation can name the page."""
+"""PDF: the text of each page as its own section, so a citation can name the page.
+
+Encrypted PDFs are common: most filings (10-K, 10-Q, 8-K) carry an owner password that only
+restricts printing or editing, and open for anyone with the empty user password, as every PDF
+viewer does. Those are decrypted and read (AES needs `cryptography`, pypdf's crypto extra);
+only a PDF that needs a password to be opened at all is skipped, saying so.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
 
-from pypdf import PageObject, PdfReader
+from pypdf import PageObject, PasswordType, PdfReader
+from pypdf.errors import DependencyError
 
 from ingest.dates import find_date_line
 from ingest.errors import SourceError
@@ -26,18 +33,34 @@ def _page_text(page: PageObject) -> str:
         return ""
 
 
+NEEDS_PASSWORD = "the PDF needs a password to open (save a copy without one and add that)"
+NEEDS_CRYPTOGRAPHY = (
+    "the PDF is encrypted with AES, which needs the cryptography package "
+    "(reinstall marketbrief, or pip install 'pypdf[crypto]')"
+)
+
+
+def _decrypt(reader: PdfReader) -> None:
+    """Open an encrypted PDF with the empty user password, as any viewer does; SourceError
+    when it needs a real one."""
+    if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise SourceError(NEEDS_PASSWORD)
+
+
 def _pages(data: bytes) -> tuple[list[str], str]:
     """Every page's text and the title. pypdf raises dozens of types on malformed input
     (found by fuzzing: NotImplementedError for unknown filters, RecursionError, struct and
     zlib errors, ...); all of them mean the same to a person: a corrupt PDF."""
     try:
-        reader = PdfReader(io.BytesIO(data))
+        reader = PdfReader(io.BytesIO(data))  # tries the empty password already
         if reader.is_encrypted:
-            raise SourceError("the PDF is encrypted")
+            _decrypt(reader)
         pages = [_page_text(page) for page in reader.pages]
         title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     except SourceError:
         raise
+    except DependencyError:  # AES without `cryptography`: an installation problem, said so
+        raise SourceError(NEEDS_CRYPTOGRAPHY) from None
     except Exception as error:
         reason = str(error).splitlines()[0][:120] if str(error) else ""
         raise SourceError(f"corrupt PDF ({type(error).__name__}: {reason})") from None

@@ -26,6 +26,24 @@ def make_pdf(pages: list[str]) -> bytes:
     return bytes(pdf.output())
 
 
+def encrypt_pdf(data: bytes, algorithm: str, user_password: str = "") -> bytes:
+    """The PDF encrypted as filings are: an owner password, and (unless given) an empty user
+    password that lets any reader open it."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+ENCRYPTIONS = ["AES-256", "AES-128", "RC4-128"]
+FILING = "Form 10-Q: net revenue rose 12% to $4.2 billion in the quarter."
+
+
 def _parse(fmt: str, data: bytes, name: str = "doc") -> list[Article | Skipped]:
     return list(parse(fmt, data, Origin(path=f"/data/{name}", name=name), max_line_bytes=10_000))
 
@@ -81,6 +99,36 @@ def test_pdf_pages_keep_their_numbers() -> None:
     assert article.title == "Credit spreads monthly"
     assert [s.page for s in article.sections] == [1, 2]
     assert "3.1%" in article.sections[0].text
+
+
+@pytest.mark.parametrize("algorithm", ENCRYPTIONS)
+def test_an_owner_password_pdf_is_read_like_any_other(algorithm: str) -> None:
+    data = encrypt_pdf(make_pdf([FILING, "Guidance was raised."]), algorithm)
+    (article,) = _parse("pdf", data, "10q.pdf")
+    assert isinstance(article, Article)
+    assert article.title == "Credit spreads monthly"  # the metadata is decrypted too
+    assert [s.page for s in article.sections] == [1, 2]
+    assert "$4.2 billion" in article.sections[0].text
+
+
+def test_a_pdf_that_needs_a_password_is_a_source_error_saying_so() -> None:
+    data = encrypt_pdf(make_pdf([FILING]), "AES-256", user_password="reader-secret")
+    with pytest.raises(SourceError, match="needs a password"):
+        _parse("pdf", data, "locked.pdf")
+
+
+def test_aes_without_cryptography_is_said_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf._encryption import Encryption
+    from pypdf.errors import DependencyError
+
+    def no_crypto(*args: object, **kwargs: object) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(Encryption, "verify", no_crypto)
+    data = encrypt_pdf(make_pdf([FILING]), "AES-256")
+    with pytest.raises(SourceError, match="needs the cryptography package") as refused:
+        _parse("pdf", data, "10q.pdf")
+    assert "corrupt" not in str(refused.value)
 
 
 def test_corrupt_pdf_is_a_source_error() -> None:
