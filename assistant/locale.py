@@ -88,9 +88,10 @@ NOTICES: dict[str, dict[Language, str]] = {
         "en": "The LLM endpoint failed ({reason}); answered offline instead.",
     },
     "empty_library": {
-        "zh": "文章库为空:请先导入评论文章,例如 `marketbrief ingest ../shared/seeds`。",
-        "en": "The library is empty: ingest commentary first, e.g. "
-        "`marketbrief ingest ../shared/seeds`.",
+        "zh": "文章库为空:请先添加评论文章——在浏览器的 Library 页面上传文件或填写网址,"
+        "或在命令行运行 `marketbrief ingest 文件或文件夹`。",
+        "en": "The library is empty: add commentary first, on the Library page in the browser "
+        "(upload files or give URLs) or with `marketbrief ingest FILE_OR_FOLDER`.",
     },
     "library_unavailable": {
         "zh": "无法检索文章库({reason})。",
@@ -101,12 +102,12 @@ NOTICES: dict[str, dict[Language, str]] = {
         "en": "No passage in the library matched this question.",
     },
     "no_prices": {
-        "zh": "没有可用的价格数据({reason}):请先导入价格,例如 "
-        "`marketbrief prices import ../shared/data/prices`,"
-        "或联网时运行 `marketbrief prices sync`。",
-        "en": "No price data ({reason}): import prices first, e.g. "
-        "`marketbrief prices import ../shared/data/prices`, or `marketbrief prices sync` "
-        "when online.",
+        "zh": "没有可用的价格数据({reason}):请先导入价格 CSV——在浏览器的 Library 页面用"
+        "“Import prices”上传,或在命令行运行 `marketbrief prices import 文件夹`;"
+        "联网时也可运行 `marketbrief prices sync 代码` 从 Yahoo Finance 获取。",
+        "en": "No price data ({reason}): import price CSVs first, under Import prices on the "
+        "Library page in the browser or with `marketbrief prices import FOLDER`; when online, "
+        "`marketbrief prices sync SYMBOL` fetches them from Yahoo Finance.",
     },
     "tool_failed": {
         "zh": "市场数据工具 {tool} 出错:{reason}",

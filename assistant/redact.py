@@ -11,6 +11,12 @@ line and JSON output, the notices and flags of every Answer, the progress lines,
 - shapes that are credentials whatever their value: `sk-...` keys (also OpenAI's half-masked
   echo `sk-abc***xyz`), `Bearer` tokens, `api_key=` / `token=` query parameters, `Authorization:`
   headers and passwords in URLs.
+
+An `sk-` shape is masked only when it looks like a key, not like words: ordinary text has
+`sk-` too ("SK hynix" in a news URL: `.../sk-hynix-plunges-nearly-15percent.html`). A key is a
+long random run: `sk-` then a hyphen-free piece of 16+ key characters mixing letters and
+digits (OpenAI's `sk-proj-…`, `sk-…` legacy and other providers' `sk-ant-api03-…` alike), or of
+20+ mixing upper and lower case, or an echo that masks the middle with `***`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 
 MASK = "[redacted]"
 MIN_SECRET_CHARS = 8  # shorter values ("test", "local") would mask ordinary words
@@ -25,8 +32,24 @@ _SECRETS: set[str] = set()
 _LOCK = threading.Lock()
 _installed = False
 
-_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bsk-[A-Za-z0-9_\-*]{8,}"), f"sk-{MASK}"),
+_SK_TOKEN = re.compile(r"\bsk-[A-Za-z0-9_\-*]{8,}")
+_KEY_PIECE = re.compile(
+    r"(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9_]{16,}"  # letters and digits
+    r"|(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9_]{20,}"  # upper and lower case
+    r"|[A-Za-z0-9_]*\*{3,}[A-Za-z0-9_]+"  # an echo masking the middle
+)
+
+
+def _mask_key(match: re.Match[str]) -> str:
+    """`sk-` and what follows, masked when a hyphen-free piece of it looks like a key."""
+    token = match.group(0)
+    if any(_KEY_PIECE.fullmatch(piece) for piece in token[3:].split("-")):
+        return f"sk-{MASK}"
+    return token
+
+
+_SHAPES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (_SK_TOKEN, _mask_key),
     (re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/\-]{8,}=*"), rf"\1 {MASK}"),
     (
         re.compile(

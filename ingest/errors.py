@@ -3,6 +3,8 @@
 Each message is written for the person at the terminal: the CLI prints it as one line.
 """
 
+from typing import Literal
+
 
 class IngestError(Exception):
     """Base for every library error."""
@@ -20,8 +22,22 @@ class FetchError(SourceError):
     """A URL that did not answer, or answered with an error, within the deadline."""
 
 
+Remedy = Literal["allow_private", "add_file"]
+
+
 class URLRefused(SourceError):
-    """A URL the library will not fetch: not http(s), or a private address not allowed."""
+    """A URL the library will not fetch: not http(s), or a private address not allowed.
+
+    The message states the facts ("refused: 127.0.0.1 is a loopback address"); `remedy` names
+    what the person can do about it, if anything, and each edge words it for its reader (a
+    flag at the terminal, a setting for the browser; see `assistant.hints`):
+    `allow_private` - the address is on this machine or a private network, which may be allowed;
+    `add_file` - a file:// URL, whose file can be added as a file instead.
+    """
+
+    def __init__(self, message: str, *, remedy: Remedy | None = None) -> None:
+        super().__init__(message)
+        self.remedy: Remedy | None = remedy
 
 
 class StorageError(IngestError):

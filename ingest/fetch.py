@@ -110,7 +110,7 @@ class HttpFetcher:
         try:
             check_url(url, allow_private=self.allow_private, resolve=self._resolve)
         except URLRefused as refused:
-            raise URLRefused(f"{refused} (a redirect to {url})") from None
+            raise URLRefused(f"{refused} (a redirect to {url})", remedy=refused.remedy) from None
 
     def _peer_check(self, url: str) -> Callable[[str, dict[str, Any]], None]:
         """An httpcore trace hook: once the TCP connection is made, and before the request is

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
-from ingest.errors import IngestError, SourceError, StorageError, URLRefused
+from ingest.errors import IngestError, Remedy, SourceError, StorageError, URLRefused
 from ingest.fetch import Fetcher, HttpFetcher
 from ingest.models import Article
 from ingest.parsers import Origin, Skipped, detect_format, parse
@@ -59,6 +59,8 @@ class IngestReport:
     unchanged: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)  # [{path, reason}]
     errors: list[dict[str, str]] = field(default_factory=list)  # named inputs that failed
+    # What the person can do about refused URLs (each once); the edges word it for their reader
+    remedies: list[Remedy] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -134,6 +136,7 @@ class _Run:
                     check_scheme(source)
                 except URLRefused as refused:
                     self.report.errors.append({"path": source, "reason": str(refused)})
+                    self.remedy(refused)
                 continue
             path = Path(source).expanduser()
             if path.is_dir():
@@ -153,6 +156,11 @@ class _Run:
         else:
             name = item.name if isinstance(item, _Input) else item
             self.report.skipped.append({"path": name, "reason": reason})
+
+    def remedy(self, error: SourceError) -> None:
+        remedy = error.remedy if isinstance(error, URLRefused) else None
+        if remedy is not None and remedy not in self.report.remedies:
+            self.report.remedies.append(remedy)
 
     def _reported(self, item: _Input) -> bool:
         return any(e["path"] == item.name for e in self.report.errors)
@@ -182,6 +190,7 @@ class _Run:
                         yield found
             except SourceError as error:
                 self.skip(item, str(error))
+                self.remedy(error)
             except IngestError:
                 raise  # the index itself failed: stop, with what is written kept
             except Exception as error:  # a parser tripping on odd input must not stop the rest

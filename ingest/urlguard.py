@@ -15,7 +15,8 @@ library (server-side request forgery). So:
   proxy's business, since the connection goes to the proxy.
 
 A person who means to ingest from their own network says so: MARKETBRIEF_ALLOW_PRIVATE_URLS=true
-or `marketbrief ingest --allow-private`.
+or `marketbrief ingest --allow-private`. A refusal states the facts and names its remedy
+(`URLRefused.remedy`); the CLI and the browser each tell their reader how to apply it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from urllib.parse import urlsplit
 from ingest.errors import URLRefused
 
 ALLOWED_SCHEMES = ("http", "https")
-ALLOW_HINT = "pass --allow-private (or set MARKETBRIEF_ALLOW_PRIVATE_URLS=true) to allow it"
 Resolver = Callable[..., Sequence[tuple[Any, ...]]]
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -46,8 +46,8 @@ def check_scheme(url: str) -> None:
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}://" if scheme else "a URL without a scheme"
         raise URLRefused(
-            f"refused: {shown} URLs are not fetched (only http and https; "
-            "give a local file's path instead of a file:// URL)"
+            f"refused: {shown} URLs are not fetched, only http and https",
+            remedy="add_file" if scheme == "file" else None,
         )
 
 
@@ -75,7 +75,7 @@ def check_address(host: str, address: str) -> None:
     why = refusal(ip)
     if why is not None:
         shown = host if host.strip("[]") == str(ip) else f"{host} ({ip})"
-        raise URLRefused(f"refused: {shown} is {why}; {ALLOW_HINT}")
+        raise URLRefused(f"refused: {shown} is {why}", remedy="allow_private")
 
 
 def check_url(url: str, *, allow_private: bool, resolve: Resolver | None = None) -> None:
@@ -90,7 +90,7 @@ def check_url(url: str, *, allow_private: bool, resolve: Resolver | None = None)
     if not host:
         raise URLRefused("refused: the URL names no host")
     if host == "localhost" or host.endswith(".localhost"):
-        raise URLRefused(f"refused: {host} is a loopback address; {ALLOW_HINT}")
+        raise URLRefused(f"refused: {host} is a loopback address", remedy="allow_private")
     for address in resolved(host, parts.port, resolve or socket.getaddrinfo):
         check_address(host, address)
 

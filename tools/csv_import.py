@@ -2,7 +2,7 @@
 
 Layouts accepted:
 
-- ../shared/data/prices: `Date,Open,High,Low,Close,Volume`;
+- the plain layout, `Date,Open,High,Low,Close,Volume` (the project's sample prices);
 - yfinance's download layout, `Date,Open,High,Low,Close,Adj Close,Volume`;
 - yfinance's multi-index CSVs (`yf.download(...).to_csv()`): a `Price,Close,...` header followed
   by a `Ticker,...` row and sometimes a `Date,,,` row; those extra header rows are skipped.
@@ -54,7 +54,7 @@ class ImportedFile:
 @dataclass(frozen=True)
 class RejectedFile:
     path: Path
-    error: str
+    error: str  # why, without the file's name: whoever shows it names the file once
 
 
 @dataclass(frozen=True)
@@ -111,25 +111,24 @@ def symbol_from_path(path: Path) -> str:
     """`^GSPC.csv` -> `^GSPC`; `%5EGSPC.csv` (URL-quoted) works too."""
     symbol = unquote(path.stem).strip().upper()
     if not looks_like_ticker(symbol):
-        raise PriceFileError(
-            f"{path.name}: the file name must be the symbol, like ^GSPC.csv or SPY.csv"
-        )
+        raise PriceFileError("the file name must be the symbol, like ^GSPC.csv or SPY.csv")
     return symbol
 
 
 def read_price_csv(path: Path) -> tuple[str, pd.DataFrame, int]:
-    """Parse one CSV into (symbol, price frame, rows skipped). Raises PriceFileError."""
+    """Parse one CSV into (symbol, price frame, rows skipped). Raises PriceFileError saying
+    what is wrong with the file, not which file it is (the caller knows and names it)."""
     symbol = symbol_from_path(path)
     size = path.stat().st_size if path.is_file() else 0
     if size > MAX_CSV_BYTES:
         raise PriceFileError(
-            f"{path.name}: larger than the {MAX_CSV_BYTES:,}-byte limit for a price file "
+            f"larger than the {MAX_CSV_BYTES:,}-byte limit for a price file "
             f"({size:,} bytes); daily prices for a century fit in about 2 MB"
         )
     try:
         raw = pd.read_csv(path, dtype=str, skipinitialspace=True, keep_default_na=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise PriceFileError(f"{path.name}: not a readable CSV ({type(err).__name__})") from None
+        raise PriceFileError(f"not a readable CSV ({type(err).__name__})") from None
     raw = raw.rename(columns=_column_map(raw.columns, path))
     raw = raw.loc[:, ~raw.columns.duplicated()]  # two columns named Close: the first counts
     try:
@@ -138,13 +137,11 @@ def read_price_csv(path: Path) -> tuple[str, pd.DataFrame, int]:
         frame = _numeric(raw, dates)
         valid = frame["Date"].notna() & (frame["Close"] > 0) & np.isfinite(frame["Close"])
         if not valid.any():
-            raise PriceFileError(f"{path.name}: no rows with both a date and a close")
+            raise PriceFileError("no rows with both a date and a close")
         prices = to_price_frame(frame[valid])
     except (ValueError, TypeError, OverflowError, ArithmeticError) as error:
         # pandas has many ways to refuse odd cells; all of them mean an unreadable file
-        raise PriceFileError(
-            f"{path.name}: not a readable price CSV ({type(error).__name__})"
-        ) from None
+        raise PriceFileError(f"not a readable price CSV ({type(error).__name__})") from None
     return symbol, prices, len(frame) - len(prices)
 
 
@@ -157,9 +154,7 @@ def _column_map(columns: pd.Index, path: Path) -> dict[str, str]:
     found = set(mapping.values())
     if "Date" not in found or not {"Close", "Adj Close"} & found:
         shown = ", ".join(str(c) for c in columns[:8])
-        raise PriceFileError(
-            f"{path.name}: expected columns Date and Close (or Adj Close); found {shown}"
-        )
+        raise PriceFileError(f"expected columns Date and Close (or Adj Close); found {shown}")
     return mapping
 
 

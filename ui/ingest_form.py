@@ -3,11 +3,16 @@
 Uploaded files are kept under `<home>/uploads/` (written atomically), not in a throwaway temp
 folder: an article's id comes from its path, so uploading the same file again is "unchanged"
 and a corrected version "updated", exactly as with `marketbrief ingest` on the same path.
-The summary is the CLI's: added / updated / unchanged / skipped (with reasons) / errors.
+The summary is the CLI's: added / updated / unchanged / skipped (with reasons) / errors, and
+for a refused URL what the reader can do about it, worded for the browser (`assistant.hints`).
+Every line of the URL box is accounted for in that summary: a URL of any scheme goes to the
+ingest, which fetches http(s) and refuses the rest (file://, ftp://) with a reason, and a line
+that is not a URL at all is listed as not ingested.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -18,21 +23,18 @@ from typing import Protocol
 import streamlit as st
 
 from assistant.failures import EXPECTED_ERRORS
+from assistant.hints import hint
 from assistant.settings import Settings
 from ingest.fetch import HttpFetcher
 from ingest.index import Index
 from ingest.parsers import FORMATS
-from ingest.pipeline import (
-    DEFAULT_MAX_BYTES,
-    IngestReport,
-    Progress,
-    ingest_sources,
-    is_url,
-)
+from ingest.pipeline import DEFAULT_MAX_BYTES, IngestReport, Progress, ingest_sources
+from ingest.urlguard import has_scheme
 from ui import library_data
 from ui.markup import error_text, plain
 
 REPORT = "library_ingest_report"
+NOT_A_URL = "not a URL (give http or https URLs, one per line)"
 MAX_UPLOAD_MB = DEFAULT_MAX_BYTES // (1024 * 1024)  # the ingest's own per-file limit
 UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FORMATS})
 _UNSAFE = re.compile(r"[^\w.\-^=+%()\[\] ]+")
@@ -66,9 +68,11 @@ def save_uploads(files: Sequence[Upload], folder: Path) -> list[Path]:
 
 
 def urls_from(text: str) -> tuple[list[str], list[str]]:
-    """The URLs in a text area (one per line), and the lines that are not URLs."""
+    """The URLs in a text area (one per line), whatever their scheme (the ingest refuses all
+    but http and https, saying why), and the lines that are not URLs at all. A line without
+    a scheme never reaches the ingest, which would take it for a path on the server."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return [x for x in lines if is_url(x)], [x for x in lines if not is_url(x)]
+    return [x for x in lines if has_scheme(x)], [x for x in lines if not has_scheme(x)]
 
 
 def run_ingest(
@@ -111,8 +115,6 @@ def render_ingest_form(index: Index | None, settings: Settings) -> None:
         st.error("The library cannot be opened, so nothing can be added (see the notice above).")
         return
     urls, not_urls = urls_from(text or "")
-    for line in not_urls:
-        st.warning(f"Not a URL (http or https), ignored: {plain(line)}")
     uploads_dir = settings.home / "uploads"
     try:
         paths = save_uploads(list(files or []), uploads_dir)
@@ -121,6 +123,8 @@ def render_ingest_form(index: Index | None, settings: Settings) -> None:
         return
     sources = [str(p) for p in paths] + urls
     if not sources:
+        for line in not_urls:
+            st.warning(f"could not ingest {plain(line)}: {plain(NOT_A_URL)}")
         st.warning("Choose files or give at least one URL to ingest.")
         return
     try:
@@ -130,23 +134,21 @@ def render_ingest_form(index: Index | None, settings: Settings) -> None:
         return
     finally:
         library_data.forget()
-    st.session_state[REPORT] = _readable(report, uploads_dir)
+    st.session_state[REPORT] = _readable(report, uploads_dir, not_urls)
     st.rerun()
 
 
-def _readable(report: IngestReport, uploads_dir: Path) -> IngestReport:
-    """The report with uploads named as the reader named them, not by their stored path."""
+def _readable(report: IngestReport, uploads_dir: Path, not_urls: list[str]) -> IngestReport:
+    """The report with uploads named as the reader named them, not by their stored path, and
+    the lines of the URL box that were not URLs (shown after the rerun with the rest)."""
     prefix = str(uploads_dir) + os.sep
 
     def short(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         return [{**r, "path": r["path"].removeprefix(prefix)} for r in rows]
 
-    return IngestReport(
-        added=report.added,
-        updated=report.updated,
-        unchanged=report.unchanged,
-        skipped=short(report.skipped),
-        errors=short(report.errors),
+    ignored = [{"path": line, "reason": NOT_A_URL} for line in not_urls]
+    return dataclasses.replace(
+        report, skipped=short(report.skipped), errors=short(report.errors) + ignored
     )
 
 
@@ -166,3 +168,5 @@ def render_ingest_report() -> None:
         st.caption(f"skipped {plain(skipped['path'])}: {plain(skipped['reason'])}")
     for error in report.errors:
         st.error(f"could not ingest {plain(error['path'])}: {error_text(error['reason'])}")
+    for remedy in report.remedies:
+        st.info(plain(hint(remedy, "browser")), icon=":material/lightbulb:")

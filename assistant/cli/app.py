@@ -15,7 +15,13 @@ APP_PATH = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
 
 def streamlit_command(port: int, address: str = "localhost") -> list[str]:
-    """The streamlit invocation: headless-safe, usage statistics off."""
+    """The streamlit invocation: headless-safe, usage statistics off, and no developer toolbar
+    (Stop, Deploy, Rerun) or traceback shown to the reader.
+
+    Streamlit reads `.streamlit/config.toml` only from the folder it is started in (and
+    ~/.streamlit), so the project's file holds only for `marketbrief ui` run from the project
+    folder; every option in it is passed here as a flag too, so it holds from any folder (and
+    for an installed marketbrief, which has no such file)."""
     return [
         sys.executable, "-m", "streamlit", "run", str(APP_PATH),
         "--server.port", str(port),
@@ -23,6 +29,8 @@ def streamlit_command(port: int, address: str = "localhost") -> list[str]:
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",
+        "--client.toolbarMode", "minimal",
+        "--client.showErrorDetails", "type",
     ]  # fmt: skip
 
 

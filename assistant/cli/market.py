@@ -89,18 +89,18 @@ def prices_import(paths: tuple[Path, ...], as_json: bool) -> None:
         for item in report.imported
     ]  # fmt: skip
     errors = [{"file": str(item.path), "error": item.error} for item in report.rejected]
+    rejected = [f"{item.path.name}: {item.error}" for item in report.rejected]
     if as_json:
         print_json({"rows": rows, "errors": errors})
-    else:
-        if rows:
-            print_table(rows, ["symbol", "rows", "first", "last", "skipped_rows", "file"])
+    elif rows:  # with nothing imported, the error line below says why, once
+        print_table(rows, ["symbol", "rows", "first", "last", "skipped_rows", "file"])
         for row in rows:
             for warning in row["warnings"]:
                 click.echo(f"warning: {warning}")
-        for error in errors:
-            click.echo(f"not imported: {error['error']}")
+        for line in rejected:
+            click.echo(f"not imported: {line}")
     if not rows:
-        detail = f": {errors[0]['error']}" if errors else ""
+        detail = f": {'; '.join(rejected)}" if rejected else ""
         raise PriceFileError(f"nothing imported ({len(errors)} file(s) rejected){detail}")
 
 

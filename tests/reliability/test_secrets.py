@@ -21,6 +21,7 @@ from assistant.redact import MASK, install_log_redaction, redact, register_secre
 from assistant.settings import load_settings
 from tests.cli_runner import CliResult, run_cli
 from tests.loopback_openai import LoopbackOpenAI, status, text, tool_calls
+from tests.machine import require_cjk_font
 from tests.secrets import FAKE_KEY, assert_no_secret
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
 from tests.unit.ingest.servers import serve
@@ -63,6 +64,53 @@ def test_redact_masks_registered_keys_and_credential_shapes() -> None:
     }
     for raw, expected in cases.items():
         assert expected in redact(raw), raw
+
+
+ORDINARY = [
+    "https://www.cnbc.com/2026/03/05/micron-nvidia-fall-after-sk-hynix-plunges-nearly-15percent.html",
+    "sk-hynix",
+    "SK hynix (sk-hynix) and Samsung: sk-hynix-samsung-2026-hbm-capex-outlook",
+    "task-management",
+    "risk-on, risk-off and a desk-top-sized ask-price",
+    "**sk-hynix** led the KOSPI",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_text_with_sk_survives_unchanged(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        FAKE_KEY,
+        "sk-" + "T3BlbkFJ" * 6,  # legacy: sk- and 48 letters and digits
+        "sk-proj-" + "aB3_dE5-gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9wY1",
+        "sk-ant-api03-" + "Zx9" * 30,
+        "sk-0123456789abcdef0123456789abcdef",  # sk- and 32 hex digits
+        "sk-" + "AbCdEfGhIjKlMnOpQrStUvWx",  # 24 letters, mixed case
+        "sk-proj-" + "*" * 40 + "Ab1c",  # OpenAI's masked echo
+        "sk-abc***xyz",
+    ],
+)
+def test_key_shapes_are_masked_whole(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("assistant.redact._SECRETS", set())  # the shape alone, not a known key
+    assert redact(f"key {key}, then text") == f"key sk-{MASK}, then text"
+
+
+def test_a_news_url_in_the_library_listing_is_shown_whole(capsys: Capsys, tmp_path: Path) -> None:
+    url = ORDINARY[0]
+    note = tmp_path / "hynix.md"
+    note.write_text(
+        f"---\ntitle: Micron and Nvidia fall after SK hynix plunges\nurl: {url}\n---\n\n"
+        "Memory chip makers fell sharply as SK hynix shares dropped nearly 15%.\n"
+    )
+    assert run_cli(capsys, "ingest", str(note)).exit_code == 0
+    listed = run_cli(capsys, "library", "ls", "--json").json()
+    assert [row["url"] for row in listed] == [url]
+    shown = run_cli(capsys, "library", "show", listed[0]["id"]).stdout
+    assert f"url: {url}" in shown
 
 
 def test_log_records_are_redacted_whatever_the_logger(
@@ -188,6 +236,24 @@ def test_a_research_brief_and_its_exports_keep_no_key(
     assert [r.exit_code for r in results] == [0, 0], results[0].stderr
     assert len(rejecting.requests) >= 1  # the key was sent, and echoed back
     assert_no_secret([*outputs(*results), tmp_path, keyed])
+
+
+def test_a_research_brief_as_pdf_keeps_no_key(
+    keyed: Path, rejecting: LoopbackOpenAI, capsys: Capsys, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """The PDF's text is compressed in the file, so it is read back too."""
+    import pypdf
+
+    require_cjk_font()  # the brief is Chinese
+    monkeypatch.setenv("OPENAI_BASE_URL", rejecting.base_url)
+    out = tmp_path / "brief.pdf"
+    result = run_cli(capsys, "research", "小盘股2026年前景", "--auto-accept", "--as-of",
+                     "2026-01-23", "--out", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    written = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "2026" in written and len(rejecting.requests) >= 1
+    assert_no_secret([*outputs(result), written, tmp_path, keyed])
 
 
 def test_a_key_pasted_into_a_question_is_not_kept_in_the_answer(keyed: Path) -> None:

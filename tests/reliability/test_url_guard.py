@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.hints import hint
 from ingest.errors import URLRefused
 from ingest.fetch import HttpFetcher
 from ingest.pipeline import ingest_sources
@@ -82,8 +83,10 @@ def test_refused_before_anything_is_sent(url: str, why: str) -> None:
     with pytest.raises(URLRefused, match="refused") as refused:
         fetch(url, max_bytes=10_000)
     assert why in str(refused.value)
-    if "://" in url and url.startswith("http"):
-        assert "--allow-private" in str(refused.value)
+    # the library states the facts and names the remedy; each edge words it for its reader
+    assert "--allow-private" not in str(refused.value)
+    remedy = {"http": "allow_private", "file": "add_file"}.get(url.split(":")[0])
+    assert refused.value.remedy == remedy
 
 
 def test_a_name_is_refused_when_any_of_its_addresses_is_private() -> None:
@@ -118,8 +121,9 @@ def test_every_redirect_hop_is_checked_before_it_is_followed() -> None:
     fetch = HttpFetcher(
         2, resolve=resolver({"news.example": [PUBLIC]}), transport=httpx.MockTransport(app)
     )
-    with pytest.raises(URLRefused, match=r"link-local address.*a redirect to http://169.254"):
+    with pytest.raises(URLRefused, match=r"link-local address.*a redirect to http://169.254") as e:
         fetch("https://news.example/story", max_bytes=100_000)
+    assert e.value.remedy == "allow_private"
     assert seen == ["https://news.example/story"]  # the metadata endpoint was never asked
 
 
@@ -167,6 +171,7 @@ def test_the_pipeline_reports_a_refusal_and_ingests_the_rest(
     reasons = {e["path"]: e["reason"] for e in report.errors}
     assert "127.0.0.1 is a loopback address" in reasons[f"{base}/page"]
     assert "file:// URLs are not fetched" in reasons["file:///etc/passwd"]
+    assert sorted(report.remedies) == ["add_file", "allow_private"]  # each named once
 
 
 def test_cli_refuses_with_one_line_and_exit_2(
@@ -177,7 +182,22 @@ def test_cli_refuses_with_one_line_and_exit_2(
     assert result.exit_code == 2 and seen == []
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"error: could not ingest {base}/page: refused: 127.0.0.1 is")
+    assert result.stderr.endswith(f"({hint('allow_private', 'cli')})\n")
     assert "--allow-private" in result.stderr
+
+
+def test_cli_words_each_remedy_once(
+    counted: tuple[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, seen = counted
+    result = run_cli(
+        capsys, "ingest", f"{base}/page", f"{base}/other", "file:///etc/passwd", "--json"
+    )
+    assert result.exit_code == 2 and seen == []
+    assert result.stderr.count("\n") == 1
+    for remedy in ("allow_private", "add_file"):
+        assert result.stderr.count(hint(remedy, "cli")) == 1
+    assert "MARKETBRIEF_ALLOW_PRIVATE_URLS" in result.stderr  # the setting works too
 
 
 @pytest.mark.parametrize("how", ["flag", "setting"])

@@ -14,10 +14,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.hints import hint
 from tests.conftest import FIXTURES
 from tests.ui.conftest import all_text, ask, markdown, start_app
 from ui.article_browser import OPEN, RESEARCH_ARTICLE
 from ui.chat_session import KEY as SESSION
+from ui.ingest_form import NOT_A_URL
 from ui.markup import plain
 
 LIBRARY = "views/library.py"
@@ -74,7 +76,14 @@ def test_price_csvs_are_imported_and_bad_ones_reported() -> None:
     table = app.dataframe[0].value
     assert list(table["symbol"]) == ["^GSPC"]
     assert any(e.value.startswith(plain("NODATES.csv")) for e in app.error)
+    assert all(e.value.count(plain("NODATES.csv")) == 1 for e in app.error)
     assert app.date_input(key="pref_as_of").value == table["last"].iloc[0]
+
+
+def test_a_price_csv_without_rows_is_named_once() -> None:
+    app = upload(library(), [("BAD.csv", b"Date,Open,High,Low,Close,Volume\n")], submit="Import")
+    (error,) = [e.value for e in app.error]
+    assert error == f"{plain('BAD.csv')}: {plain('no rows with both a date and a close')}"
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -104,16 +113,42 @@ def test_a_feed_url_is_ingested_when_private_addresses_are_allowed(
     text = all_text(app)
     assert "Ingested: 2 added" in text
     assert "黄金价格创新高" in " ".join(str(v) for v in app.dataframe[0].value["title"])
+    errors = [e.value for e in app.error]  # the line that is no URL is not dropped silently
+    assert errors == [f"could not ingest not a url: {plain(NOT_A_URL)}"]
+
+
+def ingest_urls(app: AppTest, text: str) -> AppTest:
+    app.text_area[0].input(text)
+    button(app, "Ingest").click()  # type: ignore[attr-defined]
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
 
 
 def test_a_loopback_url_is_refused_by_default_with_a_reason(feed_url: str) -> None:
-    app = library()
-    app.text_area[0].input(feed_url)
-    button(app, "Ingest").click()  # type: ignore[attr-defined]
-    app.run()
-    assert not app.exception
+    app = ingest_urls(library(), feed_url)
     errors = " ".join(e.value for e in app.error)
     assert "could not ingest" in errors and "127\\.0\\.0\\.1" in errors
+    # what to do, in the browser's terms: a setting, never the CLI's flag
+    assert plain(hint("allow_private", "browser")) in [i.value for i in app.info]
+    assert "allow\\-private" not in all_text(app) and "--allow-private" not in all_text(app)
+
+
+def test_a_file_url_is_refused_like_a_loopback_url(
+    feed_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = ingest_urls(library(), "file:///etc/passwd")
+    assert [e.value for e in alone.error] == [
+        f"could not ingest {plain('file:///etc/passwd')}: "
+        + plain("refused: file:// URLs are not fetched, only http and https")
+    ]
+    assert plain(hint("add_file", "browser")) in [i.value for i in alone.info]
+
+    monkeypatch.setenv("MARKETBRIEF_ALLOW_PRIVATE_URLS", "true")
+    mixed = ingest_urls(library(), f"file:///etc/passwd\n{feed_url}")
+    assert "Ingested: 2 added" in all_text(mixed)
+    errors = [e.value for e in mixed.error]
+    assert len(errors) == 1 and errors[0].startswith(f"could not ingest {plain('file:///')}")
 
 
 def test_browse_filter_and_open_an_article(seeded_home: Path) -> None:

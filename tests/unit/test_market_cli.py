@@ -85,6 +85,28 @@ def test_nothing_importable_exits_2_with_one_line(capsys: pytest.CaptureFixture[
     assert result.stderr.count("\n") == 1
 
 
+def test_a_file_without_rows_is_named_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "BAD.csv"
+    bad.write_text("Date,Open,High,Low,Close,Volume\n")
+    alone = cli(capsys, "prices", "import", str(bad))
+    assert alone.exit_code == 2 and alone.stdout == ""
+    assert alone.stderr == (
+        "error: nothing imported (1 file(s) rejected): BAD.csv: no rows with both a date and "
+        "a close\n"
+    )
+    as_json = cli(capsys, "prices", "import", str(bad), "--json")
+    assert as_json.json()["errors"] == [
+        {"file": str(bad), "error": "no rows with both a date and a close"}
+    ]
+    shutil.copy(PRICES / "shared_layout" / "^GSPC.csv", tmp_path)
+    mixed = cli(capsys, "prices", "import", str(tmp_path))
+    assert mixed.exit_code == 0
+    assert "not imported: BAD.csv: no rows with both a date and a close" in mixed.stdout
+    assert (mixed.stdout + mixed.stderr).count("BAD.csv") == 1
+
+
 def test_a_missing_path_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     result = cli(capsys, "prices", "import", str(PRICES / "shared_layout"), str(tmp_path / "no"))
     assert result.exit_code == 2

@@ -76,6 +76,42 @@ def test_ingest_refused_url_exits_2(capsys: Capsys) -> None:
     assert "refused or unreachable" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_encrypted_filings_are_ingested_and_searchable(capsys: Capsys, tmp_path: Path) -> None:
+    from tests.unit.ingest.test_parsers import ENCRYPTIONS, FILING, encrypt_pdf, make_pdf
+
+    folder = tmp_path / "filings"
+    folder.mkdir()
+    for algorithm in ENCRYPTIONS:
+        text = f"{FILING} Encrypted with {algorithm}."
+        (folder / f"{algorithm}.pdf").write_bytes(encrypt_pdf(make_pdf([text]), algorithm))
+    locked = encrypt_pdf(make_pdf([FILING]), "AES-256", user_password="reader-secret")
+    (folder / "locked.pdf").write_bytes(locked)
+    result = run_cli(capsys, "ingest", str(folder), "--json")
+    assert result.exit_code == 0, result.stderr
+    payload = result.json()
+    assert payload["added"] == len(ENCRYPTIONS)
+    (skipped,) = payload["skipped"]
+    assert skipped["path"] == str(folder / "locked.pdf")
+    assert "needs a password" in skipped["reason"]
+    hits = run_cli(capsys, "search", "net revenue rose", "--k", "10", "--json").json()
+    found = " ".join(hit["text"] for hit in hits)
+    for algorithm in ENCRYPTIONS:
+        assert f"Encrypted with {algorithm}" in found
+
+
+def test_a_named_pdf_that_needs_a_password_exits_2_saying_so(
+    capsys: Capsys, tmp_path: Path
+) -> None:
+    from tests.unit.ingest.test_parsers import FILING, encrypt_pdf, make_pdf
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypt_pdf(make_pdf([FILING]), "RC4-128", user_password="reader-secret"))
+    result = run_cli(capsys, "ingest", str(locked))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: could not ingest {locked}: the PDF needs a password")
+    assert result.stderr.count("\n") == 1
+
+
 def test_ingest_folder_with_skips_exits_0(capsys: Capsys, tmp_path: Path, fixtures: Path) -> None:
     (tmp_path / "good.md").write_text((fixtures / "article.md").read_text())
     (tmp_path / "empty.txt").write_text("")
