@@ -16,8 +16,12 @@ install: $(STAMP)
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv
 
+# Bytecode is compiled once here (the venv's packages, then ours), so a command does not compile
+# pandas, chromadb & co. on every start where PYTHONDONTWRITEBYTECODE is set (containers often
+# set it): `marketbrief search` starts in about half the time there.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --extra dev --python $(PYTHON)
+	$(UV) sync --frozen --extra dev --compile-bytecode --python $(PYTHON)
+	$(BIN)/python -m compileall -q assistant ingest tools ui
 	@touch $(STAMP)
 
 run: install

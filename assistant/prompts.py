@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import frontmatter
-
 PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
@@ -52,6 +50,8 @@ def load_prompt(name: str) -> Prompt:
     path = PROMPTS_DIR / f"{name}.md"
     if not path.is_file():
         raise PromptError(f"no prompt named {name!r} in {PROMPTS_DIR}")
+    import frontmatter  # with YAML, a tenth of a second: only when a prompt is first read
+
     post = frontmatter.load(str(path))
     declared = post.metadata.get("variables", [])
     if not isinstance(declared, list) or not all(isinstance(v, str) for v in declared):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.settings import Settings
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each service imports what it needs when it is built (start-up stays fast)
     from langchain_core.language_models import BaseChatModel
 
+    from assistant.settings import Settings
+    from ingest.catalog import Catalog
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -36,24 +36,34 @@ def market_data(settings: Settings) -> MarketData:
     )
 
 
-def commentary_index(settings: Settings) -> Index:
+def commentary_index(settings: Settings | None = None) -> Index:
     """The commentary index: Chroma (local or server) plus the lexical index.
 
     The catalog and the lexical index live in `<home>/library`; the vectors in the local Chroma
     store at `chroma_dir`, or on the Chroma server named by `chroma_host`/`chroma_port`. The
-    embedding is local (no download) unless `embedding = "openai"`.
+    embedding is local (no download) unless `embedding = "openai"`. Without `settings`, they
+    are read only if something but MARKETBRIEF_HOME may be set (see `assistant.datadir`).
     """
     from ingest.embeddings import Embedder, LocalHashEmbedder, OpenAIEmbedder
-    from ingest.errors import IngestError
     from ingest.index import Index
 
+    if settings is None:
+        from assistant.datadir import CHROMA_FOLDER, DEFAULT_COLLECTION, plain_home
+
+        home = plain_home()
+        if home is not None:  # every setting at its default: a local store, local embedding
+            return Index.open(
+                home / "library",
+                embedder=LocalHashEmbedder(),
+                chroma_path=home / CHROMA_FOLDER,
+                collection=DEFAULT_COLLECTION,
+            )
+        from assistant.settings import load_settings
+
+        settings = load_settings()
+    _check_embedding(settings)
     embedder: Embedder
     if settings.embedding == "openai":
-        if not settings.llm_configured:
-            raise IngestError(
-                "MARKETBRIEF_EMBEDDING=openai needs OPENAI_API_KEY or OPENAI_BASE_URL; "
-                "set one, or use MARKETBRIEF_EMBEDDING=local"
-            )
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         embedder = OpenAIEmbedder(
             settings.embedding_model,
@@ -71,6 +81,49 @@ def commentary_index(settings: Settings) -> Index:
         chroma_port=settings.chroma_port,
         collection=settings.collection,
         timeout_s=settings.network_timeout_s,
+    )
+
+
+def _check_embedding(settings: Settings) -> None:
+    if settings.embedding == "openai" and not settings.llm_configured:
+        from ingest.errors import IngestError
+
+        raise IngestError(
+            "MARKETBRIEF_EMBEDDING=openai needs OPENAI_API_KEY or OPENAI_BASE_URL; "
+            "set one, or use MARKETBRIEF_EMBEDDING=local"
+        )
+
+
+def library_catalog(settings: Settings | None = None) -> Catalog:
+    """The commentary library's catalog alone, to list it: no Chroma, no BM25, no embedding.
+
+    It fails as `commentary_index` would for the same settings (an embedding that cannot be
+    used, a Chroma server that does not answer), and it is the catalog that index would open.
+    Without `settings`, they are read only if something but MARKETBRIEF_HOME may be set (see
+    `assistant.datadir`): listing a library in the default set-up loads no pydantic at all.
+    """
+    from assistant.datadir import DEFAULT_COLLECTION, plain_home
+    from ingest.catalog import Catalog, catalog_path
+
+    if settings is None:
+        home = plain_home()
+        if home is not None:
+            return Catalog(catalog_path(home / "library", DEFAULT_COLLECTION))
+        from assistant.settings import load_settings
+
+        settings = load_settings()
+    _check_embedding(settings)
+    if settings.chroma_host:
+        from ingest.vectors import check_server
+
+        check_server(settings.chroma_host, settings.chroma_port, settings.network_timeout_s)
+    return Catalog(
+        catalog_path(
+            settings.home / "library",
+            settings.collection,
+            settings.chroma_host,
+            settings.chroma_port,
+        )
     )
 
 

@@ -11,16 +11,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.datadir import CHROMA_FOLDER, DEFAULT_COLLECTION, default_home
 from assistant.errors import ConfigError
 from assistant.redact import register_secret
-
-
-def _default_home() -> Path:
-    return Path(user_data_dir("marketbrief", appauthor=False))
 
 
 class Settings(BaseSettings):
@@ -34,7 +30,7 @@ class Settings(BaseSettings):
         populate_by_name=True,
     )
 
-    home: Path = Field(default_factory=_default_home, description="The data directory.")
+    home: Path = Field(default_factory=default_home, description="The data directory.")
 
     # LLM: an OpenAI-compatible chat endpoint. With neither a key nor a base URL the
     # assistant runs in offline mode.
@@ -62,7 +58,7 @@ class Settings(BaseSettings):
     # Vector store: a local PersistentClient unless a Chroma server is named.
     chroma_host: str | None = None
     chroma_port: int = 8000
-    collection: str = "commentary"
+    collection: str = DEFAULT_COLLECTION
 
     # Embeddings: "local" needs no download; "openai" uses the configured endpoint.
     embedding: Literal["local", "openai"] = "local"
@@ -92,7 +88,7 @@ class Settings(BaseSettings):
 
     @cached_property
     def chroma_dir(self) -> Path:
-        return self.home / "chroma"
+        return self.home / CHROMA_FOLDER
 
     @cached_property
     def db_path(self) -> Path:

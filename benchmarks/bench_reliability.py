@@ -212,9 +212,10 @@ def main() -> None:
           "  consistent")  # fmt: skip
     killed = ", ".join(map(str, crash.killed_at))
     rows = [
-        ("load: new articles while 20 askers ran", load.ingested, load.lost, 0, load.problems),
-        ("scale-out: new articles from a writer process", scale.ingested, scale.lost, 0,
-         scale.problems),
+        ("load: new articles while 20 askers ran", load.ingested, load.lost, load.doubled,
+         load.problems),
+        ("scale-out: new articles from a writer process", scale.ingested, scale.lost,
+         scale.doubled, scale.problems),
         (f"kill -9 x{len(crash.killed_at)} (at {killed} committed), re-run", crash.articles
          - crash.missing, crash.missing, crash.doubled,
          crash.problems + crash.problems_after_kills),

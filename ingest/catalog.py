@@ -23,12 +23,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.dates import date_key, from_key
 from ingest.errors import IngestError
-from ingest.models import Article, ArticleSummary, Chunk
 from ingest.storage import storage_error
+
+if TYPE_CHECKING:  # the models (pydantic) load when one is built: `library ls` needs none
+    from ingest.models import Article, ArticleSummary, Chunk
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,6 +62,16 @@ CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id, ordinal);
 CREATE TABLE IF NOT EXISTS stale_vectors (id TEXT PRIMARY KEY);
 """
 COMPLETE, PENDING = "complete", "pending"
+EMPTY_MESSAGE = "the library is empty: ingest files with `marketbrief ingest PATH`"
+
+
+def catalog_path(
+    data_dir: Path, collection: str, chroma_host: str | None = None, chroma_port: int = 8000
+) -> Path:
+    """The catalog of the library in `data_dir` whose vectors are in `collection`, locally or
+    on the Chroma server at `chroma_host`:`chroma_port` (each server has its own catalog)."""
+    name = f"{collection}@{chroma_host}_{chroma_port}" if chroma_host else collection
+    return data_dir / f"{name}.sqlite3"
 
 
 @dataclass(frozen=True)
@@ -273,6 +285,8 @@ class Catalog:
                 db.executemany("DELETE FROM stale_vectors WHERE id = ?", [(i,) for i in ids])
 
     def article(self, article_id: str) -> Article | None:
+        from ingest.models import Article
+
         rows = self._query("SELECT body FROM articles WHERE id = ?", (article_id,))
         return Article.model_validate_json(rows[0][0]) if rows else None
 
@@ -284,24 +298,31 @@ class Catalog:
         )
         return [r[0] for r in rows]
 
-    def summaries(self) -> list[ArticleSummary]:
+    def summary_rows(self) -> list[dict[str, Any]]:
+        """Every article as a plain dict with the fields of ArticleSummary, in its order, newest
+        first (undated last). No model is built: listing the library stays light."""
         rows = self._query(
             "SELECT id, title, published, source, url, tickers, tags, chunks FROM articles "
             "ORDER BY published IS NULL, published DESC, title"
         )
         return [
-            ArticleSummary(
-                id=r[0],
-                title=r[1],
-                published=from_key(r[2]),
-                source=r[3],
-                url=r[4],
-                tickers=tuple(json.loads(r[5])),
-                tags=tuple(json.loads(r[6])),
-                chunks=r[7],
-            )
+            {
+                "id": r[0],
+                "title": r[1],
+                "published": from_key(r[2]),
+                "source": r[3],
+                "url": r[4],
+                "tickers": tuple(json.loads(r[5])),
+                "tags": tuple(json.loads(r[6])),
+                "chunks": r[7],
+            }
             for r in rows
         ]
+
+    def summaries(self) -> list[ArticleSummary]:
+        from ingest.models import ArticleSummary
+
+        return [ArticleSummary(**row) for row in self.summary_rows()]
 
     def count_articles(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
@@ -345,6 +366,8 @@ class Catalog:
 
     def iter_articles(self, batch: int = 500) -> Iterator[list[Article]]:
         """Every article, in batches (for a re-index)."""
+        from ingest.models import Article
+
         last = ""
         while True:
             rows = self._query(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
 
 _ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -73,6 +72,8 @@ def _from_text(text: str) -> dt.date | None:
     match = _EN.search(text)
     if match:
         return _make(int(match[3]), _MONTHS[match[1][:3].lower()], int(match[2]))
+    from email.utils import parsedate_to_datetime  # here: listing the library need not load it
+
     try:
         return parsedate_to_datetime(text).date()  # RFC 822, as in RSS
     except (TypeError, ValueError, IndexError):

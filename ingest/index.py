@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.analysis import Analyser, Analysis, document_text
-from ingest.catalog import Catalog, ChunkRow, Entry
+from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
@@ -36,7 +36,6 @@ RRF_K = 60
 CANDIDATES = 100  # BM25's best, among which a lexical embedding re-ranks
 BATCH_ARTICLES = 400
 BATCH_CHARS = 600_000
-EMPTY_MESSAGE = "the library is empty: ingest files with `marketbrief ingest PATH`"
 OnResult = Callable[[str, str], None]
 
 
@@ -148,16 +147,15 @@ class Index:
         if chroma_host:
             client = server_client(chroma_host, chroma_port, timeout_s)
             where = f"{chroma_host}:{chroma_port}"
-            name = f"{collection}@{chroma_host}_{chroma_port}"
         else:
             path = chroma_path or data_dir / "chroma"
             client = local_client(path)
-            where, name = str(path), collection
-        catalog = Catalog(data_dir / f"{name}.sqlite3")
+            where = str(path)
+        catalog = Catalog(catalog_path(data_dir, collection, chroma_host, chroma_port))
         return cls(
             store=VectorStore(client, collection, where, local=not chroma_host),
             catalog=catalog,
-            lexical=LexicalIndex(catalog, data_dir / f"{name}.bm25"),
+            lexical=LexicalIndex(catalog, catalog.path.with_suffix(".bm25")),
             embedder=embedder,
             workers=workers,
         )

@@ -15,14 +15,14 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import httpx
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ingest.errors import EmbeddingMismatch, IngestError, StoreUnavailable
 from ingest.filters import source_key, tag_key, ticker_key
 from ingest.storage import storage_error
+
+if TYPE_CHECKING:
+    import numpy as np
 
 REINDEX_HINT = "run `marketbrief library reindex` to rebuild the vectors with the configured one"
 # HNSW built with ef_construction 32 / 12 neighbours (Chroma's defaults are 100 / 16): half the
@@ -69,17 +69,29 @@ def _forget_failed_system(path: Path) -> None:
         pass
 
 
-def server_client(host: str, port: int, timeout_s: float) -> Any:
-    """A client for `chroma run` at host:port; a server that does not answer within the
-    deadline is one clear error, not a hang."""
-    import chromadb
+def check_server(host: str, port: int, timeout_s: float) -> None:
+    """StoreUnavailable, as one clear line, unless `chroma run` at host:port answers its
+    heartbeat within the deadline."""
+    import httpx
 
     where = f"{host}:{port}"
     try:
         httpx.get(f"http://{where}/api/v2/heartbeat", timeout=timeout_s).raise_for_status()
-        client = chromadb.HttpClient(host=host, port=port, settings=_chroma_settings())
     except Exception:
         raise StoreUnavailable(f"Chroma server at {where} is not answering") from None
+
+
+def server_client(host: str, port: int, timeout_s: float) -> Any:
+    """A client for `chroma run` at host:port; a server that does not answer within the
+    deadline is one clear error, not a hang."""
+    import chromadb
+    import httpx
+
+    check_server(host, port, timeout_s)
+    try:
+        client = chromadb.HttpClient(host=host, port=port, settings=_chroma_settings())
+    except Exception:
+        raise StoreUnavailable(f"Chroma server at {host}:{port} is not answering") from None
     session = getattr(getattr(client, "_server", None), "_session", None)
     if isinstance(session, httpx.Client):  # chromadb leaves its HTTP timeout unset
         session.timeout = httpx.Timeout(timeout_s)
@@ -255,6 +267,8 @@ class VectorStore:
             found = collection.get(ids=list(ids), include=["embeddings"])
         if not found["ids"]:
             return []
+        import numpy as np
+
         similarity = np.asarray(found["embeddings"], dtype=np.float32) @ vector
         order = np.argsort(-similarity, kind="stable")[:n]
         return [found["ids"][i] for i in order]

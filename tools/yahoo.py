@@ -28,14 +28,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import requests
 
 from tools.deadline import call_with_deadline
 from tools.errors import ProviderError
 from tools.frames import to_price_frame
+
+if TYPE_CHECKING:  # requests loads with yfinance, when prices are fetched: answers need neither
+    import requests
 
 _IMPORT_LOCK = threading.Lock()
 
@@ -86,11 +88,11 @@ class YahooProvider:
         self,
         timeout_s: float = 10.0,
         cache_dir: Path | None = None,
-        session_factory: Callable[[], requests.Session] = requests.Session,
+        session_factory: Callable[[], requests.Session] | None = None,
     ) -> None:
         self.timeout_s = timeout_s
         self.cache_dir = cache_dir
-        self.session_factory = session_factory
+        self.session_factory = session_factory or _requests_session
 
     def fetch(self, symbol: str, start: dt.date | None) -> pd.DataFrame:
         _yfinance(self.cache_dir)  # import outside the deadline: it is slow but never hangs
@@ -106,6 +108,12 @@ class YahooProvider:
             return ticker.history(**query.params)
         except Exception as error:  # yfinance raises many types; one line names the cause
             raise ProviderError(_reason(query.ticker, error)) from error
+
+
+def _requests_session() -> requests.Session:
+    import requests
+
+    return requests.Session()
 
 
 def _yfinance(cache_dir: Path | None) -> ModuleType:
@@ -134,6 +142,8 @@ def _reason(symbol: str, error: Exception) -> str:
     kind = type(error).__name__
     if kind in {"YFPricesMissingError", "YFTzMissingError", "YFInvalidPeriodError"}:
         return f"yfinance has no prices for {symbol} ({text})"
+    import requests  # loaded already: yfinance uses it
+
     if isinstance(error, requests.RequestException):
         return f"yfinance could not reach Yahoo for {symbol} ({kind})"
     return f"yfinance failed for {symbol}: {kind}: {text}"

@@ -6,6 +6,7 @@ boundary: a person sees one clear line and an exit code, never a traceback.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -20,8 +21,8 @@ EXIT_INTERNAL = 1
 
 
 # Which module defines each command, and the list it exports. A command's module is imported
-# only when that command runs (or for --help): `marketbrief ui` need not load pandas and the
-# answer engine just to start the browser app.
+# only when that command runs (or shows its own --help): `marketbrief ui` need not load pandas
+# and the answer engine just to start the browser app.
 COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "prices": ("assistant.cli.market", "market_commands"),
     "returns": ("assistant.cli.market", "market_commands"),
@@ -35,6 +36,25 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "research": ("assistant.cli.research", "research_commands"),
     "config": ("assistant.cli.app", "app_commands"),
     "ui": ("assistant.cli.app", "app_commands"),
+}
+# Each command's short help (the first sentence of its docstring), so `marketbrief --help`
+# lists the commands without importing a single command module. A test compares it with each
+# command's own short help: change a command's docstring, change its line here.
+COMMAND_HELP: dict[str, str] = {
+    "prices": "The local price store: import CSVs, sync from Yahoo Finance, list what is stored.",
+    "returns": "Price returns of SYMBOLS (or names: 罗素2000, S&P 500, 能源) over a period.",
+    "sectors": "Score and rank the 11 SPDR sector ETFs (momentum, relative strength vs SPY, "
+    "trend).",
+    "quote": "Last close and change of SYMBOLS (the related-tickers strip).",
+    "macro": "10-year yield, curve slopes, VIX and a credit proxy, with 1-month changes.",
+    "ingest": "Add files, folders (recursively), URLs and RSS/Atom feeds to the library.",
+    "search": "Find the passages that best answer QUERY (Chinese or English), vectors and BM25 "
+    "fused.",
+    "library": "List, show, remove and re-index the articles in the library.",
+    "ask": "Ask a question; get a cited answer in the analysis format.",
+    "research": "Deep research: plan a topic in steps, run them, write one cited brief.",
+    "config": "Show the settings in force (secrets are shown only as set / not set).",
+    "ui": "Start the browser app (what `make run` does).",
 }
 
 
@@ -50,6 +70,16 @@ class LazyGroup(click.Group):
         module_name, attribute = COMMAND_MODULES[cmd_name]
         commands = getattr(importlib.import_module(module_name), attribute)
         return next(c for c in commands if c.name == cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, as click lays it out, from COMMAND_HELP: no module is imported."""
+        stand_ins = [
+            (name, click.Command(name, help=COMMAND_HELP[name])) for name in COMMAND_MODULES
+        ]
+        limit = formatter.width - 6 - max(len(name) for name, _ in stand_ins)
+        rows = [(name, command.get_short_help_str(limit)) for name, command in stand_ins]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,8 +103,33 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     sys.exit(code)
 
 
+_light_exit = False  # set by `read_only`
+
+
+def read_only() -> None:
+    """Called by a command that writes nothing: it leaves no work for a destructor to finish.
+
+    Run from a shell, its process then skips the interpreter's last garbage collections at
+    exit (everything alive is frozen, `gc.freeze`): with pandas and Chroma loaded they take a
+    third of a second and only free memory the system takes back anyway. Commands that write
+    (ingest, imports, removals) exit the ordinary way.
+    """
+    global _light_exit
+    _light_exit = True
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI with a one-line error boundary around every command."""
+    """Run the CLI with a one-line error boundary around every command. Without `argv` (the
+    console script) it reads the command line and ends the process, which a read-only command
+    lets end quickly (see `read_only`); callers passing `argv` (tests, scripts) are unaffected."""
+    try:
+        _run(argv)
+    finally:
+        if argv is None and _light_exit:
+            gc.freeze()
+
+
+def _run(argv: list[str] | None) -> None:
     install_log_redaction()
     try:
         cli.main(args=argv, prog_name="marketbrief", standalone_mode=False)

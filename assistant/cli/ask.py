@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from assistant.cli import read_only
 from assistant.cli.output import json_option, print_json
-from assistant.engine import Assistant
-from assistant.events import Done, Event, Notice, Token, ToolEnd, ToolStart
 from assistant.redact import redact
-from assistant.settings import load_settings
+
+if TYPE_CHECKING:
+    from assistant.events import Event
 
 
 def _progress(event: Event) -> None:
     """Progress on stderr, for people watching a terminal."""
+    from assistant.events import Notice, Token, ToolEnd, ToolStart
+
     if isinstance(event, Token):
         click.echo(event.text, err=True, nl=False)
     elif isinstance(event, ToolStart):
@@ -48,6 +52,12 @@ def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json
     marketbrief ask "罗素2000指数年初至今是否跑赢标普500?" --as-of 2026-01-23
     marketbrief ask "Which sectors lead the rotation?" --offline --json
     """
+    read_only()
+    # Imported here, not at the top: `marketbrief ask --help` need not load the answer engine.
+    from assistant.engine import Assistant
+    from assistant.events import Done
+    from assistant.settings import load_settings
+
     assistant = Assistant(load_settings())
     day = as_of.date() if as_of else None
     show_progress = not as_json and sys.stderr.isatty()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from assistant.cli import read_only
 from assistant.cli.output import json_option, print_json, print_table
 
 if TYPE_CHECKING:
@@ -28,9 +29,8 @@ _PREVIEW = 160
 @contextmanager
 def _open_index() -> Iterator[Index]:
     from assistant.services import commentary_index
-    from assistant.settings import load_settings
 
-    index = commentary_index(load_settings())
+    index = commentary_index()  # the settings are read only when more than the home is set
     try:
         yield index
     finally:
@@ -103,6 +103,7 @@ def ingest_command(
     Formats: .txt .md .html .pdf .jsonl and RSS/Atom. Unchanged inputs are not rewritten;
     changed ones replace their old version. Exit 2 if an input named here cannot be ingested.
     """
+    from assistant.hints import hint
     from assistant.settings import load_settings
     from ingest.errors import IngestError
     from ingest.fetch import HttpFetcher
@@ -126,7 +127,8 @@ def ingest_command(
         _print_report(report)
     if report.errors:
         failed = "; ".join(f"{e['path']}: {e['reason']}" for e in report.errors)
-        raise IngestError(f"could not ingest {failed}")
+        hints = "; ".join(hint(remedy, "cli") for remedy in report.remedies)
+        raise IngestError(f"could not ingest {failed}" + (f" ({hints})" if hints else ""))
 
 
 def _hit_row(hit: Hit) -> dict[str, Any]:
@@ -178,6 +180,7 @@ def search_command(
     as_json: bool,
 ) -> None:
     """Find the passages that best answer QUERY (Chinese or English), vectors and BM25 fused."""
+    read_only()
     with _open_index() as index:
         hits = index.search(
             query,
@@ -207,17 +210,23 @@ def library_group() -> None:
 @json_option
 def ls_command(as_json: bool) -> None:
     """List the articles: id, title, published, source, tickers, chunks."""
-    from ingest.index import EMPTY_MESSAGE
+    read_only()
+    # The catalog alone: listing opens neither Chroma nor BM25 (nor loads numpy or pydantic).
+    from assistant.services import library_catalog
+    from ingest.catalog import EMPTY_MESSAGE
 
-    with _open_index() as index:
-        articles = index.list_articles()
+    catalog = library_catalog()
+    try:
+        articles = catalog.summary_rows()
+    finally:
+        catalog.close()
     if as_json:
         print_json(articles)
     elif not articles:
         click.echo(EMPTY_MESSAGE)
     else:
         columns = ["id", "title", "published", "source", "tickers", "chunks"]
-        print_table([a.model_dump() for a in articles], columns)
+        print_table(articles, columns)
 
 
 def _print_article(article: Article) -> None:
@@ -247,6 +256,7 @@ def _print_article(article: Article) -> None:
 @json_option
 def show_command(article_id: str, as_json: bool) -> None:
     """Show one article: its metadata, sections and own reference list."""
+    read_only()
     with _open_index() as index:
         article = index.get_article(article_id)
         chunks = index.chunk_count(article.id)

@@ -6,14 +6,12 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
-from pydantic import BaseModel
-from rich.console import Console
-from rich.table import Table
 
 from assistant.redact import redact
 
@@ -22,9 +20,16 @@ json_option = click.option(
 )
 
 
+def _is_model(value: Any) -> bool:
+    """A pydantic model? Asked without importing pydantic: if nothing has imported it yet, no
+    value can be one (so `library ls` prints without loading it)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(value, pydantic.BaseModel)
+
+
 def _plain(value: Any) -> Any:
     """Turn our values (dates, models, numpy scalars, NaN) into what JSON can carry."""
-    if isinstance(value, BaseModel):
+    if _is_model(value):
         return _plain(value.model_dump(mode="json"))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _plain(dataclasses.asdict(value))
@@ -56,6 +61,9 @@ def print_table(
     if not rows:
         click.echo("(no rows)")
         return
+    from rich.console import Console  # rich costs a tenth of a second: only when printing one
+    from rich.table import Table
+
     names = list(columns) if columns is not None else list(rows[0].keys())
     table = Table(title=title, show_lines=False)
     for name in names:

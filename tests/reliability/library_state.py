@@ -23,6 +23,7 @@ class LibraryState:
     chunks: tuple[str, ...]  # chunk ids in the catalog
     vectors: frozenset[str]  # chunk ids in Chroma
     lexical: tuple[str, ...]  # chunk ids in the BM25 index
+    chunk_owners: tuple[tuple[str, str], ...] = ()  # (article id, chunk id) in the catalog
 
     def problems(self, *, strict: bool = False) -> list[str]:
         found = []
@@ -46,6 +47,17 @@ class LibraryState:
         return found
 
 
+def doubled(state: LibraryState, expected: set[str]) -> int:
+    """Extra copies of the `expected` articles in the library: an article stored twice in the
+    catalog, or a chunk of one stored twice in the catalog or the BM25 index, counts once per
+    extra copy."""
+    extra = sum(n - 1 for i, n in Counter(state.articles).items() if i in expected)
+    owners = {chunk: article for article, chunk in state.chunk_owners}
+    for ids in (state.chunks, state.lexical):
+        extra += sum(n - 1 for c, n in Counter(ids).items() if n > 1 and owners.get(c) in expected)
+    return extra
+
+
 def _all_vector_ids(index: Index) -> frozenset[str]:
     collection = index.store._get()
     if collection is None:
@@ -62,13 +74,14 @@ def _all_vector_ids(index: Index) -> frozenset[str]:
 
 def read_state(index: Index) -> LibraryState:
     rows = index.catalog._query("SELECT id, state FROM articles")
-    chunks = index.catalog._query("SELECT id FROM chunks")
+    chunks = index.catalog._query("SELECT article_id, id FROM chunks")
     return LibraryState(
         articles=tuple(r[0] for r in rows),
         pending=tuple(r[0] for r in rows if r[1] != "complete"),
-        chunks=tuple(r[0] for r in chunks),
+        chunks=tuple(r[1] for r in chunks),
         vectors=_all_vector_ids(index),
         lexical=tuple(index.lexical.current().ids),
+        chunk_owners=tuple((r[0], r[1]) for r in chunks),
     )
 
 

@@ -24,7 +24,7 @@ from assistant.settings import Settings, load_settings
 from ingest.models import article_id
 from ingest.pipeline import ingest_sources
 from tests.reliability.corpus import url_of, write_jsonl
-from tests.reliability.library_state import read_state
+from tests.reliability.library_state import doubled, read_state
 
 AS_OF = dt.date(2026, 1, 23)
 QUESTIONS = (
@@ -49,6 +49,7 @@ class LoadResult:
     ingested: int  # new articles the ingest reported added
     expected: int  # new articles it was given
     lost: int  # new articles missing from the library afterwards
+    doubled: int  # extra copies of new articles (or their chunks) in the library afterwards
     problems: list[str] = field(default_factory=list)  # index inconsistencies
 
     @property
@@ -144,5 +145,6 @@ def run_load(
         ingested=report.get("added", 0),
         expected=new_articles,
         lost=len(expected - set(state.articles)),
+        doubled=doubled(state, expected),
         problems=state.problems(strict=True),
     )

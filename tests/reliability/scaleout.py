@@ -21,7 +21,7 @@ from ingest.models import article_id
 from tests.chroma_server import ChromaServer
 from tests.reliability import processes
 from tests.reliability.corpus import url_of, write_jsonl
-from tests.reliability.library_state import library_state
+from tests.reliability.library_state import doubled, library_state
 
 ROOT = Path(__file__).resolve().parents[2]
 READER_PAUSE_S = 0.05  # a reader is a person's session, not a CPU-bound loop
@@ -45,6 +45,7 @@ class ScaleOutResult:
     ingested: int
     expected: int
     lost: int
+    doubled: int
     readers_saw_new: bool
     late_process_saw_new: bool
     problems: list[str] = field(default_factory=list)
@@ -136,6 +137,7 @@ def run_scale_out(
         ingested=int(report.get("added", 0)),
         expected=new_articles,
         lost=len(expected - set(state.articles)),
+        doubled=doubled(state, expected),
         readers_saw_new=saw,
         late_process_saw_new=late_saw,
         problems=state.problems(strict=True),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.library_state import LibraryState, doubled
 from tests.reliability.load import prepare, run_load
 
 pytestmark = pytest.mark.integration
@@ -18,5 +19,19 @@ def test_twenty_askers_while_an_ingest_runs(shared_dir: Path, tmp_path: Path) ->
     result = run_load(settings, askers=20, questions_each=1, new_articles=150)
     assert result.errors == []
     assert result.answers == 20
-    assert (result.ingested, result.lost) == (150, 0)
+    assert (result.ingested, result.lost, result.doubled) == (150, 0, 0)
     assert result.problems == []
+
+
+def test_doubled_counts_extra_copies_of_the_given_articles_only() -> None:
+    state = LibraryState(
+        articles=("a", "a", "b", "old", "old"),
+        pending=(),
+        chunks=("a1", "b1", "b1", "old1"),
+        vectors=frozenset({"a1", "b1", "old1"}),
+        lexical=("a1", "a1", "b1", "old1", "old1"),
+        chunk_owners=(("a", "a1"), ("b", "b1"), ("b", "b1"), ("old", "old1")),
+    )
+    # a: twice in the catalog and its chunk twice in BM25; b: its chunk twice in the catalog
+    assert doubled(state, {"a", "b"}) == 3
+    assert doubled(state, {"c"}) == 0

@@ -21,6 +21,6 @@ def test_processes_share_one_chroma_server_and_one_data_directory(
     result = run_scale_out(chroma, tmp_path / "home", shared_prices, readers=2, new_articles=120)
     assert result.errors == []
     assert result.reader_rounds >= 2
-    assert (result.ingested, result.lost) == (120, 0)
+    assert (result.ingested, result.lost, result.doubled) == (120, 0, 0)
     assert result.readers_saw_new and result.late_process_saw_new
     assert result.problems == []

@@ -1,0 +1,91 @@
+"""Chinese words from the split dictionary are jieba's own (HMM off), whatever the cache does."""
+
+from __future__ import annotations
+
+import json
+import logging
+from itertools import islice
+from pathlib import Path
+
+import jieba
+import pytest
+
+from ingest.tokens import CJK_RUN
+from ingest.zhwords import Dictionary
+from tests.conftest import FIXTURES, SHARED
+
+NEWS = SHARED / "data" / "news" / "financialreport_rss_articles.jsonl"
+# Edge cases: CJK outside jieba's Chinese range (extension A, U+9FD6..U+9FFF, compatibility
+# ideographs) is yielded a character at a time; single characters; unknown names; long runs.
+EDGES = [
+    "罗素指数年初至今是否跑赢标普",
+    "小盘股复苏市场轮动与罗素指数跑赢大市分析",
+    "中",
+    "\u3400\u4e00中国\u9fd6\u9fff中文\uf900豈",
+    "美联储降息对小盘股有什么影响",
+    "高盛摩根士丹利纳斯达克道琼斯",
+    "的的的的的的的的的的",
+]
+
+
+def jieba_words(run: str) -> list[str]:
+    jieba.setLogLevel(logging.WARNING)
+    return list(jieba.dt.cut(run, HMM=False))
+
+
+def fixture_runs() -> list[str]:
+    runs = set(EDGES)
+    for path in sorted((FIXTURES / "ingest").rglob("*")):
+        if path.is_file():
+            runs.update(CJK_RUN.findall(path.read_text("utf-8", errors="ignore")))
+    return sorted(runs)
+
+
+def test_the_split_dictionary_cuts_as_jieba(tmp_path: Path) -> None:
+    cache = tmp_path / "cache" / "jieba.sqlite3"
+    first = Dictionary(cache)  # builds the cache, and keeps the whole dictionary meanwhile
+    runs = fixture_runs()
+    assert [first.cut(r) for r in runs] == [jieba_words(r) for r in runs]
+    assert cache.is_file() and first.whole
+
+    later = Dictionary(cache)  # another process: reads only what its texts need
+    assert [later.cut(r) for r in runs] == [jieba_words(r) for r in runs]
+    assert not later.whole
+    assert 0 < len(later.freq) < len(jieba.dt.FREQ) / 2
+
+
+def test_a_question_loads_only_its_own_characters(tmp_path: Path) -> None:
+    cache = tmp_path / "jieba.sqlite3"
+    Dictionary(cache).cut("中")  # build
+    question, text = Dictionary(cache), "罗素指数年初至今是否跑赢标普"
+    assert question.cut(text) == jieba_words(text)
+    assert all(word[0] in text for word in question.freq)
+
+
+@pytest.mark.parametrize("broken", ["unwritable", "corrupt"])
+def test_a_cache_it_cannot_use_falls_back_to_jiebas_dictionary(tmp_path: Path, broken: str) -> None:
+    if broken == "unwritable":
+        (tmp_path / "file").write_text("not a folder")
+        cache = tmp_path / "file" / "jieba.sqlite3"  # its folder cannot be made
+    else:
+        cache = tmp_path / "jieba.sqlite3"
+        cache.write_bytes(b"not a database at all" * 100)
+    dictionary = Dictionary(cache)
+    runs = fixture_runs()
+    assert [dictionary.cut(r) for r in runs] == [jieba_words(r) for r in runs]
+    assert dictionary.whole
+
+
+def test_real_news_is_cut_as_jieba_cuts_it(tmp_path: Path) -> None:
+    if not NEWS.is_file():
+        pytest.skip(f"needs {NEWS}")
+    runs: set[str] = set()
+    with NEWS.open(encoding="utf-8") as lines:
+        for line in islice(lines, 300):
+            item = json.loads(line)
+            runs.update(CJK_RUN.findall(f"{item.get('title') or ''}\n{item.get('text') or ''}"))
+    cache = tmp_path / "jieba.sqlite3"
+    Dictionary(cache).cut("中")  # build, then cut as a fresh process would
+    dictionary = Dictionary(cache)
+    ordered = sorted(runs)
+    assert [dictionary.cut(r) for r in ordered] == [jieba_words(r) for r in ordered]
