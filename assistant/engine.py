@@ -20,28 +20,28 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant import services
-from assistant.answer import Answer, Flag
-from assistant.assemble import Draft, assemble
-from assistant.composer import Gathered, Gatherer, compose, gather, title_for
-from assistant.conversation import Conversation
-from assistant.discrepancy import reconcile
+from assistant.answer.assemble import Draft, assemble
+from assistant.answer.discrepancy import reconcile
+from assistant.answer.model import Answer, Flag
+from assistant.answer.tickers import strip_symbols
+from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
-from assistant.failures import EXPECTED_ERRORS, describe_llm_error
-from assistant.llm import parse_markdown
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error
+from assistant.llm.parse import parse_markdown
 from assistant.locale import heading_skeleton, notice, period_label
+from assistant.offline.composer import Gathered, Gatherer, compose, gather, title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.prompts import render_prompt
-from assistant.question import ParsedQuestion, Vocabulary, default_vocabulary, parse_question
+from assistant.question.parse import ParsedQuestion, Vocabulary, default_vocabulary, parse_question
 from assistant.settings import Settings, load_settings
-from assistant.sources import SourceRegistry
-from assistant.tickers import strip_symbols
 from tools.result import ToolResult
 
 if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
 
-    from assistant.agent import RunLimits
+    from assistant.llm.agent import RunLimits
 
 _UNSET: Any = object()
 # A service that cannot be built (not configured, not installed, no data yet) is left out.
@@ -70,7 +70,7 @@ class Assistant:
 
     @property
     def limits(self) -> RunLimits:
-        from assistant.agent import RunLimits
+        from assistant.llm.agent import RunLimits
 
         return self._limits or RunLimits(
             max_model_calls=self.settings.llm_max_model_calls,
@@ -228,8 +228,8 @@ class Assistant:
             yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
 
     def _llm(self, parsed: ParsedQuestion, conversation: Conversation | None) -> Iterator[Event]:
-        from assistant.agent import RunResult, run_agent
-        from assistant.agent_tools import ToolContext, build_tools
+        from assistant.llm.agent import RunResult, run_agent
+        from assistant.llm.tools import ToolContext, build_tools
 
         model = self.model
         assert model is not None

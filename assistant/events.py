@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.answer import Language, SectionKey
+from assistant.answer.model import Language, SectionKey
 
 HEADINGS: dict[Language, dict[SectionKey, str]] = {
     "zh": {

@@ -140,7 +140,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
 
-    from assistant.endpoint import no_long_waits
+    from assistant.llm.endpoint import no_long_waits
 
     key = settings.openai_api_key or SecretStr("not-needed")
     return ChatOpenAI(

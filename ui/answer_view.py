@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from assistant.answer import Answer, Flag, Section
+from assistant.answer.model import Answer, Flag, Section
+from assistant.answer.render import render_reference
 from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
-from assistant.render import render_reference
 from ui.labels import label
 from ui.markup import Highlight, answer_markdown, neutralise, plain
 from ui.tickers import render_tickers

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
-from assistant.failures import EXPECTED_ERRORS
+from assistant.llm.failures import EXPECTED_ERRORS
 from ingest.index import Index
 from ingest.models import Article, ArticleSummary
 from ui import chat_session

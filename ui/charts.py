@@ -1,5 +1,5 @@
 """Altair charts from an Answer's chart data: return bars, rebased performance lines, sector
-score bars. The rows come ready from `assistant.charts`; this only picks the marks."""
+score bars. The rows come ready from `assistant.answer.charts`; this only picks the marks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.answer import Chart
+from assistant.answer.model import Chart
 
 UP, DOWN = "#1a7f37", "#cf222e"  # gains green, losses red (the western convention)
 HEIGHT = 260

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from assistant.answer import Answer
-from assistant.history import HistoryStore
+from assistant.answer.model import Answer
+from assistant.conversation.history import HistoryStore
 
 if TYPE_CHECKING:  # the engine is imported when the first question is asked
-    from assistant.conversation import Conversation
+    from assistant.conversation.memory import Conversation
     from assistant.engine import Assistant
 
 KEY = "chat_session"

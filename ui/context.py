@@ -14,8 +14,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from assistant.failures import EXPECTED_ERRORS
-from assistant.history import HistoryStore
+from assistant.conversation.history import HistoryStore
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.settings import Settings, load_settings
 from ui import resources
 from ui.preferences import Preferences, current, effective_settings
@@ -87,7 +87,7 @@ class Context:
     def assistant(self, preferences: Preferences | None = None) -> Assistant:
         """An Assistant over the shared services, with the sidebar's endpoint and filters."""
         from assistant.engine import Assistant
-        from assistant.scope import ScopedIndex
+        from assistant.question.scope import ScopedIndex
 
         chosen = preferences or current()
         settings = effective_settings(self.settings, chosen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.history import HistoryStore
+from assistant.conversation.history import HistoryStore
 from ui import chat_session
 from ui.markup import plain
 

@@ -22,8 +22,8 @@ from typing import Protocol
 
 import streamlit as st
 
-from assistant.failures import EXPECTED_ERRORS
 from assistant.hints import hint
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.settings import Settings
 from ingest.fetch import HttpFetcher
 from ingest.index import Index

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 
 LABELS: dict[str, dict[Language, str]] = {
     "sources": {"zh": "来源", "en": "Sources"},

@@ -16,8 +16,8 @@ from typing import Literal
 import streamlit as st
 from pydantic import SecretStr
 
+from assistant.question.scope import SearchScope
 from assistant.redact import register_secret
-from assistant.scope import SearchScope
 from assistant.settings import Settings
 
 Mode = Literal["llm", "offline"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from assistant.failures import EXPECTED_ERRORS
+from assistant.llm.failures import EXPECTED_ERRORS
 from tools.csv_import import ImportReport
 from tools.market import MarketData
 from ui.ingest_form import save_uploads

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from assistant import services
-from assistant.history import HistoryStore
+from assistant.conversation.history import HistoryStore
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from assistant.question import Vocabulary
+    from assistant.question.parse import Vocabulary
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -82,7 +82,7 @@ def _chat_model(key: tuple[Any, ...], _settings: Settings) -> BaseChatModel | No
 
 @st.cache_resource(show_spinner=False)
 def vocabulary() -> Vocabulary:
-    from assistant.question import default_vocabulary
+    from assistant.question.parse import default_vocabulary
 
     return default_vocabulary()
 

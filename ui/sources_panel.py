@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
-from assistant.answer import Answer, Language, Reference
+from assistant.answer.model import Answer, Language, Reference
 from ui.labels import label
 from ui.markup import plain
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 from assistant.events import Done, Event, Notice, Token, ToolEnd, ToolStart
 from ui.markup import neutralise
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from assistant.answer import Ticker
+from assistant.answer.model import Ticker
 
 MAX_TICKERS = 6
 

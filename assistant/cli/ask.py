@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from assistant.answer.render import answer_json, render_markdown
 from assistant.cli import read_only
 from assistant.cli.output import json_option, print_json
 from assistant.redact import redact
@@ -71,9 +72,9 @@ def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json
     if show_progress:
         click.echo("", err=True)
     if as_json:
-        print_json(answer.summary_json())
+        print_json(answer_json(answer))
     else:
-        click.echo(redact(answer.markdown()), nl=False)
+        click.echo(redact(render_markdown(answer)), nl=False)
 
 
 ask_commands: list[click.Command] = [ask_command]

@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from assistant.answer import Answer, Frozen
+from assistant.answer.model import Answer, Frozen
+from assistant.answer.render import answer_json, render_markdown
 from assistant.research.plan import Plan, Step
 
 StepStatus = Literal["ok", "partial", "failed"]
@@ -48,13 +49,13 @@ class Brief(Frozen):
         return self.answer.title
 
     def markdown(self) -> str:
-        return self.answer.markdown()
+        return render_markdown(self.answer)
 
     def summary_json(self) -> dict[str, Any]:
         """The CLI's `--json` shape: the answer's, plus the id, the plan and the steps."""
         return {
             "id": self.id,
-            **self.answer.summary_json(),
+            **answer_json(self.answer),
             "topic": self.plan.topic,
             "plan": self.plan.to_json(),
             "steps": [

@@ -1,6 +1,6 @@
 """What a topic is about, as the words the plan template fills in.
 
-The topic is read like a question (`assistant.question.parse_question`): the indices or stocks
+The topic is read like a question (`assistant.question.parse.parse_question`): the indices or stocks
 it names (or implies: 小盘股 is the Russell 2000), the sectors, the period and the benchmark.
 For an article, its title is read first, then its tickers, then its tags, each only when what
 came before names nothing, so a list of tickers does not pick an arbitrary benchmark.
@@ -12,10 +12,10 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.locale import period_label
-from assistant.question import DEFAULT_BENCHMARK, ParsedQuestion, Vocabulary, parse_question
+from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, Vocabulary, parse_question
 from assistant.research.words import word
 from ingest.models import Article
 

@@ -18,10 +18,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.answer import Answer, Chart, Flag, Section, SectionKey, Ticker
-from assistant.citations import strip_markers, walk
-from assistant.composer import EMPTY
+from assistant.answer.citations import strip_markers, walk
+from assistant.answer.model import Answer, Chart, Flag, Section, SectionKey, Ticker
+from assistant.gather.sentences import paragraphs, sentences
 from assistant.locale import HEADINGS
+from assistant.offline.composer import EMPTY
 from assistant.research.brief import Brief, StepReport
 from assistant.research.plan import Plan
 from assistant.research.references import (
@@ -31,7 +32,6 @@ from assistant.research.references import (
     remap,
 )
 from assistant.research.words import word
-from assistant.sentences import paragraphs, sentences
 
 TAKEAWAYS_PER_STEP = 2
 _PLACEHOLDERS = {text for texts in EMPTY.values() for text in texts.values()}

@@ -20,9 +20,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 from assistant.errors import InputError
-from assistant.question import MAX_QUESTION_CHARS, detect_language
+from assistant.question.parse import MAX_QUESTION_CHARS, detect_language
 
 ToolName = Literal["index_returns", "sector_scores", "quotes", "macro", "search_commentary"]
 TOOLS: tuple[str, ...] = get_args(ToolName)

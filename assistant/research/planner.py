@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 from assistant.engine import LANGUAGE_NAMES
 from assistant.errors import InputError
-from assistant.failures import EXPECTED_ERRORS, describe_llm_error
+from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error
 from assistant.prompts import render_prompt
-from assistant.question import Vocabulary, detect_language
+from assistant.question.parse import Vocabulary, detect_language
 from assistant.research.entities import Entities, article_entities, topic_entities
 from assistant.research.plan import MAX_STEPS, MIN_STEPS, Plan, Step, plan_from_json
 from assistant.research.template import ARTICLE_STEPS, TOPIC_STEPS

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer import Frozen
+from assistant.answer.model import Frozen
 from assistant.research.brief import Brief, StepStatus
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from assistant.answer import Language, Passage, Reference, Section
-from assistant.citations import MARKER_GROUP
-from assistant.sources import MARKET, market_title, merge_origins
+from assistant.answer.citations import MARKER_GROUP
+from assistant.answer.model import Language, Passage, Reference, Section
+from assistant.gather.sources import MARKET, market_title, merge_origins
 
 _NUMBER = re.compile(r"\d{1,3}")
 _REPEATED = re.compile(r"(\[(\d+)\])(?:\s*\[\2\])+")

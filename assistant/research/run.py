@@ -20,7 +20,7 @@ from dataclasses import replace
 from assistant.engine import Assistant
 from assistant.errors import MarketbriefError
 from assistant.events import Done, ToolEnd, ToolStart
-from assistant.question import Intent, ParsedQuestion
+from assistant.question.parse import Intent, ParsedQuestion
 from assistant.research.brief import Brief, StepReport
 from assistant.research.fold import build_brief
 from assistant.research.plan import Plan, Step

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from assistant.answer import Frozen
+from assistant.answer.model import Frozen
 from assistant.errors import InputError
 from assistant.research.brief import Brief, new_id
 from assistant.research.plan import Plan

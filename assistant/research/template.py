@@ -2,7 +2,7 @@
 
 Each entry is one step: `aspect` (what it covers), `when` (which topics get it), the `tools` it
 may call, and per language the sub-question and the library query, with placeholders filled from
-the topic's entities (`assistant.question.parse_question`):
+the topic's entities (`assistant.question.parse.parse_question`):
 
 - `{topic}`: the topic as written; `{title}`: the article's title (article plans only);
 - `{subject}`: the indices or stocks the topic is about, named in the plan's language (default:

@@ -6,7 +6,7 @@ do not grow the answer's vocabulary.
 
 from __future__ import annotations
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 
 WORDS: dict[str, dict[Language, str]] = {
     "title": {"zh": "{topic}：深度研究", "en": "{topic}: research brief"},

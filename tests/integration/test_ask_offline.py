@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from assistant import services
-from assistant.answer import Answer
+from assistant.answer.model import Answer
+from assistant.answer.render import render_markdown
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
 from ingest.pipeline import ingest_sources
@@ -78,7 +79,7 @@ def test_all_five_sections_have_chinese_headings(answers: dict[str, Answer]) -> 
 
 def test_the_same_question_in_english_gets_english_headings(answers: dict[str, Answer]) -> None:
     answer = answers[EN]
-    markdown = answer.markdown()
+    markdown = render_markdown(answer)
     headings = ["## Comprehensive analysis", "## Key insights", "## Risks and opportunities",
                 "### Risks", "### Opportunities", "## Key takeaways", "## References"]  # fmt: skip
     for heading in headings:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 from assistant.engine import Assistant
 from assistant.settings import load_settings
 from ingest.embeddings import LocalHashEmbedder

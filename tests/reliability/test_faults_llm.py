@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
 from tests.loopback_openai import (

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.render import answer_json, render_markdown
 from assistant.engine import Assistant
-from assistant.injection import is_instruction_like, normalise_for_matching
+from assistant.llm.injection import is_instruction_like, normalise_for_matching
 from assistant.settings import load_settings
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
@@ -97,7 +98,7 @@ def test_offline_answers_run_the_same_tools_and_quote_no_instruction(
         clean.ask(question, as_of=AS_OF, offline=True)
         answer = dirty.ask(question, as_of=AS_OF, offline=True)
         assert dirty_market.calls == clean_market.calls, question
-        shown = answer.markdown() + json.dumps(answer.summary_json(), ensure_ascii=False)
+        shown = render_markdown(answer) + json.dumps(answer_json(answer), ensure_ascii=False)
         assert leaked(shown) == [], question
         assert_no_secret(shown)
         hits = dirty_index.search(question, k=8)
@@ -123,8 +124,8 @@ def test_llm_mode_sees_no_instruction_runs_only_asked_tools_and_gets_no_key(
     assert leaked(tool_reply["content"]) == []
     assert [name for name, _ in market.calls if name != "quotes"] == []  # no tool ran unasked
     sent = json.dumps(server.requests, ensure_ascii=False)
-    assert_no_secret([sent, answer.markdown(), answer.model_dump_json()])
-    assert leaked(answer.markdown()) == []
+    assert_no_secret([sent, render_markdown(answer), answer.model_dump_json()])
+    assert leaked(render_markdown(answer)) == []
 
 
 def test_the_cli_over_a_hostile_library_leaks_nothing(

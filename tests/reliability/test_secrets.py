@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.render import answer_json, render_markdown
 from assistant.engine import Assistant
 from assistant.events import Notice
 from assistant.redact import MASK, install_log_redaction, redact, register_secret
@@ -148,8 +149,8 @@ def test_answers_and_notices_carry_no_key(keyed: Path, rejecting: LoopbackOpenAI
     answer = events[-1].answer  # type: ignore[union-attr]
     shown = [e.message for e in events if isinstance(e, Notice)]
     assert shown and answer.mode == "offline"
-    assert_no_secret([*shown, answer.model_dump_json(), answer.markdown(), repr(settings)])
-    assert_no_secret(json.dumps(answer.summary_json(), ensure_ascii=False))
+    assert_no_secret([*shown, answer.model_dump_json(), render_markdown(answer), repr(settings)])
+    assert_no_secret(json.dumps(answer_json(answer), ensure_ascii=False))
 
 
 def test_a_working_llm_run_leaves_no_key_behind(
@@ -212,7 +213,7 @@ def test_config_shows_only_whether_a_key_is_set(
 def test_a_saved_conversation_keeps_no_key(
     keyed: Path, rejecting: LoopbackOpenAI, tmp_path: Path
 ) -> None:
-    from assistant.history import HistoryStore
+    from assistant.conversation.history import HistoryStore
 
     settings = load_settings(openai_base_url=rejecting.base_url)
     answer = Assistant(settings, market=FakeMarket(), index=FakeIndex()).ask(QUESTION, as_of=AS_OF)
@@ -261,7 +262,7 @@ def test_a_key_pasted_into_a_question_is_not_kept_in_the_answer(keyed: Path) -> 
     answer = helper.ask(
         f"罗素2000年初至今表现如何? my key is {FAKE_KEY}", as_of=AS_OF, offline=True
     )
-    assert_no_secret([answer.model_dump_json(), answer.markdown()])
+    assert_no_secret([answer.model_dump_json(), render_markdown(answer)])
 
 
 def test_a_tool_error_quoting_the_key_reaches_the_model_masked(keyed: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.conversation.history import HistoryStore
 from assistant.settings import load_settings
 from tests.ui.conftest import QUESTION, all_text, ask, markdown, start_app
 from ui.chat_session import KEY as SESSION

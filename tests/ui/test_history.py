@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer, Section
-from assistant.history import TITLE_CHARS, HistoryStore, title_for
+from assistant.answer.model import Answer, Section
+from assistant.conversation.history import TITLE_CHARS, HistoryStore, title_for
 
 
 def answer(question: str) -> Answer:

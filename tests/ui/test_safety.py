@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from assistant.answer import Answer, Flag, Passage, Reference, Section
+from assistant.answer.model import Answer, Flag, Passage, Reference, Section
 from tests.ui.conftest import TIMEOUT_S, all_text, ask, start_app
 from ui.markup import Highlight, answer_markdown, plain
 
@@ -88,7 +88,7 @@ def test_a_hostile_passage_is_escaped_in_the_answer_and_the_sources_panel() -> N
 
 
 def _render(answer_json: str) -> None:
-    from assistant.answer import Answer
+    from assistant.answer.model import Answer
     from ui.answer_view import render_answer
     from ui.sources_panel import render_sources
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assistant.scope import ScopedIndex, SearchScope
+from assistant.question.scope import ScopedIndex, SearchScope
 from ingest.models import Article, Hit
 
 JAN = dt.date(2026, 1, 1)

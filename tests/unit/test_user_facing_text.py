@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 from assistant.locale import NOTICES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,9 +9,9 @@ import sqlite3
 
 import streamlit as st
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 from assistant.errors import InputError
-from assistant.failures import EXPECTED_ERRORS
+from assistant.llm.failures import EXPECTED_ERRORS
 from ui import chat_session, context
 from ui import preferences as prefs
 from ui.answer_view import render_answer

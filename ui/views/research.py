@@ -20,7 +20,7 @@ import streamlit as st
 
 from assistant.engine import Assistant
 from assistant.errors import InputError
-from assistant.failures import EXPECTED_ERRORS
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError
 from assistant.research.export import MEDIA_TYPES, Format, check_export

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from assistant.answer import Chart
+from assistant.answer.model import Chart
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError
 from assistant.research.export.document import Block

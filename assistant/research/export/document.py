@@ -1,6 +1,6 @@
 """A brief laid out as a sequence of blocks, the one layout the HTML and PDF exports share.
 
-The order and the words are those of the Markdown rendering (`assistant.render`): title, as-of
+The order and the words are those of the Markdown rendering (`assistant.answer.render`): title, as-of
 line, notices, the sections (flagged figures marked ⚠ in place), the verification notes, the
 references written from the brief's references, the disclaimer. The charts come right after
 the comprehensive analysis they illustrate.
@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.answer import Chart, Flag, Language, Section
+from assistant.answer.model import Chart, Flag, Language, Section
+from assistant.answer.render import mark_flagged, render_reference
 from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
-from assistant.render import mark_flagged, render_reference
 from assistant.research.brief import Brief
 
 _NUMBER_FLAGS = {"unsupported_number", "uncited_number"}

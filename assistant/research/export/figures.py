@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from assistant.answer import Chart
+from assistant.answer.model import Chart
 from assistant.research.export.fonts import LATIN_FAMILY, FontFace
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ import html
 import re
 from collections.abc import Callable
 
-from assistant.answer import Passage
+from assistant.answer.model import Passage
 from assistant.research.brief import Brief
 from assistant.research.export.document import Block, layout
 

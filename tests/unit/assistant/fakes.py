@@ -18,7 +18,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.passages import terms
+from assistant.gather.passages import terms
 from ingest.models import Article, Chunk, Hit, Section, content_hash
 from tools.errors import ToolError
 from tools.result import Provenance, ToolResult

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
-from assistant.agent import RunLimits
-from assistant.conversation import Conversation
+from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, Notice, Token, ToolEnd, ToolStart
+from assistant.llm.agent import RunLimits
 from assistant.prompts import render_prompt
 from assistant.settings import load_settings
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.agent_tools import ToolContext, build_tools, clean_passage
-from assistant.answer import Answer
+from assistant.answer.model import Answer
+from assistant.answer.render import render_markdown
 from assistant.engine import Assistant
-from assistant.injection import is_instruction_like
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.injection import is_instruction_like
+from assistant.llm.tools import ToolContext, build_tools, clean_passage
 from assistant.settings import load_settings
-from assistant.sources import SourceRegistry
 
 from .fakes import AS_OF, INJECTION, INJECTION_TEXT, SEED, FakeIndex, FakeMarket
 
@@ -54,11 +55,11 @@ def test_an_answer_survives_a_json_round_trip() -> None:
         "罗素2000指数年初至今是否跑赢标普500?", as_of=AS_OF
     )
     again = Answer.model_validate_json(answer.model_dump_json())
-    assert again == answer and again.markdown() == answer.markdown()
+    assert again == answer and render_markdown(again) == render_markdown(answer)
 
 
 def test_quoted_sentences_are_relevant_prose_from_the_right_market() -> None:
-    from assistant.passages import candidates, clean
+    from assistant.gather.passages import candidates, clean
     from ingest.models import Chunk, Hit
 
     text = (

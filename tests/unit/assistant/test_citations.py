@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assistant.answer import Section
-from assistant.citations import markers_in, renumber
-from assistant.sources import MarketSource, SourceRegistry
+from assistant.answer.citations import markers_in, renumber
+from assistant.answer.model import Section
+from assistant.gather.sources import MarketSource, SourceRegistry
 from ingest.models import Chunk, Hit
 from tools.result import Provenance, ToolResult
 
@@ -86,7 +86,7 @@ def test_market_reference_names_tools_symbols_source_and_date() -> None:
 
 
 def test_market_origins_are_merged_per_store() -> None:
-    from assistant.sources import merge_origins
+    from assistant.gather.sources import merge_origins
 
     sources = [
         "store: CSV import (d): ^RUT.csv, ^GSPC.csv",

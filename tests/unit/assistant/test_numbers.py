@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.numbers import figures_in, matches
-from assistant.sentences import sentences, split_text
+from assistant.answer.numbers import figures_in, matches
+from assistant.gather.sentences import sentences, split_text
 
 
 def raws(text: str) -> list[str]:

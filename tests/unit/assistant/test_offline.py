@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer import Answer
-from assistant.conversation import Conversation
+from assistant.answer.model import Answer
+from assistant.answer.render import render_markdown
+from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.settings import load_settings
@@ -48,7 +49,7 @@ def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() 
     assert any(f.kind == "discrepancy" and f.number == "8.2%" for f in answer.flags)
     assert not [f for f in answer.flags if f.kind in {"unsupported_number", "uncited_number"}]
     assert any("离线模式" in f.message for f in answer.flags if f.kind == "notice")
-    markdown = answer.markdown()
+    markdown = render_markdown(answer)
     for heading in (
         "综合分析",
         "核心洞察",
@@ -69,7 +70,7 @@ def test_the_same_question_in_english_gets_english_headings() -> None:
         "Comprehensive analysis", "Key insights", "Risks and opportunities", "Key takeaways"
     ]  # fmt: skip
     assert "up 7.54%" in answer.sections[0].text and "8.2%[1]" in answer.sections[0].text
-    assert "## References" in answer.markdown()
+    assert "## References" in render_markdown(answer)
 
 
 def test_charts_and_tickers_come_from_the_tool_results() -> None:
@@ -103,7 +104,7 @@ def test_an_injection_article_changes_nothing_and_is_not_quoted() -> None:
     clean = ask(market=clean_market, index=FakeIndex([SEED]))
     dirty = ask(market=dirty_market, index=FakeIndex([SEED, INJECTION]))
     assert clean_market.calls == dirty_market.calls
-    text = dirty.markdown()
+    text = render_markdown(dirty)
     for phrase in ("Ignore previous", "BUY EVERYTHING", "忽略之前的指令", "你现在是", "系统提示"):
         assert phrase not in text
     assert clean.sections == dirty.sections
@@ -114,13 +115,13 @@ def test_empty_price_store_and_empty_library_still_answer_with_what_to_do() -> N
     notices = " ".join(f.message for f in answer.flags if f.kind == "notice")
     assert "prices import" in notices and "marketbrief ingest" in notices
     assert answer.sections[0].text and answer.references == ()
-    assert answer.markdown().rstrip().endswith("不构成投资建议")
+    assert render_markdown(answer).rstrip().endswith("不构成投资建议")
 
 
 def test_a_failing_tool_leaves_a_notice_and_the_rest_of_the_answer() -> None:
     answer = ask(market=FakeMarket(fail={"index_returns"}))
     assert any("index_returns" in f.message for f in answer.flags if f.kind == "notice")
-    assert "8.2%回报率" in answer.markdown()  # the article still speaks
+    assert "8.2%回报率" in render_markdown(answer)  # the article still speaks
 
 
 def test_missing_services_are_notices_not_errors() -> None:
@@ -144,7 +145,7 @@ def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
     later = article("later", "Small caps in May", SEED_TEXT.replace("8.2%", "15.3%"),
                     published=dt.date(2026, 5, 14))  # fmt: skip
     answer = ask(index=FakeIndex([later]))
-    assert "15.3%" not in answer.markdown() and answer.references[1:] == ()
+    assert "15.3%" not in render_markdown(answer) and answer.references[1:] == ()
     assert any("没有找到" in f.message for f in answer.flags if f.kind == "notice")
 
 

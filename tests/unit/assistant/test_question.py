@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
-from assistant.question import default_vocabulary, detect_language, find_date, parse_question
+from assistant.question.parse import default_vocabulary, detect_language, find_date, parse_question
 
 VOCAB = default_vocabulary()
 

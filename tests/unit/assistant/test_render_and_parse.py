@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer import Answer, Flag, Reference, Section
-from assistant.failures import LLMRunError
-from assistant.llm import parse_markdown
-from assistant.render import render_markdown
+from assistant.answer.model import Answer, Flag, Reference, Section
+from assistant.answer.render import render_markdown
+from assistant.llm.failures import LLMRunError
+from assistant.llm.parse import parse_markdown
 
 from .fakes import ZH_ANSWER
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assistant.answer import Section
-from assistant.citations import renumber
-from assistant.sources import SourceRegistry
-from assistant.verify import verify
+from assistant.answer.citations import renumber
+from assistant.answer.model import Section
+from assistant.answer.verify import verify
+from assistant.gather.sources import SourceRegistry
 from ingest.models import Chunk, Hit
 from tools.result import Provenance, ToolResult
 

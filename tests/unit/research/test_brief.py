@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.answer import Answer, Chart, Flag, Passage, Reference, Section
+from assistant.answer.model import Answer, Chart, Flag, Passage, Reference, Section
 from assistant.research.brief import StepReport
 from assistant.research.fold import build_brief
 from assistant.research.plan import Step

@@ -15,7 +15,7 @@ from typing import Any
 import pypdf
 import pytest
 
-from assistant.answer import Passage, Reference, Section
+from assistant.answer.model import Passage, Reference, Section
 from assistant.engine import Assistant
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError

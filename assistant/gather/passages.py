@@ -15,11 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.citations import strip_markers
-from assistant.injection import is_instruction_like
-from assistant.numbers import figures_in
-from assistant.question import detect_language
-from assistant.sentences import split_text
+from assistant.answer.citations import strip_markers
+from assistant.answer.numbers import figures_in
+from assistant.gather.sentences import split_text
+from assistant.llm.injection import is_instruction_like
+from assistant.question.parse import detect_language
 from ingest.models import Hit
 
 Kind = Literal["risk", "opportunity", "insight", "general"]

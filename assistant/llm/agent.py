@@ -46,7 +46,7 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 
 from assistant.events import Event, Token, ToolEnd, ToolStart
-from assistant.failures import LLMRunError
+from assistant.llm.failures import LLMRunError
 from assistant.redact import redact
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.answer import Language, Ticker
+from assistant.answer.model import Language, Ticker
 from tools.result import ToolResult
 
 # An index is shown with the ETF people trade it through, as the seeds do (IWM, SPY, QQQ).

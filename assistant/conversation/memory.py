@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer
-from assistant.citations import walk
-from assistant.question import ParsedQuestion
+from assistant.answer.citations import walk
+from assistant.answer.model import Answer
+from assistant.question.parse import ParsedQuestion
 
 HISTORY_TURNS = 3
 HISTORY_CHARS = 2_000

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.answer import Chart, Language
+from assistant.answer.model import Chart, Language
 from assistant.locale import period_label
 from tools.result import ToolResult
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.citations import MARKER_GROUP
+from assistant.answer.citations import MARKER_GROUP
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
 # After 。！？!? (plus closing quotes/brackets), or after ". " before a capital, digit or CJK.

@@ -12,14 +12,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer, Flag, Mode, Section
-from assistant.charts import charts_for
-from assistant.citations import renumber, strip_markers
-from assistant.question import ParsedQuestion, Vocabulary
+from assistant.answer.charts import charts_for
+from assistant.answer.citations import renumber, strip_markers
+from assistant.answer.model import Answer, Flag, Mode, Section
+from assistant.answer.tickers import tickers_from
+from assistant.answer.verify import verify
+from assistant.gather.sources import SourceRegistry
+from assistant.question.parse import ParsedQuestion, Vocabulary
 from assistant.redact import redact
-from assistant.sources import SourceRegistry
-from assistant.tickers import tickers_from
-from assistant.verify import verify
 from tools.result import ToolResult
 
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from assistant.answer import Language
+from assistant.answer.model import Language
+from assistant.answer.numbers import INDEX_NAMES
 from assistant.errors import InputError
-from assistant.numbers import INDEX_NAMES
 
 MAX_QUESTION_CHARS = 2_000
 

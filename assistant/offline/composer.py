@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from assistant.answer import Flag, Language, Section
-from assistant.assemble import Draft
-from assistant.discrepancy import Disagreements, Discrepancy, find_discrepancies
+from assistant.answer.assemble import Draft
+from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
+from assistant.answer.model import Flag, Language, Section
+from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
-from assistant.failures import EXPECTED_ERRORS
+from assistant.gather.passages import Candidate, candidates
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import HEADINGS, notice, period_label
-from assistant.narrate import (
+from assistant.offline.narrate import (
     macro_sentences,
     quote_sentences,
     returns_sentences,
@@ -31,11 +34,8 @@ from assistant.narrate import (
     sector_sentences,
     verdict,
 )
-from assistant.passages import Candidate, candidates
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question import ParsedQuestion, Vocabulary
-from assistant.sources import SourceRegistry
-from assistant.tickers import strip_symbols
+from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.models import Hit
 from tools.result import ToolResult
 

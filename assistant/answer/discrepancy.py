@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.answer import Flag, Language, Section
+from assistant.answer.model import Flag, Language, Section
+from assistant.answer.numbers import Figure, figures_in, matches
+from assistant.gather.passages import Candidate, candidates
+from assistant.gather.sources import SourceRegistry
 from assistant.locale import format_date
-from assistant.numbers import Figure, figures_in, matches
-from assistant.passages import Candidate, candidates
-from assistant.question import Vocabulary
-from assistant.sources import SourceRegistry
+from assistant.question.parse import Vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import ToolResult
 

@@ -8,7 +8,9 @@ place, so a reader sees the doubt where the number is.
 
 from __future__ import annotations
 
-from assistant.answer import Answer, Flag, Reference, Section
+from typing import Any
+
+from assistant.answer.model import Answer, Flag, Reference, Section
 from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
 
 MARK = "⚠"
@@ -93,3 +95,37 @@ def render_reference(reference: Reference) -> str:
     if reference.url:
         line += f". <{reference.url}>"
     return line
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """The CLI's `--json` shape: stable, small, and enough to trace every figure."""
+    return {
+        "markdown": render_markdown(answer),
+        "title": answer.title,
+        "as_of": answer.as_of.isoformat(),
+        "language": answer.language,
+        "mode": answer.mode,
+        "sections": [_flat_section(s) for s in answer.sections],
+        "references": [
+            {
+                "n": r.n,
+                "kind": r.kind,
+                "title": r.title,
+                "source": r.source,
+                "date": r.date.isoformat() if r.date else None,
+                "url": r.url,
+            }
+            for r in answer.references
+        ],
+        "flags": [f.model_dump(mode="json", exclude_none=True) for f in answer.flags],
+    }
+
+
+def _flat_section(section: Section) -> dict[str, Any]:
+    """A section as {heading, text}; subsections keep their own headings inside the text."""
+    parts = [section.text] if section.text else []
+    parts += [f"### {sub.heading}\n\n{sub.text}" for sub in section.subsections]
+    flat: dict[str, Any] = {"heading": section.heading, "text": "\n\n".join(parts)}
+    if section.subsections:
+        flat["subsections"] = [{"heading": s.heading, "text": s.text} for s in section.subsections]
+    return flat

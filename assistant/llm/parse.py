@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import Language, Section, SectionKey
-from assistant.failures import LLMRunError
+from assistant.answer.model import Language, Section, SectionKey
+from assistant.llm.failures import LLMRunError
 from assistant.locale import HEADINGS, REFERENCES_HEADING, SUBSECTIONS, TOP_LEVEL
 
 _SYNONYMS: dict[str, SectionKey] = {

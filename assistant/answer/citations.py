@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer import Section
-from assistant.sources import MARKET, Source, SourceRegistry
+from assistant.answer.model import Section
+from assistant.gather.sources import MARKET, Source, SourceRegistry
 
 # A run of markers: [3], [1][2], [1, 2], [1，2]; never a Markdown link's text like [1](http…)
 _ONE = r"\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\](?!\()"

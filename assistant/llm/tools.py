@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field
 
-from assistant.failures import EXPECTED_ERRORS
-from assistant.injection import is_instruction_like
+from assistant.gather.sentences import split_text
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.failures import EXPECTED_ERRORS
+from assistant.llm.injection import is_instruction_like
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.redact import redact
-from assistant.sentences import split_text
-from assistant.sources import SourceRegistry
 from tools.result import ToolResult
 
 SUMMARY_CHARS = 2_000

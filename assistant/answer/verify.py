@@ -14,11 +14,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from assistant.answer import Flag, FlagKind, Language, Section
-from assistant.citations import Citations, markers_in, walk
-from assistant.numbers import Figure, figures_in, matches
-from assistant.sentences import paragraphs, sentences
-from assistant.sources import MarketSource, Source
+from assistant.answer.citations import Citations, markers_in, walk
+from assistant.answer.model import Flag, FlagKind, Language, Section
+from assistant.answer.numbers import Figure, figures_in, matches
+from assistant.gather.sentences import paragraphs, sentences
+from assistant.gather.sources import MarketSource, Source
 
 
 class Evidence:

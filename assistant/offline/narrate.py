@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.answer import Language
+from assistant.answer.model import Language
 from assistant.locale import format_date, period_label
 from tools.result import ToolResult
 

@@ -3,7 +3,7 @@
 Every tool result joins the one market-data source `[0]` (the seeds use a single `[0]` for the
 product's own data); every retrieved passage joins the source of its article, which gets a
 provisional number in order of registration. The model (or the composer) may only cite these
-numbers; `assistant.citations` later renumbers articles by first citation and drops the rest.
+numbers; `assistant.answer.citations` later renumbers articles by first citation and drops the rest.
 Tools run in parallel threads inside the agent, so registration is locked.
 """
 
@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.answer import Language, Passage, Reference
+from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date
 from ingest.models import Hit
 from tools.result import ToolResult

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from assistant.answer import Answer
+from assistant.answer.model import Answer
 
 TITLE_CHARS = 80
 _SCHEMA = """

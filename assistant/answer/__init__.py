@@ -1,0 +1,1 @@
+"""The Answer: its model, assembly, citations, number checks, charts and rendering."""

@@ -1,0 +1,1 @@
+"""Conversations: the memory a follow-up leans on and the saved history."""

@@ -1,0 +1,1 @@
+"""Gathering the evidence: tool results and passages registered as numbered sources."""

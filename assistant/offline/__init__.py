@@ -1,0 +1,1 @@
+"""The offline path: the composer that writes an answer without a model."""

@@ -1,0 +1,1 @@
+"""The question: what a person asked, read into symbols, period, language and scope."""
