@@ -7,9 +7,10 @@
 
 LLM mode runs when a chat model is configured and `offline` is not asked for; if the endpoint
 fails (refused, timeout, 5xx after retries, unusable output, a limit), the same question is
-answered offline with a notice saying why. Services are built once, lazily, and a service that
-cannot be built (no price store yet, no index) leaves a notice instead of an error. Pass a
-`Conversation` to ask follow-ups; each answer is appended to it.
+answered offline with a notice saying why; any other error is a bug and is raised as it is.
+Services are built once, lazily, and a service that cannot be built (no price store yet, no
+index) leaves a notice instead of an error. Pass a `Conversation` to ask follow-ups; each
+answer is appended to it.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from assistant.answer.tickers import strip_symbols
 from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
 from assistant.gather.sources import SourceRegistry
-from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error
+from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
 from assistant.llm.parse import parse_markdown
 from assistant.locale import heading_skeleton, notice, period_label
-from assistant.offline.composer import Gathered, Gatherer, compose, gather, title_for
+from assistant.offline.composer import compose, gather
+from assistant.offline.gathering import Gathered, Gatherer
+from assistant.offline.sections import title_for
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.prompts import render_prompt
+from assistant.prompts import render_prompt, tool_descriptions
 from assistant.question.parse import ParsedQuestion, Vocabulary, default_vocabulary, parse_question
 from assistant.settings import Settings, load_settings
 from tools.result import ToolResult
@@ -222,7 +225,7 @@ class Assistant:
     ) -> Iterator[Event]:
         try:
             yield from self._llm(parsed, conversation)
-        except Exception as error:  # any endpoint or run failure: answer offline instead
+        except llm_failures() as error:  # the endpoint or the model failed: answer offline
             message = notice("fallback", parsed.language, reason=describe_llm_error(error))
             yield Notice(message, discard_streamed=True)
             yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
@@ -265,12 +268,12 @@ class Assistant:
         yield Done(assemble(draft, parsed, registry, self.vocabulary, "llm"))
 
     def _system_prompt(self, parsed: ParsedQuestion) -> str:
-        as_of = parsed.as_of.isoformat() if parsed.as_of else "the latest close available"
         return render_prompt(
             "system",
             language_name=LANGUAGE_NAMES[parsed.language],
-            as_of=as_of,
+            as_of=parsed.as_of,  # None: the prompt says "the latest close available"
             headings=heading_skeleton(parsed.language),
+            tools=tool_descriptions(),
         )
 
     def _messages(

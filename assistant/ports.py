@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.filters import NO_FILTERS, Filters
 from ingest.models import Article, Hit
 from tools.result import ToolResult
 
@@ -44,18 +45,7 @@ class MarketDataPort(Protocol):
 class SearchPort(Protocol):
     """What the assistant needs from `ingest.index.Index`."""
 
-    def search(
-        self,
-        query: str,
-        k: int = 5,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        ticker: str | None = None,
-        tag: str | None = None,
-        source: str | None = None,
-        article_id: str | None = None,
-    ) -> list[Hit]: ...
+    def search(self, query: str, k: int = 5, *, filters: Filters = NO_FILTERS) -> list[Hit]: ...
 
     def get_article(self, id: str) -> Article: ...
 

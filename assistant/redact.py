@@ -106,8 +106,8 @@ def install_log_redaction() -> None:
         record = make_record(*args, **kwargs)
         try:
             message = record.getMessage()
-        except Exception:  # a bad format string: leave it for logging to report
-            return record
+        except (TypeError, ValueError, KeyError):  # a bad format string (too few or too many
+            return record  # arguments, a bad %-code, a missing %(name)s): logging reports it
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()

@@ -5,11 +5,11 @@ plus the seeds indexed, through the same services the product uses.
 
 - Offline: 20 questions (zh/en mix, as of 2026-01-23), each answered once after one warm-up
   question; p50/p95/max latency (goal: p95 under 1 s).
-- LLM mode: 5 questions through the real openai client against tests/loopback_openai.py, the
-  server scripted to call index_returns, then search_commentary, then answer. Model calls and
-  prompt tokens per answer (tokens estimated by the server from the request: 1 per CJK
-  character, 1 per 4 other characters), and the time per answer (no model time: the server
-  answers at once, so this is our overhead).
+- LLM mode: 5 questions through the real openai client against the scripted loopback server
+  (assistant.llm.scripted_server), scripted to call index_returns, then search_commentary,
+  then answer. Model calls and prompt tokens per answer (tokens estimated by the server from
+  the request: 1 per CJK character, 1 per 4 other characters), and the time per answer (no
+  model time: the server answers at once, so this is our overhead).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def _offline(settings: Settings) -> None:
 
 
 def _llm(settings: Settings) -> None:
-    from tests.loopback_openai import LoopbackOpenAI, text, tool_calls
+    from assistant.llm.scripted_server import LoopbackOpenAI, text, tool_calls
 
     calls, tokens, times, modes = [], [], [], []
     for question in LLM_QUESTIONS:

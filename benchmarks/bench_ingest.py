@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ingest.filters import NO_FILTERS, Filters
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 NEWS = SHARED / "data" / "news"
 SEEDS = SHARED / "seeds"
@@ -74,11 +76,11 @@ QUERIES = [
     "private credit concerns",
     "Apple iPhone sales China",
 ]
-FILTERS: list[dict[str, Any]] = [
-    {"since": dt.date(2025, 10, 1), "until": dt.date(2025, 12, 31)},
-    {"source": "CNBC"},
-    {"since": dt.date(2026, 1, 1)},
-    {"ticker": "IWM"},
+FILTERS = [
+    Filters(since=dt.date(2025, 10, 1), until=dt.date(2025, 12, 31)),
+    Filters(source="CNBC"),
+    Filters(since=dt.date(2026, 1, 1)),
+    Filters(ticker="IWM"),
 ]
 
 
@@ -192,16 +194,16 @@ def _search(index: Any) -> None:
 
     index.search("warm up", k=5)
 
-    def measure(**filters: Any) -> list[float]:
+    def measure(filters: Filters = NO_FILTERS) -> list[float]:
         samples = []
         for query in QUERIES:
             started = time.perf_counter()
-            index.search(query, k=5, **filters)
+            index.search(query, k=5, filters=filters)
             samples.append(time.perf_counter() - started)
         return samples
 
     print(f"search k=5  no filters    {_percentiles(measure())}   ({len(QUERIES)} zh/en queries)")
-    filtered = [s for f in FILTERS for s in measure(**f)]
+    filtered = [s for f in FILTERS for s in measure(f)]
     print(f"search k=5  with filters  {_percentiles(filtered)}   (date range, source, ticker)")
     collection = index.store._get()
     vectors = [

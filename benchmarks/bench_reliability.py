@@ -126,7 +126,7 @@ def _faults() -> tuple[int, int]:
 
 
 def _bad_input() -> tuple[int, int]:
-    from tests.reliability.fuzz import fuzz
+    from benchmarks.harness.fuzz import fuzz
 
     print(f"\n{'bad input':<88}    tried   handled")
     total = handled = 0
@@ -147,7 +147,7 @@ def _bad_input() -> tuple[int, int]:
 
 
 def _load(work: Path) -> Any:
-    from tests.reliability.load import prepare, run_load
+    from benchmarks.harness.load import prepare, run_load
 
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     settings = prepare(work / "home", SHARED / "data" / "prices", seeds)
@@ -155,8 +155,8 @@ def _load(work: Path) -> Any:
 
 
 def _scale_out(work: Path) -> Any:
-    from tests.chroma_server import chroma_server
-    from tests.reliability.scaleout import run_scale_out
+    from benchmarks.harness.chroma_server import chroma_server
+    from benchmarks.harness.scaleout import run_scale_out
 
     with chroma_server(work / "chroma") as server:
         return run_scale_out(
@@ -165,7 +165,7 @@ def _scale_out(work: Path) -> Any:
 
 
 def _crash(work: Path) -> Any:
-    from tests.reliability.crash import run_kill_ingest
+    from benchmarks.harness.crash import run_kill_ingest
 
     return run_kill_ingest(work, articles=1600, batch=100, kills=3)
 

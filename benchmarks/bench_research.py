@@ -23,8 +23,8 @@ from assistant import services
 from assistant.engine import Assistant
 from assistant.research.errors import ExportError
 from assistant.research.export import Format, check_export, render_brief
-from assistant.research.planner import template_plan
 from assistant.research.run import run_plan
+from assistant.research.template import template_plan
 from assistant.settings import Settings, load_settings
 from ingest.pipeline import ingest_sources
 

@@ -30,7 +30,7 @@ QUESTIONS = [
 def _answer_time(page: object, question: str) -> float:
     from playwright.sync_api import Page, expect
 
-    from tests.ui.browser import ask
+    from benchmarks.harness.browser import ask
 
     assert isinstance(page, Page)
     page.get_by_role("button", name="New conversation").click()
@@ -50,7 +50,7 @@ def _answer_time(page: object, question: str) -> float:
 
 
 def main() -> None:
-    from tests.ui.browser import missing_requirements
+    from benchmarks.harness.browser import missing_requirements
 
     missing = missing_requirements(SHARED)
     if missing:
@@ -58,7 +58,7 @@ def main() -> None:
         return
     from playwright.sync_api import expect
 
-    from tests.ui.browser import chat_input, chromium, prepare_home, running_ui, set_as_of
+    from benchmarks.harness.browser import chat_input, chromium, prepare_home, running_ui, set_as_of
 
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as temp:
         home = Path(temp) / "home"

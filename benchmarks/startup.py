@@ -56,16 +56,7 @@ def heavy_modules(
 ) -> tuple[int, list[str], list[str]]:
     """(exit code, heavy packages imported, every module imported) for one command run in a
     fresh interpreter through the CLI's entry point."""
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        input=json.dumps(list(heavy)),
-        env=dict(env),
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
-        check=False,
-    )
+    done = _captured([sys.executable, "-c", _PROBE, *args], env, cwd, json.dumps(list(heavy)))
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"marketbrief {' '.join(args)} crashed: {done.stderr.strip()[-500:]}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
@@ -74,8 +65,15 @@ def heavy_modules(
 
 def run(args: Sequence[str], env: Mapping[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """One `marketbrief` command, the installed console script, to the end."""
+    return _captured([str(MARKETBRIEF), *args], env, cwd)
+
+
+def _captured(
+    command: list[str], env: Mapping[str, str], cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(MARKETBRIEF), *args],
+        command,
+        input=stdin,
         env=dict(env),
         cwd=cwd,
         capture_output=True,

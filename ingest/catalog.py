@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ingest.dates import date_key, from_key
 from ingest.errors import IngestError
+from ingest.sqlite import connect, transaction
 from ingest.storage import storage_error
 
 if TYPE_CHECKING:  # the models (pydantic) load when one is built: `library ls` needs none
@@ -110,24 +111,16 @@ class Entry:
 
 _CHUNK_COLUMNS = """c.id, c.article_id, c.ordinal, c.section, c.page, c.text, c.tokens,
     a.title, a.published, a.source, a.url, a.lang, a.tags, a.tickers"""
+_PLAIN_CHUNK_FIELDS = tuple(c.strip().split(".")[1] for c in _CHUNK_COLUMNS.split(","))[:-2]
 
 
 def _chunk_row(row: Sequence[Any]) -> ChunkRow:
+    """A row in `_CHUNK_COLUMNS` order; tags and tickers are stored as JSON lists."""
+    *columns, tags, tickers = row
     return ChunkRow(
-        id=row[0],
-        article_id=row[1],
-        ordinal=row[2],
-        section=row[3],
-        page=row[4],
-        text=row[5],
-        tokens=row[6],
-        title=row[7],
-        published=row[8],
-        source=row[9],
-        url=row[10],
-        lang=row[11],
-        tags=tuple(json.loads(row[12])),
-        tickers=tuple(json.loads(row[13])),
+        **dict(zip(_PLAIN_CHUNK_FIELDS, columns, strict=True)),
+        tags=tuple(json.loads(tags)),
+        tickers=tuple(json.loads(tickers)),
     )
 
 
@@ -139,10 +132,7 @@ class Catalog:
         self._lock = threading.RLock()
         with self._failures("open"):
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db = connect(path)
             self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -165,20 +155,8 @@ class Catalog:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is written, or (on any error, a full disk included)
         none of it."""
-        with self._lock, self._failures("write"):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+        with self._lock, self._failures("write"), transaction(self._db) as db:
+            yield db
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         with self._lock, self._failures("read"):

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.dates import date_key
+from ingest.language import detect_language
 from ingest.models import Article, Chunk, Section, content_hash
-from ingest.text import detect_lang
 
 CHUNKER_VERSION = "1"
 
@@ -144,7 +144,7 @@ def split_section(text: str, size: ChunkSize) -> list[str]:
 
 
 def size_for(text: str) -> ChunkSize:
-    return ZH_SIZE if detect_lang(text) == "zh" else EN_SIZE
+    return ZH_SIZE if detect_language(text) == "zh" else EN_SIZE
 
 
 def chunk_metadata(article: Article, section: Section) -> dict[str, str | int | float | bool]:

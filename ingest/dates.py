@@ -1,4 +1,17 @@
-"""Published dates in the forms commentary uses: ISO, RFC 822 (feeds), 2026年2月1日, Unix time.
+"""Dates as commentary writes them, and the month names everything that reads or writes an
+English date shares.
+
+A full date is found in any of these forms, anywhere in a text: numeric (2026-01-23,
+2026/1/23, 2026.01.23, with an optional time), Chinese (2026年1月23日, 2026年1月23号), English
+(Jan 23, 2026; January 23rd 2026; 23 Sept. 2026). `written_dates` lists them; a metadata value
+(`parse_date`), a dateline (`find_date_line`) and a question (the assistant's `find_date`)
+each take what they need from that one list. Feeds' RFC 822 dates with two-digit years and
+Unix time are read too.
+
+The patterns are our own, not python-dateutil's parser: that reads a whole string, and told to
+look inside a sentence (fuzzy=True) it guesses ("How did the S&P 500 do in May?" is a day in
+May of the year 500) yet misses "on 2026-01-23?"; importing it also costs the CLI's start-up
+some 70 ms.
 
 The index stores a date as an int YYYYMMDD so Chroma can filter ranges with $gte/$lte.
 """
@@ -7,30 +20,101 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    )
-}
-_EN = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b",
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MORE_ABBREVIATIONS = {"September": ("Sept",)}  # besides every month's first three letters
+# "Jan", "Sep", "Sept" (not "May": that is its whole name): a full stop after one is no
+# sentence end.
+MONTH_ABBREVIATIONS = tuple(
+    form
+    for name in MONTH_NAMES
+    for form in (name[:3], *_MORE_ABBREVIATIONS.get(name, ()))
+    if form != name
+)
+
+
+def _written_forms(name: str) -> str:
+    forms = {name, name[:3], *_MORE_ABBREVIATIONS.get(name, ())}
+    return "|".join(sorted(forms, key=len, reverse=True))  # the longest form first
+
+
+# A month's name as written, in full or abbreviated: a non-capturing group for other patterns
+# (case-sensitive unless the pattern using it says otherwise).
+MONTH = "(?:" + "|".join(_written_forms(name) for name in MONTH_NAMES) + ")"
+_MONTH_NUMBERS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+
+# Month and day in range, so that a version number (2026.14.13) is not taken for a date.
+_NUMERIC = re.compile(
+    r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])"
+    r"(?!\d)(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_CHINESE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_ENGLISH = re.compile(
+    rf"\b(?:(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL},?"
+    rf"|(?P<day_first>\d{{1,2}}){_ORDINAL}\s+(?P<month_second>{MONTH})\.?,?)"
+    r"\s+(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
+_MIN_YEAR, _MAX_YEAR = 1900, 2100  # a metadata value outside these is a mistake, not a date
+_DATELINE_CHARS = 40
 
 
-def _make(year: int, month: int, day: int) -> dt.date | None:
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+def month_number(name: str) -> int:
+    """1 for "January", "Jan" or "jan."; KeyError for a word that is not a month."""
+    return _MONTH_NUMBERS[name[:3].lower()]
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A full date as it stands in a text."""
+
+    start: int
+    text: str
+    year: int
+    month: int
+    day: int
+
+    @property
+    def date(self) -> dt.date | None:
+        """The calendar day, or None when there is no such day (2026年2月30日)."""
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def _written(match: re.Match[str]) -> WrittenDate:
+    parts = match.groupdict()
+    month = parts.get("month") or parts["month_second"]  # English: either order
+    day = parts.get("day") or parts["day_first"]
+    number = int(month) if month.isdigit() else month_number(month)
+    return WrittenDate(match.start(), match[0], int(parts["year"]), number, int(day))
+
+
+def written_dates(text: str) -> list[WrittenDate]:
+    """Every full date written in `text`, in the order they stand, possible or not."""
+    found = [
+        _written(match)
+        for pattern in (_NUMERIC, _CHINESE, _ENGLISH)
+        for match in pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda written: written.start)
+
+
+def without_dates(text: str) -> str:
+    """`text` with every full date in it replaced by a space (to read the other numbers)."""
+    pieces: list[str] = []
+    end = 0
+    for written in written_dates(text):
+        if written.start >= end:
+            pieces += [text[end : written.start], " "]
+            end = written.start + len(written.text)
+    return "".join(pieces) + text[end:]
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -53,6 +137,10 @@ def parse_date(value: object) -> dt.date | None:
     return _from_text(text)
 
 
+def _plausible(day: dt.date | None) -> dt.date | None:
+    return day if day is not None and _MIN_YEAR <= day.year <= _MAX_YEAR else None
+
+
 def _from_timestamp(seconds: float) -> dt.date | None:
     if seconds > 1e11:  # milliseconds
         seconds /= 1000
@@ -63,19 +151,14 @@ def _from_timestamp(seconds: float) -> dt.date | None:
 
 
 def _from_text(text: str) -> dt.date | None:
-    for pattern in (_ISO, _ZH, _SLASH):
-        match = pattern.search(text)
-        if match:
-            found = _make(int(match[1]), int(match[2]), int(match[3]))
-            if found:
-                return found
-    match = _EN.search(text)
-    if match:
-        return _make(int(match[3]), _MONTHS[match[1][:3].lower()], int(match[2]))
+    for written in written_dates(text):
+        day = _plausible(written.date)
+        if day is not None:
+            return day
     from email.utils import parsedate_to_datetime  # here: listing the library need not load it
 
     try:
-        return parsedate_to_datetime(text).date()  # RFC 822, as in RSS
+        return parsedate_to_datetime(text).date()  # RFC 822 with a two-digit year, as in RSS
     except (TypeError, ValueError, IndexError):
         pass
     if text.isdigit():
@@ -86,12 +169,11 @@ def _from_text(text: str) -> dt.date | None:
 def find_date_line(line: str) -> dt.date | None:
     """A date when the whole line is a date (a dateline), not a date mentioned in a sentence."""
     stripped = line.strip()
-    if len(stripped) > 40:
+    if len(stripped) > _DATELINE_CHARS:
         return None
-    if _ZH.fullmatch(stripped) or _ISO.fullmatch(stripped) or _SLASH.fullmatch(stripped):
-        return parse_date(stripped)
-    if _EN.fullmatch(stripped):
-        return parse_date(stripped)
+    found = written_dates(stripped)
+    if len(found) == 1 and found[0].text == stripped:
+        return _plausible(found[0].date)
     return None
 
 

@@ -20,7 +20,8 @@ from typing import Protocol
 import numpy as np
 
 from ingest.errors import EmbeddingFailed
-from ingest.tokens import CJK_RUN, is_cjk, tokenize
+from ingest.language import CJK_RUN, has_cjk
+from ingest.tokens import tokenize
 
 LOCAL_DIM = 512
 
@@ -98,7 +99,7 @@ class LocalHashEmbedder:
         """(CRC32 of the token, whether it is a Latin word), cached: the vocabulary repeats."""
         found = self._hashes.get(token)
         if found is None:
-            found = (zlib.crc32(token.encode("utf-8")), not is_cjk(token))
+            found = (zlib.crc32(token.encode("utf-8")), not has_cjk(token))
             if len(self._hashes) < _HASH_CACHE:
                 self._hashes[token] = found
         return found

@@ -30,7 +30,7 @@ class URLRefused(SourceError):
 
     The message states the facts ("refused: 127.0.0.1 is a loopback address"); `remedy` names
     what the person can do about it, if anything, and each edge words it for its reader (a
-    flag at the terminal, a setting for the browser; see `assistant.hints`):
+    flag at the terminal, a setting for the browser; see `assistant.locale.hint`):
     `allow_private` - the address is on this machine or a private network, which may be allowed;
     `add_file` - a file:// URL, whose file can be added as a file instead.
     """

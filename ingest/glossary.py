@@ -3,7 +3,8 @@
 The local embedding and BM25 only match the words a passage uses, so an English question about
 a Chinese article ("What are the risks to the small-cap thesis?" against 风险因素 and 小盘股投资
 逻辑) would find nothing. Expanding the query with the glossary's other-language terms bridges
-the two without a translation model. It is data: add a row to teach it a term.
+the two without a translation model. It is data: add a row to teach it a term. Its rows are
+common market vocabulary, not the words of any one article (no section names, no firms).
 """
 
 from __future__ import annotations
@@ -71,10 +72,8 @@ GLOSSARY: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("gold",), ("黄金",)),
     (("dollar",), ("美元",)),
     (("china", "chinese"), ("中国",)),
-    (("key takeaways", "summary"), ("核心信息摘要",)),
-    (("key insights", "insight", "insights"), ("核心洞察",)),
-    (("goldman sachs", "goldman"), ("高盛",)),
-    (("historical", "history", "precedent"), ("历史", "历史先例")),
+    (("historical", "history"), ("历史",)),
+    (("precedent", "precedents"), ("先例",)),
 )
 
 

@@ -15,9 +15,8 @@ leg's vote is weighted by the embedder (the local hashed one counts 0.5, a seman
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.analysis import Analyser, Analysis, document_text
@@ -25,7 +24,7 @@ from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
-from ingest.filters import Filters
+from ingest.filters import NO_FILTERS, Filters
 from ingest.glossary import expand_query
 from ingest.lexical import LexicalIndex
 from ingest.models import Article, ArticleSummary, Chunk, Hit, content_hash
@@ -338,18 +337,7 @@ class Index:
             return self.catalog.count_chunks()
         return len(self.catalog.chunk_ids(article_id))
 
-    def search(
-        self,
-        query: str,
-        k: int = 5,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        ticker: str | None = None,
-        tag: str | None = None,
-        source: str | None = None,
-        article_id: str | None = None,
-    ) -> list[Hit]:
+    def search(self, query: str, k: int = 5, *, filters: Filters = NO_FILTERS) -> list[Hit]:
         """The k best passages for `query` (zh or en), vectors and BM25 fused, both legs
         filtered alike. An empty list means nothing matched the filters; an empty library is
         an EmptyLibrary error, never a silent empty list."""
@@ -360,14 +348,12 @@ class Index:
         if not self.catalog.count_chunks():
             raise EmptyLibrary(EMPTY_MESSAGE)
         self._check_store()
-        filters = Filters.of(
-            since=since,
-            until=until,
-            ticker=ticker,
-            tag=tag,
-            source=source,
-            article_id=self.resolve(article_id) if article_id else None,
-        )
+        if filters.article_id:  # a unique prefix names the article too
+            filters = replace(filters, article_id=self.resolve(filters.article_id))
+        if filters.empty_window:
+            raise IngestError(
+                f"--since {filters.since} is after --until {filters.until}: nothing can match"
+            )
         expanded = expand_query(query)
         tokens = tokenize(expanded)
         depth = max(4 * k, 30)

@@ -47,15 +47,15 @@ class _Lexicon:
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """1.0 where a document passes the filters, else 0.0 (None: no filters)."""
-        if filters == Filters():
+        if not filters.active:
             return None
         keep = np.ones(len(self.ids), dtype=bool)
         if filters.dated:
             keep &= self.published > 0
-        if filters.since is not None:
-            keep &= self.published >= filters.since
-        if filters.until is not None:
-            keep &= self.published <= filters.until
+        if filters.since_key is not None:
+            keep &= self.published >= filters.since_key
+        if filters.until_key is not None:
+            keep &= self.published <= filters.until_key
         for value, codes, column in (
             (filters.article_id, self.article_codes, self.article),
             (filters.source, self.source_codes, self.source),

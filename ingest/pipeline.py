@@ -2,8 +2,10 @@
 
 Rules a person can rely on:
 - Every input ends up added, updated, unchanged or skipped with a reason; nothing is silent.
-- One bad file never stops the rest, and never loses what is already indexed (the index only
-  ever replaces an article once its new version is fully written). A full disk or a read-only
+- One bad file never stops the rest (every parser turns malformed input into a SourceError,
+  which the fuzz tests hold it to; anything else is a bug, and stops the run), and never loses
+  what is already indexed (the index only ever replaces an article once its new version is
+  fully written). A full disk or a read-only
   data directory stops the run with one StorageError saying how much was saved before it.
 - A folder member that cannot be read is skipped with its reason. An input named on the
   command line that cannot be ingested at all (missing, refused URL, unsupported, empty,
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
-from ingest.errors import IngestError, Remedy, SourceError, StorageError, URLRefused
+from ingest.errors import Remedy, SourceError, StorageError, URLRefused
 from ingest.fetch import Fetcher, HttpFetcher
 from ingest.models import Article
 from ingest.parsers import Origin, Skipped, detect_format, parse
@@ -188,13 +190,9 @@ class _Run:
                     else:
                         produced += 1
                         yield found
-            except SourceError as error:
+            except SourceError as error:  # each parser says why an input is unusable with one
                 self.skip(item, str(error))
                 self.remedy(error)
-            except IngestError:
-                raise  # the index itself failed: stop, with what is written kept
-            except Exception as error:  # a parser tripping on odd input must not stop the rest
-                self.skip(item, f"could not be parsed ({type(error).__name__}: {error})")
             else:
                 if item.named and not produced and not self._reported(item):
                     self.skip(item, "no articles found in it")

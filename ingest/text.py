@@ -1,7 +1,9 @@
-"""Plain-text helpers every parser needs: decoding bytes, language, whitespace, HTML fragments.
+"""Plain-text helpers every parser needs: decoding bytes, whitespace, HTML fragments (a text's
+language is `ingest.language`'s).
 
-Real inputs are messy (GBK files, UTF-16 exports, RSS summaries with tags), so decoding tries
-the encodings a zh/en library meets before giving up, and says why when it does.
+Real inputs are messy (GBK files, UTF-16 exports, RSS summaries with tags): bytes that are not
+UTF-8 are decoded in the encoding charset-normalizer detects, and refused, saying so, when it
+detects none.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ from html.parser import HTMLParser
 
 from ingest.errors import SourceError
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -21,20 +21,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-
-
-def cjk_ratio(text: str) -> float:
-    """Share of CJK characters among the letters (CJK + Latin) of `text`."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN.findall(text))
-    # A Chinese character carries about a word; weigh Latin letters as a fifth of one.
-    total = cjk + latin / 5
-    return cjk / total if total else 0.0
-
-
-def detect_lang(text: str) -> str:
-    """'zh' when the text is CJK-dominant, else 'en'."""
-    return "zh" if cjk_ratio(text[:4000]) >= 0.5 else "en"
 
 
 def looks_binary(data: bytes) -> bool:
@@ -49,31 +35,23 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode text bytes: BOM, the declared charset, UTF-8, then GB18030 (a superset of GBK),
-    then cp1252. Raises SourceError when nothing plausible fits."""
+    """Decode text bytes: by their BOM; else as the declared charset or UTF-8 when they are
+    valid in it; else in the encoding charset-normalizer finds most plausible (GBK/GB18030,
+    Big5, cp1252, ...). Raises SourceError when none fits."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
-    candidates = [declared] if declared else []
-    candidates += ["utf-8", "gb18030", "cp1252"]
-    for encoding in candidates:
+    for encoding in [declared, "utf-8"] if declared else ["utf-8"]:
         try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):  # not valid in it, or an unknown name
             continue
-        if encoding == "gb18030" and not _plausibly_chinese(text):
-            continue
-        return text
-    raise SourceError("not text in a known encoding (tried UTF-8, UTF-16, GB18030, cp1252)")
+    from charset_normalizer import from_bytes  # imported when a file is not UTF-8 (rare)
 
-
-def _plausibly_chinese(text: str) -> bool:
-    """GB18030 decodes many byte strings; accept it only when the result reads as Chinese."""
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii:
-        return True
-    cjk = sum(1 for c in non_ascii if _CJK.match(c) or "\u3000" <= c <= "\u303f" or c >= "\uff00")
-    return cjk / len(non_ascii) >= 0.9
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError("not text in a known encoding (no encoding detected fits it)")
+    return str(best)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")

@@ -4,20 +4,25 @@ Vectors are always computed by our embedder and handed to Chroma, and the collec
 without an embedding function, so Chroma never loads (or downloads) its default model. The
 collection's metadata records which embedding built it and its dimension.
 
-Every call into Chroma goes through one guard, so a failure is one line whatever Chroma raised:
-a StorageError when a local store has no room or may not be written, StoreUnavailable when a
-server stops answering (or anything else goes wrong in Chroma).
+Every call into Chroma goes through one guard, so a failure is one line whatever Chroma raised
+(`chroma_failures`): a StorageError when a local store has no room or may not be written,
+StoreUnavailable when a server stops answering (or anything else goes wrong in Chroma). One
+gap: for an error status without Chroma's own error body (a proxy's 502 page), chromadb's HTTP
+client raises a bare Exception, which is not caught here and so reaches the edge as an internal
+error.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ingest.errors import EmbeddingMismatch, IngestError, StoreUnavailable
+from ingest.errors import EmbeddingMismatch, StoreUnavailable
 from ingest.filters import source_key, tag_key, ticker_key
 from ingest.storage import storage_error
 
@@ -42,13 +47,24 @@ def _chroma_settings() -> Any:
     return Settings(anonymized_telemetry=False, allow_reset=False)
 
 
+@functools.cache
+def chroma_failures() -> tuple[type[Exception], ...]:
+    """What Chroma raises when it fails: its own errors (its Rust core's too), the HTTP errors of
+    a server client, SQLite and file errors of a local store, and the ValueError chromadb's
+    client makes of a server it cannot reach."""
+    import httpx
+    from chromadb.errors import ChromaError
+
+    return (ChromaError, httpx.HTTPError, sqlite3.Error, OSError, ValueError)
+
+
 def local_client(path: Path) -> Any:
     import chromadb
 
     try:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
-    except Exception as error:
+    except chroma_failures() as error:
         _forget_failed_system(path)
         found = storage_error(error, path, "Chroma must be able to write there, even to search")
         if found is not None:
@@ -77,7 +93,7 @@ def check_server(host: str, port: int, timeout_s: float) -> None:
     where = f"{host}:{port}"
     try:
         httpx.get(f"http://{where}/api/v2/heartbeat", timeout=timeout_s).raise_for_status()
-    except Exception:
+    except (httpx.HTTPError, httpx.InvalidURL):
         raise StoreUnavailable(f"Chroma server at {where} is not answering") from None
 
 
@@ -90,7 +106,7 @@ def server_client(host: str, port: int, timeout_s: float) -> Any:
     check_server(host, port, timeout_s)
     try:
         client = chromadb.HttpClient(host=host, port=port, settings=_chroma_settings())
-    except Exception:
+    except chroma_failures():
         raise StoreUnavailable(f"Chroma server at {host}:{port} is not answering") from None
     session = getattr(getattr(client, "_server", None), "_session", None)
     if isinstance(session, httpx.Client):  # chromadb leaves its HTTP timeout unset
@@ -131,9 +147,7 @@ class VectorStore:
         """Whatever Chroma raises while `doing` something, as one clear IngestError."""
         try:
             yield
-        except IngestError:
-            raise
-        except Exception as error:
+        except chroma_failures() as error:
             found = storage_error(error, Path(self.where), check_space=True) if self.local else None
             if found is not None:
                 raise found from None
@@ -146,13 +160,15 @@ class VectorStore:
 
     def _get(self) -> Any:
         if self._collection is None:
-            try:
-                self._collection = self._client.get_collection(self.name, embedding_function=None)
-            except Exception as error:
-                if "does not exist" in str(error) or type(error).__name__ == "NotFoundError":
+            from chromadb.errors import NotFoundError
+
+            with self._chroma("opening the collection"):
+                try:
+                    self._collection = self._client.get_collection(
+                        self.name, embedding_function=None
+                    )
+                except NotFoundError:  # nothing written yet
                     return None
-                with self._chroma("opening the collection"):
-                    raise
         return self._collection
 
     def recorded_embedding(self) -> tuple[str, int] | None:

@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 
+from ingest.sqlite import connect, transaction
+
 FORMAT = 1  # bump when the cache's layout changes
 _QUERY_PARAMS = 500
 # jieba's Chinese block (`re_han_default`) as far as a run of CJK characters can match it; the
@@ -77,7 +79,8 @@ def build(path: Path) -> tuple[dict[str, int], int]:
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
-        with contextlib.closing(sqlite3.connect(staging)) as db:
+        # A rollback journal, not WAL: the file is read with mode=ro, even from a read-only home.
+        with contextlib.closing(connect(staging, wal=False)) as db, transaction(db):
             db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
             db.execute("CREATE TABLE shards (ch TEXT PRIMARY KEY, words BLOB NOT NULL)")
             db.execute("INSERT INTO meta VALUES (?)", (total,))
@@ -85,7 +88,6 @@ def build(path: Path) -> tuple[dict[str, int], int]:
                 "INSERT INTO shards VALUES (?, ?)",
                 ((ch, marshal.dumps(words)) for ch, words in shards.items()),
             )
-            db.commit()
         os.replace(staging, path)
     finally:
         with contextlib.suppress(OSError):
@@ -132,8 +134,7 @@ class Dictionary:
                     log.debug("cannot write the jieba cache at %s: %s", path, error)
                     self._use_whole(*_load_jieba())
                     return None
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            db = connect(path, readonly=True)
             total = int(db.execute("SELECT total FROM meta").fetchone()[0])
         except (OSError, sqlite3.Error, TypeError) as error:
             log.debug("cannot read the jieba cache: %s", error)

@@ -1,57 +1,46 @@
 """Shared test fixtures.
 
-Two guards run for every test: no connection leaves this machine (only loopback and Unix
-sockets are allowed), and no test sees the developer's own settings or data directory.
+Two guards run for every test: no connection leaves this machine, and no test sees the
+developer's own settings or data directory. The network guard is pytest-socket's: only the
+loopback addresses and Unix sockets may be connected to. The code under test meets a blocked
+connection as an offline machine's, an OSError (NetworkRefused), so its fallbacks run as they
+would there. Like any in-process guard it does not reach a subprocess a test starts
+(`marketbrief ui`, `chroma run`, the reliability workers): those talk to loopback servers by
+construction.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import pytest_socket
 
-from tests.loopback_openai import Servers
+from assistant.llm.scripted_server import Servers
+from benchmarks.harness.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LOOPBACK = ["127.0.0.1", "::1", "localhost"]
+_RESOLVED: dict[str, set[str]] = {}  # "localhost" is looked up once, not before every test
 
 
 class NetworkRefused(OSError):
-    """Raised when a test tries to reach a non-loopback address."""
+    """A connection to a non-loopback address, blocked by the test guard."""
 
 
-def _is_loopback(address: object) -> bool:
-    if not isinstance(address, tuple) or not address:
-        return True  # Unix sockets and other non-IP families stay on the machine
-    host = str(address[0])
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return False
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Guard the whole test, its fixtures included; pytest-socket lifts it after the test."""
+    pytest_socket.socket_allow_hosts(LOOPBACK, allow_unix_socket=True, resolution_cache=_RESOLVED)
+    blocking_connect = socket.socket.connect
 
+    def connect(sock: socket.socket, address: object) -> None:
+        try:
+            blocking_connect(sock, address)  # type: ignore[arg-type]
+        except pytest_socket.SocketConnectBlockedError as blocked:  # a RuntimeError: as an
+            raise NetworkRefused(str(blocked)) from None  # OSError, the network is just down
 
-@pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_connect = socket.socket.connect
-    real_connect_ex = socket.socket.connect_ex
-
-    def guarded_connect(self: socket.socket, address: object) -> None:
-        if not _is_loopback(address):
-            raise NetworkRefused(f"tests may not reach the network (tried {address!r})")
-        real_connect(self, address)  # type: ignore[arg-type]
-
-    def guarded_connect_ex(self: socket.socket, address: object) -> int:
-        if not _is_loopback(address):
-            raise NetworkRefused(f"tests may not reach the network (tried {address!r})")
-        return real_connect_ex(self, address)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    socket.socket.connect = connect  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

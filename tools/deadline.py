@@ -1,17 +1,25 @@
-"""Run a blocking call under our own deadline.
+"""Run blocking work under our own deadline.
 
 yfinance (and the HTTP stack below it) can hang for minutes on a stalled network: its cookie and
 crumb requests carry a 30 s timeout each and are retried, and a read timeout restarts with every
-byte that trickles in. We cannot fix that inside the library, so the call runs in a daemon thread
-and we stop waiting at the deadline. The abandoned thread finishes (or dies with the process) on
-its own; being a daemon it never delays exit.
+byte that trickles in; an LLM call with its retries can outlast an answer's time limit the same
+way. We cannot fix that inside the libraries, so the work runs in a daemon thread and we stop
+waiting at the deadline. The abandoned thread finishes (or dies with the process) on its own;
+being a daemon it never delays exit.
+
+`call_with_deadline` waits for one call, `iterate_with_deadline` for each item of an iterator
+(the LLM agent's stream). Whatever the worker raises is raised in the caller's thread, as if the
+work had run there.
 """
 
 from __future__ import annotations
 
+import contextvars
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+import time
+from collections.abc import Callable, Iterator
+from queue import Empty, Queue
+from typing import Any, TypeVar
 
 from tools.errors import ProviderTimeout
 
@@ -23,20 +31,52 @@ def call_with_deadline(call: Callable[[], T], timeout_s: float, what: str) -> T:
 
     `what` names the service in the message, e.g. "yfinance did not answer within 10 s".
     """
-    outcome: dict[str, object] = {}
-    finished = threading.Event()
+    late = ProviderTimeout(f"{what} did not answer within {timeout_s:g} s")
+    once = (call() for _ in (None,))  # called in the worker thread
+    for value in iterate_with_deadline(
+        once, time.monotonic() + timeout_s, late, name=f"deadline: {what}"
+    ):
+        return value
+    raise AssertionError("a call under a deadline gave no result")  # pragma: no cover
 
-    def run() -> None:
+
+def iterate_with_deadline(
+    items: Iterator[T],
+    deadline: float,
+    late: Exception,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    name: str = "deadline",
+) -> Iterator[T]:
+    """`items`, produced in a daemon worker thread (with the caller's context variables), until
+    `deadline` on `clock`: then `late` is raised and the worker is left to stop at its next
+    item."""
+    queue: Queue[tuple[bool, Any]] = Queue()
+    stop = threading.Event()
+    done = object()
+
+    def pump() -> None:
         try:
-            outcome["value"] = call()
-        except BaseException as error:  # handed to the caller's thread below
-            outcome["error"] = error
-        finally:
-            finished.set()
+            for item in items:
+                if stop.is_set():
+                    break
+                queue.put((True, item))
+            queue.put((True, done))
+        except BaseException as error:  # a thread's error is the caller's: raised there below
+            queue.put((False, error))
 
-    threading.Thread(target=run, name=f"deadline: {what}", daemon=True).start()
-    if not finished.wait(timeout_s):
-        raise ProviderTimeout(f"{what} did not answer within {timeout_s:g} s")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+    context = contextvars.copy_context()
+    threading.Thread(target=context.run, args=(pump,), name=name, daemon=True).start()
+    try:
+        while True:
+            try:
+                ok, value = queue.get(timeout=max(0.0, deadline - clock()))
+            except Empty:
+                raise late from None
+            if not ok:
+                raise value
+            if value is done:
+                return
+            yield value
+    finally:
+        stop.set()

@@ -284,6 +284,5 @@ def _atomic_write(target: Path, write: Callable[[str], object]) -> None:
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:  # after a failure (or an interrupt) the half-written file goes; once replaced, it
+        Path(tmp).unlink(missing_ok=True)  # is gone already

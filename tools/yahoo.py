@@ -106,8 +106,27 @@ class YahooProvider:
         try:
             ticker = yf.Ticker(query.ticker, session=self.session_factory())
             return ticker.history(**query.params)
-        except Exception as error:  # yfinance raises many types; one line names the cause
+        except _yfinance_failures() as error:  # one line names the cause
             raise ProviderError(_reason(query.ticker, error)) from error
+
+
+def _yfinance_failures() -> tuple[type[Exception], ...]:
+    """What yfinance raises when Yahoo fails: its own errors, the HTTP errors of requests, and,
+    since it reads Yahoo's JSON without checking its shape, the lookup, type and value errors
+    of an answer that is not what it expects (an empty result, an error page, a changed
+    format)."""
+    import requests
+    from yfinance.exceptions import YFException
+
+    return (
+        YFException,
+        NotImplementedError,  # yfinance's YFNotImplementedError
+        requests.RequestException,
+        OSError,
+        LookupError,
+        TypeError,
+        ValueError,
+    )
 
 
 def _requests_session() -> requests.Session:

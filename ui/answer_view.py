@@ -14,8 +14,7 @@ import streamlit as st
 
 from assistant.answer.model import Answer, Flag, Section
 from assistant.answer.render import render_reference
-from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
-from ui.labels import label
+from assistant.locale import as_of_line, heading, message, notice
 from ui.markup import Highlight, answer_markdown, neutralise, plain
 from ui.tickers import render_tickers
 
@@ -36,7 +35,7 @@ def highlights(flags: Iterable[Flag]) -> list[Highlight]:
 def render_answer(answer: Answer) -> None:
     lang = answer.language
     st.markdown(f"### {plain(answer.title)}", anchors=False)
-    mode = label("offline" if answer.mode == "offline" else "llm", lang)
+    mode = message("label.offline" if answer.mode == "offline" else "label.llm", lang)
     st.caption(f"{plain(as_of_line(answer.as_of, lang))} · {mode}")
     offline = notice("offline", lang)
     for flag in answer.flags:
@@ -52,10 +51,10 @@ def render_answer(answer: Answer) -> None:
 
         render_charts(answer.charts)
     _render_checks(answer)
-    st.markdown(f"#### {REFERENCES_HEADING[lang]}", anchors=False)
+    st.markdown(f"#### {heading('references', lang)}", anchors=False)
     lines = [plain(render_reference(r)) for r in answer.references] or ["—"]
     st.markdown("\n\n".join(lines))
-    st.caption(plain(DISCLAIMER[lang]))
+    st.caption(plain(message("answer.disclaimer", lang)))
 
 
 def _render_section(section: Section, flags: tuple[Flag, ...], level: int) -> None:
@@ -77,4 +76,4 @@ def _render_checks(answer: Answer) -> None:
         cited = " ".join(f"[{n}]" for n in flag.sources)
         lines.append(f"- {icon} {plain(flag.message)} {plain(cited)}".rstrip())
     with st.container(border=True):
-        st.markdown(f"**{label('checks', answer.language)}**\n\n" + "\n".join(lines))
+        st.markdown(f"**{message('label.checks', answer.language)}**\n\n" + "\n".join(lines))

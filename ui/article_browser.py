@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant.llm.failures import EXPECTED_ERRORS
+from ingest.filters import NO_FILTERS, Filters
 from ingest.index import Index
 from ingest.models import Article, ArticleSummary
 from ui import chat_session
@@ -35,11 +36,7 @@ SHOWN = 2_000
 @dataclass(frozen=True)
 class Chosen:
     text: str = ""
-    since: dt.date | None = None
-    until: dt.date | None = None
-    source: str | None = None
-    ticker: str | None = None
-    tag: str | None = None
+    filters: Filters = NO_FILTERS
 
 
 def _filters(facets: Facets) -> Chosen:
@@ -64,11 +61,13 @@ def _filters(facets: Facets) -> Chosen:
     days = [d for d in dates if isinstance(d, dt.date)] if isinstance(dates, tuple) else []
     return Chosen(
         text=text or "",
-        since=days[0] if days else None,
-        until=days[1] if len(days) > 1 else None,
-        source=source,
-        ticker=ticker,
-        tag=tag,
+        filters=Filters(
+            since=days[0] if days else None,
+            until=days[1] if len(days) > 1 else None,
+            source=source,
+            ticker=ticker,
+            tag=tag,
+        ),
     )
 
 
@@ -92,15 +91,7 @@ def _table(articles: Sequence[ArticleSummary]) -> pd.DataFrame:
 def render_browser(articles: Sequence[ArticleSummary]) -> None:
     """The filters and the table; selecting a row opens the article below."""
     chosen = _filters(facets_of(articles))
-    found = matching(
-        articles,
-        since=chosen.since,
-        until=chosen.until,
-        source=chosen.source,
-        ticker=chosen.ticker,
-        tag=chosen.tag,
-        text=chosen.text,
-    )
+    found = matching(articles, chosen.filters, chosen.text)
     shown = found[:SHOWN]
     st.caption(
         f"{len(found)} of {len(articles)} articles"

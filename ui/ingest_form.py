@@ -4,10 +4,10 @@ Uploaded files are kept under `<home>/uploads/` (written atomically), not in a t
 folder: an article's id comes from its path, so uploading the same file again is "unchanged"
 and a corrected version "updated", exactly as with `marketbrief ingest` on the same path.
 The summary is the CLI's: added / updated / unchanged / skipped (with reasons) / errors, and
-for a refused URL what the reader can do about it, worded for the browser (`assistant.hints`).
-Every line of the URL box is accounted for in that summary: a URL of any scheme goes to the
-ingest, which fetches http(s) and refuses the rest (file://, ftp://) with a reason, and a line
-that is not a URL at all is listed as not ingested.
+for a refused URL what the reader can do about it, worded for the browser
+(`assistant.locale.hint`). Every line of the URL box is accounted for in that summary: a URL of
+any scheme goes to the ingest, which fetches http(s) and refuses the rest (file://, ftp://) with
+a reason, and a line that is not a URL at all is listed as not ingested.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import Protocol
 
 import streamlit as st
 
-from assistant.hints import hint
 from assistant.llm.failures import EXPECTED_ERRORS
+from assistant.locale import hint
 from assistant.settings import Settings
 from ingest.fetch import HttpFetcher
 from ingest.index import Index

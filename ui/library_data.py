@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 if TYPE_CHECKING:
+    from ingest.filters import Filters
     from ingest.index import Index
     from ingest.models import ArticleSummary
 
@@ -56,35 +57,13 @@ def facets_of(articles: Sequence[ArticleSummary]) -> Facets:
 
 
 def matching(
-    articles: Sequence[ArticleSummary],
-    *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    source: str | None = None,
-    ticker: str | None = None,
-    tag: str | None = None,
-    text: str = "",
+    articles: Sequence[ArticleSummary], filters: Filters, text: str = ""
 ) -> list[ArticleSummary]:
-    """The articles that pass every filter given (the library's own matching rules: dates
-    inclusive, undated articles never match a date; case-insensitive source, tag and title)."""
+    """The articles that pass the filters (the library's own matching rules) and whose title
+    contains `text` (case-insensitive)."""
     wanted_text = text.strip().casefold()
-    source_key = source.casefold() if source else None
-    tag_key = tag.lstrip("#").casefold() if tag else None
-    ticker_key = ticker.upper() if ticker else None
-
-    def keep(a: ArticleSummary) -> bool:
-        if (since or until) and a.published is None:
-            return False
-        if since and a.published and a.published < since:
-            return False
-        if until and a.published and a.published > until:
-            return False
-        if source_key and a.source.casefold() != source_key:
-            return False
-        if ticker_key and ticker_key not in {t.upper() for t in a.tickers}:
-            return False
-        if tag_key and tag_key not in {t.lstrip("#").casefold() for t in a.tags}:
-            return False
-        return not wanted_text or wanted_text in a.title.casefold()
-
-    return [a for a in articles if keep(a)]
+    return [
+        a
+        for a in articles
+        if filters.admits(a) and (not wanted_text or wanted_text in a.title.casefold())
+    ]

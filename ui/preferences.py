@@ -16,9 +16,9 @@ from typing import Literal
 import streamlit as st
 from pydantic import SecretStr
 
-from assistant.question.scope import SearchScope
 from assistant.redact import register_secret
 from assistant.settings import Settings
+from ingest.filters import Filters
 
 Mode = Literal["llm", "offline"]
 
@@ -40,7 +40,7 @@ class Preferences:
     model: str = ""
     api_key: str | None = field(default=None, repr=False)
     as_of: dt.date | None = None
-    scope: SearchScope = field(default_factory=SearchScope)
+    scope: Filters = field(default_factory=Filters)
 
     @property
     def offline(self) -> bool:
@@ -69,7 +69,7 @@ def current() -> Preferences:
         model=_text(MODEL) or "",
         api_key=_text(API_KEY),
         as_of=as_of if isinstance(as_of, dt.date) else None,
-        scope=SearchScope(since=since, until=until, source=_text(SOURCE), ticker=_text(TICKER)),
+        scope=Filters(since=since, until=until, source=_text(SOURCE), ticker=_text(TICKER)),
     )
 
 

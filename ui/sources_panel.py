@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import streamlit as st
 
 from assistant.answer.model import Answer, Language, Reference
-from ui.labels import label
+from assistant.locale import message
 from ui.markup import plain
 
 
@@ -28,12 +28,12 @@ def default_reference(answer: Answer) -> int | None:
 @st.fragment
 def render_sources(answer: Answer, key: str) -> None:
     lang = answer.language
-    st.markdown(f"**{label('sources', lang)}**")
+    st.markdown(f"**{message('label.sources', lang)}**")
     if not answer.references:
         st.caption("—")
         return
     chosen = st.pills(
-        label("pick", lang),
+        message("label.pick", lang),
         [r.n for r in answer.references],
         format_func=lambda n: f"[{n}]",
         default=default_reference(answer),
@@ -43,7 +43,7 @@ def render_sources(answer: Answer, key: str) -> None:
     )
     reference = answer.reference(chosen if isinstance(chosen, int) else -1)
     if reference is None:
-        st.caption(label("pick", lang))
+        st.caption(message("label.pick", lang))
         return
     with st.container(border=True, key=f"source-card-{key}"):
         if reference.kind == "market_data":
@@ -55,16 +55,16 @@ def render_sources(answer: Answer, key: str) -> None:
 def _market_data(reference: Reference, language: Language) -> None:
     st.markdown(f"**[0] {plain(reference.title)}**")
     rows = [
-        (label("tools", language), ", ".join(reference.tools)),
-        (label("symbols", language), ", ".join(reference.symbols)),
-        (label("origin", language), reference.source),
-        (label("as_of", language), reference.date.isoformat() if reference.date else ""),
+        (message("label.tools", language), ", ".join(reference.tools)),
+        (message("label.symbols", language), ", ".join(reference.symbols)),
+        (message("label.origin", language), reference.source),
+        (message("label.as_of", language), reference.date.isoformat() if reference.date else ""),
     ]
     st.markdown("\n".join(f"- **{name}**: {plain(value)}" for name, value in rows if value))
     if reference.method:
-        st.caption(f"{label('method', language)}: {plain(reference.method)}")
+        st.caption(f"{message('label.method', language)}: {plain(reference.method)}")
     for note in reference.notes:
-        st.caption(f"{label('notes', language)}: {plain(note)}")
+        st.caption(f"{message('label.notes', language)}: {plain(note)}")
 
 
 def _article(reference: Reference, language: Language) -> None:
@@ -72,14 +72,16 @@ def _article(reference: Reference, language: Language) -> None:
     details = [reference.source, reference.date.isoformat() if reference.date else ""]
     st.caption(plain(" · ".join(d for d in details if d)))
     if not reference.passages:
-        st.caption(label("no_passage", language))
+        st.caption(message("label.no_passage", language))
     for passage in reference.passages:
         where = [passage.section]
         if passage.page is not None:
-            where.append(f"{label('page', language)} {passage.page}")
+            where.append(f"{message('label.page', language)} {passage.page}")
         place = " · ".join(w for w in where if w)
         if place:
             st.caption(plain(place))
         st.markdown(plain(passage.text))
     if reference.url and urlparse(reference.url).scheme in ("http", "https"):
-        st.link_button(label("open", language), reference.url, icon=":material/open_in_new:")
+        st.link_button(
+            message("label.open", language), reference.url, icon=":material/open_in_new:"
+        )

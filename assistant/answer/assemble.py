@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from assistant.answer.charts import charts_for
 from assistant.answer.citations import renumber, strip_markers
-from assistant.answer.model import Answer, Flag, Mode, Section
+from assistant.answer.model import Answer, Flag, Language, Mode, Section
 from assistant.answer.tickers import tickers_from
 from assistant.answer.verify import verify
 from assistant.gather.sources import SourceRegistry
+from assistant.locale import message
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from assistant.redact import redact
 from tools.result import ToolResult
@@ -73,8 +74,8 @@ def assemble(
 
 def _redacted(flag: Flag) -> Flag:
     """Notices quote error messages, which may echo a key: never into an Answer."""
-    message = redact(flag.message)
-    return flag if message == flag.message else flag.model_copy(update={"message": message})
+    text = redact(flag.message)
+    return flag if text == flag.message else flag.model_copy(update={"message": text})
 
 
 def _remap(flag: Flag, final_of: dict[int, int]) -> Flag:
@@ -82,10 +83,6 @@ def _remap(flag: Flag, final_of: dict[int, int]) -> Flag:
     return flag.model_copy(update={"sources": tuple(sources)})
 
 
-def _unknown(n: int, language: str) -> Flag:
-    message = (
-        f"引用标记 [{n}] 不对应任何来源，已删除"
-        if language == "zh"
-        else f"citation [{n}] matched no source and was removed"
-    )
-    return Flag(kind="unknown_citation", message=message, number=f"[{n}]")
+def _unknown(n: int, language: Language) -> Flag:
+    text = message("check.unknown_citation", language, marker=f"[{n}]")
+    return Flag(kind="unknown_citation", message=text, number=f"[{n}]")

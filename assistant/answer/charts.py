@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from assistant.answer.model import Chart, Language
-from assistant.locale import period_label
+from assistant.locale import message, period_label
 from tools.result import ToolResult
 
 MAX_LINE_POINTS = 400  # per symbol; longer series are thinned evenly
@@ -45,10 +45,9 @@ def _returns_charts(
 ) -> list[Chart]:
     rows = result.frame.to_dict(orient="records")
     label = period_label(str(rows[0].get("period", "")) if rows else "", language)
-    zh = language == "zh"
     bars = Chart(
         kind="index_returns",
-        title=f"{label}涨跌幅(%)" if zh else f"Return {label} (%)",
+        title=message("chart.returns", language, period=label),
         x="name",
         y="return_pct",
         rows=tuple(
@@ -81,7 +80,7 @@ def _returns_charts(
         charts.append(
             Chart(
                 kind="normalized",
-                title="走势对比(起点=100)" if zh else "Performance (start = 100)",
+                title=message("chart.normalized", language),
                 x="date",
                 y="value",
                 series="name",
@@ -105,7 +104,7 @@ def _sector_chart(result: ToolResult, language: Language) -> Chart:
     )
     return Chart(
         kind="sector_scores",
-        title="板块综合评分(0-100)" if language == "zh" else "Sector scores (0-100)",
+        title=message("chart.sector_scores", language),
         x="sector",
         y="score",
         rows=rows,

@@ -21,7 +21,7 @@ from assistant.answer.model import Flag, Language, Section
 from assistant.answer.numbers import Figure, figures_in, matches
 from assistant.gather.passages import Candidate, candidates
 from assistant.gather.sources import SourceRegistry
-from assistant.locale import format_date
+from assistant.locale import format_date, message
 from assistant.question.parse import Vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import ToolResult
@@ -126,57 +126,56 @@ class Disagreements:
         return self.vocabulary.name(d.symbol, self.lang)
 
     def sentences(self) -> list[str]:
+        """Each disagreement with both figures and their sources (the first says why they may
+        differ)."""
         end = self.registry.market.as_of
         day = format_date(end, self.lang) if end else ""
-        out = []
-        for i, d in enumerate(self.found):
-            n, who, computed = self._n(d), self._who(d), f"{d.computed:.2f}%"
-            if self.lang == "zh":
-                lead = "需要注意，" if i == 0 else "同样，"
-                tail = "；两者不一致，可能源于起止日期或数据口径不同。" if i == 0 else "。"
-                out.append(
-                    f"{lead}文章给出的{who}年初至今回报为{d.stated.raw}[{n}]，"
-                    f"而按收盘价计算，截至{day}为{computed}[0]{tail}"
-                )
-            else:
-                lead = "Note that an" if i == 0 else "Likewise, an"
-                tail = (
-                    "; the two differ, probably because of different start/end dates or data."
-                    if i == 0
-                    else "."
-                )
-                out.append(
-                    f"{lead} article puts the {who}'s year-to-date return at "
-                    f"{d.stated.raw}[{n}], while the closes give {computed} as of {day}[0]{tail}"
-                )
-        return out
+        return [
+            message(
+                "discrepancy.first" if i == 0 else "discrepancy.again",
+                self.lang,
+                name=self._who(d),
+                stated=d.stated.raw,
+                source=f"[{self._n(d)}]",
+                computed=f"{d.computed:.2f}%",
+                date=day,
+                cite="[0]",
+            )
+            for i, d in enumerate(self.found)
+        ]
 
     def summary(self) -> str:
-        pairs = []
-        for d in self.found:
-            n, who = self._n(d), self._who(d)
-            if self.lang == "zh":
-                pairs.append(f"{who}文章为{d.stated.raw}[{n}]、计算为{d.computed:.2f}%[0]")
-            else:
-                pairs.append(f"the {who}, {d.stated.raw}[{n}] against {d.computed:.2f}%[0]")
-        if self.lang == "zh":
-            return "文章口径与收盘价计算不一致（两者均列出）：" + "；".join(pairs) + "。"
-        return "Article and computed figures differ (both shown): " + "; ".join(pairs) + "."
+        pairs = [
+            message(
+                "discrepancy.pair",
+                self.lang,
+                name=self._who(d),
+                stated=d.stated.raw,
+                source=f"[{self._n(d)}]",
+                computed=f"{d.computed:.2f}%",
+                cite="[0]",
+            )
+            for d in self.found
+        ]
+        return message(
+            "discrepancy.summary", self.lang, pairs=message("join.clauses", self.lang).join(pairs)
+        )
 
     def flags(self) -> list[Flag]:
         out = []
         for d in self.found:
             who = self._who(d)
-            message = (
-                f"{who}年初至今回报：文章为{d.stated.raw}，按收盘价计算为{d.computed:.2f}%"
-                if self.lang == "zh"
-                else f"{who} year to date: the article says {d.stated.raw}, the closes give "
-                f"{d.computed:.2f}%"
+            text = message(
+                "discrepancy.flag",
+                self.lang,
+                name=who,
+                stated=d.stated.raw,
+                computed=f"{d.computed:.2f}%",
             )
             out.append(
                 Flag(
                     kind="discrepancy",
-                    message=message,
+                    message=text,
                     number=d.stated.raw,
                     sentence=d.candidate.text,
                     sources=(self._n(d), 0),
@@ -222,7 +221,7 @@ def reconcile(
     ]
     if missing and sections:
         first = sections[0]
-        addition = ("" if language == "zh" else " ").join(missing)
+        addition = message("join.sentences", language).join(missing)
         sections = (
             first.model_copy(update={"text": f"{first.text}\n\n{addition}".strip()}),
             *sections[1:],

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+from ingest.dates import MONTH
 
 # Numbers that are part of a name: 标普500, 罗素2000, S&P 500, Russell 2000, 前10, 第3.
 INDEX_NAMES = (
@@ -31,9 +28,9 @@ _NOT_FIGURES = re.compile(
             r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?",  # 2026年1月23日, 2025年12月
             r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]",  # 1月23日
             r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",  # 2026-01-23
-            rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",  # Jan 23, 2026
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b\.?(?:,?\s+\d{{4}})?",  # 23 Jan 2026
-            rf"\b{_MONTHS}\.?\s+\d{{4}}",  # January 2026
+            rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",  # Jan 23, 2026
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b\.?(?:,?\s+\d{{4}})?",  # 23 Jan 2026
+            rf"\b{MONTH}\.?\s+\d{{4}}",  # January 2026
             r"\d{4}\s*年",  # 2026年
             r"\d{1,2}\s*月(?!\s*\d)",  # 12月
             r"\d{1,2}:\d{2}",  # times

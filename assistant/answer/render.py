@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.answer.model import Answer, Flag, Reference, Section
-from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
+from assistant.locale import as_of_line, heading, message, notice
 
 MARK = "⚠"
 _NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
@@ -22,16 +22,16 @@ def render_markdown(answer: Answer) -> str:
     parts = [f"# {answer.title}", f"*{as_of_line(answer.as_of, lang)}*"]
     notices = [f.message for f in answer.flags if f.kind == "notice"]
     if notices:
-        parts.append("\n".join(f"> {message}" for message in notices))
+        parts.append("\n".join(f"> {text}" for text in notices))
     number_flags = [f for f in answer.flags if f.kind in _NUMBER_FLAGS]
     for section in answer.sections:
         parts += _render_section(section, number_flags, level=2)
     notes = _verification_notes(answer)
     if notes:
         parts.append("\n".join(f"> {n}" for n in notes))
-    parts.append(f"## {REFERENCES_HEADING[lang]}")
+    parts.append(f"## {heading('references', lang)}")
     parts += [_with_notes(r) for r in answer.references] or ["—"]
-    parts += ["---", DISCLAIMER[lang]]
+    parts += ["---", message("answer.disclaimer", lang)]
     return "\n\n".join(parts) + "\n"
 
 

@@ -19,6 +19,7 @@ from assistant.answer.model import Flag, FlagKind, Language, Section
 from assistant.answer.numbers import Figure, figures_in, matches
 from assistant.gather.sentences import paragraphs, sentences
 from assistant.gather.sources import MarketSource, Source
+from assistant.locale import message
 
 
 class Evidence:
@@ -87,22 +88,14 @@ def _flag(
     refs = "".join(f"[{n}]" for n in cited)
     kind: FlagKind
     if not cited:
-        message = (
-            f"数字 {figure.raw} 没有引用来源"
-            if language == "zh"
-            else f"{figure.raw} cites no source"
-        )
+        text = message("check.uncited_number", language, number=figure.raw)
         kind = "uncited_number"
     else:
-        message = (
-            f"数字 {figure.raw} 未能在所引来源 {refs} 中核实"
-            if language == "zh"
-            else f"{figure.raw} is not in the cited source {refs}"
-        )
+        text = message("check.unsupported_number", language, number=figure.raw, sources=refs)
         kind = "unsupported_number"
     return Flag(
         kind=kind,
-        message=message,
+        message=text,
         number=figure.raw,
         sentence=sentence,
         sources=cited,

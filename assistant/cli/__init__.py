@@ -147,7 +147,7 @@ def _run(argv: list[str] | None) -> None:
         fail(error.format_message())
     except KeyboardInterrupt:
         fail("interrupted", 130)
-    except Exception as error:
+    except Exception as error:  # the edge: every failure is one line and an exit code here
         if os.environ.get("MARKETBRIEF_DEBUG"):
             raise
         if _is_domain_error(error):

@@ -103,7 +103,7 @@ def ingest_command(
     Formats: .txt .md .html .pdf .jsonl and RSS/Atom. Unchanged inputs are not rewritten;
     changed ones replace their old version. Exit 2 if an input named here cannot be ingested.
     """
-    from assistant.hints import hint
+    from assistant.locale import hint
     from assistant.settings import load_settings
     from ingest.errors import IngestError
     from ingest.fetch import HttpFetcher
@@ -180,11 +180,11 @@ def search_command(
     as_json: bool,
 ) -> None:
     """Find the passages that best answer QUERY (Chinese or English), vectors and BM25 fused."""
+    from ingest.filters import Filters
+
     read_only()
     with _open_index() as index:
-        hits = index.search(
-            query,
-            k,
+        filters = Filters(
             since=since.date() if since else None,
             until=until.date() if until else None,
             ticker=ticker,
@@ -192,6 +192,7 @@ def search_command(
             source=source,
             article_id=article_id,
         )
+        hits = index.search(query, k, filters=filters)
     if as_json:
         print_json([_hit_row(hit) for hit in hits])
     elif not hits:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from assistant.answer.model import Answer
+from ingest.sqlite import opened, transaction
 
 TITLE_CHARS = 80
 _SCHEMA = """
@@ -76,17 +75,8 @@ class HistoryStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        with self._db() as db:
+        with opened(path) as db:
             db.executescript(_SCHEMA)
-
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        """A connection for one unit of work: committed on success, rolled back on error."""
-        with closing(sqlite3.connect(self.path, timeout=10)) as db:
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA journal_mode = WAL")
-            with db:
-                yield db
 
     def add_turn(
         self, conversation_id: str | None, answer: Answer, *, article_id: str | None = None
@@ -94,7 +84,7 @@ class HistoryStore:
         """Save one answered question; with no conversation id, start a new conversation
         titled by this question. Returns the conversation id."""
         now = _now()
-        with self._db() as db:
+        with opened(self.path) as db, transaction(db):
             if conversation_id is None or not self._exists(db, conversation_id):
                 conversation_id = conversation_id or uuid.uuid4().hex
                 db.execute(
@@ -123,7 +113,7 @@ class HistoryStore:
 
     def list(self, limit: int = 200) -> list[ConversationSummary]:
         """Conversations, the most recently used first."""
-        with self._db() as db:
+        with opened(self.path) as db:
             rows = db.execute(
                 "SELECT c.id, c.title, c.updated, c.article_id, COUNT(t.position) "
                 "FROM conversations c LEFT JOIN conversation_turns t ON t.conversation_id = c.id "
@@ -143,7 +133,7 @@ class HistoryStore:
 
     def get(self, conversation_id: str) -> SavedConversation | None:
         """A conversation with its answers in order; None if it was deleted."""
-        with self._db() as db:
+        with opened(self.path) as db:
             head = db.execute(
                 "SELECT id, title, updated, article_id FROM conversations WHERE id = ?",
                 (conversation_id,),
@@ -172,6 +162,6 @@ class HistoryStore:
 
     def delete(self, conversation_id: str) -> bool:
         """Delete a conversation and its turns; False if there was no such conversation."""
-        with self._db() as db:
+        with opened(self.path) as db, transaction(db):
             deleted = db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
             return deleted.rowcount > 0

@@ -19,8 +19,9 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
 from assistant.gather.sentences import split_text
 from assistant.llm.injection import is_instruction_like
-from assistant.question.parse import detect_language
+from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
+from ingest.tokens import terms
 
 Kind = Literal["risk", "opportunity", "insight", "general"]
 
@@ -42,9 +43,10 @@ _INSIGHT = (
     "表明", "意味着", "显示", "反映", "历史", "预示", "信号", "说明", "关键",
     "suggest", "indicat", "signal", "reflect", "historically", "means", "implies", "shows",
 )  # fmt: skip
+# Web page furniture in any site's text (a site's own widgets are its parser's to drop, as
+# ingest.parsers.seed does for the seed pages).
 _BOILERPLATE = re.compile(
-    r"登录|注册|解锁更多|关于我们|点击|扫码|免责声明|版权|未经授权|相关阅读|推荐文章|深度投研"
-    r"|自动接受|基于这条新闻提问|AI投资助手|"
+    r"登录|注册|点击|扫码|免责声明|版权|未经授权|"
     r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis"
     r"|appeared first on|read more|key takeaways|\[(?:\.\.\.|…)\]",
     re.I,
@@ -55,26 +57,6 @@ _OTHER_MARKETS = re.compile(
     r"|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
-_STOP_EN = {
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from",
-    "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "it", "its",
-    "as", "than", "did", "does", "do", "has", "have", "had", "how", "what", "why", "which",
-    "who", "whom", "will", "would", "can", "could", "should", "year", "years", "today", "so",
-    "far", "about", "into", "over", "vs", "versus",
-}  # fmt: skip
-_STOP_ZH = {"是否", "什么", "如何", "为什么", "哪些", "怎么", "多少", "今年", "是不", "不是"}
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&'-]+")
-
-
-def terms(text: str) -> set[str]:
-    """Query/sentence terms: CJK character bigrams and lower-cased English words."""
-    found = {w.lower() for w in _EN_WORD.findall(text) if w.lower() not in _STOP_EN}
-    for run in _CJK_RUN.findall(text):
-        found |= {run[i : i + 2] for i in range(len(run) - 1)} - _STOP_ZH
-        if len(run) == 1:
-            found.add(run)
-    return found
 
 
 def _cues(text: str, cues: Sequence[str]) -> int:
@@ -112,7 +94,7 @@ def clean(sentence: str) -> str:
 
 
 def _quotable(text: str) -> bool:
-    cjk = len(_CJK_RUN.findall(text)) and sum(len(r) for r in _CJK_RUN.findall(text))
+    cjk = cjk_count(text)
     long_enough = cjk >= 14 if cjk else len(text) >= 45
     ends = text[-1:] in "。！!.;；”\"'）)%"  # questions are not analysis
     return (

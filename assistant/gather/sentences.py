@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import MARKER_GROUP
+from ingest.dates import MONTH_ABBREVIATIONS
+from ingest.language import IDEOGRAPHS
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
 # After 。！？!? (plus closing quotes/brackets), or after ". " before a capital, digit or CJK.
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])[”’」』)）]*"
-    r"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9\u4e00-\u9fff])"
+    rf"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}])"
 )
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|"
+    + "|".join(MONTH_ABBREVIATIONS)
+    + r")|\b[A-Z])\.$"
 )
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
 

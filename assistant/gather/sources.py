@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.answer.model import Language, Passage, Reference
-from assistant.locale import format_date
+from assistant.locale import format_date, message
 from ingest.models import Hit
 from tools.result import ToolResult
 
@@ -57,11 +57,11 @@ def market_title(
     tools: list[str], symbols: list[str], as_of: dt.date | None, language: Language
 ) -> str:
     """`[0]`'s title: which tools, which symbols, as of when (one answer's or a brief's)."""
-    label = "marketbrief 市场数据" if language == "zh" else "marketbrief market data"
+    label = message("source.market_data", language)
     shown_symbols = ", ".join(symbols[:12]) + (" …" if len(symbols) > 12 else "")
     title = f"{label}: {', '.join(tools)} ({shown_symbols})"
     if as_of:
-        title += f", {'截至' if language == 'zh' else 'as of'} {format_date(as_of, language)}"
+        title += message("source.as_of", language, date=format_date(as_of, language))
     return title
 
 

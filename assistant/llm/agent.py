@@ -9,8 +9,9 @@ every run:
   hard backstops, and `ToolCallLimitMiddleware` refuses tool calls beyond the budget;
 - time: a wall-clock deadline checked before every model and tool call (each HTTP call has its
   own timeout in the chat model); and since one model call with its retries can outlast the
-  deadline, the run itself is driven from a worker thread and abandoned at the deadline, so an
-  answer never waits longer than the limit for a stuck or retrying endpoint;
+  deadline, the run itself is driven from a worker thread and abandoned at the deadline
+  (`tools.deadline.iterate_with_deadline`), so an answer never waits longer than the limit for
+  a stuck or retrying endpoint;
 - tokens: the usage the endpoint reports is summed per run.
 
 Tokens stream out as they arrive; tool calls are reported as they start and end.
@@ -18,13 +19,10 @@ Tokens stream out as they arrive; tool calls are reported as they start and end.
 
 from __future__ import annotations
 
-import contextvars
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from queue import Empty, Queue
-from typing import Any, TypeVar
+from typing import Any
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import (
@@ -48,8 +46,7 @@ from langchain_core.tools import BaseTool
 from assistant.events import Event, Token, ToolEnd, ToolStart
 from assistant.llm.failures import LLMRunError
 from assistant.redact import redact
-
-T = TypeVar("T")
+from tools.deadline import iterate_with_deadline
 
 
 @dataclass(frozen=True)
@@ -176,7 +173,10 @@ def run_agent(
     )
     final: list[AIMessage] = []
     late = LLMRunError(f"the answer took longer than {limits.timeout_s:g} s")
-    for mode, chunk in until(budget.deadline, stream, late, budget.clock):
+    running = iterate_with_deadline(
+        stream, budget.deadline, late, clock=budget.clock, name="llm run"
+    )
+    for mode, chunk in running:
         if budget.clock() > budget.deadline:
             raise late
         if mode == "messages":
@@ -189,42 +189,6 @@ def run_agent(
         names = ", ".join(str(c.get("name") or "?") for c in final[-1].invalid_tool_calls)
         raise LLMRunError(f"the model sent a malformed tool call ({names})")
     yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage))
-
-
-def until(
-    deadline: float, items: Iterator[T], late: Exception, clock: Callable[[], float]
-) -> Iterator[T]:
-    """`items`, produced in a worker thread, until the deadline: then `late` is raised and the
-    worker is left to finish on its own (it is a daemon and stops at its next item)."""
-    queue: Queue[tuple[bool, Any]] = Queue()
-    stop = threading.Event()
-    done = object()
-
-    def pump() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    break
-                queue.put((True, item))
-            queue.put((True, done))
-        except BaseException as error:  # handed to the reading thread
-            queue.put((False, error))
-
-    context = contextvars.copy_context()
-    threading.Thread(target=context.run, args=(pump,), name="llm run", daemon=True).start()
-    try:
-        while True:
-            try:
-                ok, value = queue.get(timeout=max(0.0, deadline - clock()))
-            except Empty:
-                raise late from None
-            if not ok:
-                raise value
-            if value is done:
-                return
-            yield value
-    finally:
-        stop.set()
 
 
 def _tokens(chunk: tuple[BaseMessage, dict[str, Any]]) -> Iterator[Token]:

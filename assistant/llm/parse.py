@@ -10,10 +10,11 @@ dropped (code writes both). Output with none of the expected headings is not an 
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.llm.failures import LLMRunError
-from assistant.locale import HEADINGS, REFERENCES_HEADING, SUBSECTIONS, TOP_LEVEL
+from assistant.locale import LANGUAGES, SUBSECTIONS, TOP_LEVEL, heading, message
 
 _SYNONYMS: dict[str, SectionKey] = {
     "分析": "analysis", "综合": "analysis", "analysis": "analysis", "overview": "analysis",
@@ -35,19 +36,20 @@ def _normal(text: str) -> str:
 
 def _known_headings() -> dict[str, SectionKey]:
     known: dict[str, SectionKey] = dict(_SYNONYMS)
-    for names in HEADINGS.values():
-        for key, name in names.items():
-            known[name.lower()] = key
+    for language in LANGUAGES:
+        for key in get_args(SectionKey):
+            known[heading(key, language).lower()] = key
     return known
 
 
 _KNOWN = _known_headings()
-_REFERENCES = {name.lower() for name in REFERENCES_HEADING.values()} | {"sources", "来源"}
+_REFERENCES = {heading("references", language).lower() for language in LANGUAGES}
+_REFERENCES |= {"sources", "来源"}
 
 
-def section_key(heading: str) -> SectionKey | None:
+def section_key(text: str) -> SectionKey | None:
     """The section a heading names, in either language, or None."""
-    normal = _normal(heading)
+    normal = _normal(text)
     if normal in _KNOWN:
         return _KNOWN[normal]
     if "风险" in normal and ("机遇" in normal or "机会" in normal):
@@ -66,18 +68,18 @@ def parse_markdown(text: str, language: Language) -> tuple[str | None, tuple[Sec
     for line in text.replace("\r\n", "\n").split("\n"):
         match = _HEADING.match(line)
         if match:
-            hashes, heading = match[1] or "", (match[2] or match[3] or "").strip()
+            hashes, heading_text = match[1] or "", (match[2] or match[3] or "").strip()
             if hashes == "#" and title is None and not found_any:
-                title = heading
+                title = heading_text
                 continue
-            if _normal(heading) in _REFERENCES:
+            if _normal(heading_text) in _REFERENCES:
                 break
-            key = section_key(heading)
+            key = section_key(heading_text)
             if key is not None:
                 current, found_any = key, True
                 bodies.setdefault(current, [])
                 continue
-            line = f"**{heading}**"
+            line = f"**{heading_text}**"
         if _DISCLAIMER.search(line) and len(line) < 200:
             continue
         bodies.setdefault(current, []).append(line)
@@ -87,8 +89,7 @@ def parse_markdown(text: str, language: Language) -> tuple[str | None, tuple[Sec
 
 
 def _sections(bodies: dict[SectionKey, list[str]], language: Language) -> tuple[Section, ...]:
-    names = HEADINGS[language]
-    empty = "（无）" if language == "zh" else "(none)"
+    empty = message("answer.empty_section", language)
 
     def body(key: SectionKey) -> str:
         text = "\n".join(bodies.get(key, [])).strip()
@@ -97,13 +98,16 @@ def _sections(bodies: dict[SectionKey, list[str]], language: Language) -> tuple[
     sections = []
     for key in TOP_LEVEL:
         subs = tuple(
-            Section(key=sub, heading=names[sub], text=body(sub) or empty)
+            Section(key=sub, heading=heading(sub, language), text=body(sub) or empty)
             for sub in SUBSECTIONS.get(key, ())
         )
         text = body(key)
         sections.append(
             Section(
-                key=key, heading=names[key], text=text or ("" if subs else empty), subsections=subs
+                key=key,
+                heading=heading(key, language),
+                text=text or ("" if subs else empty),
+                subsections=subs,
             )
         )
     return tuple(sections)

@@ -4,7 +4,8 @@ A tool registers its full result (frame or passages) in the answer's source regi
 the model only a summary that ends with the citation number to use, so frames never enter a
 prompt and the model can only cite what exists. Errors come back to the model as text (it can
 try something else) instead of ending the run. Passages are cut of instruction-like sentences
-before the model reads them.
+before the model reads them. What each tool and argument is for, as the model reads it, is
+written in `prompts/tools.yaml`; here are the types, the limits and the code.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.llm.injection import is_instruction_like
 from assistant.ports import MarketDataPort, SearchPort
+from assistant.prompts import tool_description
 from assistant.redact import redact
+from ingest.filters import Filters
 from tools.result import ToolResult
 
 SUMMARY_CHARS = 2_000
@@ -41,25 +44,23 @@ class ToolContext:
     article_id: str | None = None  # search only this article
 
 
+def _about(tool: str, arg: str) -> str:
+    return tool_description(tool).args[arg]
+
+
 class SearchArgs(BaseModel):
-    query: str = Field(description="What to look for, in the question's language or English.")
-    k: int = Field(default=5, ge=1, le=MAX_K, description="How many passages (1-8).")
+    query: str = Field(description=_about("search_commentary", "query"))
+    k: int = Field(default=5, ge=1, le=MAX_K, description=_about("search_commentary", "k"))
 
 
 class ReturnsArgs(BaseModel):
-    symbols: list[str] = Field(
-        description="Yahoo symbols or names: ^GSPC, ^RUT, ^IXIC, ^DJI, SPY, IWM, XLE, 罗素2000 ..."
-    )
-    period: str = Field(
-        default="YTD", description="YTD, MTD, QTD, 1D, 1W, 1M, 3M, 6M, 1Y, or a year like 2025."
-    )
-    benchmark: str | None = Field(
-        default=None, description="Symbol to compare against (spread in percentage points)."
-    )
+    symbols: list[str] = Field(description=_about("index_returns", "symbols"))
+    period: str = Field(default="YTD", description=_about("index_returns", "period"))
+    benchmark: str | None = Field(default=None, description=_about("index_returns", "benchmark"))
 
 
 class QuotesArgs(BaseModel):
-    symbols: list[str] = Field(description="Symbols or names to quote.")
+    symbols: list[str] = Field(description=_about("quotes", "symbols"))
 
 
 class NoArgs(BaseModel):
@@ -79,15 +80,14 @@ def _cite_market(ctx: ToolContext, result: ToolResult) -> str:
 
 
 def _guarded(name: str, call: Callable[..., str]) -> Callable[..., str]:
-    """Any failure becomes a short text for the model, never an exception in the run."""
+    """A service failing (no prices, the library down) becomes a short text for the model, which
+    can try something else; a bug in a tool is raised, not shown to the model as a failure."""
 
     def run(**kwargs: object) -> str:
         try:
             return call(**kwargs)
         except EXPECTED_ERRORS as error:  # the model reads this: never a key echoed in it
             return redact(f"error from {name}: {error}")
-        except Exception as error:  # a bug in a tool must not end the answer
-            return f"error from {name}: {type(error).__name__}"
 
     return run
 
@@ -110,7 +110,8 @@ def build_tools(ctx: ToolContext) -> list[BaseTool]:
     def search_commentary(query: str, k: int = 5) -> str:
         if ctx.index is None:
             return _unavailable(ctx, "index")
-        hits = ctx.index.search(query, k=min(max(k, 1), MAX_K), article_id=ctx.article_id)
+        within = Filters(article_id=ctx.article_id)
+        hits = ctx.index.search(query, k=min(max(k, 1), MAX_K), filters=within)
         if not hits:
             return "No passage matched. Try other words, or answer from market data."
         blocks = []
@@ -147,25 +148,19 @@ def build_tools(ctx: ToolContext) -> list[BaseTool]:
             return _unavailable(ctx, "market")
         return _cite_market(ctx, ctx.market.macro(as_of=ctx.as_of))
 
-    specs: list[tuple[Callable[..., str], type[BaseModel], str]] = [
-        (search_commentary, SearchArgs,
-         "Search the person's library of market commentary; returns numbered passages."),
-        (index_returns, ReturnsArgs,
-         "Price returns of indices/ETFs over a period, with levels, volatility and drawdown; "
-         "with a benchmark, the spread in percentage points."),
-        (sector_scores, NoArgs,
-         "The 11 US sector ETFs ranked by a 0-100 score from 1W/1M returns, 3M relative "
-         "strength vs SPY and trend."),
-        (quotes, QuotesArgs, "Last close and daily change of symbols."),
-        (macro, NoArgs,
-         "10-year yield, curve slopes, VIX and a high-yield credit proxy, with 1-month changes."),
-    ]  # fmt: skip
+    specs: list[tuple[Callable[..., str], type[BaseModel]]] = [
+        (search_commentary, SearchArgs),
+        (index_returns, ReturnsArgs),
+        (sector_scores, NoArgs),
+        (quotes, QuotesArgs),
+        (macro, NoArgs),
+    ]
     return [
         StructuredTool.from_function(
             func=_guarded(fn.__name__, fn),
             name=fn.__name__,
-            description=description,
+            description=tool_description(fn.__name__).description,  # prompts/tools.yaml
             args_schema=schema,
         )
-        for fn, schema, description in specs
+        for fn, schema in specs
     ]

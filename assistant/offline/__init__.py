@@ -1,1 +1,5 @@
-"""The offline path: the composer that writes an answer without a model."""
+"""The offline path: an answer written without a model.
+
+`composer` runs it: `gathering` calls the tools and searches the library, `sections` writes the
+title and the sections, `narrate` tells the tool figures as sentences.
+"""

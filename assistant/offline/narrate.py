@@ -2,7 +2,8 @@
 
 The offline composer writes its figures with these; every number comes straight from a tool
 frame, formatted to a precision verification accepts (returns and spreads to 2 decimals, levels
-with thousands separators, scores to 1 decimal). No number is derived here.
+with thousands separators, scores to 1 decimal). No number is derived here. The sentences'
+words are the catalog's (`assistant/locale/*.toml`, tables narrate, sector and macro).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from assistant.answer.model import Language
-from assistant.locale import format_date, period_label
+from assistant.locale import format_date, has_message, message, period_label
 from tools.result import ToolResult
 
 Namer = Callable[[str, Language], str]
@@ -52,19 +53,21 @@ def level(value: float) -> str:
     return f"{value:,.2f}"
 
 
+def signed(text: str, value: float) -> str:
+    return f"{'+' if value >= 0 else '-'}{text}"
+
+
 def move(value: float, language: Language) -> str:
     """上涨7.54% / 下跌1.05% / up 7.54% / down 1.05%."""
-    if language == "zh":
-        return f"{'上涨' if value >= 0 else '下跌'}{pct(value)}"
-    return f"{'up' if value >= 0 else 'down'} {pct(value)}"
+    return message("narrate.up" if value >= 0 else "narrate.down", language, change=pct(value))
 
 
 def _join(items: Sequence[str], language: Language) -> str:
+    """A、B和C / A, B and C."""
     if len(items) <= 1:
         return "".join(items)
-    if language == "zh":
-        return "、".join(items[:-1]) + "和" + items[-1]
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    last = message("join.list_last", language)
+    return message("join.list", language).join(items[:-1]) + last + items[-1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,19 +96,24 @@ def _returns_line(
 ) -> str:
     parts = []
     for row in rows:
-        who = name(row["symbol"], language)
         closes = ""
         if _ok(row.get("start_close")) and _ok(row.get("end_close")):
-            closes = f"（{level(row['start_close'])}→{level(row['end_close'])}）"
-            if language == "en":
-                closes = f" ({level(row['start_close'])} → {level(row['end_close'])})"
-        if language == "zh":
-            parts.append(f"{who}{label}{move(row['return_pct'], language)}{closes}")
-        else:
-            parts.append(f"the {who} was {move(row['return_pct'], language)} {label}{closes}")
-    if language == "zh":
-        return f"截至{format_date(end, language)}收盘，" + "，".join(parts) + f"{CITE}。"
-    return f"As of the close on {format_date(end, language)}, " + "; ".join(parts) + f"{CITE}."
+            start, stop = level(row["start_close"]), level(row["end_close"])
+            closes = message("narrate.closes", language, start=start, end=stop)
+        parts.append(
+            message(
+                "narrate.symbol_return",
+                language,
+                name=name(row["symbol"], language),
+                move=move(row["return_pct"], language),
+                period=label,
+                closes=closes,
+            )
+        )
+    returns = message("narrate.returns_separator", language).join(parts)
+    return message(
+        "narrate.returns", language, date=format_date(end, language), returns=returns, cite=CITE
+    )
 
 
 def _spread_line(
@@ -114,12 +122,14 @@ def _spread_line(
     spread = _num(row, "spread_pp")
     if spread is None:
         return ""
-    who, other = name(row["symbol"], language), name(bench["symbol"], language)
-    if language == "zh":
-        verb = "跑赢" if spread >= 0 else "跑输"
-        return f"{who}{verb}{other}{abs(spread):.2f}个百分点{CITE}。"
-    verb = "outperformed" if spread >= 0 else "underperformed"
-    return f"The {who} {verb} the {other} by {abs(spread):.2f} percentage points{CITE}."
+    return message(
+        "narrate.outperformed" if spread >= 0 else "narrate.underperformed",
+        language,
+        name=name(row["symbol"], language),
+        other=name(bench["symbol"], language),
+        spread=f"{abs(spread):.2f}",
+        cite=CITE,
+    )
 
 
 def verdict(
@@ -135,24 +145,19 @@ def verdict(
         spread = _num(row, "spread_pp")
         if symbol == benchmark or spread is None:
             continue
-        who, other = name(symbol, language), name(str(benchmark), language)
-        label = period_label(str(row.get("period") or ""), language)
-        if language == "zh":
-            answer = "是" if spread >= 0 else "否"
-            verb = "跑赢" if spread >= 0 else "跑输"
-            lines.append(
-                f"{answer}：{who}{label}{move(row['return_pct'], language)}，"
-                f"{other}{move(bench['return_pct'], language)}，{verb}{abs(spread):.2f}个百分点"
-                f"{CITE}。"
+        lines.append(
+            message(
+                "narrate.verdict_yes" if spread >= 0 else "narrate.verdict_no",
+                language,
+                name=name(symbol, language),
+                other=name(str(benchmark), language),
+                period=period_label(str(row.get("period") or ""), language),
+                move=move(row["return_pct"], language),
+                other_move=move(bench["return_pct"], language),
+                spread=f"{abs(spread):.2f}",
+                cite=CITE,
             )
-        else:
-            answer = "Yes" if spread >= 0 else "No"
-            verb = "outperformed" if spread >= 0 else "underperformed"
-            lines.append(
-                f"{answer}: {label}, the {who} was {move(row['return_pct'], language)} and the "
-                f"{other} {move(bench['return_pct'], language)}, so the {who} {verb} by "
-                f"{abs(spread):.2f} percentage points{CITE}."
-            )
+        )
     return " ".join(lines) if lines else None
 
 
@@ -167,17 +172,16 @@ def risk_sentences(
         drawdown, vol = _num(row, "max_drawdown_pct"), _num(row, "volatility_pct")
         if drawdown is None or vol is None:
             continue
-        who = name(row["symbol"], language)
-        if language == "zh":
-            out.append(
-                f"波动方面，{who}在此期间的最大回撤为{pct(drawdown)}，年化波动率为{pct(vol)}"
-                f"{CITE}。"
+        out.append(
+            message(
+                "narrate.risk",
+                language,
+                name=name(row["symbol"], language),
+                drawdown=pct(drawdown),
+                volatility=pct(vol),
+                cite=CITE,
             )
-        else:
-            out.append(
-                f"Over the same period the {who} had a maximum drawdown of {pct(drawdown)} and "
-                f"annualised volatility of {pct(vol)}{CITE}."
-            )
+        )
     return out
 
 
@@ -187,9 +191,7 @@ def risk_sentences(
 
 def _sector_name(row: dict[str, Any], language: Language) -> str:
     name = row.get("sector_zh") if language == "zh" else row.get("sector")
-    if language == "zh":
-        return f"{name or row['symbol']}({row['symbol']})"
-    return f"{name or row['symbol']} ({row['symbol']})"
+    return message("sector.name", language, name=name or row["symbol"], symbol=row["symbol"])
 
 
 def sector_sentences(result: ToolResult, focus: Sequence[str], language: Language) -> list[str]:
@@ -200,67 +202,56 @@ def sector_sentences(result: ToolResult, focus: Sequence[str], language: Languag
     day = _day(rows[0].get("date")) or result.provenance.as_of
 
     def scored(row: dict[str, Any]) -> str:
-        unit = "分" if language == "zh" else ""
-        return f"{_sector_name(row, language)} {row['score']:.1f}{unit}"
+        sector = _sector_name(row, language)
+        return message("sector.score", language, sector=sector, score=f"{row['score']:.1f}")
 
-    top = _join([scored(r) for r in rows[:3]], language)
-    bottom = _join([scored(r) for r in rows[-3:]], language)
-    out = []
-    if language == "zh":
-        out.append(
-            f"板块方面，截至{format_date(day, language)}，综合评分居前的是{top}，"
-            f"居后的是{bottom}{CITE}。"
+    out = [
+        message(
+            "sector.ranking",
+            language,
+            date=format_date(day, language),
+            top=_join([scored(r) for r in rows[:3]], language),
+            bottom=_join([scored(r) for r in rows[-3:]], language),
+            cite=CITE,
         )
-    else:
-        out.append(
-            f"Across sectors, as of {format_date(day, language)}, the highest composite scores "
-            f"are {top}; the lowest are {bottom}{CITE}."
-        )
+    ]
     monthly = [r for r in rows if _ok(r.get("return_1m_pct"))]
     if monthly:
         best = max(monthly, key=lambda r: r["return_1m_pct"])
         worst = min(monthly, key=lambda r: r["return_1m_pct"])
-        if language == "zh":
-            out.append(
-                f"近一个月表现最强的是{_sector_name(best, language)}"
-                f"（{move(best['return_1m_pct'], language)}），最弱的是"
-                f"{_sector_name(worst, language)}"
-                f"（{move(worst['return_1m_pct'], language)}）{CITE}。"
+        out.append(
+            message(
+                "sector.month",
+                language,
+                best=_sector_name(best, language),
+                best_move=move(best["return_1m_pct"], language),
+                worst=_sector_name(worst, language),
+                worst_move=move(worst["return_1m_pct"], language),
+                cite=CITE,
             )
-        else:
-            out.append(
-                f"Over the past month the strongest was {_sector_name(best, language)} "
-                f"({move(best['return_1m_pct'], language)}) and the weakest "
-                f"{_sector_name(worst, language)} ({move(worst['return_1m_pct'], language)}){CITE}."
-            )
+        )
     out += [_focus_line(r, language) for r in rows if r["symbol"] in focus]
     return out
 
 
 def _focus_line(row: dict[str, Any], language: Language) -> str:
     rs = _num(row, "rs_3m_pp")
-    rs_text = ""
+    strength = ""
     if rs is not None:
-        rs_text = (
-            f"，3个月相对强度{'+' if rs >= 0 else '-'}{abs(rs):.2f}个百分点"
-            if language == "zh"
-            else f", 3-month relative strength {'+' if rs >= 0 else '-'}{abs(rs):.2f} pp"
-        )
+        strength = message("sector.focus_strength", language, strength=signed(f"{abs(rs):.2f}", rs))
     month = _num(row, "return_1m_pct")
     month_text = ""
     if month is not None:
-        month_text = (
-            f"，近一个月{move(month, language)}" if language == "zh"
-            else f", {move(month, language)} over the past month"
-        )  # fmt: skip
-    if language == "zh":
-        return (
-            f"{_sector_name(row, language)}排名第{row['rank']}，评分{row['score']:.1f}"
-            f"{month_text}{rs_text}{CITE}。"
-        )
-    return (
-        f"{_sector_name(row, language)} ranks No.{row['rank']} with a score of "
-        f"{row['score']:.1f}{month_text}{rs_text}{CITE}."
+        month_text = message("sector.focus_month", language, move=move(month, language))
+    return message(
+        "sector.focus",
+        language,
+        sector=_sector_name(row, language),
+        rank=row["rank"],
+        score=f"{row['score']:.1f}",
+        month=month_text,
+        strength=strength,
+        cite=CITE,
     )
 
 
@@ -270,32 +261,33 @@ def sector_leaders(result: ToolResult, language: Language) -> str | None:
     if not rows:
         return None
     names = _join([_sector_name(r, language) for r in rows], language)
-    if language == "zh":
-        return f"评分领先的{names}在动量与趋势上占优{CITE}。"
-    return f"{names} lead the sector scores on momentum and trend{CITE}."
+    return message("sector.leaders", language, names=names, cite=CITE)
 
 
 # ---------------------------------------------------------------------------------------------
 # macro
 
-_MACRO_ZH = {
-    "10-year yield": "10年期美债收益率",
-    "10y-5y slope": "10年期与5年期美债利差",
-    "10y-3m slope": "10年期与3个月期美债利差",
-    "VIX": "VIX恐慌指数",
-}
-_DIRECTION = {
-    "zh": {"up": "上升", "down": "下降", "flat": "基本持平"},
-    "en": {"up": "up", "down": "down", "flat": "flat"},
-}
+CREDIT_PROXY = "credit proxy"  # tools.macro names it "credit proxy HYG/LQD"
+_CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
 
 
 def _macro_name(indicator: str, language: Language) -> str:
-    if language == "en":
-        return indicator
-    if indicator.startswith("credit proxy"):
-        return "信用代理指标" + indicator.removeprefix("credit proxy").strip().join("()")
-    return _MACRO_ZH.get(indicator, indicator)
+    """The tool's indicator in the reader's words (as the tool names it when unknown)."""
+    if indicator.startswith(CREDIT_PROXY):
+        detail = indicator.removeprefix(CREDIT_PROXY).strip()
+        return message("macro.credit_proxy", language, detail=detail)
+    name = f"indicator.{indicator}"
+    return message(name, language) if has_message(name, language) else indicator
+
+
+def _amount(value: float, unit: str, decimals: int, language: Language) -> str:
+    """12 bp / 12个基点, 0.30 points / 0.30点, 1.25%; any other unit as a bare number."""
+    number = f"{value:.{decimals}f}"
+    if unit == "bp":
+        return message("macro.basis_points", language, value=number)
+    if unit == "pt":
+        return message("macro.points", language, value=number)
+    return number + ("%" if unit == "%" else "")
 
 
 def _macro_value(row: dict[str, Any], language: Language) -> str:
@@ -303,28 +295,20 @@ def _macro_value(row: dict[str, Any], language: Language) -> str:
     if unit == "%":
         return f"{value:.2f}%"
     if unit == "bp":
-        return f"{value:.0f}{'个基点' if language == 'zh' else ' bp'}"
+        return _amount(value, "bp", 0, language)
     if unit == "ratio":
         return f"{value:.4f}"
     return f"{value:.2f}"
 
 
 def _macro_change(row: dict[str, Any], language: Language) -> str:
-    change, unit = _num(row, "change_1m"), row.get("change_unit")
-    if change is None:
+    change = _num(row, "change_1m")
+    phrase = _CHANGES.get(str(row.get("direction")))
+    if change is None or phrase is None:
         return ""
-    direction = _DIRECTION[language].get(str(row.get("direction")), "")
-    size = {
-        "bp": f"{abs(change):.0f}{'个基点' if language == 'zh' else ' bp'}",
-        "%": f"{abs(change):.2f}%",
-        "pt": f"{abs(change):.2f}{'点' if language == 'zh' else ' points'}",
-    }.get(str(unit), f"{abs(change):.2f}")
-    flat = row.get("direction") == "flat"
-    if language == "zh":
-        return f"，近一个月{direction}" + ("" if flat else size)
-    if flat:
-        return f", flat over the past month ({'+' if change >= 0 else '-'}{size})"
-    return f", {direction} {size} over the past month"
+    unit = str(row.get("change_unit"))
+    size = _amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    return message(phrase, language, change=size, signed_change=signed(size, change))
 
 
 def macro_sentences(result: ToolResult, language: Language) -> list[str]:
@@ -333,16 +317,24 @@ def macro_sentences(result: ToolResult, language: Language) -> list[str]:
         return []
     day = _day(rows[0].get("date")) or result.provenance.as_of
     parts = [
-        f"{_macro_name(r['indicator'], language)}"
-        f"{'为' if language == 'zh' else ' at '}{_macro_value(r, language)}"
-        f"{_macro_change(r, language)}"
+        message(
+            "macro.indicator",
+            language,
+            name=_macro_name(r["indicator"], language),
+            value=_macro_value(r, language),
+            change=_macro_change(r, language),
+        )
         for r in rows
     ]
-    if language == "zh":
-        return [f"宏观方面，截至{format_date(day, language)}，" + "；".join(parts) + f"{CITE}。"]
-    return [
-        f"On the macro side, as of {format_date(day, language)}: " + "; ".join(parts) + f"{CITE}."
-    ]
+    indicators = message("join.clauses", language).join(parts)
+    sentence = message(
+        "macro.sentence",
+        language,
+        date=format_date(day, language),
+        indicators=indicators,
+        cite=CITE,
+    )
+    return [sentence]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,16 +349,17 @@ def quote_sentences(result: ToolResult, name: Namer, language: Language) -> list
         if not (_ok(row.get("close")) and _ok(row.get("change_pct"))):
             continue
         day = day or _day(row.get("date"))
-        who = name(row["symbol"], language)
-        if language == "zh":
-            parts.append(f"{who}收于{level(row['close'])}，{move(row['change_pct'], language)}")
-        else:
-            parts.append(
-                f"the {who} closed at {level(row['close'])}, {move(row['change_pct'], language)}"
+        parts.append(
+            message(
+                "narrate.quote",
+                language,
+                name=name(row["symbol"], language),
+                close=level(row["close"]),
+                move=move(row["change_pct"], language),
             )
+        )
     if not parts:
         return []
     when = format_date(day or result.provenance.as_of, language)
-    if language == "zh":
-        return [f"{when}，" + "；".join(parts) + f"{CITE}。"]
-    return [f"On {when}, " + "; ".join(parts) + f"{CITE}."]
+    quotes = message("join.clauses", language).join(parts)
+    return [message("narrate.quotes", language, date=when, quotes=quotes, cite=CITE)]

@@ -17,6 +17,8 @@ from typing import Any, Literal
 from assistant.answer.model import Language
 from assistant.answer.numbers import INDEX_NAMES
 from assistant.errors import InputError
+from ingest.dates import without_dates, written_dates
+from ingest.language import detect_language
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -47,10 +49,8 @@ class Vocabulary:
         return sorted(found, key=len, reverse=True)
 
     def name(self, symbol: str, language: Language) -> str:
-        try:
-            return self.display_name(symbol, language) or symbol
-        except Exception:  # an unknown symbol keeps its ticker as its name
-            return symbol
+        """The symbol's name; an unknown symbol keeps its ticker as its name."""
+        return self.display_name(symbol, language) or symbol
 
     def is_sector(self, symbol: str) -> bool:
         return any(s.symbol == symbol for s in self.sectors)
@@ -119,63 +119,16 @@ class ParsedQuestion:
 
 
 # ---------------------------------------------------------------------------------------------
-# language
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-def detect_language(text: str) -> Language:
-    """zh when CJK characters outnumber Latin words (a Chinese character is about a word)."""
-    cjk = len(_CJK.findall(text))
-    words = len(_LATIN_WORD.findall(text))
-    return "zh" if cjk and cjk >= words else "en"
-
-
-# ---------------------------------------------------------------------------------------------
 # dates
-
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
-_MONTH_RE = (
-    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, int, int]]]] = [
-    (
-        re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
-        lambda m: (int(m[1]), int(m[2]), int(m[3])),
-    ),
-    (
-        re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
-        lambda m: (int(m[1]), int(m[2]), int(m[3])),
-    ),
-    (
-        re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
-        lambda m: (int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2])),
-    ),
-    (
-        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(\d{{4}})\b", re.I),
-        lambda m: (int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])),
-    ),
-]
 
 
 def find_date(text: str) -> dt.date | None:
     """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026")."""
-    found: list[tuple[int, dt.date]] = []
-    for pattern, parts in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            year, month, day = parts(match)
-            try:
-                found.append((match.start(), dt.date(year, month, day)))
-            except ValueError:
-                raise InputError(f"'{match[0]}' is not a valid date") from None
-    return max(found)[1] if found else None
+    found = written_dates(text)
+    for written in found:
+        if written.date is None:
+            raise InputError(f"'{written.text}' is not a valid date")
+    return found[-1].date if found else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,7 +217,7 @@ def parse_question(
     """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
     a follow-up without symbols or a period carries them over from `previous`."""
     text = validate(question)
-    found = _safe_symbols(vocabulary, text)
+    found = list(dict.fromkeys(vocabulary.find_symbols(text)))
     sectors = tuple(s for s in found if vocabulary.is_sector(s))
     sectors += tuple(
         s.symbol
@@ -277,7 +230,7 @@ def parse_question(
         symbols = _topic_symbols(text)
         if symbols and not intents & {"sectors", "macro"}:
             intents.add("returns")
-    period = _safe_period(vocabulary, text) or year_period(text, as_of or find_date(text))
+    period = vocabulary.parse_period(text) or year_period(text, as_of or find_date(text))
     parsed = ParsedQuestion(
         text=text,
         language=detect_language(text),
@@ -298,9 +251,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))
 def year_period(text: str, as_of: dt.date | None) -> str | None:
     """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
     year when it is over, year-to-date when it is the as-of year, else nothing."""
-    masked = re.sub(INDEX_NAMES, " ", text)
-    for pattern, _ in _DATE_PATTERNS:
-        masked = pattern.sub(" ", masked)
+    masked = without_dates(re.sub(INDEX_NAMES, " ", text))
     years = {int(m[1]) for m in _YEAR.finditer(masked)}
     if len(years) != 1:
         return None
@@ -309,20 +260,6 @@ def year_period(text: str, as_of: dt.date | None) -> str | None:
     if year == current and as_of is not None:
         return "YTD"
     return str(year) if year < current else None
-
-
-def _safe_symbols(vocabulary: Vocabulary, text: str) -> list[str]:
-    try:
-        return list(dict.fromkeys(vocabulary.find_symbols(text)))
-    except Exception:  # a symbol table problem must not stop the question
-        return []
-
-
-def _safe_period(vocabulary: Vocabulary, text: str) -> str | None:
-    try:
-        return vocabulary.parse_period(text)
-    except Exception:
-        return None
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
-from assistant.locale import period_label
+from assistant.locale import message, period_label
 from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, Vocabulary, parse_question
-from assistant.research.words import word
 from ingest.models import Article
 
 
@@ -40,18 +39,17 @@ class Entities:
     def slots(self, vocabulary: Vocabulary, topic: str, title: str = "") -> dict[str, str]:
         """The template's placeholders, in the plan's language."""
         lang = self.language
-        joiner = word("joiner", lang)
+        joiner = message("research.joiner", lang)
         subject = joiner.join(vocabulary.name(s, lang) for s in self.subject) or vocabulary.name(
             self.benchmark, lang
         )
         sectors = joiner.join(vocabulary.name(s, lang) for s in self.sectors)
         if self.subject:
-            focus = subject if lang == "zh" else f"the {subject}"
+            focus = message("research.focus_subject", lang, subject=subject)
         elif self.sectors:
-            focus = sectors + word("sectors_suffix", lang)
-            focus = focus if lang == "zh" else f"the {focus}"
+            focus = message("research.focus_sectors", lang, sectors=sectors)
         else:
-            focus = word("focus_default", lang)
+            focus = message("research.focus_default", lang)
         named = (*self.subject, *self.sectors) or (self.benchmark,)
         both = [vocabulary.name(s, language) for s in named for language in ("zh", "en")]
         return {

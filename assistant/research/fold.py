@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from assistant.answer.citations import strip_markers, walk
 from assistant.answer.model import Answer, Chart, Flag, Section, SectionKey, Ticker
 from assistant.gather.sentences import paragraphs, sentences
-from assistant.locale import HEADINGS
-from assistant.offline.composer import EMPTY
+from assistant.locale import LANGUAGES, heading, message
+from assistant.offline.sections import MAY_BE_EMPTY, empty_text
 from assistant.research.brief import Brief, StepReport
 from assistant.research.plan import Plan
 from assistant.research.references import (
@@ -31,10 +31,9 @@ from assistant.research.references import (
     map_sections,
     remap,
 )
-from assistant.research.words import word
 
 TAKEAWAYS_PER_STEP = 2
-_PLACEHOLDERS = {text for texts in EMPTY.values() for text in texts.values()}
+_PLACEHOLDERS = {empty_text(key, language) for key in MAY_BE_EMPTY for language in LANGUAGES}
 _BULLET = re.compile(r"^\s*[-*•]\s*")
 
 
@@ -65,7 +64,7 @@ class _Folder:
     def _fresh(self, text: str) -> str:
         """The text without the sentences the brief has already said."""
         kept_paragraphs = []
-        glue = "" if self.lang == "zh" else " "
+        glue = message("join.sentences", self.lang)
         for paragraph in paragraphs(text):
             kept = []
             for sentence in sentences(paragraph):
@@ -87,21 +86,21 @@ class _Folder:
         for report in self._answered():
             text = self._fresh(self._text(report, "analysis"))
             text = text or self._fresh(self._text(report, "insights"))
-            heading = f"{report.n}. {report.step.question}"
-            text = text or word("nothing_new", self.lang)
-            parts.append(Section(key="analysis", heading=heading, text=text))
-        text = "" if parts else EMPTY["analysis"][self.lang]
+            question = f"{report.n}. {report.step.question}"
+            text = text or message("research.nothing_new", self.lang)
+            parts.append(Section(key="analysis", heading=question, text=text))
+        text = "" if parts else empty_text("analysis", self.lang)
         return Section(
             key="analysis",
-            heading=HEADINGS[self.lang]["analysis"],
+            heading=heading("analysis", self.lang),
             text=text,
             subsections=tuple(parts),
         )
 
     def pooled(self, key: SectionKey) -> Section:
         texts = [self._fresh(self._text(r, key)) for r in self._answered()]
-        text = "\n\n".join(t for t in texts if t) or EMPTY[key][self.lang]
-        return Section(key=key, heading=HEADINGS[self.lang][key], text=text)
+        text = "\n\n".join(t for t in texts if t) or empty_text(key, self.lang)
+        return Section(key=key, heading=heading(key, self.lang), text=text)
 
     def takeaways(self) -> Section:
         lines = []
@@ -115,16 +114,16 @@ class _Folder:
                 self.seen.add(key)
                 lines.append(f"- {item}")
                 taken += 1
-        text = "\n".join(lines) or word("no_findings", self.lang)
-        return Section(key="takeaways", heading=HEADINGS[self.lang]["takeaways"], text=text)
+        text = "\n".join(lines) or message("research.no_findings", self.lang)
+        return Section(key="takeaways", heading=heading("takeaways", self.lang), text=text)
 
     def steps(self) -> Section:
         lines = []
         for report in self.reports:
-            status = word(f"step_{report.status}", self.lang)
+            status = message(f"research.step_{report.status}", self.lang)
             tools = ", ".join(report.tools_called or report.step.tools)
-            line = word(
-                "step_line",
+            line = message(
+                "research.step_line",
                 self.lang,
                 n=report.n,
                 question=report.step.question,
@@ -133,8 +132,8 @@ class _Folder:
             )
             problems = [report.error] if report.error else []
             problems += [
-                word(
-                    "step_tool_failed",
+                message(
+                    "research.step_tool_failed",
                     self.lang,
                     tool=t.split(": ")[0],
                     reason=t.partition(": ")[2],
@@ -142,10 +141,11 @@ class _Folder:
                 for t in report.failed_tools
             ]
             lines.append(line + "".join(f"\n    - {p}" for p in problems if p))
-        return Section(key="other", heading=word("steps_heading", self.lang), text="\n".join(lines))
+        return Section(
+            key="other", heading=message("research.steps_heading", self.lang), text="\n".join(lines)
+        )
 
     def sections(self) -> tuple[Section, ...]:
-        h = HEADINGS[self.lang]
         analysis = self.analysis()
         insights = self.pooled("insights")
         risks, opportunities = self.pooled("risks"), self.pooled("opportunities")
@@ -155,7 +155,7 @@ class _Folder:
             insights,
             Section(
                 key="risks_opportunities",
-                heading=h["risks_opportunities"],
+                heading=heading("risks_opportunities", self.lang),
                 subsections=(risks, opportunities),
             ),
             takeaways,
@@ -192,7 +192,7 @@ class _Folder:
 
     def _title(self) -> str:
         name = "article_title" if self.plan.article_id else "title"
-        return word(name, self.lang, topic=strip_markers(self.plan.topic))
+        return message(f"research.{name}", self.lang, topic=strip_markers(self.plan.topic))
 
     def _as_of(self, answers: Sequence[Answer]) -> dt.date:
         if self.plan.as_of:
@@ -205,14 +205,14 @@ class _Folder:
         flags: dict[str, Flag] = {}
         for report in self.reports:
             if report.status == "failed":
-                message = word(
-                    "step_failed_notice",
+                notice = message(
+                    "research.step_failed_notice",
                     self.lang,
                     n=report.n,
                     question=report.step.question,
                     reason=report.error or "?",
                 )
-                flags[message] = Flag(kind="notice", message=message)
+                flags[notice] = Flag(kind="notice", message=notice)
         for report in self._answered():
             assert report.answer is not None
             step = self.mappings[report.n]
@@ -237,10 +237,10 @@ def _moved(flag: Flag, step: dict[int, int], final: dict[int, int]) -> Flag | No
     if flag.sources and not sources:
         return None
     sentence = remap(remap(flag.sentence, step), final) if flag.sentence else None
-    message = flag.message
+    text = flag.message
     if flag.kind != "unknown_citation":  # its marker is the one that matched nothing
-        message = remap(remap(flag.message, step), final)
-    return flag.model_copy(update={"sources": sources, "sentence": sentence, "message": message})
+        text = remap(remap(flag.message, step), final)
+    return flag.model_copy(update={"sources": sources, "sentence": sentence, "message": text})
 
 
 def _normal(sentence: str) -> str:

@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
-from assistant.question.parse import MAX_QUESTION_CHARS, detect_language
+from assistant.question.parse import MAX_QUESTION_CHARS
+from ingest.language import detect_language
 
 ToolName = Literal["index_returns", "sector_scores", "quotes", "macro", "search_commentary"]
 TOOLS: tuple[str, ...] = get_args(ToolName)

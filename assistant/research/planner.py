@@ -1,5 +1,5 @@
-"""Drafting a research plan: from the template offline, or by the LLM with the template as the
-fallback.
+"""Drafting a research plan: from the template offline (`assistant.research.template`), or by
+the LLM with the template as the fallback.
 
     drafted = draft_plan(assistant, "2026年小盘股投资逻辑", as_of=date(2026, 1, 23))
     drafted.plan.steps        # 4 to 8 Steps; drafted.notices says if the LLM draft was unusable
@@ -8,30 +8,33 @@ fallback.
 title and tickers give the entities, its publication date is the default as-of date (its
 figures are then checked against the closes of its own day), and every search of the plan is
 scoped to it.
+
+The LLM answers `prompts/research_planner.md` with structured output (a `PlanDraft`, validated
+by pydantic), never with text we parse; an endpoint failure or an unusable draft gives the
+template's plan and a notice saying why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant.answer.model import Language
+from pydantic import BaseModel, ValidationError
+
 from assistant.engine import LANGUAGE_NAMES
 from assistant.errors import InputError
-from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error
-from assistant.prompts import render_prompt
-from assistant.question.parse import Vocabulary, detect_language
-from assistant.research.entities import Entities, article_entities, topic_entities
-from assistant.research.plan import MAX_STEPS, MIN_STEPS, Plan, Step, plan_from_json
-from assistant.research.template import ARTICLE_STEPS, TOPIC_STEPS
-from assistant.research.words import word
+from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
+from assistant.locale import message
+from assistant.prompts import render_prompt, tool_descriptions
+from assistant.research.plan import MAX_STEPS, MIN_STEPS, Plan, ToolName, describe, plan_from_json
+from assistant.research.template import template_plan
 from ingest.models import Article
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+    from langchain_core.runnables import Runnable
 
     from assistant.engine import Assistant
 
@@ -65,10 +68,12 @@ def draft_plan(
         return DraftedPlan(fallback, "template")
     try:
         return DraftedPlan(llm_plan(model, fallback), "llm")
-    except Exception as error:  # an endpoint failure or an unusable draft: the template's
+    except _draft_failures() as error:
         reason = describe_llm_error(error)
         return DraftedPlan(
-            fallback, "template", (word("planner_fallback", fallback.language, reason=reason),)
+            fallback,
+            "template",
+            (message("research.planner_fallback", fallback.language, reason=reason),),
         )
 
 
@@ -82,118 +87,99 @@ def load_article(assistant: Assistant, article_id: str) -> Article:
     try:
         return index.get_article(article_id)
     except EXPECTED_ERRORS as error:  # the library says which, and what to run to see them
-        said = "" if isinstance(error, KeyError) else str(error)
-        raise InputError(said or f"no article {article_id!r} in the library") from None
+        raise InputError(str(error) or f"no article {article_id!r} in the library") from None
 
 
 # ---------------------------------------------------------------------------------------------
-# offline: the template
+# LLM mode: the planner prompt, answered as structured output
 
 
-def template_plan(
-    topic: str,
-    vocabulary: Vocabulary,
-    *,
-    as_of: dt.date | None = None,
-    article: Article | None = None,
-    language: Language | None = None,
-) -> Plan:
-    """The template's plan for the topic's entities (see `assistant.research.template`)."""
-    language = language or detect_language(topic)
-    if article is not None:
-        entities = article_entities(article, vocabulary, as_of, language)
-        entries, title = ARTICLE_STEPS, article.title
-    else:
-        entities = topic_entities(topic, vocabulary, as_of, language)
-        entries, title = TOPIC_STEPS, ""
-    slots = entities.slots(vocabulary, topic, title)
-    steps = [
-        Step(
-            question=entry[language]["question"].format(**slots),
-            tools=entry["tools"],
-            query=_squash(entry[language]["query"].format(**slots)),
-        )
-        for entry in entries
-        if _applies(entry["when"], entities)
-    ]
-    return Plan(
-        topic=topic,
-        language=language,
-        as_of=as_of,
-        article_id=article.id if article else None,
-        steps=tuple(steps[:MAX_STEPS]),
-    )
+# What the model fills in. No lengths or counts here: OpenAI's strict schemas do not support
+# them, and `plan_from_json` checks them with words a person can act on.
+class StepDraft(BaseModel):
+    question: str
+    tools: list[ToolName]
+    query: str
 
 
-def _applies(when: str, entities: Entities) -> bool:
-    return {
-        "always": True,
-        "comparison": entities.compares,
-        "single": not entities.compares,
-        "sectors": bool(entities.sectors),
-        "no_sectors": not entities.sectors,
-        "subject": entities.narrow,
-    }[when]
+class PlanDraft(BaseModel):
+    """The steps of a research plan."""
+
+    steps: list[StepDraft]
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# ---------------------------------------------------------------------------------------------
-# LLM mode: the planner prompt
+NO_JSON = "the planner's reply has no JSON object"
 
 
 def llm_plan(model: BaseChatModel, template: Plan) -> Plan:
-    """The model's plan for the template's topic; raises on an endpoint failure or on output
-    that is not a valid plan (4 to 8 steps, known tools)."""
+    """The model's plan for the template's topic. Raises the endpoint's errors as they are, and
+    `InputError` for a reply that is not a valid plan (4 to 8 steps, known tools)."""
+    from langchain_core.exceptions import OutputParserException
     from langchain_core.messages import HumanMessage
 
     prompt = render_prompt(
         "research_planner",
         topic=template.topic,
         language_name=LANGUAGE_NAMES[template.language],
-        as_of=template.as_of.isoformat() if template.as_of else "the latest close available",
-        context=_context(template),
+        as_of=template.as_of,
+        about_article=template.article_id is not None,
         min_steps=MIN_STEPS,
         max_steps=MAX_STEPS,
+        tools=tool_descriptions(),
     )
-    reply = model.invoke([HumanMessage(prompt)])
-    text = reply.content if isinstance(reply.content, str) else str(reply.content)
-    data = _json_object(text)
+    try:
+        with warnings.catch_warnings():
+            # langchain-openai warns when an endpoint refuses a JSON schema, advising a function
+            # call instead: `_answering_with_a_plan` already falls back to one
+            warnings.filterwarnings("ignore", ".*OpenAI's structured output", UserWarning)
+            draft = _answering_with_a_plan(model).invoke([HumanMessage(prompt)])
+    except ValidationError as error:
+        raise InputError(_describe_draft(error)) from None
+    except OutputParserException as error:
+        reason = str(error).split("\n")[0][:120]
+        raise InputError(f"the planner's reply is not a plan ({reason})") from None
+    if not isinstance(draft, PlanDraft):  # a tool-calling model that answered in prose
+        raise InputError(NO_JSON)
     return plan_from_json(
         {
             "topic": template.topic,
             "language": template.language,
             "as_of": template.as_of,
             "article_id": template.article_id,
-            "steps": data.get("steps"),
+            "steps": [step.model_dump() for step in draft.steps],
         }
     )
 
 
-def _context(template: Plan) -> str:
-    if template.article_id:
-        return (
-            "The brief is a deep analysis of one article of the library (every search is "
-            "limited to it); plan steps that check its claims against the data."
-        )
-    return ""
+def _answering_with_a_plan(model: BaseChatModel) -> Runnable[Any, Any]:
+    """The model made to answer with a `PlanDraft`.
+
+    An OpenAI-compatible endpoint is given the plan's JSON schema to follow (`json_schema`);
+    one that refuses it (HTTP 400: not every server supports it) is asked again to call a
+    `PlanDraft` function instead. The reply is awaited whole: streamed, the openai client would
+    parse each partial reply and fail on prose with a bare ValueError. Another chat model gets
+    LangChain's default (a tool call).
+    """
+    from langchain_openai.chat_models.base import BaseChatOpenAI
+
+    if not isinstance(model, BaseChatOpenAI):
+        return model.with_structured_output(PlanDraft)
+    import openai
+
+    by_schema = model.with_structured_output(PlanDraft, method="json_schema", stream=False)
+    by_call = model.with_structured_output(PlanDraft, method="function_calling", stream=False)
+    return by_schema.with_fallbacks([by_call], exceptions_to_handle=(openai.BadRequestError,))
 
 
-_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
+def _describe_draft(error: ValidationError) -> str:
+    if error.errors()[0]["type"] == "json_invalid":  # prose, or JSON cut short
+        return NO_JSON
+    return f"bad plan: {describe(error)}"
 
 
-def _json_object(text: str) -> dict[str, Any]:
-    """The JSON object in a reply (a code fence or a sentence around it is tolerated)."""
-    cleaned = _FENCE.sub("", text.strip())
-    start, end = cleaned.find("{"), cleaned.rfind("}")
-    if start < 0 or end <= start:
-        raise InputError("the planner's reply has no JSON object")
-    try:
-        data = json.loads(cleaned[start : end + 1])
-    except json.JSONDecodeError as error:
-        raise InputError(f"the planner's reply is not valid JSON ({error.msg})") from None
-    if not isinstance(data, dict):
-        raise InputError("the planner's reply is not a JSON object")
-    return data
+def _draft_failures() -> tuple[type[Exception], ...]:
+    """Why the template plan stands in for the model's: the endpoint or the model failed (as for
+    an answer, `llm_failures`), the model refused to answer, or its reply is not a usable plan."""
+    from langchain_openai.chat_models.base import OpenAIRefusalError
+
+    return (*llm_failures(), OpenAIRefusalError, InputError)

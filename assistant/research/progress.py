@@ -16,17 +16,19 @@ from assistant.research.brief import Brief, StepStatus
 
 
 @dataclass(frozen=True)
-class StepStarted:
-    n: int
-    total: int
+class _StepEvent:
+    n: int  # the step, from 1
+    total: int  # steps in the plan
+
+
+@dataclass(frozen=True)
+class StepStarted(_StepEvent):
     question: str
     kind: Literal["step_started"] = "step_started"
 
 
 @dataclass(frozen=True)
-class ToolCalled:
-    n: int
-    total: int
+class ToolCalled(_StepEvent):
     name: str
     done: bool = False
     ok: bool = True
@@ -35,9 +37,7 @@ class ToolCalled:
 
 
 @dataclass(frozen=True)
-class StepFinished:
-    n: int
-    total: int
+class StepFinished(_StepEvent):
     status: StepStatus
     error: str | None = None
     kind: Literal["step_finished"] = "step_finished"

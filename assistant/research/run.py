@@ -7,8 +7,10 @@
 A step is the Assistant's own answer to its sub-question, with three things fixed by the plan:
 the plan's language (so every part of the brief is in one language), the tools the step named
 (the others are not called, nor offered to the model), and its library query (scoped to the
-plan's article when there is one). A step that raises is reported as failed, in the brief too,
-and the next step runs; a tool that fails leaves the step "partial" with the tool named.
+plan's article when there is one). A step that fails for a reason the answer path expects
+(its question cannot be asked, a service is down) is reported as failed, in the brief too, and
+the next step runs; a tool that fails leaves the step "partial" with the tool named. A bug is
+not a failed step: it ends the run, which the runner records as failed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import replace
 from assistant.engine import Assistant
 from assistant.errors import MarketbriefError
 from assistant.events import Done, ToolEnd, ToolStart
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.question.parse import Intent, ParsedQuestion
 from assistant.research.brief import Brief, StepReport
 from assistant.research.fold import build_brief
@@ -108,7 +111,7 @@ def _run_step(
                 yield ToolCalled(n, total, event.name, True, event.ok, event.summary)
             elif isinstance(event, Done):
                 answer = event.answer
-    except Exception as error:  # one broken step must not end the brief
+    except EXPECTED_ERRORS as error:  # one step that cannot be answered must not end the brief
         return StepReport(
             n=n,
             step=step,

@@ -19,6 +19,7 @@ services and the reader's endpoint), or the runner's own, built once on first us
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,7 @@ from assistant.research.store import ResearchStore, RunRecord
 # A run stored as running that no thread of this process runs, and that has not moved for this
 # long, died with its process (another process may still be running a fresher one).
 STALE_AFTER = dt.timedelta(minutes=15)
+log = logging.getLogger("marketbrief.research")
 
 
 class ResearchRunner:
@@ -106,7 +108,9 @@ class ResearchRunner:
                 if isinstance(event, BriefReady):
                     self.store.save_brief(event.brief)
                 run = self._advance(run, run.progress.apply(event))
-        except Exception as error:  # the run fails visibly, never silently
+        except Exception as error:  # an edge: this thread has no caller to raise to, so any
+            # failure (a bug too) is stored as the run's, with the traceback in the server log
+            log.exception("research run %s failed", run_id)
             failed = run.progress.model_copy(
                 update={"status": "failed", "error": redact(f"{type(error).__name__}: {error}")}
             )

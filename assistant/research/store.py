@@ -13,9 +13,6 @@ Streamlit's threads, and SQLite serialises them.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import Field
@@ -25,6 +22,7 @@ from assistant.errors import InputError
 from assistant.research.brief import Brief, new_id
 from assistant.research.plan import Plan
 from assistant.research.progress import Progress
+from ingest.sqlite import opened, transaction
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS research_briefs (
@@ -81,23 +79,14 @@ class ResearchStore:
     def __init__(self, db_path: Path) -> None:
         self.path = db_path
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
+        with opened(self.path) as db:
             db.executescript(_SCHEMA)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            with db:  # commit, or roll back on an error
-                yield db
-        finally:
-            db.close()
 
     # -- briefs -------------------------------------------------------------------------------
 
     def save_brief(self, brief: Brief) -> None:
         answer = brief.answer
-        with self._connect() as db:
+        with opened(self.path) as db, transaction(db):
             db.execute(
                 "INSERT OR REPLACE INTO research_briefs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -114,7 +103,7 @@ class ResearchStore:
             )
 
     def get_brief(self, brief_id: str) -> Brief:
-        with self._connect() as db:
+        with opened(self.path) as db:
             row = db.execute(
                 "SELECT body FROM research_briefs WHERE id = ?", (brief_id,)
             ).fetchone()
@@ -123,7 +112,7 @@ class ResearchStore:
         return Brief.model_validate_json(row[0])
 
     def list_briefs(self, limit: int = 50) -> list[BriefSummary]:
-        with self._connect() as db:
+        with opened(self.path) as db:
             rows = db.execute(
                 "SELECT id, topic, title, language, as_of, mode, created FROM research_briefs "
                 "ORDER BY created DESC LIMIT ?",
@@ -133,14 +122,14 @@ class ResearchStore:
         return [BriefSummary.model_validate(dict(zip(keys, row, strict=True))) for row in rows]
 
     def delete_brief(self, brief_id: str) -> None:
-        with self._connect() as db:
+        with opened(self.path) as db, transaction(db):
             db.execute("DELETE FROM research_briefs WHERE id = ?", (brief_id,))
 
     # -- runs ---------------------------------------------------------------------------------
 
     def save_run(self, run: RunRecord) -> RunRecord:
         run = run.model_copy(update={"updated": _now()})
-        with self._connect() as db:
+        with opened(self.path) as db, transaction(db):
             db.execute(
                 "INSERT OR REPLACE INTO research_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -162,7 +151,7 @@ class ResearchStore:
         return self._one("ORDER BY created DESC LIMIT 1", ())
 
     def _one(self, where: str, args: tuple[object, ...]) -> RunRecord | None:
-        with self._connect() as db:
+        with opened(self.path) as db:
             row = db.execute(
                 f"SELECT id, offline, plan, progress, created, updated FROM research_runs {where}",
                 args,

@@ -11,9 +11,10 @@ import feedparser
 
 from ingest.dates import parse_date
 from ingest.errors import SourceError
+from ingest.language import detect_language
 from ingest.models import Article, Section
 from ingest.parsers.origin import Origin, Skipped
-from ingest.text import detect_lang, html_fragment_to_text, normalise
+from ingest.text import html_fragment_to_text, normalise
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -50,7 +51,7 @@ def _entry_article(entry: Any, origin: Origin, feed_title: str, number: int) -> 
         published=_entry_date(entry),
         source=(source or feed_title or origin.source).strip(),
         url=link,
-        lang=detect_lang(title + text),
+        lang=detect_language(title + text),
         tags=tuple(
             dict.fromkeys(t["term"].lower() for t in entry.get("tags") or [] if t.get("term"))
         ),

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from ingest.dates import parse_date
 from ingest.errors import SourceError
+from ingest.language import detect_language
 from ingest.models import Article, Section
 from ingest.parsers.origin import Origin, Skipped
-from ingest.text import decode_bytes, detect_lang, html_fragment_to_text, normalise
+from ingest.text import decode_bytes, html_fragment_to_text, normalise
 
 TITLE_KEYS = ("title", "headline", "name")
 TEXT_KEYS = ("text", "content", "body", "summary", "description")
@@ -77,7 +78,7 @@ def record_to_article(record: Mapping[str, object], origin: Origin, line: int) -
         published=parse_date(_first(record, DATE_KEYS)),
         source=str(_first(record, SOURCE_KEYS) or origin.source).strip(),
         url=url,
-        lang=lang if lang in ("zh", "en") else detect_lang(title + text),
+        lang=lang if lang in ("zh", "en") else detect_language(title + text),
         tags=tuple(dict.fromkeys(t.lower() for k in TAG_KEYS for t in _strings(record.get(k)))),
         tickers=tuple(
             dict.fromkeys(t.upper() for k in TICKER_KEYS for t in _strings(record.get(k)))

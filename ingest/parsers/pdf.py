@@ -10,18 +10,41 @@ from __future__ import annotations
 
 import io
 import logging
+import struct
+import zlib
 
 from pypdf import PageObject, PasswordType, PdfReader
-from pypdf.errors import DependencyError
+from pypdf.errors import DependencyError, DeprecationError, PyPdfError
 
 from ingest.dates import find_date_line
 from ingest.errors import SourceError
+from ingest.language import detect_language
 from ingest.models import Article, Section
 from ingest.parsers.origin import Origin
-from ingest.text import detect_lang, normalise
+from ingest.text import normalise
 
 # pypdf logs every odd xref (and "errors" it recovers from, found by fuzzing); we report
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+# What pypdf raises on a malformed PDF: its own errors, and the Python errors its parser trips
+# on (found by fuzzing: NotImplementedError for an unknown filter, DeprecationError for an old
+# filter name, TypeError and AttributeError on objects of the wrong kind, RecursionError, struct
+# and zlib errors, ...). All of them mean the same to a person: a corrupt PDF.
+MALFORMED_PDF: tuple[type[Exception], ...] = (
+    PyPdfError,
+    DeprecationError,
+    NotImplementedError,
+    RecursionError,
+    ValueError,
+    LookupError,
+    TypeError,
+    AttributeError,
+    ArithmeticError,
+    AssertionError,
+    struct.error,
+    zlib.error,
+    OSError,
+)
 
 
 def _page_text(page: PageObject) -> str:
@@ -29,7 +52,7 @@ def _page_text(page: PageObject) -> str:
     counts as a page without text, so the rest of the document still goes in."""
     try:
         return normalise(page.extract_text() or "")
-    except Exception:
+    except MALFORMED_PDF:
         return ""
 
 
@@ -48,20 +71,16 @@ def _decrypt(reader: PdfReader) -> None:
 
 
 def _pages(data: bytes) -> tuple[list[str], str]:
-    """Every page's text and the title. pypdf raises dozens of types on malformed input
-    (found by fuzzing: NotImplementedError for unknown filters, RecursionError, struct and
-    zlib errors, ...); all of them mean the same to a person: a corrupt PDF."""
+    """Every page's text and the title; SourceError for a corrupt PDF."""
     try:
         reader = PdfReader(io.BytesIO(data))  # tries the empty password already
         if reader.is_encrypted:
             _decrypt(reader)
         pages = [_page_text(page) for page in reader.pages]
         title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
-    except SourceError:
-        raise
     except DependencyError:  # AES without `cryptography`: an installation problem, said so
         raise SourceError(NEEDS_CRYPTOGRAPHY) from None
-    except Exception as error:
+    except MALFORMED_PDF as error:
         reason = str(error).splitlines()[0][:120] if str(error) else ""
         raise SourceError(f"corrupt PDF ({type(error).__name__}: {reason})") from None
     return pages, title
@@ -86,6 +105,6 @@ def parse_pdf(data: bytes, origin: Origin) -> Article:
         published=published,
         source=origin.source,
         url=origin.url,
-        lang=detect_lang(" ".join(s.text for s in sections[:3])),
+        lang=detect_language(" ".join(s.text for s in sections[:3])),
         sections=sections,
     )

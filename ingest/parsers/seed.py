@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.dates import find_date_line
+from ingest.language import detect_language
 from ingest.models import Article, ArticleReference, Section
 from ingest.parsers.origin import Origin
-from ingest.text import detect_lang, normalise
+from ingest.text import normalise
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def parse_seed(text: str, origin: Origin) -> Article:
         published=header.published,
         source=header.source or origin.source,
         url=origin.url,
-        lang=detect_lang(header.title + body_text),
+        lang=detect_language(header.title + body_text),
         tags=tuple(header.tags),
         tickers=tuple(header.tickers),
         sections=tuple(sections),

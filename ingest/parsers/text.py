@@ -13,12 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import frontmatter
+import yaml
 
 from ingest.dates import find_date_line, parse_date
+from ingest.language import detect_language
 from ingest.models import Article, Section
 from ingest.parsers.origin import Origin
 from ingest.parsers.seed import is_seed_layout, parse_seed
-from ingest.text import detect_lang, normalise
+from ingest.text import normalise
 
 _HEADING = re.compile(r"(#{1,6})\s+(.+?)\s*#*")
 _LABELLED_DATE = re.compile(
@@ -77,8 +79,8 @@ def _as_strings(value: object) -> tuple[str, ...]:
 def _front_matter(text: str, meta: Meta) -> tuple[str, Meta]:
     try:
         post = frontmatter.loads(text)
-    except Exception:  # malformed YAML: read the file as plain text instead
-        return text, meta
+    except (yaml.YAMLError, ValueError):  # malformed YAML (or JSON) front matter: the file is
+        return text, meta  # read as plain text instead
     fm = post.metadata
     found = Meta(
         title=str(fm.get("title") or meta.title),
@@ -135,7 +137,7 @@ def _generic(text: str, origin: Origin, meta: Meta) -> Article:
         published=published,
         source=meta.source or origin.source,
         url=url,
-        lang=detect_lang(title + text),
+        lang=detect_language(title + text),
         tags=meta.tags,
         tickers=meta.tickers,
         sections=tuple(sections),

@@ -6,12 +6,13 @@ import socket
 
 import pytest
 
+from assistant import engine
 from assistant.engine import Assistant
 from assistant.events import Done, Notice, Token
+from assistant.llm.scripted_server import Servers, hang, status, text, tool_calls
 from assistant.services import chat_model
 from assistant.settings import Settings, load_settings
 from tests.cli_runner import run_cli
-from tests.loopback_openai import Servers, hang, status, text, tool_calls
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
 
 pytestmark = pytest.mark.integration
@@ -130,3 +131,31 @@ def test_the_last_step_is_sent_without_tool_use(serve: Servers) -> None:
     assert first.get("tool_choice") in (None, "auto")
     assert last["tool_choice"] == "none"
     assert "Do not call any tool" in last["messages"][-1]["content"]
+
+
+def broken_reconcile(*args: object, **kwargs: object) -> None:
+    raise KeyError("section")  # a bug of ours after the endpoint answered
+
+
+def test_a_bug_in_llm_mode_is_raised_not_answered_offline(
+    serve: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = serve.start([text(ZH_ANSWER)])
+    monkeypatch.setattr(engine, "reconcile", broken_reconcile)
+    events: list[object] = []
+    with pytest.raises(KeyError, match="section"):
+        events.extend(assistant(settings_for(server.base_url)).stream(QUESTION, as_of=AS_OF))
+    assert not [e for e in events if isinstance(e, Notice | Done)]  # no fallback, no answer
+    assert len(server.requests) == 1
+
+
+def test_the_cli_reports_a_bug_in_llm_mode_as_an_internal_error(
+    serve: Servers, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = serve.start([text(ZH_ANSWER)])
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setattr(engine, "reconcile", broken_reconcile)
+    result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("error: internal error: KeyError: 'section'")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

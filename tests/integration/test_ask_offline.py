@@ -12,8 +12,8 @@ from assistant.answer.model import Answer
 from assistant.answer.render import render_markdown
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
+from benchmarks.harness.paths import SHARED
 from ingest.pipeline import ingest_sources
-from tests.conftest import SHARED
 
 pytestmark = pytest.mark.integration
 AS_OF = dt.date(2026, 1, 23)
@@ -69,7 +69,7 @@ def test_the_seed_articles_8_2_percent_is_given_with_its_citation(
 
 
 def test_all_five_sections_have_chinese_headings(answers: dict[str, Answer]) -> None:
-    markdown = answers[ZH].markdown()
+    markdown = render_markdown(answers[ZH])
     for heading in ("## 综合分析", "## 核心洞察", "## 风险与机遇", "### 风险因素", "### 机遇窗口",
                     "## 核心信息摘要", "## 参考文献"):  # fmt: skip
         assert heading in markdown

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.harness.chroma_server import CHROMA, available, chroma_server, free_port
+from benchmarks.harness.paths import FIXTURES
 from ingest.embeddings import LocalHashEmbedder
 from ingest.errors import StoreUnavailable
+from ingest.filters import Filters
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
-from tests.chroma_server import CHROMA, available, chroma_server, free_port
-from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.integration
 
@@ -39,7 +40,7 @@ def test_ingest_and_search_through_a_chroma_server(chroma_port: int, tmp_path: P
         assert index.store.count() == index.chunk_count()
         hits = index.search("原油价格 资本开支", k=3)
         assert hits[0].title == "2026年能源板块展望:油价与资本开支周期分析"
-        filtered = index.search("small caps", ticker="KRE")
+        filtered = index.search("small caps", filters=Filters(ticker="KRE"))
         assert {h.title for h in filtered} == {"Regional banks and the small-cap trade"}
         again = ingest_sources([str(FIXTURES / "ingest")], index)
         assert again.added == again.updated == 0

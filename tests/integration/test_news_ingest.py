@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from ingest.embeddings import LocalHashEmbedder
+from ingest.filters import Filters
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
-from tests.unit.ingest.test_retrieval import QUESTIONS
+from tests.integration.test_retrieval import QUESTIONS
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +32,9 @@ def test_whole_news_set_ingests_searches_and_is_idempotent(
         zh = index.search("美联储降息", k=5)  # the glossary also finds English coverage
         relevant = ("美联储", "降息", "Federal Reserve", "rate cut", "Fed ")
         assert zh and all(any(w in h.chunk.text for w in relevant) for h in zh)
-        en = index.search("Treasury yields", k=5, source="CNBC", since=dt.date(2025, 10, 1))
+        en = index.search(
+            "Treasury yields", k=5, filters=Filters(source="CNBC", since=dt.date(2025, 10, 1))
+        )
         assert en and all(h.source == "CNBC" and h.published >= dt.date(2025, 10, 1) for h in en)  # type: ignore[operator]
         # The seed questions still find their passage first among 6,000 real distractors.
         for question, title, section in QUESTIONS:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chroma_server import CHROMA, ChromaServer, available, chroma_server
+from benchmarks.harness.chroma_server import CHROMA, ChromaServer, available, chroma_server
 from tests.reliability.disk import SmallDisk, can_mount, small_disk
 
 

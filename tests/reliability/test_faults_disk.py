@@ -20,16 +20,16 @@ from pathlib import Path
 import pytest
 
 import ingest.index as index_module
+from benchmarks.harness import processes
+from benchmarks.harness.corpus import write_jsonl
+from benchmarks.harness.library_state import library_state
+from benchmarks.harness.paths import FIXTURES
+from benchmarks.harness.processes import environment
 from ingest.catalog import Catalog, Entry
 from ingest.chunking import chunk_article
 from ingest.errors import StorageError
 from tests.cli_runner import CliResult, run_cli
-from tests.conftest import FIXTURES
-from tests.reliability import processes
-from tests.reliability.corpus import write_jsonl
 from tests.reliability.disk import SmallDisk
-from tests.reliability.library_state import library_state
-from tests.reliability.processes import environment
 from tests.unit.ingest.conftest import open_index, read_article
 from tests.unit.tools.conftest import NOW, make_frame
 from tools import store as store_module
@@ -206,7 +206,7 @@ def test_a_full_vector_store_stops_the_ingest_with_what_was_saved(
         with pytest.raises(StorageError, match=r"disk full while writing .*no article"):
             ingest_sources([str(FIXTURES / "ingest" / "page.html")], index)
         monkeypatch.setattr(index.store, "write", real_write)
-        from tests.reliability.library_state import read_state
+        from benchmarks.harness.library_state import read_state
 
         assert read_state(index).problems() == []
         assert [a.title for a in index.list_articles()] == [

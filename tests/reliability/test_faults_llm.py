@@ -16,8 +16,7 @@ import pytest
 
 from assistant.answer.model import Answer
 from assistant.engine import Assistant
-from assistant.settings import Settings, load_settings
-from tests.loopback_openai import (
+from assistant.llm.scripted_server import (
     LoopbackOpenAI,
     Reply,
     Servers,
@@ -27,6 +26,7 @@ from tests.loopback_openai import (
     text,
     tool_calls,
 )
+from assistant.settings import Settings, load_settings
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket
 
 pytestmark = pytest.mark.integration

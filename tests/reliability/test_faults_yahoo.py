@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from benchmarks.harness.paths import FIXTURES
 from tests.cli_runner import run_cli
-from tests.conftest import FIXTURES
 from tests.unit.tools.test_yahoo import StalledServer
 
 pytestmark = pytest.mark.integration

@@ -1,14 +1,14 @@
 """Fuzzed malformed inputs never crash a parser: each is parsed or refused with our own error.
 
 A few dozen examples per format (deterministic: derandomized), so the suite stays fast;
-benchmarks/bench_reliability.py runs hundreds. See tests/reliability/fuzz.py.
+benchmarks/bench_reliability.py runs hundreds. See benchmarks/harness/fuzz.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.reliability.fuzz import fuzz
+from benchmarks.harness.fuzz import fuzz
 
 EXAMPLES = {"pdf": 40, "html": 40, "jsonl": 60, "feed": 40, "text": 40, "csv": 60}
 

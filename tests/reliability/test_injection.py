@@ -19,12 +19,12 @@ import pytest
 from assistant.answer.render import answer_json, render_markdown
 from assistant.engine import Assistant
 from assistant.llm.injection import is_instruction_like, normalise_for_matching
+from assistant.llm.scripted_server import LoopbackOpenAI, text, tool_calls
 from assistant.settings import load_settings
+from benchmarks.harness.paths import FIXTURES, SHARED
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
 from tests.cli_runner import run_cli
-from tests.conftest import FIXTURES, SHARED
-from tests.loopback_openai import LoopbackOpenAI, text, tool_calls
 from tests.secrets import FAKE_KEY, assert_no_secret
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeMarket
 from tests.unit.ingest.conftest import open_index

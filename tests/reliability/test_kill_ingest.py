@@ -2,7 +2,7 @@
 
 A real ingest process is killed with SIGKILL after its first committed batch, the re-run is
 killed the same way once it has gone further, and the real `marketbrief ingest` then finishes
-(see tests/reliability/crash.py). After each kill and at the end the three stores must agree
+(see benchmarks/harness/crash.py). After each kill and at the end the three stores must agree
 (catalog articles and chunks == Chroma ids == BM25 documents, nothing pending, nothing twice),
 and every input article must be there exactly once.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.crash import run_kill_ingest
+from benchmarks.harness.crash import run_kill_ingest
 
 pytestmark = pytest.mark.integration
 ARTICLES = 600

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.library_state import LibraryState, doubled
-from tests.reliability.load import prepare, run_load
+from benchmarks.harness.library_state import LibraryState, doubled
+from benchmarks.harness.load import prepare, run_load
 
 pytestmark = pytest.mark.integration
 

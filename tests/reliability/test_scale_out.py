@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.chroma_server import ChromaServer
-from tests.reliability.scaleout import run_scale_out
+from benchmarks.harness.chroma_server import ChromaServer
+from benchmarks.harness.scaleout import run_scale_out
 
 pytestmark = pytest.mark.integration
 

@@ -18,10 +18,10 @@ import pytest
 from assistant.answer.render import answer_json, render_markdown
 from assistant.engine import Assistant
 from assistant.events import Notice
+from assistant.llm.scripted_server import LoopbackOpenAI, status, text, tool_calls
 from assistant.redact import MASK, install_log_redaction, redact, register_secret
 from assistant.settings import load_settings
 from tests.cli_runner import CliResult, run_cli
-from tests.loopback_openai import LoopbackOpenAI, status, text, tool_calls
 from tests.machine import require_cjk_font
 from tests.secrets import FAKE_KEY, assert_no_secret
 from tests.unit.assistant.fakes import AS_OF, ZH_ANSWER, FakeIndex, FakeMarket

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.hints import hint
+from assistant.locale import hint
 from ingest.errors import URLRefused
 from ingest.fetch import HttpFetcher
 from ingest.pipeline import ingest_sources

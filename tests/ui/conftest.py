@@ -15,8 +15,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import SHARED
-from tests.ui.browser import prepare_home
+from benchmarks.harness.browser import prepare_home
+from benchmarks.harness.paths import SHARED
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 AS_OF = dt.date(2026, 1, 23)

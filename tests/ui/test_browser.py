@@ -14,19 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from assistant.locale import HEADINGS as HEADINGS_BY_LANGUAGE
-from assistant.locale import REFERENCES_HEADING, SUBSECTIONS, TOP_LEVEL
-from tests.conftest import SHARED
-from tests.ui.browser import (
+from assistant.locale import SUBSECTIONS, TOP_LEVEL, heading
+from benchmarks.harness.browser import (
     Server,
     ask,
     chat_input,
     chromium,
     prepare_home,
-    require_browser_run,
     running_ui,
     set_as_of,
 )
+from benchmarks.harness.paths import SHARED
+from tests.machine import require_browser_run
 from tests.ui.conftest import QUESTION
 from tests.ui.test_safety import MARKUP, hostile_article
 
@@ -34,7 +33,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TIMEOUT_MS = 30_000
 SECTION_KEYS = [k for top in TOP_LEVEL for k in (top, *SUBSECTIONS.get(top, ()))]
-HEADINGS = (*(HEADINGS_BY_LANGUAGE["zh"][key] for key in SECTION_KEYS), REFERENCES_HEADING["zh"])
+HEADINGS = (*(heading(key, "zh") for key in SECTION_KEYS), heading("references", "zh"))
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +80,8 @@ def test_a_chinese_question_gets_a_cited_answer_with_a_chart(page: object) -> No
     set_as_of(page, "2026-01-23")
     ask(page, QUESTION)
     answer = page.get_by_test_id("stChatMessage").nth(1)
-    for heading in HEADINGS:
-        expect(answer.get_by_role("heading", name=heading, exact=True)).to_be_visible(
+    for name in HEADINGS:
+        expect(answer.get_by_role("heading", name=name, exact=True)).to_be_visible(
             timeout=TIMEOUT_MS
         )
     expect(answer.get_by_text("罗素2000指数年初至今上涨7.54%").first).to_be_visible()

@@ -3,6 +3,7 @@ follow up, and find the conversation again after a restart."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,23 @@ def test_a_sector_question_draws_the_sector_scores(seeded_home: Path) -> None:
     answer = app.session_state[SESSION].answers[0]
     assert "sector_scores" in [c.kind for c in answer.charts]
     assert app.get("vega_lite_chart")
+
+
+def test_a_bug_while_answering_is_a_plain_notice_and_its_traceback_is_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from assistant import engine
+
+    def broken_compose(*args: object, **kwargs: object) -> None:
+        raise KeyError("section")
+
+    monkeypatch.setattr(engine, "compose", broken_compose)
+    with caplog.at_level(logging.ERROR, logger="marketbrief.ui"):
+        app = ask(start_app(), QUESTION, as_of=None)  # ask() checks no exception is shown
+    assert [e.value for e in app.error] == [
+        "Something went wrong while answering (KeyError). "
+        "The details are in the server log; please try again."
+    ]
+    assert "Traceback" not in all_text(app)
+    [record] = [r for r in caplog.records if r.name == "marketbrief.ui"]
+    assert record.exc_info is not None and record.exc_info[0] is KeyError

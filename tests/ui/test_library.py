@@ -14,8 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from assistant.hints import hint
-from tests.conftest import FIXTURES
+from assistant.locale import hint
+from benchmarks.harness.paths import FIXTURES
 from tests.ui.conftest import all_text, ask, markdown, start_app
 from ui.article_browser import OPEN, RESEARCH_ARTICLE
 from ui.chat_session import KEY as SESSION

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
-from tests.ui.browser import chromium, prepare_home, require_browser_run, running_ui, set_as_of
+from benchmarks.harness.browser import chromium, prepare_home, running_ui, set_as_of
+from benchmarks.harness.paths import SHARED
+from tests.machine import require_browser_run
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

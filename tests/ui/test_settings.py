@@ -11,9 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant import services
+from assistant.llm.scripted_server import LoopbackOpenAI, status, text
 from assistant.settings import load_settings
-from tests.loopback_openai import LoopbackOpenAI, status, text
-from tests.ui.browser import free_port
+from benchmarks.harness.browser import free_port
 from tests.ui.conftest import QUESTION, all_text, ask, markdown, start_app
 from ui import preferences as prefs
 from ui.chat_session import KEY as SESSION

@@ -22,7 +22,7 @@ from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
 from assistant.cli.app import streamlit_command
-from tests.ui.browser import running_ui
+from benchmarks.harness.browser import running_ui
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 SESSION_TIMEOUT_S = 30.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -11,18 +12,33 @@ from tests.cli_runner import run_cli
 from tests.conftest import NetworkRefused
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")  # pytest-socket's, on purpose
 def test_tests_cannot_reach_the_network() -> None:
     with pytest.raises(NetworkRefused), socket.create_connection(("93.184.216.34", 80), timeout=1):
         pass
 
 
-def test_loopback_is_allowed() -> None:
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
+@pytest.mark.parametrize("family", [socket.AF_INET, socket.AF_INET6])
+def test_loopback_is_allowed(family: socket.AddressFamily) -> None:
+    host = "127.0.0.1" if family == socket.AF_INET else "::1"
+    server = socket.socket(family)
+    try:
+        server.bind((host, 0))
+    except OSError:
+        server.close()
+        pytest.skip(f"no {host} on this machine")
     server.listen()
-    with socket.create_connection(server.getsockname(), timeout=1):
+    with socket.create_connection(server.getsockname()[:2], timeout=1):
         pass
     server.close()
+
+
+def test_unix_sockets_are_allowed(tmp_path: Path) -> None:
+    path = str(tmp_path / "s")
+    with socket.socket(socket.AF_UNIX) as server, socket.socket(socket.AF_UNIX) as client:
+        server.bind(path)
+        server.listen()
+        client.connect(path)
 
 
 def test_settings_read_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import responses
 
+from benchmarks.harness.paths import FIXTURES
 from tests.cli_runner import CliResult, run_cli
-from tests.conftest import FIXTURES
 from tools.errors import ProviderError
 from tools.yahoo import YahooProvider
 
@@ -187,22 +187,6 @@ def test_sectors_and_macro_say_what_is_missing(capsys: pytest.CaptureFixture[str
     assert sectors.exit_code == 2 and "sector scores need XLE, XLB" in sectors.stderr
     macro = cli(capsys, "macro")
     assert macro.exit_code == 2 and "macro needs some of ^TNX" in macro.stderr
-
-
-def test_sectors_and_macro_on_the_shared_prices(
-    capsys: pytest.CaptureFixture[str], shared_prices: Path
-) -> None:
-    assert cli(capsys, "prices", "import", str(shared_prices)).exit_code == 0
-    sectors = cli(capsys, "sectors", "--as-of", "2026-01-23", "--json")
-    assert sectors.exit_code == 0, sectors.stderr
-    rows = sectors.json()["rows"]
-    assert len(rows) == 11 and sorted(r["rank"] for r in rows) == list(range(1, 12))
-    assert {"sector", "symbol", "score", "rank"} <= set(rows[0])
-    macro = cli(capsys, "macro", "--as-of", "2026-01-23", "--json")
-    assert macro.exit_code == 0, macro.stderr
-    indicators = [r["indicator"] for r in macro.json()["rows"]]
-    assert indicators[:2] == ["10-year yield", "10y-5y slope"]
-    assert macro.json()["provenance"]["notes"]
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 The sample data lives in `../shared` beside the project when developing; a user has no such
 folder, so a notice telling them to `marketbrief prices import ../shared/data/prices` sends
-them nowhere. Every string the product can show (docstrings aside) is checked here.
+them nowhere. Every string the product can show (docstrings aside, the message catalogs and
+the prompts included) is checked here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.model import Language
-from assistant.locale import NOTICES
+from assistant.locale import notice
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("assistant", "ui", "tools", "ingest")
@@ -51,7 +52,8 @@ def test_no_string_the_product_shows_names_a_development_path() -> None:
             for line, text in _shown_strings(path):
                 if any(dev in text for dev in DEVELOPMENT_PATHS):
                     found.append(f"{path.relative_to(ROOT)}:{line}: {text[:80]!r}")
-    for path in sorted((ROOT / "prompts").glob("*.md")):
+    catalogs = sorted((ROOT / "assistant" / "locale").glob("*.toml"))
+    for path in [*catalogs, *sorted((ROOT / "prompts").glob("*.*"))]:  # prompts and their data
         if any(dev in path.read_text(encoding="utf-8") for dev in DEVELOPMENT_PATHS):
             found.append(str(path.relative_to(ROOT)))
     assert found == []
@@ -62,6 +64,6 @@ def test_no_string_the_product_shows_names_a_development_path() -> None:
 def test_what_to_do_notices_name_both_ways_in(name: str, language: Language) -> None:
     """The same Answer is read in the browser and at the terminal: each way in is named, the
     command with a placeholder for the reader's own folder."""
-    text = NOTICES[name][language]
+    text = notice(name, language, reason="…")
     assert "Library" in text  # the browser's page
     assert "`marketbrief " in text

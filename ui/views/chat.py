@@ -63,7 +63,7 @@ def ask(question: str, ctx: context.Context, session: chat_session.ChatSession) 
         except EXPECTED_ERRORS as error:
             st.error(f"The question could not be answered: {error_text(error)}")
             return
-        except Exception as error:  # a bug: tell the reader plainly, keep the details in the log
+        except Exception as error:  # the chat's edge: a bug is said plainly, its traceback logged
             log.exception("answering %r failed", question)
             st.error(
                 f"Something went wrong while answering ({type(error).__name__}). "

@@ -22,10 +22,7 @@ from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.research.brief import Brief
-from assistant.research.errors import ExportError
-from assistant.research.export import MEDIA_TYPES, Format, check_export
-from assistant.research.export import render_brief as export_bytes
-from assistant.research.plan import MAX_STEPS, TOOLS, Plan, plan_from_json
+from assistant.research.plan import Plan
 from assistant.research.planner import DraftedPlan, draft_plan
 from assistant.research.progress import Progress
 from assistant.research.runner import ResearchRunner, shared_runner
@@ -33,26 +30,15 @@ from assistant.settings import load_settings
 from ui import context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
-from ui.markup import error_text, neutralise, plain
+from ui.brief_downloads import render_downloads
+from ui.markup import error_text, plain
+from ui.plan_editor import DRAFT, NOTICES, discard, put_draft, render_editor
 
 log = logging.getLogger("marketbrief.ui")
 
 ARTICLE_KEY = "research_article_id"  # set by the library page's "Deep analysis of this article"
 RUN, BRIEF = "run", "brief"  # query parameters: reattach to a run, reopen a saved brief
-TOPIC, AUTO, ARTICLE, DRAFT, NOTICES = (
-    "research_topic",
-    "research_auto_accept",
-    "research_article",
-    "research_draft",
-    "research_notices",
-)
-TOOL_LABELS = {
-    "index_returns": "Index returns",
-    "sector_scores": "Sector scores",
-    "quotes": "Quotes",
-    "macro": "Macro (rates, curve, credit)",
-    "search_commentary": "Search the library",
-}
+TOPIC, AUTO, ARTICLE = "research_topic", "research_auto_accept", "research_article"
 STATUS_ICONS = {
     "waiting": ":gray[:material/schedule:]",
     "running": ":blue[:material/autorenew:]",
@@ -69,74 +55,6 @@ def runner(db_path: str) -> ResearchRunner:
     return shared_runner(Path(db_path), lambda: Assistant(settings))
 
 
-# -- the plan being edited ---------------------------------------------------------------------
-
-
-def _key(field: str, uid: int) -> str:
-    return f"research_{field}_{uid}"
-
-
-def _next_uid() -> int:
-    """A new step id for this session (widget keys follow a step when it moves)."""
-    uid = int(st.session_state.get("research_next_uid", 1))
-    st.session_state["research_next_uid"] = uid + 1
-    return uid
-
-
-def _put_draft(plan: Plan) -> None:
-    """Turn a plan into editable widgets' state (one uid per step, kept across moves)."""
-    uids = []
-    for step in plan.steps:
-        uid = _next_uid()
-        st.session_state[_key("q", uid)] = step.question
-        st.session_state[_key("t", uid)] = list(step.tools)
-        st.session_state[_key("s", uid)] = step.query
-        uids.append(uid)
-    meta = plan.to_json()
-    meta["uids"] = uids
-    st.session_state[DRAFT] = meta
-
-
-def _edited_plan() -> Plan:
-    """The plan as the widgets now say (InputError when it is not a valid plan)."""
-    draft = st.session_state[DRAFT]
-    steps = [
-        {
-            "question": st.session_state.get(_key("q", uid), ""),
-            "tools": st.session_state.get(_key("t", uid), []),
-            "query": st.session_state.get(_key("s", uid), ""),
-        }
-        for uid in draft["uids"]
-    ]
-    fields = {k: draft[k] for k in ("topic", "language", "as_of", "article_id")}
-    return plan_from_json({**fields, "steps": steps})
-
-
-def _move(uid: int, offset: int) -> None:
-    uids = st.session_state[DRAFT]["uids"]
-    at = uids.index(uid)
-    to = at + offset
-    if 0 <= to < len(uids):
-        uids[at], uids[to] = uids[to], uids[at]
-
-
-def _remove(uid: int) -> None:
-    st.session_state[DRAFT]["uids"].remove(uid)
-
-
-def _add() -> None:
-    uid = _next_uid()
-    st.session_state[_key("q", uid)] = ""
-    st.session_state[_key("t", uid)] = ["search_commentary"]
-    st.session_state[_key("s", uid)] = ""
-    st.session_state[DRAFT]["uids"].append(uid)
-
-
-def _discard() -> None:
-    st.session_state.pop(DRAFT, None)
-    st.session_state.pop(NOTICES, None)
-
-
 # -- starting ----------------------------------------------------------------------------------
 
 
@@ -144,7 +62,7 @@ def _start(plan: Plan, ctx: context.Context, chosen: prefs.Preferences) -> None:
     run_id = runner(str(ctx.settings.db_path)).start(
         plan, offline=chosen.offline, assistant=ctx.assistant(chosen)
     )
-    _discard()
+    discard()
     st.query_params.clear()
     st.query_params[RUN] = run_id
 
@@ -167,7 +85,7 @@ def _draft(ctx: context.Context, chosen: prefs.Preferences) -> None:
     if st.session_state.get(AUTO):
         _start(drafted.plan, ctx, chosen)
     else:
-        _put_draft(drafted.plan)
+        put_draft(drafted.plan)
         st.query_params.clear()
 
 
@@ -183,7 +101,7 @@ def _take_article(ctx: context.Context) -> None:
         return
     st.session_state[ARTICLE] = {"id": article.id, "title": article.title}
     st.session_state[TOPIC] = article.title
-    _discard()
+    discard()
     st.session_state["research_draft_now"] = True
 
 
@@ -222,70 +140,6 @@ def render_topic(ctx: context.Context, chosen: prefs.Preferences) -> None:
             st.warning(error_text(error), icon=":material/edit:")
         else:
             st.rerun()
-
-
-def render_editor(ctx: context.Context, chosen: prefs.Preferences) -> None:
-    draft = st.session_state[DRAFT]
-    uids: list[int] = draft["uids"]
-    st.subheader("Research plan · 研究计划", anchor=False)
-    for message in st.session_state.get(NOTICES, []):
-        st.info(neutralise(message), icon=":material/info:")
-    st.caption(
-        f"{len(uids)} steps (4 to 8) · as of {draft['as_of'] or 'the latest close'}. "
-        "Edit any step, then accept to run it."
-    )
-    for position, uid in enumerate(uids):
-        with st.container(border=True, key=f"research_step_{uid}"):
-            head, up, down, drop = st.columns([12, 1, 1, 1], vertical_alignment="center")
-            head.markdown(f"**Step {position + 1}**")
-            up.button(
-                "↑",
-                key=f"research_up_{uid}",
-                on_click=_move,
-                args=(uid, -1),
-                disabled=position == 0,
-                help="Move up",
-            )
-            down.button(
-                "↓",
-                key=f"research_down_{uid}",
-                on_click=_move,
-                args=(uid, 1),
-                disabled=position == len(uids) - 1,
-                help="Move down",
-            )
-            drop.button(
-                "✕",
-                key=f"research_remove_{uid}",
-                on_click=_remove,
-                args=(uid,),
-                help="Remove this step",
-            )
-            st.text_input("Question", key=_key("q", uid))
-            tools, query = st.columns([1, 1])
-            tools.multiselect(
-                "Tools", TOOLS, key=_key("t", uid), format_func=lambda t: TOOL_LABELS.get(t, t)
-            )
-            query.text_input("Library search", key=_key("s", uid))
-    add, accept, discard = st.columns([1, 1, 1])
-    add.button(
-        "Add step",
-        icon=":material/add:",
-        on_click=_add,
-        key="research_add",
-        disabled=len(uids) >= MAX_STEPS,
-    )
-    discard.button("Discard plan", on_click=_discard, key="research_discard", type="tertiary")
-    if accept.button(
-        "Accept and run", type="primary", icon=":material/play_arrow:", key="research_accept"
-    ):
-        try:
-            plan = _edited_plan()
-        except InputError as error:
-            st.error(error_text(error), icon=":material/error:")
-            return
-        _start(plan, ctx, chosen)
-        st.rerun()
 
 
 def render_progress(progress: Progress, topic: str) -> None:
@@ -335,40 +189,6 @@ def render_run(ctx: context.Context, run_id: str) -> None:
         st.error(f"The research run failed: {error_text(run.progress.error or '')}")
 
 
-@st.cache_data(show_spinner="Preparing the file…", max_entries=12)
-def exported(brief_id: str, fmt: Format, _brief: Brief) -> bytes:
-    return export_bytes(_brief, fmt)
-
-
-def render_downloads(brief: Brief) -> None:
-    """One button per format. The file is made only when clicked (in a request of its own,
-    where an error would reach only the server log), so what can be known beforehand, a
-    missing font, is checked here: its button is disabled and the reason shown right below
-    the buttons (the full width, as the message names what to install)."""
-    stem = f"marketbrief-{brief.answer.as_of.isoformat()}-{brief.id}"
-    formats: tuple[tuple[Format, str], ...] = (("md", "Markdown"), ("html", "HTML"), ("pdf", "PDF"))
-    problems: list[str] = []
-    for column, (fmt, label) in zip(st.columns(3), formats, strict=True):
-        try:
-            check_export(brief, fmt)
-            problem = None
-        except ExportError as error:
-            problem = f"{label}: {error_text(error)}"
-            problems.append(problem)
-        column.download_button(
-            f"Download {label}",
-            data=lambda fmt=fmt: exported(brief.id, fmt, brief),  # type: ignore[misc]
-            file_name=f"{stem}.{fmt}",
-            mime=MEDIA_TYPES[fmt],
-            key=f"research_download_{fmt}_{brief.id}",
-            icon=":material/download:",
-            disabled=problem is not None,
-            on_click="ignore",
-        )
-    for problem in problems:
-        st.error(problem, icon=":material/error:")
-
-
 def show_brief(brief: Brief) -> None:
     render_downloads(brief)
     render_answer(brief.answer)
@@ -384,7 +204,7 @@ def render_saved(ctx: context.Context) -> None:
             created = item.created.astimezone().strftime("%Y-%m-%d %H:%M")
             left.markdown(f"**{plain(item.title)}**  \n{plain(f'as of {item.as_of} · {created}')}")
             if right.button("Open", key=f"research_open_{item.id}"):
-                _discard()
+                discard()
                 st.query_params.clear()
                 st.query_params[BRIEF] = item.id
                 st.rerun()
@@ -410,7 +230,7 @@ def main() -> None:
     render_topic(ctx, chosen)
     run_id = reattach(ctx)
     if DRAFT in st.session_state:
-        render_editor(ctx, chosen)
+        render_editor(lambda plan: _start(plan, ctx, chosen))
     elif run_id:
         render_run(ctx, run_id)
     elif brief_id := st.query_params.get(BRIEF):

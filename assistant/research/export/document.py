@@ -1,8 +1,8 @@
 """A brief laid out as a sequence of blocks, the one layout the HTML and PDF exports share.
 
-The order and the words are those of the Markdown rendering (`assistant.answer.render`): title, as-of
-line, notices, the sections (flagged figures marked ⚠ in place), the verification notes, the
-references written from the brief's references, the disclaimer. The charts come right after
+The order and the words are those of the Markdown rendering (`assistant.answer.render`): title,
+as-of line, notices, the sections (flagged figures marked ⚠ in place), the verification notes,
+the references written from the brief's references, the disclaimer. The charts come right after
 the comprehensive analysis they illustrate.
 """
 
@@ -14,7 +14,7 @@ from typing import Literal
 
 from assistant.answer.model import Chart, Flag, Language, Section
 from assistant.answer.render import mark_flagged, render_reference
-from assistant.locale import DISCLAIMER, REFERENCES_HEADING, as_of_line, notice
+from assistant.locale import as_of_line, heading, message, notice
 from assistant.research.brief import Brief
 
 _NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
@@ -66,12 +66,12 @@ def layout(brief: Brief) -> Document:
             doc.blocks += [Block("chart", chart.title, chart=chart) for chart in answer.charts]
     for line in _verification_notes(answer.flags, lang):
         add(Block("notice", line))
-    add(Block("heading", REFERENCES_HEADING[lang], level=2))
+    add(Block("heading", heading("references", lang), level=2))
     for reference in answer.references:
         add(Block("reference", render_reference(reference), n=reference.n, url=reference.url))
         if reference.notes:  # e.g. how old stored prices are: a reader must see it in print too
             add(Block("bullets", items=tuple(reference.notes)))
-    add(Block("disclaimer", DISCLAIMER[lang]))
+    add(Block("disclaimer", message("answer.disclaimer", lang)))
     return doc
 
 

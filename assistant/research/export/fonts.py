@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.research.errors import ExportError
+from ingest.language import has_cjk
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -48,7 +50,6 @@ INSTALL_HINT = (
 FONT_DIRS: Sequence[Path] | None = None  # None: the system's; a test points this elsewhere
 FC_TIMEOUT_S = 5.0
 FONT_SUFFIXES = {".ttf", ".otf", ".ttc", ".otc"}
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,13 @@ class Installed:
     italic: bool
 
 
-def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
-
-
 def font_for(text: str) -> FontFace:
     """A face that can write `text`: CJK when it has Chinese (a clear ExportError naming what
     to install when there is none), else the CJK face if there is one, else DejaVu Sans."""
     cjk = find_cjk_font()
     if cjk is not None:
         return cjk
-    if has_cjk(text):
+    if has_cjk(text, punctuation=True):  # a Latin font draws neither "中" nor "，"
         raise ExportError(f"no Chinese (CJK) font found to write this brief as PDF: {INSTALL_HINT}")
     return latin_font()
 
@@ -253,7 +250,7 @@ def _walk(roots: Iterable[Path]) -> tuple[list[Stamp], list[Path]]:
 def read_faces(path: Path) -> list[Installed]:
     """The faces of one font file (several for a .ttc), read with fontTools; a file fontTools
     cannot read gives none rather than stopping the search."""
-    from fontTools.ttLib import TTCollection, TTFont
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     try:
         if path.suffix.lower() in {".ttc", ".otc"}:
@@ -261,7 +258,9 @@ def read_faces(path: Path) -> list[Installed]:
                 return [_face(font, path, i) for i, font in enumerate(collection.fonts)]
         with TTFont(str(path), lazy=True) as font:
             return [_face(font, path, 0)]
-    except Exception:  # a damaged or unusual file is one font less, not a failed export
+    # A damaged or unusual file is one font less, not a failed export: fontTools says so with its
+    # own error, or with the error its reader trips on (a short table, a missing one, a bad name).
+    except (TTLibError, OSError, EOFError, struct.error, LookupError, ValueError, AssertionError):
         return []
 
 

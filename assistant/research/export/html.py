@@ -19,8 +19,10 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.model import Passage
+from assistant.locale import message
 from assistant.research.brief import Brief
 from assistant.research.export.document import Block, layout
+from ingest.language import has_cjk
 
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
@@ -106,10 +108,6 @@ def _reference(block: Block, passages: tuple[Passage, ...]) -> str:
     out = f'<p class="ref" id="ref-{block.n}">{text}</p>'
     if passages:
         quoted = "".join(f"<blockquote>{html.escape(p.text)}</blockquote>" for p in passages)
-        label = "cited passages" if not _is_zh(block.text) else "引用段落"
+        label = message("research.cited_passages", "zh" if has_cjk(block.text) else "en")
         out += f"<details><summary>{label} ({len(passages)})</summary>{quoted}</details>"
     return out
-
-
-def _is_zh(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

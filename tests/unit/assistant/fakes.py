@@ -18,8 +18,10 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.gather.passages import terms
+from ingest.errors import UnknownArticle
+from ingest.filters import NO_FILTERS, Filters
 from ingest.models import Article, Chunk, Hit, Section, content_hash
+from ingest.tokens import terms
 from tools.errors import ToolError
 from tools.result import Provenance, ToolResult
 
@@ -71,12 +73,10 @@ class FakeMarket:
         symbols: Sequence[str],
         *,
         period: str | None = None,
-        year: int | None = None,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        as_of: dt.date | None = None,
         benchmark: str | None = None,
+        **window: Any,
     ) -> ToolResult:
+        """Fixed returns for any window (`year`, `start`, `end`, `as_of` are not looked at)."""
         self._enter("index_returns", symbols=list(symbols), period=period, benchmark=benchmark)
         unknown = [s for s in symbols if s not in RETURNS]
         if unknown:
@@ -200,24 +200,19 @@ class FakeIndex:
         return len(self.articles)
 
     def get_article(self, id: str) -> Article:
+        if id not in self.articles:  # as the real index says it
+            raise UnknownArticle(f"no article {id!r} in the library")
         return self.articles[id]
 
-    def search(
-        self,
-        query: str,
-        k: int = 5,
-        *,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article_id: str | None = None,
-        **filters: Any,
-    ) -> list[Hit]:
+    def search(self, query: str, k: int = 5, *, filters: Filters = NO_FILTERS) -> list[Hit]:
+        """Of `filters`, only the article and the dates apply."""
         self.queries.append(query)
         wanted = terms(query)
+        since, until = filters.since, filters.until
         allowed = [
             (a, c)
             for a, c in self.chunks
-            if (article_id is None or a.id == article_id)
+            if (filters.article_id is None or a.id == filters.article_id)
             and (
                 a.published is None
                 or (

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from assistant.answer.model import Answer
 from assistant.answer.render import render_markdown
 from assistant.engine import Assistant
@@ -9,6 +13,7 @@ from assistant.gather.sources import SourceRegistry
 from assistant.llm.injection import is_instruction_like
 from assistant.llm.tools import ToolContext, build_tools, clean_passage
 from assistant.settings import load_settings
+from tools.result import ToolResult
 
 from .fakes import AS_OF, INJECTION, INJECTION_TEXT, SEED, FakeIndex, FakeMarket
 
@@ -41,6 +46,16 @@ def test_tool_errors_are_text() -> None:
     missing = ToolContext(None, None, SourceRegistry(), AS_OF, {"market": "no price store"})
     by_name = {t.name: t for t in build_tools(missing)}
     assert "unavailable (no price store)" in by_name["sector_scores"].invoke({})
+
+
+def test_a_bug_in_a_tool_is_raised_not_shown_to_the_model_as_a_failure() -> None:
+    class BuggyMarket(FakeMarket):
+        def macro(self, as_of: dt.date | None = None) -> ToolResult:
+            raise KeyError("10y")
+
+    found, _ = tools(market=BuggyMarket())
+    with pytest.raises(KeyError, match="10y"):
+        found["macro"].invoke({})
 
 
 def test_instruction_like_sentences() -> None:

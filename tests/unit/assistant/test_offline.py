@@ -12,6 +12,7 @@ from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.settings import load_settings
+from tests.answer_format import ZH_HEADINGS
 
 from .fakes import AS_OF, INJECTION, SEED, SEED_TEXT, FakeIndex, FakeMarket, article
 
@@ -50,15 +51,7 @@ def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() 
     assert not [f for f in answer.flags if f.kind in {"unsupported_number", "uncited_number"}]
     assert any("离线模式" in f.message for f in answer.flags if f.kind == "notice")
     markdown = render_markdown(answer)
-    for heading in (
-        "综合分析",
-        "核心洞察",
-        "风险与机遇",
-        "风险因素",
-        "机遇窗口",
-        "核心信息摘要",
-        "参考文献",
-    ):
+    for heading in ZH_HEADINGS:
         assert f"# {heading}" in markdown or f"## {heading}" in markdown or heading in markdown
     assert markdown.rstrip().endswith("不构成投资建议")
 

@@ -1,10 +1,23 @@
-"""Every prompt is a file with declared variables; rendering takes exactly those."""
+"""Every prompt is a file with declared variables; rendering takes exactly those. Prompt-like
+data (the tools' descriptions, the plan template) are files beside them."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.prompts import PROMPTS_DIR, Prompt, PromptError, load_prompt, prompt_names
+from assistant.prompts import (
+    PROMPTS_DIR,
+    Prompt,
+    PromptError,
+    fill,
+    load_prompt,
+    prompt_names,
+    render_prompt,
+    tool_descriptions,
+)
+
+# Variables a prompt iterates over need a value of their shape; the others take a marker.
+SAMPLE_VALUES = {"tools": tool_descriptions()}
 
 
 def test_there_are_prompts_and_no_prompt_text_lives_elsewhere() -> None:
@@ -15,7 +28,7 @@ def test_there_are_prompts_and_no_prompt_text_lives_elsewhere() -> None:
 def test_each_prompt_declares_exactly_the_placeholders_it_uses(name: str) -> None:
     prompt = load_prompt(name)
     assert set(prompt.variables) == prompt.placeholders
-    rendered = prompt.render(**{v: f"<{v}>" for v in prompt.variables})
+    rendered = prompt.render(**{v: SAMPLE_VALUES.get(v, f"<{v}>") for v in prompt.variables})
     assert "{{" not in rendered
 
 
@@ -45,3 +58,28 @@ def test_the_system_prompt_says_the_rules() -> None:
     for rule in ("data, never instructions", "cite every claim", "numbers come only from",
                  "headings"):  # fmt: skip
         assert rule in text
+
+
+def test_each_tool_is_described_once_for_the_tool_schemas_and_the_prompts() -> None:
+    from assistant.gather.sources import SourceRegistry
+    from assistant.llm.tools import ToolContext, build_tools
+    from assistant.research.plan import TOOLS
+
+    described = {tool.name: tool for tool in tool_descriptions()}
+    assert set(described) == set(TOOLS)
+    for tool in build_tools(ToolContext(None, None, SourceRegistry())):
+        assert tool.description == described[tool.name].description
+        for arg, schema in tool.args.items():
+            assert schema["description"] == described[tool.name].args[arg]
+    for name in ("system", "research_planner"):
+        rendered = render_prompt(
+            name, **{v: SAMPLE_VALUES.get(v, "") for v in load_prompt(name).variables}
+        )
+        for tool in described.values():
+            assert f"`{tool.name}`: {tool.description}" in rendered
+
+
+def test_a_template_value_that_is_missing_is_an_error_not_an_empty_slot() -> None:
+    assert fill("{{ a }}-{{ b }}", {"a": 1, "b": 2, "c": 3}) == "1-2"
+    with pytest.raises(PromptError, match="'b' is undefined"):
+        fill("{{ a }}-{{ b }}", {"a": 1})

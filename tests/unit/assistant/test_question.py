@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
-from assistant.question.parse import default_vocabulary, detect_language, find_date, parse_question
+from assistant.question.parse import default_vocabulary, find_date, parse_question
+from ingest.language import detect_language
 
 VOCAB = default_vocabulary()
 

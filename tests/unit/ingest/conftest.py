@@ -1,5 +1,6 @@
-"""Fixtures for the library's tests: small inputs of our own, the seeds from ../shared, and
-indexes in temporary directories (local Chroma, local embedding, no worker processes)."""
+"""Fixtures for the library's tests: small inputs of our own and indexes in temporary
+directories (local Chroma, local embedding, no worker processes). Tests on the seeds and the
+news in ../shared are in tests/integration."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.harness.paths import FIXTURES
 from ingest.embeddings import Embedder, LocalHashEmbedder
 from ingest.index import Index
 from ingest.models import Article
 from ingest.parsers import Origin, parse
-from tests.conftest import FIXTURES, SHARED
 
 INGEST_FIXTURES = FIXTURES / "ingest"
-SEEDS = SHARED / "seeds"
 
 
 def read_article(path: Path) -> Article:
@@ -35,14 +35,6 @@ def open_index(directory: Path, embedder: Embedder | None = None) -> Index:
 @pytest.fixture
 def fixtures() -> Path:
     return INGEST_FIXTURES
-
-
-@pytest.fixture
-def seeds(shared_dir: Path) -> list[Path]:
-    paths = sorted((shared_dir / "seeds").glob("*.txt"))
-    if len(paths) < 2:
-        pytest.skip("needs the two seed articles in ../shared/seeds")
-    return paths
 
 
 @pytest.fixture

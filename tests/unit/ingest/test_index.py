@@ -16,6 +16,7 @@ from ingest.errors import (
     IngestError,
     UnknownArticle,
 )
+from ingest.filters import Filters
 from ingest.index import Index, fuse
 from ingest.models import Article, Section
 from tests.unit.ingest.conftest import open_index, read_article
@@ -107,7 +108,7 @@ def test_changed_article_replaces_its_chunks(library: Index) -> None:
 def test_metadata_change_alone_is_an_update(library: Index) -> None:
     moved = CORPUS[0].model_copy(update={"published": dt.date(2026, 1, 20)})
     assert library.upsert(moved) == "updated"
-    hits = library.search("Brent crude", since=dt.date(2026, 1, 15))
+    hits = library.search("Brent crude", filters=Filters(since=dt.date(2026, 1, 15)))
     assert hits and hits[0].chunk.article_id == "oil"  # the vector leg's metadata moved too
 
 
@@ -149,14 +150,13 @@ def test_filters_apply_to_both_legs(
     library: Index, filters: dict[str, object], expected: set[str]
 ) -> None:
     query = "small caps oil Fed rates crude Russell"
-    hits = library.search(query, k=10, **filters)  # type: ignore[arg-type]
+    normalised = Filters(**filters)  # type: ignore[arg-type]
+    hits = library.search(query, k=10, filters=normalised)
     assert {h.chunk.article_id for h in hits} == expected
     # Each leg alone respects the filters as well.
-    from ingest.filters import Filters
     from ingest.glossary import expand_query
     from ingest.tokens import tokenize
 
-    normalised = Filters.of(**filters)  # type: ignore[arg-type]
     tokens = tokenize(expand_query(query))
     vector = library.embedder.embed([query], [tokens])[0]
     rows = library.catalog.chunks(library.store.query(vector, 10, normalised.chroma_where()))
@@ -167,7 +167,7 @@ def test_filters_apply_to_both_legs(
 
 def test_bad_search_input(library: Index) -> None:
     with pytest.raises(IngestError, match="after"):
-        library.search("x", since=dt.date(2026, 2, 1), until=dt.date(2026, 1, 1))
+        library.search("x", filters=Filters(since=dt.date(2026, 2, 1), until=dt.date(2026, 1, 1)))
     with pytest.raises(IngestError, match="empty"):
         library.search("   ")
     with pytest.raises(IngestError, match="at least 1"):

@@ -1,4 +1,4 @@
-"""Decoding, language detection and date parsing: the helpers every parser leans on."""
+"""Decoding, language detection and dates: the helpers every parser leans on."""
 
 from __future__ import annotations
 
@@ -6,9 +6,19 @@ import datetime as dt
 
 import pytest
 
-from ingest.dates import date_key, find_date_line, from_key, parse_date
+from ingest.dates import (
+    MONTH_ABBREVIATIONS,
+    date_key,
+    find_date_line,
+    from_key,
+    month_number,
+    parse_date,
+    without_dates,
+    written_dates,
+)
 from ingest.errors import SourceError
-from ingest.text import decode_bytes, detect_lang, html_fragment_to_text, looks_binary, normalise
+from ingest.language import detect_language
+from ingest.text import decode_bytes, html_fragment_to_text, looks_binary, normalise
 
 ZH = "罗素2000指数年初至今上涨8.2%,跑赢标普500指数。"
 
@@ -47,11 +57,11 @@ def test_binary_detection() -> None:
 
 
 def test_language() -> None:
-    assert detect_lang(ZH) == "zh"
-    assert detect_lang("The Russell 2000 rose 8.2% year to date.") == "en"
+    assert detect_language(ZH) == "zh"
+    assert detect_language("The Russell 2000 rose 8.2% year to date.") == "en"
     # A Chinese article quoting English names is still Chinese.
     assert (
-        detect_lang("来自The Dividend Freedom Tribe的Robert & Sam Kovacs发表文章,分析小盘股。")
+        detect_language("来自The Dividend Freedom Tribe的Robert & Sam Kovacs发表文章,分析小盘股。")
         == "zh"
     )
 
@@ -95,3 +105,27 @@ def test_date_keys_round_trip() -> None:
     assert date_key(day) == 20260123
     assert from_key(20260123) == day
     assert date_key(None) is None and from_key(None) is None
+
+
+def test_written_dates_in_every_form_in_text_order() -> None:
+    text = "截至2026年1月23日; on 2026-01-24T09:30, Jan. 25th, 2026, 26 Sept 2026 and 2026.2.30"
+    found = written_dates(text)
+    assert [(w.year, w.month, w.day) for w in found] == [
+        (2026, 1, 23), (2026, 1, 24), (2026, 1, 25), (2026, 9, 26), (2026, 2, 30)
+    ]  # fmt: skip
+    assert found[1].text == "2026-01-24T09:30"
+    assert found[-1].date is None  # written, but no such day
+
+
+def test_a_version_number_is_not_a_date() -> None:
+    assert written_dates("特斯拉2026.14.13版本的车机软件") == []
+
+
+def test_dates_are_blanked_to_read_the_other_numbers() -> None:
+    assert without_dates("2025年1月2日起标普500涨2025点") == " 起标普500涨2025点"
+
+
+def test_month_names() -> None:
+    assert month_number("January") == month_number("jan.") == 1
+    assert month_number("Sept") == 9
+    assert "May" not in MONTH_ABBREVIATIONS and "Sept" in MONTH_ABBREVIATIONS

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from itertools import islice
 from pathlib import Path
 
 import jieba
 import pytest
 
-from ingest.tokens import CJK_RUN
+from benchmarks.harness.paths import FIXTURES
+from ingest.language import CJK_RUN
 from ingest.zhwords import Dictionary
-from tests.conftest import FIXTURES, SHARED
 
-NEWS = SHARED / "data" / "news" / "financialreport_rss_articles.jsonl"
 # Edge cases: CJK outside jieba's Chinese range (extension A, U+9FD6..U+9FFF, compatibility
 # ideographs) is yielded a character at a time; single characters; unknown names; long runs.
 EDGES = [
@@ -74,18 +71,3 @@ def test_a_cache_it_cannot_use_falls_back_to_jiebas_dictionary(tmp_path: Path, b
     runs = fixture_runs()
     assert [dictionary.cut(r) for r in runs] == [jieba_words(r) for r in runs]
     assert dictionary.whole
-
-
-def test_real_news_is_cut_as_jieba_cuts_it(tmp_path: Path) -> None:
-    if not NEWS.is_file():
-        pytest.skip(f"needs {NEWS}")
-    runs: set[str] = set()
-    with NEWS.open(encoding="utf-8") as lines:
-        for line in islice(lines, 300):
-            item = json.loads(line)
-            runs.update(CJK_RUN.findall(f"{item.get('title') or ''}\n{item.get('text') or ''}"))
-    cache = tmp_path / "jieba.sqlite3"
-    Dictionary(cache).cut("中")  # build, then cut as a fresh process would
-    dictionary = Dictionary(cache)
-    ordered = sorted(runs)
-    assert [dictionary.cut(r) for r in ordered] == [jieba_words(r) for r in ordered]

@@ -22,19 +22,12 @@ from assistant.research.errors import ExportError
 from assistant.research.export import Format, check_export, export_brief, format_for, render_brief
 from assistant.research.export.linebreak import wrap
 from assistant.research.run import run_plan
+from tests.answer_format import ZH_HEADINGS
 from tests.machine import require_cjk_font
 
 from .conftest import STEPS, make_plan
 
-HEADINGS = (
-    "综合分析",
-    "核心洞察",
-    "风险与机遇",
-    "风险因素",
-    "机遇窗口",
-    "核心信息摘要",
-    "参考文献",
-)
+HEADINGS = ZH_HEADINGS
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 

@@ -1,6 +1,11 @@
 """LLM-mode research through the real openai client and the loopback server: the planner's
 JSON becomes the plan, a refused endpoint falls back to the template, and the planned steps
-run with the model offered only their tools."""
+run with the model offered only their tools.
+
+The planner asks for structured output: first a reply following the plan's JSON schema (a
+`response_format` of type `json_schema`, answered by a `text` reply holding the JSON), and from
+an endpoint that refuses that with HTTP 400, a forced call of the `PlanDraft` function (answered
+by a `tool_calls` reply)."""
 
 from __future__ import annotations
 
@@ -9,10 +14,10 @@ import json
 import pytest
 
 from assistant.engine import Assistant
+from assistant.llm.scripted_server import LoopbackOpenAI, Reply, Servers, status, text, tool_calls
 from assistant.research.planner import draft_plan
 from assistant.research.run import run_plan
 from assistant.settings import load_settings
-from tests.loopback_openai import LoopbackOpenAI, Reply, Servers, status, text, tool_calls
 from tests.unit.assistant.fakes import ZH_ANSWER, FakeIndex, FakeMarket
 
 from .conftest import AS_OF
@@ -49,6 +54,9 @@ def test_the_planner_reply_becomes_the_plan_and_the_steps_run(
     assert drafted.by == "llm" and [s.question for s in drafted.plan.steps] == [
         s["question"] for s in STEPS
     ]
+    asked = server.requests[0]
+    assert asked["response_format"]["type"] == "json_schema" and not asked.get("stream")
+    assert asked["response_format"]["json_schema"]["name"] == "PlanDraft"
     brief = run_plan(assistant, drafted.plan)
     assert [r.status for r in brief.steps] == ["ok"] * 4 and brief.answer.mode == "llm"
     offered = [
@@ -72,3 +80,17 @@ def test_a_failing_endpoint_gives_the_template_plan_with_a_notice(
     assert drafted.by == "template" and len(drafted.plan.steps) == 7
     [notice] = drafted.notices
     assert "HTTP 500" in notice and "模板计划" in notice
+
+
+def test_an_endpoint_without_json_schema_is_asked_for_a_function_call(serve: Servers) -> None:
+    refusal = "'response_format' of type 'json_schema' is not supported with this model"
+    assistant, server = helper(
+        serve, [status(400, refusal), tool_calls(("PlanDraft", {"steps": STEPS}))]
+    )
+    drafted = draft_plan(assistant, TOPIC, as_of=AS_OF)
+    assert drafted.by == "llm" and [s.question for s in drafted.plan.steps] == [
+        s["question"] for s in STEPS
+    ]
+    second = server.requests[1]
+    assert "response_format" not in second
+    assert second["tool_choice"]["function"]["name"] == "PlanDraft"

@@ -1,17 +1,24 @@
-"""Drafting plans: the offline template from the topic's entities, the LLM planner, fallback."""
+"""Drafting plans: the offline template from the topic's entities, the LLM planner, fallback.
+
+The LLM planner asks for structured output; a chat model other than ChatOpenAI (the fake here)
+gets LangChain's default, a forced call of a `PlanDraft` tool, so a draft arrives as that call.
+"""
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
+import httpx
 import pytest
 from langchain_core.messages import AIMessage
 
 from assistant.engine import Assistant
 from assistant.errors import InputError
-from assistant.research.planner import draft_plan, template_plan
+from assistant.research.entities import topic_entities
+from assistant.research.planner import draft_plan
+from assistant.research.template import plan_template, template_plan
 from assistant.settings import load_settings
-from tests.unit.assistant.fakes import FakeIndex, FakeMarket, ToolCallingFake
+from tests.unit.assistant.fakes import FakeIndex, FakeMarket, ToolCallingFake, tool_call
 
 from .conftest import AS_OF, FED
 
@@ -53,6 +60,17 @@ def test_the_template_follows_what_the_topic_names() -> None:
     assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
 
 
+def test_every_step_of_the_template_data_fills_from_the_entities_words() -> None:
+    from assistant.question.parse import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    slots = topic_entities("能源板块前景", vocabulary, None).slots(vocabulary, "t", "title")
+    template = plan_template()
+    for step in (*template.topic, *template.article):
+        for language in ("zh", "en"):
+            assert step.step(language, slots).question
+
+
 def test_an_article_plan_scopes_to_the_article_and_takes_its_date(market: FakeMarket) -> None:
     helper = Assistant(load_settings(), market=market, index=FakeIndex([FED]), model=None)
     drafted = draft_plan(helper, None, article_id=FED.id)
@@ -68,7 +86,12 @@ def test_an_empty_topic_is_a_clear_error(helper: Assistant) -> None:
         draft_plan(helper, "   ")
 
 
-def _llm_helper(reply: str | Exception) -> tuple[Assistant, ToolCallingFake]:
+def _plan_call(plan: dict[str, Any]) -> AIMessage:
+    """The fake model's reply to a structured-output request: a call of the plan's tool."""
+    return tool_call("PlanDraft", plan)
+
+
+def _llm_helper(reply: str | AIMessage | Exception) -> tuple[Assistant, ToolCallingFake]:
     if isinstance(reply, Exception):
 
         class Failing(ToolCallingFake):
@@ -77,7 +100,8 @@ def _llm_helper(reply: str | Exception) -> tuple[Assistant, ToolCallingFake]:
 
         model: ToolCallingFake = Failing(messages=iter([]))
     else:
-        model = ToolCallingFake(messages=iter([AIMessage(content=reply)]))
+        message = reply if isinstance(reply, AIMessage) else AIMessage(content=reply)
+        model = ToolCallingFake(messages=iter([message]))
     helper = Assistant(load_settings(), market=FakeMarket(), index=FakeIndex(), model=model)
     return helper, model
 
@@ -104,8 +128,7 @@ LLM_STEPS = [
 
 
 def test_the_llm_plan_is_used_when_valid(helper: Assistant) -> None:
-    reply = "```json\n" + json.dumps({"steps": LLM_STEPS}, ensure_ascii=False) + "\n```"
-    llm, model = _llm_helper(reply)
+    llm, model = _llm_helper(_plan_call({"steps": LLM_STEPS}))
     drafted = draft_plan(llm, "2026年小盘股投资逻辑", as_of=AS_OF)
     assert drafted.by == "llm" and drafted.notices == ()
     assert [s.question for s in drafted.plan.steps] == [s["question"] for s in LLM_STEPS]
@@ -119,13 +142,13 @@ def test_the_llm_plan_is_used_when_valid(helper: Assistant) -> None:
     [
         ("I would research small caps first.", "no JSON object"),
         ('{"steps": [', "no JSON object"),
-        ('{"steps": [{"question": "q", "tools": ["astrology"]}]}', "unknown tool"),
-        (json.dumps({"steps": LLM_STEPS[:2]}), "4 to 8 steps"),
-        (RuntimeError("connection reset"), "connection reset"),
+        (_plan_call({"steps": [{"question": "q", "tools": ["astrology"]}]}), "unknown tool"),
+        (_plan_call({"steps": LLM_STEPS[:2]}), "4 to 8 steps"),
+        (httpx.ConnectError("connection reset"), "connection reset"),
     ],
 )
 def test_an_unusable_llm_plan_falls_back_to_the_template_with_a_notice(
-    helper: Assistant, reply: str | Exception, reason: str
+    helper: Assistant, reply: str | AIMessage | Exception, reason: str
 ) -> None:
     llm, _ = _llm_helper(reply)
     drafted = draft_plan(llm, "2026年小盘股投资逻辑", as_of=AS_OF)
@@ -135,8 +158,14 @@ def test_an_unusable_llm_plan_falls_back_to_the_template_with_a_notice(
     assert "模板计划" in message and reason in message
 
 
+def test_a_bug_is_not_taken_for_an_unusable_draft(helper: Assistant) -> None:
+    llm, _ = _llm_helper(RuntimeError("a bug in the planner"))
+    with pytest.raises(RuntimeError, match="a bug"):
+        draft_plan(llm, "2026年小盘股投资逻辑", as_of=AS_OF)
+
+
 def test_offline_skips_the_model(helper: Assistant) -> None:
-    llm, model = _llm_helper(json.dumps({"steps": LLM_STEPS}))
+    llm, model = _llm_helper(_plan_call({"steps": LLM_STEPS}))
     assert draft_plan(llm, "小盘股", offline=True).by == "template" and model.received == []
 
 

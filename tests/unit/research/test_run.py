@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+
+import pytest
 
 from assistant.engine import Assistant
+from assistant.events import Event
+from assistant.question.parse import ParsedQuestion
 from assistant.research.plan import Step
 from assistant.research.progress import BriefReady, StepFinished, StepStarted, ToolCalled, starting
 from assistant.research.run import iter_plan, run_plan
 from assistant.settings import load_settings
+from ingest.errors import StoreUnavailable
+from ingest.filters import NO_FILTERS, Filters
+from ingest.models import Hit
 from tests.unit.assistant.fakes import SEED, FakeIndex, FakeMarket
 
 from .conftest import FED, STEPS, make_plan
@@ -55,30 +62,48 @@ def test_progress_reports_each_step_and_tool_in_order(helper: Assistant) -> None
 class BrokenIndex(FakeIndex):
     """Crashes (a bug, not an expected error) on one query."""
 
-    def search(self, query: str, k: int = 5, **filters: Any):  # type: ignore[no-untyped-def, override]
+    def search(self, query: str, k: int = 5, *, filters: Filters = NO_FILTERS) -> list[Hit]:
         if "BOOM" in query:
             raise RuntimeError("the index fell over")
-        return super().search(query, k, **filters)
+        return super().search(query, k, filters=filters)
+
+
+class UnavailableOnce(Assistant):
+    """Its library is down for the step that searches BOOM: an expected failure that no part
+    of the answer works around, so the step cannot be answered."""
+
+    def stream_parsed(self, parsed: ParsedQuestion, *, offline: bool = False) -> Iterator[Event]:
+        if parsed.search and "BOOM" in parsed.search:
+            raise StoreUnavailable("the index fell over")
+        return super().stream_parsed(parsed, offline=offline)
 
 
 def test_a_failing_step_is_reported_and_the_rest_go_on() -> None:
     market = FakeMarket(fail={"macro"})
-    helper = Assistant(load_settings(), market=market, index=BrokenIndex([SEED, FED]), model=None)
+    helper = UnavailableOnce(load_settings(), market=market, index=FakeIndex([SEED, FED]))
     steps = list(STEPS)
     steps[1] = Step(question="板块轮动?", tools=("search_commentary",), query="BOOM 板块")
     events = list(iter_plan(helper, make_plan(*steps)))
     brief = events[-1].brief  # type: ignore[union-attr]
     assert [r.status for r in brief.steps] == ["ok", "failed", "partial", "ok"]
     failed = brief.steps[1]
-    assert failed.answer is None and failed.error == "RuntimeError: the index fell over"
+    assert failed.answer is None and failed.error == "StoreUnavailable: the index fell over"
     assert brief.steps[2].failed_tools[0].startswith("macro: macro is broken")
     finished = [e for e in events if isinstance(e, StepFinished)]
     assert [e.status for e in finished] == ["ok", "failed", "partial", "ok"]
     markdown = brief.markdown()
-    assert "第2步“板块轮动?”未能完成（RuntimeError: the index fell over）" in markdown
+    assert "第2步“板块轮动?”未能完成（StoreUnavailable: the index fell over）" in markdown
     assert "2. 板块轮动?（失败；工具：search_commentary）" in markdown
     assert "工具 macro 出错" in markdown
     assert "### 4. 小盘股面临哪些主要风险?" in markdown  # the steps after it ran
+
+
+def test_a_bug_in_a_step_ends_the_run_instead_of_failing_the_step() -> None:
+    helper = Assistant(load_settings(), market=FakeMarket(), index=BrokenIndex([SEED, FED]))
+    steps = list(STEPS)
+    steps[1] = Step(question="板块轮动?", tools=("search_commentary",), query="BOOM 板块")
+    with pytest.raises(RuntimeError, match="the index fell over"):
+        list(iter_plan(helper, make_plan(*steps)))
 
 
 def test_an_article_plan_searches_only_that_article(market: FakeMarket) -> None:

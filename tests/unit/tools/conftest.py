@@ -1,5 +1,5 @@
-"""Fixtures for the market-data tests: synthetic price frames, an empty store, and (for the
-correctness tests) a store holding the whole shared price set, imported once per session."""
+"""Fixtures for the market-data tests: synthetic price frames and an empty store (the whole
+shared price set is tests/integration's)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import SHARED
-from tools.market import MarketData
 from tools.store import PriceStore
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
@@ -51,15 +49,3 @@ def make_frame(closes: Sequence[float], start: str = "2024-01-02") -> pd.DataFra
 @pytest.fixture
 def store(tmp_path: Path) -> PriceStore:
     return PriceStore(tmp_path / "prices")
-
-
-@pytest.fixture(scope="session")
-def shared_market(tmp_path_factory: pytest.TempPathFactory) -> MarketData:
-    """MarketData over every CSV in ../shared/data/prices, without a provider."""
-    prices = SHARED / "data" / "prices"
-    if not prices.is_dir():
-        pytest.skip(f"needs {prices} beside the project")
-    market = MarketData(PriceStore(tmp_path_factory.mktemp("shared") / "prices"), clock=lambda: NOW)
-    report = market.import_csv([prices])
-    assert report.imported and not report.rejected
-    return market

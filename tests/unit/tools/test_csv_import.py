@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from benchmarks.harness.paths import FIXTURES
 from tests.unit.tools.conftest import NOW
 from tools.csv_import import import_csv, read_price_csv
 from tools.errors import PriceFileError

@@ -1,13 +1,15 @@
-"""call_with_deadline: a blocked call is abandoned at the deadline; results and errors pass."""
+"""Work under a deadline: a blocked call or a stalled iterator is abandoned at the deadline;
+results, items and errors pass."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 
-from tools.deadline import call_with_deadline
+from tools.deadline import call_with_deadline, iterate_with_deadline
 from tools.errors import ProviderTimeout
 
 
@@ -28,3 +30,30 @@ def test_results_and_errors_come_back() -> None:
 
     with pytest.raises(ValueError, match="bad answer"):
         call_with_deadline(boom, 5, "stub")
+
+
+def test_an_iterator_under_a_deadline_passes_its_items_and_its_error() -> None:
+    def items() -> Iterator[int]:
+        yield 1
+        yield 2
+        raise KeyError("third")
+
+    got: list[int] = []
+    with pytest.raises(KeyError, match="third"):
+        got.extend(iterate_with_deadline(items(), time.monotonic() + 5, TimeoutError("late")))
+    assert got == [1, 2]
+
+
+def test_an_iterator_that_stalls_is_abandoned_at_the_deadline() -> None:
+    release = threading.Event()
+
+    def items() -> Iterator[int]:
+        yield 1
+        release.wait(60)
+        yield 2
+
+    got: list[int] = []
+    with pytest.raises(TimeoutError, match="late"):
+        got.extend(iterate_with_deadline(items(), time.monotonic() + 0.3, TimeoutError("late")))
+    assert got == [1]
+    release.set()

@@ -1,16 +1,17 @@
-"""The yfinance provider, offline: recorded Yahoo chart bodies replayed through `responses`
-(yfinance gets a requests.Session from us), the transform below yfinance, and the deadline
-against a loopback proxy that accepts connections and never answers."""
+"""The yfinance provider, offline: Yahoo chart bodies replayed through `responses` (yfinance
+gets a requests.Session from us), the transform below yfinance, and the deadline against a
+loopback proxy that accepts connections and never answers. The bodies recorded from Yahoo
+(../shared) are tests/integration/test_yahoo_recorded.py's."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ import pytest
 import requests
 import responses
 
-from tests.conftest import FIXTURES, SHARED
+from benchmarks.harness.paths import FIXTURES
 from tests.unit.tools.conftest import NOW
 from tools.errors import ProviderError, ProviderTimeout
 from tools.market import MarketData
@@ -28,15 +29,21 @@ from tools.yahoo import YahooProvider, transform_data, transform_query
 
 CHART = re.compile(r"https://query\d\.finance\.yahoo\.com/v8/finance/chart/.*")
 MADE_UP = FIXTURES / "prices" / "yahoo" / "chart-^GSPC-made-up.json"
-RECORDED = SHARED / "data" / "yahoo_chart"
+
+
+@contextmanager
+def replayed_yahoo() -> Iterator[responses.RequestsMock]:
+    """Yahoo's cookie and crumb endpoints answered; the caller adds the chart body."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.get(re.compile(r"https://fc\.yahoo\.com.*"), body="")
+        mock.get(re.compile(r"https://query\d\.finance\.yahoo\.com/v1/test/getcrumb.*"), body="c")
+        yield mock
 
 
 @pytest.fixture
 def yahoo() -> Iterator[responses.RequestsMock]:
-    """Yahoo's cookie and crumb endpoints answered; tests add the chart body."""
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.get(re.compile(r"https://fc\.yahoo\.com.*"), body="")
-        mock.get(re.compile(r"https://query\d\.finance\.yahoo\.com/v1/test/getcrumb.*"), body="c")
+    """Yahoo replayed: the cookie and crumb endpoints answered; a test adds the chart body."""
+    with replayed_yahoo() as mock:
         yield mock
 
 
@@ -61,51 +68,6 @@ def test_a_chart_body_becomes_a_price_frame(
     assert frame["Close"].iloc[0] == 5050.0 and frame["Close"].iloc[-1] == 5400.0
     chart_calls = [c for c in yahoo.calls if "/v8/finance/chart/" in c.request.url]
     assert any("period1=" in c.request.url for c in chart_calls)  # asked by dates, not range
-
-
-def recorded_daily_bodies() -> list[dict[str, object]]:
-    index = RECORDED / "INDEX.json"
-    if not index.is_file():
-        return []
-    entries = json.loads(index.read_text())
-    return [e for e in entries if e["granularity"] == "1d" and e["n_bars"] and not e["fake"]]
-
-
-@pytest.mark.parametrize("entry", recorded_daily_bodies(), ids=lambda e: str(e["file"]))
-def test_every_recorded_daily_chart_parses(
-    entry: dict[str, object], yahoo: responses.RequestsMock, provider: YahooProvider
-) -> None:
-    body = (RECORDED / "raw_bodies" / str(entry["file"])).read_text()
-    serve_chart(yahoo, body)
-    frame = provider.fetch(str(entry["symbol"]), None)
-    assert len(frame) == entry["n_bars"]
-    result = json.loads(body)["chart"]["result"][0]
-    adjclose = result["indicators"].get("adjclose", [{}])[0].get("adjclose")
-    if adjclose:  # auto_adjust: our Close is Yahoo's adjusted close
-        expected = np.array([v for v in adjclose if v is not None], dtype=float)
-        np.testing.assert_allclose(frame["Close"].to_numpy(), expected, rtol=1e-6)
-
-
-def test_recorded_bodies_are_there_to_test() -> None:
-    if not RECORDED.is_dir():
-        pytest.skip(f"needs {RECORDED}")
-    assert len(recorded_daily_bodies()) >= 40
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["chart-notimestamp-quotes-length.fake.json", "chart-TSLA-2025-01-01-to-2025-01-02-"
-     "interval-1h.fake.json"],
-)  # fmt: skip
-def test_a_body_without_prices_is_a_provider_error(
-    name: str, yahoo: responses.RequestsMock, provider: YahooProvider
-) -> None:
-    path = RECORDED / "raw_bodies" / name
-    if not path.is_file():
-        pytest.skip(f"needs {path}")
-    serve_chart(yahoo, path.read_text())
-    with pytest.raises(ProviderError, match="yfinance"):
-        provider.fetch("AAPL", None)
 
 
 def test_an_http_error_is_a_provider_error(

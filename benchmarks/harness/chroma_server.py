@@ -1,4 +1,5 @@
-"""A real Chroma server (`chroma run`) on a free loopback port, for integration tests.
+"""A real Chroma server (`chroma run`) on a free loopback port, for the integration tests and
+the scale-out benchmark.
 
     with chroma_server(tmp_path / "chroma") as server:
         Index.open(..., chroma_host="127.0.0.1", chroma_port=server.port)

@@ -1,4 +1,4 @@
-"""Driving the real app in a real browser, for the browser test and `benchmarks/bench_ui.py`.
+"""Driving the real app in a real browser, for the browser tests and `benchmarks/bench_ui.py`.
 
 `marketbrief ui` runs as a subprocess on a free loopback port with its own data directory; its
 readiness is polled on `/_stcore/health` in a bounded loop. Chromium is Debian's
@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
-
 from assistant import services
 from assistant.settings import load_settings
+from benchmarks.harness.machine import CHROMIUM, chromium_missing, shared_missing
 from ingest.pipeline import ingest_sources
-from tests.machine import CHROMIUM, chromium_missing, require_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -44,19 +42,7 @@ READY_TIMEOUT_S = 60.0
 
 def missing_requirements(shared: Path) -> str | None:
     """Why a browser run cannot happen here, or None when it can (for the benchmark)."""
-    missing = chromium_missing()
-    if missing:
-        return missing
-    if not (shared / "seeds").is_dir() or not (shared / "data" / "prices").is_dir():
-        return f"needs ../shared with seeds and data/prices beside the project ({shared})"
-    return None
-
-
-def require_browser_run(shared: Path) -> None:
-    """Skip (fail in CI) without chromium; skip without ../shared."""
-    require_chromium()
-    if not (shared / "seeds").is_dir() or not (shared / "data" / "prices").is_dir():
-        pytest.skip(f"needs ../shared with seeds and data/prices beside the project ({shared})")
+    return chromium_missing() or shared_missing(shared)
 
 
 def prepare_home(home: Path, shared: Path, extra: list[str] | None = None) -> int:
@@ -153,7 +139,9 @@ def set_as_of(page: Page, day: str) -> None:
     """Type an as-of date (YYYY-MM-DD) into the sidebar's date field."""
     from playwright.sync_api import expect
 
-    field = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput").first.locator("input")
+    # `.first` twice: while a rerun replaces the sidebar, the old field may still be in the page
+    sidebar = page.get_by_test_id("stSidebar")
+    field = sidebar.get_by_test_id("stDateInput").first.locator("input").first
     field.fill(day)
     field.press("Enter")
     field.press("Escape")  # close the calendar, which would cover the page

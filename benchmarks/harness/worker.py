@@ -2,7 +2,7 @@
 app process does) and asks or searches in a loop until told to stop, then looks for a phrase
 another process has written meanwhile.
 
-    python -m tests.reliability.worker ask|search --ready FILE --stop FILE --probe PHRASE
+    python -m benchmarks.harness.worker ask|search --ready FILE --stop FILE --probe PHRASE
 
 It creates the ready file after its first round, so the writers can be started only once
 every reader is up and reading (the overlap is then certain, not left to start-up timing).
@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant import services
 from assistant.engine import Assistant
 from assistant.settings import load_settings
-from tests.reliability.load import AS_OF, QUESTIONS
+from benchmarks.harness.load import AS_OF, QUESTIONS
 
 DEADLINE_S = 240.0
 

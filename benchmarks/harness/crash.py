@@ -20,10 +20,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.harness import processes
+from benchmarks.harness.corpus import url_of, write_files
+from benchmarks.harness.library_state import library_state
 from ingest.models import article_id
-from tests.reliability import processes
-from tests.reliability.corpus import url_of, write_files
-from tests.reliability.library_state import library_state
 
 DEADLINE_S = 120.0
 INGEST = """

@@ -21,10 +21,10 @@ from pathlib import Path
 from assistant import services
 from assistant.engine import Assistant
 from assistant.settings import Settings, load_settings
+from benchmarks.harness.corpus import url_of, write_jsonl
+from benchmarks.harness.library_state import doubled, read_state
 from ingest.models import article_id
 from ingest.pipeline import ingest_sources
-from tests.reliability.corpus import url_of, write_jsonl
-from tests.reliability.library_state import doubled, read_state
 
 AS_OF = dt.date(2026, 1, 23)
 QUESTIONS = (

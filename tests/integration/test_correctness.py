@@ -16,6 +16,7 @@ import pytest
 from tools.errors import DataRangeError, PeriodError, UnknownSymbolError
 from tools.market import MarketData
 
+pytestmark = pytest.mark.integration
 PUBLISHED = [
     ("^GSPC", 2019, 28.88), ("^GSPC", 2020, 16.26), ("^GSPC", 2021, 26.89),
     ("^GSPC", 2022, -19.44), ("^GSPC", 2023, 24.23), ("^GSPC", 2024, 23.31),

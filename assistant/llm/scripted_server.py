@@ -1,8 +1,10 @@
-"""A scripted OpenAI-compatible chat server on 127.0.0.1, for end-to-end tests of LLM mode.
+"""A scripted OpenAI-compatible chat server on 127.0.0.1: a test double of an LLM endpoint.
 
-The real `openai` client (inside `ChatOpenAI`) talks to it over HTTP, so retries, timeouts,
-streaming (SSE) and tool calls are exercised exactly as against OpenAI, Ollama, vLLM or
-llama.cpp. Each request takes the next scripted reply:
+Like pydantic-ai's TestModel, it ships with the product so the tests and the benchmarks (and
+anyone trying LLM mode without a model) drive LLM mode end to end without a network. The real
+`openai` client (inside `ChatOpenAI`) talks to it over HTTP, so retries, timeouts, streaming
+(SSE) and tool calls are exercised exactly as against OpenAI, Ollama, vLLM or llama.cpp. It
+needs only the standard library. Each request takes the next scripted reply:
 
     with LoopbackOpenAI([tool_calls(...), text("## 综合分析 ...")]) as server:
         settings = load_settings(openai_base_url=server.base_url)
@@ -12,6 +14,9 @@ the arguments string verbatim, e.g. malformed JSON), `status` (an HTTP error suc
 500, with a retry-after-ms header so client retries are immediate; its message may echo the
 caller's key, as some endpoints do) and `hang` (the handler waits on an Event the server sets
 when it shuts down: a timeout without sleeps).
+Structured output (`with_structured_output`) needs nothing more: a request with a
+`response_format` of type `json_schema` is answered by a `text` reply holding the JSON, and one
+forcing a function call (`tool_choice`) by a `tool_calls` reply naming that function.
 Every request body is kept in `requests`. Usage is reported as the script says, or estimated
 from the request (a CJK character ~ 1 token, 4 other characters ~ 1 token).
 """

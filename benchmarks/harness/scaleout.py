@@ -1,7 +1,7 @@
 """Several marketbrief processes sharing one Chroma server and one data directory.
 
 One process re-imports the prices and ingests a new batch (the `marketbrief` commands), while
-long-lived reader processes (tests/reliability/worker.py) keep asking and
+long-lived reader processes (harness/worker.py) keep asking and
 searching through their own open Index. Afterwards: the readers saw no error and found the new
 articles (the lexical index noticed another process's writes), a process started afterwards
 finds them too, and the three stores agree. Used by the test and by the benchmark.
@@ -17,13 +17,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.harness import processes
+from benchmarks.harness.chroma_server import ChromaServer
+from benchmarks.harness.corpus import url_of, write_jsonl
+from benchmarks.harness.library_state import doubled, library_state
+from benchmarks.harness.paths import ROOT
 from ingest.models import article_id
-from tests.chroma_server import ChromaServer
-from tests.reliability import processes
-from tests.reliability.corpus import url_of, write_jsonl
-from tests.reliability.library_state import doubled, library_state
 
-ROOT = Path(__file__).resolve().parents[2]
 READER_PAUSE_S = 0.05  # a reader is a person's session, not a CPU-bound loop
 # The writer process: re-imports the prices (rewriting every file the readers are reading),
 # then ingests the new batch, both through the CLI's entry point; prints the ingest's JSON.
@@ -56,7 +56,7 @@ def _reader(
     mode: str, env: dict[str, str], ready: Path, stop: Path, probe: str
 ) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.worker", mode, "--ready", str(ready),
+        [sys.executable, "-m", "benchmarks.harness.worker", mode, "--ready", str(ready),
          "--stop", str(stop), "--probe", probe, "--pause", str(READER_PAUSE_S)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from benchmarks.harness.paths import SHARED
+from ingest.filters import Filters
 from ingest.index import Index
 from ingest.pipeline import ingest_sources
-from tests.conftest import SHARED
 from tests.unit.ingest.conftest import INGEST_FIXTURES, open_index
 
+pytestmark = pytest.mark.integration
 NEWS = SHARED / "data" / "news"
 NEWS_SLICE = 800  # lines of the RSS set: enough to compete, quick to index
 
@@ -76,14 +78,14 @@ def test_distractors_are_really_indexed(library: Index) -> None:
 
 
 def test_filters_narrow_to_one_seed(library: Index) -> None:
-    hits = library.search("小盘股", k=10, ticker="IWM")
+    hits = library.search("小盘股", k=10, filters=Filters(ticker="IWM"))
     assert {h.title for h in hits} == {SEED_000, "Small-cap ETF flows turn positive"}
     day = dt.date(2026, 1, 24)
-    dated = library.search("small caps", k=10, since=day, until=day)
+    dated = library.search("small caps", k=10, filters=Filters(since=day, until=day))
     assert {h.title for h in dated} == {SEED_001}
-    tagged = library.search("rotation", k=10, tag="federal_reserve")
+    tagged = library.search("rotation", k=10, filters=Filters(tag="federal_reserve"))
     assert {h.title for h in tagged} == {SEED_001}
-    bloomberg = library.search("IPO", k=5, source="bloomberg")
+    bloomberg = library.search("IPO", k=5, filters=Filters(source="bloomberg"))
     assert bloomberg and all(h.source == "Bloomberg" for h in bloomberg)
 
 

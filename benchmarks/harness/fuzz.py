@@ -21,10 +21,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.harness.paths import FIXTURES
 from ingest.errors import IngestError
 from ingest.models import Article
 from ingest.parsers import Origin, Skipped, detect_format, parse
-from tests.conftest import FIXTURES
 from tools.csv_import import read_price_csv
 from tools.errors import ToolError
 

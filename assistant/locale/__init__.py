@@ -1,0 +1,99 @@
+"""The words a reader sees, in Chinese or English, and the answer format they fill.
+
+The words themselves are data: `en.toml` and `zh.toml` in this package, read through
+`message(name, language, **values)` (see `assistant.locale.catalog`). What is here is the logic
+around them: the answer's section structure (which both modes, the renderer and the parser of
+model output share), headings, the as-of line, period labels, dates and hints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from assistant.answer.model import Language, SectionKey
+from assistant.locale.catalog import LANGUAGES, has_message, message
+from ingest.dates import MONTH_NAMES
+from ingest.errors import Remedy
+
+__all__ = [
+    "LANGUAGES",
+    "SUBSECTIONS",
+    "TOP_LEVEL",
+    "as_of_line",
+    "format_date",
+    "has_message",
+    "heading",
+    "heading_skeleton",
+    "hint",
+    "message",
+    "notice",
+    "period_label",
+]
+
+TOP_LEVEL: tuple[SectionKey, ...] = ("analysis", "insights", "risks_opportunities", "takeaways")
+SUBSECTIONS: dict[SectionKey, tuple[SectionKey, ...]] = {
+    "risks_opportunities": ("risks", "opportunities"),
+}
+
+Edge = Literal["cli", "browser"]
+
+
+def format_date(day: dt.date, language: Language) -> str:
+    """2026年1月23日 / January 23, 2026."""
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def heading(key: SectionKey | Literal["references"], language: Language) -> str:
+    """A section's heading (or the references'), e.g. 综合分析 / Comprehensive analysis."""
+    return message(f"heading.{key}", language)
+
+
+def as_of_line(day: dt.date, language: Language) -> str:
+    return message("answer.as_of_line", language, date=format_date(day, language))
+
+
+def heading_skeleton(language: Language) -> str:
+    """The section headings as Markdown, for the model to fill in (in the prompt)."""
+    lines = []
+    for key in TOP_LEVEL:
+        lines.append(f"## {heading(key, language)}")
+        lines += [f"### {heading(sub, language)}" for sub in SUBSECTIONS.get(key, ())]
+    return "\n".join(lines)
+
+
+def notice(name: str, language: Language, /, **values: object) -> str:
+    """What the reader should know about how an answer was written ("offline", "no_prices")."""
+    return message(f"notice.{name}", language, **values)
+
+
+def hint(remedy: Remedy, edge: Edge) -> str:
+    """What a person can do about a refusal, worded for where they read it.
+
+    The library states facts ("refused: 127.0.0.1 is a loopback address") and names the remedy;
+    only the edge knows its reader. At the terminal a flag is the answer; in the browser there
+    are no flags, so it names the setting (or the button) that does the same. Both edges speak
+    English.
+    """
+    return message(f"hint.{remedy}.{edge}", "en")
+
+
+_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def period_label(period: str | None, language: Language) -> str:
+    """ "YTD" -> 年初至今 / year to date; "3M" -> 近3个月 / over the past 3 months; "2024"."""
+    if not period:
+        return ""
+    code = period.upper()
+    if has_message(f"period.named.{code}", language):
+        return message(f"period.named.{code}", language)
+    if code.isdigit():
+        return message("period.calendar_year", language, year=code)
+    if code[:-1].isdigit() and code[-1] in _UNITS:
+        n, unit = int(code[:-1]), _UNITS[code[-1]]
+        name = f"period.past_{unit}" if n == 1 else f"period.past_{unit}s"
+        return message(name, language, n=n)
+    return period

@@ -1,0 +1,194 @@
+"""What the offline composer finds for a question, before it writes a word.
+
+The same market-data tools the agent would call (index returns for the symbols in play against
+a benchmark, sector scores for rotation questions, the macro dashboard for rates/credit/
+volatility questions, quotes for the tickers strip), and the library's passages, each result
+registered as a source. With no prices or no library there is still something to say: a notice
+for what is missing and what to do about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from assistant.answer.model import Language
+from assistant.answer.tickers import strip_symbols
+from assistant.events import Event, ToolEnd, ToolStart
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.failures import EXPECTED_ERRORS
+from assistant.locale import message, notice
+from assistant.ports import MarketDataPort, SearchPort
+from assistant.question.parse import ParsedQuestion, Vocabulary
+from ingest.filters import Filters
+from ingest.models import Hit
+from tools.result import ToolResult
+
+SEARCH_K = 8
+MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
+T = TypeVar("T")
+Emit = Callable[[Event], None]
+
+
+@dataclass
+class Gathered:
+    """Everything the composer found, before writing."""
+
+    returns: ToolResult | None = None
+    sectors: ToolResult | None = None
+    macro: ToolResult | None = None
+    quotes: ToolResult | None = None
+    hits: list[Hit] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+class Gatherer:
+    """Calls the tools and the index for a question, registering every result as a source."""
+
+    def __init__(
+        self,
+        market: MarketDataPort | None,
+        index: SearchPort | None,
+        registry: SourceRegistry,
+        emit: Emit,
+        language: Language,
+        unavailable: dict[str, str] | None = None,
+    ) -> None:
+        self.market, self.index, self.registry, self.emit = market, index, registry, emit
+        self.language = language
+        self.unavailable = unavailable or {}
+
+    def tool(
+        self, name: str, args: dict[str, Any], call: Callable[[], T], out: Gathered
+    ) -> T | None:
+        self.emit(ToolStart(name, args))
+        try:
+            result = call()
+        except EXPECTED_ERRORS as error:
+            self.emit(ToolEnd(name, str(error), ok=False))
+            out.notices.append(notice("tool_failed", self.language, tool=name, reason=error))
+            return None
+        summary = getattr(result, "summary", "")
+        self.emit(ToolEnd(name, str(summary).split("\n")[0][:200]))
+        return result
+
+    def available(self, out: Gathered) -> set[str] | None:
+        """Symbols with prices; None (with a notice) when there is no price data at all."""
+        if self.market is None:
+            default = message("reason.market_unavailable", self.language)
+            reason = self.unavailable.get("market", default)
+            out.notices.append(notice("no_prices", self.language, reason=reason))
+            return None
+        try:
+            have = set(self.market.available_symbols())
+        except EXPECTED_ERRORS as error:
+            out.notices.append(notice("no_prices", self.language, reason=error))
+            return None
+        if not have:
+            reason = message("reason.price_store_empty", self.language)
+            out.notices.append(notice("no_prices", self.language, reason=reason))
+            return None
+        return have
+
+    def market_data(self, question: ParsedQuestion, out: Gathered) -> None:
+        have = self.available(out)
+        if have is None or self.market is None:
+            return
+        market, as_of = self.market, question.as_of
+        symbols = [s for s in question.symbols if s in have]
+        missing = [s for s in question.symbols if s not in have]
+        if missing:
+            reason = message("reason.no_prices_for", self.language, symbols=", ".join(missing))
+            out.notices.append(
+                notice("tool_failed", self.language, tool="index_returns", reason=reason)
+            )
+        benchmark = question.benchmark if question.benchmark in symbols else None
+        if symbols and question.allows("index_returns"):
+            args = {
+                "symbols": symbols,
+                "period": question.period,
+                "as_of": as_of,
+                "benchmark": benchmark,
+            }
+            out.returns = self.tool(
+                "index_returns",
+                args,
+                lambda: market.index_returns(
+                    symbols, period=question.period, as_of=as_of, benchmark=benchmark
+                ),
+                out,
+            )
+        if "sectors" in question.intents and question.allows("sector_scores"):
+            out.sectors = self.tool(
+                "sector_scores", {"as_of": as_of}, lambda: market.sector_scores(as_of=as_of), out
+            )
+        if "macro" in question.intents and question.allows("macro"):
+            out.macro = self.tool("macro", {"as_of": as_of}, lambda: market.macro(as_of=as_of), out)
+        strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
+        if strip and question.allows("quotes"):
+            out.quotes = self.tool(
+                "quotes",
+                {"symbols": strip, "as_of": as_of},
+                lambda: market.quotes(strip, as_of=as_of),
+                out,
+            )
+        cited_quotes = out.quotes if "today" in question.intents else None
+        for result in (out.returns, out.sectors, out.macro, cited_quotes):
+            if result is not None:
+                self.registry.add_tool_result(result)
+
+    def passages(self, query: str, question: ParsedQuestion, out: Gathered) -> None:
+        if self.index is None:
+            reason = self.unavailable.get("index", message("reason.no_index", self.language))
+            out.notices.append(notice("library_unavailable", self.language, reason=reason))
+            return
+        index = self.index
+        try:
+            empty = index.count() == 0
+        except EXPECTED_ERRORS as error:
+            out.notices.append(notice("library_unavailable", self.language, reason=error))
+            return
+        if empty:
+            out.notices.append(notice("empty_library", self.language))
+            return
+        since, until = published_window(question)
+        scope = question.article_id
+        if scope:  # the person chose the article: its date does not matter
+            since = until = None
+        filters = Filters(since=since, until=until, article_id=scope)
+        hits = self.tool(
+            "search_commentary",
+            {"query": query, "k": SEARCH_K, "since": since, "until": until, "article_id": scope},
+            lambda: index.search(query, k=SEARCH_K, filters=filters),
+            out,
+        )
+        out.hits = list(hits or [])
+        if hits is not None and not out.hits:
+            out.notices.append(notice("no_passages", self.language))
+
+
+# Commentary published up to this long after the as-of date still speaks about it (a market
+# wrap comes out the next morning); for a one-day question only the days around it count.
+PUBLISHED_AFTER = dt.timedelta(days=2)
+ONE_DAY_BEFORE = dt.timedelta(days=3)
+
+
+def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date | None]:
+    """Which articles may speak about the question's as-of date: none written much later."""
+    if question.as_of is None:
+        return None, None
+    since = question.as_of - ONE_DAY_BEFORE if question.period == "1D" else None
+    return since, question.as_of + PUBLISHED_AFTER
+
+
+def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
+    """The question, plus the symbols' names in the other language, plus (for a follow-up that
+    restates nothing) the previous question, so lexical search finds both languages' articles."""
+    other: Language = "en" if question.language == "zh" else "zh"
+    names = [vocabulary.name(s, other) for s in question.all_symbols[:4]]
+    parts = [question.text, *[n for n in names if n not in question.text]]
+    if question.carried_over and previous:
+        parts.insert(0, previous)
+    return " ".join(parts)

@@ -1,0 +1,75 @@
+"""Opening the product's SQLite files, the same way everywhere.
+
+SQLite holds the library catalog (`ingest.catalog`), the saved conversations and the research
+briefs and runs (`assistant.conversation.history`, `assistant.research.store`: one file), and
+the cache of jieba's dictionary (`ingest.zhwords`). Every connection to them comes from
+`connect`, so they all behave alike:
+
+- WAL journal: a reader in another process (the browser while the CLI ingests) never waits for
+  a writer, nor a writer for it;
+- synchronous=NORMAL: with WAL, a committed transaction survives the process being killed (only
+  a power cut can lose the last few);
+- a writer waits up to BUSY_TIMEOUT_S for another writer instead of failing at once with
+  "database is locked";
+- foreign keys are enforced (SQLite leaves them off unless asked);
+- autocommit: a statement outside `transaction` is committed on its own, and a transaction is
+  only ever what `transaction` opens: BEGIN IMMEDIATE (writers queue at its start, so none
+  fails halfway for want of the lock), then all of it is committed or, on any error, none.
+
+A connection may be used from any thread; the code sharing one serialises its use (the catalog
+holds a lock), and a store shared between threads and processes opens one per call (`opened`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+BUSY_TIMEOUT_S = 10.0  # how long a writer queues behind another (the README states it)
+
+
+def connect(path: Path, *, readonly: bool = False, wal: bool = True) -> sqlite3.Connection:
+    """A connection to the database at `path` (created if missing, unless `readonly`).
+
+    `wal=False` keeps SQLite's rollback journal, for a file written once and later opened
+    `readonly` from a folder that may not be writable (a WAL file needs its side files there).
+    """
+    if readonly:
+        target, uri = f"{path.resolve().as_uri()}?mode=ro", True
+    else:
+        target, uri = str(path), False
+    db = sqlite3.connect(
+        target, uri=uri, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
+    try:
+        if not readonly:
+            if wal:
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error:  # a read-only or full disk refuses the pragmas: close, then report
+        db.close()
+        raise
+    return db
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection of its own for one call, closed after it."""
+    with closing(connect(path)) as db:
+        yield db
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: all of it is committed, or (on any error, a full disk included)
+    none of it."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    finally:  # the body or the commit failed (or was interrupted): undo all of it
+        if db.in_transaction:
+            db.execute("ROLLBACK")

@@ -1,0 +1,95 @@
+"""The message catalogs: both languages say the same things, and code asks only for what exists."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.model import Language
+from assistant.locale import as_of_line, heading_skeleton, hint, message, notice, period_label
+from assistant.locale.catalog import LANGUAGES, catalog, placeholders
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_both_languages_have_the_same_messages() -> None:
+    assert sorted(catalog("zh")) == sorted(catalog("en"))
+
+
+def test_a_message_has_the_same_placeholders_in_both_languages() -> None:
+    zh, en = catalog("zh"), catalog("en")
+    assert [name for name in en if placeholders(zh[name]) != placeholders(en[name])] == []
+
+
+def _named_messages() -> list[tuple[str, str]]:
+    """(where, name) for every message(...) whose name is written out in the code."""
+    found = []
+    for package in ("assistant", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id == "message"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                    found.append((where, node.args[0].value))
+    return found
+
+
+def test_every_message_the_code_names_is_in_the_catalog() -> None:
+    named = _named_messages()
+    assert len(named) > 50  # the scan sees the calls
+    assert [f"{where}: {name}" for where, name in named if name not in catalog("en")] == []
+
+
+def test_a_message_is_filled_in() -> None:
+    assert notice("tool_failed", "en", tool="macro", reason="no prices") == (
+        "The market-data tool macro failed: no prices"
+    )
+    assert message("research.title", "zh", topic="小盘股") == "小盘股：深度研究"
+    with pytest.raises(KeyError, match=r"no message 'notice\.nonsense'"):
+        message("notice.nonsense", "en")
+
+
+@pytest.mark.parametrize(
+    ("period", "zh", "en"),
+    [
+        ("YTD", "年初至今", "year to date"),
+        ("1d", "当日", "on the day"),
+        ("2024", "2024年全年", "in 2024"),
+        ("1M", "近1个月", "over the past month"),
+        ("3M", "近3个月", "over the past 3 months"),
+        ("5D", "近5个交易日", "over the past 5 trading days"),
+        ("1Y", "近1年", "over the past year"),
+        ("odd", "odd", "odd"),
+        (None, "", ""),
+    ],
+)
+def test_period_labels(period: str | None, zh: str, en: str) -> None:
+    assert (period_label(period, "zh"), period_label(period, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_answer_format_words(language: Language) -> None:
+    day = dt.date(2026, 1, 23)
+    expected = {
+        "zh": "截至2026年1月23日 | 市场分析",
+        "en": "As of January 23, 2026 | Market analysis",
+    }
+    assert as_of_line(day, language) == expected[language]
+    skeleton = heading_skeleton(language).splitlines()
+    assert len(skeleton) == 6 and skeleton[0].startswith("## ") and skeleton[3].startswith("### ")
+
+
+def test_hints_are_worded_for_their_edge() -> None:
+    assert "--allow-private" in hint("allow_private", "cli")
+    assert "--" not in hint("allow_private", "browser")
+    assert "MARKETBRIEF_ALLOW_PRIVATE_URLS=true" in hint("allow_private", "browser")

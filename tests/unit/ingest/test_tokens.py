@@ -1,0 +1,25 @@
+"""One tokenizer, two views: search tokens (jieba words) and a text's terms (for overlap
+scores), with one stop-word list per language."""
+
+from __future__ import annotations
+
+from ingest.tokens import EN_STOPWORDS, ZH_STOPWORDS, terms, tokenize
+
+
+def test_search_tokens_drop_stop_words_and_fold_plurals() -> None:
+    assert tokenize("What are the risks for small caps?") == ["risk", "small", "cap"]
+    assert "的" not in tokenize("小盘股的表现")
+
+
+def test_terms_are_words_as_written_and_character_bigrams() -> None:
+    assert terms("Did small-caps beat the S&P 500 so far this year?") == {
+        "small-caps", "beat", "s&p"
+    }  # fmt: skip
+    assert terms("罗素2000是否跑赢") == {"罗素", "否跑", "跑赢"}  # "是否" is a stop word
+    assert terms("IWM和SPY") == {"iwm", "spy"}  # a lone "和" is a stop word too
+
+
+def test_the_views_share_their_stop_words() -> None:
+    for word in ("year", "today", "the"):
+        assert word in EN_STOPWORDS and tokenize(word) == [] and terms(word) == set()
+    assert {"是否", "今年"} <= ZH_STOPWORDS
