@@ -3,7 +3,7 @@
 `ui -> assistant -> {ingest, tools}`: nothing imports upwards. Inside each package no module
 imports another that (directly or not) imports it back, at module level or inside a function.
 `assistant/` keeps at most 12 modules flat beside its subpackages, and no module is over 400
-lines.
+lines, no function over 60.
 """
 
 from __future__ import annotations
@@ -103,5 +103,19 @@ def test_no_module_is_over_400_lines() -> None:
         name: lines
         for name, path in MODULES.items()
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_function_is_over_60_lines() -> None:
+    long = {
+        f"{name}.{node.name}": length
+        for name, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (length := (node.end_lineno or node.lineno) - node.lineno + 1) > MAX_FUNCTION_LINES
     }
     assert long == {}
