@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Language = Literal["zh", "en"]
+from ingest.language import Language  # re-exported: an Answer's language is a text's language
+
 Mode = Literal["llm", "offline"]
 SectionKey = Literal[
     "analysis", "insights", "risks_opportunities", "risks", "opportunities", "takeaways", "other"
