@@ -42,22 +42,12 @@ def commentary_index(settings: Settings | None = None) -> Index:
     The catalog and the lexical index live in `<home>/library`; the vectors in the local Chroma
     store at `chroma_dir`, or on the Chroma server named by `chroma_host`/`chroma_port`. The
     embedding is local (no download) unless `embedding = "openai"`. Without `settings`, they
-    are read only if something but MARKETBRIEF_HOME may be set (see `assistant.datadir`).
+    are read from the environment.
     """
     from ingest.embeddings import Embedder, LocalHashEmbedder, OpenAIEmbedder
     from ingest.index import Index
 
-    if settings is None:
-        from assistant.datadir import CHROMA_FOLDER, DEFAULT_COLLECTION, plain_home
-
-        home = plain_home()
-        if home is not None:  # every setting at its default: a local store, local embedding
-            return Index.open(
-                home / "library",
-                embedder=LocalHashEmbedder(),
-                chroma_path=home / CHROMA_FOLDER,
-                collection=DEFAULT_COLLECTION,
-            )
+    if settings is None:  # Chroma's import dwarfs reading the settings: no shortcut here
         from assistant.settings import load_settings
 
         settings = load_settings()
