@@ -136,17 +136,22 @@ def chat_input(page: Page) -> Locator:
 
 
 def set_as_of(page: Page, day: str) -> None:
-    """Type an as-of date (YYYY-MM-DD) into the sidebar's date field."""
+    """Type an as-of date (YYYY-MM-DD) into the sidebar's date field.
+
+    Streamlit's date field is a row of year/month/day segments (react-aria) over a hidden
+    `<input type=date>`: type into the first segment as a person would, then read the hidden
+    input back to know the widget took the date.
+    """
     from playwright.sync_api import expect
 
-    # `.first` twice: while a rerun replaces the sidebar, the old field may still be in the page
-    sidebar = page.get_by_test_id("stSidebar")
-    field = sidebar.get_by_test_id("stDateInput").first.locator("input").first
-    field.fill(day)
-    field.press("Enter")
-    field.press("Escape")  # close the calendar, which would cover the page
+    # `.first`: while a rerun replaces the sidebar, the old field may still be in the page
+    field = page.get_by_test_id("stSidebar").get_by_test_id("stDateInput").first
+    field.get_by_role("spinbutton").first.click()
+    page.keyboard.type(day.replace("-", ""))
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # close the calendar, were it open, which would cover the page
     expect(page.locator("[data-baseweb=calendar]")).to_have_count(0, timeout=30_000)
-    expect(field).to_have_value(day, timeout=30_000)
+    expect(field.locator("input[type=date]")).to_have_value(day, timeout=30_000)
 
 
 def ask(page: Page, question: str) -> None:
