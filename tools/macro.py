@@ -24,7 +24,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, table, trading_dates
-from tools.result import Provenance, ToolResult
+from tools.result import Measure, Provenance, ToolResult
 
 MONTH = 21  # trading days in the 1-month change
 STALE_DAYS = 7
@@ -79,7 +79,15 @@ def macro(
         method=METHOD,
         notes=tuple(notes),
     )
-    return ToolResult(frame, provenance, _summary(rows))
+    return ToolResult(frame, provenance, _summary(rows), measures=MEASURES)
+
+
+MEASURES = (
+    Measure("value", metric_column="metric", unit_column="unit", date_column="date",
+            entity_column="symbols"),
+    Measure("change_1m", "change", period="1M", unit_column="change_unit", date_column="date",
+            entity_column="symbols"),
+)  # fmt: skip
 
 
 def _check_as_of(present: Mapping[str, pd.DataFrame], as_of: dt.date | None) -> dt.date:
@@ -196,6 +204,7 @@ def _row(
         "symbols": symbols,
         "date": date,
         "value": value,
+        "metric": "spread" if unit == "bp" else "level",  # values in bp are curve slopes
         "unit": unit,
         "change_1m": change,
         "change_unit": change_unit,

@@ -28,6 +28,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
+from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
     "days", "weeks", "months", "years", "wtd", "mtd", "qtd", "ytd", "year", "range"
@@ -214,12 +215,37 @@ def parse_period_text(text: str) -> str | None:
 
     Returns a string `parse_period` accepts, so the assistant can pass it straight on.
     """
-    found: list[tuple[int, str]] = []
-    for pattern, period in _TEXT_PERIODS:
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            found.append((match.start(), period))
-    year = _TEXT_YEAR.search(text)
-    if year:
-        found.append((year.start(), year.group(1) or year.group(2)))
-    return min(found)[1] if found else None
+    found = period_mentions(text)
+    return found[0][2] if found else None
+
+
+# A year named as a period in running text: "2025年" (not "2025年3月"), "in 2025", "for 2025".
+_BARE_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)(?!\s*(?:期|以来|初至今))"
+    r"|(?:\bin|\bfor|\bduring|\bover)\s+((?:19|20)\d\d)\b(?![-/]\d)",
+    re.IGNORECASE,
+)
+_SINCE_YEAR_START = re.compile(
+    r"(?:19|20)\d\d\s*年\s*(?:以来|初至今|初以来)"
+    r"|so far in (?:19|20)\d\d|since the start of (?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+
+def period_mentions(text: str, *, bare_years: bool = False) -> list[tuple[int, int, str]]:
+    """Every period named in the text as (start, end, period), in order of position.
+
+    `bare_years` also reads a plain year ("2025年", "in 2025") as that calendar year: right for
+    a sentence stating a figure, too loose for a question ("2025年3月以来…").
+    """
+    names = [(m.start(), m.end()) for m in re.finditer(NAME_NUMBERS, text)]
+    found: list[tuple[int, int, str]] = [(start, end, "") for start, end in names]
+    for words, named in _TEXT_PERIODS:
+        found += [(m.start(), m.end(), named) for m in re.finditer(words, text, re.IGNORECASE)]
+    years = [_SINCE_YEAR_START, _TEXT_YEAR, *([_BARE_YEAR] if bare_years else [])]
+    for pattern in years:
+        for m in pattern.finditer(text):
+            if not any(start <= m.start() < end for start, end, _ in found):
+                period = "YTD" if pattern is _SINCE_YEAR_START else m[1] or m[2]
+                found.append((m.start(), m.end(), period))
+    return sorted(f for f in found if f[2])  # name spans only kept years out

@@ -16,7 +16,7 @@ import pandas as pd
 from tools.errors import DataRangeError, ToolError
 from tools.frames import as_date, closes, table, trading_dates
 from tools.periods import locate_as_of
-from tools.result import Provenance, ToolResult
+from tools.result import Measure, Provenance, ToolResult
 from tools.symbols import display_name
 
 METHOD = "last close on or before the as-of date; change = close - previous trading day's close"
@@ -52,7 +52,15 @@ def quotes(
         f"{row['symbol']} {row['close']:,.2f} ({row['change_pct']:+.2f}%, {row['date']})"
         for row in rows
     )
-    return ToolResult(frame, provenance, summary)
+    return ToolResult(frame, provenance, summary, measures=MEASURES)
+
+
+MEASURES = (
+    Measure("close", "level", date_column="date"),
+    Measure("previous_close", "level", date_column="previous_date"),
+    Measure("change", "change", "pt", "1D", date_column="date"),
+    Measure("change_pct", "return", "%", "1D", date_column="date"),
+)
 
 
 def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str, Any]:

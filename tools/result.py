@@ -26,6 +26,28 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """What the cells of one numeric column state, so a sentence quoting a cell can be checked
+    for what it claims (whose figure, which metric, over which period, in which unit).
+
+    `metric`, `unit` and `period` are fixed for the column, or read per row from the named
+    columns (`*_column`); the row's entities are in `entity_column` (several, joined by "-" or
+    "/", for a spread or a ratio of two series).
+    """
+
+    column: str
+    metric: str = ""  # return, spread, volatility, drawdown, level, change, score, rank, trend
+    unit: str = ""  # %, pp, bp, pt, ratio, "" (a price or an index level)
+    period: str | None = None  # e.g. "1M"; None with no period_column: a level on a date
+    metric_column: str | None = None
+    unit_column: str | None = None
+    period_column: str | None = None
+    date_column: str | None = None  # the day the figure is for (the period's end)
+    entity_column: str = "symbol"
+    against: str | None = None  # the other series of a spread, e.g. the benchmark
+
+
+@dataclass(frozen=True)
 class ToolResult:
     """A DataFrame plus its provenance and a short textual summary for a model."""
 
@@ -33,6 +55,7 @@ class ToolResult:
     provenance: Provenance
     summary: str
     extras: dict[str, pd.DataFrame] = field(default_factory=dict)  # e.g. normalized series
+    measures: tuple[Measure, ...] = ()  # what each numeric column states
 
     def records(self) -> list[dict[str, object]]:
         """The frame as plain rows (dates as ISO strings), for JSON and the CLI."""

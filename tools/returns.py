@@ -16,7 +16,7 @@ import pandas as pd
 from tools.errors import ToolError
 from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
 from tools.periods import Period, Window, resolve_window
-from tools.result import Provenance, ToolResult
+from tools.result import Measure, Provenance, ToolResult
 from tools.symbols import display_name
 
 TRADING_DAYS_PER_YEAR = 252
@@ -81,7 +81,27 @@ def index_returns(
     normalized.index.name = "Date"
     result_table = table(rows, date_columns=("start_date", "end_date"))
     summary = _summary(rows, period, benchmark)
-    return ToolResult(result_table, provenance, summary, {"normalized": normalized})
+    return ToolResult(
+        result_table, provenance, summary, {"normalized": normalized}, measures(benchmark)
+    )
+
+
+def measures(benchmark: str | None) -> tuple[Measure, ...]:
+    """What each column of a returns frame states (the spread is against `benchmark`)."""
+
+    def per_period(column: str, metric: str, unit: str, against: str | None = None) -> Measure:
+        return Measure(
+            column, metric, unit, period_column="period", date_column="end_date", against=against
+        )
+
+    return (
+        per_period("return_pct", "return", "%"),
+        per_period("spread_pp", "spread", "pp", against=benchmark),
+        per_period("volatility_pct", "volatility", "%"),
+        per_period("max_drawdown_pct", "drawdown", "%"),
+        Measure("start_close", "level", date_column="start_date"),
+        Measure("end_close", "level", date_column="end_date"),
+    )
 
 
 def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str | None]:

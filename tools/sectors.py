@@ -26,7 +26,7 @@ import pandas as pd
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, suspect_jumps, table, trading_dates
 from tools.periods import locate_as_of
-from tools.result import Provenance, ToolResult
+from tools.result import Measure, Provenance, ToolResult
 from tools.returns import common_last_date
 from tools.symbols import SECTORS
 
@@ -85,7 +85,25 @@ def sector_scores(
         method=METHOD,
         notes=tuple(notes),
     )
-    return ToolResult(table(ranked, date_columns=("date",)), provenance, _summary(ranked))
+    frame = table(ranked, date_columns=("date",))
+    return ToolResult(frame, provenance, _summary(ranked), measures=MEASURES)
+
+
+def _on_day(column: str, metric: str, unit: str = "", period: str | None = None) -> Measure:
+    return Measure(column, metric, unit, period, date_column="date", against=BENCHMARK)
+
+
+MEASURES = (
+    _on_day("rank", "rank"),
+    _on_day("close", "level"),
+    _on_day("score", "score"),
+    _on_day("return_1d_pct", "return", "%", "1D"),
+    _on_day("return_1w_pct", "return", "%", "1W"),
+    _on_day("return_1m_pct", "return", "%", "1M"),
+    _on_day("return_3m_pct", "return", "%", "3M"),
+    _on_day("rs_3m_pp", "spread", "pp", "3M"),
+    _on_day("trend_pct", "trend", "%"),
+)
 
 
 def _position(frame: pd.DataFrame, symbol: str, as_of: dt.date) -> tuple[np.ndarray, int]:

@@ -125,6 +125,13 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     ),
 )  # fmt: skip
 
+# Numbers that are part of a name, never a figure or a year: 标普500, 罗素2000, S&P 500,
+# Russell 2000, 前10, 第3.
+NAME_NUMBERS = (
+    r"(?:标普|罗素|纳斯达克|纳指|道琼斯|沪深|中证|上证|深证|恒生|日经|富时|前|第)\s*\d+"
+    r"|\b(?:S&P|Russell|Nasdaq|NASDAQ|Dow|Stoxx|STOXX|FTSE|Nikkei|MSCI|Top|top|No\.)\s?\d+"
+)
+
 # Phrases whose inner sector word is not about the sector: masked in free text.
 _STOP_PHRASES: tuple[str, ...] = (
     "新能源", "金融市场", "金融条件", "金融危机", "金融体系", "金融稳定", "金融监管",

@@ -50,7 +50,7 @@ def assemble(
     flags = [f for f in draft.flags if f.kind == "notice"]
     flags += [_remap(f, citations.final_of) for f in draft.flags if f.kind != "notice"]
     flags += [_unknown(n, language) for n in citations.unknown]
-    flags += verify(sections, citations, language)
+    flags += verify(sections, citations.sources, language, vocabulary)
     flags = [_redacted(f) for f in flags]
     references = [
         registry.reference(source, n, language) for n, source in sorted(citations.sources.items())

@@ -15,7 +15,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from assistant.answer.model import Flag, Language, Section
 from assistant.answer.numbers import Figure, figures_in, matches
@@ -63,7 +62,7 @@ def find_discrepancies(
 
 def stated_returns(text: str, vocabulary: Vocabulary) -> list[tuple[str, Figure]]:
     """(symbol, percentage) pairs a sentence states, by the name each figure follows."""
-    mentions = _mentions(text, vocabulary)
+    mentions = vocabulary.mentions(text)
     pairs = []
     for i, (_, end, symbol) in enumerate(mentions):
         stop = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
@@ -75,30 +74,6 @@ def stated_returns(text: str, vocabulary: Vocabulary) -> list[tuple[str, Figure]
         if not _COMPARATIVE.search(before):
             pairs.append((symbol, figure))
     return pairs
-
-
-def _mentions(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
-    """Non-overlapping name mentions, leftmost-longest (Latin names only as whole words)."""
-    pattern, symbols = _name_pattern(vocabulary.names)
-    if pattern is None:
-        return []
-    return [(m.start(), m.end(), symbols[m.group(0).lower()]) for m in pattern.finditer(text)]
-
-
-@cache
-def _name_pattern(
-    names: tuple[tuple[str, str], ...],
-) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    symbols = {alias.lower(): symbol for alias, symbol in names}
-    if not symbols:
-        return None, symbols
-    parts = []
-    for alias in sorted(symbols, key=len, reverse=True):
-        body = re.escape(alias)
-        head = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
-        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
-        parts.append(head + body + tail)
-    return re.compile("|".join(parts), re.I), symbols
 
 
 class Disagreements:

@@ -20,12 +20,17 @@ SectionKey = Literal[
     "analysis", "insights", "risks_opportunities", "risks", "opportunities", "takeaways", "other"
 ]
 FlagKind = Literal[
-    "unsupported_number",  # a number its cited source does not contain
+    "contradicted_number",  # its cited source states another value for the same thing
+    "unsupported_number",  # no cited source states it
     "uncited_number",  # a number in a sentence (and paragraph) with no citation
     "unknown_citation",  # a marker that resolved to no source (removed from the text)
     "discrepancy",  # an article's figure differs from the computed one (both are shown)
     "notice",  # how the answer was made: offline, fallback, empty library, no prices
 ]
+# Flags about one figure of the text, marked where the figure stands.
+NUMBER_FLAGS: frozenset[FlagKind] = frozenset(
+    {"contradicted_number", "unsupported_number", "uncited_number"}
+)
 
 
 class Frozen(BaseModel):
@@ -73,6 +78,18 @@ class Reference(Frozen):
         return tuple(p.chunk_id for p in self.passages)
 
 
+class ClaimParts(Frozen):
+    """What a flagged figure was read as saying: of what, which metric, when, which way."""
+
+    value: float  # signed when the text says which way
+    unit: str = ""
+    entity: str | None = None
+    against: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    direction: Literal["up", "down"] | None = None
+
+
 class Flag(Frozen):
     """Something the reader must know about the answer: a doubtful number, a removed
     citation, a figure two sources disagree on, or how the answer was produced."""
@@ -83,6 +100,8 @@ class Flag(Frozen):
     sentence: str | None = None
     sources: tuple[int, ...] = ()
     section: SectionKey | None = None
+    claim: ClaimParts | None = None
+    source_value: str | None = None  # what the source states instead, e.g. "+7.54%"
 
 
 class Chart(Frozen):

@@ -13,12 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import MONTH
-
-# Numbers that are part of a name: 标普500, 罗素2000, S&P 500, Russell 2000, 前10, 第3.
-INDEX_NAMES = (
-    r"(?:标普|罗素|纳斯达克|纳指|道琼斯|沪深|中证|上证|深证|恒生|日经|富时|前|第)\s*\d+"
-    r"|\b(?:S&P|Russell|Nasdaq|NASDAQ|Dow|Stoxx|STOXX|FTSE|Nikkei|MSCI|Top|top|No\.)\s?\d+"
-)
+from tools.symbols import NAME_NUMBERS
 
 # Spans that contain digits but no figure; they are blanked out before figures are read.
 _NOT_FIGURES = re.compile(
@@ -38,7 +33,7 @@ _NOT_FIGURES = re.compile(
             r"\d+\s*(?:年期|个月|个交易日|周|天|日均线|日线|季度)",  # tenors and windows (zh)
             r"\b\d+\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|quarters?)\b(?!\s*(?:ago))",
             r"\b\d+[YMWD]\b",  # 10Y, 3M, 1W, 1D
-            INDEX_NAMES,
+            NAME_NUMBERS,
             r"^\s*\d{1,2}[.)、]\s",  # list numbering (per line)
             r"[（(]\d{1,2}[)）]",  # (1)
         ]

@@ -1,70 +1,43 @@
-"""Checking every figure of an answer against the sources its sentence cites.
+"""Checking every figure of an answer for what it claims, against the sources its sentence cites.
 
-A figure is supported when one of the cited sources contains it, up to the precision the answer
-shows: the text of a cited article's passages, or any value of the market-data tool results
-behind `[0]` (their frames and summaries). A sentence without a marker borrows the markers of
-its paragraph (writers often cite once per paragraph). Anything else becomes a flag the reader
-sees; nothing is silently corrected.
+Each figure is read as a claim (whose figure, which metric, which period, which way, which
+unit: `assistant.claims.read`) and checked against the facts its cited sources state: the
+cells of the tool results behind `[0]`, each with the meaning its tool declared, and the
+sentences of a cited article's passages. A sentence without a marker borrows the markers of
+its paragraph (writers often cite once per paragraph). What is not verified becomes a flag the reader sees, with the
+source's own value when it states another one; nothing is silently corrected.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-import pandas as pd
-
-from assistant.answer.citations import Citations, markers_in, walk
-from assistant.answer.model import Flag, FlagKind, Language, Section
-from assistant.answer.numbers import Figure, figures_in, matches
+from assistant.answer.citations import markers_in, walk
+from assistant.answer.model import ClaimParts, Flag, Language, Section
+from assistant.claims.check import Outcome, check
+from assistant.claims.facts import facts_for
+from assistant.claims.model import Claim, Fact
+from assistant.claims.read import read_claims
 from assistant.gather.sentences import paragraphs, sentences
-from assistant.gather.sources import MarketSource, Source
-from assistant.locale import message
+from assistant.gather.sources import Source
+from assistant.locale import message, metric_label, period_label
+from assistant.question.parse import Vocabulary
 
 
-class Evidence:
-    """The numbers one source contains, sorted for fast look-up."""
+def verify(
+    sections: tuple[Section, ...],
+    sources: Mapping[int, Source],
+    language: Language,
+    vocabulary: Vocabulary,
+) -> list[Flag]:
+    """Flags for every figure its cited sources do not state (or that cites nothing)."""
+    cache: dict[int, list[Fact]] = {}
 
-    def __init__(self, values: Iterable[float]) -> None:
-        self._values = sorted({abs(v) for v in values if pd.notna(v)})
-
-    def supports(self, figure: Figure) -> bool:
-        tolerance = 0.5 * 10 ** (-figure.decimals) + 1e-9
-        i = bisect.bisect_left(self._values, figure.value - tolerance)
-        return i < len(self._values) and matches(figure, self._values[i])
-
-
-def evidence_for(source: Source) -> Evidence:
-    """Every number a source states: passage text for articles, tool output for `[0]`."""
-    if isinstance(source, MarketSource):
-        return Evidence(_market_values(source))
-    text = source.title + "\n" + source.text
-    return Evidence(f.value for f in figures_in(text))
-
-
-def _market_values(source: MarketSource) -> list[float]:
-    values: list[float] = []
-    for result in source.results:
-        numeric = result.frame.select_dtypes("number")
-        for value in numeric.to_numpy(dtype=float, na_value=float("nan")).ravel():
-            # Tools may keep percentages as fractions and spreads in pp (shown as bp).
-            values += [float(value), float(value) * 100]
-        values += [f.value for f in figures_in(result.summary)]
-        values += [f.value for note in result.provenance.notes for f in figures_in(note)]
-    return values
-
-
-def verify(sections: tuple[Section, ...], citations: Citations, language: Language) -> list[Flag]:
-    """Flags for every figure its cited sources do not contain (or that cites nothing)."""
-    cache: dict[int, Evidence] = {}
-
-    def evidence(n: int) -> Evidence | None:
-        source = citations.sources.get(n)
-        if source is None:
-            return None
-        if n not in cache:
-            cache[n] = evidence_for(source)
-        return cache[n]
+    def facts(cited: list[int]) -> list[Fact]:
+        for n in cited:
+            if n not in cache and n in sources:
+                cache[n] = facts_for(sources[n], n, vocabulary)
+        return [fact for n in dict.fromkeys(cited) for fact in cache.get(n, ())]
 
     flags: list[Flag] = []
     for section in walk(sections):
@@ -72,32 +45,91 @@ def verify(sections: tuple[Section, ...], citations: Citations, language: Langua
             inherited = markers_in(paragraph)
             for sentence in sentences(paragraph):
                 cited = markers_in(sentence) or inherited
-                for figure in figures_in(sentence):
-                    pool = [e for n in cited if (e := evidence(n)) is not None]
-                    if any(e.supports(figure) for e in pool):
-                        continue
-                    flags.append(
-                        _flag(figure, sentence, tuple(dict.fromkeys(cited)), section, language)
-                    )
+                for claim in read_claims(sentence, vocabulary):
+                    outcome = check(claim, facts(cited)) if cited else None
+                    if outcome is None or outcome.verdict != "verified":
+                        where = Where(sentence, tuple(dict.fromkeys(cited)), section)
+                        flags.append(_flag(claim, outcome, where, vocabulary, language))
     return flags
 
 
+class Where:
+    """The sentence a claim stands in, what it cites, and its section."""
+
+    def __init__(self, sentence: str, cited: tuple[int, ...], section: Section) -> None:
+        self.sentence, self.cited, self.section = sentence, cited, section
+
+
 def _flag(
-    figure: Figure, sentence: str, cited: tuple[int, ...], section: Section, language: Language
+    claim: Claim,
+    outcome: Outcome | None,
+    where: Where,
+    vocabulary: Vocabulary,
+    language: Language,
 ) -> Flag:
-    refs = "".join(f"[{n}]" for n in cited)
-    kind: FlagKind
-    if not cited:
-        text = message("check.uncited_number", language, number=figure.raw)
-        kind = "uncited_number"
-    else:
-        text = message("check.unsupported_number", language, number=figure.raw, sources=refs)
+    number = claim.figure.raw
+    refs = "".join(f"[{n}]" for n in where.cited)
+    fact = outcome.fact if outcome else None
+    shown = fact.shown() if fact else None
+    if outcome is None:
+        kind, text = "uncited_number", message("check.uncited_number", language, number=number)
+    elif outcome.verdict == "contradicted" and fact is not None:
+        kind = "contradicted_number"
+        text = message(
+            "check.contradicted_number", language,
+            claimed=stated(claim), about=about(claim, vocabulary, language),
+            source=f"[{fact.source}]", value=shown,
+        )  # fmt: skip
+    elif fact is not None:
         kind = "unsupported_number"
+        text = message(
+            "check.unsupported_elsewhere", language,
+            number=number, sources=refs, source=f"[{fact.source}]", value=shown,
+            period=period_label(fact.period, language) if fact.period else "—",
+        )  # fmt: skip
+    else:
+        kind = "unsupported_number"
+        text = message("check.unsupported_number", language, number=number, sources=refs)
     return Flag(
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         message=text,
-        number=figure.raw,
-        sentence=sentence,
-        sources=cited,
-        section=section.key,
+        number=number,
+        sentence=where.sentence,
+        sources=(fact.source,) if kind == "contradicted_number" and fact else where.cited,
+        section=where.section.key,
+        claim=parts(claim),
+        source_value=shown,
     )
+
+
+def parts(claim: Claim) -> ClaimParts:
+    sign = claim.sign
+    return ClaimParts(
+        value=claim.figure.value * (sign or 1),
+        unit=claim.unit,
+        entity=claim.entity,
+        against=claim.against,
+        metric=claim.metric,
+        period=claim.period,
+        direction="up" if sign > 0 else "down" if sign < 0 else None,
+    )
+
+
+def stated(claim: Claim) -> str:
+    """The claimed value with the sign the sentence gave it in words: 下跌7.54% -> -7.54%."""
+    raw = claim.figure.raw
+    if claim.sign < 0 and not claim.figure.negative:
+        return "-" + raw
+    if claim.sign > 0 and not raw.startswith("+") and claim.family in {"change", "spread"}:
+        return "+" + raw
+    return raw
+
+
+def about(claim: Claim, vocabulary: Vocabulary, language: Language) -> str:
+    """ "罗素2000指数 · 年初至今 · 涨跌幅": what the claim is read as being about."""
+    bits = [
+        vocabulary.name(claim.entity, language) if claim.entity else "",
+        period_label(claim.period, language) if claim.period else "",
+        metric_label(claim.metric, language) if claim.metric else "",
+    ]
+    return " · ".join(b for b in bits if b)

@@ -80,6 +80,12 @@ def hint(remedy: Remedy, edge: Edge) -> str:
     return message(f"hint.{remedy}.{edge}", "en")
 
 
+def metric_label(metric: str, language: Language) -> str:
+    """ "return" -> 涨跌幅 / return; a metric without a label keeps its code."""
+    name = f"metric.{metric}"
+    return message(name, language) if has_message(name, language) else metric
+
+
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 

@@ -12,13 +12,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, Literal
 
 from assistant.answer.model import Language
-from assistant.answer.numbers import INDEX_NAMES
 from assistant.errors import InputError
 from ingest.dates import without_dates, written_dates
 from ingest.language import detect_language
+from tools.symbols import NAME_NUMBERS
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -54,6 +55,30 @@ class Vocabulary:
 
     def is_sector(self, symbol: str) -> bool:
         return any(s.symbol == symbol for s in self.sectors)
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping name mentions as (start, end, symbol), leftmost-longest; Latin
+        names only as whole words."""
+        pattern, symbols = _name_pattern(self.names)
+        if pattern is None:
+            return []
+        return [(m.start(), m.end(), symbols[m.group(0).lower()]) for m in pattern.finditer(text)]
+
+
+@cache
+def _name_pattern(
+    names: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    symbols = {alias.lower(): symbol for alias, symbol in names}
+    if not symbols:
+        return None, symbols
+    parts = []
+    for alias in sorted(symbols, key=len, reverse=True):
+        body = re.escape(alias)
+        head = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
+        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+        parts.append(head + body + tail)
+    return re.compile("|".join(parts), re.I), symbols
 
 
 def default_vocabulary() -> Vocabulary:
@@ -251,7 +276,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))
 def year_period(text: str, as_of: dt.date | None) -> str | None:
     """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
     year when it is over, year-to-date when it is the as-of year, else nothing."""
-    masked = without_dates(re.sub(INDEX_NAMES, " ", text))
+    masked = without_dates(re.sub(NAME_NUMBERS, " ", text))
     years = {int(m[1]) for m in _YEAR.finditer(masked)}
     if len(years) != 1:
         return None

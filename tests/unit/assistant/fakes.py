@@ -22,6 +22,7 @@ from ingest.errors import UnknownArticle
 from ingest.filters import NO_FILTERS, Filters
 from ingest.models import Article, Chunk, Hit, Section, content_hash
 from ingest.tokens import terms
+from tools import macro, quotes, returns, sectors
 from tools.errors import ToolError
 from tools.result import Provenance, ToolResult
 
@@ -109,8 +110,9 @@ class FakeMarket:
              for s in symbols},
             index=dates,
         )  # fmt: skip
+        provenance = _provenance("index_returns", symbols)
         return ToolResult(
-            frame, _provenance("index_returns", symbols), summary, {"normalized": normalized}
+            frame, provenance, summary, {"normalized": normalized}, returns.measures(benchmark)
         )
 
     def sector_scores(self, as_of: dt.date | None = None) -> ToolResult:
@@ -124,7 +126,8 @@ class FakeMarket:
         ]  # fmt: skip
         frame = pd.DataFrame(rows)
         summary = "; ".join(f"{r['symbol']} score {r['score']:.1f}" for r in rows)
-        return ToolResult(frame, _provenance("sector_scores", [s[0] for s in SECTORS]), summary)
+        provenance = _provenance("sector_scores", [s[0] for s in SECTORS])
+        return ToolResult(frame, provenance, summary, measures=sectors.MEASURES)
 
     def quotes(self, symbols: Sequence[str], as_of: dt.date | None = None) -> ToolResult:
         self._enter("quotes", symbols=list(symbols))
@@ -134,18 +137,20 @@ class FakeMarket:
              "change": 1.0, "change_pct": 1.0 / (99.0 + i) * 100}
             for i, s in enumerate(symbols)
         ]  # fmt: skip
-        return ToolResult(pd.DataFrame(rows), _provenance("quotes", symbols), "quotes")
+        provenance = _provenance("quotes", symbols)
+        return ToolResult(pd.DataFrame(rows), provenance, "quotes", measures=quotes.MEASURES)
 
     def macro(self, as_of: dt.date | None = None) -> ToolResult:
         self._enter("macro", as_of=as_of)
         rows = [
             {"indicator": "10-year yield", "symbols": "^TNX", "date": pd.Timestamp(AS_OF),
-             "value": 4.236, "unit": "%", "change_1m": 12.4, "change_unit": "bp",
+             "value": 4.236, "metric": "level", "unit": "%", "change_1m": 12.4, "change_unit": "bp",
              "direction": "up"},
             {"indicator": "VIX", "symbols": "^VIX", "date": pd.Timestamp(AS_OF), "value": 16.09,
-             "unit": "pt", "change_1m": 0.3, "change_unit": "pt", "direction": "flat"},
+             "metric": "level", "unit": "pt", "change_1m": 0.3, "change_unit": "pt", "direction": "flat"},
         ]  # fmt: skip
-        return ToolResult(pd.DataFrame(rows), _provenance("macro", ["^TNX", "^VIX"]), "macro")
+        provenance = _provenance("macro", ["^TNX", "^VIX"])
+        return ToolResult(pd.DataFrame(rows), provenance, "macro", measures=macro.MEASURES)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from assistant.answer.citations import renumber
 from assistant.answer.model import Section
 from assistant.answer.verify import verify
 from assistant.gather.sources import SourceRegistry
+from assistant.question.parse import default_vocabulary
 from ingest.models import Chunk, Hit
+from tools import returns
 from tools.result import Provenance, ToolResult
 
 from .fakes import AS_OF
@@ -19,11 +21,16 @@ ARTICLE = "罗素2000指数年初至今已录得可观的8.2%回报率,标普500
 def registry() -> SourceRegistry:
     reg = SourceRegistry()
     frame = pd.DataFrame(
-        {"symbol": ["^RUT", "^GSPC"], "return_pct": [7.5449, 1.0242], "spread_pp": [6.5207, 0.0],
+        {"symbol": ["^RUT", "^GSPC"], "period": ["YTD", "YTD"], "return_pct": [7.5449, 1.0242], "spread_pp": [6.5207, 0.0],
          "end_close": [2669.162, 6915.61], "max_drawdown_pct": [-1.82, -1.4]}
     )  # fmt: skip
     reg.add_tool_result(
-        ToolResult(frame, Provenance("index_returns", ("^RUT",), "s", AS_OF, "m"), "^RUT +7.54%")
+        ToolResult(
+            frame,
+            Provenance("index_returns", ("^RUT",), "s", AS_OF, "m"),
+            "^RUT +7.54%",
+            measures=returns.measures("^GSPC"),
+        )
     )
     chunk = Chunk(id="c1", article_id="seed", text=ARTICLE)
     reg.add_hit(Hit(chunk=chunk, score=1.0, title="seed", source="Ginlix AI"))
@@ -33,7 +40,7 @@ def registry() -> SourceRegistry:
 def flags_for(text: str, language: str = "zh") -> list:
     reg = registry()
     sections, citations = renumber((Section(key="analysis", heading="A", text=text),), reg)
-    return verify(sections, citations, language)  # type: ignore[arg-type]
+    return verify(sections, citations.sources, language, default_vocabulary())  # type: ignore[arg-type]
 
 
 def test_supported_figures_pass_with_formatting_and_rounding() -> None:
@@ -47,7 +54,7 @@ def test_supported_figures_pass_with_formatting_and_rounding() -> None:
 
 def test_a_figure_not_in_the_cited_source_is_flagged_with_sentence_and_source() -> None:
     [flag] = flags_for("罗素2000指数年初至今上涨8.2%[0]。标普500上涨1.02%[0]。")
-    assert flag.kind == "unsupported_number"
+    assert flag.kind == "contradicted_number" and flag.source_value == "+7.54%"
     assert flag.number == "8.2%" and flag.sources == (0,)
     assert flag.sentence == "罗素2000指数年初至今上涨8.2%[0]。"
     assert flag.section == "analysis"

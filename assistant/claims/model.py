@@ -1,0 +1,132 @@
+"""What a claim and a fact are made of, and when two of them speak of the same thing.
+
+A claim is a figure as a sentence states it; a fact is a figure as a source states it (a tool's
+cell or an article's sentence). Both carry the same parts, so checking is comparing parts:
+entity (a symbol), metric, period, direction, unit and value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from assistant.answer.numbers import Figure
+
+# Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
+FAMILY = {
+    "return": "change",
+    "change": "change",
+    "growth": "change",
+    "spread": "spread",
+    "level": "level",
+    "yield": "level",
+    "volatility": "volatility",
+    "drawdown": "drawdown",
+    "score": "score",
+    "rank": "rank",
+    "trend": "trend",
+}
+SIGNED = {"change", "spread"}  # families whose sign is part of the claim
+
+_UNITS = (
+    (re.compile(r"^(?:%|％|percent|pct)$", re.I), "%"),
+    (re.compile(r"^(?:个百分点|百分点|pp|percentage points?)$", re.I), "pp"),
+    (re.compile(r"^(?:个基点|基点|bps?|basis points?)$", re.I), "bp"),
+    (re.compile(r"^(?:点|points?|pts?)$", re.I), "pt"),
+)
+
+# Which claim units may state a fact of each unit ("" = a bare number).
+_ACCEPTS = {
+    "%": {"%", ""},
+    "pp": {"pp", "%", ""},
+    "bp": {"bp", ""},
+    "pt": {"pt", ""},
+    "": {"", "pt", "$", "美元"},
+    "ratio": {""},
+}
+
+
+def normal_unit(raw: str) -> str:
+    """'个百分点' -> 'pp', '％' -> '%', 'bps' -> 'bp', '点' -> 'pt'; others as written."""
+    text = raw.strip()
+    for pattern, unit in _UNITS:
+        if pattern.match(text):
+            return unit
+    return text
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure of a sentence with what the sentence says it is."""
+
+    figure: Figure
+    entity: str | None = None  # a symbol from the vocabulary
+    against: str | None = None  # the other side of a spread ("跑赢标普500…")
+    metric: str | None = None
+    period: str | None = None  # "YTD", "2025", "1M"…
+    direction: int = 0  # +1 up / beat, -1 down / lag, 0 not said
+    unit: str = ""
+
+    @property
+    def family(self) -> str | None:
+        return FAMILY.get(self.metric or "", self.metric)
+
+    @property
+    def sign(self) -> int:
+        """+1 / -1 when the sentence says which way (a sign wins over a word), else 0."""
+        if self.figure.negative:
+            return -1
+        if self.figure.raw.startswith("+"):
+            return 1
+        return self.direction
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure a cited source states, with its parts; `decimals` None = a computed cell."""
+
+    value: float
+    source: int  # the citation number
+    entities: frozenset[str] = frozenset()
+    metric: str | None = None
+    unit: str = ""
+    period: str | None = None
+    date: dt.date | None = None
+    against: str | None = None
+    decimals: int | None = None
+    signed: bool = True  # False: an article wrote the magnitude and a word for the direction
+
+    @property
+    def family(self) -> str | None:
+        return FAMILY.get(self.metric or "", self.metric)
+
+    def shown(self) -> str:
+        """The value as a reader should see it: sign, the source's precision, the unit."""
+        digits = 2 if self.decimals is None else self.decimals
+        sign = "+" if self.family in SIGNED and self.value > 0 else ""
+        number = f"{sign}{self.value:,.{digits}f}"
+        unit = {"pt": " pt", "bp": " bp", "ratio": ""}.get(self.unit, self.unit)
+        return number + unit
+
+
+def units_agree(claim_unit: str, fact_unit: str) -> bool:
+    if claim_unit == fact_unit:
+        return True
+    return claim_unit in _ACCEPTS.get(fact_unit, {""})
+
+
+def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None) -> bool:
+    """Same period; a week is 5 trading days; a calendar year is its YTD while it runs."""
+    if claim is None or fact is None:
+        return True
+    a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
+    if a == b:
+        return True
+    if fact_date is not None and {a, b} & {"YTD"}:
+        year = (a if b == "YTD" else b) if a != b else None
+        return year is not None and year.isdigit() and int(year) == fact_date.year
+    return False
+
+
+_PERIOD_ALIASES = {"5D": "1W", "WTD": "1W", "21D": "1M", "63D": "3M", "12M": "1Y", "252D": "1Y"}

@@ -1,0 +1,258 @@
+"""Reading the figures of a sentence as claims, in Chinese and English.
+
+For each figure: the entity is the nearest name before it (the subject before a comparison word
+for a spread, "罗素2000跑赢标普500 6.5个百分点"; unknown when the sentence names none, since
+"它" may mean anything); metric and direction come from the words between the previous figure and
+this one, or just after it ("7.5%的涨幅", "a 7.5% gain"); the period is the nearest one named
+before the figure in the sentence (or just after it). "分别 / respectively" pairs names and
+figures in order. A word that says "to" (升至, rose to, 收于) makes the figure a level, not a
+change. What the sentence does not say stays unknown, and unknown parts never count against a
+claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from assistant.answer.numbers import Figure, figures_in
+from assistant.claims.model import Claim, normal_unit
+from assistant.question.parse import Vocabulary
+from tools.periods import period_mentions
+
+RATE_SERIES = frozenset({"^TNX", "^FVX", "^IRX", "^TYX"})
+
+# Nouns naming a metric, most specific first within each alternation.
+_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (metric, re.compile(pattern, re.I))
+    for metric, pattern in (
+        ("volatility", r"波动率(?!指数)|波动性|volatility(?! index)|\bvol\b"),
+        ("drawdown", r"最大回撤|回撤|drawdown|peak[- ]to[- ]trough"),
+        ("spread", r"利差|息差|差距|相差|价差|超额收益|\bspread|\bslope|\bgap\b|excess return"),
+        ("score", r"得分|评分|分数|\bscored?\b"),
+        ("rank", r"排名|排第|\branked?\b"),
+        ("trend", r"均线|moving average|\bsma\b|\btrend\b"),
+        ("eps", r"每股收益|每股盈利|\bEPS\b|earnings per share"),
+        ("price_target", r"目标价|price target|target price"),
+        ("revenue", r"营收|营业收入|销售额|收入|revenues?\b|\bsales\b"),
+        ("profit", r"净利润|利润|净利|盈利|profits?\b|net income|earnings"),
+        ("rate", r"基准利率|利率|降息|加息|rate cuts?|rate hikes?|interest rates?|fed funds"),
+        ("inflation", r"通胀|CPI|PCE|物价|inflation"),
+        ("valuation", r"市盈率|估值|市值|P/E|market cap\w*|valuation|multiple"),
+        ("weight", r"占比|权重|比重|份额|weighting|\bweight\b|share of"),
+        ("growth", r"同比|环比|增速|增幅|增长率|growth|year[- ]over[- ]year|\byoy\b|y/y"),
+        ("yield", r"收益率|\byields?\b"),
+        ("return", r"涨跌幅|涨幅|跌幅|回报率?|收益|表现|\breturns?\b|\bperformance\b"),
+        ("level", r"收盘价|点位|股价|价格|\bprice\b|\blevels?\b"),
+    )
+)
+# Words that make a figure a level ("升至4.2%", "closed at 2,669", "从4.1%"): not a change.
+_TO = re.compile(
+    r"(?:升至|涨至|跌至|降至|回落至|攀升至|上升至|下降至|走高至|走低至|收于|收报|报收|收在|"
+    r"从|由)\s*$"
+    r"|\b(?:rose|risen|fell|fallen|climbed|dropped|declined|slipped|jumped|rallied|increased|"
+    r"decreased|moved|edged (?:up|down)|closed|ended|finished|settled|stood|stands|traded|"
+    r"trading|reached|hit)\s+(?:at|to)\s*$|\bfrom\s*$",
+    re.I,
+)
+_COMPARE = re.compile(
+    r"跑赢|跑输|领先|落后|优于|逊于|outperform\w*|underperform\w*|\bbeat\w*|\blag\w*|"
+    r"ahead of|behind|trail\w*",
+    re.I,
+)
+_DOWN_COMPARE = re.compile(r"跑输|落后|逊于|underperform|\blag|behind|trail", re.I)
+_UP = re.compile(
+    r"上涨|上升|走高|攀升|反弹|回升|增长|扩大|拉升|大涨|飙升|涨|升|"
+    r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
+    r"soar\w*|increas\w*|widen\w*|higher)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"下跌|下降|走低|回落|下滑|下挫|暴跌|收窄|跌|降|"
+    r"\b(?:fell|fall\w*|drop\w*|declin\w*|down|slid|slump\w*|lost|los[es]\w*|tumbl\w*|"
+    r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
+    re.I,
+)
+_NEUTRAL = re.compile(r"涨跌幅|涨跌")
+_RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+_CLAUSE_END = re.compile(r"[，,；;:：。！？!?（(]")
+TAIL = 14  # characters after a figure that may still describe it ("7.5%的涨幅", "7.5% gain")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the surrounding text gives a figure: names and periods with their positions."""
+
+    names: list[tuple[int, int, str]]
+    periods: list[tuple[int, int, str]]
+
+
+def read_claims(text: str, vocabulary: Vocabulary) -> list[Claim]:
+    """The claims of one sentence, figures in order."""
+    figures = list(_located(text))
+    if not figures:
+        return []
+    context = _Context(vocabulary.mentions(text), period_mentions(text, bare_years=True))
+    claims = [_claim(text, figures, i, context) for i in range(len(figures))]
+    return _respectively(text, figures, claims, context)
+
+
+def _located(text: str) -> Iterator[tuple[int, int, Figure]]:
+    """Figures with their spans in the text (found in order, each after the previous)."""
+    at = 0
+    for figure in figures_in(text):
+        start = text.find(figure.raw, at)
+        if start < 0:
+            continue
+        at = start + len(figure.raw)
+        yield start, at, figure
+
+
+def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _Context) -> Claim:
+    start, end, figure = figures[i]
+    window_start = figures[i - 1][1] if i else 0
+    before = text[window_start:start]
+    after = _tail(text[end : figures[i + 1][0] if i + 1 < len(figures) else len(text)])
+    unit = normal_unit(figure.unit)
+    entity = _nearest_name(context, start)
+    against = None
+    metric = _noun(before, after)
+    direction = 0
+    compare = _last(_COMPARE, before)
+    if compare is not None and not _possessive(text, window_start + compare.end(), start, context):
+        subject = _nearest_name(context, window_start + compare.start())
+        other = _nearest_name(context, start)
+        if subject is not None and subject != other:
+            entity, against = subject, other
+        direction = -1 if _DOWN_COMPARE.match(compare.group(0)) else 1
+        metric = metric if metric in {"spread", "return"} else "spread"
+        metric = "spread" if unit == "pp" or metric == "spread" else metric
+    elif _TO.search(before):
+        metric = metric if metric not in {None, "return", "growth", "profit"} else "level"
+    else:
+        direction = _direction(before, after)
+        if metric is None and direction:
+            metric = "return" if unit in {"%", ""} else "change"
+        elif direction and unit in {"bp", "pt", "pp"} and metric in {"yield", "level", "rate"}:
+            metric = "change"
+    metric = _yield_or_return(metric, entity, unit)
+    period = _nearest_period(context, start, end + len(after))
+    return Claim(figure, entity, against, metric, period, direction, unit)
+
+
+def _tail(text: str) -> str:
+    """The few characters after a figure that still belong to it (up to the clause's end)."""
+    stop = _CLAUSE_END.search(text)
+    return text[: min(TAIL, stop.start() if stop else len(text))]
+
+
+def _noun(before: str, after: str) -> str | None:
+    """The metric named nearest the figure: just after it first ("7.5%的涨幅"), else before it.
+    A level noun counts only right before the figure ("收盘价2,669"): further away it names a
+    method ("按收盘价计算，…为1.02%")."""
+    best: tuple[int, str] | None = None
+    for metric, pattern in _NOUNS:
+        if (m := pattern.search(after)) is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), metric)
+    if best is not None and best[0] < 6:
+        return best[1]
+    best = None
+    for metric, pattern in _NOUNS:
+        found = _last(pattern, before)
+        near = found is not None and (metric != "level" or _LINK.match(before[found.end() :]))
+        if found is not None and near and (best is None or found.end() > best[0]):
+            best = (found.end(), metric)
+    return best[1] if best else None
+
+
+_LINK = re.compile(r"\s*(?:为|是|在|:|：|of|at|was|is)?\s*$", re.I)
+
+
+def _direction(before: str, after: str) -> int:
+    """+1 / -1 from the nearest up or down word before the figure, else just after it."""
+    for text, pick in ((_NEUTRAL.sub(" ", before), max), (_NEUTRAL.sub(" ", after), min)):
+        up, down = _last(_UP, text), _last(_DOWN, text)
+        if pick is min:
+            up, down = _UP.search(text), _DOWN.search(text)
+        found = [(m.start(), 1) for m in (up,) if m] + [(m.start(), -1) for m in (down,) if m]
+        if found:
+            return pick(found)[1]
+    return 0
+
+
+def _possessive(text: str, start: int, end: int, context: _Context) -> bool:
+    """True when the figure after a comparison word is the compared name's own ("落后于罗素2000
+    的7.5%", "跑赢标普500指数1.2%的涨幅", "beat the S&P 500's 1.2% gain"): a name sits between
+    them and either owns the figure (的, 's) or the figure is followed by its own metric."""
+    names = [n for n in context.names if start <= n[0] and n[1] <= end]
+    if not names:
+        return False
+    owned = re.match(r"\s*(?:的|'s|’s)", text[names[-1][1] :]) is not None
+    own_metric = _OWN_METRIC.match(_tail(text[_figure_end(text, end) :])) is not None
+    return owned or own_metric
+
+
+_OWN_METRIC = re.compile(
+    r"\s*(?:的)?\s*(?:涨幅|跌幅|涨势|跌势|回报|收益|表现|增长|gain|rise|return|advance|increase"
+    r"|decline|drop|loss)",
+    re.I,
+)
+
+
+def _figure_end(text: str, start: int) -> int:
+    """Where the figure starting at `start` ends (its number and unit)."""
+    found = figures_in(text[start:])
+    return start + len(found[0].raw) if found else start
+
+
+def _yield_or_return(metric: str | None, entity: str | None, unit: str) -> str | None:
+    """收益率 / yield is a rate series' level (or its change in bp), elsewhere a return."""
+    if metric != "yield":
+        return metric
+    if entity in RATE_SERIES:
+        return "change" if unit in {"bp", "pp"} else "level"
+    return "return"
+
+
+def _nearest_name(context: _Context, position: int) -> str | None:
+    before = [n for n in context.names if n[1] <= position]
+    return before[-1][2] if before else None
+
+
+def _nearest_period(context: _Context, start: int, tail_end: int) -> str | None:
+    before = [p for p in context.periods if p[1] <= start]
+    if before:
+        return before[-1][2]
+    after = [p for p in context.periods if start <= p[0] < tail_end]
+    return after[0][2] if after else None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
+def _respectively(
+    text: str, figures: list[tuple[int, int, Figure]], claims: list[Claim], context: _Context
+) -> list[Claim]:
+    """ "A和B分别上涨1%和2%" / "A and B rose 1% and 2%, respectively": the names before the
+    figures take them in order."""
+    word = _RESPECTIVELY.search(text)
+    if word is None:
+        return claims
+    chosen = [i for i, (start, _, _) in enumerate(figures) if start >= word.end()]
+    if not chosen:  # English puts the word last
+        chosen = [i for i, (_, end, _) in enumerate(figures) if end <= word.start()]
+    if not chosen:
+        return claims
+    first = figures[chosen[0]][0]
+    names = list(dict.fromkeys(n[2] for n in context.names if n[1] <= first))
+    if len(names) < 2 or len(chosen) != len(names):
+        return claims
+    out = list(claims)
+    for i, name in zip(chosen, names, strict=True):
+        out[i] = replace(claims[i], entity=name)
+    return out
