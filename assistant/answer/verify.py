@@ -4,8 +4,9 @@ Each figure is read as a claim (whose figure, which metric, which period, which 
 unit: `assistant.claims.read`) and checked against the facts its cited sources state: the
 cells of the tool results behind `[0]`, each with the meaning its tool declared, and the
 sentences of a cited article's passages. A sentence without a marker borrows the markers of
-its paragraph (writers often cite once per paragraph). What is not verified becomes a flag the reader sees, with the
-source's own value when it states another one; nothing is silently corrected.
+its paragraph (writers often cite once per paragraph). What is not verified becomes a flag the
+reader sees, with the source's own value when it states another one; nothing is silently
+corrected.
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for metric, pattern in (
         ("volatility", r"波动率(?!指数)|波动性|volatility(?! index)|\bvol\b"),
         ("drawdown", r"最大回撤|回撤|drawdown|peak[- ]to[- ]trough"),
-        ("spread", r"利差|息差|差距|相差|价差|超额收益|\bspread|\bslope|\bgap\b|excess return"),
+        ("spread", r"利差|息差|差距|相差|价差|超额收益|相对强度|\bspread|\bslope|\bgap\b|"
+                   r"excess return|relative strength|\bRS\b"),
         ("score", r"得分|评分|分数|\bscored?\b"),
         ("rank", r"排名|排第|\branked?\b"),
         ("trend", r"均线|moving average|\bsma\b|\btrend\b"),
@@ -89,7 +90,15 @@ class _Context:
 
 
 def read_claims(text: str, vocabulary: Vocabulary) -> list[Claim]:
-    """The claims of one sentence, figures in order."""
+    """The claims of one sentence, figures in order. A semicolon starts a new subject
+    ("…VIX为16.73；信用代理指标(HYG/LQD)为0.6964"), so each part is read on its own."""
+    return [claim for part in _SEMICOLON.split(text) for claim in _read_part(part, vocabulary)]
+
+
+_SEMICOLON = re.compile(r"(?<=[；;])")
+
+
+def _read_part(text: str, vocabulary: Vocabulary) -> list[Claim]:
     figures = list(_located(text))
     if not figures:
         return []
@@ -121,7 +130,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     direction = 0
     compare = _last(_COMPARE, before)
     if compare is not None and not _possessive(text, window_start + compare.end(), start, context):
-        subject = _nearest_name(context, window_start + compare.start())
+        subject = _subject(text, window_start + compare.start(), context)
         other = _nearest_name(context, start)
         if subject is not None and subject != other:
             entity, against = subject, other
@@ -137,7 +146,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         elif direction and unit in {"bp", "pt", "pp"} and metric in {"yield", "level", "rate"}:
             metric = "change"
     metric = _yield_or_return(metric, entity, unit)
-    period = _nearest_period(context, start, end + len(after))
+    period = _nearest_period(context, window_start, start, end + len(after))
     return Claim(figure, entity, against, metric, period, direction, unit)
 
 
@@ -215,17 +224,33 @@ def _yield_or_return(metric: str | None, entity: str | None, unit: str) -> str |
     return "return"
 
 
+def _subject(text: str, position: int, context: _Context) -> str | None:
+    """Who beats or lags: the name just before the comparison word in its clause ("罗素2000
+    跑赢…"), else the sentence's subject, its first name ("罗素2000下跌2.47%，标普500上涨5.5%，
+    跑输7.97个百分点")."""
+    clause = max(text.rfind(mark, 0, position) for mark in "，,")
+    own = [n for n in context.names if clause < n[0] and n[1] <= position]
+    if own:
+        return own[-1][2]
+    return context.names[0][2] if context.names and context.names[0][1] <= position else None
+
+
 def _nearest_name(context: _Context, position: int) -> str | None:
     before = [n for n in context.names if n[1] <= position]
     return before[-1][2] if before else None
 
 
-def _nearest_period(context: _Context, start: int, tail_end: int) -> str | None:
+def _nearest_period(context: _Context, window: int, start: int, tail_end: int) -> str | None:
+    """The period named since the previous figure, else just after this one ("7.5% (YTD)"),
+    else the last one named before it in the sentence."""
+    own = [p for p in context.periods if window <= p[0] and p[1] <= start]
+    if own:
+        return own[-1][2]
+    later = [p for p in context.periods if start <= p[0] < tail_end]
+    if later:
+        return later[0][2]
     before = [p for p in context.periods if p[1] <= start]
-    if before:
-        return before[-1][2]
-    after = [p for p in context.periods if start <= p[0] < tail_end]
-    return after[0][2] if after else None
+    return before[-1][2] if before else None
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -88,7 +88,7 @@ def default_vocabulary() -> Vocabulary:
     names = tuple(
         (alias, item.symbol)
         for item in getattr(symbols, "INSTRUMENTS", ())
-        for alias in (item.zh, item.en, *item.aliases)
+        for alias in (item.zh, item.en, *item.aliases, _ticker(item.symbol))
         if len(alias) >= 2
     )
     return Vocabulary(
@@ -98,6 +98,11 @@ def default_vocabulary() -> Vocabulary:
         sectors=tuple(_sector_names(symbols.SECTORS)),
         names=names,
     )
+
+
+def _ticker(symbol: str) -> str:
+    """An ETF's ticker is a name in text ("能源(XLE)", "HYG/LQD"); an index's (^GSPC) is not."""
+    return "" if symbol.startswith("^") else symbol
 
 
 def _sector_names(raw: Any) -> list[SectorName]:
