@@ -29,8 +29,11 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for metric, pattern in (
         ("volatility", r"波动率(?!指数)|波动性|volatility(?! index)|\bvol\b"),
         ("drawdown", r"最大回撤|回撤|drawdown|peak[- ]to[- ]trough"),
-        ("spread", r"利差|息差|差距|相差|价差|超额收益|相对强度|\bspread|\bslope|\bgap\b|"
-                   r"excess return|relative strength|\bRS\b"),
+        (
+            "spread",
+            r"利差|息差|差距|相差|价差|超额收益|相对强度|\bspread|\bslope|\bgap\b|"
+            r"excess return|relative strength|\bRS\b",
+        ),
         ("score", r"得分|评分|分数|\bscored?\b"),
         ("rank", r"排名|排第|\branked?\b"),
         ("trend", r"均线|moving average|\bsma\b|\btrend\b"),
@@ -103,8 +106,18 @@ def _read_part(text: str, vocabulary: Vocabulary) -> list[Claim]:
     if not figures:
         return []
     context = _Context(vocabulary.mentions(text), period_mentions(text, bare_years=True))
-    claims = [_claim(text, figures, i, context) for i in range(len(figures))]
+    claims: list[Claim] = []
+    for i in range(len(figures)):
+        claim = _claim(text, figures, i, context)
+        if i and _LISTED.match(text[figures[i - 1][1] : figures[i][0]]):
+            # "上涨7.54%和1.02%", "rose 1% and 2%": a listed figure says what the first said
+            first = claims[-1]
+            claim = replace(claim, metric=first.metric, direction=first.direction)
+        claims.append(claim)
     return _respectively(text, figures, claims, context)
+
+
+_LISTED = re.compile(r"^\s*(?:和|与|及|、|,|，|and|&)?\s*$", re.I)
 
 
 def _located(text: str) -> Iterator[tuple[int, int, Figure]]:

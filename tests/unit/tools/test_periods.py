@@ -136,3 +136,15 @@ def test_dates_parse_or_fail_with_the_bad_value() -> None:
 )
 def test_period_words_in_questions(text: str, period: str | None) -> None:
     assert parse_period_text(text) == period
+
+
+def test_a_sentence_names_years_and_windows_but_never_inside_an_index_name() -> None:
+    from tools.periods import period_mentions
+
+    def named(text: str) -> list[str]:
+        return [period for _, _, period in period_mentions(text, bare_years=True)]
+
+    assert named("罗素2000年初至今上涨，2025年全年上涨，3个月相对强度") == ["YTD", "2025", "3M"]
+    assert named("In 2025 the index rose; 3-month return; so far in 2026") == ["2025", "3M", "YTD"]
+    assert named("截至2026年1月23日，10年期美债") == []
+    assert [p for _, _, p in period_mentions("2025年标普上涨，3个月期美债")] == []

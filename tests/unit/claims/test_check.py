@@ -1,0 +1,75 @@
+"""A claim against the facts of its sources: verified, contradicted (with the source's value),
+unsupported."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from assistant.claims.check import check
+from assistant.claims.facts import text_facts, tool_facts
+from assistant.claims.read import read_claims
+from assistant.question.parse import default_vocabulary
+from tools import returns
+from tools.result import Provenance, ToolResult
+
+VOCABULARY = default_vocabulary()
+END = dt.date(2026, 1, 23)
+
+
+def ytd() -> ToolResult:
+    frame = pd.DataFrame(
+        {"symbol": ["^RUT", "^GSPC"], "period": ["YTD", "YTD"],
+         "end_date": [pd.Timestamp(END)] * 2, "end_close": [2669.162, 6915.61],
+         "return_pct": [7.544593, 1.024174], "spread_pp": [6.520418, 0.0],
+         "volatility_pct": [16.228484, 11.699226], "max_drawdown_pct": [-1.824726, -2.585684]}
+    )  # fmt: skip
+    provenance = Provenance("index_returns", ("^RUT", "^GSPC"), "test", END, "m")
+    return ToolResult(frame, provenance, "", measures=returns.measures("^GSPC"))
+
+
+def verdict(sentence: str, facts: list) -> tuple[str, str | None]:
+    [claim] = read_claims(sentence, VOCABULARY)
+    outcome = check(claim, facts)
+    return outcome.verdict, outcome.fact.shown() if outcome.fact else None
+
+
+def test_the_cells_a_tool_declares_become_facts_with_their_parts() -> None:
+    facts = tool_facts(ytd(), 0)
+    rut = {(f.metric, f.period, f.unit) for f in facts if f.entities == {"^RUT"}}
+    assert {("return", "YTD", "%"), ("volatility", "YTD", "%"), ("drawdown", "YTD", "%"),
+            ("level", None, ""), ("spread", "YTD", "pp")} <= rut  # fmt: skip
+    assert all(f.source == 0 for f in facts)
+
+
+def test_true_claims_pass_with_the_rounding_their_precision_allows() -> None:
+    facts = tool_facts(ytd(), 0)
+    for sentence in (
+        "罗素2000指数年初至今上涨7.54%[0]。", "罗素2000年初至今涨7.5%[0]。",
+        "罗素2000年初至今上涨约8%[0]。", "标普500指数2026年上涨1.02%[0]。",
+        "The S&P 500 lagged the Russell 2000 by 6.5 percentage points this year[0].",
+        "罗素2000年初至今最大回撤1.82%[0]。", "The Russell 2000 closed at 2,669.16[0].",
+    ):  # fmt: skip
+        assert verdict(sentence, facts) == ("verified", None), sentence
+
+
+def test_a_wrong_value_for_the_same_thing_is_contradicted_with_the_sources_value() -> None:
+    facts = tool_facts(ytd(), 0)
+    assert verdict("罗素2000指数年初至今下跌7.54%[0]。", facts) == ("contradicted", "+7.54%")
+    assert verdict("标普500指数年初至今上涨7.54%[0]。", facts) == ("contradicted", "+1.02%")
+    assert verdict("罗素2000年初至今上涨7.55%[0]。", facts) == ("contradicted", "+7.54%")
+    assert verdict("The Russell 2000 gained 754% YTD[0].", facts) == ("contradicted", "+7.54%")
+
+
+def test_another_period_is_unsupported_and_says_what_the_source_gives() -> None:
+    facts = tool_facts(ytd(), 0)
+    assert verdict("标普500指数2024年全年上涨1.02%[0]。", facts) == ("unsupported", "+1.02%")
+
+
+def test_an_article_is_held_to_its_own_sentences_and_precision() -> None:
+    facts = text_facts("罗素2000指数年初至今已录得可观的8.2%回报率。", 1, VOCABULARY)
+    assert verdict("文章称罗素2000年初至今上涨8.2%[1]。", facts)[0] == "verified"
+    assert verdict("罗素2000年初至今上涨8.24%[1]。", facts) == ("contradicted", "+8.2%")
+    assert verdict("罗素2000年初至今下跌8.2%[1]。", facts) == ("contradicted", "+8.2%")
+    assert verdict("纳斯达克年初至今上涨8.2%[1]。", facts)[0] == "unsupported"

@@ -1,0 +1,71 @@
+"""Reading a figure with what the sentence says it is: entity, metric, period, direction, unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.claims.read import read_claims
+from assistant.question.parse import default_vocabulary
+
+VOCABULARY = default_vocabulary()
+
+
+def parts(sentence: str) -> list[tuple[object, ...]]:
+    return [
+        (c.figure.raw, c.entity, c.against, c.metric, c.period, c.sign, c.unit)
+        for c in read_claims(sentence, VOCABULARY)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("罗素2000指数年初至今下跌7.54%[0]。",
+         [("7.54%", "^RUT", None, "return", "YTD", -1, "%")]),
+        ("罗素2000指数年初至今的涨幅为16.23%[0]。",
+         [("16.23%", "^RUT", None, "return", "YTD", 1, "%")]),
+        ("标普500指数2024年全年仅上涨1.02%[0]。",
+         [("1.02%", "^GSPC", None, "return", "2024", 1, "%")]),
+        ("罗素2000年初至今上涨7.54%，跑赢标普500指数6.52个百分点[0]。",
+         [("7.54%", "^RUT", None, "return", "YTD", 1, "%"),
+          ("6.52个百分点", "^RUT", "^GSPC", "spread", "YTD", 1, "pp")]),
+        ("罗素2000下跌2.47%，标普500上涨5.50%，跑输7.97个百分点[0]。",
+         [("2.47%", "^RUT", None, "return", None, -1, "%"),
+          ("5.50%", "^GSPC", None, "return", None, 1, "%"),
+          ("7.97个百分点", "^RUT", "^GSPC", "spread", None, -1, "pp")]),
+        ("大幅跑赢标普500指数1.2%的涨幅[1]。",
+         [("1.2%", "^GSPC", None, "return", None, 1, "%")]),
+        ("罗素2000和标普500年初至今分别上涨7.54%和1.02%[0]。",
+         [("7.54%", "^RUT", None, "return", "YTD", 1, "%"),
+          ("1.02%", "^GSPC", None, "return", "YTD", 1, "%")]),
+        ("10年期美债收益率升至4.24%，近一个月上升7个基点[0]。",
+         [("4.24%", "^TNX", None, "level", None, 0, "%"),
+          ("7个基点", "^TNX", None, "change", "1M", 1, "bp")]),
+        ("VIX为16.09；信用代理指标(HYG/LQD)为0.7030[0]。",
+         [("16.09", "^VIX", None, None, None, 0, ""), ("0.7030", "LQD", None, None, None, 0, "")]),
+        ("能源(XLE)近一个月上涨7.90%，3个月相对强度+4.38个百分点[0]。",
+         [("7.90%", "XLE", None, "return", "1M", 1, "%"),
+          ("+4.38个百分点", "XLE", None, "spread", "3M", 1, "pp")]),
+        ("The Russell 2000 fell 7.54% year to date[0].",
+         [("7.54%", "^RUT", None, "return", "YTD", -1, "%")]),
+        ("The Russell 2000 is up 7.54% YTD, beating the S&P 500 by 6.52 percentage points[0].",
+         [("7.54%", "^RUT", None, "return", "YTD", 1, "%"),
+          ("6.52 percentage points", "^RUT", "^GSPC", "spread", "YTD", 1, "pp")]),
+        ("The Russell 2000 and the S&P 500 rose 7.54% and 1.02%, respectively[0].",
+         [("7.54%", "^RUT", None, "return", None, 1, "%"),
+          ("1.02%", "^GSPC", None, "return", None, 1, "%")]),
+        ("The S&P 500 closed at 6,915.61 in 2026, with a max drawdown of 2.59%[0].",
+         [("6,915.61", "^GSPC", None, "level", "2026", 0, ""),
+          ("2.59%", "^GSPC", None, "drawdown", "2026", 0, "%")]),
+        ("In 2025 the Nasdaq's volatility was 18.75%[0].",
+         [("18.75%", "^IXIC", None, "volatility", "2025", 0, "%")]),
+    ],
+)  # fmt: skip
+def test_each_figure_is_read_with_what_the_sentence_says_of_it(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert parts(sentence) == expected
+
+
+def test_dates_tenors_and_index_names_are_not_claims() -> None:
+    assert parts("截至2026年1月23日，10年期与5年期的10y-5y，罗素2000与标普500[0]。") == []
