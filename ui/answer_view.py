@@ -1,9 +1,10 @@
 """An Answer on the page, in the seeds' analysis format.
 
 Title and as-of line, how it was made (notices), the related-tickers strip, the sections under
-their headings with flagged figures highlighted where they stand, the charts, the checks (each
-flag's reason), the references list and the disclaimer. Every piece of text goes through
-`ui.markup`, so nothing an article or a model wrote can become markup.
+their headings with flagged figures highlighted where they stand (⚠ orange; ⊗ red, a figure its
+cited source contradicts), the charts, the checks (each flag's reason, a contradicted figure's
+with the source's value), the references list and the disclaimer. Every piece of text goes
+through `ui.markup`, so nothing an article or a model wrote can become markup.
 """
 
 from __future__ import annotations
@@ -12,16 +13,21 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from assistant.answer.model import Answer, Flag, Section
-from assistant.answer.render import render_reference
+from assistant.answer.model import NUMBER_FLAGS, Answer, Flag, FlagKind, Section
+from assistant.answer.render import MARKS, render_reference
 from assistant.locale import as_of_line, heading, message, notice
 from ui.markup import Highlight, answer_markdown, neutralise, plain
 from ui.tickers import render_tickers
 
-NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
-FLAG_ICONS = {"unsupported_number": "⚠", "uncited_number": "⚠", "discrepancy": "≠"}
-FLAG_COLORS = {"unsupported_number": "orange", "uncited_number": "orange", "discrepancy": "blue"}
-CHECKED_KINDS = (*NUMBER_FLAGS, "discrepancy", "unknown_citation")
+# The figures' marks are the Markdown's (`MARKS`: ⚠, ⊗ for a figure its source contradicts).
+FLAG_ICONS: dict[FlagKind, str] = {**MARKS, "discrepancy": "≠"}
+FLAG_COLORS: dict[FlagKind, str] = {
+    "contradicted_number": "red",
+    "unsupported_number": "orange",
+    "uncited_number": "orange",
+    "discrepancy": "blue",
+}
+CHECKED_KINDS: frozenset[FlagKind] = NUMBER_FLAGS | {"discrepancy", "unknown_citation"}
 
 
 def highlights(flags: Iterable[Flag]) -> list[Highlight]:

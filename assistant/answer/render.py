@@ -2,19 +2,44 @@
 
 Order as in the seeds: title, as-of line, (notices), the sections under their localized
 headings, the references list (written here from the registry's references, never by a
-writer), and the one-line disclaimer last. Figures that failed verification are marked ⚠ in
-place, so a reader sees the doubt where the number is.
+writer), and the one-line disclaimer last. Figures that failed verification are marked in
+place, so a reader sees the doubt where the number is: ⚠ when no cited source states the
+figure, ⊗ when the cited source states another value (listed with the notes under the answer).
+`MARKS` is the one place these marks are chosen; the UI and the HTML and PDF exports use it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
-from assistant.answer.model import Answer, Flag, Reference, Section
+from assistant.answer.model import (
+    NUMBER_FLAGS,
+    Answer,
+    Flag,
+    FlagKind,
+    Language,
+    Reference,
+    Section,
+)
 from assistant.locale import as_of_line, heading, message, notice
 
-MARK = "⚠"
-_NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
+# The mark put after a flagged figure, per kind. ⊗ (U+2297): distinct from ⚠ and from the UI's
+# ≠ for a discrepancy, not read as part of a figure the way × ("1.5×") would be, and present in
+# Noto Sans/Serif CJK (what the PDF export embeds) as well as DejaVu Sans; ✗ and ✘ are not.
+MARKS: dict[FlagKind, str] = {
+    "contradicted_number": "⊗",
+    "unsupported_number": "⚠",
+    "uncited_number": "⚠",
+}
+_MARK_CHARS = frozenset(MARKS.values())
+
+
+class Note(NamedTuple):
+    """A verification note under the answer, and the figures it lists (each flag's message)."""
+
+    text: str
+    items: tuple[str, ...] = ()
 
 
 def render_markdown(answer: Answer) -> str:
@@ -23,12 +48,12 @@ def render_markdown(answer: Answer) -> str:
     notices = [f.message for f in answer.flags if f.kind == "notice"]
     if notices:
         parts.append("\n".join(f"> {text}" for text in notices))
-    number_flags = [f for f in answer.flags if f.kind in _NUMBER_FLAGS]
+    number_flags = [f for f in answer.flags if f.kind in NUMBER_FLAGS]
     for section in answer.sections:
         parts += _render_section(section, number_flags, level=2)
-    notes = _verification_notes(answer)
+    notes = verification_notes(answer.flags, lang)
     if notes:
-        parts.append("\n".join(f"> {n}" for n in notes))
+        parts.append("\n".join(_quoted(note) for note in notes))
     parts.append(f"## {heading('references', lang)}")
     parts += [_with_notes(r) for r in answer.references] or ["—"]
     parts += ["---", message("answer.disclaimer", lang)]
@@ -45,9 +70,10 @@ def _render_section(section: Section, flags: list[Flag], level: int) -> list[str
 
 
 def mark_flagged(text: str, flags: list[Flag]) -> str:
-    """Put ⚠ after each flagged figure, inside the sentence the flag names."""
+    """Put each flagged figure's mark (`MARKS`) after it, inside the sentence the flag names."""
     for flag in flags:
-        if not flag.sentence or not flag.number:
+        mark = MARKS.get(flag.kind)
+        if mark is None or not flag.sentence or not flag.number:
             continue
         start = text.find(flag.sentence)
         if start < 0:
@@ -57,27 +83,36 @@ def mark_flagged(text: str, flags: list[Flag]) -> str:
         if at < 0:
             continue
         end = at + len(flag.number)
-        marked = sentence[:end] + MARK + sentence[end:]
+        marked = sentence[:end] + mark + sentence[end:]
         text = text[:start] + marked + text[start + len(flag.sentence) :]
     return text
 
 
 def _unmarked(sentence: str, number: str) -> int:
     at = sentence.find(number)
-    while at >= 0 and sentence[at + len(number) : at + len(number) + 1] == MARK:
+    while at >= 0 and sentence[at + len(number) : at + len(number) + 1] in _MARK_CHARS:
         at = sentence.find(number, at + 1)
     return at
 
 
-def _verification_notes(answer: Answer) -> list[str]:
-    lang = answer.language
+def verification_notes(flags: Iterable[Flag], lang: Language) -> list[Note]:
+    """What the marks in the text mean (one note per mark used), the contradicted figures
+    with the values their sources state, and how many citations were removed."""
+    flags = tuple(flags)
     notes = []
-    if any(f.kind in _NUMBER_FLAGS for f in answer.flags):
-        notes.append(notice("unverified", lang))
-    removed = sum(1 for f in answer.flags if f.kind == "unknown_citation")
+    if any(f.kind in NUMBER_FLAGS and f.kind != "contradicted_number" for f in flags):
+        notes.append(Note(notice("unverified", lang)))  # explains ⚠
+    contradicted = tuple(f.message for f in flags if f.kind == "contradicted_number")
+    if contradicted:
+        notes.append(Note(notice("contradicted", lang), contradicted))  # explains ⊗
+    removed = sum(1 for f in flags if f.kind == "unknown_citation")
     if removed:
-        notes.append(notice("removed_citations", lang, count=removed))
+        notes.append(Note(notice("removed_citations", lang, count=removed)))
     return notes
+
+
+def _quoted(note: Note) -> str:
+    return "\n".join([f"> {note.text}", *(f"> - {item}" for item in note.items)])
 
 
 def _with_notes(reference: Reference) -> str:

@@ -1,9 +1,10 @@
 """A brief laid out as a sequence of blocks, the one layout the HTML and PDF exports share.
 
 The order and the words are those of the Markdown rendering (`assistant.answer.render`): title,
-as-of line, notices, the sections (flagged figures marked ⚠ in place), the verification notes,
-the references written from the brief's references, the disclaimer. The charts come right after
-the comprehensive analysis they illustrate.
+as-of line, notices, the sections (flagged figures marked in place: ⚠, or ⊗ for a figure its
+source contradicts), the verification notes (the contradicted figures listed with the values
+their sources state), the references written from the brief's references, the disclaimer.
+The charts come right after the comprehensive analysis they illustrate.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.answer.model import Chart, Flag, Language, Section
-from assistant.answer.render import mark_flagged, render_reference
-from assistant.locale import as_of_line, heading, message, notice
+from assistant.answer.model import NUMBER_FLAGS, Chart, Flag, Language, Section
+from assistant.answer.render import mark_flagged, render_reference, verification_notes
+from assistant.locale import as_of_line, heading, message
 from assistant.research.brief import Brief
 
-_NUMBER_FLAGS = {"unsupported_number", "uncited_number"}
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
@@ -59,13 +59,15 @@ def layout(brief: Brief) -> Document:
     for flag in answer.flags:
         if flag.kind == "notice":
             add(Block("notice", flag.message))
-    number_flags = [f for f in answer.flags if f.kind in _NUMBER_FLAGS]
+    number_flags = [f for f in answer.flags if f.kind in NUMBER_FLAGS]
     for section in answer.sections:
         doc.blocks += _section(section, number_flags, level=2)
         if section.key == "analysis":
             doc.blocks += [Block("chart", chart.title, chart=chart) for chart in answer.charts]
-    for line in _verification_notes(answer.flags, lang):
-        add(Block("notice", line))
+    for note in verification_notes(answer.flags, lang):
+        add(Block("notice", note.text))
+        if note.items:
+            add(Block("bullets", items=note.items))
     add(Block("heading", heading("references", lang), level=2))
     for reference in answer.references:
         add(Block("reference", render_reference(reference), n=reference.n, url=reference.url))
@@ -101,13 +103,3 @@ def text_blocks(text: str) -> list[Block]:
         elif lines:
             blocks.append(Block("paragraph", "\n".join(line.strip() for line in lines)))
     return blocks
-
-
-def _verification_notes(flags: tuple[Flag, ...], lang: Language) -> list[str]:
-    notes = []
-    if any(f.kind in _NUMBER_FLAGS for f in flags):
-        notes.append(notice("unverified", lang))
-    removed = sum(1 for f in flags if f.kind == "unknown_citation")
-    if removed:
-        notes.append(notice("removed_citations", lang, count=removed))
-    return notes

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.model import Passage
+from assistant.answer.render import MARKS
 from assistant.locale import message
 from assistant.research.brief import Brief
 from assistant.research.export.document import Block, layout
@@ -31,7 +32,7 @@ line-height:1.7;color:#1d2329}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #dde3ea;
 padding-bottom:.2rem}h3{margin-top:1.4rem}.as-of{color:#5b6770;font-style:italic}
 .notice{background:#fff8e1;border-left:4px solid #f0b400;padding:.5rem .8rem;margin:.6rem 0}
-.flag{color:#b26a00;font-weight:bold}a.cite{text-decoration:none;color:#1f4e79}
+.flag{color:#b26a00;font-weight:bold}.flag.contradicted{color:#c62828}a.cite{text-decoration:none;color:#1f4e79}
 figure{margin:1.2rem 0}figure svg{max-width:100%;height:auto;overflow:visible}
 figure svg text{font-family:inherit!important}figcaption{color:#5b6770;font-size:.9rem}
 .ref{margin:.4rem 0}details{margin:.2rem 0 .6rem 1.4rem;color:#3c4750;font-size:.92rem}
@@ -43,6 +44,12 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _SAFE_URL = re.compile(r"^https?://", re.I)
 Passages = dict[int | None, tuple[Passage, ...]]
+# Each figure mark as a styled span (class, title) saying what it means.
+_MARK_SPANS = {
+    MARKS["unsupported_number"]: ("flag", "unverified"),
+    MARKS["contradicted_number"]: ("flag contradicted", "differs from its cited source"),
+}
+_MARK = re.compile("|".join(map(re.escape, _MARK_SPANS)))
 
 
 def brief_html(brief: Brief, chart_svg: Callable[[Block], str] | None = None) -> str:
@@ -62,12 +69,17 @@ def brief_html(brief: Brief, chart_svg: Callable[[Block], str] | None = None) ->
 
 
 def inline(text: str) -> str:
-    """Escaped text with our own markup only: bold, citation links, ⚠ marks, line breaks."""
+    """Escaped text with our own markup only: bold, citation links, ⚠/⊗ marks, line breaks."""
     out = html.escape(text)
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     out = _MARKER.sub(r'<a class="cite" href="#ref-\1">[\1]</a>', out)
-    out = out.replace("⚠", '<span class="flag" title="unverified">⚠</span>')
+    out = _MARK.sub(_mark_span, out)
     return out.replace("\n", "<br>\n")
+
+
+def _mark_span(found: re.Match[str]) -> str:
+    css, title = _MARK_SPANS[found.group(0)]
+    return f'<span class="{css}" title="{title}">{found.group(0)}</span>'
 
 
 def _block(block: Block, chart_svg: Callable[[Block], str] | None, passages: Passages) -> str:

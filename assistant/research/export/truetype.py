@@ -15,12 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.answer.render import MARKS
 from assistant.research.export.fonts import FontFace
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
-EXTRA = "0123456789 marketbrief·•—–-_.,:;%()[]/|→⚠"  # the footer, bullets, marks
+# the footer, bullets, and every mark a flagged figure can get (⚠, ⊗: both in Noto CJK)
+EXTRA = "0123456789 marketbrief·•—–-_.,:;%()[]/|→" + "".join(sorted(set(MARKS.values())))
 MAX_ERROR = 1.0  # font units
 
 
