@@ -196,15 +196,23 @@ def _year_end(dates: np.ndarray, year: int, symbol: str) -> tuple[int, tuple[str
 
 # Period words in questions, for the assistant: (pattern, period). First match in the text wins.
 _TEXT_PERIODS: tuple[tuple[str, str], ...] = (
-    (r"年初至今|今年以来|今年迄今|年内|year[\s-]*to[\s-]*date|\bytd\b|this year", "YTD"),
+    (
+        r"年初至今|今年以来|今年迄今|年初以来|年内|year[\s-]*to[\s-]*date|\bytd\b|this year"
+        r"|since the (?:start|beginning) of the year",
+        "YTD",
+    ),
     (r"季初至今|本季度|本季|quarter[\s-]*to[\s-]*date|\bqtd\b|this quarter", "QTD"),
     (r"月初至今|本月|这个月|month[\s-]*to[\s-]*date|\bmtd\b|this month", "MTD"),
     (r"本周|这周|week[\s-]*to[\s-]*date|\bwtd\b|this week", "WTD"),
     (r"过去一年|近一年|过去12个月|近12个月|一年来|past year|last 12 months|past 12 months", "1Y"),
     (r"过去半年|近半年|过去六个月|近六个月|近6个月|past (?:six|6) months", "6M"),
-    (r"过去三个月|近三个月|近3个月|过去3个月|past (?:three|3) months", "3M"),
+    (r"过去三个月|近三个月|近3个月|过去3个月|(?:past|last) (?:three|3) months", "3M"),
     (r"过去一个月|近一个月|近1个月|过去1个月|past month|past 30 days", "1M"),
-    (r"过去一周|近一周|过去5个交易日|past week|past 5 (?:trading )?days", "5D"),
+    (
+        r"过去一周|近一周|过去5个交易日|past week"
+        r"|(?:past|last) (?:5|five) (?:trading days|days|sessions)",
+        "5D",
+    ),
     (r"今天|今日|当日|today", "1D"),
 )
 _TEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?全年|(?:full|calendar)[\s-]*year\s*((?:19|20)\d\d)")
@@ -236,7 +244,7 @@ _SINCE_YEAR_START = re.compile(
 # loose for a question ("3个月期美债" is a bill): read with bare_years only.
 _WINDOWS = re.compile(
     r"(\d{1,2})\s*(?:个月|-month|\s+months?\b)|(\d{1,2})\s*(?:周|-week|\s+weeks?\b)"
-    r"|(\d{1,3})\s*(?:个交易日|天|-day|\s+(?:trading\s+)?days?\b)|\b(\d{1,2})([MWD])\b",
+    r"|(\d{1,3})\s*(?:个交易日|天|-day|\s+(?:trading\s+)?(?:days?|sessions?)\b)|\b(\d{1,2})([MWD])\b",
     re.IGNORECASE,
 )
 

@@ -128,8 +128,12 @@ INSTRUMENTS: tuple[Instrument, ...] = (
 # Numbers that are part of a name, never a figure or a year: 标普500, 罗素2000, S&P 500,
 # Russell 2000, 前10, 第3.
 NAME_NUMBERS = (
-    r"(?:标普|罗素|纳斯达克|纳指|道琼斯|沪深|中证|上证|深证|恒生|日经|富时|前|第)\s*\d+"
-    r"|\b(?:S&P|Russell|Nasdaq|NASDAQ|Dow|Stoxx|STOXX|FTSE|Nikkei|MSCI|Top|top|No\.)\s?\d+"
+    r"(?:标准普尔|标普)\s*(?:1500|500|400|600|100)|罗素\s*(?:1000|2000|3000)"
+    r"|(?:纳斯达克|纳指)\s*100|沪深\s*300|中证\s*(?:500|1000)|上证\s*50|日经\s*225"
+    r"|富时\s*(?:100|250)|(?:前|第)\s*\d+"
+    r"|\b(?:S&P|s&p)\s?(?:1500|500|400|600|100)|\bRussell\s?(?:1000|2000|3000)"
+    r"|\b(?:Nasdaq|NASDAQ)\s?100|\b(?:Stoxx|STOXX)\s?(?:50|600)|\bFTSE\s?(?:100|250)"
+    r"|\bNikkei\s?225|\b(?:Top|top|No\.)\s?\d+"
 )
 
 # Phrases whose inner sector word is not about the sector: masked in free text.

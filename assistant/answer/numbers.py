@@ -44,10 +44,11 @@ _NOT_FIGURES = re.compile(
 _FIGURE = re.compile(
     r"(?<![A-Za-z0-9_.])"
     r"(?P<sign>[+\-−])?"
+    r"(?P<currency>[$€£¥])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![\d])"
-    r"(?P<unit>\s*(?:%|％|个百分点|百分点|个基点|基点|bps?\b|pp\b|percentage points?|percent"
-    r"|点|points?|美元|亿|万|倍|x\b)?)"
+    r"(?P<unit>\s*(?:%|％|个百分点|百分点|个基点|基点|bps?\b|pp\b|percentage points?"
+    r"|basis points?|percent|点|points?|美元|亿|万|倍|x\b)?)"
 )
 
 
@@ -72,7 +73,7 @@ def figures_in(text: str) -> list[Figure]:
     found = []
     for match in _FIGURE.finditer(cleaned):
         number = match["num"]
-        unit = match["unit"].strip()
+        unit = match["unit"].strip() or match["currency"] or ""
         plain = number.replace(",", "")
         decimals = len(plain.split(".")[1]) if "." in plain else 0
         value = float(plain)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -29,6 +30,7 @@ class Outcome:
 
 
 def check(claim: Claim, facts: Sequence[Fact]) -> Outcome:
+    facts = _on_the_day(claim, facts)
     about = [f for f in facts if _about_same(claim, f)]
     if any(_value_agrees(claim, f) for f in about):
         return Outcome("verified")
@@ -42,6 +44,22 @@ def check(claim: Claim, facts: Sequence[Fact]) -> Outcome:
         and units_agree(claim.unit, f.unit)
     ]  # fmt: skip
     return Outcome("unsupported", near[0] if near else None)
+
+
+def _on_the_day(claim: Claim, facts: Sequence[Fact]) -> list[Fact]:
+    """A level is one day's: when the sentence names its day ("截至11月14日…报收235.58美元"),
+    only the latest close on or before that day speaks for it, not the day before's."""
+    if claim.date is None or claim.family != "level":  # "(2,481.91→2,669.16)" spans days
+        return list(facts)
+    latest: dict[frozenset[str], dt.date] = {}
+    for f in facts:
+        if f.family == "level" and f.date is not None and f.date <= claim.date:
+            latest[f.entities] = max(f.date, latest.get(f.entities, f.date))
+    return [
+        f
+        for f in facts
+        if f.family != "level" or f.date is None or f.date == latest.get(f.entities, f.date)
+    ]
 
 
 def _about_same(claim: Claim, fact: Fact) -> bool:

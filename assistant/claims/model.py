@@ -41,7 +41,7 @@ _ACCEPTS = {
     "%": {"%", ""},
     "pp": {"pp", "%", ""},
     "bp": {"bp", ""},
-    "pt": {"pt", ""},
+    "pt": {"pt", "", "$", "美元"},  # a quote's change: index points, an ETF's dollars
     "": {"", "pt", "$", "美元"},
     "ratio": {""},
 }
@@ -67,6 +67,7 @@ class Claim:
     period: str | None = None  # "YTD", "2025", "1M"…
     direction: int = 0  # +1 up / beat, -1 down / lag, 0 not said
     unit: str = ""
+    date: dt.date | None = None  # the day the sentence says the figure is for ("截至1月23日")
 
     @property
     def family(self) -> str | None:
@@ -113,16 +114,22 @@ class Fact:
 def units_agree(claim_unit: str, fact_unit: str) -> bool:
     if claim_unit == fact_unit:
         return True
-    return claim_unit in _ACCEPTS.get(fact_unit, {""})
+    return claim_unit in _ACCEPTS.get(fact_unit, ())
 
 
 def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None) -> bool:
-    """Same period; a week is 5 trading days; a calendar year is its YTD while it runs."""
+    """Same period; a week is 5 trading days; a calendar year is its YTD while it runs; a
+    month or a weekday named by the claim is the month or day a computed figure ends on."""
     if claim is None or fact is None:
         return True
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
     if a == b:
         return True
+    if fact_date is not None and a.startswith("weekday:"):
+        return int(a.split(":")[1]) == fact_date.weekday() and b == "1D"
+    if fact_date is not None and a.startswith("month:"):
+        month = int(a.split(":")[1])
+        return month == fact_date.month and (b in {"MTD", "1M"} or (b == "YTD" and month == 1))
     if fact_date is not None and {a, b} & {"YTD"}:
         year = (a if b == "YTD" else b) if a != b else None
         return year is not None and year.isdigit() and int(year) == fact_date.year

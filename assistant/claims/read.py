@@ -12,6 +12,7 @@ claim.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
 from assistant.question.parse import Vocabulary
+from ingest.dates import MONTH_NAMES, written_dates
 from tools.periods import period_mentions
 
 RATE_SERIES = frozenset({"^TNX", "^FVX", "^IRX", "^TYX"})
@@ -47,34 +49,36 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weight", r"占比|权重|比重|份额|weighting|\bweight\b|share of"),
         ("growth", r"同比|环比|增速|增幅|增长率|growth|year[- ]over[- ]year|\byoy\b|y/y"),
         ("yield", r"收益率|\byields?\b"),
-        ("return", r"涨跌幅|涨幅|跌幅|回报率?|收益|表现|\breturns?\b|\bperformance\b"),
+        ("return", r"涨跌幅|涨幅|跌幅|回报率?|收益|表现|\breturn(?:s|ed)?\b|\bperformance\b"),
         ("level", r"收盘价|点位|股价|价格|\bprice\b|\blevels?\b"),
     )
 )
 # Words that make a figure a level ("升至4.2%", "closed at 2,669", "从4.1%"): not a change.
 _TO = re.compile(
     r"(?:升至|涨至|跌至|降至|回落至|攀升至|上升至|下降至|走高至|走低至|收于|收报|报收|收在|"
-    r"从|由)\s*$"
+    r"从|由|(?<!回)报)\s*$"
     r"|\b(?:rose|risen|fell|fallen|climbed|dropped|declined|slipped|jumped|rallied|increased|"
     r"decreased|moved|edged (?:up|down)|closed|ended|finished|settled|stood|stands|traded|"
-    r"trading|reached|hit)\s+(?:at|to)\s*$|\bfrom\s*$",
+    r"trading|reached|hit|was|is|were|are)\s+(?:at|to)\s*$|\bfrom\s*$",
     re.I,
 )
 _COMPARE = re.compile(
-    r"跑赢|跑输|领先|落后|优于|逊于|outperform\w*|underperform\w*|\bbeat\w*|\blag\w*|"
-    r"ahead of|behind|trail\w*",
+    r"跑赢|跑输|领先|落后|优于|逊于|相对于?|相较于?|outperform\w*|underperform\w*|(?<!-)\bbeat\w*|"
+    r"\boutpac\w*|\boutstrip\w*|"
+    r"\blag\w*|ahead of|behind|trail\w*|relative to|\bversus\b|\bvs\b\.?|compared (?:with|to)",
     re.I,
 )
+_NEUTRAL_COMPARE = re.compile(r"相对|相较|relative|versus|vs|compared", re.I)
 _DOWN_COMPARE = re.compile(r"跑输|落后|逊于|underperform|\blag|behind|trail", re.I)
 _UP = re.compile(
-    r"上涨|上升|走高|攀升|反弹|回升|增长|扩大|拉升|大涨|飙升|涨|升|"
+    r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
     r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
     r"soar\w*|increas\w*|widen\w*|higher)\b",
     re.I,
 )
 _DOWN = re.compile(
-    r"下跌|下降|走低|回落|下滑|下挫|暴跌|收窄|跌|降|"
-    r"\b(?:fell|fall\w*|drop\w*|declin\w*|down|slid|slump\w*|lost|los[es]\w*|tumbl\w*|"
+    r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
+    r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing)\b|tumbl\w*|"
     r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
     re.I,
 )
@@ -90,6 +94,8 @@ class _Context:
 
     names: list[tuple[int, int, str]]
     periods: list[tuple[int, int, str]]
+    respectively: bool = False
+    dates: tuple[tuple[int, dt.date], ...] = ()  # full dates written in the sentence
 
 
 def read_claims(text: str, vocabulary: Vocabulary) -> list[Claim]:
@@ -105,7 +111,9 @@ def _read_part(text: str, vocabulary: Vocabulary) -> list[Claim]:
     figures = list(_located(text))
     if not figures:
         return []
-    context = _Context(vocabulary.mentions(text), period_mentions(text, bare_years=True))
+    periods = sorted([*period_mentions(text, bare_years=True), *calendar_periods(text)])
+    dates = tuple((w.start, w.date) for w in written_dates(text) if w.date is not None)
+    context = _Context(vocabulary.mentions(text), periods, bool(_RESPECTIVELY.search(text)), dates)
     claims: list[Claim] = []
     for i in range(len(figures)):
         claim = _claim(text, figures, i, context)
@@ -142,12 +150,18 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     metric = _noun(before, after)
     direction = 0
     compare = _last(_COMPARE, before)
-    if compare is not None and not _possessive(text, window_start + compare.end(), start, context):
+    spread_noun = metric == "spread"
+    if compare is not None and (
+        spread_noun or not _possessive(text, window_start + compare.end(), start, context)
+    ):
         subject = _subject(text, window_start + compare.start(), context)
         other = _nearest_name(context, start)
         if subject is not None and subject != other:
             entity, against = subject, other
-        direction = -1 if _DOWN_COMPARE.match(compare.group(0)) else 1
+        if _NEUTRAL_COMPARE.match(compare.group(0)):
+            direction = _direction(before[compare.end() :], after)
+        else:
+            direction = -1 if _DOWN_COMPARE.match(compare.group(0)) else 1
         metric = metric if metric in {"spread", "return"} else "spread"
         metric = "spread" if unit == "pp" or metric == "spread" else metric
     elif _TO.search(before):
@@ -159,8 +173,24 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         elif direction and unit in {"bp", "pt", "pp"} and metric in {"yield", "level", "rate"}:
             metric = "change"
     metric = _yield_or_return(metric, entity, unit)
-    period = _nearest_period(context, window_start, start, end + len(after))
-    return Claim(figure, entity, against, metric, period, direction, unit)
+    if (
+        metric is None
+        and not direction
+        and unit not in {"%", "pp", "bp"}
+        and _COPULA.search(before)
+    ):
+        metric = "level"  # "VIX指数为16.28", "the VIX was 16.3": a figure that simply is
+    period = _nearest_period(context, window_start, start, _clause_end(text, end))
+    day = next((d for d in reversed(context.dates) if d[0] < start), None)
+    return Claim(figure, entity, against, metric, period, direction, unit, day[1] if day else None)
+
+
+_COPULA = re.compile(r"(?:为|是|(?<!回)报|\b(?:was|is|were|are|at|stood))\s*$", re.I)
+
+
+def _clause_end(text: str, end: int) -> int:
+    stop = _CLAUSE_END.search(text, end)
+    return stop.start() if stop else len(text)
 
 
 def _tail(text: str) -> str:
@@ -192,15 +222,19 @@ _LINK = re.compile(r"\s*(?:为|是|在|:|：|of|at|was|is)?\s*$", re.I)
 
 
 def _direction(before: str, after: str) -> int:
-    """+1 / -1 from the nearest up or down word before the figure, else just after it."""
-    for text, pick in ((_NEUTRAL.sub(" ", before), max), (_NEUTRAL.sub(" ", after), min)):
-        up, down = _last(_UP, text), _last(_DOWN, text)
-        if pick is min:
-            up, down = _UP.search(text), _DOWN.search(text)
-        found = [(m.start(), 1) for m in (up,) if m] + [(m.start(), -1) for m in (down,) if m]
-        if found:
-            return pick(found)[1]
-    return 0
+    """+1 / -1 from an up or down word right after the figure ("1.05%的下跌"), else the nearest
+    one before it, else one later in its clause ("7.5% higher")."""
+    after = _NEUTRAL.sub(" ", after)
+    up, down = _UP.search(after), _DOWN.search(after)
+    later = [(m.start(), 1) for m in (up,) if m] + [(m.start(), -1) for m in (down,) if m]
+    if later and min(later)[0] <= 2:
+        return min(later)[1]
+    before = _NEUTRAL.sub(" ", before)
+    up, down = _last(_UP, before), _last(_DOWN, before)
+    found = [(m.end(), 1) for m in (up,) if m] + [(m.end(), -1) for m in (down,) if m]
+    if found:
+        return max(found)[1]
+    return min(later)[1] if later else 0
 
 
 def _possessive(text: str, start: int, end: int, context: _Context) -> bool:
@@ -263,7 +297,51 @@ def _nearest_period(context: _Context, window: int, start: int, tail_end: int) -
     if later:
         return later[0][2]
     before = [p for p in context.periods if p[1] <= start]
-    return before[-1][2] if before else None
+    if before:
+        return before[-1][2]
+    if context.respectively:  # "rose 7% and 18%, respectively, over the past three months"
+        return next((p[2] for p in context.periods if p[0] >= start), None)
+    return None
+
+
+# When a sentence says "in June", "上周五", "on Friday": the month or weekday a figure is for.
+_MONTH = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*[日号])"
+    r"|\b(?:in|during|for|over|since|of|from)\s+(" + "|".join(MONTH_NAMES) + r")\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"(?:周|星期|礼拜)([一二三四五六日天])|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b",
+    re.I,
+)
+_ZH_WEEKDAYS = "一二三四五六"
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_OTHER_PERIODS = (
+    (re.compile(r"上周|last week", re.I), "1W"),
+    (re.compile(r"上半年|first half|\bH1\b", re.I), "H1"),
+    (re.compile(r"下半年|second half|\bH2\b", re.I), "H2"),
+    (re.compile(r"前三季度|first three quarters|first nine months", re.I), "9M"),
+    (re.compile(r"同比|year[- ]over[- ]year|\byoy\b|y/y|from a year (?:ago|earlier)", re.I), "YoY"),
+    (re.compile(r"环比|month[- ]over[- ]month|\bmom\b|m/m|sequential", re.I), "MoM"),
+)
+
+
+def calendar_periods(text: str) -> list[tuple[int, int, str]]:
+    """Months, weekdays, halves: periods the tools do not compute but an article may state."""
+    found = []
+    for m in _MONTH.finditer(text):
+        month = int(m[1]) if m[1] else [n.lower() for n in MONTH_NAMES].index(m[2].lower()) + 1
+        if 1 <= month <= 12:
+            found.append((m.start(), m.end(), f"month:{month}"))
+    for m in _WEEKDAY.finditer(text):
+        zh = m[1]
+        day = (_ZH_WEEKDAYS.index(zh) if zh in _ZH_WEEKDAYS else 6) if zh else None
+        day = _EN_WEEKDAYS.index(m[2].lower()) if day is None else day
+        found.append((m.start(), m.end(), f"weekday:{day}"))
+    for pattern, period in _OTHER_PERIODS:
+        found += [(m.start(), m.end(), period) for m in pattern.finditer(text)]
+    return found
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -147,7 +147,8 @@ class FakeMarket:
              "value": 4.236, "metric": "level", "unit": "%", "change_1m": 12.4, "change_unit": "bp",
              "direction": "up"},
             {"indicator": "VIX", "symbols": "^VIX", "date": pd.Timestamp(AS_OF), "value": 16.09,
-             "metric": "level", "unit": "pt", "change_1m": 0.3, "change_unit": "pt", "direction": "flat"},
+             "metric": "level", "unit": "pt", "change_1m": 0.3, "change_unit": "pt",
+             "direction": "flat"},
         ]  # fmt: skip
         provenance = _provenance("macro", ["^TNX", "^VIX"])
         return ToolResult(pd.DataFrame(rows), provenance, "macro", measures=macro.MEASURES)

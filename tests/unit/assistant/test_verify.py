@@ -21,7 +21,8 @@ ARTICLE = "罗素2000指数年初至今已录得可观的8.2%回报率,标普500
 def registry() -> SourceRegistry:
     reg = SourceRegistry()
     frame = pd.DataFrame(
-        {"symbol": ["^RUT", "^GSPC"], "period": ["YTD", "YTD"], "return_pct": [7.5449, 1.0242], "spread_pp": [6.5207, 0.0],
+        {"symbol": ["^RUT", "^GSPC"], "period": ["YTD", "YTD"], "return_pct": [7.5449, 1.0242],
+         "spread_pp": [6.5207, 0.0],
          "end_close": [2669.162, 6915.61], "max_drawdown_pct": [-1.82, -1.4]}
     )  # fmt: skip
     reg.add_tool_result(
