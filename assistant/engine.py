@@ -8,6 +8,8 @@
 LLM mode runs when a chat model is configured and `offline` is not asked for; if the endpoint
 fails (refused, timeout, 5xx after retries, unusable output, a limit), the same question is
 answered offline with a notice saying why; any other error is a bug and is raised as it is.
+An LLM answer whose figures its cited sources contradict or do not state gets one rewrite,
+within the run's limits (`assistant.llm.repair`); what is still wrong after it is flagged.
 Services are built once, lazily, and a service that cannot be built (no price store yet, no
 index) leaves a notice instead of an error. Pass a `Conversation` to ask follow-ups; each
 answer is appended to it.
@@ -232,6 +234,7 @@ class Assistant:
 
     def _llm(self, parsed: ParsedQuestion, conversation: Conversation | None) -> Iterator[Event]:
         from assistant.llm.agent import RunResult, run_agent
+        from assistant.llm.repair import RepairContext, Written, repair
         from assistant.llm.tools import ToolContext, build_tools
 
         model = self.model
@@ -242,27 +245,31 @@ class Assistant:
         )
         result: RunResult | None = None
         tools = [tool for tool in build_tools(context) if parsed.allows(tool.name)]
-        for item in run_agent(
-            model,
-            tools,
-            self._system_prompt(parsed),
-            self._messages(parsed, conversation),
-            self.limits,
-            render_prompt("final_answer"),
-        ):
+        system = self._system_prompt(parsed)
+        messages = self._messages(parsed, conversation)
+        final_prompt = render_prompt("final_answer")
+        for item in run_agent(model, tools, system, messages, self.limits, final_prompt):
             if isinstance(item, RunResult):
                 result = item
             else:
                 yield item
         assert result is not None
         title, sections = parse_markdown(result.text, parsed.language)
-        sections, disagreements = reconcile(sections, registry, self.vocabulary, parsed.language)
+        first = Written(title, sections, result.text, result.model_calls, result.usage,
+                        result.deadline)  # fmt: skip
+        checking = RepairContext(
+            model, registry, self.vocabulary, parsed.language, self.limits, system
+        )
+        written = yield from repair(first, checking)  # one rewrite when figures fail the check
+        sections, disagreements = reconcile(
+            written.sections, registry, self.vocabulary, parsed.language
+        )
         draft = Draft(
-            title=title or title_for(parsed, self.vocabulary),
+            title=written.title or title_for(parsed, self.vocabulary),
             sections=sections,
             flags=disagreements,
-            model_calls=result.model_calls,
-            usage=result.usage,
+            model_calls=written.model_calls,
+            usage=written.usage,
             quotes=self._ticker_strip(parsed, registry),
         )
         yield Done(assemble(draft, parsed, registry, self.vocabulary, "llm"))

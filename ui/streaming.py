@@ -27,7 +27,8 @@ TOOL_LABELS = {
 @dataclass
 class Streamed:
     answer: Answer | None = None
-    fallback: str | None = None  # the notice when the LLM failed and offline took over
+    fallback: str | None = None  # the last notice that wiped the draft: offline took over
+    # (answer mode "offline") or the model is rewriting its figures (answer mode "llm")
     steps: list[str] = field(default_factory=list)
 
 

@@ -19,6 +19,7 @@ Tokens stream out as they arrive; tool calls are reported as they start and end.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ class RunResult:
     text: str
     model_calls: int
     usage: dict[str, int] = field(default_factory=dict)
+    deadline: float = math.inf  # the run's deadline on time.monotonic: a repair must end by it
 
 
 class BudgetMiddleware(AgentMiddleware):
@@ -188,7 +190,7 @@ def run_agent(
     if final[-1].invalid_tool_calls and not text_of(final[-1].content).strip():
         names = ", ".join(str(c.get("name") or "?") for c in final[-1].invalid_tool_calls)
         raise LLMRunError(f"the model sent a malformed tool call ({names})")
-    yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage))
+    yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage), budget.deadline)
 
 
 def _tokens(chunk: tuple[BaseMessage, dict[str, Any]]) -> Iterator[Token]:

@@ -113,15 +113,18 @@ def test_llm_mode_sees_no_instruction_runs_only_asked_tools_and_gets_no_key(
     monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
     market = FakeMarket()
     search = ("search_commentary", {"query": "罗素2000 小盘股 板块轮动 系统提示 指令", "k": 8})
-    with LoopbackOpenAI([tool_calls(search), text(ZH_ANSWER)]) as server:
+    with LoopbackOpenAI([tool_calls(search), text(ZH_ANSWER), text(ZH_ANSWER)]) as server:
         settings = load_settings(openai_base_url=server.base_url, model="loopback")
         answer = Assistant(settings, market=market, index=dirty_index).ask(
             QUESTIONS[0], as_of=AS_OF
         )
-    assert answer.mode == "llm" and len(server.requests) == 2
+    # the answer's figures are not in the passages it cites: one repair turn, shown them again
+    assert answer.mode == "llm" and len(server.requests) == 3
     tool_reply = server.requests[1]["messages"][-1]
     assert tool_reply["role"] == "tool" and "Hostile Weekly" in tool_reply["content"]
     assert leaked(tool_reply["content"]) == []
+    repair_prompt = server.requests[2]["messages"][-1]["content"]
+    assert "<passage>" in repair_prompt and leaked(repair_prompt) == []
     assert [name for name, _ in market.calls if name != "quotes"] == []  # no tool ran unasked
     sent = json.dumps(server.requests, ensure_ascii=False)
     assert_no_secret([sent, render_markdown(answer), answer.model_dump_json()])

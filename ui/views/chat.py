@@ -73,7 +73,7 @@ def ask(question: str, ctx: context.Context, session: chat_session.ChatSession) 
     if streamed.answer is None:
         st.error("The answer could not be completed; please try again.")
         return
-    if streamed.fallback:
+    if streamed.fallback and streamed.answer.mode != "llm":  # not a repair turn's rewrite
         st.session_state[FAILURE_KEY] = streamed.fallback
     elif streamed.answer.mode == "llm":
         st.session_state.pop(FAILURE_KEY, None)

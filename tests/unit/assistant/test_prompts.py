@@ -17,7 +17,13 @@ from assistant.prompts import (
 )
 
 # Variables a prompt iterates over need a value of their shape; the others take a marker.
-SAMPLE_VALUES = {"tools": tool_descriptions()}
+_PROBLEM = {"sentence": "<sentence>", "figure": "<figure>", "about": "<about>", "cites": "[0]",
+            "missing": "", "source_value": "<value>", "note": "<note>"}  # fmt: skip
+SAMPLE_VALUES = {
+    "tools": tool_descriptions(),
+    "problems": [{**_PROBLEM, "kind": kind} for kind in ("contradicted", "unsupported", "uncited")],
+    "sources": ["[0] <market data>", "[1] <article>"],
+}
 
 
 def test_there_are_prompts_and_no_prompt_text_lives_elsewhere() -> None:
