@@ -14,10 +14,11 @@ from ingest.dates import MONTH_ABBREVIATIONS
 from ingest.language import IDEOGRAPHS
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
-# After 。！？!? (plus closing quotes/brackets), or after ". " before a capital, digit or CJK.
+# After 。！？!? (plus closing quotes/brackets), after ". " before a capital, digit or CJK, or
+# after "." right before CJK (an English sentence followed by a Chinese one: "…month[2].标普…").
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])[”’」』)）]*"
-    rf"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}])"
+    rf"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}]|[{IDEOGRAPHS}])"
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|"

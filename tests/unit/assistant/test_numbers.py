@@ -59,3 +59,9 @@ def test_sentences_keep_markers_with_the_sentence_before() -> None:
         "科技股回落！",
         "第二段？",
     ]
+
+
+def test_an_english_sentence_ends_where_a_chinese_one_follows_its_full_stop() -> None:
+    text = "Small caps lagged this month[2].标普500指数涨0.58%[3]。The U.S.股市收高。"
+    assert sentences(text) == ["Small caps lagged this month[2].", "标普500指数涨0.58%[3]。",
+                               "The U.S.股市收高。"]  # fmt: skip
