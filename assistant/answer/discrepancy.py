@@ -5,30 +5,26 @@ reader should see both, each with its source, rather than one silently replacing
 module reads year-to-date percentages stated for a symbol in retrieved sentences ("罗素2000指数
 年初至今已录得可观的8.2%回报率") and compares them with the computed return.
 
-A figure belongs to the nearest symbol name before it, up to the next name; a figure after a
-comparison word ("跑赢…8.2%", "outperformed by") is a spread, not a return, and is skipped.
+Sentences are read by the claim reader (`assistant.claims.read`), so a figure is the return
+of the name it is said of, and a spread ("跑赢…1.2个百分点") or another period ("当日1.05%的下跌")
+is not taken for a year-to-date return.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.model import Flag, Language, Section
-from assistant.answer.numbers import Figure, figures_in, matches
+from assistant.answer.numbers import Figure, matches
+from assistant.claims.read import read_claims
 from assistant.gather.passages import Candidate, candidates
 from assistant.gather.sources import SourceRegistry
 from assistant.locale import format_date, message
 from assistant.question.parse import Vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import ToolResult
-
-_YTD = re.compile(r"年初至今|今年以来|年内|\bYTD\b|year[- ]to[- ]date|so far this year", re.I)
-_COMPARATIVE = re.compile(
-    r"跑赢|跑输|领先|落后|超过|高于|低于|outperform|underperform|beat|ahead of|behind|than", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -52,28 +48,30 @@ def find_discrepancies(
     }
     found: dict[str, Discrepancy] = {}
     for candidate in candidates:
-        if not _YTD.search(candidate.text):
-            continue
         for symbol, figure in stated_returns(candidate.text, vocabulary):
-            if symbol in computed and symbol not in found and not matches(figure, computed[symbol]):
-                found[symbol] = Discrepancy(symbol, figure, computed[symbol], candidate)
+            value = computed.get(symbol)
+            if value is None or symbol in found:
+                continue
+            if not matches(figure, value) or figure.negative != (value < 0):
+                found[symbol] = Discrepancy(symbol, figure, value, candidate)
     return list(found.values())
 
 
 def stated_returns(text: str, vocabulary: Vocabulary) -> list[tuple[str, Figure]]:
-    """(symbol, percentage) pairs a sentence states, by the name each figure follows."""
-    mentions = vocabulary.mentions(text)
-    pairs = []
-    for i, (_, end, symbol) in enumerate(mentions):
-        stop = mentions[i + 1][0] if i + 1 < len(mentions) else len(text)
-        segment = text[end:stop]
-        figure = next((f for f in figures_in(segment) if f.unit in {"%", "％"}), None)
-        if figure is None:
-            continue
-        before = segment[: segment.find(figure.raw)] if figure.raw in segment else segment
-        if not _COMPARATIVE.search(before):
-            pairs.append((symbol, figure))
-    return pairs
+    """(symbol, percentage) for each year-to-date return the sentence states; a fall said in
+    words ("下跌8.2%") comes back as a negative figure ("-8.2%")."""
+    return [
+        (claim.entity, _signed(claim.figure, claim.sign))
+        for claim in read_claims(text, vocabulary)
+        if claim.entity and claim.against is None and claim.period == "YTD"
+        and claim.family == "change" and claim.unit == "%"
+    ]  # fmt: skip
+
+
+def _signed(figure: Figure, sign: int) -> Figure:
+    if sign < 0 and not figure.negative:
+        return replace(figure, raw="-" + figure.raw, negative=True)
+    return figure
 
 
 class Disagreements:

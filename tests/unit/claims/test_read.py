@@ -70,3 +70,14 @@ def test_each_figure_is_read_with_what_the_sentence_says_of_it(
 
 def test_dates_tenors_and_index_names_are_not_claims() -> None:
     assert parts("截至2026年1月23日，10年期与5年期的10y-5y，罗素2000与标普500[0]。") == []
+
+
+def test_an_articles_ytd_returns_are_read_by_the_same_reader() -> None:
+    from assistant.answer.discrepancy import stated_returns
+
+    text = (
+        "罗素2000指数年初至今8.2%的涨幅代表了快速上涨,尤其是考虑到当日1.05%的下跌,"
+        "大幅跑赢标普500指数1.2个百分点。纳指年初至今下跌3.5%。"
+    )
+    stated = [(symbol, figure.raw) for symbol, figure in stated_returns(text, VOCABULARY)]
+    assert stated == [("^RUT", "8.2%"), ("^IXIC", "-3.5%")]  # not the day's fall, not a spread
