@@ -150,9 +150,9 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     metric = _noun(before, after)
     direction = 0
     compare = _last(_COMPARE, before)
-    spread_noun = metric == "spread"
     if compare is not None and (
-        spread_noun or not _possessive(text, window_start + compare.end(), start, context)
+        metric == "spread"
+        or not _possessive(text, window_start + compare.end(), start, after, context)
     ):
         subject = _subject(text, window_start + compare.start(), context)
         other = _nearest_name(context, start)
@@ -162,8 +162,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
             direction = _direction(before[compare.end() :], after)
         else:
             direction = -1 if _DOWN_COMPARE.match(compare.group(0)) else 1
-        metric = metric if metric in {"spread", "return"} else "spread"
-        metric = "spread" if unit == "pp" or metric == "spread" else metric
+        metric = "return" if metric == "return" and unit != "pp" else "spread"
     elif _TO.search(before):
         metric = metric if metric not in {None, "return", "growth", "profit"} else "level"
     else:
@@ -195,8 +194,7 @@ def _clause_end(text: str, end: int) -> int:
 
 def _tail(text: str) -> str:
     """The few characters after a figure that still belong to it (up to the clause's end)."""
-    stop = _CLAUSE_END.search(text)
-    return text[: min(TAIL, stop.start() if stop else len(text))]
+    return text[: min(TAIL, _clause_end(text, 0))]
 
 
 def _noun(before: str, after: str) -> str | None:
@@ -237,7 +235,7 @@ def _direction(before: str, after: str) -> int:
     return min(later)[1] if later else 0
 
 
-def _possessive(text: str, start: int, end: int, context: _Context) -> bool:
+def _possessive(text: str, start: int, end: int, after: str, context: _Context) -> bool:
     """True when the figure after a comparison word is the compared name's own ("落后于罗素2000
     的7.5%", "跑赢标普500指数1.2%的涨幅", "beat the S&P 500's 1.2% gain"): a name sits between
     them and either owns the figure (的, 's) or the figure is followed by its own metric."""
@@ -245,8 +243,7 @@ def _possessive(text: str, start: int, end: int, context: _Context) -> bool:
     if not names:
         return False
     owned = re.match(r"\s*(?:的|'s|’s)", text[names[-1][1] :]) is not None
-    own_metric = _OWN_METRIC.match(_tail(text[_figure_end(text, end) :])) is not None
-    return owned or own_metric
+    return owned or _OWN_METRIC.match(after) is not None
 
 
 _OWN_METRIC = re.compile(
@@ -254,12 +251,6 @@ _OWN_METRIC = re.compile(
     r"|decline|drop|loss)",
     re.I,
 )
-
-
-def _figure_end(text: str, start: int) -> int:
-    """Where the figure starting at `start` ends (its number and unit)."""
-    found = figures_in(text[start:])
-    return start + len(found[0].raw) if found else start
 
 
 def _yield_or_return(metric: str | None, entity: str | None, unit: str) -> str | None:
