@@ -241,7 +241,7 @@ _SINCE_YEAR_START = re.compile(
 
 
 # Window words a sentence uses for a figure's period ("3个月相对强度", "3-month return"), too
-# loose for a question ("3个月期美债" is a bill): read with bare_years only.
+# loose for a question ("3个月期美债" is a bill): read with in_sentence only.
 _WINDOWS = re.compile(
     r"(\d{1,2})\s*(?:个月|-month|\s+months?\b)|(\d{1,2})\s*(?:周|-week|\s+weeks?\b)"
     r"|(\d{1,3})\s*(?:个交易日|天|-day|\s+(?:trading\s+)?(?:days?|sessions?)\b)|\b(\d{1,2})([MWD])\b",
@@ -256,10 +256,10 @@ def _window(match: re.Match[str]) -> str:
     return f"{months}M" if months else f"{weeks}W" if weeks else f"{days}D"
 
 
-def period_mentions(text: str, *, bare_years: bool = False) -> list[tuple[int, int, str]]:
+def period_mentions(text: str, *, in_sentence: bool = False) -> list[tuple[int, int, str]]:
     """Every period named in the text as (start, end, period), in order of position.
 
-    `bare_years` also reads a plain year ("2025年", "in 2025") as that calendar year and a
+    `in_sentence` also reads a plain year ("2025年", "in 2025") as that calendar year and a
     window ("3个月", "3-month") as that period: right for a sentence stating a figure, too
     loose for a question ("2025年3月以来…", "3个月期美债").
     """
@@ -267,13 +267,13 @@ def period_mentions(text: str, *, bare_years: bool = False) -> list[tuple[int, i
     found: list[tuple[int, int, str]] = [(start, end, "") for start, end in names]
     for words, named in _TEXT_PERIODS:
         found += [(m.start(), m.end(), named) for m in re.finditer(words, text, re.IGNORECASE)]
-    years = [_SINCE_YEAR_START, _TEXT_YEAR, *([_BARE_YEAR] if bare_years else [])]
+    years = [_SINCE_YEAR_START, _TEXT_YEAR, *([_BARE_YEAR] if in_sentence else [])]
     for pattern in years:
         for m in pattern.finditer(text):
             if not any(start <= m.start() < end for start, end, _ in found):
                 period = "YTD" if pattern is _SINCE_YEAR_START else m[1] or m[2]
                 found.append((m.start(), m.end(), period))
-    if bare_years:
+    if in_sentence:
         for m in _WINDOWS.finditer(text):
             if not any(start <= m.start() < end for start, end, _ in found):
                 found.append((m.start(), m.end(), _window(m)))

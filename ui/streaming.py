@@ -27,8 +27,8 @@ TOOL_LABELS = {
 @dataclass
 class Streamed:
     answer: Answer | None = None
-    fallback: str | None = None  # the last notice that wiped the draft: offline took over
-    # (answer mode "offline") or the model is rewriting its figures (answer mode "llm")
+    discarded: str | None = None  # the last notice that wiped the draft: offline took over
+    # (the answer's mode is "offline") or the model rewrote its figures (mode "llm")
     steps: list[str] = field(default_factory=list)
 
 
@@ -57,7 +57,7 @@ def show_stream(events: Iterable[Event]) -> Streamed:
             if event.discard_streamed:
                 streamed = ""
                 text.empty()
-                out.fallback = event.message
+                out.discarded = event.message
             notices.warning(neutralise(event.message), icon=":material/warning:")
         elif isinstance(event, Done):
             out.answer = event.answer

@@ -12,6 +12,7 @@ corrected.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from assistant.answer.citations import markers_in, walk
 from assistant.answer.model import ClaimParts, Flag, Language, Section
@@ -54,11 +55,12 @@ def verify(
     return flags
 
 
-class Where:
+class Where(NamedTuple):
     """The sentence a claim stands in, what it cites, and its section."""
 
-    def __init__(self, sentence: str, cited: tuple[int, ...], section: Section) -> None:
-        self.sentence, self.cited, self.section = sentence, cited, section
+    sentence: str
+    cited: tuple[int, ...]
+    section: Section
 
 
 def _flag(
@@ -78,7 +80,7 @@ def _flag(
         kind = "contradicted_number"
         text = message(
             "check.contradicted_number", language,
-            claimed=stated(claim), about=about(claim, vocabulary, language),
+            claimed=stated(claim), about=about(parts(claim), vocabulary, language),
             source=f"[{fact.source}]", value=shown,
         )  # fmt: skip
     elif fact is not None:
@@ -126,11 +128,12 @@ def stated(claim: Claim) -> str:
     return raw
 
 
-def about(claim: Claim, vocabulary: Vocabulary, language: Language) -> str:
-    """ "罗素2000指数 · 年初至今 · 涨跌幅": what the claim is read as being about."""
+def about(claim: ClaimParts, vocabulary: Vocabulary, language: Language, sep: str = " · ") -> str:
+    """ "罗素2000指数 · 年初至今 · 涨跌幅": what a figure is read as being about."""
     bits = [
         vocabulary.name(claim.entity, language) if claim.entity else "",
+        f"vs {vocabulary.name(claim.against, language)}" if claim.against else "",
         period_label(claim.period, language) if claim.period else "",
         metric_label(claim.metric, language) if claim.metric else "",
     ]
-    return " · ".join(b for b in bits if b)
+    return sep.join(b for b in bits if b)

@@ -111,7 +111,7 @@ def _read_part(text: str, vocabulary: Vocabulary) -> list[Claim]:
     figures = list(_located(text))
     if not figures:
         return []
-    periods = sorted([*period_mentions(text, bare_years=True), *calendar_periods(text)])
+    periods = sorted([*period_mentions(text, in_sentence=True), *calendar_periods(text)])
     dates = tuple((w.start, w.date) for w in written_dates(text) if w.date is not None)
     context = _Context(vocabulary.mentions(text), periods, bool(_RESPECTIVELY.search(text)), dates)
     claims: list[Claim] = []

@@ -221,9 +221,13 @@ def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Even
                 )
 
 
+# Our usage names (the OpenAI API's) and LangChain's usage_metadata names for them.
+USAGE_KEYS = {
+    "prompt_tokens": "input_tokens",
+    "completion_tokens": "output_tokens",
+    "total_tokens": "total_tokens",
+}
+
+
 def _usage(raw: dict[str, int]) -> dict[str, int]:
-    return {
-        "prompt_tokens": raw["input_tokens"],
-        "completion_tokens": raw["output_tokens"],
-        "total_tokens": raw["total_tokens"],
-    }
+    return {ours: raw[theirs] for ours, theirs in USAGE_KEYS.items()}

@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer.citations import markers_in, walk
 from assistant.answer.model import ClaimParts, Flag, Language, Section
-from assistant.answer.verify import verify
+from assistant.answer.verify import about, verify
 from assistant.events import Event, Notice, Token
 from assistant.gather.sources import MarketSource, Source, SourceRegistry
-from assistant.llm.agent import RunLimits, text_of
+from assistant.llm.agent import USAGE_KEYS, RunLimits, text_of
 from assistant.llm.failures import LLMRunError, describe_llm_error, llm_failures
 from assistant.llm.parse import parse_markdown
 from assistant.llm.tools import SUMMARY_CHARS, clean_passage
-from assistant.locale import heading_skeleton, metric_label, notice, period_label
+from assistant.locale import heading_skeleton, notice
 from assistant.prompts import render_prompt
 from assistant.question.parse import Vocabulary
 from tools.deadline import iterate_with_deadline
@@ -129,19 +129,12 @@ class _Reply:
     def add(self, chunk: Any) -> None:
         self.text += text_of(chunk.content)
         reported = getattr(chunk, "usage_metadata", None) or {}
-        for ours, theirs in _USAGE_KEYS.items():
+        for ours, theirs in USAGE_KEYS.items():
             self.usage[ours] = self.usage.get(ours, 0) + int(reported.get(theirs) or 0)
 
     def total(self, written: Written) -> dict[str, int]:
         keys = dict.fromkeys([*written.usage, *self.usage])
         return {k: written.usage.get(k, 0) + self.usage.get(k, 0) for k in keys}
-
-
-_USAGE_KEYS = {
-    "prompt_tokens": "input_tokens",
-    "completion_tokens": "output_tokens",
-    "total_tokens": "total_tokens",
-}
 
 
 def _call(context: RepairContext, prompt: str, written: Written, reply: _Reply) -> Iterator[Token]:
@@ -192,7 +185,7 @@ def _problem(flag: Flag, sources: Mapping[int, Source], vocabulary: Vocabulary) 
         "kind": flag.kind.removesuffix("_number"),  # contradicted, unsupported, uncited
         "sentence": (flag.sentence or "").strip(),
         "figure": flag.number or "",
-        "about": _about(flag.claim, vocabulary),
+        "about": _about(flag.claim, vocabulary),  # English: the prompt's language
         "cites": "".join(f"[{n}]" for n in flag.sources if n in sources),
         "missing": "".join(f"[{n}]" for n in missing),
         "source_value": flag.source_value or "",
@@ -205,14 +198,8 @@ def _about(claim: ClaimParts | None, vocabulary: Vocabulary) -> str:
     signed when the sentence says which way)."""
     if claim is None:
         return ""
-    bits = [
-        f"{claim.value:+g}{claim.unit}" if claim.direction else "",
-        vocabulary.name(claim.entity, "en") if claim.entity else "",
-        f"against {vocabulary.name(claim.against, 'en')}" if claim.against else "",
-        period_label(claim.period, "en") if claim.period else "",
-        metric_label(claim.metric, "en") if claim.metric else "",
-    ]
-    return ", ".join(bit for bit in bits if bit)
+    value = f"{claim.value:+g}{claim.unit}" if claim.direction else ""
+    return ", ".join(bit for bit in (value, about(claim, vocabulary, "en", ", ")) if bit)
 
 
 def _source_text(n: int, source: Source) -> str:

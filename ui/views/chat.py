@@ -73,8 +73,8 @@ def ask(question: str, ctx: context.Context, session: chat_session.ChatSession) 
     if streamed.answer is None:
         st.error("The answer could not be completed; please try again.")
         return
-    if streamed.fallback and streamed.answer.mode != "llm":  # not a repair turn's rewrite
-        st.session_state[FAILURE_KEY] = streamed.fallback
+    if streamed.discarded and streamed.answer.mode == "offline":  # the LLM failed: a fallback
+        st.session_state[FAILURE_KEY] = streamed.discarded
     elif streamed.answer.mode == "llm":
         st.session_state.pop(FAILURE_KEY, None)
     try:

@@ -142,7 +142,7 @@ def test_a_sentence_names_years_and_windows_but_never_inside_an_index_name() -> 
     from tools.periods import period_mentions
 
     def named(text: str) -> list[str]:
-        return [period for _, _, period in period_mentions(text, bare_years=True)]
+        return [period for _, _, period in period_mentions(text, in_sentence=True)]
 
     assert named("罗素2000年初至今上涨，2025年全年上涨，3个月相对强度") == ["YTD", "2025", "3M"]
     assert named("In 2025 the index rose; 3-month return; so far in 2026") == ["2025", "3M", "YTD"]
