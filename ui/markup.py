@@ -97,9 +97,10 @@ def answer_markdown(text: str, highlights: Iterable[Highlight] = ()) -> str:
     for highlight in highlights:
         text = _mark(text, highlight)
     safe = neutralise(text)
-    return _MARKED.sub(
+    marked = _MARKED.sub(
         lambda m: f":{m.group(1)}-background[{_escape_brackets(m.group(3))} {m.group(2)}]", safe
     )
+    return _LINK_TARGET.sub(r"]\\(", marked)  # a mark's "]" before the text's "(" is no link
 
 
 def _escape_brackets(figure: str) -> str:

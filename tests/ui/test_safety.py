@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -154,6 +154,7 @@ def test_plain_escapes_every_markdown_character(text: str) -> None:
 
 
 @given(st.text(), st.integers(0, 20), st.integers(1, 6))
+@example("0001(", 0, 2)  # a highlight's "]" right before the text's "(" once made a link
 def test_answer_markdown_leaves_no_html_image_or_link(text: str, start: int, size: int) -> None:
     highlight = Highlight(text[start : start + 30], text[start + 2 : start + 2 + size])
     safe = answer_markdown(text, [highlight] if highlight.number else [])
