@@ -207,13 +207,13 @@ _TEXT_PERIODS: tuple[tuple[str, str], ...] = (
     (r"过去一年|近一年|过去12个月|近12个月|一年来|past year|last 12 months|past 12 months", "1Y"),
     (r"过去半年|近半年|过去六个月|近六个月|近6个月|past (?:six|6) months", "6M"),
     (r"过去三个月|近三个月|近3个月|过去3个月|(?:past|last) (?:three|3) months", "3M"),
-    (r"过去一个月|近一个月|近1个月|过去1个月|past month|past 30 days", "1M"),
+    (r"过去一个月|近一个月|近1个月|过去1个月|(?:past|last) month|past 30 days", "1M"),
     (
         r"过去一周|近一周|过去5个交易日|past week"
         r"|(?:past|last) (?:5|five) (?:trading days|days|sessions)",
         "5D",
     ),
-    (r"今天|今日|当日|today", "1D"),
+    (r"今天|今日|当日|当天|最新交易日|today|on the day|(?:latest|last) session", "1D"),
 )
 _TEXT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?全年|(?:full|calendar)[\s-]*year\s*((?:19|20)\d\d)")
 

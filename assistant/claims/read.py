@@ -78,12 +78,13 @@ _UP = re.compile(
 )
 _DOWN = re.compile(
     r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
-    r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing)\b|tumbl\w*|"
+    r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing|s|ses)\b|tumbl\w*|"
     r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
     re.I,
 )
 _NEUTRAL = re.compile(r"涨跌幅|涨跌")
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
+_CLAUSE_START = re.compile(r"[，,；;。！？!?]")
 _CLAUSE_END = re.compile(r"[，,；;:：。！？!?（(]")
 TAIL = 14  # characters after a figure that may still describe it ("7.5%的涨幅", "7.5% gain")
 
@@ -147,7 +148,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     unit = normal_unit(figure.unit)
     entity = _nearest_name(context, start)
     against = None
-    metric = _noun(before, after)
+    metric = _noun(_CLAUSE_START.split(before)[-1], after)  # this clause's nouns only
     direction = 0
     compare = _last(_COMPARE, before)
     if compare is not None and (
@@ -306,10 +307,14 @@ _WEEKDAY = re.compile(
     r"|Sunday)\b",
     re.I,
 )
+_QUARTER = re.compile(
+    r"(?<!前)([一二三四1-4])\s*季度|\b(first|second|third|fourth)[- ]quarter", re.I
+)
 _ZH_WEEKDAYS = "一二三四五六"
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OTHER_PERIODS = (
     (re.compile(r"上周|last week", re.I), "1W"),
+    (re.compile(r"去年|last year", re.I), "last_year"),
     (re.compile(r"上半年|first half|\bH1\b", re.I), "H1"),
     (re.compile(r"下半年|second half|\bH2\b", re.I), "H2"),
     (re.compile(r"前三季度|first three quarters|first nine months", re.I), "9M"),
@@ -319,7 +324,8 @@ _OTHER_PERIODS = (
 
 
 def calendar_periods(text: str) -> list[tuple[int, int, str]]:
-    """Months, weekdays, halves: periods the tools do not compute but an article may state."""
+    """Months, weekdays, quarters, halves: periods the tools do not compute but an article may
+    state."""
     found = []
     for m in _MONTH.finditer(text):
         month = int(m[1]) if m[1] else [n.lower() for n in MONTH_NAMES].index(m[2].lower()) + 1
@@ -330,6 +336,12 @@ def calendar_periods(text: str) -> list[tuple[int, int, str]]:
         day = (_ZH_WEEKDAYS.index(zh) if zh in _ZH_WEEKDAYS else 6) if zh else None
         day = _EN_WEEKDAYS.index(m[2].lower()) if day is None else day
         found.append((m.start(), m.end(), f"weekday:{day}"))
+    for m in _QUARTER.finditer(text):
+        n = "一二三四".find(m[1]) + 1 if m[1] and not m[1].isdigit() else None
+        n = n or (
+            int(m[1]) if m[1] else ("first", "second", "third", "fourth").index(m[2].lower()) + 1
+        )
+        found.append((m.start(), m.end(), f"quarter:{n}"))
     for pattern, period in _OTHER_PERIODS:
         found += [(m.start(), m.end(), period) for m in pattern.finditer(text)]
     return found
