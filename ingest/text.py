@@ -40,7 +40,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     Big5, cp1252, ...). Raises SourceError when none fits."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:  # a BOM, then bytes its encoding cannot read
+                raise SourceError(f"starts as {encoding} but is not valid {encoding}") from error
     for encoding in [declared, "utf-8"] if declared else ["utf-8"]:
         try:
             return data.decode(encoding)

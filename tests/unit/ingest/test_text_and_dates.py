@@ -129,3 +129,11 @@ def test_month_names() -> None:
     assert month_number("January") == month_number("jan.") == 1
     assert month_number("Sept") == 9
     assert "May" not in MONTH_ABBREVIATIONS and "Sept" in MONTH_ABBREVIATIONS
+
+
+@pytest.mark.parametrize("data", [b"\xfe\xff\x00a\xd8\x00\x00\n", b"\xff\xfe" + b"a\x00b"])
+def test_a_bom_followed_by_bytes_its_encoding_cannot_read_is_refused_not_a_crash(
+    data: bytes,
+) -> None:
+    with pytest.raises(SourceError, match="not valid utf-16"):
+        decode_bytes(data)
