@@ -29,6 +29,7 @@ from assistant.answer.model import Answer, Flag
 from assistant.answer.tickers import strip_symbols
 from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
+from assistant.gather.article_scope import scope_to_article
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
 from assistant.llm.parse import parse_markdown
@@ -166,7 +167,10 @@ class Assistant:
         previous = conversation.last.parsed if conversation and conversation.last else None
         parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous)
         scope = article_id or (previous.article_id if previous else None)
-        return replace(parsed, article_id=scope) if scope else parsed
+        if not scope:
+            return parsed
+        scoped = replace(parsed, article_id=scope)
+        return scope_to_article(scoped, self.vocabulary, self.index, self.market)
 
     def stream(
         self,

@@ -302,8 +302,11 @@ class Catalog:
 
         return [ArticleSummary(**row) for row in self.summary_rows()]
 
-    def count_articles(self) -> int:
-        return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
+    def count_articles(self, published_after: dt.date | None = None) -> int:
+        if published_after is None:
+            return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
+        after = date_key(published_after)
+        return int(self._query("SELECT COUNT(*) FROM articles WHERE published > ?", (after,))[0][0])
 
     def count_chunks(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM chunks")[0][0])

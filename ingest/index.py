@@ -15,6 +15,7 @@ leg's vote is weighted by the embedder (the local hashed one counts 0.5, a seman
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -327,9 +328,9 @@ class Index:
         """Every article, newest first (undated last)."""
         return self.catalog.summaries()
 
-    def count(self) -> int:
-        """The number of articles in the library."""
-        return self.catalog.count_articles()
+    def count(self, published_after: dt.date | None = None) -> int:
+        """The number of articles in the library (published after a day, when given)."""
+        return self.catalog.count_articles(published_after)
 
     def chunk_count(self, article_id: str | None = None) -> int:
         """Chunks in the library, or in one article."""

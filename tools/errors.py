@@ -6,7 +6,16 @@ file at fault and, where there is one, the command that fixes it.
 
 
 class ToolError(Exception):
-    """Base for every market-data error."""
+    """Base for every market-data error.
+
+    `key` and `facts` say the same as the message as data (`key="after_last_close"`,
+    `symbol="^RUT"`, `last=date(2026, 2, 23)`), so an answer can tell the reader in the
+    reader's language; the message stays the CLI's one line."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **facts: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.facts = facts
 
 
 class UnknownSymbolError(ToolError):

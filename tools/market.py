@@ -21,10 +21,12 @@ import pandas as pd
 
 from tools.csv_import import ImportReport, import_csv
 from tools.errors import PeriodError, ToolError, UnknownSymbolError
+from tools.frames import last_date as last_close
 from tools.macro import MACRO_SYMBOLS
 from tools.macro import macro as macro_tool
 from tools.periods import Period, calendar_year, date_range, parse_date, parse_period
 from tools.provider import PriceProvider
+from tools.proxies import ETF_PROXY, StandIn, choose_stand_ins
 from tools.quotes import quotes as quotes_tool
 from tools.result import ToolResult
 from tools.returns import index_returns as returns_tool
@@ -108,9 +110,17 @@ class MarketData:
             and not (spec.kind == "range" and spec.end)
             and (spec.kind != "year" or (spec.year or 0) >= self.clock().year)
         )
-        frames, source, notes = self._frames(wanted, as_of_date, latest, required=True)
+        if spec.kind == "year":  # a past year ends where the index's data does: no stand-ins
+            frames, source, notes = self._frames(wanted, as_of_date, latest, required=True)
+            stand_ins: list[StandIn] = []
+        else:
+            frames, source, notes, stand_ins = self._frames_with_stand_ins(
+                wanted, as_of_date, latest
+            )
+            swap = {s.symbol: s.proxy for s in stand_ins}
+            bench = swap.get(bench, bench) if bench else None
         result = returns_tool(frames, spec, as_of=as_of_date, benchmark=bench, source=source)
-        return _with_notes(result, notes)
+        return dataclasses.replace(_with_notes(result, notes), stand_ins=tuple(stand_ins))
 
     def sector_scores(self, as_of: DateLike | None = None) -> ToolResult:
         as_of_date = _date(as_of, "as-of date")
@@ -120,13 +130,38 @@ class MarketData:
     def quotes(self, symbols: Sequence[str], as_of: DateLike | None = None) -> ToolResult:
         as_of_date = _date(as_of, "as-of date")
         wanted = _resolve_all(symbols)
-        frames, source, notes = self._frames(wanted, as_of_date, as_of is None, True)
-        return _with_notes(quotes_tool(frames, as_of=as_of_date, source=source), notes)
+        frames, source, notes, stand_ins = self._frames_with_stand_ins(
+            wanted, as_of_date, as_of is None
+        )
+        result = _with_notes(quotes_tool(frames, as_of=as_of_date, source=source), notes)
+        return dataclasses.replace(result, stand_ins=tuple(stand_ins))
 
     def macro(self, as_of: DateLike | None = None) -> ToolResult:
         as_of_date = _date(as_of, "as-of date")
         frames, source, notes = self._frames(list(MACRO_SYMBOLS), as_of_date, as_of is None, False)
         return _with_notes(macro_tool(frames, as_of=as_of_date, source=source), notes)
+
+    def _frames_with_stand_ins(
+        self, wanted: list[str], as_of: dt.date | None, latest: bool
+    ) -> tuple[dict[str, pd.DataFrame], str, list[str], list[StandIn]]:
+        """`_frames`, with an index's ETF in its place where the index's closes stop early."""
+        frames, source, notes = self._frames(wanted, as_of, latest, required=True)
+        stand_ins = self._stand_ins(frames, as_of)
+        if not stand_ins:
+            return frames, source, notes, []
+        swap = {s.symbol: s.proxy for s in stand_ins}
+        wanted = list(dict.fromkeys(swap.get(s, s) for s in wanted))
+        frames, source, notes = self._frames(wanted, as_of, latest, required=True)
+        return frames, source, [_stand_in_note(s) for s in stand_ins] + notes, stand_ins
+
+    def _stand_ins(self, frames: dict[str, pd.DataFrame], as_of: dt.date | None) -> list[StandIn]:
+        """The indices whose closes stop before the date wanted (the as-of date, or the
+        latest close any of these series or their ETFs has) and whose ETF goes further."""
+        lasts = {symbol: last_close(frame) for symbol, frame in frames.items()}
+        proxies = {p for s in lasts if (p := ETF_PROXY.get(s)) and self.store.has(p)}
+        proxy_lasts = {p: self.store.meta(p).last for p in proxies}
+        wanted = as_of or max([*lasts.values(), *proxy_lasts.values()])
+        return choose_stand_ins(lasts, proxy_lasts, wanted)
 
     # Loading and refreshing.
 
@@ -145,7 +180,9 @@ class MarketData:
             if not self.store.has(symbol):
                 if required:
                     reason = f" ({errors[symbol]})" if symbol in errors else ""
-                    raise UnknownSymbolError(_not_stored(symbol) + reason)
+                    raise UnknownSymbolError(
+                        _not_stored(symbol) + reason, key="not_stored", symbol=symbol
+                    )
                 continue
             loaded = self.store.load(symbol)
             frames[symbol] = loaded.frame
@@ -202,6 +239,13 @@ class MarketData:
             return False  # the stored closes already cover the request
         last_touch = max(meta.updated_at, tried) if tried else meta.updated_at
         return now - last_touch > self.refresh_after
+
+
+def _stand_in_note(stand_in: StandIn) -> str:
+    proxy = f"{stand_in.proxy} ({display_name(stand_in.proxy, 'en')})"
+    if stand_in.early:
+        return f"{stand_in.symbol}'s stored closes end {stand_in.last}: {proxy} stands in for it"
+    return f"{proxy} stands in for {stand_in.symbol}, so the comparison is ETF against ETF"
 
 
 def describe_sources(metas: Iterable[SymbolMeta]) -> str:

@@ -104,16 +104,24 @@ def parse_date(text: str, what: str = "date") -> dt.date:
 def locate_as_of(dates: np.ndarray, as_of: dt.date | None, symbol: str) -> int:
     """Position of the last trading day on or before `as_of` (None: the last stored day)."""
     if len(dates) == 0:
-        raise DataRangeError(f"no stored closes of {symbol}")
+        raise DataRangeError(f"no stored closes of {symbol}", key="no_closes", symbol=symbol)
     if as_of is None:
         return len(dates) - 1
     first, last = as_date(dates[0]), as_date(dates[-1])
     if as_of < first:
         raise DataRangeError(
-            f"as-of {as_of} is before the first stored close of {symbol} ({first})"
+            f"as-of {as_of} is before the first stored close of {symbol} ({first})",
+            key="before_first_close",
+            symbol=symbol,
+            day=first,
         )
     if as_of > last and np.busday_count(last + dt.timedelta(days=1), as_of + dt.timedelta(days=1)):
-        raise DataRangeError(f"as-of {as_of} is after the last stored close of {symbol} ({last})")
+        raise DataRangeError(
+            f"as-of {as_of} is after the last stored close of {symbol} ({last})",
+            key="after_last_close",
+            symbol=symbol,
+            day=last,
+        )
     return int(np.searchsorted(dates, np.datetime64(as_of, "D"), side="right")) - 1
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tools.proxies import StandIn
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -56,6 +58,8 @@ class ToolResult:
     summary: str
     extras: dict[str, pd.DataFrame] = field(default_factory=dict)  # e.g. normalized series
     measures: tuple[Measure, ...] = ()  # what each numeric column states
+    stand_ins: tuple[StandIn, ...] = ()  # ETFs answering for indices whose closes stop early
+    left_out: tuple[tuple[str, dt.date], ...] = ()  # series left out: their closes end early
 
     def records(self) -> list[dict[str, object]]:
         """The frame as plain rows (dates as ISO strings), for JSON and the CLI."""

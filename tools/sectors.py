@@ -24,13 +24,15 @@ import numpy as np
 import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
-from tools.frames import as_date, closes, suspect_jumps, table, trading_dates
+from tools.frames import as_date, closes, last_date, suspect_jumps, table, trading_dates
 from tools.periods import locate_as_of
+from tools.proxies import lagging
 from tools.result import Measure, Provenance, ToolResult
 from tools.returns import common_last_date
 from tools.symbols import SECTORS
 
 BENCHMARK = "SPY"
+MIN_RANKED = 6  # with fewer sectors left to rank, the scores are moved back to a common date
 LOOKBACKS = {"1d": 1, "1w": 5, "1m": 21, "3m": 63}
 SMA_DAYS = 50
 WEIGHTS = {"return_1w_pct": 0.15, "return_1m_pct": 0.30, "rs_3m_pp": 0.30, "trend_pct": 0.25}
@@ -53,7 +55,9 @@ def sector_scores(
     as_of: dt.date | None = None,
     source: str = "prices supplied by the caller",
 ) -> ToolResult:
-    """Score and rank the 11 sectors as of `as_of` (None: the last date all 12 ETFs have)."""
+    """Score and rank the 11 sectors as of `as_of` (None: SPY's last close). Sectors whose
+    closes end well before that day are left out (named in a note and `left_out`); when too
+    few would be left, every sector is scored on the last date all of them have."""
     missing = [symbol for symbol in sector_symbols() if symbol not in frames]
     if missing:
         raise UnknownSymbolError(
@@ -62,13 +66,22 @@ def sector_scores(
         )
     chosen = {symbol: frames[symbol] for symbol in sector_symbols()}
     notes: list[str] = []
-    if as_of is None:
+    left_out = _ending_early(chosen, as_of)
+    if left_out:
+        as_of = as_of or last_date(chosen[BENCHMARK])
+        notes.append(
+            ", ".join(f"{s} (last close {d})" for s, d in left_out.items())
+            + f": closes end before {as_of}, left out of the ranking"
+        )
+        chosen = {s: f for s, f in chosen.items() if s not in left_out}
+    elif as_of is None:
         as_of, note = common_last_date(chosen)
         notes += [note] if note else []
     spy_3m, spy_date = _benchmark_3m(chosen[BENCHMARK], as_of)
     rows = [
         {"sector": en, "sector_zh": zh, **_components(symbol, chosen[symbol], as_of, spy_3m)}
         for symbol, en, zh in SECTORS
+        if symbol in chosen
     ]
     for symbol, frame in chosen.items():
         _, pos = _position(frame, symbol, as_of)
@@ -86,7 +99,21 @@ def sector_scores(
         notes=tuple(notes),
     )
     frame = table(ranked, date_columns=("date",))
-    return ToolResult(frame, provenance, _summary(ranked), measures=MEASURES)
+    return ToolResult(
+        frame, provenance, _summary(ranked), measures=MEASURES, left_out=tuple(left_out.items())
+    )
+
+
+def _ending_early(frames: Mapping[str, pd.DataFrame], as_of: dt.date | None) -> dict[str, dt.date]:
+    """Sectors whose closes stop well before the day scored (`as_of`, or SPY's last close),
+    when the rest can still be ranked: the ranking is then as of that day without them, rather
+    than every sector moved back to the stalest one's last close."""
+    day = as_of or last_date(frames[BENCHMARK])
+    if lagging(last_date(frames[BENCHMARK]), day):
+        return {}
+    lasts = {symbol: last_date(frames[symbol]) for symbol, _, _ in SECTORS}
+    early = {symbol: last for symbol, last in lasts.items() if lagging(last, day)}
+    return early if len(lasts) - len(early) >= MIN_RANKED else {}
 
 
 def _on_day(column: str, metric: str, unit: str = "", period: str | None = None) -> Measure:

@@ -42,4 +42,4 @@ settings_slot = st.sidebar.container()
 navigation.run()
 with settings_slot:
     articles = library_data.summaries(ctx.index) if ctx.index is not None else []
-    sidebar.render(ctx.settings, ctx.default_as_of(), library_data.facets_of(articles))
+    sidebar.render(ctx.settings, library_data.facets_of(articles))

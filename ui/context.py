@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ingest.index import Index
     from tools.market import MarketData
 
-BENCHMARKS = ("^GSPC", "^IXIC", "^DJI", "^RUT")
 T = TypeVar("T")
 
 
@@ -61,20 +60,6 @@ class Context:
             return self.market.last_date()
         except EXPECTED_ERRORS:
             return None
-
-    def default_as_of(self) -> dt.date | None:
-        """The as-of date a question starts with: the latest close the broad US indices all
-        have, so the usual comparisons (Russell 2000 vs S&P 500) work on it; the latest close
-        of any symbol when none of them is stored."""
-        if self.market is None:
-            return None
-        try:
-            stored = set(self.market.available_symbols())
-            lasts = [self.market.last_date(s) for s in BENCHMARKS if s in stored]
-        except EXPECTED_ERRORS:
-            return None
-        known = [day for day in lasts if day is not None]
-        return min(known) if known else self.latest_close()
 
     def article_count(self) -> int:
         if self.index is None:

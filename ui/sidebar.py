@@ -2,14 +2,12 @@
 
 Rendered by `ui/app.py` before the page, so each page finds the reader's choices in the session
 (read them with `ui.preferences.current()`). Defaults come from the environment (`OPENAI_*`,
-`MARKETBRIEF_MODEL`) and the data: the as-of date starts at the latest close of the stored
-prices (see `Context.default_as_of`), and follows it (after a price import) until the reader
-picks a date of their own.
+`MARKETBRIEF_MODEL`). The as-of date starts empty: every figure then uses the latest close its
+own series has (and says which day that is), and no article is left out for being newer than
+the stalest series. A date the reader picks holds every series and the library to that day.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 import streamlit as st
 
@@ -29,11 +27,10 @@ def init_defaults(base: Settings) -> None:
     state.setdefault(prefs.API_KEY, "")
 
 
-def _init_as_of(default_as_of: dt.date | None) -> None:
+def _init_as_of() -> None:
     state = st.session_state
-    if prefs.AS_OF not in state or (state.get(prefs.AS_OF_AUTO) and default_as_of):
-        if state.get(prefs.AS_OF) != default_as_of:
-            state[prefs.AS_OF] = default_as_of
+    if prefs.AS_OF not in state:
+        state[prefs.AS_OF] = None
         state[prefs.AS_OF_AUTO] = True
 
 
@@ -41,11 +38,11 @@ def _as_of_chosen() -> None:
     st.session_state[prefs.AS_OF_AUTO] = False
 
 
-def render(base: Settings, default_as_of: dt.date | None, facets: Facets) -> None:
+def render(base: Settings, facets: Facets) -> None:
     """The settings widgets, in the current container (their values stay in the session for
     every page)."""
     init_defaults(base)
-    _init_as_of(default_as_of)
+    _init_as_of()
     with st.container():
         st.segmented_control(
             "Answer mode",
@@ -63,7 +60,7 @@ def render(base: Settings, default_as_of: dt.date | None, facets: Facets) -> Non
             on_change=_as_of_chosen,
             format="YYYY-MM-DD",
             help="Closes on or before this day, and commentary published by then. "
-            "Defaults to the latest stored close; empty means the latest available.",
+            "Empty (the default): each figure uses the latest close its series has.",
         )
         _filters(facets)
 

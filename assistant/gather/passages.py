@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
-from assistant.gather.sentences import split_text
+from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
@@ -57,6 +57,7 @@ _OTHER_MARKETS = re.compile(
     r"|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
+NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 
 
 def _cues(text: str, cues: Sequence[str]) -> int:
@@ -80,6 +81,16 @@ class Candidate:
     rank: int
     score: float
     kind: Kind
+    language: str = ""  # "zh" or "en": another language than the reader's is quoted as such
+    terms: frozenset[str] = frozenset()
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sentences say the same thing (most of the shorter one's words are in the other)?
+    Sources repeat each other, and chunks of one article overlap."""
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
 
 def clean(sentence: str) -> str:
@@ -93,6 +104,17 @@ def clean(sentence: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
 
 
+# A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a
+# title/quotation the source split): closing marks, clause punctuation, or a lower-case word.
+_CUT_START = re.compile(r"^(?:[》」』”’）)\]、，,;；:：.。!！?？%]|[a-z])")
+
+
+def fragment(text: str) -> bool:
+    """Is the sentence a piece of one (it starts mid-sentence, or leaves a title or quotation
+    open)?"""
+    return bool(_CUT_START.match(text)) or unbalanced(text)
+
+
 def _quotable(text: str) -> bool:
     cjk = cjk_count(text)
     long_enough = cjk >= 14 if cjk else len(text) >= 45
@@ -102,6 +124,7 @@ def _quotable(text: str) -> bool:
         and len(text) <= 400
         and (ends or len(text) >= 60)
         and text[-1:] not in "?？"
+        and not fragment(text)
         and not _BOILERPLATE.search(text)
         and not is_instruction_like(text)
     )
@@ -113,35 +136,47 @@ def candidates(
     names: Iterable[str],
     language: str,
     as_of: dt.date | None = None,
+    *,
+    scoped: bool = False,
 ) -> list[Candidate]:
-    """Every quotable, relevant sentence of the hits, best first, without near-duplicates."""
+    """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
+
+    `scoped`: the reader chose the article, so every sentence of it counts whatever the
+    question's wording (its headline too); the article's own order breaks ties, lead first."""
     wanted = terms(question)
     lowered_names = [n.lower() for n in names if n]
-    other_markets_asked = bool(_OTHER_MARKETS.search(question))
-    seen: set[str] = set()
+    other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     found: list[Candidate] = []
-    for rank, hit in enumerate(hits):
-        for raw in split_text(hit.chunk.text):
-            text = clean(raw)
-            key = re.sub(r"\W+", "", text.lower())[:60]
-            if key in seen or not _quotable(text):
-                continue
-            if not other_markets_asked and _OTHER_MARKETS.search(text):
-                continue
-            if not _relevant(text, wanted, lowered_names):
-                continue
-            seen.add(key)
-            found.append(
-                Candidate(
-                    text,
-                    hit,
-                    rank,
-                    _score(text, rank, wanted, lowered_names, language)
-                    + _recency(hit.published, as_of),
-                    classify(text),
-                )
-            )
+    for rank, hit, position, raw in _sentences(hits, scoped):
+        text = clean(raw)
+        if not _quotable(text) and not (scoped and position == 0 and len(text) >= 20):
+            continue
+        if not other_markets_asked and _OTHER_MARKETS.search(text):
+            continue
+        if not scoped and not _relevant(text, wanted, lowered_names):
+            continue
+        words = frozenset(terms(text))
+        if any(near_duplicate(words, c.terms) for c in found):
+            continue
+        score = _score(text, rank, wanted, lowered_names, language) + _recency(hit.published, as_of)
+        if scoped:
+            score += 0.6 / (1 + position)
+        lang = detect_language(text)
+        found.append(Candidate(text, hit, rank, score, classify(text), lang, words))
     return sorted(found, key=lambda c: -c.score)
+
+
+def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str]]:
+    """(rank, hit, position in the article, sentence); a scoped article's headline first and
+    its passages in their own order."""
+    if scoped and hits:
+        yield 0, hits[0], 0, hits[0].title
+        hits = sorted(hits, key=lambda h: h.chunk.ordinal)
+    position = 1
+    for rank, hit in enumerate(hits):
+        for sentence in split_text(hit.chunk.text):
+            yield rank, hit, position, sentence
+            position += 1
 
 
 def _recency(published: dt.date | None, as_of: dt.date | None) -> float:

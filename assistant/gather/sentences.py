@@ -25,6 +25,8 @@ _ABBREVIATIONS = re.compile(
     + "|".join(MONTH_ABBREVIATIONS)
     + r")|\b[A-Z])\.$"
 )
+# Paired marks a sentence never ends inside: a title 《…?》, a quotation “…!” or 「…」.
+_PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("（", "）"))
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
 
 
@@ -42,7 +44,7 @@ def sentences(paragraph: str) -> list[str]:
         start = 0
         for end in _SENTENCE_END.finditer(line):
             candidate = line[start : end.end()]
-            if _ABBREVIATIONS.search(candidate.rstrip()):
+            if _ABBREVIATIONS.search(candidate.rstrip()) or unbalanced(candidate):
                 continue
             pieces.append(candidate)
             start = end.end()
@@ -59,6 +61,12 @@ def sentences(paragraph: str) -> list[str]:
                 continue
         merged.append(piece)
     return merged
+
+
+def unbalanced(text: str) -> bool:
+    """Is a paired mark (《, “, 「, （) opened in the text and not closed, or closed without
+    being opened? A sentence boundary there would cut a title or a quotation in two."""
+    return any(text.count(left) != text.count(right) for left, right in _PAIRS)
 
 
 def split_text(text: str) -> list[str]:

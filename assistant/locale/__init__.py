@@ -29,6 +29,7 @@ __all__ = [
     "message",
     "notice",
     "period_label",
+    "tool_failure",
 ]
 
 TOP_LEVEL: tuple[SectionKey, ...] = ("analysis", "insights", "risks_opportunities", "takeaways")
@@ -67,6 +68,18 @@ def heading_skeleton(language: Language) -> str:
 def notice(name: str, language: Language, /, **values: object) -> str:
     """What the reader should know about how an answer was written ("offline", "no_prices")."""
     return message(f"notice.{name}", language, **values)
+
+
+def tool_failure(tool: str, error: Exception, language: Language) -> str:
+    """A tool's error as a notice in the reader's language: from the error's `key` and
+    `facts` where the catalog words it (tools.errors.ToolError), else its own message."""
+    key, facts = getattr(error, "key", None), getattr(error, "facts", {})
+    reason = str(error)
+    if key and has_message(f"tool_error.{key}", language):
+        values = {k: format_date(v, language) if isinstance(v, dt.date) else v
+                  for k, v in facts.items()}  # fmt: skip
+        reason = message(f"tool_error.{key}", language, **values)
+    return notice("tool_failed", language, tool=tool, reason=reason)
 
 
 def hint(remedy: Remedy, edge: Edge) -> str:

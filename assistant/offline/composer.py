@@ -4,7 +4,8 @@ It reads the question, gathers what the agent would (the market-data tools' figu
 library's passages, `gathering`), then writes the answer's title and sections from them
 (`sections`): the tool figures as sentences citing [0] and the most relevant sentences of the
 passages, each citing its article. With no prices or no library it still answers with what
-there is, and says what to do.
+there is; with nothing at all to stand on, the answer is one short card saying what is missing
+and what to add.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from assistant.offline.gathering import (
     Gatherer,
     search_query,
 )
-from assistant.offline.sections import SectionWriter, title_for
+from assistant.offline.sections import SectionWriter, missing_card, title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, Vocabulary
 
@@ -55,9 +56,15 @@ def compose(
 ) -> Draft:
     """Write the offline draft from what was gathered."""
     writer = SectionWriter(question, gathered, registry, vocabulary)
-    sections = writer.sections()
     flags = [Flag(kind="notice", message=notice("offline", question.language))]
     flags += [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
+    if not writer.has_material():  # one short card: what is missing and what to add
+        return Draft(
+            title=title_for(question, vocabulary),
+            sections=(missing_card(question.language),),
+            flags=flags,
+        )
+    sections = writer.sections()
     flags += writer.told.flags()
     return Draft(
         title=title_for(question, vocabulary),

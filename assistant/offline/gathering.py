@@ -19,7 +19,7 @@ from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
-from assistant.locale import message, notice
+from assistant.locale import format_date, message, notice, tool_failure
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.filters import Filters
@@ -27,6 +27,7 @@ from ingest.models import Hit
 from tools.result import ToolResult
 
 SEARCH_K = 8
+SCOPED_K = 40  # a chosen article: all of its passages (a long report has a few dozen)
 MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
 T = TypeVar("T")
 Emit = Callable[[Event], None]
@@ -68,7 +69,7 @@ class Gatherer:
             result = call()
         except EXPECTED_ERRORS as error:
             self.emit(ToolEnd(name, str(error), ok=False))
-            out.notices.append(notice("tool_failed", self.language, tool=name, reason=error))
+            out.notices.append(tool_failure(name, error, self.language))
             return None
         summary = getattr(result, "summary", "")
         self.emit(ToolEnd(name, str(summary).split("\n")[0][:200]))
@@ -158,15 +159,29 @@ class Gatherer:
         if scope:  # the person chose the article: its date does not matter
             since = until = None
         filters = Filters(since=since, until=until, article_id=scope)
+        k = SCOPED_K if scope else SEARCH_K
         hits = self.tool(
             "search_commentary",
-            {"query": query, "k": SEARCH_K, "since": since, "until": until, "article_id": scope},
-            lambda: index.search(query, k=SEARCH_K, filters=filters),
+            {"query": query, "k": k, "since": since, "until": until, "article_id": scope},
+            lambda: index.search(query, k=k, filters=filters),
             out,
         )
         out.hits = list(hits or [])
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
+        if until is not None:
+            self._left_out_after(until, out)
+
+    def _left_out_after(self, until: dt.date, out: Gathered) -> None:
+        """Say how many articles the as-of date leaves out (they were written after it)."""
+        assert self.index is not None
+        try:
+            newer = self.index.count(published_after=until)
+        except EXPECTED_ERRORS:
+            return  # the count is a courtesy; the answer stands without it
+        if newer:
+            day = format_date(until, self.language)
+            out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
 
 
 # Commentary published up to this long after the as-of date still speaks about it (a market

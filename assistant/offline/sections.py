@@ -8,29 +8,75 @@ are given. A section with nothing grounded to say says so.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.answer.model import Language, Section, SectionKey
-from assistant.gather.passages import Candidate, candidates
+from assistant.answer.numbers import figures_in
+from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.sources import SourceRegistry
-from assistant.locale import heading, message, period_label
+from assistant.locale import format_date, heading, message, period_label
 from assistant.offline.gathering import Gathered
 from assistant.offline.narrate import (
-    macro_sentences,
+    answered_by,
     quote_sentences,
+    return_points,
     returns_sentences,
     risk_sentences,
-    sector_leaders,
-    sector_sentences,
+    stand_in_sentences,
     verdict,
 )
+from assistant.offline.narrate_macro import macro_point, macro_sentences
+from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.language import has_cjk
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
 TITLE_CHARS = 60
+DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
+FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
+LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
+MAIN_SOURCES = 2
+QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotation
+KINDS = ("risk", "opportunity", "insight", "general")
+
+
+def _data_day(gathered: Gathered) -> dt.date | None:
+    """The day the answer's market figures are for (the latest of its tool results)."""
+    days = [
+        r.provenance.as_of
+        for r in (gathered.returns, gathered.sectors, gathered.macro, gathered.quotes)
+        if r is not None
+    ]
+    return max(days) if days else None
+
+
+def _source_name(name: str, language: Language) -> str:
+    """A source's name as prose in the reader's language (a Chinese name in English prose is
+    described, not spelled)."""
+    if language == "en" and has_cjk(name):
+        return message("takeaway.chinese_source", language)
+    return name
+
+
+def _join_list(items: list[str], language: Language) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return (
+        message("join.list", language).join(items[:-1])
+        + message("join.list_last", language)
+        + items[-1]
+    )
+
+
+def _before_end(text: str, addition: str) -> str:
+    """The addition placed before the sentence's closing punctuation."""
+    stripped = text.rstrip()
+    if stripped and stripped[-1] in "。．.！!；;":
+        return stripped[:-1] + addition + stripped[-1]
+    return stripped + addition
 
 
 def empty_text(key: SectionKey, language: Language) -> str:
@@ -44,11 +90,16 @@ def cite(text: str, n: int) -> str:
     stripped = text.rstrip()
     if stripped and stripped[-1] in "。．.！!？?；;":
         return stripped[:-1] + marker + stripped[-1]
+    if stripped[-2:-1] in ("。", "！", "？", ".", "!", "?") and stripped[-1] in "”’」』\"'":
+        return stripped + marker  # 。” ends the sentence already
     return stripped + marker + ("。" if has_cjk(stripped[-8:]) else ".")
 
 
 def _paragraph(sentences: Iterable[str], language: Language) -> str:
-    return message("join.sentences", language).join(s for s in sentences if s)
+    """Sentences run on; a quotation (a "> " block) stands as its own block after them."""
+    items = [s for s in sentences if s]
+    prose = message("join.sentences", language).join(s for s in items if not s.startswith(">"))
+    return "\n\n".join(p for p in (prose, *(s for s in items if s.startswith(">"))) if p)
 
 
 class SectionWriter:
@@ -63,23 +114,91 @@ class SectionWriter:
     ) -> None:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
         self.lang: Language = question.language
+        self.benchmark = answered_by(gathered.returns, question.benchmark)
         names = [a for s in question.all_symbols for a in vocabulary.aliases(s)]
-        self.pool = candidates(gathered.hits, question.text, names, self.lang, question.as_of)
+        self.pool = candidates(
+            gathered.hits,
+            question.text,
+            names,
+            self.lang,
+            question.as_of,
+            scoped=question.article_id is not None,
+        )
         self.used: set[int] = set()
+        self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
+        self.figure_uses: dict[str, int] = {}
+        self.quotations = 0  # sentences quoted in the other language so far
+        self.leaders_told = False
+        self.day = _data_day(gathered) or question.as_of
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
 
+    def has_material(self) -> bool:
+        """Is there anything grounded to write: a tool result or a quotable sentence?"""
+        g = self.g
+        cited_quotes = g.quotes is not None and "today" in self.q.intents
+        return bool(g.returns or g.sectors or g.macro or cited_quotes or self.pool)
+
     # -- article sentences -------------------------------------------------------------------
 
     def quote(self, candidate: Candidate) -> str:
-        self.used.add(id(candidate))
+        """The sentence, cited; another language's sentence as a marked quotation, and an old
+        article's sentence with its date (its "year to date" is not the answer's)."""
+        self.mark(candidate)
         n = self.registry.add_hit(candidate.hit)
+        hit, lang = candidate.hit, self.lang
+        when = format_date(hit.published, lang) if hit.published else ""
+        source = hit.source or hit.title
+        if candidate.language and candidate.language != lang:
+            lead = message("quote.lead_dated" if when else "quote.lead", lang, source=source,
+                           date=when)  # fmt: skip
+            return f"> {lead}{cite(candidate.text, n)}"
+        if self._old(hit.published):
+            dated = message("quote.dated", lang, source=source, date=when)
+            return cite(_before_end(candidate.text, dated), n)
         return cite(candidate.text, n)
 
+    def mark(self, candidate: Candidate) -> None:
+        """Count the sentence as said (once, however often it is marked)."""
+        if id(candidate) in self.used:
+            return
+        self.used.add(id(candidate))
+        self.said.append(candidate.terms)
+        for figure in figures_in(candidate.text):
+            self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
+
+    def _old(self, published: dt.date | None) -> bool:
+        """Was the article written well before the day the answer's figures are for?"""
+        return bool(published and self.day and (self.day - published).days > DATED_AFTER_DAYS)
+
+    def fresh(self, candidate: Candidate) -> bool:
+        """Not said yet in this answer, not a near-duplicate of what was, and not one more
+        repeat of a figure already quoted twice."""
+        if id(candidate) in self.used or any(near_duplicate(candidate.terms, t) for t in self.said):
+            return False
+        figures = [f.raw for f in figures_in(candidate.text)]
+        return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
+
     def take(self, kinds: set[str], limit: int) -> list[str]:
-        chosen = [c for c in self.pool if c.kind in kinds and id(c) not in self.used][:limit]
+        """Up to `limit` fresh sentences of these kinds, best first, in the reader's language;
+        another language's only where the reader's has none, and at most `QUOTATIONS` of those
+        in the whole answer (they are quoted as such, not run into the prose)."""
+        fitting = [c for c in self.pool if c.kind in kinds]
+        chosen: list[Candidate] = []
+        for candidate in fitting:
+            if len(chosen) < limit and candidate.language == self.lang and self.fresh(candidate):
+                chosen.append(candidate)
+                self.mark(candidate)
+        if not chosen:
+            for candidate in fitting:
+                if self.quotations >= QUOTATIONS or len(chosen) >= limit:
+                    break
+                if self.fresh(candidate):
+                    chosen.append(candidate)
+                    self.mark(candidate)
+                    self.quotations += 1
         return [self.quote(c) for c in chosen]
 
     # -- sections ----------------------------------------------------------------------------
@@ -88,11 +207,10 @@ class SectionWriter:
         g, lang = self.g, self.lang
         paragraphs = []
         if g.returns is not None:
-            paragraphs.append(
-                _paragraph(
-                    returns_sentences(g.returns, self.q.benchmark, self.vocabulary.name, lang), lang
-                )
-            )
+            name = self.vocabulary.name
+            told = stand_in_sentences(g.returns, name, lang)
+            told += returns_sentences(g.returns, self.benchmark, name, lang)
+            paragraphs.append(_paragraph(told, lang))
         if g.quotes is not None and g.returns is None and "today" in self.q.intents:
             paragraphs.append(
                 _paragraph(quote_sentences(g.quotes, self.vocabulary.name, lang), lang)
@@ -102,28 +220,29 @@ class SectionWriter:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
         if g.macro is not None:
             paragraphs.append(_paragraph(macro_sentences(g.macro, lang), lang))
-        paragraphs.append(_paragraph(self.take({"general", "insight"}, 3), lang))
+        # What the library says that answers the question best, whatever its kind.
+        paragraphs.append(_paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang))
         return "\n\n".join(p for p in paragraphs if p) or empty_text("analysis", lang)
 
     def insights(self) -> str:
-        sentences = self.take({"insight"}, 2) + self.take({"general"}, 2)
-        if self.g.sectors is not None:
-            leaders = sector_leaders(self.g.sectors, self.lang)
-            sentences.append(leaders or "")
+        sentences = self.take({"insight", "general"}, 2)
+        if self.g.sectors is not None and not sentences:
+            sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
+            self.leaders_told = True
         return _paragraph(sentences, self.lang) or empty_text("insights", self.lang)
 
     def risks(self) -> str:
         sentences = []
         if self.g.returns is not None:
             sentences += risk_sentences(
-                self.g.returns, self.q.benchmark, self.vocabulary.name, self.lang
+                self.g.returns, self.benchmark, self.vocabulary.name, self.lang
             )
-        sentences += self.take({"risk"}, 3)
+        sentences += self.take({"risk"}, 2)
         return _paragraph(sentences, self.lang) or empty_text("risks", self.lang)
 
     def opportunities(self) -> str:
-        sentences = self.take({"opportunity"}, 3)
-        if not sentences and self.g.sectors is not None:
+        sentences = self.take({"opportunity"}, 2)
+        if not sentences and self.g.sectors is not None and not self.leaders_told:
             sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
         return _paragraph(sentences, self.lang) or empty_text("opportunities", self.lang)
 
@@ -133,21 +252,43 @@ class SectionWriter:
         if g.returns is not None:
             line = None
             if self.q.asks_comparison:
-                line = verdict(g.returns, self.q.benchmark, self.vocabulary.name, lang)
+                line = verdict(g.returns, self.benchmark, self.vocabulary.name, lang)
             if line is None:
-                lines = returns_sentences(g.returns, self.q.benchmark, self.vocabulary.name, lang)
-                line = lines[0] if lines else None
+                line = " ".join(
+                    return_points(g.returns, self.benchmark, self.vocabulary.name, lang)
+                )
             points.append(line or "")
         if self.discrepancies:
             points.append(self.told.summary())
         if g.sectors is not None:
-            points += sector_sentences(g.sectors, (), lang)[:1]
+            points.append(sector_point(g.sectors, lang) or "")
         if g.macro is not None:
-            points += macro_sentences(g.macro, lang)[:1]
-        best = next((c for c in self.pool if c.kind != "risk"), None)
-        if best is not None:
-            points.append(self.quote(best))
+            points.append(macro_point(g.macro, lang) or "")
+        if not points:  # no figures to sum up: the library's best remaining view
+            points += [
+                p for p in self.take({"insight", "general", "opportunity"}, 1) if p[0] != ">"
+            ]
+        points += self.main_sources()
         return "\n".join(f"- {p}" for p in points if p)
+
+    def main_sources(self) -> list[str]:
+        """The articles the answer stands on most, by source and date: a takeaway that
+        repeats no sentence already quoted."""
+        cited = self.registry.articles[:MAIN_SOURCES]
+        if not cited:
+            return []
+        lang = self.lang
+        named = [
+            message(
+                "takeaway.source",
+                lang,
+                source=_source_name(a.source or a.title, lang),
+                date=format_date(a.published, lang) if a.published else "",
+                cite=f"[{a.n}]",
+            )
+            for a in cited
+        ]
+        return [message("takeaway.sources", lang, sources=_join_list(named, lang))]
 
     def sections(self) -> tuple[Section, ...]:
         """The answer format's sections, written in reading order (the order citations number)."""
@@ -172,6 +313,13 @@ class SectionWriter:
             ),
             Section(key="takeaways", heading=heading("takeaways", lang), text=self.takeaways()),
         )
+
+
+def missing_card(language: Language) -> Section:
+    """The whole answer when nothing grounds one (the notices say what is missing and what to
+    add)."""
+    return Section(key="analysis", heading=heading("analysis", language),
+                   text=message("empty.card", language))  # fmt: skip
 
 
 def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:

@@ -10,6 +10,7 @@ filters: the reader picked that article explicitly.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ingest.filters import NO_FILTERS, Filters
@@ -35,5 +36,5 @@ class ScopedIndex:
     def get_article(self, id: str) -> Article:
         return self.index.get_article(id)
 
-    def count(self) -> int:
-        return self.index.count()
+    def count(self, published_after: dt.date | None = None) -> int:
+        return self.index.count(published_after)

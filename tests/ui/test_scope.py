@@ -24,7 +24,7 @@ class Recorder:
     def get_article(self, id: str) -> Article:
         return Article(id=id, title="t")
 
-    def count(self) -> int:
+    def count(self, published_after: dt.date | None = None) -> int:
         return 7
 
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant import services
 from assistant.llm.scripted_server import LoopbackOpenAI, status, text
-from assistant.settings import load_settings
 from benchmarks.harness.browser import free_port
 from tests.ui.conftest import QUESTION, all_text, ask, markdown, start_app
 from ui import preferences as prefs
@@ -108,11 +106,12 @@ def test_a_key_echoed_by_a_failing_endpoint_is_masked(seeded_home: Path) -> None
             assert secret.encode() not in path.read_bytes(), path
 
 
-def test_the_as_of_date_starts_at_the_latest_close_of_the_indices(seeded_home: Path) -> None:
-    market = services.market_data(load_settings())
-    expected = min(market.last_date(s) or dt.date.max for s in ("^GSPC", "^IXIC", "^DJI", "^RUT"))
+def test_the_as_of_date_starts_empty_so_each_series_uses_its_latest_close(
+    seeded_home: Path,
+) -> None:
     app = start_app()
-    assert app.date_input(key=prefs.AS_OF).value == expected
+    assert app.date_input(key=prefs.AS_OF).value is None
+    assert app.session_state[prefs.AS_OF_AUTO] is True
     app.date_input(key=prefs.AS_OF).set_value(dt.date(2026, 1, 23)).run()
     assert app.session_state[prefs.AS_OF] == dt.date(2026, 1, 23)
     assert app.session_state[prefs.AS_OF_AUTO] is False  # the reader's choice is kept
@@ -121,7 +120,7 @@ def test_the_as_of_date_starts_at_the_latest_close_of_the_indices(seeded_home: P
 def test_the_library_filters_scope_what_answers_quote(seeded_home: Path) -> None:
     app = start_app()
     app.date_input(key=prefs.DATES).set_value((dt.date(2026, 1, 30), dt.date(2026, 2, 1))).run()
-    ask(app, QUESTION, as_of=None)  # the default as-of date (2026-02-23) covers February
+    ask(app, QUESTION, as_of=None)  # no as-of date: the filters alone pick the articles
     answer = app.session_state[SESSION].answers[0]
     cited = [r for r in answer.references if r.kind == "article"]
     assert cited and all(r.date == dt.date(2026, 2, 1) for r in cited)

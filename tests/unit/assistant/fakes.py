@@ -202,8 +202,12 @@ class FakeIndex:
                               ordinal=i, text=text)  # fmt: skip
                 self.chunks.append((a, chunk))
 
-    def count(self) -> int:
-        return len(self.articles)
+    def count(self, published_after: dt.date | None = None) -> int:
+        return sum(
+            1
+            for a in self.articles.values()
+            if published_after is None or (a.published and a.published > published_after)
+        )
 
     def get_article(self, id: str) -> Article:
         if id not in self.articles:  # as the real index says it

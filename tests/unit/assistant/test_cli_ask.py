@@ -33,9 +33,8 @@ def test_an_empty_data_directory_still_answers_and_says_what_to_do(
     assert set(payload) >= {"markdown", "title", "as_of", "language", "sections", "references",
                             "flags", "mode"}  # fmt: skip
     assert payload["mode"] == "offline" and payload["language"] == "zh"
-    assert [s["heading"] for s in payload["sections"]] == [
-        "综合分析", "核心洞察", "风险与机遇", "核心信息摘要"
-    ]  # fmt: skip
+    # nothing to stand on: one short card, not five headings over "no grounded analysis"
+    assert [s["heading"] for s in payload["sections"]] == ["综合分析"]
     notices = " ".join(f["message"] for f in payload["flags"] if f["kind"] == "notice")
     assert "prices import" in notices and "ingest" in notices
 

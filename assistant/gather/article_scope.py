@@ -1,0 +1,46 @@
+"""A question about one chosen article ("ask about this article"): what the article brings.
+
+The reader picked the article, so the answer stands on it whatever the question's wording: the
+market data comes for the symbols the article names (those with stored prices), on the
+article's own day unless the reader set a date, and retrieval keeps to the article's passages
+(`assistant.offline.gathering`). A question that names its own symbols keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.llm.failures import EXPECTED_ERRORS
+from assistant.ports import MarketDataPort, SearchPort
+from assistant.question.parse import ParsedQuestion, Vocabulary
+
+MAX_SYMBOLS = 4
+TEXT_CHARS = 4_000  # the names an article is about are in its headline and opening
+
+
+def scope_to_article(
+    parsed: ParsedQuestion,
+    vocabulary: Vocabulary,
+    index: SearchPort | None,
+    market: MarketDataPort | None,
+) -> ParsedQuestion:
+    """The question with the article's symbols and day where the question gives none."""
+    if parsed.article_id is None or index is None:
+        return parsed
+    try:
+        article = index.get_article(parsed.article_id)
+        stored = set(market.available_symbols()) if market is not None else set()
+        last_close = market.last_date() if market is not None else None
+    except EXPECTED_ERRORS:
+        return parsed  # the search that follows says what is wrong with the library
+    changes: dict[str, object] = {}
+    if parsed.as_of is None and article.published and last_close:
+        changes["as_of"] = min(article.published, last_close)
+    if not parsed.symbols and not parsed.sectors:
+        named = vocabulary.find_symbols(f"{article.title}\n{article.text[:TEXT_CHARS]}")
+        symbols = [s for s in dict.fromkeys([*named, *article.tickers]) if s in stored]
+        if symbols:
+            changes["symbols"] = tuple(symbols[:MAX_SYMBOLS])
+            changes["intents"] = parsed.intents | {"today"}
+            changes["period"] = parsed.period or "1D"
+    return replace(parsed, **changes) if changes else parsed

@@ -1,0 +1,100 @@
+"""The macro dashboard told as sentences: yields, curve slopes, VIX and the credit proxy, each
+with its own date when its series ends earlier than the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assistant.answer.model import Language
+from assistant.locale import format_date, has_message, message
+from assistant.offline.narrate import CITE, day_of, num, ok, signed, table_rows
+from tools.result import ToolResult
+
+CREDIT_PROXY = "credit proxy"  # tools.macro names it "credit proxy HYG/LQD"
+_CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
+
+
+def _macro_name(indicator: str, language: Language) -> str:
+    """The tool's indicator in the reader's words (as the tool names it when unknown)."""
+    if indicator.startswith(CREDIT_PROXY):
+        detail = indicator.removeprefix(CREDIT_PROXY).strip()
+        return message("macro.credit_proxy", language, detail=detail)
+    name = f"indicator.{indicator}"
+    return message(name, language) if has_message(name, language) else indicator
+
+
+def _amount(value: float, unit: str, decimals: int, language: Language) -> str:
+    """12 bp / 12个基点, 0.30 points / 0.30点, 1.25%; any other unit as a bare number."""
+    number = f"{value:.{decimals}f}"
+    if unit == "bp":
+        return message("macro.basis_points", language, value=number)
+    if unit == "pt":
+        return message("macro.points", language, value=number)
+    return number + ("%" if unit == "%" else "")
+
+
+def _macro_value(row: dict[str, Any], language: Language) -> str:
+    value, unit = row["value"], row.get("unit")
+    if unit == "%":
+        return f"{value:.2f}%"
+    if unit == "bp":
+        return _amount(value, "bp", 0, language)
+    if unit == "ratio":
+        return f"{value:.4f}"
+    return f"{value:.2f}"
+
+
+def _macro_change(row: dict[str, Any], language: Language) -> str:
+    change = num(row, "change_1m")
+    phrase = _CHANGES.get(str(row.get("direction")))
+    if change is None or phrase is None:
+        return ""
+    unit = str(row.get("change_unit"))
+    size = _amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    return message(phrase, language, change=size, signed_change=signed(size, change))
+
+
+def macro_point(result: ToolResult, language: Language) -> str | None:
+    """The first indicator on its own, for the summary."""
+    rows = [r for r in table_rows(result) if ok(r.get("value"))]
+    if not rows:
+        return None
+    first = rows[0]
+    indicator = _macro_clause(first, day_of(first.get("date")) or result.provenance.as_of, language)
+    return message("macro.point", language, indicator=indicator, cite=CITE)
+
+
+def macro_sentences(result: ToolResult, language: Language) -> list[str]:
+    """The dashboard in one sentence, as of its latest close; an indicator whose series ends
+    earlier carries its own date (each series keeps its latest close, said as such)."""
+    rows = [r for r in table_rows(result) if ok(r.get("value"))]
+    if not rows:
+        return []
+    days = [d for r in rows if (d := day_of(r.get("date")))]
+    day = max(days) if days else result.provenance.as_of
+    indicators = message("join.clauses", language).join(
+        _macro_clause(r, day, language) for r in rows
+    )
+    sentence = message(
+        "macro.sentence",
+        language,
+        date=format_date(day, language),
+        indicators=indicators,
+        cite=CITE,
+    )
+    return [sentence]
+
+
+def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:
+    own = day_of(row.get("date"))
+    value = _macro_value(row, language)
+    if own is not None and own != day:
+        value += message("macro.dated", language, date=format_date(own, language))
+    return message(
+        "macro.indicator",
+        language,
+        name=_macro_name(row["indicator"], language),
+        value=value,
+        change=_macro_change(row, language),
+    )

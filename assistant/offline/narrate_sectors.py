@@ -1,0 +1,119 @@
+"""Sector scores told as sentences: the ranking, the month's best and worst, focus sectors,
+the leaders, and the sectors a ranking leaves out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.answer.model import Language
+from assistant.locale import format_date, message
+from assistant.offline.narrate import CITE, day_of, join_items, move, num, ok, signed, table_rows
+from tools.result import ToolResult
+
+
+def _sector_name(row: dict[str, Any], language: Language) -> str:
+    name = row.get("sector_zh") if language == "zh" else row.get("sector")
+    return message("sector.name", language, name=name or row["symbol"], symbol=row["symbol"])
+
+
+def sector_sentences(result: ToolResult, focus: Sequence[str], language: Language) -> list[str]:
+    """Leaders and laggards by composite score, the best and worst month, and focus sectors."""
+    rows = sorted(table_rows(result), key=lambda r: r.get("rank", 99))
+    if not rows:
+        return []
+    day = day_of(rows[0].get("date")) or result.provenance.as_of
+
+    def scored(row: dict[str, Any]) -> str:
+        sector = _sector_name(row, language)
+        return message("sector.score", language, sector=sector, score=f"{row['score']:.1f}")
+
+    out = [
+        message(
+            "sector.ranking",
+            language,
+            date=format_date(day, language),
+            top=join_items([scored(r) for r in rows[:3]], language),
+            bottom=join_items([scored(r) for r in rows[-3:]], language),
+            cite=CITE,
+        )
+    ]
+    monthly = [r for r in rows if ok(r.get("return_1m_pct"))]
+    if monthly:
+        best = max(monthly, key=lambda r: r["return_1m_pct"])
+        worst = min(monthly, key=lambda r: r["return_1m_pct"])
+        out.append(
+            message(
+                "sector.month",
+                language,
+                best=_sector_name(best, language),
+                best_move=move(best["return_1m_pct"], language),
+                worst=_sector_name(worst, language),
+                worst_move=move(worst["return_1m_pct"], language),
+                cite=CITE,
+            )
+        )
+    out += [_focus_line(r, language) for r in rows if r["symbol"] in focus]
+    return out + left_out_sentences(result, language)
+
+
+def left_out_sentences(result: ToolResult, language: Language) -> list[str]:
+    """The series a result leaves out because their closes end early, by last close."""
+    by_day: dict[dt.date, list[str]] = {}
+    for symbol, last in result.left_out:
+        by_day.setdefault(last, []).append(symbol)
+    return [
+        message(
+            "narrate.left_out",
+            language,
+            symbols=join_items(symbols, language),
+            date=format_date(day, language),
+            cite=CITE,
+        )
+        for day, symbols in sorted(by_day.items())
+    ]
+
+
+def _focus_line(row: dict[str, Any], language: Language) -> str:
+    rs = num(row, "rs_3m_pp")
+    strength = ""
+    if rs is not None:
+        strength = message("sector.focus_strength", language, strength=signed(f"{abs(rs):.2f}", rs))
+    month = num(row, "return_1m_pct")
+    month_text = ""
+    if month is not None:
+        month_text = message("sector.focus_month", language, move=move(month, language))
+    return message(
+        "sector.focus",
+        language,
+        sector=_sector_name(row, language),
+        rank=row["rank"],
+        score=f"{row['score']:.1f}",
+        month=month_text,
+        strength=strength,
+        cite=CITE,
+    )
+
+
+def sector_point(result: ToolResult, language: Language) -> str | None:
+    """The ranking in one line of names, for the summary."""
+    rows = sorted(table_rows(result), key=lambda r: r.get("rank", 99))
+    if len(rows) < 2:
+        return None
+    return message(
+        "sector.point",
+        language,
+        top=join_items([_sector_name(r, language) for r in rows[:2]], language),
+        bottom=_sector_name(rows[-1], language),
+        cite=CITE,
+    )
+
+
+def sector_leaders(result: ToolResult, language: Language) -> str | None:
+    """The opportunity side of the scores: the sectors where momentum and trend are strongest."""
+    rows = sorted(table_rows(result), key=lambda r: r.get("rank", 99))[:2]
+    if not rows:
+        return None
+    names = join_items([_sector_name(r, language) for r in rows], language)
+    return message("sector.leaders", language, names=names, cite=CITE)

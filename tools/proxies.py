@@ -1,0 +1,60 @@
+"""ETF stand-ins for the broad US indices, for when an index's stored closes stop early.
+
+Index series and their ETFs come from different feeds, and an imported or synced index series
+can end months before its ETF does (the index symbols of a free feed lag or break). An answer
+"as of" a date the index does not reach would then either fail or quietly move the whole
+comparison back to the index's last close. The ETF that tracks the index is the honest
+substitute: the figure is the ETF's, and the answer says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# Index -> the ETF that tracks it (QQQ tracks the Nasdaq 100, the closest listed proxy for the
+# Composite).
+ETF_PROXY: dict[str, str] = {"^RUT": "IWM", "^GSPC": "SPY", "^IXIC": "QQQ", "^DJI": "DIA"}
+# A last close this much older than the date wanted is "ending early" (a long weekend is not).
+LAGGING_AFTER = dt.timedelta(days=4)
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """`proxy` answers for `symbol`, whose stored closes end on `last`. `early` says why: the
+    index stops early, or (False) another index of the request does and this one switches too,
+    so a comparison sets ETF against ETF (an ETF's adjusted closes include dividends, an
+    index's do not)."""
+
+    symbol: str
+    proxy: str
+    last: dt.date
+    early: bool = True
+
+
+def lagging(last: dt.date, wanted: dt.date) -> bool:
+    """Does a series ending on `last` stop early for a figure as of `wanted`?"""
+    return wanted - last > LAGGING_AFTER
+
+
+def choose_stand_ins(
+    lasts: dict[str, dt.date], proxy_lasts: dict[str, dt.date], wanted: dt.date
+) -> list[StandIn]:
+    """The indices in `lasts` that stop early for `wanted` and whose ETF (in `proxy_lasts`)
+    reaches further."""
+
+    def reaches(symbol: str) -> bool:
+        proxy = ETF_PROXY.get(symbol)
+        return proxy is not None and proxy_lasts.get(proxy, dt.date.min) > lasts[symbol]
+
+    early = [s for s, last in lasts.items() if lagging(last, wanted) and reaches(s)]
+    if not early:
+        return []
+    along = [
+        s for s in lasts
+        if s not in early and s in ETF_PROXY and not lagging(proxy_lasts.get(ETF_PROXY[s],
+                                                                             dt.date.min), wanted)
+    ]  # fmt: skip
+    return [
+        StandIn(s, ETF_PROXY[s], lasts[s], early=s in early) for s in lasts if s in early + along
+    ]
