@@ -149,6 +149,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
                 "source": r.source,
                 "date": r.date.isoformat() if r.date else None,
                 "url": r.url,
+                "article_id": r.article_id,  # None for market data
             }
             for r in answer.references
         ],

@@ -19,6 +19,7 @@ from assistant.cli.output import json_option, print_json
 from assistant.redact import redact
 
 if TYPE_CHECKING:
+    from assistant.engine import Assistant
     from assistant.events import Event
 
 
@@ -44,14 +45,23 @@ def _progress(event: Event) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Answer as of this date (YYYY-MM-DD); default: the latest close.",
 )
+@click.option(
+    "--article",
+    "article",
+    metavar="ID",
+    help="Ask about this article (an id or a unique prefix, see `marketbrief library ls`).",
+)
 @click.option("--offline", is_flag=True, help="Answer without the LLM, even if one is set up.")
 @json_option
-def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json: bool) -> None:
+def ask_command(
+    question: str, as_of: dt.datetime | None, article: str | None, offline: bool, as_json: bool
+) -> None:
     """Ask a question; get a cited answer in the analysis format.
 
     \b
     marketbrief ask "罗素2000指数年初至今是否跑赢标普500?" --as-of 2026-01-23
     marketbrief ask "Which sectors lead the rotation?" --offline --json
+    marketbrief ask "这篇文章说了什么?" --article 2b3ebcc3
     """
     read_only()
     # Imported here, not at the top: `marketbrief ask --help` need not load the answer engine.
@@ -61,9 +71,10 @@ def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json
 
     assistant = Assistant(load_settings())
     day = as_of.date() if as_of else None
+    article_id = _article(assistant, article) if article else None
     show_progress = not as_json and sys.stderr.isatty()
     answer = None
-    for event in assistant.stream(question, as_of=day, offline=offline):
+    for event in assistant.stream(question, as_of=day, offline=offline, article_id=article_id):
         if isinstance(event, Done):
             answer = event.answer
         elif show_progress:
@@ -75,6 +86,17 @@ def ask_command(question: str, as_of: dt.datetime | None, offline: bool, as_json
         print_json(answer_json(answer))
     else:
         click.echo(redact(render_markdown(answer)), nl=False)
+
+
+def _article(assistant: Assistant, given: str) -> str:
+    """The full id of the article asked about (UnknownArticle, one line, when there is none)."""
+    from ingest.errors import EmptyLibrary
+
+    index = assistant.index
+    if index is None or not hasattr(index, "resolve"):
+        reason = assistant.unavailable.get("index", "the library cannot be opened")
+        raise EmptyLibrary(f"cannot ask about article {given!r}: {reason}")
+    return str(index.resolve(given))
 
 
 ask_commands: list[click.Command] = [ask_command]

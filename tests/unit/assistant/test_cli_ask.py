@@ -44,3 +44,27 @@ def test_markdown_is_the_default_output(capsys: pytest.CaptureFixture[str]) -> N
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# ") and "## Comprehensive analysis" in result.stdout
     assert "## References" in result.stdout and "not investment advice" in result.stdout
+
+
+def test_ask_about_one_article_answers_from_it_whatever_the_wording(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.unit.ingest.conftest import INGEST_FIXTURES
+
+    added = run_cli(capsys, "ingest", str(INGEST_FIXTURES / "article.md"), "--json").json()
+    assert added["added"] == 1
+    [row] = run_cli(capsys, "library", "ls", "--json").json()
+    # a question sharing no word with the article still gets the article's own sentences
+    result = run_cli(capsys, "ask", "这篇文章说了什么?", "--article", row["id"][:8], "--json")
+    assert result.exit_code == 0, result.stderr
+    payload = result.json()
+    assert [r["article_id"] for r in payload["references"] if r["kind"] == "article"] == [row["id"]]
+    assert "Regional banks" in payload["markdown"]
+
+
+def test_an_unknown_article_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(capsys, "ask", QUESTION, "--article", "nosuchid")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "error: no article 'nosuchid' in the library (see `marketbrief library ls`)"
+    ]
