@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test test-bare lint bench clean
+.PHONY: install run test test-bare lint bench eval clean
 
 install: $(STAMP)
 
@@ -41,6 +41,11 @@ lint: install
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# Answer quality of the offline path over our own question set (benchmarks/eval/questions.yaml)
+# and retrieval hit@5 against a plain BM25, on a library built from ../shared.
+eval: install
+	$(BIN)/python -m benchmarks.eval
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

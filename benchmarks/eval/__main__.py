@@ -1,0 +1,122 @@
+"""Run the benchmark: build the library, ask, score, print (see benchmarks/eval/__init__.py)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant import services
+from assistant.engine import Assistant
+from assistant.settings import Settings
+from benchmarks.eval import library, report, retrieval
+from benchmarks.eval.answers import Scored, run_all
+from benchmarks.eval.metrics import iter_texts
+from benchmarks.eval.questions import Question, load_questions
+from ingest.index import Index
+
+WARM_UP = "罗素2000指数年初至今是否跑赢标普500?"  # not scored: fills the caches first
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
+    parser.add_argument("--library", type=Path, help="data directory: built once, then reused")
+    parser.add_argument("--show", nargs="*", default=[], metavar="ID", help="print answers")
+    args = parser.parse_args(argv)
+    why = library.missing_data()
+    if why:
+        print(f"skipped: {why}")
+        return
+    questions = load_questions()
+    with tempfile.TemporaryDirectory(prefix="mb-eval-") as temp:
+        settings, seconds = library.build(args.library or Path(temp))
+        print(f"set-up: library in {settings.home} ready in {seconds:.0f} s (not timed below)")
+        _evaluate(settings, questions, args.show)
+        _briefs(settings)
+
+
+def _evaluate(settings: Settings, questions: list[Question], show: list[str]) -> None:
+    index = services.commentary_index(settings)
+    try:
+        ids = library.ArticleIds(index)
+        assistant = Assistant(settings, model=None)
+        assistant.ask(WARM_UP, as_of=dt.date(2026, 1, 23), offline=True)
+        started = time.perf_counter()
+        results = run_all(assistant, questions, ids.of, _progress)
+        print(
+            f"\nanswers: {len(results)} questions offline in {time.perf_counter() - started:.0f} s"
+        )
+        print(report.answers_table(results))
+        misses = _retrieval(index, questions, ids, settings.home)
+        print("\nfailures:")
+        print(report.failures(results, misses))
+        _show(assistant, [r for r in results if r.question.id in show], ids)
+    finally:
+        index.close()
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():  # a log file gets the table, not 75 progress lines
+        print(f"\r  asked {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+
+
+def _retrieval(
+    index: Index, questions: list[Question], ids: library.ArticleIds, home: Path
+) -> list[str]:
+    """Print hit@5 of the product and the baseline; return the product's misses (en, zh)."""
+    started = time.perf_counter()
+    baseline = retrieval.build_baseline(index, cache=home / "eval-bm25")
+    built = time.perf_counter() - started
+
+    def cases(*groups: str) -> list[tuple[str, str, list[str]]]:
+        return [(q.id, q.question, ids.of(q)) for q in questions if q.group in groups]
+
+    per_group = [retrieval.hits_at_5(index, baseline, g, cases(g)) for g in ("en", "zh")]
+    scored = retrieval.hits_at_5(index, baseline, "en+zh", cases("en", "zh"))
+    cross = retrieval.hits_at_5(index, baseline, "cross", cases("cross"))
+    print(
+        f"\nretrieval: hit@5, Index.search vs plain BM25 over the same chunks "
+        f"(baseline ready in {built:.0f} s)"
+    )
+    print(report.retrieval_table(per_group, scored, [cross]))
+    return scored.product_misses or []
+
+
+def _show(assistant: Assistant, results: list[Scored], ids: library.ArticleIds) -> None:
+    """Print the answers asked for with --show (asked again: answers are not kept)."""
+    from benchmarks.eval.answers import ask
+
+    for result in results:
+        q = result.question
+        answer, _ = ask(assistant, q, ids.of(q)[0] if q.scoped else None)
+        print(f"\n--- {q.id}: {q.question}")
+        for text in iter_texts(answer.sections):
+            print(text)
+        for ref in answer.references:
+            print(f"[{ref.n}] {ref.title} ({ref.source}, {ref.date}) {ref.article_id or ''}")
+
+
+def _briefs(settings: Settings) -> None:
+    """The research-brief benchmark, when benchmarks/eval/briefs.py exists: `run(settings)`."""
+    try:
+        briefs = importlib.import_module("benchmarks.eval.briefs")
+    except ModuleNotFoundError as error:
+        if error.name != "benchmarks.eval.briefs":
+            raise
+        print("\nbriefs: benchmarks/eval/briefs.py not written yet (skipped)")
+        return
+    print("\nbriefs:")
+    try:
+        briefs.run(settings)
+    except Exception as error:  # the answers' figures above stand; say why this part is missing
+        print(f"briefs: failed: {type(error).__name__}: {error}")
+        raise SystemExit(1) from None
+
+
+if __name__ == "__main__":  # the ingest's worker processes import this module too
+    main()
