@@ -93,12 +93,19 @@ def test_sector_scores_on_the_shared_data(shared_market: MarketData) -> None:
     assert any("XLB: close moved -51% on 2025-11-17" in n for n in result.provenance.notes)
 
 
-def test_sector_scores_default_to_the_last_date_all_twelve_have(shared_market: MarketData) -> None:
-    result = shared_market.sector_scores()
-    assert result.provenance.as_of == dt.date(2026, 2, 23)
-    assert any("XLB, XLRE, XLC" in note for note in result.provenance.notes)
-    with pytest.raises(DataRangeError, match=r"after the last stored close of XLB \(2026-02-23\)"):
-        shared_market.sector_scores(as_of="2026-08-21")
+def test_sector_scores_leave_out_the_sectors_whose_closes_end_early(
+    shared_market: MarketData,
+) -> None:
+    # XLB, XLRE and XLC end 2026-02-23, SPY and the other eight run to 2026-08-21: the ranking
+    # is as of SPY's last close without those three, not moved back six months for all.
+    for result in (shared_market.sector_scores(), shared_market.sector_scores(as_of="2026-08-21")):
+        assert result.provenance.as_of == dt.date(2026, 8, 21)
+        ranked = {r["symbol"] for r in result.records()}
+        assert len(ranked) == 8 and not ranked & {"XLB", "XLRE", "XLC"}
+        assert {s for s, _ in result.left_out} == {"XLB", "XLRE", "XLC"}
+        assert [r["rank"] for r in result.records()] == list(range(1, 9))
+    before = shared_market.sector_scores(as_of="2026-02-20")  # all eleven have closes then
+    assert len(before.records()) == 11 and before.left_out == ()
 
 
 def test_quotes_and_macro_on_the_shared_data(shared_market: MarketData) -> None:
@@ -109,3 +116,16 @@ def test_quotes_and_macro_on_the_shared_data(shared_market: MarketData) -> None:
     assert rows["10-year yield"]["value"] == pytest.approx(4.239)  # Yahoo quotes ^TNX in %
     assert rows["10y-5y slope"]["date"] == "2025-11-14"  # ^FVX ends there; not silently current
     assert rows["credit proxy HYG/LQD"]["unit"] == "ratio"
+
+
+def test_an_index_whose_closes_stop_early_is_answered_by_its_etf(shared_market: MarketData) -> None:
+    # ^RUT ends 2026-02-23 in the shared data, IWM and SPY run to 2026-08-21
+    result = shared_market.index_returns(["^RUT", "^GSPC"], period="YTD", benchmark="^GSPC")
+    assert [r["symbol"] for r in result.records()] == ["IWM", "SPY"]
+    assert result.provenance.as_of == dt.date(2026, 8, 21)
+    assert [(s.symbol, s.proxy, s.early) for s in result.stand_ins] == [
+        ("^RUT", "IWM", True), ("^GSPC", "SPY", False)
+    ]  # fmt: skip
+    assert any("stands in for it" in note for note in result.provenance.notes)
+    covered = shared_market.index_returns(["^RUT", "^GSPC"], period="YTD", as_of="2026-01-23")
+    assert [r["symbol"] for r in covered.records()] == ["^RUT", "^GSPC"] and not covered.stand_ins
