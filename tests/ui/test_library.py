@@ -77,7 +77,8 @@ def test_price_csvs_are_imported_and_bad_ones_reported() -> None:
     assert list(table["symbol"]) == ["^GSPC"]
     assert any(e.value.startswith(plain("NODATES.csv")) for e in app.error)
     assert all(e.value.count(plain("NODATES.csv")) == 1 for e in app.error)
-    assert app.date_input(key="pref_as_of").value == table["last"].iloc[0]
+    # the as-of date stays empty: answers use each series' latest close, new imports included
+    assert app.date_input(key="pref_as_of").value is None
 
 
 def test_a_price_csv_without_rows_is_named_once() -> None:
