@@ -9,6 +9,7 @@ article's own day unless the reader set a date, and retrieval keeps to the artic
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.ports import MarketDataPort, SearchPort
@@ -33,7 +34,7 @@ def scope_to_article(
         last_close = market.last_date() if market is not None else None
     except EXPECTED_ERRORS:
         return parsed  # the search that follows says what is wrong with the library
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if parsed.as_of is None and article.published and last_close:
         changes["as_of"] = min(article.published, last_close)
     if not parsed.symbols and not parsed.sectors:

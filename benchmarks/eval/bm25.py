@@ -93,8 +93,11 @@ class Baseline:
         retriever = bm25s.BM25()
         retriever.index(tokenise_all([text for _, text in pairs]), show_progress=False)
         if saved:
-            retriever.save(str(saved))
-            (saved / "articles.json").write_text(json.dumps(articles), "utf-8")  # last: complete
+            try:
+                retriever.save(str(saved))
+                (saved / "articles.json").write_text(json.dumps(articles), "utf-8")  # last
+            except OSError:  # a read-only data directory: rebuilt next time, that is all
+                pass
         return cls(articles, retriever)
 
     def ranked_articles(self, query: str) -> list[str]:
