@@ -39,7 +39,13 @@ from assistant.offline.gathering import Gathered, Gatherer
 from assistant.offline.sections import title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.prompts import render_prompt, tool_descriptions
-from assistant.question.parse import ParsedQuestion, Vocabulary, default_vocabulary, parse_question
+from assistant.question.parse import (
+    ParsedQuestion,
+    Vocabulary,
+    default_vocabulary,
+    library_tickers,
+    parse_question,
+)
 from assistant.settings import Settings, load_settings
 from tools.result import ToolResult
 
@@ -108,7 +114,7 @@ class Assistant:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = default_vocabulary()
+            self._vocabulary = default_vocabulary(known=library_tickers(self.index))
         return self._vocabulary
 
     def conversation_from(self, answers: Sequence[Answer]) -> Conversation:

@@ -332,6 +332,10 @@ class Index:
         """The number of articles in the library (published after a day, when given)."""
         return self.catalog.count_articles(published_after)
 
+    def tickers(self) -> frozenset[str]:
+        """The tickers the library's articles carry (a question may name them alone)."""
+        return self.catalog.tickers()
+
     def chunk_count(self, article_id: str | None = None) -> int:
         """Chunks in the library, or in one article."""
         if article_id is None:

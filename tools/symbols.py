@@ -1,14 +1,17 @@
 """Names to Yahoo symbols, in Chinese and English.
 
-People (and articles) say 标普500, "the S&P", 纳指, "small caps", 能源板块; the price store is
-keyed on Yahoo symbols (^GSPC, ^IXIC, XLE). This module is the one table between the two:
-`resolve_symbol` for a single name, `find_symbols` for the symbols mentioned in free text, and
-`display_name` to write a symbol back in the reader's language.
+People (and articles) say 标普500, "the S&P", 纳指, "small caps", 能源板块, "Applied Materials",
+英伟达; the price store is keyed on Yahoo symbols (^GSPC, ^IXIC, XLE, AMAT). This module is the
+one table between the two for indices, ETFs and sectors, and asks `tools.companies` about
+listed companies: `resolve_symbol` for a single name, `find_symbols` for the symbols mentioned
+in free text, and `display_name` to write a symbol back in the reader's language.
 
 `find_symbols` is deliberately stricter than `resolve_symbol`: ordinary prose must not turn into
-tickers, so in running text only listed names and aliases, `$TICKER`, `^SYMBOL` and upper-case
-tickers from a known list count, and a few common phrases (金融市场, 新能源) are masked so the
-sector word inside them does not match.
+tickers, so in running text only listed names and aliases, company names, `$TICKER`, `^SYMBOL`
+and upper-case tickers that are no ordinary word count, and a few common phrases (金融市场,
+新能源) are masked so the sector word inside them does not match. Where names overlap the
+leftmost-longest wins, so a company whose name holds a sector word ("Applied Materials",
+"Duke Energy", 美光科技) is the company, not the sector.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+from tools.companies import alone_tickers, company_name, company_symbol, find_companies, never_alone
 from tools.errors import UnknownSymbolError
 
 
@@ -167,8 +171,9 @@ def resolve_symbol(name: str) -> str:
     """One name or ticker -> its Yahoo symbol ('标普500' -> '^GSPC', 'aapl' -> 'AAPL').
 
     Known names and aliases win (case-insensitive, spaces and hyphens ignored, a trailing
-    指数 / 板块 / index / sector tolerated); anything else that looks like a ticker passes through
-    upper-cased, for the store to accept or reject. Raises UnknownSymbolError for the rest.
+    指数 / 板块 / index / sector tolerated), then listed companies' names ('Micron' -> 'MU');
+    anything else that looks like a ticker passes through upper-cased, for the store to accept
+    or reject. Raises UnknownSymbolError for the rest.
     """
     text = name.strip().removeprefix("$")
     key = _key(text)
@@ -178,11 +183,14 @@ def resolve_symbol(name: str) -> str:
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and key.removesuffix(suffix) in table:
             return table[key.removesuffix(suffix)]
+    company = company_symbol(text)
+    if company is not None:
+        return company
     ticker = text.upper()
     if looks_like_ticker(ticker):
         return ticker
     raise UnknownSymbolError(
-        f"unknown symbol {name!r}: not a known index, sector or ETF name, nor a ticker"
+        f"unknown symbol {name!r}: not a known index, sector, ETF or company name, nor a ticker"
     )
 
 
@@ -192,10 +200,11 @@ def looks_like_ticker(text: str) -> bool:
 
 
 def display_name(symbol: str, lang: str) -> str:
-    """The symbol's name in 'zh' or 'en' (the symbol itself when we have no name for it)."""
+    """The symbol's name in 'zh' or 'en' (the symbol itself when we have no name for it); a
+    company without a Chinese name keeps its English one."""
     item = _BY_SYMBOL.get(symbol)
     if item is None:
-        return symbol
+        return company_name(symbol, lang) or symbol
     return item.zh if lang.startswith("zh") else item.en
 
 
@@ -242,18 +251,21 @@ def find_symbols(text: str, known: Collection[str] = ()) -> list[str]:
     """Symbols mentioned in free zh/en text, in order of first appearance, without repeats.
 
     "罗素2000指数年初至今是否跑赢标普500?" -> ["^RUT", "^GSPC"]. Counted: listed names and
-    aliases, `$TICKER`, `^SYMBOL`, and upper-case words that are tickers in our table or in
-    `known` (e.g. the symbols in the price store). Plain English words never become tickers.
+    aliases, company names, `$TICKER`, `^SYMBOL`, and upper-case words that are tickers in our
+    table, company tickers that are no ordinary word ("AMAT", not "IT"), or tickers in `known`
+    (e.g. the symbols in the price store, the tickers the library's articles carry). Plain
+    English words never become tickers.
     """
     spans: list[tuple[int, int, str | None]] = []
     pattern, targets = _text_matcher()
     for match in pattern.finditer(text):
         spans.append((match.start(), match.end(), targets.get(_key(match.group(0)))))
+    spans += find_companies(text)  # after the indices: on the same words, the index wins
     for match in _EXPLICIT.finditer(text):
         symbol = (match.group(1) or match.group(2)).upper()
         spans.append((match.start(), match.end(), _alias_table().get(_key(symbol), symbol)))
-    extra = {symbol.upper(): symbol.upper() for symbol in known if not symbol.startswith("^")}
-    bare = {**extra, **_BARE_TICKERS}
+    extra = {s.upper() for s in known if not s.startswith("^") and not never_alone(s.upper())}
+    bare = {ticker: ticker for ticker in alone_tickers() | extra} | _BARE_TICKERS
     for match in _UPPER_WORD.finditer(text):
         if match.group(0) in bare:
             spans.append((match.start(), match.end(), bare[match.group(0)]))

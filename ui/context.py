@@ -72,6 +72,7 @@ class Context:
     def assistant(self, preferences: Preferences | None = None) -> Assistant:
         """An Assistant over the shared services, with the sidebar's endpoint and filters."""
         from assistant.engine import Assistant
+        from assistant.question.parse import library_tickers
         from assistant.question.scope import ScopedIndex
 
         chosen = preferences or current()
@@ -84,7 +85,7 @@ class Context:
             market=self.market,
             index=searched,
             model=model,
-            vocabulary=resources.vocabulary(),
+            vocabulary=resources.vocabulary(library_tickers(index)),
         )
         assistant.unavailable.update(self.problems)
         return assistant

@@ -81,10 +81,12 @@ def _chat_model(key: tuple[Any, ...], _settings: Settings) -> BaseChatModel | No
 
 
 @st.cache_resource(show_spinner=False)
-def vocabulary() -> Vocabulary:
+def vocabulary(tickers: frozenset[str] = frozenset()) -> Vocabulary:
+    """The vocabulary, with the tickers the library's articles carry (rebuilt when they
+    change, e.g. after an ingest)."""
     from assistant.question.parse import default_vocabulary
 
-    return default_vocabulary()
+    return default_vocabulary(known=tickers)
 
 
 def history(settings: Settings) -> HistoryStore:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Any, Literal
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
+from assistant.question.followup import refers_back
 from ingest.dates import without_dates, written_dates
+from ingest.errors import IngestError
 from ingest.language import detect_language
 from tools.symbols import NAME_NUMBERS
 
@@ -56,6 +58,11 @@ class Vocabulary:
     def is_sector(self, symbol: str) -> bool:
         return any(s.symbol == symbol for s in self.sectors)
 
+    def is_stock(self, symbol: str) -> bool:
+        """A company's share: neither an index (^GSPC) nor a fund or sector the vocabulary
+        names (SPY, XLE); tickers it does not know (AMAT, $ACMR) are stocks."""
+        return not symbol.startswith("^") and symbol not in _named_symbols(self.names, self.sectors)
+
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping name mentions as (start, end, symbol), leftmost-longest; Latin
         names only as whole words."""
@@ -63,6 +70,13 @@ class Vocabulary:
         if pattern is None:
             return []
         return [(m.start(), m.end(), symbols[m.group(0).lower()]) for m in pattern.finditer(text)]
+
+
+@cache
+def _named_symbols(
+    names: tuple[tuple[str, str], ...], sectors: tuple[SectorName, ...]
+) -> frozenset[str]:
+    return frozenset(symbol for _, symbol in names) | {s.symbol for s in sectors}
 
 
 @cache
@@ -81,8 +95,10 @@ def _name_pattern(
     return re.compile("|".join(parts), re.I), symbols
 
 
-def default_vocabulary() -> Vocabulary:
-    """The real vocabulary from tools/ (imported here so tests never need it)."""
+def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
+    """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
+    that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
+    library's articles carry."""
     from tools import periods, symbols
 
     names = tuple(
@@ -92,12 +108,25 @@ def default_vocabulary() -> Vocabulary:
         if len(alias) >= 2
     )
     return Vocabulary(
-        find_symbols=symbols.find_symbols,
+        find_symbols=partial(symbols.find_symbols, known=tuple(known)),
         display_name=symbols.display_name,
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(symbols.SECTORS)),
         names=names,
     )
+
+
+def library_tickers(index: object) -> frozenset[str]:
+    """The tickers the library's articles carry; none when `index` cannot say (a test's fake,
+    or a library that cannot be read: the search will say what is wrong)."""
+    index = getattr(index, "index", index)  # a ScopedIndex wraps the library's Index
+    tickers = getattr(index, "tickers", None)
+    if tickers is None:
+        return frozenset()
+    try:
+        return frozenset(tickers())
+    except (IngestError, OSError):
+        return frozenset()
 
 
 def _ticker(symbol: str) -> str:
@@ -177,6 +206,8 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "收益率曲线", "利率", "美联储", "美债", "国债", "信用", "利差", "通胀", "降息", "加息",
         "宏观", "波动率", "vix", "yield", "rates", "fed ", "fed'", "federal reserve", "credit",
         "spread", "treasur", "curve", "inflation", "macro", "rate cut", "rate hike",
+        "联储", "fomc", "鲍威尔", "powell", "非农", "payrolls", "失业率", "unemployment", "cpi",
+        "pce", "gdp",
     ),
     "explain": (
         "为什么", "原因", "驱动", "逻辑", "怎么看", "如何看", "前景", "展望", "催化",
@@ -206,11 +237,30 @@ def _has(text: str, cues: Sequence[str]) -> bool:
     return any(cue in lowered for cue in cues)
 
 
-def detect_intents(text: str, symbols: Sequence[str], sectors: Sequence[str]) -> set[Intent]:
+# Returns cues that company news uses too ("beat estimates", "gained a buy rating"): with a
+# company-news cue and no other returns cue, the question is about the news, not the return.
+_LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
+_COMPANY_NEWS = (
+    "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "上调", "下调",
+    "earnings", "estimate", "consensus", "expectation", "guidance", "price target",
+    "target price", "upgrade", "downgrade", "rating", "analyst", "revenue", "eps", "profit",
+)  # fmt: skip
+
+
+def detect_intents(
+    text: str, symbols: Sequence[str], sectors: Sequence[str], stocks: Sequence[str] = ()
+) -> set[Intent]:
+    """What the question asks for. Naming only indices or funds asks how they did ("returns");
+    naming a company (`stocks`, among `symbols`) does not by itself: "What price target did
+    Deutsche Bank set for Applied Materials?" asks about the news."""
     intents: set[Intent] = {i for i, cues in _CUES.items() if _has(text, cues)}
+    if "returns" in intents and _has(text, _COMPANY_NEWS):
+        strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
+        if not _has(text, strong):
+            intents.discard("returns")
     if sectors:
         intents.add("sectors")
-    if symbols and not intents & {"sectors", "macro"}:
+    if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
         intents.add("returns")
     if not intents:
         intents.add("explain")
@@ -245,17 +295,16 @@ def parse_question(
     previous: ParsedQuestion | None = None,
 ) -> ParsedQuestion:
     """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
-    a follow-up without symbols or a period carries them over from `previous`."""
+    a follow-up that leans on `previous` carries over what it does not restate (`_carry_over`).
+    Companies are `symbols` (stocks), never `sectors`."""
     text = validate(question)
+    # Sectors only as `find_symbols` reads them: a sector word inside a company's name
+    # ("Applied Materials", 美光科技) or a masked phrase (新能源) is no sector.
     found = list(dict.fromkeys(vocabulary.find_symbols(text)))
     sectors = tuple(s for s in found if vocabulary.is_sector(s))
-    sectors += tuple(
-        s.symbol
-        for s in vocabulary.sectors
-        if s.symbol not in sectors and (_has(text, (s.en.lower(),)) or s.zh in text)
-    )
     symbols = tuple(s for s in found if not vocabulary.is_sector(s))
-    intents = detect_intents(text, symbols, sectors)
+    stocks = tuple(s for s in symbols if vocabulary.is_stock(s))
+    intents = detect_intents(text, symbols, sectors, stocks)
     if not symbols and not sectors:
         symbols = _topic_symbols(text)
         if symbols and not intents & {"sectors", "macro"}:
@@ -272,7 +321,8 @@ def parse_question(
     )
     if previous is not None:
         parsed = _carry_over(parsed, previous)
-    return _with_defaults(parsed)
+    only_stocks = bool(parsed.symbols) and all(map(vocabulary.is_stock, parsed.symbols))
+    return _with_defaults(parsed, only_stocks)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
@@ -300,20 +350,28 @@ def _topic_symbols(text: str) -> tuple[str, ...]:
 
 
 def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuestion:
-    """A follow-up ("那纳斯达克呢?", "and this month?") keeps what it does not restate."""
+    """A follow-up keeps what it does not restate, but only when it leans on the earlier turn:
+    it names no topic of its own ("为什么?", "and this month?") or it refers back ("那纳斯达克
+    呢?", "why did it fall?"). A question with its own topic (symbols, sectors, a macro or
+    sector cue: "What did the Fed minutes say?") starts fresh. The as-of date always stays: it
+    is the conversation's, not the topic's."""
     changes: dict[str, Any] = {}
-    if not parsed.symbols and not parsed.sectors:
-        changes.update(symbols=previous.symbols, sectors=previous.sectors, carried_over=True)
-        changes["intents"] = parsed.intents | (previous.intents & {"returns", "sectors", "macro"})
-    if parsed.period is None:
-        changes.update(period=previous.period, carried_over=True)
     if parsed.as_of is None and previous.as_of is not None:
         changes["as_of"] = previous.as_of
+    own_topic = bool(parsed.symbols or parsed.sectors or parsed.intents & {"sectors", "macro"})
+    if not own_topic or refers_back(parsed.text):
+        if not parsed.symbols and not parsed.sectors:
+            changes.update(symbols=previous.symbols, sectors=previous.sectors, carried_over=True)
+            kept = previous.intents & {"returns", "sectors", "macro"}
+            changes["intents"] = parsed.intents | kept
+        if parsed.period is None and previous.period and "today" not in parsed.intents:
+            changes.update(period=previous.period, carried_over=True)  # (today is one day)
     return replace(parsed, **changes) if changes else parsed
 
 
-def _with_defaults(parsed: ParsedQuestion) -> ParsedQuestion:
-    """YTD for comparisons and returns, 1D for "today"; a benchmark for comparisons.
+def _with_defaults(parsed: ParsedQuestion, only_stocks: bool = False) -> ParsedQuestion:
+    """YTD for comparisons and returns, 1D for "today"; a benchmark for comparisons, and for
+    one index or fund, but not for one company's news (`only_stocks`, no returns asked).
 
     A calendar year that is the as-of date's own year is year-to-date (the year is not over)."""
     period = parsed.period
@@ -325,9 +383,10 @@ def _with_defaults(parsed: ParsedQuestion) -> ParsedQuestion:
         elif parsed.symbols or "returns" in parsed.intents:
             period = "YTD"
     benchmark = None
+    news_only = only_stocks and "returns" not in parsed.intents and not parsed.asks_comparison
     if len(parsed.symbols) >= 2:
         benchmark = parsed.symbols[-1]
-    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK:
+    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not news_only:
         benchmark = DEFAULT_BENCHMARK
     symbols = parsed.symbols
     if benchmark is not None and benchmark not in symbols:

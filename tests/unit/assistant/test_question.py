@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
-from assistant.question.parse import default_vocabulary, find_date, parse_question
+from assistant.question.parse import (
+    default_vocabulary,
+    find_date,
+    library_tickers,
+    parse_question,
+)
 from ingest.language import detect_language
 
 VOCAB = default_vocabulary()
@@ -102,3 +107,121 @@ def test_a_follow_up_carries_symbols_and_period() -> None:
     assert follow.carried_over and follow.symbols == first.symbols and follow.period == "3M"
     other = parse("那纳斯达克呢?", previous=first)
     assert other.symbols[0] == "^IXIC" and other.period == "3M"
+
+
+# -- companies: stocks, not sectors; news, not necessarily returns --------------------------------
+
+
+def test_a_company_is_a_stock_not_its_sector_word() -> None:
+    q = parse("What price target did Deutsche Bank set for Applied Materials?")
+    assert q.symbols == ("AMAT",) and q.sectors == ()
+    assert "returns" not in q.intents and q.benchmark is None
+    q = parse("英伟达和美光科技的财报怎么样?")
+    assert q.symbols[:2] == ("NVDA", "MU") and q.sectors == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did Nvidia beat earnings estimates?",
+        "Why did Morgan Stanley upgrade Micron?",
+        "高盛上调了英伟达的目标价吗?",
+    ],
+)
+def test_company_news_is_not_a_returns_question(text: str) -> None:
+    q = parse(text)
+    assert q.symbols and "returns" not in q.intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How did Apple shares perform this year?",
+        "Did Nvidia beat the S&P 500 this year?",
+        "特斯拉今年涨幅多少?",
+    ],
+)
+def test_a_returns_cue_makes_a_company_question_about_returns(text: str) -> None:
+    q = parse(text)
+    assert "returns" in q.intents and q.benchmark == "^GSPC"
+
+
+def test_naming_only_indices_or_funds_asks_how_they_did() -> None:
+    assert "returns" in parse("罗素2000和标普500").intents
+    assert "returns" in parse("SPY and QQQ?").intents
+    assert "returns" not in parse("Applied Materials and Micron?").intents
+
+
+def test_tickers_the_library_carries_count_in_a_question() -> None:
+    assert parse("SPOT into earnings?").symbols == ()
+    known = parse_question("SPOT into earnings?", default_vocabulary(known=["SPOT"]))
+    assert known.symbols == ("SPOT",)
+
+
+def test_library_tickers_come_from_the_index_or_are_none() -> None:
+    class Index:
+        def tickers(self) -> frozenset[str]:
+            return frozenset({"ACMR", "BRK.B"})
+
+    class Scoped:
+        index = Index()
+
+    assert library_tickers(Index()) == {"ACMR", "BRK.B"}
+    assert library_tickers(Scoped()) == {"ACMR", "BRK.B"}
+    assert library_tickers(object()) == frozenset()
+
+
+# -- follow-ups: the earlier topic only when the question leans on it ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What did the Fed minutes say?",
+        "美联储最近的会议纪要说了什么?",
+        "What's the price target on Applied Materials?",
+        "能源板块最近怎么样?",
+    ],
+)
+def test_a_follow_up_with_its_own_topic_starts_fresh(text: str) -> None:
+    first = parse("罗素2000指数近3个月是否跑赢标普500?")
+    follow = parse(text, previous=first)
+    assert not follow.carried_over
+    assert "^RUT" not in follow.symbols and follow.period != "3M"
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("为什么?", ("^RUT", "^GSPC")),
+        ("And why?", ("^RUT", "^GSPC")),
+        ("那纳斯达克呢?", ("^IXIC", "^GSPC")),
+        ("What about the Nasdaq over the same period?", ("^IXIC", "^GSPC")),
+        ("美联储降息对它有什么影响?", ("^RUT", "^GSPC")),
+        ("How do rates affect it?", ("^RUT", "^GSPC")),
+    ],
+)
+def test_a_follow_up_that_refers_back_keeps_the_earlier_topic(
+    text: str, symbols: tuple[str, ...]
+) -> None:
+    first = parse("罗素2000指数近3个月是否跑赢标普500?")
+    follow = parse(text, previous=first)
+    assert follow.carried_over and follow.symbols == symbols and follow.period == "3M"
+
+
+def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
+    first = parse("罗素2000指数近3个月是否跑赢标普500?")
+    follow = parse("美联储降息对它有什么影响?", previous=first)
+    assert {"macro", "returns"} <= follow.intents
+
+
+def test_today_in_a_follow_up_is_one_day_not_the_earlier_period() -> None:
+    first = parse("罗素2000指数近3个月是否跑赢标普500?")
+    follow = parse("今天呢?", previous=first)
+    assert follow.symbols == first.symbols and follow.period == "1D"
+
+
+def test_the_as_of_date_stays_for_a_new_topic() -> None:
+    first = parse("截至2026年1月23日，罗素2000表现如何?")
+    follow = parse("What did the Fed minutes say?", previous=first)
+    assert follow.as_of == dt.date(2026, 1, 23) and not follow.carried_over

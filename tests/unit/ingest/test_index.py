@@ -347,3 +347,11 @@ def test_rrf_fusion() -> None:
     assert [i for i, _ in fused] == ["b", "c", "a", "d"]
     weighted = fuse([(["a", "b"], 0.5), (["b", "a"], 1.0)])
     assert weighted[0][0] == "b"
+
+
+def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex) -> None:
+    index = make_index()
+    for n, tickers in enumerate([("amat", "MU"), (), ("MU",)]):
+        index.upsert(Article(id=f"a{n}", title=f"t{n}", tickers=tickers,
+                             sections=(Section(text=f"text number {n}"),)))  # fmt: skip
+    assert index.tickers() == {"AMAT", "MU"}

@@ -74,15 +74,86 @@ def test_ordinary_prose_yields_no_symbols(prose: str) -> None:
 
 
 def test_find_symbols_accepts_known_tickers_from_the_store() -> None:
-    assert find_symbols("AAPL and MSFT") == []
-    assert find_symbols("AAPL and MSFT", known=["AAPL"]) == ["AAPL"]
+    assert find_symbols("SPOT and NYT") == []  # not listed companies: only when known
+    assert find_symbols("SPOT and NYT", known=["SPOT"]) == ["SPOT"]
 
 
 def test_display_names() -> None:
     assert display_name("^RUT", "zh") == "罗素2000指数"
     assert display_name("^RUT", "en") == "Russell 2000"
     assert display_name("XLE", "zh") == "能源"
-    assert display_name("AAPL", "en") == "AAPL"
+    assert display_name("AAPL", "en") == "Apple"
+    assert display_name("NVDA", "zh") == "英伟达"
+    assert display_name("AMAT", "zh") == "应用材料"
+    assert display_name("FE", "zh") == "FirstEnergy"  # no Chinese name: the English one
+    assert display_name("SPOT", "en") == "SPOT"  # not listed: the ticker
+
+
+# -- companies ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("What price target did Deutsche Bank set for Applied Materials?", ["AMAT"]),
+        ("Micron and Nvidia's earnings", ["MU", "NVDA"]),
+        ("nvidia guidance", ["NVDA"]),  # a name no dictionary has: any case
+        ("英伟达和美光科技的财报", ["NVDA", "MU"]),
+        ("苹果公司、微软和特斯拉", ["AAPL", "MSFT", "TSLA"]),
+        ("Apple, Google and Facebook", ["AAPL", "GOOGL", "META"]),
+        ("Coca-Cola, Coca Cola and McDonald's", ["KO", "MCD"]),
+        ("APPLIED MATERIALS", ["AMAT"]),
+        ("AMAT and NVDA into the print", ["AMAT", "NVDA"]),  # tickers that are no word
+        ("Berkshire Hathaway and S&P Global vs the S&P 500", ["BRK-B", "SPGI", "^GSPC"]),
+    ],
+)  # fmt: skip
+def test_companies_are_found_by_name_and_ticker(text: str, symbols: list[str]) -> None:
+    assert find_symbols(text) == symbols
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("Did FirstEnergy or First Energy beat Duke Energy?", ["FE", "DUK"]),
+        ("Charter Communications and Vulcan Materials", ["CHTR", "VMC"]),
+        ("美光科技与应用材料", ["MU", "AMAT"]),
+        ("Applied Materials vs the materials sector", ["AMAT", "XLB"]),
+        ("Nasdaq and the Dow", ["^IXIC", "^DJI"]),  # the index, not Nasdaq Inc. or Dow Inc.
+    ],
+)
+def test_a_company_name_holding_a_sector_word_is_the_company(text: str, symbols: list[str]) -> None:
+    assert find_symbols(text) == symbols
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "What is the price target? Block the trade, target the pool, match the box.",
+        "the best buy in general motors of change",  # lower case: not names
+        "The CEO said IT was ON, ALL of it NOW; EPS and GDP beat.",
+        "What did Powell say? Williams spoke too.",  # Fed officials, not POWL or WMB
+        "高通胀下的亚马逊河与增强生产",  # 高通, 亚马逊, 强生 inside other words
+        "Q2 earnings and the 3M return",
+        "PM and IP and TR",  # two-letter tickers only when the library knows them
+    ],
+)
+def test_ordinary_words_do_not_become_companies(prose: str) -> None:
+    assert find_symbols(prose) == []
+
+
+def test_two_letter_tickers_count_when_the_library_carries_them() -> None:
+    assert find_symbols("MU into earnings") == []
+    assert find_symbols("MU into earnings", known=["MU"]) == ["MU"]
+    assert find_symbols("IT spending", known=["IT"]) == []  # an everyday word, known or not
+
+
+@pytest.mark.parametrize(
+    ("name", "symbol"),
+    [("Micron", "MU"), ("apple", "AAPL"), ("英伟达", "NVDA"), ("micron technology", "MU"),
+     ("Materials", "XLB"), ("Nasdaq", "^IXIC")],
+)  # fmt: skip
+def test_company_names_resolve(name: str, symbol: str) -> None:
+    assert resolve_symbol(name) == symbol
 
 
 def test_sectors_are_the_eleven_spdr_etfs() -> None:
