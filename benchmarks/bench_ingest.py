@@ -189,7 +189,6 @@ def _langchain(root: Path) -> float:
 
 
 def _search(index: Any) -> None:
-    from ingest.glossary import expand_query
     from ingest.tokens import tokenize
 
     index.search("warm up", k=5)
@@ -206,9 +205,7 @@ def _search(index: Any) -> None:
     filtered = [s for f in FILTERS for s in measure(f)]
     print(f"search k=5  with filters  {_percentiles(filtered)}   (date range, source, ticker)")
     collection = index.store._get()
-    vectors = [
-        index.embedder.embed([expand_query(q)], [tokenize(expand_query(q))])[0] for q in QUERIES
-    ]
+    vectors = [index.embedder.embed([q], [tokenize(q)])[0] for q in QUERIES]
     floor = []
     for vector in vectors:
         started = time.perf_counter()

@@ -3,8 +3,8 @@
 The local function is a feature-hashing vector: jieba words, Chinese character bigrams and
 English word unigrams and bigrams, each hashed (CRC32, stable across runs, unlike `hash()`) to
 one of `dim` signed buckets, weighted 1 + log(count), L2-normalised. It knows no synonyms, but
-it is deterministic, fast (no model) and works offline; the lexical leg and the glossary of
-zh/en terms cover what it cannot.
+it is deterministic, fast (no model) and works offline; the lexical leg and the dictionary
+translation of queries (`ingest.crosslingual`) cover what it cannot.
 
 Every embedder has a `name` recorded in the collection it builds, so opening that collection
 with another embedder is a clear error rather than silently meaningless distances.

@@ -11,6 +11,10 @@ committed; a run killed at any point leaves a consistent library, and the next r
 A search runs both legs with the same filters and fuses their rankings by reciprocal rank
 fusion (RRF, k=60), which is robust to the legs' scores being on different scales; the vector
 leg's vote is weighted by the embedder (the local hashed one counts 0.5, a semantic one 1.0).
+
+A query is searched in both languages: the CC-CEDICT translations of its words
+(`ingest.crosslingual`) join BM25's query below the words typed, and the local embedding
+compares each candidate with the query and with its translation, the closer counting.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from ingest.analysis import Analyser, Analysis, document_text
 from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
+from ingest.crosslingual import search_terms
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
 from ingest.filters import NO_FILTERS, Filters
-from ingest.glossary import expand_query
 from ingest.lexical import LexicalIndex
 from ingest.models import Article, ArticleSummary, Chunk, Hit, content_hash
 from ingest.tokens import tokenize
@@ -34,6 +40,9 @@ from ingest.vectors import REINDEX_HINT, VectorStore, local_client, server_clien
 
 RRF_K = 60
 CANDIDATES = 100  # BM25's best, among which a lexical embedding re-ranks
+# A translated query word against one typed: enough to bring a passage in the other language
+# among the best, not enough for a loose translation to outvote the question's own words.
+TRANSLATION_WEIGHT = 0.8
 BATCH_ARTICLES = 400
 BATCH_CHARS = 600_000
 OnResult = Callable[[str, str], None]
@@ -359,14 +368,22 @@ class Index:
             raise IngestError(
                 f"--since {filters.since} is after --until {filters.until}: nothing can match"
             )
-        expanded = expand_query(query)
-        tokens = tokenize(expanded)
+        tokens = tokenize(query)
+        translations = search_terms(query, tokens)
         depth = max(4 * k, 30)
-        lexical_ids = self.lexical.search(tokens, max(depth, CANDIDATES), filters)
+        lexical_ids = self.lexical.search(
+            tokens, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT
+        )
         # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
         # word), it searches alone so character bigrams can still find a near spelling.
-        vector = self.embedder.embed_query(expanded, tokens, self.lexical.idf(tokens))
+        vector = self.embedder.embed_query(query, tokens, self.lexical.idf(tokens))
         if self.embedder.lexical and lexical_ids:  # the candidates already pass the filters
+            # A passage in the other language shares no word with the query: its translation
+            # gets a vector of its own, and each candidate counts its closer one.
+            words = list(dict.fromkeys(t for term in translations for seq in term for t in seq))
+            if words:
+                idf = self.lexical.idf(words)
+                vector = np.stack([vector, self.embedder.embed_query(" ".join(words), words, idf)])
             vector_ids = self.store.rerank(vector, lexical_ids, depth)
         elif vector.any():
             vector_ids = self.store.query(vector, depth, filters.chroma_where())

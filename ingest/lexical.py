@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,17 +201,39 @@ class LexicalIndex:
                 found[token] = math.log(1 + (total - df + 0.5) / (df + 0.5))
         return found
 
-    def search(self, tokens: list[str], n: int, filters: Filters) -> list[str]:
+    def search(
+        self,
+        tokens: list[str],
+        n: int,
+        filters: Filters,
+        alternatives: Sequence[Sequence[Sequence[str]]] = (),
+        weight: float = 1.0,
+    ) -> list[str]:
         """Chunk ids by BM25 score, best first; only documents that share a token with the
-        query and pass the filters."""
+        query and pass the filters.
+
+        `alternatives` are more terms, each a few token sequences a document may use instead
+        of one another (the translations of one word of the query): a document scores for a
+        term by its best sequence, times `weight`, so three guesses at one word never count
+        three times, and a guess counts less than a word the user typed."""
         lexicon = self.current()
         retriever = lexicon.retriever
         if retriever is None:
             return []
-        known = [t for t in tokens if t in retriever.vocab_dict]
-        if not known:
+        vocabulary = retriever.vocab_dict
+
+        def score(sequence: Sequence[str]) -> np.ndarray | None:
+            known = [t for t in sequence if t in vocabulary]
+            return retriever.get_scores(known) if known else None
+
+        scores = score(tokens)
+        for term in alternatives:
+            found = [s for s in map(score, term) if s is not None]
+            if found:
+                best = weight * (np.maximum.reduce(found) if len(found) > 1 else found[0])
+                scores = best if scores is None else scores + best
+        if scores is None:
             return []
-        scores = retriever.get_scores(known)
         mask = lexicon.mask(filters)
         if mask is not None:
             scores = scores * mask

@@ -273,9 +273,9 @@ class VectorStore:
 
     def rerank(self, vector: np.ndarray, ids: Sequence[str], n: int) -> list[str]:
         """These chunk ids ordered by cosine similarity to `vector` (vectors are unit length),
-        best first. Fetching a hundred vectors and one product is ~4 ms where a Chroma query
-        restricted to those ids and a metadata filter takes 10-400 ms; ids Chroma lacks are
-        simply left out."""
+        best first; with several query vectors (rows), by the closest of them. Fetching a
+        hundred vectors and one product is ~4 ms where a Chroma query restricted to those ids
+        and a metadata filter takes 10-400 ms; ids Chroma lacks are simply left out."""
         collection = self._get()
         if collection is None or not ids:
             return []
@@ -285,7 +285,9 @@ class VectorStore:
             return []
         import numpy as np
 
-        similarity = np.asarray(found["embeddings"], dtype=np.float32) @ vector
+        similarity = np.asarray(found["embeddings"], dtype=np.float32) @ vector.T
+        if similarity.ndim == 2:
+            similarity = similarity.max(axis=1)
         order = np.argsort(-similarity, kind="stable")[:n]
         return [found["ids"][i] for i in order]
 

@@ -154,15 +154,17 @@ def test_filters_apply_to_both_legs(
     hits = library.search(query, k=10, filters=normalised)
     assert {h.chunk.article_id for h in hits} == expected
     # Each leg alone respects the filters as well.
-    from ingest.glossary import expand_query
+    from ingest.crosslingual import search_terms
     from ingest.tokens import tokenize
 
-    tokens = tokenize(expand_query(query))
+    tokens = tokenize(query)
     vector = library.embedder.embed([query], [tokens])[0]
     rows = library.catalog.chunks(library.store.query(vector, 10, normalised.chroma_where()))
     assert {r.article_id for r in rows.values()} <= expected
-    lexical = library.catalog.chunks(library.lexical.search(tokens, 10, normalised))
-    assert {r.article_id for r in lexical.values()} <= expected
+    translations = search_terms(query, tokens)
+    assert translations  # the translations are searched, and filtered, too
+    found = library.lexical.search(tokens, 10, normalised, translations)
+    assert {r.article_id for r in library.catalog.chunks(found).values()} <= expected
 
 
 def test_bad_search_input(library: Index) -> None:
@@ -347,6 +349,38 @@ def test_rrf_fusion() -> None:
     assert [i for i, _ in fused] == ["b", "c", "a", "d"]
     weighted = fuse([(["a", "b"], 0.5), (["b", "a"], 1.0)])
     assert weighted[0][0] == "b"
+
+
+def chinese(key: str, text: str) -> Article:
+    return article(key, text).model_copy(update={"lang": "zh", "title": f"文章 {key}"})
+
+
+def test_a_question_finds_the_passage_in_the_other_language(library: Index) -> None:
+    library.upsert_many(
+        [
+            chinese("zh-fed", "美联储宣布降息25个基点，为今年首次降息。"),
+            chinese("zh-soy", "大豆价格下跌，农民难以出售收成。"),
+        ]
+    )
+    assert library.search("Fed rate cut", k=3)[0].chunk.article_id == "fed"  # its own language
+    assert "zh-fed" in {h.chunk.article_id for h in library.search("Fed rate cut", k=3)}
+    assert library.search("soybean farmers", k=1)[0].chunk.article_id == "zh-soy"
+    assert library.search("原油价格上涨", k=1)[0].chunk.article_id == "oil"  # crude oil rose
+
+
+def test_a_translated_term_counts_once_by_its_best_alternative(make_index: MakeIndex) -> None:
+    index = make_index()
+    index.upsert_many(
+        [
+            chinese("three-ways", "卖，销售，出售：他一再出售。"),  # "sell" three ways
+            chinese("sell-stock", "他出售了股票。"),  # "sell" and "stock"
+            chinese("other", "天气晴朗。"),
+        ]
+    )
+    sell = (("卖",), ("销售",), ("出售",))
+    stock = (("股票",), ("股份",))
+    ranked = index.lexical.search([], 10, Filters(), [sell, stock], 0.8)
+    assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["sell-stock", "three-ways"]
 
 
 def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex) -> None:

@@ -1,0 +1,175 @@
+"""A query's words in the other language, from CC-CEDICT: how a Chinese question finds English
+articles and an English question Chinese ones.
+
+BM25 and the local embedding only match the words a passage uses, so without this an English
+question about 英伟达 would never reach an article that only says 英伟达. Here each side of a
+query is looked up in the dictionary (`ingest.cedict`):
+
+- Chinese: the jieba words of the query (the search tokenizer's own cut, so the words are the
+  ones the index holds), joined into the longest dictionary word they spell where jieba cut
+  one apart (英 + 伟达: 英伟达), give their first English glosses; a word CC-CEDICT lacks
+  ("工业企业") is cut into the longest dictionary words it contains ("工业", "企业"), never
+  single characters, which mean too many things alone;
+- English: the query's words are matched longest phrase first ("interest rate" before
+  "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
+  that, the most common first; function words ("what", "his") are not looked up.
+
+The result is, per translated term, its alternatives as search tokens. The index scores a
+passage by the best alternative of each term it uses (a passage says 出售 or 卖, rarely both:
+three guesses must not count three times) and counts that below the words the user typed (a
+dictionary's translation is a guess: "return" is 回来 before it is 回报).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
+from ingest.language import CJK_RUN
+from ingest.tokens import EN_STOPWORDS, tokenize
+
+# Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer
+# keeps: a question's framing, never its subject.
+_FUNCTION_WORDS = EN_STOPWORDS | frozenset(
+    """he she him his her hers me my mine ours yours themselves yourself himself herself any all
+    each every some one two also just only very now new get got""".split()  # noqa: SIM905
+)
+_LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
+_SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
+_MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
+
+_dictionary = Cedict()
+
+# One translated term of a query: the token sequences it may be in the other language, any one
+# of which a passage may use ("sell" -> (卖,), (销售,), (出售,)).
+Terms = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One term of a query and what the dictionary gives for it in the other language."""
+
+    term: str
+    words: tuple[str, ...]
+
+
+def _dictionary_words(word: str, known: set[str]) -> list[str]:
+    """`word` cut into the longest dictionary words it contains, left to right."""
+    found: list[str] = []
+    start = 0
+    while start < len(word):
+        for end in range(len(word), start + _SHORTEST_PART - 1, -1):
+            if word[start:end] in known:
+                found.append(word[start:end])
+                start = end
+                break
+        else:
+            start += 1
+    return found
+
+
+def chinese_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+    """The English glosses of the query's Chinese words, each once."""
+    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(query)]
+    spans = {
+        "".join(words[start:end])
+        for _, words in runs
+        for start in range(len(words))
+        for end in range(start + 1, min(len(words), start + _MOST_JOINED) + 1)
+    }
+    glosses = dictionary.glosses(spans)
+    found: dict[str, tuple[str, ...]] = {}
+    unknown: list[str] = []
+    for run, words in runs:
+        start = 0
+        while start < len(words):
+            for end in range(min(len(words), start + _MOST_JOINED), start, -1):
+                word = "".join(words[start:end])
+                if word in glosses and word in run:  # not joined across a dropped stop word
+                    found.setdefault(word, tuple(glosses[word]))
+                    start = end
+                    break
+            else:
+                unknown.append(words[start])
+                start += 1
+    parts = {
+        w[i:j]
+        for w in unknown
+        for i in range(len(w))
+        for j in range(i + _SHORTEST_PART, len(w) + (1 if i else 0))
+    }
+    glosses = dictionary.glosses(parts)
+    known = set(glosses)
+    for word in unknown:
+        for part in _dictionary_words(word, known):
+            found.setdefault(part, tuple(glosses[part]))
+    return [Translation(word, words) for word, words in found.items()]
+
+
+def _phrases(units: list[str], start: int) -> list[tuple[str, int]]:
+    """The phrases that begin at `units[start]`, longest first, with where each ends."""
+    phrases: list[tuple[str, int]] = []
+    words = 0
+    for end in range(start, len(units)):
+        words += units[end].count(" ") + 1
+        if words > MAX_GLOSS_WORDS:
+            break
+        phrases.append((" ".join(units[start : end + 1]), end + 1))
+    return phrases[::-1]
+
+
+def english_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+    """The Chinese headwords of the query's English words and phrases (longest first), each
+    once. A hyphenated compound is one unit: "small-cap" is looked up whole or not at all (小
+    and 帽子 are not what it means)."""
+    runs = [[u for u in map(phrase_key, run.split()) if u] for run in _LATIN_RUN.findall(query)]
+    candidates = {
+        phrase
+        for units in runs
+        for start in range(len(units))
+        for phrase, _ in _phrases(units, start)
+        if phrase not in _FUNCTION_WORDS and not phrase.isdigit()
+    }
+    headwords = dictionary.headwords(candidates)
+    found: dict[str, tuple[str, ...]] = {}
+    for units in runs:
+        start = 0
+        while start < len(units):
+            for phrase, end in _phrases(units, start):
+                if phrase in headwords and phrase in candidates:
+                    found.setdefault(phrase, tuple(headwords[phrase]))
+                    start = end
+                    break
+            else:
+                start += 1
+    return [Translation(phrase, words) for phrase, words in found.items()]
+
+
+def translate(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+    """Every term of the query the dictionary can put into the other language."""
+    return chinese_terms(query, dictionary) + english_terms(query, dictionary)
+
+
+def search_terms(query: str, tokens: list[str], dictionary: Cedict = _dictionary) -> list[Terms]:
+    """The query's translations as search tokens: for each translated term, its alternatives
+    (a headword or gloss as tokens), best first. A term the query also says in the other
+    language is left out, and so are tokens among the query's own `tokens` (from
+    `tokenize(query)`): they count already. So is a headword that loses a stop word to the
+    cut (将牌 -> 牌: what is left means something else)."""
+    own = set(tokens)
+    found: list[Terms] = []
+    for translation in translate(query, dictionary):
+        cuts = ((word, tuple(tokenize(word))) for word in translation.words)
+        alternatives = [
+            cut
+            for word, cut in cuts
+            if cut and (not CJK_RUN.fullmatch(word) or "".join(cut) == word)
+        ]
+        if any(own.issuperset(a) for a in alternatives):
+            continue  # the query says it in both languages ("特朗普 Trump")
+        kept = (tuple(t for t in a if t not in own) for a in alternatives)
+        term = tuple(dict.fromkeys(a for a in kept if a))
+        if term:
+            found.append(term)
+    return found

@@ -1,0 +1,89 @@
+"""A query's words in the other language: how each side is looked up, what is left out, and
+what the shipped CC-CEDICT gives for market words and names."""
+
+from __future__ import annotations
+
+from ingest.cedict import Cedict
+from ingest.crosslingual import (
+    Translation,
+    chinese_terms,
+    english_terms,
+    search_terms,
+    translate,
+)
+from ingest.tokens import tokenize
+
+SMALL = Cedict.of(
+    glosses={
+        "工业": ["industry"],
+        "企业": ["company", "firm", "enterprise"],
+        "利润": ["profits"],
+        "特朗普": ["Donald Trump", "Trump"],
+        "关税": ["customs duty", "tariff"],
+    },
+    headwords={
+        "interest rate": ["利率"],
+        "interest": ["利益", "兴趣", "利息"],
+        "rate": ["率", "速度", "比率"],
+        "small": ["小"],
+        "cap": ["帽子"],
+        "his": ["其"],
+        "trump": ["特朗普", "将牌"],
+        "tariff": ["关税"],
+        "value added tax": ["增值税"],
+    },
+)
+
+
+def test_jieba_words_are_joined_into_dictionary_words() -> None:
+    joined = Cedict.of({"英伟达": ["NVIDIA"], "英": ["England"]}, {})
+    assert tokenize("英伟达") == ["英", "伟达"]  # jieba does not know the name
+    assert chinese_terms("英伟达", joined) == [Translation("英伟达", ("NVIDIA",))]
+    banks = Cedict.of({"中国银行": ["Bank of China"], "中国": ["China"], "银行": ["bank"]}, {})
+    assert [t.term for t in chinese_terms("中国的银行", banks)] == ["中国", "银行"]
+
+
+def test_chinese_words_give_their_glosses_and_unknown_words_their_dictionary_parts() -> None:
+    # 工业企业 is one jieba word CC-CEDICT lacks: its dictionary words stand in, never a
+    # lone character.
+    assert chinese_terms("工业企业利润", SMALL) == [
+        Translation("工业", ("industry",)),
+        Translation("企业", ("company", "firm", "enterprise")),
+        Translation("利润", ("profits",)),
+    ]
+
+
+def test_english_phrases_are_matched_longest_first() -> None:
+    assert english_terms("interest rates rose", SMALL) == [Translation("interest rate", ("利率",))]
+    assert english_terms("value-added tax", SMALL) == [Translation("value added tax", ("增值税",))]
+
+
+def test_a_hyphenated_compound_is_translated_whole_or_not_at_all() -> None:
+    assert english_terms("small-cap stocks", SMALL) == []  # not 小 and 帽子
+    assert [t.term for t in english_terms("small caps", SMALL)] == ["small", "cap"]
+
+
+def test_function_words_are_not_looked_up() -> None:
+    assert english_terms("his tariff", SMALL) == [Translation("tariff", ("关税",))]
+
+
+def test_search_terms_leave_out_what_the_query_already_says() -> None:
+    query = "特朗普 Trump 关税"
+    terms = search_terms(query, tokenize(query), SMALL)
+    # 特朗普 and Trump are the same term said twice; 关税 adds its glosses; "trump" adds
+    # nothing new, and 将牌 would only add 牌 (将 is a stop word).
+    assert terms == [(("custom", "duty"), ("tariff",))]
+
+
+def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
+    def words(query: str) -> dict[str, tuple[str, ...]]:
+        return {t.term: t.words for t in translate(query)}
+
+    chinese = words("美联储降息 英伟达 比亚迪")
+    assert "Fed" in chinese["美联储"] and "lower interest rates" in chinese["降息"]
+    assert chinese["英伟达"] == ("NVIDIA",) and chinese["比亚迪"] == ("BYD",)
+    english = words("Nvidia and BYD: S&P 500 interest rates, soybean tariffs, Fed")
+    assert english["nvidia"] == ("英伟达",) and english["byd"] == ("比亚迪",)
+    assert "标普" in english["s&p"] and english["interest rate"][0] == "利率"
+    assert english["soybean"][0] == "大豆" and english["tariff"][0] == "关税"
+    assert english["fed"][0] == "美联储"
