@@ -38,7 +38,10 @@ def scope_to_article(
     if parsed.as_of is None and article.published and last_close:
         changes["as_of"] = min(article.published, last_close)
     if not parsed.symbols and not parsed.sectors:
-        named = vocabulary.find_symbols(f"{article.title}\n{article.text[:TEXT_CHARS]}")
+        # a sector word in running text (科技, energy) is too loose to make the article about
+        # that sector; indices, funds and companies it names, and its own tickers, count
+        found = vocabulary.find_symbols(f"{article.title}\n{article.text[:TEXT_CHARS]}")
+        named = [s for s in found if not vocabulary.is_sector(s)]
         symbols = [s for s in dict.fromkeys([*named, *article.tickers]) if s in stored]
         if symbols:
             changes["symbols"] = tuple(symbols[:MAX_SYMBOLS])

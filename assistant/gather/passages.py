@@ -19,6 +19,7 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
+from ingest.crosslingual import translate
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
@@ -58,6 +59,7 @@ _OTHER_MARKETS = re.compile(
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
+RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
 def _cues(text: str, cues: Sequence[str]) -> int:
@@ -83,6 +85,7 @@ class Candidate:
     kind: Kind
     language: str = ""  # "zh" or "en": another language than the reader's is quoted as such
     terms: frozenset[str] = frozenset()
+    coverage: float = 0.0  # the share of the question's terms it has
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -109,10 +112,19 @@ def clean(sentence: str) -> str:
 _CUT_START = re.compile(r"^(?:[》」』”’）)\]、，,;；:：.。!！?？%]|[a-z])")
 
 
+# A feed's excerpt cut short ("…as the market [...]", "…said that..") or text with a character
+# lost in decoding (U+FFFD).
+_CUT_END = re.compile(r"(?:…|\.\.|\[\s*\.*\s*\])[\s”\"’']*$")
+
+
 def fragment(text: str) -> bool:
-    """Is the sentence a piece of one (it starts mid-sentence, or leaves a title or quotation
-    open)?"""
-    return bool(_CUT_START.match(text)) or unbalanced(text)
+    """Is the sentence a piece of one (it starts mid-sentence, stops short, or leaves a title or
+    quotation open), or damaged (a character lost in decoding)?"""
+    return (
+        bool(_CUT_START.match(text) or _CUT_END.search(text))
+        or "\ufffd" in text
+        or unbalanced(text)
+    )
 
 
 def _quotable(text: str) -> bool:
@@ -143,7 +155,7 @@ def candidates(
 
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first."""
-    wanted = terms(question)
+    wanted = question_terms(question)
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     found: list[Candidate] = []
@@ -153,17 +165,32 @@ def candidates(
             continue
         if not other_markets_asked and _OTHER_MARKETS.search(text):
             continue
-        if not scoped and not _relevant(text, wanted, lowered_names):
-            continue
         words = frozenset(terms(text))
+        coverage = _coverage(words, wanted)
+        named = any(n in text.lower() for n in lowered_names)
+        if not scoped and wanted and coverage < MIN_COVERAGE and not named:
+            continue  # not about the question
         if any(near_duplicate(words, c.terms) for c in found):
             continue
-        score = _score(text, rank, wanted, lowered_names, language) + _recency(hit.published, as_of)
-        if scoped:
-            score += 0.6 / (1 + position)
         lang = detect_language(text)
-        found.append(Candidate(text, hit, rank, score, classify(text), lang, words))
+        if scoped:  # what the question asks first; the article's own order breaks ties
+            score = 2 * coverage + 0.3 / (1 + position)
+        else:
+            score = _score(coverage, text, rank, lowered_names, language)
+            score += _recency(hit.published, as_of)
+        found.append(Candidate(text, hit, rank, score, classify(text), lang, words, coverage))
+    if not scoped:
+        found = _on_topic(found, lowered_names)
     return sorted(found, key=lambda c: -c.score)
+
+
+def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
+    """Drop sentences that share far fewer of the question's words than the best one does and
+    name none of its symbols: a passage retrieved for one common word ("Fox" in a question about
+    Fox buying Roku) is not about the question."""
+    best = max((c.coverage for c in found), default=0.0)
+    floor = RELATIVE_COVERAGE * best
+    return [c for c in found if c.coverage >= floor or any(n in c.text.lower() for n in names)]
 
 
 def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str]]:
@@ -191,17 +218,29 @@ def _recency(published: dt.date | None, as_of: dt.date | None) -> float:
     return 0.0 if days <= 365 else -0.2
 
 
-def _relevant(text: str, wanted: set[str], names: list[str]) -> bool:
-    if not wanted:
-        return True
-    lowered = text.lower()
-    coverage = len(terms(text) & wanted) / len(wanted)
-    return coverage >= MIN_COVERAGE or any(n in lowered for n in names)
+Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 
 
-def _score(text: str, rank: int, wanted: set[str], names: list[str], language: str) -> float:
-    have = terms(text)
-    coverage = len(have & wanted) / len(wanted) if wanted else 0.0
+def question_terms(question: str) -> Wanted:
+    """The question's terms, each with what it is in the other language (CC-CEDICT, as search
+    translates it): a Chinese sentence saying 出口 covers an English question's "exports"."""
+    groups = [{t} for t in terms(question)]
+    for translation in translate(question):
+        own = terms(translation.term)
+        other = {t for word in translation.words for t in terms(word)}
+        for group in groups:
+            if any(t.startswith(o) or o.startswith(t) for t in group for o in own):
+                group |= other
+    return [frozenset(g) for g in groups]
+
+
+def _coverage(have: Iterable[str], wanted: Wanted) -> float:
+    """The share of the question's terms the sentence has (in either language)."""
+    words = set(have)
+    return sum(1 for group in wanted if group & words) / len(wanted) if wanted else 0.0
+
+
+def _score(coverage: float, text: str, rank: int, names: list[str], language: str) -> float:
     lowered = text.lower()
     named = 0.35 if any(n in lowered for n in names) else 0.0
     figure = 0.15 if figures_in(text) else 0.0

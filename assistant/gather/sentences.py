@@ -64,9 +64,11 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def unbalanced(text: str) -> bool:
-    """Is a paired mark (《, “, 「, （) opened in the text and not closed, or closed without
-    being opened? A sentence boundary there would cut a title or a quotation in two."""
-    return any(text.count(left) != text.count(right) for left, right in _PAIRS)
+    """Is a paired mark (《, “, 「, （, or a straight double quote) opened in the text and not
+    closed, or closed without being opened? A sentence boundary there would cut a title or a
+    quotation in two."""
+    pairs = any(text.count(left) != text.count(right) for left, right in _PAIRS)
+    return pairs or text.count('"') % 2 == 1
 
 
 def split_text(text: str) -> list[str]:

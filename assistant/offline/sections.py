@@ -40,6 +40,7 @@ FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
 MAIN_SOURCES = 2
 QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotation
+SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
 
 
@@ -128,6 +129,8 @@ class SectionWriter:
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}
         self.quotations = 0  # sentences quoted in the other language so far
+        # asked about one article in the other language, the answer is that article's words
+        self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else QUOTATIONS
         self.leaders_told = False
         self.day = _data_day(gathered) or question.as_of
         self.discrepancies: list[Discrepancy] = (
@@ -182,23 +185,24 @@ class SectionWriter:
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
 
     def take(self, kinds: set[str], limit: int) -> list[str]:
-        """Up to `limit` fresh sentences of these kinds, best first, in the reader's language;
-        another language's only where the reader's has none, and at most `QUOTATIONS` of those
-        in the whole answer (they are quoted as such, not run into the prose)."""
-        fitting = [c for c in self.pool if c.kind in kinds]
+        """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
+        language is taken only where it covers more of the question than anything left in the
+        reader's language (the fact is only there), as a marked quotation, and at most
+        `quotation_limit` of those in the whole answer."""
         chosen: list[Candidate] = []
+        fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
+        own = max((c.coverage for c in fitting if c.language == self.lang), default=-1.0)
         for candidate in fitting:
-            if len(chosen) < limit and candidate.language == self.lang and self.fresh(candidate):
-                chosen.append(candidate)
-                self.mark(candidate)
-        if not chosen:
-            for candidate in fitting:
-                if self.quotations >= QUOTATIONS or len(chosen) >= limit:
-                    break
-                if self.fresh(candidate):
-                    chosen.append(candidate)
-                    self.mark(candidate)
-                    self.quotations += 1
+            if len(chosen) >= limit:
+                break
+            if not self.fresh(candidate):  # a near-duplicate of one just chosen
+                continue
+            if candidate.language != self.lang:
+                if self.quotations >= self.quotation_limit or candidate.coverage <= own:
+                    continue
+                self.quotations += 1
+            chosen.append(candidate)
+            self.mark(candidate)
         return [self.quote(c) for c in chosen]
 
     # -- sections ----------------------------------------------------------------------------

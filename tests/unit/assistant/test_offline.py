@@ -11,6 +11,7 @@ from assistant.answer.render import render_markdown
 from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
+from assistant.gather.sentences import split_text
 from assistant.settings import load_settings
 from tests.answer_format import ZH_HEADINGS
 
@@ -178,3 +179,28 @@ def test_bad_questions_raise_input_errors(question: str) -> None:
 
     with pytest.raises(InputError):
         assistant().ask(question)
+
+
+def test_a_sentence_only_the_other_language_holds_is_a_marked_quotation() -> None:
+    text = "韩国7月对华出口同比增长12.3%，半导体出口创下历史新高，超出市场预期。"
+    korea = article("kr", "韩国7月出口", text, published=dt.date(2026, 1, 22))
+    helper = assistant(index=FakeIndex([korea]))
+    answer = helper.ask("How much did South Korea's exports grow?", as_of=AS_OF, article_id="kr")
+    lines = [line for line in render_markdown(answer).splitlines() if "12.3%" in line]
+    lead = "> Ginlix AI (January 22, 2026) reports: "
+    assert lines and all(line.startswith(lead) for line in lines)
+
+
+def test_every_sentence_is_said_once_per_answer() -> None:
+    answer = ask()
+    texts = [s.text for s in answer.sections] + [
+        sub.text for s in answer.sections for sub in s.subsections
+    ]
+    sentences = [s for t in texts for s in split_text(t) if not s.startswith("-")]
+    assert sentences and len(sentences) == len(set(sentences))
+
+
+def test_an_article_well_before_the_figures_day_is_quoted_with_its_date() -> None:
+    old = article("old", "罗素2000年初表现", SEED_TEXT, published=dt.date(2025, 12, 1))
+    answer = ask(index=FakeIndex([old]))
+    assert "（Ginlix AI，2025年12月1日）[1]" in render_markdown(answer)

@@ -1,0 +1,93 @@
+"""Choosing sentences to quote: whole sentences, on the question, each once."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.gather.passages import candidates, fragment, near_duplicate, question_terms
+from assistant.gather.sentences import split_text
+from ingest.models import Chunk, Hit
+from ingest.tokens import terms
+
+
+def hits(*texts: str) -> list[Hit]:
+    return [
+        Hit(
+            chunk=Chunk(id=f"c{n}", article_id=f"a{n}", text=text),
+            score=1.0,
+            title=f"Headline number {n} of the article",
+        )
+        for n, text in enumerate(texts)
+    ]
+
+
+def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
+    text = "她在《小盘股能否延续?》一文中给出了理由。他说：“我们看好。”随后离场。"
+    text += 'He said "Stop. Now." Then left.'
+    assert split_text(text) == [
+        "她在《小盘股能否延续?》一文中给出了理由。",
+        "他说：“我们看好。”",
+        "随后离场。",
+        'He said "Stop. Now." Then left.',  # not cut inside the quotation
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "》一文提出了支持2026年小盘股或实现超额表现的全面投资逻辑。",
+        "and the index rose 3% over the week.",
+        "规模以上工业企业利润同比增长17.9%…",
+        "The company said it expects growth to continue..",
+        "金价首次冲破4000美元/盎司关\ufffd，创历史新高。",
+        '"You guys used him as a Trojan horse - and now you pay for it.',
+    ],
+)
+def test_pieces_of_sentences_are_fragments(text: str) -> None:
+    assert fragment(text)
+
+
+def test_whole_sentences_are_not_fragments() -> None:
+    assert not fragment("罗素2000指数年初至今上涨8.2%，跑赢标普500指数。")
+    assert not fragment('He said "we are buyers" and left.')
+
+
+def test_near_duplicates_are_found_by_their_words() -> None:
+    a = frozenset(terms("罗素2000指数年初至今已录得可观的8.2%回报率,大幅跑赢标普500指数"))
+    b = frozenset(terms("罗素2000指数年初至今已录得8.2%回报率,大幅跑赢标普500指数。"))
+    c = frozenset(terms("美联储维持利率不变，通胀仍高于目标。"))
+    assert near_duplicate(a, b) and not near_duplicate(a, c)
+
+
+def test_a_sentence_sharing_one_common_word_is_not_on_topic() -> None:
+    found = candidates(
+        hits(
+            "Fox agreed to buy Roku in a deal valued at $22 billion, the two companies said.",
+            "Gas prices are falling across much of the country, Fox 13 Seattle reported on Monday.",
+        ),
+        "How much is Fox paying to buy Roku?",
+        [],
+        "en",
+    )
+    assert [c.hit.chunk.id for c in found] == ["c0"]
+
+
+def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() -> None:
+    wanted = question_terms("How much did South Korea's exports grow?")
+    assert any("出口" in group for group in wanted)
+    found = candidates(
+        hits("韩国7月出口同比增长12.3%，半导体出口创新高。"), "韩国出口增长", [], "en"
+    )
+    assert found and found[0].coverage > 0.5
+
+
+def test_a_chosen_article_counts_whatever_the_question_says() -> None:
+    text = (
+        "The Federal Reserve held its policy rate steady on Wednesday afternoon. "
+        "Officials saw inflation as still too high for a cut before the summer."
+    )
+    found = candidates(hits(text), "这篇文章说了什么?", [], "zh", scoped=True)
+    assert [c.text for c in found][:2] == [
+        "Headline number 0 of the article",
+        "The Federal Reserve held its policy rate steady on Wednesday afternoon.",
+    ]
