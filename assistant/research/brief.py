@@ -13,11 +13,19 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from assistant.answer.model import Answer, Frozen
+from assistant.answer.model import Answer, Frozen, Reference
 from assistant.answer.render import answer_json, render_markdown
 from assistant.research.plan import Plan, Step
 
 StepStatus = Literal["ok", "partial", "failed"]
+
+
+class Finding(Frozen):
+    """A library sentence that answers a step's sub-question, with the article it is from (the
+    passage holding it): more than the step's answer quotes, for the brief to draw on."""
+
+    text: str  # as quoted, without a marker
+    reference: Reference  # numbered 1
 
 
 class StepReport(Frozen):
@@ -31,6 +39,14 @@ class StepReport(Frozen):
     failed_tools: tuple[str, ...] = ()  # "macro: no prices for ^TNX"
     seconds: float = 0.0
     answer: Answer | None = None
+    # Read once, when the brief is folded; what the brief quotes of it is in its answer, so it
+    # is not stored with the brief.
+    reserve: tuple[Finding, ...] = Field(default=(), exclude=True)
+
+    def searched(self) -> bool:
+        """Did the step's library search run (it was asked for and did not fail)?"""
+        failed = any(t.startswith("search_commentary:") for t in self.failed_tools)
+        return self.step.searches() and self.answer is not None and not failed
 
 
 def new_id() -> str:

@@ -50,8 +50,12 @@ class Entities:
             focus = message("research.focus_sectors", lang, sectors=sectors)
         else:
             focus = message("research.focus_default", lang)
-        named = (*self.subject, *self.sectors) or (self.benchmark,)
-        both = [vocabulary.name(s, language) for s in named for language in ("zh", "en")]
+        own = (*self.subject, *self.sectors)
+
+        def named(symbols: tuple[str, ...]) -> str:  # in both languages: commentary is in both
+            names = (vocabulary.name(s, language) for s in symbols for language in ("zh", "en"))
+            return " ".join(dict.fromkeys(names))
+
         return {
             "topic": topic,
             "title": title,
@@ -60,7 +64,8 @@ class Entities:
             "period": period_label(self.period, lang),
             "focus": focus,
             "sectors": sectors,
-            "names": " ".join(dict.fromkeys(both)),
+            "names": named(own or (self.benchmark,)),
+            "about": named(own),
         }
 
 

@@ -45,6 +45,11 @@ class MergedSources:
     def __contains__(self, n: int) -> bool:
         return (n == MARKET and bool(self._market)) or 1 <= n <= len(self._articles)
 
+    def article(self, merged: int) -> Reference | None:
+        """The first step's entry for the merged article `merged` (who published it, when)."""
+        entries = list(self._articles.values())
+        return entries[merged - 1][0] if 1 <= merged <= len(entries) else None
+
     def reference(self, merged: int, final: int, language: Language) -> Reference:
         """The merged entry `merged`, numbered `final`."""
         if merged == MARKET:

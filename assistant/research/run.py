@@ -7,7 +7,9 @@
 A step is the Assistant's own answer to its sub-question, with three things fixed by the plan:
 the plan's language (so every part of the brief is in one language), the tools the step named
 (the others are not called, nor offered to the model), and its library query (scoped to the
-plan's article when there is one). A step that fails for a reason the answer path expects
+plan's article when there is one). Beyond its answer, a step keeps more of the library's
+sentences that answer its own sub-question (`reserve`), for the brief to give every step
+something of its own to say. A step that fails for a reason the answer path expects
 (its question cannot be asked, a service is down) is reported as failed, in the brief too, and
 the next step runs; a tool that fails leaves the step "partial" with the tool named. A bug is
 not a failed step: it ends the run, which the runner records as failed.
@@ -25,6 +27,7 @@ from assistant.events import Done, ToolEnd, ToolStart
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.question.parse import Intent, ParsedQuestion
 from assistant.research.brief import Brief, StepReport
+from assistant.research.focus import Focus
 from assistant.research.fold import build_brief
 from assistant.research.plan import Plan, Step
 from assistant.research.progress import (
@@ -34,6 +37,7 @@ from assistant.research.progress import (
     StepStarted,
     ToolCalled,
 )
+from assistant.research.reserve import find_reserve, topic_names
 
 # Which answer each tool asks the writer for (the offline composer decides by intents).
 _INTENTS: dict[str, Intent] = {"sector_scores": "sectors", "macro": "macro"}
@@ -49,12 +53,14 @@ def iter_plan(
     """Run every step in order; the last event is `BriefReady`."""
     reports: list[StepReport] = []
     total = len(plan.steps)
+    names = topic_names(plan, assistant.vocabulary)
     for n, step in enumerate(plan.steps, 1):
         yield StepStarted(n, total, step.question)
-        report = yield from _run_step(assistant, plan, n, step, offline)
+        wanted = Focus.of(plan.topic, step, names)
+        report = yield from _run_step(assistant, plan, n, step, offline, wanted)
         reports.append(report)
         yield StepFinished(n, total, report.status, report.error)
-    yield BriefReady(build_brief(plan, reports, brief_id=brief_id))
+    yield BriefReady(build_brief(plan, reports, brief_id=brief_id, names=names))
 
 
 def run_plan(
@@ -87,7 +93,7 @@ def focus(parsed: ParsedQuestion, plan: Plan, step: Step) -> ParsedQuestion:
 
 
 def _run_step(
-    assistant: Assistant, plan: Plan, n: int, step: Step, offline: bool
+    assistant: Assistant, plan: Plan, n: int, step: Step, offline: bool, wanted: Focus
 ) -> Generator[ResearchEvent, None, StepReport]:
     """Yield the step's tool events; return its report (a generator's return value)."""
     started = time.perf_counter()
@@ -121,15 +127,16 @@ def _run_step(
             failed_tools=tuple(failed),
             seconds=time.perf_counter() - started,
         )
-    return StepReport(
+    report = StepReport(
         n=n,
         step=step,
         status="partial" if failed else "ok",
         answer=answer,
         tools_called=tuple(dict.fromkeys(called)),
         failed_tools=tuple(failed),
-        seconds=time.perf_counter() - started,
     )
+    reserve = find_reserve(assistant, parsed, step, wanted) if report.searched() else ()
+    return report.model_copy(update={"reserve": reserve, "seconds": time.perf_counter() - started})
 
 
 def _reason(error: Exception) -> str:

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from assistant.answer.model import Language
 from assistant.prompts import PromptError, fill, load_data
@@ -68,13 +68,34 @@ class StepTemplate(BaseModel):
         )
 
 
+class AspectWords(BaseModel):
+    """What shows a sentence speaks to an aspect: one of its words, or two of its weak ones."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+
+
 class PlanTemplate(BaseModel):
-    """The steps of a plan about a topic, and of a deep analysis of one article."""
+    """The steps of a plan about a topic, and of a deep analysis of one article; for telling
+    what answers a step (`assistant.research.focus`), the words of each aspect, those that only
+    frame a topic, and market subjects in both languages."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     topic: tuple[StepTemplate, ...]
     article: tuple[StepTemplate, ...]
+    aspects: dict[str, AspectWords]
+    framing: tuple[str, ...]
+    subjects: tuple[tuple[str, ...], ...]
+
+    @model_validator(mode="after")
+    def _known_aspects(self) -> PlanTemplate:
+        unknown = {s.aspect for s in (*self.topic, *self.article)} - set(self.aspects)
+        if unknown:
+            raise ValueError(f"steps of aspects without words: {', '.join(sorted(unknown))}")
+        return self
 
 
 @cache

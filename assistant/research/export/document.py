@@ -19,6 +19,7 @@ from assistant.locale import as_of_line, heading, message
 from assistant.research.brief import Brief
 
 _BULLET = re.compile(r"^\s*[-*•]\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Block:
         "notice",
         "heading",
         "paragraph",
+        "quote",
         "bullets",
         "chart",
         "reference",
@@ -88,11 +90,15 @@ def _section(section: Section, flags: list[Flag], level: int) -> list[Block]:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Paragraphs and bullet lists of a section's text (blank lines separate blocks)."""
+    """Paragraphs, quotations ("> " lines: another language's sentence, with who said it) and
+    bullet lists of a section's text (blank lines separate blocks)."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [line for line in chunk.split("\n") if line.strip()]
-        if lines and all(_BULLET.match(line) for line in lines[:1]):
+        if lines and all(line.lstrip().startswith(">") for line in lines):
+            quoted = (_QUOTE.sub("", line).strip() for line in lines)
+            blocks.append(Block("quote", "\n".join(quoted)))
+        elif lines and all(_BULLET.match(line) for line in lines[:1]):
             items: list[str] = []
             for line in lines:
                 if _BULLET.match(line):

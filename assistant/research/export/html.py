@@ -37,6 +37,7 @@ figure{margin:1.2rem 0}figure svg{max-width:100%;height:auto;overflow:visible}
 figure svg text{font-family:inherit!important}figcaption{color:#5b6770;font-size:.9rem}
 .ref{margin:.4rem 0}details{margin:.2rem 0 .6rem 1.4rem;color:#3c4750;font-size:.92rem}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #dde3ea;white-space:pre-wrap}
+blockquote.quote{white-space:normal;color:#3c4750}
 .disclaimer{margin-top:2rem;color:#5b6770;font-size:.9rem;border-top:1px solid #dde3ea;
 padding-top:.6rem}
 """
@@ -94,6 +95,8 @@ def _block(block: Block, chart_svg: Callable[[Block], str] | None, passages: Pas
         return f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"
     if kind == "paragraph":
         return f"<p>{inline(block.text)}</p>"
+    if kind == "quote":
+        return f'<blockquote class="quote">{inline(block.text)}</blockquote>'
     if kind == "bullets":
         return "<ul>" + "".join(f"<li>{inline(item)}</li>" for item in block.items) + "</ul>"
     if kind == "chart":

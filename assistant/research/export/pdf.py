@@ -128,6 +128,8 @@ class _Writer:
             self.text(block.text, 14 if block.level == 2 else 11.5, bold=True, after=1.5)
         elif kind == "paragraph":
             self.text(block.text, 10.5, after=2.5)
+        elif kind == "quote":  # another language's sentence: set off, in grey
+            self.text(block.text, 10, colour=GREY, indent=4, after=2.5)
         elif kind == "bullets":
             for item in block.items:
                 self.text(f"• {item}", 10.5, indent=3, after=1)

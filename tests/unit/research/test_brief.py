@@ -1,10 +1,13 @@
 """Folding steps into one brief: one references list, renumbered by first citation across the
-whole brief, no invented reference, the steps' checks carried over, repeats said once."""
+whole brief, no invented reference, the steps' checks carried over, repeats said once.
+
+(What each step's part says, and the takeaways and language of a brief: test_coverage.py.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from assistant.answer.citations import walk
 from assistant.answer.model import Answer, Chart, Flag, Passage, Reference, Section
 from assistant.research.brief import StepReport
 from assistant.research.fold import build_brief
@@ -79,8 +82,8 @@ def report(n: int, result: Answer | None, status: str = "ok") -> StepReport:
 
 
 STEP_A = answer(
-    "A看法[1]。指数上涨7.54%[0]。另有说法5.5%[2]。",
-    "风险来自Y[2]。",
+    "A称罗素2000指数跑赢大盘[1]。指数上涨7.54%[0]。另有说法称涨幅为5.5%[2]。",
+    "小盘股的风险来自Y[2]。",
     (market("index_returns", "^RUT"), article(1, "X", "x1"), article(2, "Y", "y1")),
     flags=(
         Flag(kind="notice", message="离线模式"),
@@ -88,7 +91,7 @@ STEP_A = answer(
             kind="unsupported_number",
             message="数字 5.5% 未能在所引来源 [2] 中核实",
             number="5.5%",
-            sentence="另有说法5.5%[2]。",
+            sentence="另有说法称涨幅为5.5%[2]。",
             sources=(2,),
             section="analysis",
         ),
@@ -104,8 +107,8 @@ STEP_A = answer(
     ),
 )
 STEP_B = answer(
-    "B观点[1]。X再次被引用[2]。指数上涨7.54%[0]。",
-    "风险来自Y[2]。",  # the same sentence as step A's: said once
+    "B认为板块轮动加速[1]。X称能源板块领涨[2]。指数上涨7.54%[0]。",
+    "小盘股的风险来自Y[2]。",  # the same sentence as step A's: said once
     (market("macro", "^TNX"), article(1, "Z", "z1"), article(2, "X", "x2")),
     flags=(Flag(kind="notice", message="离线模式"),),
     charts=STEP_A.charts,
@@ -118,8 +121,12 @@ def test_one_references_list_renumbered_by_first_citation_across_steps() -> None
         [report(1, STEP_A), report(2, STEP_B), report(3, None, "failed"), report(4, STEP_A)],
     )
     parts = brief.answer.sections[0].subsections
-    assert parts[0].text == "A看法[1]。指数上涨7.54%[0]。另有说法5.5%[2]。"
-    assert parts[1].text == "B观点[3]。X再次被引用[1]。"  # Z is new: 3; X keeps 1
+    # the step's figures first, then what the library says that answers it
+    assert parts[0].text == (
+        "指数上涨7.54%[0]。\n\nA称罗素2000指数跑赢大盘[1]。另有说法称涨幅为5.5%[2]。"
+    )
+    # its figures were said by step 1; Z is new: 3, X keeps 1
+    assert parts[1].text == "B认为板块轮动加速[3]。X称能源板块领涨[1]。"
     refs = brief.answer.references
     assert [(r.n, r.title) for r in refs] == [
         (0, "marketbrief 市场数据: index_returns, macro (^RUT, ^TNX), 截至 2026年1月23日"),
@@ -129,20 +136,33 @@ def test_one_references_list_renumbered_by_first_citation_across_steps() -> None
     ]
     assert [p.chunk_id for p in refs[1].passages] == ["x1", "x2"]  # both steps' passages
     assert refs[0].symbols == ("^RUT", "^TNX") and refs[0].tools == ("index_returns", "macro")
-    risks = brief.answer.section("risks")
-    assert risks is not None and risks.text == "风险来自Y[2]。"
+    # found by three steps, said once: by the step whose sub-question it answers (the risks)
+    said = "\n".join(s.text for s in walk(brief.answer.sections) if s.key != "takeaways")
+    assert said.count("小盘股的风险来自Y") == 1
+    assert parts[2].text == "小盘股的风险来自Y[2]。"
     cited = {int(n) for s in brief.answer.sections for n in _markers(s)}
     assert cited == {r.n for r in refs}  # every marker has a reference, every reference a marker
 
 
 def test_the_steps_checks_come_along_in_the_briefs_numbers() -> None:
     reordered = answer(
-        "先引用Y[2]。", "", (market("macro", "^TNX"), article(1, "X", "x9"), article(2, "Y", "y9"))
+        "Y称罗素2000指数跑赢[2]。",
+        "",
+        (market("macro", "^TNX"), article(1, "X", "x9"), article(2, "Y", "y9")),
     )
-    brief = build_brief(
-        make_plan(*STEPS),
-        [report(1, reordered), report(2, STEP_A), report(3, STEP_B), report(4, None, "failed")],
+    monthly = Step(
+        question="罗素2000指数近一个月表现如何?",
+        tools=("index_returns", "search_commentary"),
+        query="罗素2000 近一个月 表现",
     )
+    steps = (STEPS[0], monthly, *STEPS[2:])
+    reports = [
+        StepReport(n=1, step=steps[0], status="ok", answer=reordered),
+        StepReport(n=2, step=steps[1], status="ok", answer=STEP_A),
+        StepReport(n=3, step=steps[2], status="ok", answer=STEP_B),
+        StepReport(n=4, step=steps[3], status="failed", error="boom"),
+    ]
+    brief = build_brief(make_plan(*steps), reports)
     flags = brief.answer.flags
     assert [f.message for f in flags if f.kind == "notice"] == [
         "第4步“小盘股面临哪些主要风险?”未能完成（boom），简报其余部分照常生成。",
@@ -150,8 +170,8 @@ def test_the_steps_checks_come_along_in_the_briefs_numbers() -> None:
     ]
     [unsupported] = [f for f in flags if f.kind == "unsupported_number"]
     # step A's [2] (Y) is the brief's [1]: Y was first cited by step 1
-    assert unsupported.sources == (1,) and unsupported.sentence == "另有说法5.5%[1]。"
-    assert "另有说法5.5%⚠[1]。" in brief.markdown()
+    assert unsupported.sources == (1,) and unsupported.sentence == "另有说法称涨幅为5.5%[1]。"
+    assert "另有说法称涨幅为5.5%⚠[1]。" in brief.markdown()
     assert len(brief.answer.charts) == 1  # the same chart from two steps is drawn once
 
 
@@ -176,4 +196,5 @@ def test_step_questions_head_the_analysis() -> None:
     brief = build_brief(make_plan(*steps), reports)
     headings = [s.heading for s in brief.answer.sections[0].subsections]
     assert headings == ["1. 问题1?", "2. 问题2?"]
-    assert brief.answer.sections[0].subsections[1].text.startswith("本步骤没有新的发现")
+    # its tools found what step 1's did: said again rather than an empty part
+    assert brief.answer.sections[0].subsections[1].text == "指数上涨7.54%[0]。"

@@ -20,6 +20,7 @@ from assistant.engine import Assistant
 from assistant.research.brief import Brief
 from assistant.research.errors import ExportError
 from assistant.research.export import Format, check_export, export_brief, format_for, render_brief
+from assistant.research.export.document import layout
 from assistant.research.export.linebreak import wrap
 from assistant.research.run import run_plan
 from tests.answer_format import ZH_HEADINGS
@@ -224,3 +225,22 @@ def test_every_format_shows_how_old_the_stored_prices_are(brief: Brief, fmt: For
     data = render_brief(aged, fmt)
     text = pdf_text(data) if fmt == "pdf" else data.decode()
     assert (re.sub(r"\s+", "", note) if fmt == "pdf" else note) in text
+
+
+def test_a_quotation_is_set_off_as_one_in_every_format(brief: Brief) -> None:
+    """Another language's sentence in a brief is a "> " block: a quotation in HTML and PDF too,
+    its ingested words escaped."""
+    quoted = "> 据CNBC（2026年1月22日）报道：Small caps trade at a <b>steep</b> discount[1]."
+    analysis = brief.answer.sections[0].model_copy(
+        update={"text": f"罗素2000指数上涨7.54%[0]。\n\n{quoted}", "subsections": ()}
+    )
+    answer = brief.answer.model_copy(update={"sections": (analysis, *brief.answer.sections[1:])})
+    quoting = brief.model_copy(update={"answer": answer})
+    assert f"\n{quoted}\n" in render_brief(quoting, "md").decode()
+    blocks = [b for b in layout(quoting).blocks if b.kind == "quote"]
+    assert [b.text for b in blocks] == [quoted.removeprefix("> ")]
+    page = render_brief(quoting, "html").decode()
+    assert (
+        '<blockquote class="quote">据CNBC（2026年1月22日）报道：Small caps trade at a '
+        '&lt;b&gt;steep&lt;/b&gt; discount<a class="cite" href="#ref-1">[1]</a>.</blockquote>'
+    ) in page

@@ -26,7 +26,10 @@ def test_each_step_calls_exactly_its_tools_and_searches_its_query(
 ) -> None:
     brief = run_plan(helper, make_plan(*STEPS))
     assert [name for name, _ in market.calls] == ["index_returns", "sector_scores", "macro"]
-    assert index.queries == [STEPS[0].query, STEPS[2].query, STEPS[3].query]
+    # each searching step searches its query, then the same query wider for the brief (reserve)
+    asked, wider = index.queries[0::2], index.queries[1::2]
+    assert asked == [STEPS[0].query, STEPS[2].query, STEPS[3].query]
+    assert all(w.startswith(q) for q, w in zip(asked, wider, strict=True))
     assert [r.status for r in brief.steps] == ["ok"] * 4
     assert [r.tools_called for r in brief.steps] == [
         ("index_returns", "search_commentary"),
