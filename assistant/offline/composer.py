@@ -65,9 +65,10 @@ def compose(
             flags=flags,
         )
     sections = writer.sections()
+    title = writer.title()
     flags += writer.told.flags()
     return Draft(
-        title=title_for(question, vocabulary),
+        title=title,
         sections=sections,
         flags=flags,
         quotes=gathered.quotes,

@@ -184,6 +184,27 @@ def verdict(
     return " ".join(lines) if lines else None
 
 
+def verdict_title(
+    result: ToolResult, benchmark: str | None, name: Namer, language: Language
+) -> str | None:
+    """The finding of a two-way comparison as a title ("罗素2000指数年初至今跑赢标普500指数"),
+    without figures (the analysis gives them, cited)."""
+    rows = {r["symbol"]: r for r in table_rows(result)}
+    if benchmark not in rows:
+        return None
+    spreads = [(s, num(r, "spread_pp")) for s, r in rows.items() if s != benchmark]
+    if len(spreads) != 1 or spreads[0][1] is None:
+        return None
+    symbol, spread = spreads[0]
+    return message(
+        "title.ahead" if spread >= 0 else "title.behind",
+        language,
+        name=name(symbol, language),
+        other=name(str(benchmark), language),
+        period=period_label(str(rows[symbol].get("period") or ""), language),
+    )
+
+
 def return_points(
     result: ToolResult, benchmark: str | None, name: Namer, language: Language
 ) -> list[str]:

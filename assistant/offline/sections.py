@@ -26,11 +26,12 @@ from assistant.offline.narrate import (
     risk_sentences,
     stand_in_sentences,
     verdict,
+    verdict_title,
 )
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.question.parse import ParsedQuestion, Vocabulary
-from ingest.language import has_cjk
+from ingest.language import detect_language, has_cjk
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -137,6 +138,20 @@ class SectionWriter:
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
+
+    def title(self) -> str:
+        """What the answer found, where that fits a title: who beat whom, or the chosen
+        article's headline; else what the question asks about."""
+        g, lang = self.g, self.lang
+        if g.returns is not None and self.q.asks_comparison:
+            found = verdict_title(g.returns, self.benchmark, self.vocabulary.name, lang)
+            if found:
+                return found
+        if self.q.article_id and self.pool:
+            headline = self.pool[0].hit.title
+            if headline and detect_language(headline) == lang:
+                return _shortened(headline)
+        return title_for(self.q, self.vocabulary)
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
@@ -350,5 +365,10 @@ def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
 
 
 def _shortened(text: str) -> str:
+    """At most TITLE_CHARS, cut at a word or clause boundary, never inside a word."""
     text = text.rstrip("?？!！。. ")
-    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 2] + "…"
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[: TITLE_CHARS - 1]
+    boundary = max(cut.rfind(mark) for mark in (" ", "，", ",", "、", "：", ":", "；"))
+    return (cut[:boundary] if boundary > TITLE_CHARS // 2 else cut).rstrip(" ,，、：:；") + "…"

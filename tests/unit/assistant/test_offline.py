@@ -204,3 +204,10 @@ def test_an_article_well_before_the_figures_day_is_quoted_with_its_date() -> Non
     old = article("old", "罗素2000年初表现", SEED_TEXT, published=dt.date(2025, 12, 1))
     answer = ask(index=FakeIndex([old]))
     assert "（Ginlix AI，2025年12月1日）[1]" in render_markdown(answer)
+
+
+def test_the_title_says_the_finding_and_never_cuts_a_word() -> None:
+    assert ask().title == "罗素2000指数年初至今跑赢标普500指数"  # +7.54% against +1.02%
+    long = "What is driving the small-cap rotation and what are the main risks to it in 2026?"
+    title = ask(long).title
+    assert title.endswith("…") and long.startswith(title[:-1]) and long[len(title) - 1] == " "
