@@ -193,9 +193,11 @@ def verdict_title(
     if benchmark not in rows:
         return None
     spreads = [(s, num(r, "spread_pp")) for s, r in rows.items() if s != benchmark]
-    if len(spreads) != 1 or spreads[0][1] is None:
+    if len(spreads) != 1:
         return None
     symbol, spread = spreads[0]
+    if spread is None:
+        return None
     return message(
         "title.ahead" if spread >= 0 else "title.behind",
         language,
