@@ -308,11 +308,6 @@ class Catalog:
         after = date_key(published_after)
         return int(self._query("SELECT COUNT(*) FROM articles WHERE published > ?", (after,))[0][0])
 
-    def tickers(self) -> frozenset[str]:
-        """Every ticker an article carries, upper-case."""
-        rows = self._query("SELECT DISTINCT tickers FROM articles WHERE tickers != '[]'")
-        return frozenset(str(t).upper() for (raw,) in rows for t in json.loads(raw))
-
     def count_chunks(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM chunks")[0][0])
 

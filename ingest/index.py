@@ -342,8 +342,9 @@ class Index:
         return self.catalog.count_articles(published_after)
 
     def tickers(self) -> frozenset[str]:
-        """The tickers the library's articles carry (a question may name them alone)."""
-        return self.catalog.tickers()
+        """The tickers the library's articles carry (a question may name them alone), from
+        the lexical index's ticker filter, which holds them in memory already."""
+        return frozenset(self.lexical.current().tickers)
 
     def chunk_count(self, article_id: str | None = None) -> int:
         """Chunks in the library, or in one article."""

@@ -151,6 +151,8 @@ class MarketData:
             return frames, source, notes, []
         swap = {s.symbol: s.proxy for s in stand_ins}
         wanted = list(dict.fromkeys(swap.get(s, s) for s in wanted))
+        # loaded again (rare: only when an index stops early) so the source line and the age
+        # notes describe the series actually used, not the ones swapped out
         frames, source, notes = self._frames(wanted, as_of, latest, required=True)
         return frames, source, [_stand_in_note(s) for s in stand_ins] + notes, stand_ins
 

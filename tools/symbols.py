@@ -264,12 +264,19 @@ def find_symbols(text: str, known: Collection[str] = ()) -> list[str]:
     for match in _EXPLICIT.finditer(text):
         symbol = (match.group(1) or match.group(2)).upper()
         spans.append((match.start(), match.end(), _alias_table().get(_key(symbol), symbol)))
-    extra = {s.upper() for s in known if not s.startswith("^") and not never_alone(s.upper())}
-    bare = {ticker: ticker for ticker in alone_tickers() | extra} | _BARE_TICKERS
+    bare = _bare_tickers(frozenset(known))
     for match in _UPPER_WORD.finditer(text):
         if match.group(0) in bare:
             spans.append((match.start(), match.end(), bare[match.group(0)]))
     return _ordered_symbols(spans)
+
+
+@cache
+def _bare_tickers(known: frozenset[str]) -> dict[str, str]:
+    """Upper-case words that are tickers: ours, companies' that are no ordinary word, and the
+    `known` ones (built once per set of known tickers: every question is read with it)."""
+    extra = {s.upper() for s in known if not s.startswith("^") and not never_alone(s.upper())}
+    return {ticker: ticker for ticker in alone_tickers() | extra} | _BARE_TICKERS
 
 
 def _ordered_symbols(spans: list[tuple[int, int, str | None]]) -> list[str]:

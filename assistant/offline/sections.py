@@ -20,6 +20,7 @@ from assistant.locale import format_date, heading, message, period_label
 from assistant.offline.gathering import Gathered
 from assistant.offline.narrate import (
     answered_by,
+    join_items,
     quote_sentences,
     return_points,
     returns_sentences,
@@ -30,6 +31,7 @@ from assistant.offline.narrate import (
 )
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
+from assistant.offline.quoting import cite, dated, quotation
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.language import detect_language, has_cjk
 
@@ -63,38 +65,9 @@ def _source_name(name: str, language: Language) -> str:
     return name
 
 
-def _join_list(items: list[str], language: Language) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return (
-        message("join.list", language).join(items[:-1])
-        + message("join.list_last", language)
-        + items[-1]
-    )
-
-
-def _before_end(text: str, addition: str) -> str:
-    """The addition placed before the sentence's closing punctuation."""
-    stripped = text.rstrip()
-    if stripped and stripped[-1] in "。．.！!；;":
-        return stripped[:-1] + addition + stripped[-1]
-    return stripped + addition
-
-
 def empty_text(key: SectionKey, language: Language) -> str:
     """What a section says when there is nothing grounded to put in it."""
     return message(f"empty.{key}", language)
-
-
-def cite(text: str, n: int) -> str:
-    """Put the marker before the closing punctuation, as the seeds do: "…涨势[1]。"."""
-    marker = f"[{n}]"
-    stripped = text.rstrip()
-    if stripped and stripped[-1] in "。．.！!？?；;":
-        return stripped[:-1] + marker + stripped[-1]
-    if stripped[-2:-1] in ("。", "！", "？", ".", "!", "?") and stripped[-1] in "”’」』\"'":
-        return stripped + marker  # 。” ends the sentence already
-    return stripped + marker + ("。" if has_cjk(stripped[-8:]) else ".")
 
 
 def _paragraph(sentences: Iterable[str], language: Language) -> str:
@@ -164,24 +137,17 @@ class SectionWriter:
     def quote(self, candidate: Candidate) -> str:
         """The sentence, cited; another language's sentence as a marked quotation, and an old
         article's sentence with its date (its "year to date" is not the answer's)."""
-        self.mark(candidate)
-        n = self.registry.add_hit(candidate.hit)
-        hit, lang = candidate.hit, self.lang
-        when = format_date(hit.published, lang) if hit.published else ""
+        hit = candidate.hit
+        n = self.registry.add_hit(hit)
         source = hit.source or hit.title
-        if candidate.language and candidate.language != lang:
-            lead = message("quote.lead_dated" if when else "quote.lead", lang, source=source,
-                           date=when)  # fmt: skip
-            return f"> {lead}{cite(candidate.text, n)}"
-        if self._old(hit.published):
-            dated = message("quote.dated", lang, source=source, date=when)
-            return cite(_before_end(candidate.text, dated), n)
+        if candidate.language and candidate.language != self.lang:
+            return quotation(candidate.text, n, source, hit.published, self.lang)
+        if hit.published and self._old(hit.published):
+            return dated(candidate.text, n, source, hit.published, self.lang)
         return cite(candidate.text, n)
 
     def mark(self, candidate: Candidate) -> None:
-        """Count the sentence as said (once, however often it is marked)."""
-        if id(candidate) in self.used:
-            return
+        """Count the sentence as said."""
         self.used.add(id(candidate))
         self.said.append(candidate.terms)
         for figure in figures_in(candidate.text):
@@ -199,11 +165,12 @@ class SectionWriter:
         figures = [f.raw for f in figures_in(candidate.text)]
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
 
-    def take(self, kinds: set[str], limit: int) -> list[str]:
+    def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
         language is taken only where it covers more of the question than anything left in the
         reader's language (the fact is only there), as a marked quotation, and at most
-        `quotation_limit` of those in the whole answer."""
+        `quotation_limit` of those in the whole answer (none with `quotations` off: a summary
+        line is prose)."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         own = max((c.coverage for c in fitting if c.language == self.lang), default=-1.0)
@@ -213,7 +180,8 @@ class SectionWriter:
             if not self.fresh(candidate):  # a near-duplicate of one just chosen
                 continue
             if candidate.language != self.lang:
-                if self.quotations >= self.quotation_limit or candidate.coverage <= own:
+                room = quotations and self.quotations < self.quotation_limit
+                if not room or candidate.coverage <= own:
                     continue
                 self.quotations += 1
             chosen.append(candidate)
@@ -284,9 +252,7 @@ class SectionWriter:
         if g.macro is not None:
             points.append(macro_point(g.macro, lang) or "")
         if not points:  # no figures to sum up: the library's best remaining view
-            points += [
-                p for p in self.take({"insight", "general", "opportunity"}, 1) if p[0] != ">"
-            ]
+            points += self.take({"insight", "general", "opportunity"}, 1, quotations=False)
         points += self.main_sources()
         return "\n".join(f"- {p}" for p in points if p)
 
@@ -307,7 +273,7 @@ class SectionWriter:
             )
             for a in cited
         ]
-        return [message("takeaway.sources", lang, sources=_join_list(named, lang))]
+        return [message("takeaway.sources", lang, sources=join_items(named, lang))]
 
     def sections(self) -> tuple[Section, ...]:
         """The answer format's sections, written in reading order (the order citations number)."""

@@ -28,7 +28,8 @@ from assistant.answer.citations import strip_markers, walk
 from assistant.answer.model import Answer, Section, SectionKey
 from assistant.gather.sources import MARKET
 from assistant.locale import LANGUAGES, heading, message
-from assistant.offline.sections import MAY_BE_EMPTY, cite, empty_text
+from assistant.offline.quoting import cite
+from assistant.offline.sections import MAY_BE_EMPTY, empty_text
 from assistant.research import quotes
 from assistant.research.allot import allot
 from assistant.research.brief import Brief, StepReport

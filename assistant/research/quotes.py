@@ -18,24 +18,16 @@ import re
 
 from assistant.answer.citations import MARKER_GROUP, strip_markers
 from assistant.answer.model import Language, Reference
-from assistant.locale import format_date, message
-from assistant.offline.sections import cite
+from assistant.locale import message
+from assistant.offline import quoting
 
 _LEAD_END = re.compile(r"：|: ")
 
 
-def lead_in(reference: Reference, language: Language) -> str:
-    """Who reported it and when: 据CNBC（2026年7月20日）报道： / CNBC (July 20, 2026) reports:"""
-    source = reference.source or reference.title
-    if reference.date is None:
-        return message("research.quote_lead_undated", language, source=source)
-    date = format_date(reference.date, language)
-    return message("research.quote_lead", language, source=source, date=date)
-
-
 def block(words: str, n: int, reference: Reference, language: Language) -> str:
-    """The sentence as a block quotation citing `[n]`."""
-    return f"> {lead_in(reference, language)}{cite(strip_markers(words), n)}"
+    """The sentence as a block quotation citing `[n]` (as the offline composer quotes)."""
+    source = reference.source or reference.title
+    return quoting.quotation(words, n, source, reference.date, language)
 
 
 def inline(quotation: str, language: Language) -> str:

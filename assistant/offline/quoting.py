@@ -1,0 +1,67 @@
+"""How an article's sentence is said in an answer: cited, and where needed marked.
+
+- `cite`: the marker before the closing punctuation, as the seeds do ("…涨势[1]。");
+- `quotation`: a sentence in the other language than the reader's, as a block quotation with a
+  lead-in in the reader's language saying who reported it and when
+  ("> 据CNBC（2026年7月28日）报道：Semiconductor stocks fell…[1]");
+- `dated`: a sentence from an article written well before the answer's day, with its source
+  and date ("…8.2%的回报率（Ginlix AI，2026年1月24日）[1]。"): its "year to date" is not the
+  answer's.
+
+The offline composer and the research brief both say sentences this way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.answer.citations import strip_markers
+from assistant.answer.model import Language
+from assistant.locale import format_date, message
+from ingest.language import has_cjk
+
+_SENTENCE_END = "。．.！!？?；;"
+_QUOTE_CLOSE = "”’」』\"'"
+
+
+def _closed(text: str) -> bool:
+    """Does the sentence end with a closing quote after its full stop ("…。”")?"""
+    return len(text) >= 2 and text[-2] in _SENTENCE_END and text[-1] in _QUOTE_CLOSE
+
+
+def before_end(text: str, addition: str) -> str:
+    """The addition placed before the sentence's closing punctuation (after "…。”", which
+    ends the sentence already)."""
+    stripped = text.rstrip()
+    if stripped and stripped[-1] in _SENTENCE_END:
+        return stripped[:-1] + addition + stripped[-1]
+    return stripped + addition
+
+
+def cite(text: str, n: int) -> str:
+    """The sentence citing `[n]`, ended with a full stop when it has none."""
+    stripped = text.rstrip()
+    if _closed(stripped) or (stripped and stripped[-1] in _SENTENCE_END):
+        return before_end(stripped, f"[{n}]")
+    return stripped + f"[{n}]" + ("。" if has_cjk(stripped[-8:]) else ".")
+
+
+def lead_in(source: str, published: dt.date | None, language: Language) -> str:
+    """Who reported it and when: 据CNBC（2026年7月28日）报道： / CNBC (July 28, 2026) reports:"""
+    if published is None:
+        return message("quote.lead", language, source=source)
+    return message("quote.lead_dated", language, source=source,
+                   date=format_date(published, language))  # fmt: skip
+
+
+def quotation(
+    words: str, n: int, source: str, published: dt.date | None, language: Language
+) -> str:
+    """Another language's sentence as a block quotation citing `[n]`."""
+    return f"> {lead_in(source, published, language)}{cite(strip_markers(words), n)}"
+
+
+def dated(words: str, n: int, source: str, published: dt.date, language: Language) -> str:
+    """An old article's sentence with its source and date, citing `[n]`."""
+    when = message("quote.dated", language, source=source, date=format_date(published, language))
+    return cite(before_end(words, when), n)
