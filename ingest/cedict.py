@@ -31,7 +31,6 @@ dictionary.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import logging
 import os
@@ -41,12 +40,12 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
-from importlib.util import find_spec
 from pathlib import Path
 
 from ingest.language import IDEOGRAPHS
-from ingest.sqlite import connect, transaction
+from ingest.sqlite import cache_file, connect, write_whole
 from ingest.tokens import tokenize
+from ingest.zhwords import jieba_dictionary
 
 FORMAT = 1  # bump when the reading rules or the cache's layout change
 MAX_GLOSSES = 3  # per headword: later senses are rarer meanings
@@ -95,11 +94,7 @@ def source_path() -> Path:
 
 def cache_path() -> Path:
     """Where the tables live: one file per dictionary file and FORMAT."""
-    from platformdirs import user_cache_dir
-
-    source = source_path().stat()
-    name = f"cedict-v{FORMAT}-{source.st_size}-{source.st_mtime_ns}.sqlite3"
-    return Path(user_cache_dir("marketbrief", appauthor=False)) / name
+    return cache_file("cedict", FORMAT, source_path())
 
 
 def phrase_key(phrase: str) -> str:
@@ -178,12 +173,8 @@ def read_entry(line: str) -> Entry | None:
 def _word_frequencies(words: set[str]) -> dict[str, int]:
     """jieba's counts of these words (how common each is), read from its dictionary file: its
     own loader takes seconds and a hundred megabytes to build what a cut needs."""
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise OSError("jieba is not installed")
     found: dict[str, int] = {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    with path.open(encoding="utf-8") as lines:
+    with jieba_dictionary().open(encoding="utf-8") as lines:
         for line in lines:
             word, count, *_ = line.split(" ", 2)
             if word in words:
@@ -250,21 +241,16 @@ def _read_source() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
 def build(path: Path) -> None:
     """Write the tables at `path` (whole, or not at all: a temporary file renamed into place)."""
     glosses, headwords = _read_source()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        # A rollback journal, not WAL: the file is read with mode=ro, even from a read-only home.
-        with contextlib.closing(connect(staging, wal=False)) as db, transaction(db):
-            for table, rows in (("zh", glosses), ("en", headwords)):
-                db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
-                db.executemany(
-                    f"INSERT INTO {table} VALUES (?, ?)",
-                    ((k, SEPARATOR.join(v)) for k, v in rows.items() if v),
-                )
-        os.replace(staging, path)
-    finally:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+
+    def fill(db: sqlite3.Connection) -> None:
+        for table, rows in (("zh", glosses), ("en", headwords)):
+            db.execute(f"CREATE TABLE {table} (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+            db.executemany(
+                f"INSERT INTO {table} VALUES (?, ?)",
+                ((k, SEPARATOR.join(v)) for k, v in rows.items() if v),
+            )
+
+    write_whole(path, fill)
 
 
 def _select(db: sqlite3.Connection, table: str, keys: list[str]) -> dict[str, list[str]]:

@@ -22,9 +22,11 @@ holds a lock), and a store shared between threads and processes opens one per ca
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 BUSY_TIMEOUT_S = 10.0  # how long a writer queues behind another (the README states it)
@@ -73,3 +75,29 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     finally:  # the body or the commit failed (or was interrupted): undo all of it
         if db.in_transaction:
             db.execute("ROLLBACK")
+
+
+def cache_file(kind: str, version: int, source: Path) -> Path:
+    """Where a table derived from `source` (a data file a package ships) is cached: the user's
+    cache folder, one file per source size, time and format `version`, so an upgrade gets a
+    new file."""
+    from platformdirs import user_cache_dir
+
+    stat = source.stat()
+    name = f"{kind}-v{version}-{stat.st_size}-{stat.st_mtime_ns}.sqlite3"
+    return Path(user_cache_dir("marketbrief", appauthor=False)) / name
+
+
+def write_whole(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write a cache file whole or not at all: `fill` writes into a temporary file, renamed
+    into place. A rollback journal, not WAL: the file is read with mode=ro, even from a
+    read-only home."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        with closing(connect(staging, wal=False)) as db, transaction(db):
+            fill(db)
+        os.replace(staging, path)
+    finally:
+        with suppress(OSError):
+            staging.unlink()

@@ -18,7 +18,6 @@ is taken from jieba instead, as before: slower to start, the same words.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import marshal
 import math
@@ -30,7 +29,7 @@ from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 
-from ingest.sqlite import connect, transaction
+from ingest.sqlite import cache_file, connect, write_whole
 
 FORMAT = 1  # bump when the cache's layout changes
 _QUERY_PARAMS = 500
@@ -42,7 +41,7 @@ _HAN = re.compile("([\u4e00-\u9fd5]+)")
 log = logging.getLogger(__name__)
 
 
-def _jieba_dictionary() -> Path:
+def jieba_dictionary() -> Path:
     """jieba's dictionary file, found without importing jieba."""
     spec = find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
@@ -51,13 +50,8 @@ def _jieba_dictionary() -> Path:
 
 
 def cache_path() -> Path:
-    """Where the split dictionary lives: one file per jieba dictionary (size and time in its
-    name, so a new jieba gets a new file)."""
-    from platformdirs import user_cache_dir
-
-    source = _jieba_dictionary().stat()
-    name = f"jieba-v{FORMAT}-{source.st_size}-{source.st_mtime_ns}.sqlite3"
-    return Path(user_cache_dir("marketbrief", appauthor=False)) / name
+    """Where the split dictionary lives: one file per jieba dictionary and FORMAT."""
+    return cache_file("jieba", FORMAT, jieba_dictionary())
 
 
 def _load_jieba() -> tuple[dict[str, int], int]:
@@ -76,22 +70,17 @@ def build(path: Path) -> tuple[dict[str, int], int]:
     shards: dict[str, dict[str, int]] = {}
     for word, count in freq.items():
         shards.setdefault(word[0], {})[word] = count
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    try:
-        # A rollback journal, not WAL: the file is read with mode=ro, even from a read-only home.
-        with contextlib.closing(connect(staging, wal=False)) as db, transaction(db):
-            db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
-            db.execute("CREATE TABLE shards (ch TEXT PRIMARY KEY, words BLOB NOT NULL)")
-            db.execute("INSERT INTO meta VALUES (?)", (total,))
-            db.executemany(
-                "INSERT INTO shards VALUES (?, ?)",
-                ((ch, marshal.dumps(words)) for ch, words in shards.items()),
-            )
-        os.replace(staging, path)
-    finally:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+        db.execute("CREATE TABLE shards (ch TEXT PRIMARY KEY, words BLOB NOT NULL)")
+        db.execute("INSERT INTO meta VALUES (?)", (total,))
+        db.executemany(
+            "INSERT INTO shards VALUES (?, ?)",
+            ((ch, marshal.dumps(words)) for ch, words in shards.items()),
+        )
+
+    write_whole(path, fill)
     return freq, total
 
 
