@@ -6,7 +6,9 @@ A full date is found in any of these forms, anywhere in a text: numeric (2026-01
 (Jan 23, 2026; January 23rd 2026; 23 Sept. 2026). `written_dates` lists them; a metadata value
 (`parse_date`), a dateline (`find_date_line`) and a question (the assistant's `find_date`)
 each take what they need from that one list. Feeds' RFC 822 dates with two-digit years and
-Unix time are read too.
+Unix time are read too. A question may also name a month ("2026年6月", "March 2026") or a day
+without its year ("7月3日", "July 3"): `named_period` reads those, for search to prefer what
+was reported then.
 
 The patterns are our own, not python-dateutil's parser: that reads a whole string, and told to
 look inside a sentence (fuzzy=True) it guesses ("How did the S&P 500 do in May?" is a day in
@@ -115,6 +117,87 @@ def without_dates(text: str) -> str:
             pieces += [text[end : written.start], " "]
             end = written.start + len(written.text)
     return "".join(pieces) + text[end:]
+
+
+# Partial dates a question names: a month of a year, or a day of a month with the year left
+# out. English month names must be capitalised here ("may" is a verb).
+_CHINESE_MONTH = re.compile(
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])"
+)
+_CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+_ENGLISH_MONTH = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{4}})\b")
+_ENGLISH_DAY = re.compile(
+    rf"\b(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d{{4}})"
+)
+
+
+REPORTING_LAG = dt.timedelta(days=3)  # news of a day is still reported a few days after it
+
+
+@dataclass(frozen=True)
+class NamedPeriod:
+    """The days a text names, from the first to the last, and the text without them."""
+
+    start: dt.date
+    end: dt.date
+    rest: str
+
+    @property
+    def reported_until(self) -> dt.date:
+        """The last day its news comes out: as long again after it (June's figures come out
+        in July), plus a few days for late news."""
+        return self.end + (self.end - self.start) + REPORTING_LAG
+
+    def reported(self, day: dt.date) -> bool:
+        return self.start <= day <= self.reported_until
+
+
+def named_period(text: str, today: dt.date) -> NamedPeriod | None:
+    """The span of days a text names (a full date, "2026年6月", "March 2026", "7月3日",
+    "July 3"); None when it names none. A day without a year is the latest such day not after
+    `today`."""
+    spans: list[tuple[int, int, dt.date, dt.date]] = []  # where in the text, first and last day
+    for written in written_dates(text):
+        if (day := _plausible(written.date)) is not None:
+            spans.append((written.start, written.start + len(written.text), day, day))
+    for pattern in (_CHINESE_MONTH, _ENGLISH_MONTH):
+        for match in pattern.finditer(text):
+            number = _month(match["month"])
+            year = int(match["year"])
+            if 1 <= number <= 12 and _MIN_YEAR <= year <= _MAX_YEAR:
+                first = dt.date(year, number, 1)
+                spans.append((match.start(), match.end(), first, _month_end(first)))
+    for pattern in (_CHINESE_DAY, _ENGLISH_DAY):
+        for match in pattern.finditer(text):
+            if (day := _latest(_month(match["month"]), int(match["day"]), today)) is not None:
+                spans.append((match.start(), match.end(), day, day))
+    if not spans:
+        return None
+    rest = text
+    for begin, stop, _, _ in sorted(spans, reverse=True):  # from the end: offsets stay true
+        rest = rest[:begin] + " " + rest[stop:]
+    return NamedPeriod(min(s[2] for s in spans), max(s[3] for s in spans), rest)
+
+
+def _month(written: str) -> int:
+    return int(written) if written.isdigit() else month_number(written)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _latest(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The last (month, day) on or before `today`; None when there is no such day."""
+    for year in range(today.year, today.year - 5, -1):  # 29 February: within four years
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
 
 
 def parse_date(value: object) -> dt.date | None:

@@ -8,13 +8,7 @@ always holds every chunk the catalog has; searches only return chunks the catalo
 committed; a run killed at any point leaves a consistent library, and the next run (seeing
 `pending`, the stale list, or not seeing the article at all) finishes the work.
 
-A search runs both legs with the same filters and fuses their rankings by reciprocal rank
-fusion (RRF, k=60), which is robust to the legs' scores being on different scales; the vector
-leg's vote is weighted by the embedder (the local hashed one counts 0.5, a semantic one 1.0).
-
-A query is searched in both languages: the CC-CEDICT translations of its words
-(`ingest.crosslingual`) join BM25's query below the words typed, and the local embedding
-compares each candidate with the query and with its translation, the closer counting.
+A search (`ingest.ranking`) runs BM25 and the vectors with the same filters and fuses them.
 """
 
 from __future__ import annotations
@@ -24,25 +18,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from ingest.analysis import Analyser, Analysis, document_text
 from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
-from ingest.crosslingual import search_terms
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
 from ingest.filters import NO_FILTERS, Filters
 from ingest.lexical import LexicalIndex
 from ingest.models import Article, ArticleSummary, Chunk, Hit, content_hash
-from ingest.tokens import tokenize
+from ingest.ranking import rank_chunks
 from ingest.vectors import REINDEX_HINT, VectorStore, local_client, server_client
 
-RRF_K = 60
-CANDIDATES = 100  # BM25's best, among which a lexical embedding re-ranks
-# A translated query word against one typed: enough to bring a passage in the other language
-# among the best, not enough for a loose translation to outvote the question's own words.
-TRANSLATION_WEIGHT = 0.8
 BATCH_ARTICLES = 400
 BATCH_CHARS = 600_000
 OnResult = Callable[[str, str], None]
@@ -60,15 +46,6 @@ class _Job:
 def digest(article: Article) -> str:
     """What decides 'unchanged': the parsed article and the chunking rules that cut it."""
     return content_hash(article.model_dump_json(), CHUNKER_VERSION)
-
-
-def fuse(rankings: Iterable[tuple[list[str], float]], k: int = RRF_K) -> list[tuple[str, float]]:
-    """Weighted reciprocal rank fusion: score(d) = sum of weight / (k + rank) over rankings."""
-    scores: dict[str, float] = {}
-    for ranking, weight in rankings:
-        for rank, chunk_id in enumerate(ranking, start=1):
-            scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (k + rank)
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _hit(row: ChunkRow, score: float) -> Hit:
@@ -369,29 +346,7 @@ class Index:
             raise IngestError(
                 f"--since {filters.since} is after --until {filters.until}: nothing can match"
             )
-        tokens = tokenize(query)
-        translations = search_terms(query, tokens)
-        depth = max(4 * k, 30)
-        lexical_ids = self.lexical.search(
-            tokens, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT
-        )
-        # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
-        # word), it searches alone so character bigrams can still find a near spelling.
-        vector = self.embedder.embed_query(query, tokens, self.lexical.idf(tokens))
-        if self.embedder.lexical and lexical_ids:  # the candidates already pass the filters
-            # A passage in the other language shares no word with the query: its translation
-            # gets a vector of its own, and each candidate counts its closer one.
-            words = list(dict.fromkeys(t for term in translations for seq in term for t in seq))
-            if words:
-                idf = self.lexical.idf(words)
-                vector = np.stack([vector, self.embedder.embed_query(" ".join(words), words, idf)])
-            vector_ids = self.store.rerank(vector, lexical_ids, depth)
-        elif vector.any():
-            vector_ids = self.store.query(vector, depth, filters.chroma_where())
-        else:  # no word the library knows: a zero vector would "match" at random
-            vector_ids = []
-        weight = self.embedder.fusion_weight
-        fused = fuse([(vector_ids, weight), (lexical_ids[:depth], 1.0)])
+        fused = rank_chunks(query, k, filters, self.lexical, self.embedder, self.store)
         rows = self.catalog.chunks([chunk_id for chunk_id, _ in fused])
         hits = [_hit(rows[cid], score) for cid, score in fused if cid in rows]
         return hits[:k]

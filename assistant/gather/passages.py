@@ -20,6 +20,7 @@ from assistant.answer.numbers import figures_in
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
 from ingest.crosslingual import translate
+from ingest.dates import NamedPeriod, named_period
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
@@ -156,6 +157,7 @@ def candidates(
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first."""
     wanted = question_terms(question)
+    named = named_period(question, today=as_of or dt.date.today())
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     found: list[Candidate] = []
@@ -167,21 +169,23 @@ def candidates(
             continue
         words = frozenset(terms(text))
         coverage = _coverage(words, wanted)
-        named = any(n in text.lower() for n in lowered_names)
-        if not scoped and wanted and coverage < MIN_COVERAGE and not named:
+        names_one = any(n in text.lower() for n in lowered_names)
+        if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
-        if any(near_duplicate(words, c.terms) for c in found):
-            continue
         lang = detect_language(text)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + 0.3 / (1 + position)
         else:
             score = _score(coverage, text, rank, lowered_names, language)
-            score += _recency(hit.published, as_of)
+            score += _timeliness(hit.published, as_of, named)
         found.append(Candidate(text, hit, rank, score, classify(text), lang, words, coverage))
     if not scoped:
         found = _on_topic(found, lowered_names)
-    return sorted(found, key=lambda c: -c.score)
+    kept: list[Candidate] = []
+    for candidate in sorted(found, key=lambda c: -c.score):  # of two alike, the better stays
+        if not any(near_duplicate(candidate.terms, c.terms) for c in kept):
+            kept.append(candidate)
+    return kept
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
@@ -206,10 +210,16 @@ def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, in
             position += 1
 
 
-def _recency(published: dt.date | None, as_of: dt.date | None) -> float:
-    """Commentary close to the as-of date speaks about it; old commentary less so."""
+def _timeliness(
+    published: dt.date | None, as_of: dt.date | None, named: NamedPeriod | None
+) -> float:
+    """Commentary from when the question is about speaks about it: the day or month it names
+    (and as long again after, when that period's news is reported), else the as-of date; old
+    commentary less so."""
     if published is None:
         return 0.0
+    if named is not None:
+        return 0.3 if named.reported(published) else -0.2
     days = abs(((as_of or dt.date.today()) - published).days)
     if days <= 14:
         return 0.3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from assistant.gather.passages import candidates, fragment, near_duplicate, question_terms
@@ -91,3 +93,15 @@ def test_a_chosen_article_counts_whatever_the_question_says() -> None:
         "Headline number 0 of the article",
         "The Federal Reserve held its policy rate steady on Wednesday afternoon.",
     ]
+
+
+def test_of_two_market_wraps_alike_the_one_from_the_day_asked_leads() -> None:
+    """Daily wraps share a template: the day the question names decides, not search rank."""
+    old, asked = hits(
+        "A股三大指数今日集体回调，截止收盘，沪指跌0.73%，收报4068.57点，深证成指跌1.81%。",
+        "A股主要指数今日涨跌不一，截止收盘，沪指涨0.37%，收报4043.64点，深证成指涨0.64%。",
+    )
+    old = old.model_copy(update={"published": dt.date(2026, 5, 29)})
+    asked = asked.model_copy(update={"published": dt.date(2026, 7, 3)})
+    found = candidates([old, asked], "7月3日A股收盘时沪指报多少点？", [], "zh", dt.date(2026, 7, 4))
+    assert found[0].hit.chunk.id == "c1"

@@ -17,8 +17,9 @@ from ingest.errors import (
     UnknownArticle,
 )
 from ingest.filters import Filters
-from ingest.index import Index, fuse
+from ingest.index import Index
 from ingest.models import Article, Section
+from ingest.ranking import fuse
 from tests.unit.ingest.conftest import open_index, read_article
 
 MakeIndex = Callable[..., Index]
@@ -110,6 +111,28 @@ def test_metadata_change_alone_is_an_update(library: Index) -> None:
     assert library.upsert(moved) == "updated"
     hits = library.search("Brent crude", filters=Filters(since=dt.date(2026, 1, 15)))
     assert hits and hits[0].chunk.article_id == "oil"  # the vector leg's metadata moved too
+
+
+def test_a_query_naming_a_month_finds_that_months_report(make_index: MakeIndex) -> None:
+    """Monthly reports share every word but the month: the month the query names decides."""
+    months = [dt.date(2026, m, 9) for m in range(1, 9)]
+    reports = [
+        article(
+            f"ppi-{day.month}",
+            f"Producer prices rose {day.month}.1% year on year, the statistics bureau said."
+            " Industrial producer prices and purchase prices both moved.",
+            published=day,
+        )
+        for day in months
+    ]
+    index = make_index()
+    index.upsert_many(reports)
+    question = "How much did producer prices rise in June 2026?"
+    ranked = [h.chunk.article_id for h in index.search(question, k=8)]
+    assert set(ranked[:2]) == {"ppi-6", "ppi-7"}  # June's figures are published on July 9
+    # a window the filters exclude is no window: the filters still hold
+    within = index.search(question, k=8, filters=Filters(until=dt.date(2026, 3, 31)))
+    assert {h.chunk.article_id for h in within} == {"ppi-1", "ppi-2", "ppi-3"}
 
 
 def test_remove(library: Index) -> None:

@@ -12,6 +12,7 @@ from ingest.dates import (
     find_date_line,
     from_key,
     month_number,
+    named_period,
     parse_date,
     without_dates,
     written_dates,
@@ -123,6 +124,43 @@ def test_a_version_number_is_not_a_date() -> None:
 
 def test_dates_are_blanked_to_read_the_other_numbers() -> None:
     assert without_dates("2025年1月2日起标普500涨2025点") == " 起标普500涨2025点"
+
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2026年6月PPI同比涨了多少？", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+        ("How far did gasoline jump in March 2026?", dt.date(2026, 3, 1), dt.date(2026, 3, 31)),
+        ("7月3日沪指报多少点？", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the latest July 3
+        ("What moved on Dec 24?", dt.date(2025, 12, 24), dt.date(2025, 12, 24)),  # not ahead
+        ("截至2026年1月23日", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),
+        ("From Feb 2026 to 2026-04-10", dt.date(2026, 2, 1), dt.date(2026, 4, 10)),
+        ("What happened on Feb 29?", dt.date(2024, 2, 29), dt.date(2024, 2, 29)),
+    ],
+)
+def test_a_named_period_is_the_span_of_days_a_text_names(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    named = named_period(text, TODAY)
+    assert named is not None and (named.start, named.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["罗素2000年初至今跑赢标普500了吗?", "You may 3 times ask", "2月30日", "Q3 results"]
+)
+def test_a_text_naming_no_day_or_month_names_no_period(text: str) -> None:
+    assert named_period(text, TODAY) is None
+
+
+def test_a_named_period_leaves_the_rest_of_the_text_and_says_when_it_was_reported() -> None:
+    named = named_period("2026年6月PPI同比涨了多少？", TODAY)
+    assert named is not None
+    assert "6月" not in named.rest and "PPI同比涨了多少" in named.rest
+    assert named.reported(dt.date(2026, 7, 9))  # June's figures come out in July
+    assert not named.reported(dt.date(2026, 5, 31)) and not named.reported(dt.date(2026, 8, 5))
 
 
 def test_month_names() -> None:
