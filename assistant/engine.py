@@ -5,9 +5,12 @@
     for event in assistant.stream(question):              # Token / ToolStart / ToolEnd /
         ...                                               # Notice / Done(answer)
 
-LLM mode runs when a chat model is configured and `offline` is not asked for; if the endpoint
-fails (refused, timeout, 5xx after retries, unusable output, a limit), the same question is
-answered offline with a notice saying why; any other error is a bug and is raised as it is.
+LLM mode runs when a chat model is configured and `offline` is not asked for. It goes down a
+ladder (`assistant.llm.ladder`): the agent, then the writer (one model call under a JSON
+schema), then the offline composer; a model's unusable output moves it down a rung, the
+endpoint failing sends the question straight offline, each with a notice saying why. Each rung
+has an HTTP client of its own, closed when the rung ends or is abandoned. Any other error is a
+bug and is raised as it is.
 An LLM answer whose figures its cited sources contradict or do not state gets one rewrite,
 within the run's limits (`assistant.llm.repair`); what is still wrong after it is flagged.
 Services are built once, lazily, and a service that cannot be built (no price store yet, no
@@ -18,27 +21,23 @@ answer is appended to it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant import services
-from assistant.answer.assemble import Draft, assemble
-from assistant.answer.discrepancy import reconcile
+from assistant.answer.assemble import assemble
 from assistant.answer.model import Answer, Flag
-from assistant.answer.tickers import strip_symbols
 from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
 from assistant.gather.article_scope import scope_to_article
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
-from assistant.llm.parse import parse_markdown
-from assistant.locale import heading_skeleton, notice, period_label
+from assistant.locale import notice
 from assistant.offline.composer import compose, gather
-from assistant.offline.gathering import Gathered, Gatherer
-from assistant.offline.sections import title_for
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.prompts import render_prompt, tool_descriptions
 from assistant.question.parse import (
     ParsedQuestion,
     Vocabulary,
@@ -47,18 +46,22 @@ from assistant.question.parse import (
     parse_question,
 )
 from assistant.settings import Settings, load_settings
-from tools.result import ToolResult
 
 if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)
     from langchain_core.language_models import BaseChatModel
-    from langchain_core.messages import BaseMessage
 
     from assistant.llm.agent import RunLimits
+    from assistant.llm.ladder import ModelMemory
 
 _UNSET: Any = object()
 # A service that cannot be built (not configured, not installed, no data yet) is left out.
 _BUILD_ERRORS: tuple[type[Exception], ...] = (*EXPECTED_ERRORS, NotImplementedError, ImportError)
-LANGUAGE_NAMES = {"zh": "Chinese (简体中文)", "en": "English"}
+
+
+def model_key(model: BaseChatModel | None, settings: Settings) -> str:
+    """A model as LLM mode remembers it: the endpoint and the model's name."""
+    name = getattr(model, "model_name", None) or settings.model
+    return f"{settings.openai_base_url or 'openai'} {name}"
 
 
 class Assistant:
@@ -76,6 +79,8 @@ class Assistant:
     ) -> None:
         self.settings = settings or load_settings()
         self._market, self._index, self._model = market, index, model
+        self._model_given = model is not _UNSET
+        self._memory: ModelMemory | None = None
         self._vocabulary = vocabulary
         self.unavailable: dict[str, str] = {}
         self._limits = limits
@@ -110,6 +115,15 @@ class Assistant:
         if self._model is _UNSET:
             self._model = services.chat_model(self.settings)
         return self._model
+
+    @property
+    def memory(self) -> ModelMemory:
+        """What LLM mode has learned of each model (the rungs it fails, the JSON it takes)."""
+        if self._memory is None:
+            from assistant.llm.ladder import ModelMemory
+
+            self._memory = ModelMemory(self.settings.db_path)
+        return self._memory
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -235,117 +249,54 @@ class Assistant:
     def _llm_or_fallback(
         self, parsed: ParsedQuestion, conversation: Conversation | None
     ) -> Iterator[Event]:
+        """Down the ladder (`assistant.llm.ladder`): the agent, the writer, then offline."""
+        from assistant.llm.call import RunClock
+        from assistant.llm.ladder import moves_down, share
+        from assistant.llm.strategies import ModelAnswer
+
+        strategy, language = self.settings.llm_strategy, parsed.language
+        error: BaseException | None = None  # the last rung's failure
+        key = model_key(self.model, self.settings)
+        deadline = time.monotonic() + self.limits.timeout_s  # one limit for the whole ladder
+        rungs = self.memory.rungs(strategy, key)
+        for step, rung in enumerate(rungs, start=1):
+            last = step == len(rungs)
+            with self._rung_model() as (model, cancel):
+                until = share(deadline, time.monotonic(), last)
+                run = RunClock(until, self.settings.llm_first_token_timeout_s, cancel)
+                answer = ModelAnswer(self, parsed, conversation, model, run, key)
+                try:
+                    yield from answer.agent() if rung == "agent" else answer.writer()
+                    return
+                except llm_failures() as failure:  # the endpoint or the model failed
+                    error = failure
+            if not moves_down(error, last):
+                break
+            if strategy == "auto":
+                self.memory.failed(key, rung, error)
+            if not last:
+                reason = describe_llm_error(error)
+                yield Notice(notice("next_rung", language, reason=reason), discard_streamed=True)
+        assert error is not None
+        message = notice("fallback", language, reason=describe_llm_error(error))
+        yield Notice(message, discard_streamed=True)
+        yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
+
+    @contextmanager
+    def _rung_model(self) -> Iterator[tuple[BaseChatModel, Callable[[], None] | None]]:
+        """The chat model for one rung of a run, with an HTTP client of its own that is closed
+        when the rung ends or is abandoned, so no stream outlives it. A model the caller passed
+        in is the caller's to close."""
+        if self._model_given:
+            assert self._model is not None
+            yield self._model, None
+            return
+        model = services.chat_model(self.settings)
+        assert model is not None  # LLM mode runs only when an endpoint is configured
+        client = getattr(model, "http_client", None)
+        cancel = client.close if client is not None else None
         try:
-            yield from self._llm(parsed, conversation)
-        except llm_failures() as error:  # the endpoint or the model failed: answer offline
-            message = notice("fallback", parsed.language, reason=describe_llm_error(error))
-            yield Notice(message, discard_streamed=True)
-            yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
-
-    def _llm(self, parsed: ParsedQuestion, conversation: Conversation | None) -> Iterator[Event]:
-        from assistant.llm.agent import RunResult, run_agent
-        from assistant.llm.repair import RepairContext, Written, repair
-        from assistant.llm.tools import ToolContext, build_tools
-
-        model = self.model
-        assert model is not None
-        registry = SourceRegistry()
-        context = ToolContext(
-            self.market, self.index, registry, parsed.as_of, self.unavailable, parsed.article_id
-        )
-        result: RunResult | None = None
-        tools = [tool for tool in build_tools(context) if parsed.allows(tool.name)]
-        system = self._system_prompt(parsed)
-        messages = self._messages(parsed, conversation)
-        final_prompt = render_prompt("final_answer")
-        for item in run_agent(model, tools, system, messages, self.limits, final_prompt):
-            if isinstance(item, RunResult):
-                result = item
-            else:
-                yield item
-        assert result is not None
-        title, sections = parse_markdown(result.text, parsed.language)
-        first = Written(title, sections, result.text, result.model_calls, result.usage,
-                        result.deadline)  # fmt: skip
-        checking = RepairContext(
-            model, registry, self.vocabulary, parsed.language, self.limits, system
-        )
-        written = yield from repair(first, checking)  # one rewrite when figures fail the check
-        sections, disagreements = reconcile(
-            written.sections, registry, self.vocabulary, parsed.language
-        )
-        draft = Draft(
-            title=written.title or title_for(parsed, self.vocabulary),
-            sections=sections,
-            flags=disagreements,
-            model_calls=written.model_calls,
-            usage=written.usage,
-            quotes=self._ticker_strip(parsed, registry),
-        )
-        yield Done(assemble(draft, parsed, registry, self.vocabulary, "llm"))
-
-    def _system_prompt(self, parsed: ParsedQuestion) -> str:
-        return render_prompt(
-            "system",
-            language_name=LANGUAGE_NAMES[parsed.language],
-            as_of=parsed.as_of,  # None: the prompt says "the latest close available"
-            headings=heading_skeleton(parsed.language),
-            tools=tool_descriptions(),
-        )
-
-    def _messages(
-        self, parsed: ParsedQuestion, conversation: Conversation | None
-    ) -> list[BaseMessage]:
-        from langchain_core.messages import AIMessage, HumanMessage
-
-        messages: list[BaseMessage] = []
-        for question, answer in conversation.history() if conversation else []:
-            messages += [HumanMessage(question), AIMessage(answer)]
-        as_of = parsed.as_of.isoformat() if parsed.as_of else "latest"
-        messages.append(
-            HumanMessage(
-                render_prompt(
-                    "question", question=parsed.text, as_of=as_of, hints=self._hints(parsed)
-                )
-            )
-        )
-        return messages
-
-    def _hints(self, parsed: ParsedQuestion) -> str:
-        """What the question parser understood, to steer small models to the right tools."""
-        lines = []
-        if parsed.symbols:
-            named = ", ".join(f"{s} ({self.vocabulary.name(s, 'en')})" for s in parsed.symbols)
-            lines.append(f"Symbols in play: {named}")
-        if parsed.sectors:
-            lines.append(f"Sectors mentioned: {', '.join(parsed.sectors)}")
-        if parsed.period:
-            lines.append(f"Period: {parsed.period} ({period_label(parsed.period, 'en')})")
-        if parsed.benchmark:
-            lines.append(f"Benchmark: {parsed.benchmark}")
-        if parsed.tools is not None:
-            lines.append(f"Tools for this step: {', '.join(sorted(parsed.tools))}")
-        if parsed.search:
-            lines.append(f"Suggested library search: {parsed.search}")
-        return "\n".join(lines)
-
-    def _ticker_strip(self, parsed: ParsedQuestion, registry: SourceRegistry) -> ToolResult | None:
-        """Quotes for the symbols in play (asked about or used by the model), for the strip
-        only: the model never saw them, so they are not citable as [0]."""
-        used = [
-            s
-            for r in registry.tool_results
-            if r.provenance.tool == "index_returns"
-            for s in r.provenance.symbols
-        ]
-        symbols = list(dict.fromkeys([*parsed.all_symbols, *used]))
-        if not symbols or self.market is None:
-            return None
-        out = Gathered()
-        gatherer = Gatherer(self.market, None, registry, lambda _: None, parsed.language)
-        available = gatherer.available(out)
-        strip = strip_symbols(symbols, sorted(available) if available else [])
-        if not strip:
-            return None
-        market = self.market
-        return gatherer.tool("quotes", {}, lambda: market.quotes(strip, as_of=parsed.as_of), out)
+            yield model, cancel
+        finally:
+            if cancel is not None:
+                cancel()

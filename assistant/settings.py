@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from assistant.answer.cost import ModelPrice, parse_prices
 from assistant.datadir import CHROMA_FOLDER, DEFAULT_COLLECTION, default_home
 from assistant.errors import ConfigError
 from assistant.redact import register_secret
@@ -54,6 +55,15 @@ class Settings(BaseSettings):
     llm_max_output_tokens: int = Field(default=2_500, ge=64)
     # Ask the endpoint for token usage while streaming (turn off for servers that reject it).
     llm_stream_usage: bool = True
+    # How the model answers: "agent" (it calls the tools), "writer" (code gathers the figures
+    # and passages, one model call writes the sections under a JSON schema), or "auto" (the
+    # agent first, moving down to the writer, then offline, for a model that fails a rung).
+    llm_strategy: Literal["agent", "writer", "auto"] = "auto"
+    # With no token from the model this long after a call starts, the rung is given up.
+    llm_first_token_timeout_s: float = Field(default=30.0, gt=0, le=600)
+    # Prices per model, USD per million tokens, as JSON: {"gpt-4o-mini": {"prompt": 0.15,
+    # "completion": 0.60}}. An answer's cost is estimated only for a model priced here.
+    llm_prices: Annotated[dict[str, ModelPrice], NoDecode, BeforeValidator(parse_prices)] = {}
 
     # Vector store: a local PersistentClient unless a Chroma server is named.
     chroma_host: str | None = None

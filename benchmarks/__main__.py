@@ -1,4 +1,5 @@
-"""Run every `benchmarks/bench_*.py` in turn (or those named on the command line)."""
+"""Run every `benchmarks/bench_*.py` in turn (or those named on the command line). The opt-in
+ones (too slow for `make bench`) run only when named: `python -m benchmarks real_llm`."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import importlib
 import sys
 from pathlib import Path
 
+# A real 135M model on two cores: tens of seconds per answer, minutes for the set.
+OPT_IN = {"bench_real_llm"}
+
 
 def main(names: list[str]) -> None:
     here = Path(__file__).parent
     modules = sorted(p.stem for p in here.glob("bench_*.py"))
-    chosen = [m for m in modules if not names or any(n in m for n in names)]
+    chosen = [m for m in modules if any(n in m for n in names) or (not names and m not in OPT_IN)]
     for name in chosen:
         print(f"\n=== {name} ===", flush=True)
         importlib.import_module(f"benchmarks.{name}").main()

@@ -47,10 +47,18 @@ def iterate_with_deadline(
     *,
     clock: Callable[[], float] = time.monotonic,
     name: str = "deadline",
+    first: tuple[float, Exception] | None = None,
+    started: Callable[[T], bool] = lambda item: True,
+    cancel: Callable[[], None] | None = None,
 ) -> Iterator[T]:
     """`items`, produced in a daemon worker thread (with the caller's context variables), until
     `deadline` on `clock`: then `late` is raised and the worker is left to stop at its next
-    item."""
+    item. `first`, (an earlier deadline, its error), bounds the wait for the first item for
+    which `started` is true (a model's first token, not the bookkeeping before it): a model
+    that has not started answering by then is not going to answer in time. `cancel`
+    is called when the caller stops before the items end (a deadline, an error, or the caller
+    closing this generator): it should make the worker's blocking call return, e.g. close
+    the HTTP client the worker is reading from, so the worker ends instead of lingering."""
     queue: Queue[tuple[bool, Any]] = Queue()
     stop = threading.Event()
     done = object()
@@ -67,16 +75,24 @@ def iterate_with_deadline(
 
     context = contextvars.copy_context()
     threading.Thread(target=context.run, args=(pump,), name=name, daemon=True).start()
+    waiting_for, too_slow = first if first is not None else (deadline, late)
+    finished = False
     try:
         while True:
             try:
-                ok, value = queue.get(timeout=max(0.0, deadline - clock()))
+                ok, value = queue.get(timeout=max(0.0, min(waiting_for, deadline) - clock()))
             except Empty:
-                raise late from None
+                raise (too_slow if clock() < deadline else late) from None
+            if ok and value is not done and started(value):
+                waiting_for, too_slow = deadline, late
             if not ok:
+                finished = True
                 raise value
             if value is done:
+                finished = True
                 return
             yield value
     finally:
         stop.set()
+        if cancel is not None and not finished:
+            cancel()

@@ -16,6 +16,7 @@ import streamlit as st
 from assistant.answer.model import NUMBER_FLAGS, Answer, Flag, FlagKind, Section
 from assistant.answer.render import MARKS, render_reference
 from assistant.locale import as_of_line, heading, message, notice
+from ui.cost_line import render_cost_line
 from ui.markup import Highlight, answer_markdown, neutralise, plain
 from ui.tickers import render_tickers
 
@@ -61,6 +62,7 @@ def render_answer(answer: Answer) -> None:
     lines = [plain(render_reference(r)) for r in answer.references] or ["—"]
     st.markdown("\n\n".join(lines))
     st.caption(plain(message("answer.disclaimer", lang)))
+    render_cost_line(answer)
 
 
 def _render_section(section: Section, flags: tuple[Flag, ...], level: int) -> None:

@@ -10,6 +10,10 @@ typeset `$…$` as math, or fake one of Streamlit's own directives (`:red[…]`,
 - `answer_markdown`: an answer's own structure (paragraphs, lists, bold) kept, but HTML, images,
   links, math and directives neutralised; flagged figures highlighted with a directive we add
   ourselves after escaping, so content can never forge one.
+
+Escapes do not stop Streamlit's GitHub-flavoured auto-linking of a bare URL, `www.` name or
+e-mail address (`https\\://a\\.b` is still a link): the URLs in an Answer are already inert
+text (`assistant.answer.links`), and only a cited source's own URL is a link.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from assistant.answer.links import defang
 from assistant.answer.model import Answer
 from assistant.events import Done, Event, Notice, Token, ToolEnd, ToolStart
 from ui.markup import neutralise
@@ -52,7 +53,8 @@ def show_stream(events: Iterable[Event]) -> Streamed:
             status.markdown(neutralise(line))
         elif isinstance(event, Token):
             streamed += event.text
-            text.markdown(neutralise(streamed) + " ▌")
+            # the model's raw draft: its URLs inert as the finished answer's (`links`)
+            text.markdown(neutralise(defang(streamed)) + " ▌")
         elif isinstance(event, Notice):
             if event.discard_streamed:
                 streamed = ""

@@ -1,9 +1,10 @@
 """Turning a draft (title + sections citing provisional numbers) into the final Answer.
 
-Both modes end here, so every answer goes through the same checks: citations renumbered by
-first citation (invented ones dropped and flagged), every figure verified against the sources
-its sentence cites, references rendered from the registry, charts and tickers from the tool
-results, secrets masked in every flag. A writer cannot skip a step.
+Both modes end here, so every answer goes through the same checks: every URL the writer or a
+quoted article wrote made plain text (`links`: the only links are the cited sources'),
+citations renumbered by first citation (invented ones dropped and flagged), every figure
+verified against the sources its sentence cites, references rendered from the registry, charts
+and tickers from the tool results, secrets masked in every flag. A writer cannot skip a step.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.charts import charts_for
 from assistant.answer.citations import renumber, strip_markers
+from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Flag, Language, Mode, Section
 from assistant.answer.tickers import tickers_from
 from assistant.answer.verify import verify
@@ -34,6 +36,7 @@ class Draft:
     quotes: ToolResult | None = None  # for the tickers strip (cited only if registered)
     model_calls: int = 0
     usage: dict[str, int] = field(default_factory=dict)
+    model: str | None = None  # the chat model that wrote it
 
 
 def assemble(
@@ -46,7 +49,8 @@ def assemble(
     today: dt.date | None = None,
 ) -> Answer:
     language = question.language
-    sections, citations = renumber(draft.sections, registry)
+    # defanged before verifying, so the flags quote the sentences as the reader sees them
+    sections, citations = renumber(defang_sections(draft.sections), registry)
     flags = [f for f in draft.flags if f.kind == "notice"]
     flags += [_remap(f, citations.final_of) for f in draft.flags if f.kind != "notice"]
     flags += [_unknown(n, language) for n in citations.unknown]
@@ -56,7 +60,7 @@ def assemble(
         registry.reference(source, n, language) for n, source in sorted(citations.sources.items())
     ]
     results = registry.tool_results
-    return Answer(
+    answer = Answer(
         question=redact(question.text),  # a key pasted into a question is not saved either
         title=redact(strip_markers(draft.title).strip() or question.text),
         as_of=registry.market.as_of or question.as_of or today or dt.date.today(),
@@ -69,7 +73,9 @@ def assemble(
         tickers=tuple(tickers_from(draft.quotes, vocabulary.name, language)),
         model_calls=draft.model_calls,
         usage=dict(draft.usage),
+        model=draft.model,
     )
+    return defang_answer(answer)  # the title, the flags and the references' article text
 
 
 def _redacted(flag: Flag) -> Flag:

@@ -141,6 +141,7 @@ class Answer(Frozen):
     tickers: tuple[Ticker, ...] = ()
     model_calls: int = 0
     usage: dict[str, int] = Field(default_factory=dict)  # prompt/completion/total tokens
+    model: str | None = None  # the chat model that wrote it (whose price applies), when known
 
     def section(self, key: SectionKey) -> Section | None:
         """The section (or subsection) with this key, if the answer has it."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from assistant.answer.cost import answer_cost
 from assistant.answer.render import answer_json, render_markdown
 from assistant.cli import read_only
 from assistant.cli.output import json_option, print_json
@@ -83,7 +84,9 @@ def ask_command(
     if show_progress:
         click.echo("", err=True)
     if as_json:
-        print_json(answer_json(answer))
+        settings = assistant.settings
+        cost = answer_cost(answer, settings.llm_prices, settings.model)  # None: no model called
+        print_json({**answer_json(answer), "cost": cost})
     else:
         click.echo(redact(render_markdown(answer)), nl=False)
 

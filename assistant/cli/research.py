@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 
+from assistant.answer.cost import answer_cost
 from assistant.cli.output import json_option, print_json, print_table
 from assistant.engine import Assistant
 from assistant.errors import InputError
@@ -38,7 +39,7 @@ from assistant.research.progress import (
 )
 from assistant.research.run import iter_plan
 from assistant.research.store import ResearchStore
-from assistant.settings import load_settings
+from assistant.settings import Settings, load_settings
 
 EXIT_NOT_ACCEPTED = 2
 
@@ -89,7 +90,7 @@ def research_command(
     if list_briefs:
         return _list(store, as_json)
     if show_id:
-        return _emit(store.get_brief(show_id), out, as_json)
+        return _emit(store.get_brief(show_id), out, as_json, settings)
     if out is not None:
         format_for(out)  # an unknown suffix fails now, not after the run
     assistant = Assistant(settings)
@@ -104,7 +105,7 @@ def research_command(
     _check_font(plan, out)
     brief = _run(assistant, plan, offline, progress=not as_json and sys.stderr.isatty())
     store.save_brief(brief)
-    _emit(brief, out, as_json)
+    _emit(brief, out, as_json, settings)
 
 
 def _plan(
@@ -199,11 +200,13 @@ def _progress(event: ResearchEvent) -> None:
         click.secho(f"  step {event.n} failed: {event.error}", err=True, fg="red")
 
 
-def _emit(brief: Brief, out: Path | None, as_json: bool) -> None:
+def _emit(brief: Brief, out: Path | None, as_json: bool, settings: Settings) -> None:
     if out is not None:
         export_brief(brief, out)
     if as_json:
-        print_json({**brief.summary_json(), "out": str(out) if out else None})
+        # The whole brief's: its steps' model calls and tokens summed (None: no model called).
+        cost = answer_cost(brief.answer, settings.llm_prices, settings.model)
+        print_json({**brief.summary_json(), "cost": cost, "out": str(out) if out else None})
     elif out is not None:
         click.echo(f"brief {brief.id} written to {out}")
     else:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.answer.links import defang_answer
 from assistant.answer.model import Answer
 from ingest.sqlite import opened, transaction
 
@@ -148,7 +149,8 @@ class HistoryStore:
         answers: list[Answer] = []
         for (saved,) in rows:
             try:
-                answers.append(Answer.model_validate_json(saved))
+                # saved before URLs were defanged at assembly: defanged as they come back
+                answers.append(defang_answer(Answer.model_validate_json(saved)))
             except ValidationError:
                 continue
         summary = ConversationSummary(

@@ -45,7 +45,8 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 
 from assistant.events import Event, Token, ToolEnd, ToolStart
-from assistant.llm.failures import LLMRunError
+from assistant.llm.call import USAGE_KEYS, RunClock, text_of
+from assistant.llm.failures import LLMRunError, NoReply, OutOfTime
 from assistant.redact import redact
 from tools.deadline import iterate_with_deadline
 
@@ -72,19 +73,23 @@ class BudgetMiddleware(AgentMiddleware):
     """Counts calls and tokens, enforces the deadline, and forces a final answer in time."""
 
     def __init__(
-        self, limits: RunLimits, final_prompt: str, clock: Callable[[], float] = time.monotonic
+        self,
+        limits: RunLimits,
+        final_prompt: str,
+        clock: Callable[[], float] = time.monotonic,
+        deadline: float | None = None,
     ) -> None:
         super().__init__()
         self.limits = limits
         self.final_prompt = final_prompt
         self.clock = clock
-        self.deadline = clock() + limits.timeout_s
+        self.deadline = clock() + limits.timeout_s if deadline is None else deadline
         self.calls = 0
         self.usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
 
     def _check_time(self) -> None:
         if self.clock() > self.deadline:
-            raise LLMRunError(f"the answer took longer than {self.limits.timeout_s:g} s")
+            raise OutOfTime(f"the answer took longer than {self.limits.timeout_s:g} s")
 
     def must_finish(self) -> bool:
         last_call = self.calls >= self.limits.max_model_calls - 1
@@ -134,19 +139,6 @@ def _without_tool_calls(message: BaseMessage) -> BaseMessage:
     return message
 
 
-def text_of(content: Any) -> str:
-    """A message's text, whether content is a string or a list of blocks."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(
-            block if isinstance(block, str) else str(block.get("text", ""))
-            for block in content
-            if isinstance(block, str) or (isinstance(block, dict) and block.get("type") == "text")
-        )
-    return ""
-
-
 def run_agent(
     model: BaseChatModel,
     tools: Sequence[BaseTool],
@@ -154,9 +146,12 @@ def run_agent(
     messages: list[BaseMessage],
     limits: RunLimits,
     final_prompt: str,
+    run: RunClock | None = None,
 ) -> Iterator[Event | RunResult]:
-    """Stream the run's events, then yield its RunResult last."""
-    budget = BudgetMiddleware(limits, final_prompt)
+    """Stream the run's events, then yield its RunResult last. `run` carries the deadline
+    when the run is one rung of several, the first-token limit and the cancel hook."""
+    run = run or RunClock(time.monotonic() + limits.timeout_s)
+    budget = BudgetMiddleware(limits, final_prompt, deadline=run.deadline)
     middleware: list[AgentMiddleware[Any, Any, Any]] = [
         budget,
         ToolCallLimitMiddleware(run_limit=limits.max_tool_calls, exit_behavior="continue"),
@@ -174,10 +169,15 @@ def run_agent(
         inputs, config, stream_mode=["messages", "updates"]
     )
     final: list[AIMessage] = []
-    late = LLMRunError(f"the answer took longer than {limits.timeout_s:g} s")
+    late = OutOfTime(f"the answer took longer than {limits.timeout_s:g} s")
+    first = None
+    if run.first_token_s is not None:
+        slow = NoReply(f"no reply from the model in {run.first_token_s:g} s")
+        first = (budget.clock() + run.first_token_s, slow)
     running = iterate_with_deadline(
-        stream, budget.deadline, late, clock=budget.clock, name="llm run"
-    )
+        stream, budget.deadline, late, clock=budget.clock, name="llm run", first=first,
+        started=lambda item: item[0] == "messages", cancel=run.cancel,
+    )  # fmt: skip
     for mode, chunk in running:
         if budget.clock() > budget.deadline:
             raise late
@@ -219,14 +219,6 @@ def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Even
                     # ours start "error"; LangChain's own (an unknown tool, bad arguments) "Error:"
                     ok=not content.lower().startswith("error"),
                 )
-
-
-# Our usage names (the OpenAI API's) and LangChain's usage_metadata names for them.
-USAGE_KEYS = {
-    "prompt_tokens": "input_tokens",
-    "completion_tokens": "output_tokens",
-    "total_tokens": "total_tokens",
-}
 
 
 def _usage(raw: dict[str, int]) -> dict[str, int]:

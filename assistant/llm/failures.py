@@ -31,6 +31,14 @@ class LLMRunError(MarketbriefError):
     """The LLM run could not produce an answer (a limit, or output we cannot use)."""
 
 
+class OutOfTime(LLMRunError):
+    """The run's time limit passed: no other strategy has time left either."""
+
+
+class NoReply(LLMRunError):
+    """The model sent nothing within the first-token limit (a busy or very slow server)."""
+
+
 @functools.cache
 def llm_failures() -> tuple[type[Exception], ...]:
     """The failures of the endpoint or the model that send a question to the offline composer:

@@ -26,21 +26,21 @@ import math
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.answer.citations import markers_in, walk
 from assistant.answer.model import ClaimParts, Flag, Language, Section
 from assistant.answer.verify import about, verify
 from assistant.events import Event, Notice, Token
 from assistant.gather.sources import MarketSource, Source, SourceRegistry
-from assistant.llm.agent import USAGE_KEYS, RunLimits, text_of
-from assistant.llm.failures import LLMRunError, describe_llm_error, llm_failures
+from assistant.llm.agent import RunLimits
+from assistant.llm.call import Reply, RunClock, stream_call
+from assistant.llm.failures import describe_llm_error, llm_failures
 from assistant.llm.parse import parse_markdown
 from assistant.llm.tools import SUMMARY_CHARS, clean_passage
 from assistant.locale import heading_skeleton, notice
 from assistant.prompts import render_prompt
 from assistant.question.parse import Vocabulary
-from tools.deadline import iterate_with_deadline
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -72,6 +72,7 @@ class RepairContext:
     limits: RunLimits
     system_prompt: str
     clock: Callable[[], float] = time.monotonic
+    cancel: Callable[[], None] | None = None  # closes the run's HTTP client (an abandoned call)
 
 
 def repair(written: Written, context: RepairContext) -> Generator[Event, None, Written]:
@@ -84,19 +85,20 @@ def repair(written: Written, context: RepairContext) -> Generator[Event, None, W
     listed = [f for f in flags if f.kind in LISTED_KINDS]
     language, wrong = context.language, sum(f.kind in REPAIRED_KINDS for f in flags)
     yield Notice(notice("repairing", language, count=wrong), discard_streamed=True)
-    reply = _Reply()
+    reply = Reply()
     try:
         yield from _call(context, repair_prompt(listed, sources, written, context), written, reply)
         title, sections = parse_markdown(reply.text, language)
     except llm_failures() as error:  # the first answer stands, its figures flagged
         yield Notice(notice("repair_kept", language, reason=describe_llm_error(error)))
-        return replace(written, model_calls=written.model_calls + 1, usage=reply.total(written))
+        usage = reply.total(written.usage)
+        return replace(written, model_calls=written.model_calls + 1, usage=usage)
     return Written(
         title or written.title,
         sections,
         reply.text,
         written.model_calls + 1,
-        reply.total(written),
+        reply.total(written.usage),
         written.deadline,
     )
 
@@ -121,44 +123,18 @@ def within_limits(written: Written, context: RepairContext) -> bool:
     )
 
 
-@dataclass
-class _Reply:
-    text: str = ""
-    usage: dict[str, int] = field(default_factory=dict)
-
-    def add(self, chunk: Any) -> None:
-        self.text += text_of(chunk.content)
-        reported = getattr(chunk, "usage_metadata", None) or {}
-        for ours, theirs in USAGE_KEYS.items():
-            self.usage[ours] = self.usage.get(ours, 0) + int(reported.get(theirs) or 0)
-
-    def total(self, written: Written) -> dict[str, int]:
-        keys = dict.fromkeys([*written.usage, *self.usage])
-        return {k: written.usage.get(k, 0) + self.usage.get(k, 0) for k in keys}
-
-
-def _call(context: RepairContext, prompt: str, written: Written, reply: _Reply) -> Iterator[Token]:
+def _call(context: RepairContext, prompt: str, written: Written, reply: Reply) -> Iterator[Token]:
     """The rewrite's tokens as they arrive; the call is abandoned at the run's deadline."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    model = context.model
     messages = [SystemMessage(context.system_prompt), HumanMessage(prompt)]
-
-    def chunks() -> Iterator[Any]:  # runs in the deadline's worker thread
-        if getattr(model, "streaming", True) is False:  # a model set up not to stream
-            yield model.invoke(messages)
-        else:
-            yield from model.stream(messages)
-
-    late = LLMRunError(f"the answer took longer than {context.limits.timeout_s:g} s")
-    running = iterate_with_deadline(
-        chunks(), written.deadline, late, clock=context.clock, name="llm repair"
-    )
-    for chunk in running:
-        before = len(reply.text)
-        reply.add(chunk)
-        if len(reply.text) > before:
-            yield Token(reply.text[before:])
+    run = RunClock(written.deadline, cancel=context.cancel)
+    pieces = stream_call(
+        context.model, messages, run, reply, "llm repair",
+        timeout_s=context.limits.timeout_s, clock=context.clock,
+    )  # fmt: skip
+    for piece in pieces:
+        yield Token(piece)
 
 
 # -- the prompt --------------------------------------------------------------------------------

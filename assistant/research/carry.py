@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assistant.answer.model import Chart, Flag, Language, Ticker
+from assistant.answer.model import Answer, Chart, Flag, Language, Ticker
 from assistant.locale import message
 from assistant.research.brief import StepReport
 from assistant.research.references import remap
@@ -77,3 +77,10 @@ def summed(usages: Iterable[dict[str, int]]) -> dict[str, int]:
         for key, value in usage.items():
             total[key] = total.get(key, 0) + value
     return total
+
+
+def one_model(answers: Iterable[Answer]) -> str | None:
+    """The chat model that wrote the steps, when they say and it is one (its price is the
+    brief's); None leaves the price to the settings' model."""
+    models = {a.model for a in answers if a.model_calls and a.model}
+    return models.pop() if len(models) == 1 else None

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.citations import strip_markers, walk
+from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Section, SectionKey
 from assistant.gather.sources import MARKET
 from assistant.locale import LANGUAGES, heading, message
@@ -33,7 +34,13 @@ from assistant.offline.sections import MAY_BE_EMPTY, empty_text
 from assistant.research import quotes
 from assistant.research.allot import allot
 from assistant.research.brief import Brief, StepReport
-from assistant.research.carry import carried_flags, summed, unique_charts, unique_tickers
+from assistant.research.carry import (
+    carried_flags,
+    one_model,
+    summed,
+    unique_charts,
+    unique_tickers,
+)
 from assistant.research.focus import Focus
 from assistant.research.plan import Plan
 from assistant.research.references import (
@@ -323,14 +330,15 @@ class _Folder:
         merged_sections = self.sections()
         order = first_citation_order(s.text for s in walk(merged_sections))
         final = {merged: n for merged, n in order.items() if merged in self.sources}
-        sections = map_sections(merged_sections, lambda text: remap(text, final))
+        # URLs made plain text before the flags are matched (`links`: quoted articles' too)
+        sections = defang_sections(map_sections(merged_sections, lambda text: remap(text, final)))
         brief_text = "\n".join(s.text for s in walk(sections))
         references = [
             self.sources.reference(merged, n, self.lang)
             for merged, n in sorted(final.items(), key=lambda item: item[1])
         ]
         answers = [r.answer for r in self._answered() if r.answer is not None]
-        return Answer(
+        answer = Answer(
             question=self.plan.topic,
             title=self._title(),
             as_of=self._as_of(answers),
@@ -343,7 +351,9 @@ class _Folder:
             tickers=tuple(unique_tickers(t for a in answers for t in a.tickers)),
             model_calls=sum(a.model_calls for a in answers),
             usage=summed(a.usage for a in answers),
+            model=one_model(answers),
         )
+        return defang_answer(answer)
 
     def _title(self) -> str:
         name = "article_title" if self.plan.article_id else "title"

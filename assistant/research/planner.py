@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.engine import LANGUAGE_NAMES
 from assistant.errors import InputError
 from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
+from assistant.llm.messages import LANGUAGE_NAMES
 from assistant.locale import message
 from assistant.prompts import render_prompt, tool_descriptions
 from assistant.research.plan import MAX_STEPS, MIN_STEPS, Plan, ToolName, describe, plan_from_json

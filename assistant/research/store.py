@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from assistant.answer.links import defang_answer
 from assistant.answer.model import Frozen
 from assistant.errors import InputError
 from assistant.research.brief import Brief, new_id
@@ -109,7 +110,9 @@ class ResearchStore:
             ).fetchone()
         if row is None:
             raise InputError(f"no saved brief {brief_id!r} (see 'marketbrief research --list')")
-        return Brief.model_validate_json(row[0])
+        brief = Brief.model_validate_json(row[0])
+        # saved before URLs were defanged when folding: defanged as it comes back
+        return brief.model_copy(update={"answer": defang_answer(brief.answer)})
 
     def list_briefs(self, limit: int = 50) -> list[BriefSummary]:
         with opened(self.path) as db:

@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from assistant import engine
 from assistant.engine import Assistant
 from assistant.events import Done, Notice, Token
+from assistant.llm import strategies
 from assistant.llm.scripted_server import Servers, hang, status, text, tool_calls
 from assistant.services import chat_model
 from assistant.settings import Settings, load_settings
@@ -141,7 +141,7 @@ def test_a_bug_in_llm_mode_is_raised_not_answered_offline(
     serve: Servers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server = serve.start([text(ZH_ANSWER)])
-    monkeypatch.setattr(engine, "reconcile", broken_reconcile)
+    monkeypatch.setattr(strategies, "reconcile", broken_reconcile)
     events: list[object] = []
     with pytest.raises(KeyError, match="section"):
         events.extend(assistant(settings_for(server.base_url)).stream(QUESTION, as_of=AS_OF))
@@ -154,7 +154,7 @@ def test_the_cli_reports_a_bug_in_llm_mode_as_an_internal_error(
 ) -> None:
     server = serve.start([text(ZH_ANSWER)])
     monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-    monkeypatch.setattr(engine, "reconcile", broken_reconcile)
+    monkeypatch.setattr(strategies, "reconcile", broken_reconcile)
     result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23", "--json")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith("error: internal error: KeyError: 'section'")

@@ -84,7 +84,7 @@ def test_a_hostile_passage_is_escaped_in_the_answer_and_the_sources_panel() -> N
     answer = app.session_state["chat_session"].answers[0]
     assert any(r.source == "Hostile Weekly" for r in answer.references)
     assert_safe(app)
-    assert r"\<script\>" in all_text(app)
+    assert r"\< script\>" in all_text(app)  # a tag defanged (assistant.answer.links), escaped
 
 
 def _render(answer_json: str) -> None:

@@ -233,7 +233,9 @@ class FakeIndex:
         ]
         ranked = sorted(allowed, key=lambda ac: -len(terms(ac[1].text) & wanted))
         return [
-            Hit(chunk=c, score=1.0, title=a.title, published=a.published, source=a.source)
+            Hit(
+                chunk=c, score=1.0, title=a.title, published=a.published, source=a.source, url=a.url
+            )
             for a, c in ranked[:k]
             # within one article the real index's vectors find every passage, shared words or not
             if filters.article_id or terms(c.text) & wanted

@@ -25,7 +25,7 @@ def assistant(
 ) -> tuple[Assistant, ToolCallingFake]:
     model = ToolCallingFake(messages=iter(replies))
     helper = Assistant(
-        load_settings(),
+        load_settings(llm_strategy="agent"),  # the agent alone: the ladder is tested on its own
         market=market or FakeMarket(),
         index=FakeIndex(),
         model=model,

@@ -57,3 +57,43 @@ def test_an_iterator_that_stalls_is_abandoned_at_the_deadline() -> None:
         got.extend(iterate_with_deadline(items(), time.monotonic() + 0.3, TimeoutError("late")))
     assert got == [1]
     release.set()
+
+
+def test_the_first_item_has_its_own_earlier_deadline_and_bookkeeping_does_not_count() -> None:
+    """A model that has not started answering is given up early; once it has, the run's
+    deadline alone holds. Items before the start (bookkeeping) do not disarm the first one."""
+    release = threading.Event()
+
+    def stalls_after(first: list[str]) -> Iterator[str]:
+        yield from first
+        release.wait(60)
+        yield "late"
+
+    slow = RuntimeError("no first token")
+    with pytest.raises(RuntimeError, match="no first token"):
+        list(iterate_with_deadline(
+            stalls_after(["setup"]), time.monotonic() + 60, ProviderTimeout("late"),
+            first=(time.monotonic() + 0.2, slow), started=lambda item: item != "setup",
+        ))  # fmt: skip
+    release.set()
+
+
+def test_a_caller_that_stops_early_cancels_the_work() -> None:
+    cancelled = threading.Event()
+    release = threading.Event()
+
+    def endless() -> Iterator[int]:
+        yield 1
+        release.wait(60)
+        yield 2
+
+    items = iterate_with_deadline(
+        endless(), time.monotonic() + 60, ProviderTimeout("late"), cancel=cancelled.set
+    )
+    assert next(items) == 1
+    items.close()  # the reader left
+    assert cancelled.is_set()
+    release.set()
+    done = iterate_with_deadline(iter([1]), time.monotonic() + 5, ProviderTimeout("late"),
+                                 cancel=cancelled.clear)  # fmt: skip
+    assert list(done) == [1] and cancelled.is_set()  # work that ended is not cancelled

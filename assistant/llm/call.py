@@ -1,0 +1,111 @@
+"""One plain model call (no tools), streamed under the run's deadline: the repair turn and the
+writer strategy both make one.
+
+The call runs in the deadline's worker thread (`tools.deadline.iterate_with_deadline`) and is
+abandoned at the run's deadline, or earlier when no token has come within the first-token
+limit; an abandoned call is cancelled through `cancel` (closing the run's HTTP client), so no
+stream is left running against the endpoint.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assistant.llm.failures import NoReply, OutOfTime
+from tools.deadline import iterate_with_deadline
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+
+# Our usage names (the OpenAI API's) and LangChain's usage_metadata names for them.
+USAGE_KEYS = {
+    "prompt_tokens": "input_tokens",
+    "completion_tokens": "output_tokens",
+    "total_tokens": "total_tokens",
+}
+
+
+def text_of(content: Any) -> str:
+    """A message's text, whether content is a string or a list of blocks."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            block if isinstance(block, str) else str(block.get("text", ""))
+            for block in content
+            if isinstance(block, str) or (isinstance(block, dict) and block.get("type") == "text")
+        )
+    return ""
+
+
+@dataclass
+class Reply:
+    """The text and the token usage of one streamed call, as they arrive."""
+
+    text: str = ""
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def add(self, chunk: Any) -> str:
+        """Add a streamed chunk; return its new text."""
+        piece = text_of(chunk.content)
+        self.text += piece
+        reported = getattr(chunk, "usage_metadata", None) or {}
+        for ours, theirs in USAGE_KEYS.items():
+            self.usage[ours] = self.usage.get(ours, 0) + int(reported.get(theirs) or 0)
+        return piece
+
+    def total(self, before: dict[str, int]) -> dict[str, int]:
+        """This call's usage added to what the run had used `before` it."""
+        keys = dict.fromkeys([*before, *self.usage])
+        return {k: before.get(k, 0) + self.usage.get(k, 0) for k in keys}
+
+
+@dataclass(frozen=True)
+class RunClock:
+    """When a run (of one or several rungs) is given up, and how it is cancelled: `deadline`
+    on time.monotonic for the whole run, `first_token_s` for a call's first token, and
+    `cancel`, which closes the run's HTTP client so an abandoned stream stops."""
+
+    deadline: float
+    first_token_s: float | None = None
+    cancel: Callable[[], None] | None = None
+
+
+def stream_call(
+    model: BaseChatModel,
+    messages: list[BaseMessage],
+    run: RunClock,
+    reply: Reply,
+    name: str,
+    *,
+    timeout_s: float,
+    clock: Callable[[], float] = time.monotonic,
+    **kwargs: Any,
+) -> Iterator[str]:
+    """The call's text as it arrives (also collected in `reply`): OutOfTime at the run's
+    deadline (`timeout_s` is the run's limit, for the message), NoReply when no token comes
+    within `run.first_token_s`; the model's own errors are raised as they are."""
+
+    def chunks() -> Iterator[Any]:  # runs in the deadline's worker thread
+        if getattr(model, "streaming", True) is False:  # a model set up not to stream
+            yield model.invoke(messages, **kwargs)
+        else:
+            yield from model.stream(messages, **kwargs)
+
+    late = OutOfTime(f"the answer took longer than {timeout_s:g} s")
+    first = None
+    if run.first_token_s is not None:
+        slow = NoReply(f"no reply from the model in {run.first_token_s:g} s")
+        first = (clock() + run.first_token_s, slow)
+    running = iterate_with_deadline(
+        chunks(), run.deadline, late, clock=clock, name=name, first=first, cancel=run.cancel
+    )
+    for chunk in running:
+        piece = reply.add(chunk)
+        if piece:
+            yield piece

@@ -1,0 +1,137 @@
+"""Which strategies LLM mode tries for a model, in order, and what it remembers of each model.
+
+The ladder: (1) the agent, which calls the tools itself, for models that do that well; (2) the
+writer (`assistant.llm.writer`): code gathers, one model call writes the sections as JSON;
+(3) the offline composer. `MARKETBRIEF_LLM_STRATEGY` picks `agent`, `writer` or `auto`; with
+`auto` a model that fails a rung (output that is not an answer, a tool call it cannot make, a
+limit hit, a server that refuses tools) moves down at once, and the failure is remembered for
+that model (endpoint and name) for a day, so its next questions start on the rung that works.
+A rung before the last may use half the time left, so a model that rambles or loops through
+the agent's steps leaves the writer time to answer. A model that is only slow to start (no
+token within `llm_first_token_timeout_s`) moves down too, but is not marked: the server may
+only have been busy. The endpoint failing (refused,
+timed out, 5xx, a bad key) or the run's time running out skips the lower rungs: they would
+fail the same way, so the question goes straight to the offline composer.
+
+The memory is a small table in the product's SQLite file, so the CLI, which starts a process
+per question, remembers as the browser does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from assistant.llm.failures import LLMRunError, NoReply, OutOfTime
+from assistant.llm.writer import SHAPES, Shape
+from ingest.sqlite import opened, transaction
+
+Strategy = Literal["agent", "writer", "auto"]
+Rung = Literal["agent", "writer"]
+RUNGS: tuple[Rung, ...] = ("agent", "writer")
+FORGET_AFTER_S = 24 * 3600  # a model (or the server behind it) may have changed since
+
+_TABLE = """CREATE TABLE IF NOT EXISTS llm_models (
+    model TEXT NOT NULL, rung TEXT NOT NULL, failed_at REAL, shape TEXT,
+    PRIMARY KEY (model, rung))"""
+
+
+def share(deadline: float, now: float, last: bool) -> float:
+    """The deadline of a rung: the run's for the last rung, half the time left for another."""
+    return deadline if last else now + (deadline - now) / 2
+
+
+def moves_down(error: BaseException, last: bool) -> bool:
+    """Could the next rung succeed where this one failed? Not when the run's time is up or the
+    endpoint itself failed; yes when the model's output or its use of tools was the trouble,
+    or when a rung before the last used up its share of the time."""
+    import json
+
+    import openai
+    from langchain.agents.middleware.model_call_limit import ModelCallLimitExceededError
+    from langchain_core.exceptions import OutputParserException
+    from langgraph.errors import GraphRecursionError
+
+    if isinstance(error, OutOfTime):
+        return not last
+    the_model = (
+        LLMRunError,
+        OutputParserException,
+        json.JSONDecodeError,
+        ModelCallLimitExceededError,
+        GraphRecursionError,
+        openai.BadRequestError,  # e.g. a server that takes no tools, or no response format
+        openai.UnprocessableEntityError,
+    )
+    return isinstance(error, the_model)
+
+
+class ModelMemory:
+    """What LLM mode has learned about each model: rungs it failed, the JSON shape it takes."""
+
+    def __init__(self, db_path: Path | None, now: Callable[[], float] = time.time) -> None:
+        self.path = db_path
+        self._now = now
+        self._failed: dict[tuple[str, Rung], float] = {}
+        self._shapes: dict[str, Shape] = {}
+        self._loaded = False
+
+    def rungs(self, strategy: Strategy, model: str) -> list[Rung]:
+        """The rungs to try, in order: one for `agent` or `writer`; for `auto`, those this
+        model has not failed lately (the writer at least: it is one call)."""
+        if strategy != "auto":
+            return [strategy]
+        self._load()
+        now = self._now()
+        fresh = [
+            rung
+            for rung in RUNGS
+            if now - self._failed.get((model, rung), -FORGET_AFTER_S) >= FORGET_AFTER_S
+        ]
+        return fresh or ["writer"]
+
+    def failed(self, model: str, rung: Rung, error: BaseException) -> None:
+        """Remember that `model` failed `rung` (a slow start is not held against it)."""
+        if isinstance(error, NoReply):
+            return
+        self._failed[(model, rung)] = self._now()
+        self._save(model, rung, failed_at=self._failed[(model, rung)])
+
+    def shapes(self, model: str) -> list[Shape]:
+        """The JSON response shapes to try, the one this model took last time first."""
+        self._load()
+        known = self._shapes.get(model)
+        return [known, *(s for s in SHAPES if s != known)] if known else list(SHAPES)
+
+    def took(self, model: str, shape: Shape) -> None:
+        if self._shapes.get(model) != shape:
+            self._shapes[model] = shape
+            self._save(model, "writer", shape=shape)
+
+    def _load(self) -> None:
+        if self._loaded or self.path is None or not self.path.exists():
+            self._loaded = True
+            return
+        with opened(self.path) as db:
+            db.execute(_TABLE)
+            for model, rung, failed_at, shape in db.execute("SELECT * FROM llm_models"):
+                if failed_at is not None:
+                    self._failed[(model, rung)] = float(failed_at)
+                if shape in SHAPES:
+                    self._shapes[model] = shape
+        self._loaded = True
+
+    def _save(self, model: str, rung: Rung, **values: object) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        column = next(iter(values))  # "failed_at" or "shape": one at a time
+        with opened(self.path) as db, transaction(db):
+            db.execute(_TABLE)
+            db.execute(
+                f"INSERT INTO llm_models (model, rung, {column}) VALUES (?, ?, ?) "
+                f"ON CONFLICT (model, rung) DO UPDATE SET {column} = excluded.{column}",
+                (model, rung, values[column]),
+            )

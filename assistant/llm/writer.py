@@ -1,0 +1,193 @@
+"""The writer strategy: code gathers, one model call writes, code renders and checks.
+
+For models that cannot drive tools reliably (small local ones print tool calls as text or loop
+on them), and as the fast path for any model: the offline gatherer fetches the figures and
+passages as it does for the offline composer, the model writes the sections once as a JSON
+object under a schema (`prompts/writer.md`), and code renders it in the answer's format, where
+the citations, the figure checks and the one repair turn are the agent path's own. The prose is
+the model's; code only renders, cites and checks.
+
+The schema goes to the endpoint as a response format so servers that can enforce it with a
+grammar do (llama.cpp, vLLM, Ollama, OpenAI). It is sent in the request body, in one of two
+shapes: OpenAI's `json_schema` (OpenAI, vLLM, Ollama, llama.cpp's own server), or
+`json_object` with a `schema` (llama-cpp-python's server, which refuses the first with an error
+naming `response_format`); which shape an endpoint takes is learned on the first refusal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assistant.answer.model import Language
+from assistant.gather.passages import candidates
+from assistant.gather.sources import SourceRegistry
+from assistant.llm.call import Reply, RunClock, stream_call
+from assistant.llm.failures import LLMRunError
+from assistant.locale import SUBSECTIONS, TOP_LEVEL, heading
+from assistant.prompts import render_prompt
+from assistant.question.parse import ParsedQuestion
+from ingest.models import Hit
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+Shape = Literal["json_schema", "json_object"]
+SHAPES: tuple[Shape, ...] = ("json_schema", "json_object")
+# What the model reads: the tools' figures, and the sentences of the retrieved passages that
+# best answer the question (chosen as the offline composer chooses them), grouped by source.
+# A small local model's context is small and its prompt evaluation slow (Chinese costs it two
+# or three tokens a character); whole passages would fill it with text off the question.
+SENTENCES = 10
+SOURCE_CHARS = 2_400  # all the sentences together
+MARKET_CHARS = 900
+_LIST_ITEMS = {"insights": 3, "risks": 3, "opportunities": 3, "takeaways": 3}
+
+
+class Sections(BaseModel):
+    """What the model writes: the answer's sections, as text and lists of sentences."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str = ""
+    analysis: str
+    insights: list[str] = []
+    risks: list[str] = []
+    opportunities: list[str] = []
+    takeaways: list[str] = []
+
+
+def schema() -> dict[str, Any]:
+    """The answer's JSON schema. Lists are bounded; strings are not: a length bound becomes a
+    grammar llama.cpp cannot build (one nested rule per character), and the output token
+    limit bounds them anyway."""
+    text = {"type": "string"}
+    properties: dict[str, Any] = {"title": text, "analysis": text}
+    for name, most in _LIST_ITEMS.items():
+        properties[name] = {"type": "array", "items": text, "maxItems": most}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def response_format(shape: Shape) -> dict[str, Any]:
+    if shape == "json_schema":
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": "answer", "schema": schema(), "strict": False},
+        }
+    return {"type": "json_object", "schema": schema()}
+
+
+def prompt(
+    question: ParsedQuestion,
+    language_name: str,
+    hits: list[Hit],
+    registry: SourceRegistry,
+    names: list[str],
+) -> str:
+    """The writer's prompt. The sentences shown are registered, so their numbers are citable."""
+    sources = []
+    if registry.tool_results:
+        lines = [
+            f"{r.provenance.tool} (as of {r.provenance.as_of.isoformat()}): "
+            f"{_cut(r.summary.strip(), MARKET_CHARS)}"
+            for r in registry.tool_results
+        ]
+        sources.append("[0] market data\n" + "\n".join(lines))
+    chosen = candidates(
+        hits, question.text, names, question.language, question.as_of,
+        scoped=question.article_id is not None,
+    )  # fmt: skip
+    by_source: dict[int, list[str]] = {}
+    headers: dict[int, str] = {}
+    room = SOURCE_CHARS
+    for candidate in chosen[:SENTENCES]:
+        if len(candidate.text) > room:
+            break
+        room -= len(candidate.text)
+        hit = candidate.hit
+        n = registry.add_hit(hit)
+        date = hit.published.isoformat() if hit.published else "undated"
+        headers[n] = f"[{n}] {hit.title} ({hit.source or 'unknown source'}, {date})"
+        by_source.setdefault(n, []).append(f"- {candidate.text}")
+    sources += [headers[n] + "\n" + "\n".join(lines) for n, lines in sorted(by_source.items())]
+    as_of = question.as_of.isoformat() if question.as_of else "latest"
+    return render_prompt(
+        "writer", language_name=language_name, question=question.text, as_of=as_of,
+        sources=sources,
+    )  # fmt: skip
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[:most].rstrip() + " …"
+
+
+def write(
+    model: BaseChatModel, text: str, shape: Shape, run: RunClock, timeout_s: float, reply: Reply
+) -> Iterator[str]:
+    """Stream the model's JSON for the prompt `text` (collected in `reply`)."""
+    from langchain_core.messages import HumanMessage
+
+    # In the body, not as LangChain's `response_format`: that switches the client to OpenAI's
+    # beta parsing helpers, which other servers do not speak.
+    body = {"response_format": response_format(shape)}
+    yield from stream_call(
+        model, [HumanMessage(text)], run, reply, "llm writer", timeout_s=timeout_s, extra_body=body
+    )
+
+
+def refused_shape(error: BaseException) -> bool:
+    """Did the endpoint refuse the response format? A 400 or 422, or any error naming it
+    (llama-cpp-python's server answers a shape it does not know with a 500 saying so)."""
+    import openai
+
+    return isinstance(error, openai.BadRequestError | openai.UnprocessableEntityError) or (
+        isinstance(error, openai.APIStatusError) and "response_format" in str(error)
+    )
+
+
+def sections_of(reply_text: str) -> Sections:
+    """The model's JSON, read; LLMRunError when it is not the object asked for."""
+    text = reply_text.strip()
+    if text.startswith("```"):  # a model that fences its JSON despite the response format
+        text = text.strip("`").removeprefix("json").strip()
+    try:
+        written = Sections.model_validate(json.loads(text))
+    except (json.JSONDecodeError, ValidationError) as error:
+        first = str(error).split("\n")[0][:120]
+        raise LLMRunError(f"the model's JSON did not match the answer's schema ({first})") from None
+    if not written.analysis.strip():
+        raise LLMRunError("the model's JSON had no analysis")
+    return written
+
+
+def markdown(written: Sections, language: Language) -> str:
+    """The sections in the answer's Markdown format, to be read back like the agent's answer."""
+    lists = {
+        "insights": written.insights,
+        "risks": written.risks,
+        "opportunities": written.opportunities,
+        "takeaways": written.takeaways,
+    }
+    lines = [f"# {written.title.strip()}"] if written.title.strip() else []
+    for key in TOP_LEVEL:
+        lines += [f"## {heading(key, language)}", ""]
+        if key == "analysis":
+            lines += [written.analysis.strip(), ""]
+        for sub in SUBSECTIONS.get(key, ()):
+            lines += [f"### {heading(sub, language)}", ""]
+            lines += [*_items(lists.get(sub, [])), ""]
+        if key in lists:
+            lines += [*_items(lists[key]), ""]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _items(sentences: list[str]) -> list[str]:
+    return [f"- {s.strip()}" for s in sentences if s.strip()]

@@ -1,0 +1,131 @@
+"""The ladder of LLM mode (agent -> writer -> offline) through the real openai client and a
+scripted loopback server: what moves down, what is remembered per model, the writer's JSON and
+the response shapes endpoints take, and runs that are given up being cancelled."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from assistant import services
+from assistant.engine import Assistant
+from assistant.events import Done, Notice, ToolStart
+from assistant.llm.scripted_server import Servers, hang, status, text
+from assistant.settings import Settings, load_settings
+from tests.unit.assistant.fakes import AS_OF, FakeIndex, FakeMarket
+
+pytestmark = pytest.mark.integration
+QUESTION = "罗素2000指数年初至今是否跑赢标普500?"
+WRITTEN = {
+    "title": "罗素2000跑赢标普500",
+    "analysis": "截至2026年1月23日，罗素2000指数年初至今上涨7.54%，标普500指数上涨1.02%[0]。",
+    "insights": ["小盘股轮动明显[1]。"],
+    "risks": ["可能进入盘整阶段[1]。"],
+    "opportunities": ["降息周期为小盘股提供支撑[1]。"],
+    "takeaways": ["罗素2000跑赢标普500 6.52个百分点[0]。"],
+}
+JSON_ANSWER = json.dumps(WRITTEN, ensure_ascii=False)
+NOT_AN_ANSWER = "I would call index_returns with symbols ^RUT."  # a small model's tool call as text
+
+
+def settings_for(url: str, **overrides: object) -> Settings:
+    return load_settings(openai_base_url=url, model="loopback-model", **overrides)
+
+
+def ask(settings: Settings) -> list[object]:
+    helper = Assistant(settings, market=FakeMarket(), index=FakeIndex())
+    return list(helper.stream(QUESTION, as_of=AS_OF))
+
+
+def test_a_model_that_cannot_use_tools_answers_through_the_writer(serve: Servers) -> None:
+    server = serve.start([text(NOT_AN_ANSWER), text(JSON_ANSWER)])
+    events = ask(settings_for(server.base_url))
+    answer = events[-1].answer  # type: ignore[attr-defined]
+    assert isinstance(events[-1], Done) and answer.mode == "llm"
+    risks = answer.sections[2].subsections[0]
+    assert "7.54%" in answer.sections[0].text and "盘整" in risks.text
+    assert {f.kind for f in answer.flags} <= {"notice", "discrepancy"}
+    assert answer.model_calls == 1 and answer.usage["prompt_tokens"] > 0
+    moved = [e for e in events if isinstance(e, Notice) and e.discard_streamed]
+    assert moved and "工具" in moved[0].message  # said in the question's language
+    agent_request, writer_request = server.requests
+    assert agent_request["tools"] and "tools" not in writer_request
+    assert writer_request["response_format"]["type"] == "json_schema"
+    prompt = writer_request["messages"][-1]["content"]
+    assert "[0] market data" in prompt and "7.54%" in prompt  # the gathered figures, numbered
+
+
+def test_the_failed_rung_is_remembered_for_that_model(serve: Servers) -> None:
+    server = serve.start([text(NOT_AN_ANSWER), text(JSON_ANSWER), text(JSON_ANSWER)])
+    settings = settings_for(server.base_url)
+    ask(settings)
+    second = ask(settings)  # a new Assistant, as the CLI's next process would be
+    assert second[-1].answer.mode == "llm"  # type: ignore[attr-defined]
+    assert len(server.requests) == 3 and "tools" not in server.requests[2]
+    other = serve.start([text(JSON_ANSWER)])  # another endpoint is another model: agent first
+    ask(settings_for(other.base_url, llm_strategy="auto"))
+    assert other.requests[0].get("tools")
+
+
+def test_an_endpoint_refusing_openais_response_format_gets_the_schema_its_way(
+    serve: Servers,
+) -> None:
+    server = serve.start([status(422), text(JSON_ANSWER), text(JSON_ANSWER)])
+    settings = settings_for(server.base_url, llm_strategy="writer")
+    events = ask(settings)
+    assert events[-1].answer.mode == "llm"  # type: ignore[attr-defined]
+    refused, taken = server.requests[0]["response_format"], server.requests[1]["response_format"]
+    assert refused["type"] == "json_schema"
+    assert taken["type"] == "json_object" and taken["schema"]["required"][0] == "title"
+    ask(settings)
+    assert server.requests[2]["response_format"]["type"] == "json_object"  # remembered
+
+
+def test_json_that_is_not_the_answer_falls_back_offline_with_a_notice(serve: Servers) -> None:
+    server = serve.start([text('{"title": "x"}')])
+    events = ask(settings_for(server.base_url, llm_strategy="writer"))
+    answer = events[-1].answer  # type: ignore[attr-defined]
+    assert answer.mode == "offline" and len(server.requests) == 1
+    assert any("schema" in f.message for f in answer.flags)
+
+
+def test_a_failing_endpoint_goes_straight_offline(serve: Servers) -> None:
+    server = serve.start([status(401, "bad key")])
+    events = ask(settings_for(server.base_url, llm_max_retries=0))
+    answer = events[-1].answer  # type: ignore[attr-defined]
+    assert answer.mode == "offline" and len(server.requests) == 1  # the writer would fail too
+
+
+def test_no_first_token_in_time_moves_down_without_marking_the_model(serve: Servers) -> None:
+    server = serve.start([hang(), text(JSON_ANSWER), text(JSON_ANSWER), text(JSON_ANSWER)])
+    settings = settings_for(server.base_url, llm_first_token_timeout_s=0.5)
+    assert ask(settings)[-1].answer.mode == "llm"  # type: ignore[attr-defined]
+    ask(settings)
+    assert server.requests[2].get("tools")  # a slow start is not held against the agent
+
+
+def test_an_abandoned_run_closes_its_http_client(
+    serve: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader who leaves (a closed tab, a stopped CLI) ends the run's stream with it."""
+    server = serve.start([text(JSON_ANSWER)])
+    built: list[Any] = []
+    original = services.chat_model
+
+    def recording(settings: Settings) -> Any:
+        built.append(original(settings))
+        return built[-1]
+
+    monkeypatch.setattr(services, "chat_model", recording)
+    settings = settings_for(server.base_url, llm_strategy="writer")
+    helper = Assistant(settings, market=FakeMarket(), index=FakeIndex())
+    events = helper.stream(QUESTION, as_of=AS_OF)
+    assert isinstance(next(events), ToolStart)  # the run is under way: gathering
+    run_client = built[-1].http_client
+    assert not run_client.is_closed
+    events.close()
+    assert run_client.is_closed
+    list(helper.stream(QUESTION, as_of=AS_OF))  # a run that ends closes its client too
+    assert built[-1].http_client.is_closed
