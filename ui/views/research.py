@@ -18,6 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from assistant.answer.links import defang
 from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.llm.failures import EXPECTED_ERRORS
@@ -152,7 +153,8 @@ def render_progress(progress: Progress, topic: str) -> None:
     for item in progress.steps:
         tools = f" — {', '.join(item.tools)}" if item.tools else ""
         error = f" ({item.error})" if item.error else ""
-        text = plain(f"{item.n}. {item.question}{tools}{error}")
+        # a model may have written the step's question: its URLs stay text (answer.links)
+        text = plain(f"{item.n}. {defang(item.question)}{tools}{error}")
         lines.append(f"{STATUS_ICONS[item.status]} {text}")
     st.markdown("\n\n".join(lines))
     st.caption(
