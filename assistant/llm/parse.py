@@ -26,6 +26,9 @@ _SYNONYMS: dict[str, SectionKey] = {
     "takeaways": "takeaways", "conclusion": "takeaways", "key takeaways": "takeaways",
 }  # fmt: skip
 _HEADING = re.compile(r"^\s*(#{1,6})\s*(.+?)\s*#*\s*$|^\s*\*\*(.+?)\*\*\s*[:：]?\s*$")
+# A reasoning model's thinking, when the server leaves it in the text (Qwen3, DeepSeek-R1 through
+# some servers) instead of sending it apart as `reasoning_content`: never part of the answer.
+_THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.S | re.I)
 _DISCLAIMER = re.compile(r"不构成投资建议|not investment advice|not financial advice", re.I)
 
 
@@ -59,8 +62,14 @@ def section_key(text: str) -> SectionKey | None:
     return None
 
 
+def without_thinking(text: str) -> str:
+    """The model's text without a reasoning model's `<think>…</think>` block."""
+    return _THINKING.sub("", text)
+
+
 def parse_markdown(text: str, language: Language) -> tuple[str | None, tuple[Section, ...]]:
     """The title (a leading `# ` line) and the sections; LLMRunError if there are none."""
+    text = without_thinking(text)
     title: str | None = None
     bodies: dict[SectionKey, list[str]] = {}
     current: SectionKey = "analysis"

@@ -9,7 +9,8 @@ needs only the standard library. Each request takes the next scripted reply:
     with LoopbackOpenAI([tool_calls(...), text("## 综合分析 ...")]) as server:
         settings = load_settings(openai_base_url=server.base_url)
 
-Replies: `text` (plain or streamed, as the request asks), `tool_calls` (`raw_tool_calls` sends
+Replies: `text` (plain or streamed, as the request asks; optionally with reasoning sent apart
+as `reasoning_content`, as reasoning models do), `tool_calls` (`raw_tool_calls` sends
 the arguments string verbatim, e.g. malformed JSON), `status` (an HTTP error such as 401, 429 or
 500, with a retry-after-ms header so client retries are immediate; its message may echo the
 caller's key, as some endpoints do) and `hang` (the handler waits on an Event the server sets
@@ -42,10 +43,11 @@ class Reply:
     message: str = ""  # a status reply's error message; "{key}" becomes the caller's API key
     raw_calls: tuple[tuple[str, str], ...] = ()  # tool calls whose arguments are sent as is
     headers: dict[str, str] | None = None  # a status reply's headers (default: retry-after-ms 1)
+    reasoning: str = ""  # sent first as `reasoning_content`, as DeepSeek, vLLM and Ollama do
 
 
-def text(content: str, prompt_tokens: int | None = None) -> Reply:
-    return Reply("text", content=content, prompt_tokens=prompt_tokens)
+def text(content: str, prompt_tokens: int | None = None, reasoning: str = "") -> Reply:
+    return Reply("text", content=content, prompt_tokens=prompt_tokens, reasoning=reasoning)
 
 
 def tool_calls(*calls: tuple[str, dict[str, Any]], prompt_tokens: int | None = None) -> Reply:
@@ -192,6 +194,8 @@ class LoopbackOpenAI:
 
     def completion(self, reply: Reply, body: dict[str, Any]) -> dict[str, Any]:
         message: dict[str, Any] = {"role": "assistant", "content": reply.content or None}
+        if reply.reasoning:
+            message["reasoning_content"] = reply.reasoning
         if reply.calls or reply.raw_calls:
             message["tool_calls"] = self._calls(reply)
         return {
@@ -217,6 +221,8 @@ class LoopbackOpenAI:
             return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
 
         out = [chunk({"role": "assistant", "content": ""})]
+        thoughts = [reply.reasoning[i : i + 12] for i in range(0, len(reply.reasoning), 12)]
+        out += [chunk({"reasoning_content": piece}) for piece in thoughts]
         pieces = [reply.content[i : i + 12] for i in range(0, len(reply.content), 12)]
         out += [chunk({"content": piece}) for piece in pieces]
         for i, call in enumerate(self._calls(reply)):

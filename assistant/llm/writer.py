@@ -27,6 +27,7 @@ from assistant.gather.passages import candidates
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.call import Reply, RunClock, stream_call
 from assistant.llm.failures import LLMRunError
+from assistant.llm.parse import without_thinking
 from assistant.locale import SUBSECTIONS, TOP_LEVEL, heading
 from assistant.prompts import render_prompt
 from assistant.question.parse import ParsedQuestion
@@ -155,7 +156,7 @@ def refused_shape(error: BaseException) -> bool:
 
 def sections_of(reply_text: str) -> Sections:
     """The model's JSON, read; LLMRunError when it is not the object asked for."""
-    text = reply_text.strip()
+    text = without_thinking(reply_text).strip()
     if text.startswith("```"):  # a model that fences its JSON despite the response format
         text = text.strip("`").removeprefix("json").strip()
     try:

@@ -129,3 +129,15 @@ def test_an_abandoned_run_closes_its_http_client(
     assert run_client.is_closed
     list(helper.stream(QUESTION, as_of=AS_OF))  # a run that ends closes its client too
     assert built[-1].http_client.is_closed
+
+
+def test_a_reasoning_models_thinking_is_never_part_of_the_answer(serve: Servers) -> None:
+    """Reasoning sent apart (`reasoning_content`) or left in the text as <think>…</think>."""
+    apart = text(JSON_ANSWER, reasoning="Let me think: the user wants RUT vs SPX.")
+    inline = text("<think>RUT vs SPX, cite [0]</think>\n" + JSON_ANSWER)
+    server = serve.start([apart, inline])
+    for _ in range(2):
+        answer = ask(settings_for(server.base_url, llm_strategy="writer"))[-1].answer  # type: ignore[attr-defined]
+        assert answer.mode == "llm" and "7.54%" in answer.sections[0].text
+        shown = " ".join(s.text for s in answer.sections)
+        assert "think" not in shown.lower() and "RUT vs SPX" not in shown
