@@ -291,10 +291,12 @@ class Assistant:
             assert self._model is not None
             yield self._model, None
             return
+        from assistant.llm.endpoint import close_now
+
         model = services.chat_model(self.settings)
         assert model is not None  # LLM mode runs only when an endpoint is configured
         client = getattr(model, "http_client", None)
-        cancel = client.close if client is not None else None
+        cancel = (lambda: close_now(client)) if client is not None else None
         try:
             yield model, cancel
         finally:

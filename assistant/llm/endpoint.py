@@ -12,8 +12,10 @@ the offline composer at once; shorter waits are honoured as the server asks.
 from __future__ import annotations
 
 import email.utils
+import socket
 import time
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
 
 
@@ -45,3 +47,24 @@ def no_long_waits(longest_s: float) -> Any:
             response.headers["x-should-retry"] = "false"
 
     return DefaultHttpxClient(event_hooks={"response": [check]})
+
+
+def close_now(client: Any) -> None:
+    """Close an HTTP client at once, its open connections included.
+
+    Closing alone is not enough for a call given up while it waits: a thread blocked reading a
+    socket keeps waiting (up to the call's timeout) when another thread closes that socket, the
+    connection stays open, and a model server keeps generating for nobody; at exit, Python even
+    waits for that thread (LangGraph runs the model in an executor it joins). Shutting the
+    sockets down first sends the server a FIN and wakes the reader with an error now. httpx
+    exposes no way to do it, so this walks its pool (`_transport._pool.connections`); a test
+    holds it to that (tests/integration/test_llm_ladder.py).
+    """
+    pool = getattr(getattr(client, "_transport", None), "_pool", None)
+    for connection in list(getattr(pool, "connections", ())):
+        stream = getattr(getattr(connection, "_connection", None), "_network_stream", None)
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if isinstance(sock, socket.socket):
+            with suppress(OSError):  # already closed by the other side
+                sock.shutdown(socket.SHUT_RDWR)
+    client.close()

@@ -5,6 +5,11 @@ the response shapes endpoints take, and runs that are given up being cancelled."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,3 +146,40 @@ def test_a_reasoning_models_thinking_is_never_part_of_the_answer(serve: Servers)
         assert answer.mode == "llm" and "7.54%" in answer.sections[0].text
         shown = " ".join(s.text for s in answer.sections)
         assert "think" not in shown.lower() and "RUT vs SPX" not in shown
+
+
+def test_a_run_given_up_leaves_no_call_waiting_and_the_cli_exits_once_it_has_printed(
+    serve: Servers, tmp_path: Path
+) -> None:
+    """A server that never answers: each rung is given up at its limit, and its call is
+    cancelled (the socket shut down), so neither a thread nor the process waits for the call's
+    own timeout (here 120 s; the agent's model call runs in an executor Python joins at exit)."""
+    server = serve.start([hang(), hang()])
+    env = {
+        **os.environ,
+        "OPENAI_BASE_URL": server.base_url,
+        "MARKETBRIEF_HOME": str(tmp_path),
+        "MARKETBRIEF_LLM_TIMEOUT_S": "120",
+        "MARKETBRIEF_LLM_MAX_RETRIES": "0",
+        "MARKETBRIEF_LLM_FIRST_TOKEN_TIMEOUT_S": "2",
+    }
+    marketbrief = Path(sys.executable).with_name("marketbrief")
+    done = subprocess.run(
+        [str(marketbrief), "ask", "Did the Russell 2000 beat the S&P 500?", "--json"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["mode"] == "offline" and len(server.requests) == 2  # agent, then writer
+    assert any("2 s" in flag["message"] for flag in answer["flags"])
+
+
+def test_no_thread_is_left_reading_from_an_endpoint_after_the_answer(serve: Servers) -> None:
+    server = serve.start([hang(), hang()])
+    settings = settings_for(server.base_url, llm_first_token_timeout_s=1, llm_max_retries=0)
+    helper = Assistant(settings, market=FakeMarket(), index=FakeIndex())
+    assert helper.ask(QUESTION, as_of=AS_OF).mode == "offline"
+    callers = [t for t in threading.enumerate() if t.name in {"llm run", "llm writer"}]
+    for thread in callers:
+        thread.join(timeout=10)  # woken at once by the shut-down socket, not in 60 s
+    assert not any(t.is_alive() for t in callers)
