@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: install run test test-bare lint bench eval clean
+.PHONY: install run test test-bare lint bench bench-llm llm-server eval clean
 
 install: $(STAMP)
 
@@ -46,6 +46,15 @@ bench: install
 # and retrieval hit@5 against a plain BM25, on a library built from ../shared.
 eval: install
 	$(BIN)/python -m benchmarks.eval
+
+# A real OpenAI-compatible server (llama.cpp serving SmolLM2-135M) in .tools/llama, for the
+# real-model tests and benchmark; built from source once (15-20 minutes on two cores).
+llm-server:
+	.ci/llm-server
+
+# LLM mode against that real model over 20 eval questions (opt-in: minutes on two cores).
+bench-llm: install llm-server
+	$(BIN)/python -m benchmarks.bench_real_llm
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

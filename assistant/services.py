@@ -143,4 +143,5 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         max_completion_tokens=settings.llm_max_output_tokens,
         streaming=True,
         stream_usage=settings.llm_stream_usage,
+        temperature=settings.llm_temperature,
     )

@@ -49,6 +49,7 @@ LIMITS: dict[str, object] = {
     "llm_timeout_s": 120.0,
     "llm_max_retries": 0,
     "llm_max_output_tokens": 600,
+    "llm_temperature": 0.0,  # repeatable: the same model gives the same answers run to run
 }
 MARKER = re.compile(r"\[(\d+)\]")
 

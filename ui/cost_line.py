@@ -46,12 +46,13 @@ def describe(cost: Cost, language: Language) -> str:
         if cost.model_calls == 1
         else message("cost.calls", language, n=f"{cost.model_calls:,}")
     )
+    approx = "≈" if cost.estimated else ""  # counted here: the endpoint reported none
     line = message(
         "cost.line",
         language,
         calls=calls,
-        prompt=f"{cost.prompt_tokens:,}",
-        completion=f"{cost.completion_tokens:,}",
+        prompt=f"{approx}{cost.prompt_tokens:,}",
+        completion=f"{approx}{cost.completion_tokens:,}",
     )
     if cost.usd is None:
         return line

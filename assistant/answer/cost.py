@@ -40,6 +40,7 @@ class Cost(Frozen):
     completion_tokens: int
     model: str  # whose price applies
     usd: float | None = None
+    estimated: bool = False  # the endpoint reported no tokens; they were counted roughly
 
 
 def answer_cost(
@@ -65,6 +66,7 @@ def answer_cost(
         completion_tokens=completion,
         model=model,
         usd=usd,
+        estimated=bool(answer.usage.get("estimated")),
     )
 
 

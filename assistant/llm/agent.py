@@ -46,7 +46,7 @@ from langchain_core.tools import BaseTool
 
 from assistant.events import Event, Token, ToolEnd, ToolStart
 from assistant.llm.call import USAGE_KEYS, RunClock, text_of
-from assistant.llm.failures import LLMRunError, NoReply, OutOfTime
+from assistant.llm.failures import LLMRunError, NoReply, OutOfTime, as_empty_reply
 from assistant.redact import redact
 from tools.deadline import iterate_with_deadline
 
@@ -105,7 +105,10 @@ class BudgetMiddleware(AgentMiddleware):
                 messages=[*request.messages, HumanMessage(self.final_prompt)],
                 tool_choice="none" if request.tools else None,
             )
-        response = handler(request)
+        try:
+            response = handler(request)
+        except ValueError as error:  # LangChain's word for a stream that ended with nothing
+            raise as_empty_reply(error) from None
         self.calls += 1
         for message in response.result:
             if isinstance(message, AIMessage) and message.usage_metadata:

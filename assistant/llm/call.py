@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.llm.failures import NoReply, OutOfTime
+from assistant.llm.failures import NoReply, OutOfTime, as_empty_reply
 from tools.deadline import iterate_with_deadline
 
 if TYPE_CHECKING:
@@ -41,6 +41,15 @@ def text_of(content: Any) -> str:
             if isinstance(block, str) or (isinstance(block, dict) and block.get("type") == "text")
         )
     return ""
+
+
+ESTIMATED = "estimated"  # a usage key: 1 when the tokens were counted here, not reported
+
+
+def estimate_tokens(text: str) -> int:
+    """Tokens in `text`, roughly: a CJK character is about one, four other characters one."""
+    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return cjk + (len(text) - cjk + 3) // 4
 
 
 @dataclass
@@ -92,10 +101,13 @@ def stream_call(
     within `run.first_token_s`; the model's own errors are raised as they are."""
 
     def chunks() -> Iterator[Any]:  # runs in the deadline's worker thread
-        if getattr(model, "streaming", True) is False:  # a model set up not to stream
-            yield model.invoke(messages, **kwargs)
-        else:
-            yield from model.stream(messages, **kwargs)
+        try:
+            if getattr(model, "streaming", True) is False:  # a model set up not to stream
+                yield model.invoke(messages, **kwargs)
+            else:
+                yield from model.stream(messages, **kwargs)
+        except ValueError as error:  # LangChain's word for a reply with nothing in it
+            raise as_empty_reply(error) from None
 
     late = OutOfTime(f"the answer took longer than {timeout_s:g} s")
     first = None
@@ -109,3 +121,12 @@ def stream_call(
         piece = reply.add(chunk)
         if piece:
             yield piece
+    if not reply.usage.get("total_tokens"):  # a server that reports none while streaming
+        prompt = estimate_tokens("".join(text_of(m.content) for m in messages))
+        completion = estimate_tokens(reply.text)
+        reply.usage = {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+            ESTIMATED: 1,
+        }

@@ -39,6 +39,17 @@ class NoReply(LLMRunError):
     """The model sent nothing within the first-token limit (a busy or very slow server)."""
 
 
+# What langchain_core raises when a streamed reply ends before its first chunk (llama.cpp's
+# server does so for some tool-calling replies): the model's failure, not a bug of ours.
+_NO_CHUNKS = "No generation chunks were returned"
+
+
+def as_empty_reply(error: ValueError) -> Exception:
+    """LangChain's ValueError for a reply with nothing in it, as the model's failure; any other
+    ValueError as it is (a bug stays a bug)."""
+    return LLMRunError("the model sent an empty reply") if str(error) == _NO_CHUNKS else error
+
+
 @functools.cache
 def llm_failures() -> tuple[type[Exception], ...]:
     """The failures of the endpoint or the model that send a question to the offline composer:

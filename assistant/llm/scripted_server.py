@@ -4,7 +4,8 @@ Like pydantic-ai's TestModel, it ships with the product so the tests and the ben
 anyone trying LLM mode without a model) drive LLM mode end to end without a network. The real
 `openai` client (inside `ChatOpenAI`) talks to it over HTTP, so retries, timeouts, streaming
 (SSE) and tool calls are exercised exactly as against OpenAI, Ollama, vLLM or llama.cpp. It
-needs only the standard library. Each request takes the next scripted reply:
+needs only the standard library and our token estimate. Each request takes the next
+scripted reply:
 
     with LoopbackOpenAI([tool_calls(...), text("## 综合分析 ...")]) as server:
         settings = load_settings(openai_base_url=server.base_url)
@@ -31,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from assistant.llm.call import estimate_tokens
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,6 @@ def raw_tool_calls(*calls: tuple[str, str]) -> Reply:
 
 def hang() -> Reply:
     return Reply("hang")
-
-
-def estimate_tokens(text: str) -> int:
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    return cjk + (len(text) - cjk + 3) // 4
 
 
 @dataclass

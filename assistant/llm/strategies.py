@@ -14,7 +14,7 @@ engine).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,7 +23,7 @@ from assistant.answer.discrepancy import reconcile
 from assistant.answer.model import Flag
 from assistant.answer.tickers import strip_symbols
 from assistant.conversation.memory import Conversation
-from assistant.events import Done, Event
+from assistant.events import Done, Event, Token
 from assistant.gather.sources import SourceRegistry
 from assistant.llm import messages as llm_messages
 from assistant.llm import writer
@@ -119,25 +119,28 @@ class ModelAnswer:
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
         names = [a for s in parsed.all_symbols for a in services.vocabulary.aliases(s)]
         prompt = writer.prompt(parsed, language_name, gathered.hits, registry, names)
-        reply, calls = self._write(prompt)
+        reply, calls = yield from self._write(prompt)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)
         title, sections = parse_markdown(markdown, parsed.language)
         first = Written(title, sections, markdown, calls, reply.usage, self.run.deadline)
         notices = [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
         yield from self._checked(registry, first, notices)
 
-    def _write(self, prompt: str) -> tuple[Reply, int]:
+    def _write(self, prompt: str) -> Generator[Event, None, tuple[Reply, int]]:
         """The model's JSON and the calls it took: the response shape this model took last
-        time first, the other when the endpoint refuses a shape."""
+        time first, the other when the endpoint refuses a shape. The analysis streams to the
+        reader as the model writes it (the rest of the JSON is no prose to show)."""
         memory, usage = self.assistant.memory, Reply()
         shapes = memory.shapes(self.key)
+        timeout_s = self.assistant.limits.timeout_s
         for calls, shape in enumerate(shapes, start=1):
-            reply = Reply()
+            reply, shown = Reply(), ""
             try:
-                for _ in writer.write(
-                    self.model, prompt, shape, self.run, self.assistant.limits.timeout_s, reply
-                ):
-                    pass  # JSON is no prose to show while it streams
+                for _ in writer.write(self.model, prompt, shape, self.run, timeout_s, reply):
+                    readable = writer.analysis_so_far(reply.text)
+                    if len(readable) > len(shown) and readable.startswith(shown):
+                        yield Token(readable[len(shown) :])
+                        shown = readable
             except llm_failures() as failure:
                 usage.usage = reply.total(usage.usage)
                 if not writer.refused_shape(failure):

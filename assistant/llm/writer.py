@@ -17,6 +17,7 @@ naming `response_format`); which shape an endpoint takes is learned on the first
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -45,6 +46,7 @@ SHAPES: tuple[Shape, ...] = ("json_schema", "json_object")
 SENTENCES = 10
 SOURCE_CHARS = 2_400  # all the sentences together
 MARKET_CHARS = 900
+ANALYSIS_MIN_CHARS = 20
 _LIST_ITEMS = {"insights": 3, "risks": 3, "opportunities": 3, "takeaways": 3}
 
 
@@ -62,11 +64,13 @@ class Sections(BaseModel):
 
 
 def schema() -> dict[str, Any]:
-    """The answer's JSON schema. Lists are bounded; strings are not: a length bound becomes a
+    """The answer's JSON schema. Lists are bounded; strings have no upper bound: one becomes a
     grammar llama.cpp cannot build (one nested rule per character), and the output token
-    limit bounds them anyway."""
+    limit bounds them anyway. A lower bound is a flat rule, so the analysis has one."""
     text = {"type": "string"}
-    properties: dict[str, Any] = {"title": text, "analysis": text}
+    # An empty analysis is no answer: a grammar-bound small model otherwise may write "".
+    analysis = {"type": "string", "minLength": ANALYSIS_MIN_CHARS}
+    properties: dict[str, Any] = {"title": text, "analysis": analysis}
     for name, most in _LIST_ITEMS.items():
         properties[name] = {"type": "array", "items": text, "maxItems": most}
     return {
@@ -159,14 +163,33 @@ def sections_of(reply_text: str) -> Sections:
     text = without_thinking(reply_text).strip()
     if text.startswith("```"):  # a model that fences its JSON despite the response format
         text = text.strip("`").removeprefix("json").strip()
-    try:
-        written = Sections.model_validate(json.loads(text))
+    try:  # strict=False: a raw line break or tab inside a string is no reason to refuse it
+        written = Sections.model_validate(json.loads(text, strict=False))
     except (json.JSONDecodeError, ValidationError) as error:
         first = str(error).split("\n")[0][:120]
         raise LLMRunError(f"the model's JSON did not match the answer's schema ({first})") from None
     if not written.analysis.strip():
         raise LLMRunError("the model's JSON had no analysis")
     return written
+
+
+_ANALYSIS = re.compile(r'"analysis"\s*:\s*"((?:[^"\\]|\\.)*)')
+
+
+def analysis_so_far(partial: str) -> str:
+    """The analysis as far as the model has written it, decoded, from its JSON in the making
+    (a trailing half escape is left for the next chunk): what the reader sees stream."""
+    found = _ANALYSIS.search(partial)
+    if found is None:
+        return ""
+    raw = found[1]
+    if raw.endswith("\\") and not raw.endswith("\\\\"):
+        raw = raw[:-1]
+    raw = re.sub(r"\\u[0-9a-fA-F]{0,3}$", "", raw)  # a \uXXXX escape still coming
+    try:
+        return str(json.loads(f'"{raw}"', strict=False))
+    except json.JSONDecodeError:
+        return ""
 
 
 def markdown(written: Sections, language: Language) -> str:

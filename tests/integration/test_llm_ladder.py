@@ -16,7 +16,7 @@ import pytest
 
 from assistant import services
 from assistant.engine import Assistant
-from assistant.events import Done, Notice, ToolStart
+from assistant.events import Done, Notice, Token, ToolStart
 from assistant.llm.scripted_server import Servers, hang, status, text
 from assistant.settings import Settings, load_settings
 from tests.unit.assistant.fakes import AS_OF, FakeIndex, FakeMarket
@@ -183,3 +183,16 @@ def test_no_thread_is_left_reading_from_an_endpoint_after_the_answer(serve: Serv
     for thread in callers:
         thread.join(timeout=10)  # woken at once by the shut-down socket, not in 60 s
     assert not any(t.is_alive() for t in callers)
+
+
+def test_the_writers_analysis_streams_and_unreported_usage_is_estimated(serve: Servers) -> None:
+    """llama-cpp-python's server sends no usage while streaming: the tokens are counted here,
+    and marked as counted."""
+    server = serve.start([text(JSON_ANSWER)])
+    settings = settings_for(server.base_url, llm_strategy="writer", llm_stream_usage=False)
+    events = ask(settings)
+    answer = events[-1].answer  # type: ignore[attr-defined]
+    streamed = "".join(e.text for e in events if isinstance(e, Token))
+    assert answer.mode == "llm" and streamed == WRITTEN["analysis"]  # the prose, not the JSON
+    assert answer.usage["estimated"] == 1 and answer.usage["prompt_tokens"] > 100
+    assert "stream_options" not in server.requests[0]

@@ -35,6 +35,8 @@ RETURNS = ("index_returns", {"symbols": ["^RUT", "^GSPC"], "period": "YTD"})
 
 
 def settings_for(server: LoopbackOpenAI, **overrides: object) -> Settings:
+    """The agent alone: these are its faults (the ladder below it: test_llm_ladder.py)."""
+    overrides.setdefault("llm_strategy", "agent")
     return load_settings(openai_base_url=server.base_url, model="loopback", **overrides)
 
 

@@ -31,6 +31,8 @@ def test_the_line_in_english_and_chinese() -> None:
     assert describe(COST, "zh") == "2 次模型调用 · 输入 5,497 + 输出 812 tokens · 约 $0.0013"
     one = COST.model_copy(update={"model_calls": 1, "usd": None})
     assert describe(one, "en") == "1 model call · 5,497 prompt + 812 completion tokens"
+    counted = one.model_copy(update={"estimated": True})  # the endpoint reported none
+    assert describe(counted, "en") == "1 model call · ≈5,497 prompt + ≈812 completion tokens"
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,8 @@ def test_a_priced_model_gets_an_estimate_in_dollars() -> None:
     cost = answer_cost(answer(), PRICES, "gpt-4o-mini")
     assert cost is not None
     assert cost.model_dump(exclude={"usd"}) == {
-        "model_calls": 2, "prompt_tokens": 5_497, "completion_tokens": 812, "model": "gpt-4o-mini"
+        "model_calls": 2, "prompt_tokens": 5_497, "completion_tokens": 812, "model": "gpt-4o-mini",
+        "estimated": False,  # as the endpoint reported them
     }  # fmt: skip
     assert cost.usd == pytest.approx((5_497 * 0.15 + 812 * 0.60) / 1_000_000)
 
@@ -196,3 +197,9 @@ def test_a_brief_has_its_total_cost_in_json(
     ResearchStore(load_settings().db_path).save_brief(offline)
     shown = run_cli(capsys, "research", "--show", offline.id, "--json").json()
     assert shown["cost"] is None and json.dumps(shown)
+
+
+def test_tokens_counted_here_are_marked_as_such() -> None:
+    counted = answer().model_copy(update={"usage": {"prompt_tokens": 900, "estimated": 1}})
+    cost = answer_cost(counted, PRICES, "gpt-4o-mini")
+    assert cost is not None and cost.estimated

