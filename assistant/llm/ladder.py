@@ -30,7 +30,6 @@ from ingest.sqlite import opened, transaction
 
 Strategy = Literal["agent", "writer", "auto"]
 Rung = Literal["agent", "writer"]
-RUNGS: tuple[Rung, ...] = ("agent", "writer")
 FORGET_AFTER_S = 24 * 3600  # a model (or the server behind it) may have changed since
 
 _TABLE = """CREATE TABLE IF NOT EXISTS llm_models (
@@ -79,22 +78,20 @@ class ModelMemory:
         self._loaded = False
 
     def rungs(self, strategy: Strategy, model: str) -> list[Rung]:
-        """The rungs to try, in order: one for `agent` or `writer`; for `auto`, those this
-        model has not failed lately (the writer at least: it is one call)."""
+        """The rungs to try, in order: one for `agent` or `writer`; for `auto`, the agent
+        unless this model failed it lately, then the writer, always: it is the model's last
+        chance before offline and one call, so a one-off bad reply does not cost it a day."""
         if strategy != "auto":
             return [strategy]
         self._load()
-        now = self._now()
-        fresh = [
-            rung
-            for rung in RUNGS
-            if now - self._failed.get((model, rung), -FORGET_AFTER_S) >= FORGET_AFTER_S
-        ]
-        return fresh or ["writer"]
+        failed_at = self._failed.get((model, "agent"), -FORGET_AFTER_S)
+        agent_fresh = self._now() - failed_at >= FORGET_AFTER_S
+        return ["agent", "writer"] if agent_fresh else ["writer"]
 
     def failed(self, model: str, rung: Rung, error: BaseException) -> None:
-        """Remember that `model` failed `rung` (a slow start is not held against it)."""
-        if isinstance(error, NoReply):
+        """Remember that `model` failed `rung` (a slow start is not held against it; the
+        writer is tried whatever it did)."""
+        if isinstance(error, NoReply) or rung != "agent":
             return
         self._failed[(model, rung)] = self._now()
         self._save(model, rung, failed_at=self._failed[(model, rung)])

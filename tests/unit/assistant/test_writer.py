@@ -75,3 +75,10 @@ def test_a_reply_with_nothing_in_it_is_the_models_failure_not_a_bug() -> None:
     assert isinstance(as_empty_reply(ValueError("No generation chunks were returned")), LLMRunError)
     other = ValueError("bad frame")
     assert as_empty_reply(other) is other  # any other ValueError stays what it is
+
+
+def test_the_writer_is_always_tried_a_one_off_bad_reply_costs_it_nothing(tmp_path: Path) -> None:
+    memory = ModelMemory(tmp_path / "db.sqlite3")
+    memory.failed("m", "writer", LLMRunError("bad JSON"))
+    memory.failed("m", "agent", LLMRunError("no sections"))
+    assert ModelMemory(tmp_path / "db.sqlite3").rungs("auto", "m") == ["writer"]
