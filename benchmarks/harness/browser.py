@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant import services
 from assistant.settings import load_settings
+from benchmarks.harness.loopback import free_port
 from benchmarks.harness.machine import CHROMIUM, chromium_missing, shared_missing
 from ingest.pipeline import ingest_sources
 
@@ -57,12 +57,6 @@ def prepare_home(home: Path, shared: Path, extra: list[str] | None = None) -> in
         return index.count()
     finally:
         index.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

