@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.conversation.history import HistoryStore
 from assistant.llm.failures import EXPECTED_ERRORS
@@ -77,15 +77,17 @@ class Context:
 
         chosen = preferences or current()
         settings = effective_settings(self.settings, chosen)
-        model = None if chosen.offline else resources.chat_model(settings)
         index = self.index
         searched = ScopedIndex(index, chosen.scope) if index and chosen.scope.active else index
+        # No shared chat model: the Assistant builds one per rung of each run from `settings`,
+        # with an HTTP client of its own that it closes when the run ends or the tab goes.
+        offline: dict[str, Any] = {"model": None} if chosen.offline else {}
         assistant = Assistant(
             settings,
             market=self.market,
             index=searched,
-            model=model,
             vocabulary=resources.vocabulary(library_tickers(index)),
+            **offline,
         )
         assistant.unavailable.update(self.problems)
         return assistant

@@ -1,8 +1,9 @@
 """The services behind the pages, built once per process and shared by every session.
 
-Opening the price store, the index (Chroma and the BM25 index) or a chat model takes seconds;
-Streamlit reruns the page script on every click, so each is a `st.cache_resource`, keyed on the
-settings that decide what it is (the data directory, the endpoint, the model). Changing one of
+Opening the price store or the index (Chroma and the BM25 index) takes seconds; Streamlit
+reruns the page script on every click, so each is a `st.cache_resource`, keyed on the settings
+that decide what it is (the data directory, the embedding endpoint). The chat model is not
+shared: each run builds its own, so its HTTP client can be closed when the run is abandoned. Changing one of
 those (a new endpoint in the sidebar) builds a new one; anything else reuses what is there. A
 service that cannot be built raises, and is not cached, so fixing the cause and retrying works.
 
@@ -21,8 +22,6 @@ from assistant.conversation.history import HistoryStore
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from langchain_core.language_models import BaseChatModel
-
     from assistant.question.parse import Vocabulary
     from ingest.index import Index
     from tools.market import MarketData
@@ -63,21 +62,6 @@ def commentary_index(settings: Settings) -> Index:
 @st.cache_resource(show_spinner=False)
 def _commentary_index(key: tuple[Any, ...], _settings: Settings) -> Index:
     return services.commentary_index(_settings)
-
-
-def chat_model(settings: Settings) -> BaseChatModel | None:
-    """The chat model for these settings, or None when no endpoint is configured."""
-    if not settings.llm_configured:
-        return None
-    names: tuple[str, ...] = ("openai_base_url", "model", "llm_timeout_s", "llm_max_retries")
-    names += ("llm_max_output_tokens", "llm_stream_usage")
-    key = (*_key(settings, *names), fingerprint(_api_key(settings)))
-    return _chat_model(key, settings)
-
-
-@st.cache_resource(show_spinner=False)
-def _chat_model(key: tuple[Any, ...], _settings: Settings) -> BaseChatModel | None:
-    return services.chat_model(_settings)
 
 
 @st.cache_resource(show_spinner=False)

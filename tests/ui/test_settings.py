@@ -125,3 +125,15 @@ def test_the_library_filters_scope_what_answers_quote(seeded_home: Path) -> None
     cited = [r for r in answer.references if r.kind == "article"]
     assert cited and all(r.date == dt.date(2026, 2, 1) for r in cited)
     assert "Library filters (on)" in [e.label for e in app.expander]
+
+
+def test_a_browser_run_gets_a_chat_model_of_its_own_that_it_can_cancel(tmp_path: Path) -> None:
+    """No chat model shared between sessions: the Assistant builds one per rung, with an HTTP
+    client it closes when the run ends or the tab is closed (a shared one could not be)."""
+    from assistant.settings import load_settings
+    from ui.context import Context
+
+    context = Context(load_settings(home=tmp_path))
+    chosen = prefs.Preferences(mode="llm", base_url="http://127.0.0.1:9/v1", model="m")
+    assert not context.assistant(chosen)._model_given
+    assert context.assistant(prefs.Preferences()).model is None  # offline: no model at all
