@@ -3,8 +3,8 @@
 Opening the price store or the index (Chroma and the BM25 index) takes seconds; Streamlit
 reruns the page script on every click, so each is a `st.cache_resource`, keyed on the settings
 that decide what it is (the data directory, the embedding endpoint). The chat model is not
-shared: each run builds its own, so its HTTP client can be closed when the run is abandoned. Changing one of
-those (a new endpoint in the sidebar) builds a new one; anything else reuses what is there. A
+shared: each run builds its own, so its HTTP client can be closed when the run is abandoned.
+Changing a setting in a key builds a new service; anything else reuses what is there. A
 service that cannot be built raises, and is not cached, so fixing the cause and retrying works.
 
 The API key is never part of a cache key in plain text: only a fingerprint of it is.
