@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import services
 from assistant.answer.assemble import assemble
+from assistant.answer.cost import summed
 from assistant.answer.model import Answer, Flag
 from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
@@ -51,6 +52,7 @@ if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it
     from langchain_core.language_models import BaseChatModel
 
     from assistant.llm.agent import RunLimits
+    from assistant.llm.call import Spent
     from assistant.llm.ladder import ModelMemory
 
 _UNSET: Any = object()
@@ -250,7 +252,7 @@ class Assistant:
         self, parsed: ParsedQuestion, conversation: Conversation | None
     ) -> Iterator[Event]:
         """Down the ladder (`assistant.llm.ladder`): the agent, the writer, then offline."""
-        from assistant.llm.call import RunClock
+        from assistant.llm.call import RunClock, Spent
         from assistant.llm.ladder import moves_down, share
         from assistant.llm.strategies import ModelAnswer
 
@@ -259,6 +261,7 @@ class Assistant:
         key = model_key(self.model, self.settings)
         deadline = time.monotonic() + self.limits.timeout_s  # one limit for the whole ladder
         rungs = self.memory.rungs(strategy, key)
+        failed = Spent()  # what the rungs that failed cost: the answer's cost includes it
         for step, rung in enumerate(rungs, start=1):
             last = step == len(rungs)
             with self._rung_model() as (model, cancel):
@@ -266,10 +269,12 @@ class Assistant:
                 run = RunClock(until, self.settings.llm_first_token_timeout_s, cancel)
                 answer = ModelAnswer(self, parsed, conversation, model, run, key)
                 try:
-                    yield from answer.agent() if rung == "agent" else answer.writer()
+                    for event in answer.agent() if rung == "agent" else answer.writer():
+                        yield _with_cost(event, failed)
                     return
                 except llm_failures() as failure:  # the endpoint or the model failed
                     error = failure
+                    failed.add(answer.spent.model_calls, answer.spent.usage)
             if not moves_down(error, last):
                 break
             if strategy == "auto":
@@ -280,7 +285,8 @@ class Assistant:
         assert error is not None
         message = notice("fallback", language, reason=describe_llm_error(error))
         yield Notice(message, discard_streamed=True)
-        yield from self._offline(parsed, conversation, [Flag(kind="notice", message=message)])
+        for event in self._offline(parsed, conversation, [Flag(kind="notice", message=message)]):
+            yield _with_cost(event, failed)
 
     @contextmanager
     def _rung_model(self) -> Iterator[tuple[BaseChatModel, Callable[[], None] | None]]:
@@ -302,3 +308,14 @@ class Assistant:
         finally:
             if cancel is not None:
                 cancel()
+
+
+def _with_cost(event: Event, spent: Spent) -> Event:
+    """`event`, an answer's `Done` with `spent` (the failed rungs' calls and tokens) added to
+    its own."""
+    if not isinstance(event, Done) or not spent.model_calls:
+        return event
+    answer = event.answer
+    usage = summed([answer.usage, spent.usage])
+    calls = answer.model_calls + spent.model_calls
+    return Done(answer.model_copy(update={"model_calls": calls, "usage": usage}))

@@ -11,7 +11,7 @@ line under an answer or a brief) asks `answer_cost`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from pydantic import ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
@@ -68,6 +68,15 @@ def answer_cost(
         usd=usd,
         estimated=bool(answer.usage.get("estimated")),
     )
+
+
+def summed(usages: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    """Token usages added up key by key (a run's calls, a brief's steps)."""
+    total: dict[str, int] = {}
+    for usage in usages:
+        for key, value in usage.items():
+            total[key] = total.get(key, 0) + value
+    return total
 
 
 def parse_prices(value: object) -> object:

@@ -16,7 +16,7 @@ import click
 from assistant.answer.cost import answer_cost
 from assistant.answer.render import answer_json, render_markdown
 from assistant.cli import read_only
-from assistant.cli.output import json_option, print_json
+from assistant.cli.output import for_terminal, json_option, print_json
 from assistant.redact import redact
 
 if TYPE_CHECKING:
@@ -29,13 +29,13 @@ def _progress(event: Event) -> None:
     from assistant.events import Notice, Token, ToolEnd, ToolStart
 
     if isinstance(event, Token):
-        click.echo(event.text, err=True, nl=False)
+        click.echo(for_terminal(event.text), err=True, nl=False)
     elif isinstance(event, ToolStart):
         click.secho(f"… {event.name}", err=True, dim=True)
     elif isinstance(event, ToolEnd) and not event.ok:
         click.secho(redact(f"  {event.name} failed: {event.summary}"), err=True, dim=True)
     elif isinstance(event, Notice):
-        click.secho(redact(f"\n{event.message}"), err=True, fg="yellow")
+        click.secho(for_terminal(redact(f"\n{event.message}")), err=True, fg="yellow")
 
 
 @click.command("ask")
@@ -88,7 +88,7 @@ def ask_command(
         cost = answer_cost(answer, settings.llm_prices, settings.model)  # None: no model called
         print_json({**answer_json(answer), "cost": cost})
     else:
-        click.echo(redact(render_markdown(answer)), nl=False)
+        click.echo(for_terminal(redact(render_markdown(answer))), nl=False)
 
 
 def _article(assistant: Assistant, given: str) -> str:

@@ -15,6 +15,16 @@ import click
 
 from assistant.redact import redact
 
+# Control characters other than newline and tab: an escape sequence in a model's reply or an
+# article would otherwise reach the terminal as a command (move the cursor, rewrite the title).
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+def for_terminal(text: str) -> str:
+    """`text` without terminal control characters (so it prints as text, never as a command)."""
+    return text.translate(_CONTROL)
+
+
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout."
 )

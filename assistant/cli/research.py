@@ -20,8 +20,9 @@ from pathlib import Path
 
 import click
 
-from assistant.answer.cost import answer_cost
-from assistant.cli.output import json_option, print_json, print_table
+from assistant.answer.cost import Cost, answer_cost
+from assistant.answer.model import Answer
+from assistant.cli.output import for_terminal, json_option, print_json, print_table
 from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.research.brief import Brief
@@ -204,13 +205,19 @@ def _emit(brief: Brief, out: Path | None, as_json: bool, settings: Settings) -> 
     if out is not None:
         export_brief(brief, out)
     if as_json:
-        # The whole brief's: its steps' model calls and tokens summed (None: no model called).
-        cost = answer_cost(brief.answer, settings.llm_prices, settings.model)
-        print_json({**brief.summary_json(), "cost": cost, "out": str(out) if out else None})
+        # The whole brief's (its steps' model calls and tokens summed) and each step's; None
+        # where no model was called.
+        def cost(answer: Answer | None) -> Cost | None:
+            return answer_cost(answer, settings.llm_prices, settings.model) if answer else None
+
+        summary = brief.summary_json()
+        for row, report in zip(summary["steps"], brief.steps, strict=True):
+            row["cost"] = cost(report.answer)
+        print_json({**summary, "cost": cost(brief.answer), "out": str(out) if out else None})
     elif out is not None:
         click.echo(f"brief {brief.id} written to {out}")
     else:
-        click.echo(brief.markdown(), nl=False)
+        click.echo(for_terminal(brief.markdown()), nl=False)
 
 
 def _list(store: ResearchStore, as_json: bool) -> None:

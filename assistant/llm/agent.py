@@ -12,7 +12,8 @@ every run:
   deadline, the run itself is driven from a worker thread and abandoned at the deadline
   (`tools.deadline.iterate_with_deadline`), so an answer never waits longer than the limit for
   a stuck or retrying endpoint;
-- tokens: the usage the endpoint reports is summed per run.
+- tokens: the usage the endpoint reports is summed per run, into the caller's `Spent` when it
+  passes one, so a run that fails half-way still says what it cost.
 
 Tokens stream out as they arrive; tool calls are reported as they start and end.
 """
@@ -45,7 +46,7 @@ from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 
 from assistant.events import Event, Token, ToolEnd, ToolStart
-from assistant.llm.call import USAGE_KEYS, RunClock, text_of
+from assistant.llm.call import USAGE_KEYS, RunClock, Spent, text_of
 from assistant.llm.failures import LLMRunError, NoReply, OutOfTime, as_empty_reply
 from assistant.redact import redact
 from tools.deadline import iterate_with_deadline
@@ -78,14 +79,15 @@ class BudgetMiddleware(AgentMiddleware):
         final_prompt: str,
         clock: Callable[[], float] = time.monotonic,
         deadline: float | None = None,
+        spent: Spent | None = None,
     ) -> None:
         super().__init__()
         self.limits = limits
         self.final_prompt = final_prompt
         self.clock = clock
         self.deadline = clock() + limits.timeout_s if deadline is None else deadline
-        self.calls = 0
-        self.usage = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
+        self.spent = Spent() if spent is None else spent
+        self.calls = 0  # this run's, whatever `spent` held before
 
     def _check_time(self) -> None:
         if self.clock() > self.deadline:
@@ -93,7 +95,7 @@ class BudgetMiddleware(AgentMiddleware):
 
     def must_finish(self) -> bool:
         last_call = self.calls >= self.limits.max_model_calls - 1
-        return last_call or self.usage["total_tokens"] >= self.limits.token_budget
+        return last_call or self.spent.usage.get("total_tokens", 0) >= self.limits.token_budget
 
     def wrap_model_call(
         self, request: ModelRequest, handler: Callable[[ModelRequest], ModelResponse]
@@ -110,11 +112,13 @@ class BudgetMiddleware(AgentMiddleware):
         except ValueError as error:  # LangChain's word for a stream that ended with nothing
             raise as_empty_reply(error) from None
         self.calls += 1
+        usage: dict[str, int] = {}
         for message in response.result:
             if isinstance(message, AIMessage) and message.usage_metadata:
                 reported: dict[str, Any] = dict(message.usage_metadata)
-                for key in self.usage:
-                    self.usage[key] += int(reported.get(key) or 0)
+                for ours, theirs in USAGE_KEYS.items():
+                    usage[ours] = usage.get(ours, 0) + int(reported.get(theirs) or 0)
+        self.spent.add(1, usage)
         if final:
             response = ModelResponse(
                 result=[_without_tool_calls(m) for m in response.result],
@@ -150,11 +154,13 @@ def run_agent(
     limits: RunLimits,
     final_prompt: str,
     run: RunClock | None = None,
+    spent: Spent | None = None,
 ) -> Iterator[Event | RunResult]:
     """Stream the run's events, then yield its RunResult last. `run` carries the deadline
-    when the run is one rung of several, the first-token limit and the cancel hook."""
+    when the run is one rung of several, the first-token limit and the cancel hook; `spent`,
+    when given, counts the run's calls and tokens as they happen (it should start empty)."""
     run = run or RunClock(time.monotonic() + limits.timeout_s)
-    budget = BudgetMiddleware(limits, final_prompt, deadline=run.deadline)
+    budget = BudgetMiddleware(limits, final_prompt, deadline=run.deadline, spent=spent)
     middleware: list[AgentMiddleware[Any, Any, Any]] = [
         budget,
         ToolCallLimitMiddleware(run_limit=limits.max_tool_calls, exit_behavior="continue"),
@@ -193,7 +199,8 @@ def run_agent(
     if final[-1].invalid_tool_calls and not text_of(final[-1].content).strip():
         names = ", ".join(str(c.get("name") or "?") for c in final[-1].invalid_tool_calls)
         raise LLMRunError(f"the model sent a malformed tool call ({names})")
-    yield RunResult(text_of(final[-1].content), budget.calls, _usage(budget.usage), budget.deadline)
+    usage = dict(budget.spent.usage)
+    yield RunResult(text_of(final[-1].content), budget.spent.model_calls, usage, budget.deadline)
 
 
 def _tokens(chunk: tuple[BaseMessage, dict[str, Any]]) -> Iterator[Token]:
@@ -222,7 +229,3 @@ def _tool_events(chunk: dict[str, Any], final: list[AIMessage]) -> Iterator[Even
                     # ours start "error"; LangChain's own (an unknown tool, bad arguments) "Error:"
                     ok=not content.lower().startswith("error"),
                 )
-
-
-def _usage(raw: dict[str, int]) -> dict[str, int]:
-    return {ours: raw[theirs] for ours, theirs in USAGE_KEYS.items()}

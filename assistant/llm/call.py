@@ -10,10 +10,11 @@ stream is left running against the endpoint.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer.cost import summed
 from assistant.llm.failures import NoReply, OutOfTime, as_empty_reply
 from tools.deadline import iterate_with_deadline
 
@@ -68,10 +69,22 @@ class Reply:
             self.usage[ours] = self.usage.get(ours, 0) + int(reported.get(theirs) or 0)
         return piece
 
-    def total(self, before: dict[str, int]) -> dict[str, int]:
+    def total(self, before: Mapping[str, int]) -> dict[str, int]:
         """This call's usage added to what the run had used `before` it."""
-        keys = dict.fromkeys([*before, *self.usage])
-        return {k: before.get(k, 0) + self.usage.get(k, 0) for k in keys}
+        return summed([before, self.usage])
+
+
+@dataclass
+class Spent:
+    """Model calls and tokens used so far, counted as each call ends, so a rung that fails
+    still reports what it cost (the reader pays for a fallback's attempts too)."""
+
+    model_calls: int = 0
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def add(self, calls: int, usage: Mapping[str, int]) -> None:
+        self.model_calls += calls
+        self.usage = summed([self.usage, usage])
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ engine).
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.assemble import Draft, assemble
@@ -28,7 +28,7 @@ from assistant.gather.sources import SourceRegistry
 from assistant.llm import messages as llm_messages
 from assistant.llm import writer
 from assistant.llm.agent import RunLimits, RunResult, run_agent
-from assistant.llm.call import Reply, RunClock
+from assistant.llm.call import Reply, RunClock, Spent
 from assistant.llm.failures import llm_failures
 from assistant.llm.ladder import ModelMemory
 from assistant.llm.parse import parse_markdown
@@ -79,6 +79,7 @@ class ModelAnswer:
     model: BaseChatModel
     run: RunClock
     key: str  # the model as the ladder remembers it
+    spent: Spent = field(default_factory=Spent)  # by this answer's calls, even if it fails
 
     def agent(self) -> Iterator[Event]:
         parsed, services = self.parsed, self.assistant
@@ -92,7 +93,8 @@ class ModelAnswer:
         sent = llm_messages.messages(parsed, services.vocabulary, self.conversation)
         system = llm_messages.system_prompt(parsed)
         final_prompt = render_prompt("final_answer")
-        run = run_agent(self.model, tools, system, sent, services.limits, final_prompt, self.run)
+        limits = services.limits
+        run = run_agent(self.model, tools, system, sent, limits, final_prompt, self.run, self.spent)
         for item in run:
             if isinstance(item, RunResult):
                 result = item
@@ -119,21 +121,23 @@ class ModelAnswer:
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
         names = [a for s in parsed.all_symbols for a in services.vocabulary.aliases(s)]
         prompt = writer.prompt(parsed, language_name, gathered.hits, registry, names)
-        reply, calls = yield from self._write(prompt)
+        reply = yield from self._write(prompt)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)
         title, sections = parse_markdown(markdown, parsed.language)
+        calls = self.spent.model_calls
         first = Written(title, sections, markdown, calls, reply.usage, self.run.deadline)
         notices = [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
         yield from self._checked(registry, first, notices)
 
-    def _write(self, prompt: str) -> Generator[Event, None, tuple[Reply, int]]:
-        """The model's JSON and the calls it took: the response shape this model took last
-        time first, the other when the endpoint refuses a shape. The analysis streams to the
-        reader as the model writes it (the rest of the JSON is no prose to show)."""
-        memory, usage = self.assistant.memory, Reply()
+    def _write(self, prompt: str) -> Generator[Event, None, Reply]:
+        """The model's JSON (its usage: every call's, refused shapes included): the response
+        shape this model took last time first, the other when the endpoint refuses a shape.
+        The analysis streams to the reader as the model writes it (the rest of the JSON is no
+        prose to show)."""
+        memory = self.assistant.memory
         shapes = memory.shapes(self.key)
         timeout_s = self.assistant.limits.timeout_s
-        for calls, shape in enumerate(shapes, start=1):
+        for tried, shape in enumerate(shapes, start=1):
             reply, shown = Reply(), ""
             try:
                 for _ in writer.write(self.model, prompt, shape, self.run, timeout_s, reply):
@@ -142,16 +146,17 @@ class ModelAnswer:
                         yield Token(readable[len(shown) :])
                         shown = readable
             except llm_failures() as failure:
-                usage.usage = reply.total(usage.usage)
+                self.spent.add(1, reply.usage)
                 if not writer.refused_shape(failure):
                     memory.took(self.key, shape)  # taken, whatever went wrong after
                     raise
-                if calls == len(shapes):
+                if tried == len(shapes):
                     raise
                 continue
             memory.took(self.key, shape)
-            reply.usage = reply.total(usage.usage)
-            return reply, calls
+            self.spent.add(1, reply.usage)
+            reply.usage = dict(self.spent.usage)
+            return reply
         raise AssertionError("no response shape to try")  # pragma: no cover
 
     def _checked(

@@ -71,14 +71,6 @@ def unique_tickers(tickers: Iterable[Ticker]) -> list[Ticker]:
     return list({t.symbol: t for t in reversed(list(tickers))}.values())[::-1]
 
 
-def summed(usages: Iterable[dict[str, int]]) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for usage in usages:
-        for key, value in usage.items():
-            total[key] = total.get(key, 0) + value
-    return total
-
-
 def one_model(answers: Iterable[Answer]) -> str | None:
     """The chat model that wrote the steps, when they say and it is one (its price is the
     brief's); None leaves the price to the settings' model."""

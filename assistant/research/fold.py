@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.citations import strip_markers, walk
+from assistant.answer.cost import summed
 from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Section, SectionKey
 from assistant.gather.sources import MARKET
@@ -37,7 +38,6 @@ from assistant.research.brief import Brief, StepReport
 from assistant.research.carry import (
     carried_flags,
     one_model,
-    summed,
     unique_charts,
     unique_tickers,
 )

@@ -159,3 +159,17 @@ def test_the_cli_reports_a_bug_in_llm_mode_as_an_internal_error(
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith("error: internal error: KeyError: 'section'")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_escape_sequences_in_a_models_answer_never_reach_the_terminal(
+    serve: Servers, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply that would retitle the terminal and clear the screen prints as plain text."""
+    hostile = ZH_ANSWER.replace("小盘股", "小盘股\x1b]0;pwned\x07\x1b[2J", 1)
+    assert hostile != ZH_ANSWER
+    server = serve.start([text(hostile)] * 3)
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    result = run_cli(capsys, "ask", QUESTION, "--as-of", "2026-01-23")
+    assert result.exit_code == 0, result.stderr
+    assert "pwned" in result.stdout and "小盘股" in result.stdout  # the text stays readable
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout

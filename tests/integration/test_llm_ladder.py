@@ -52,7 +52,8 @@ def test_a_model_that_cannot_use_tools_answers_through_the_writer(serve: Servers
     risks = answer.sections[2].subsections[0]
     assert "7.54%" in answer.sections[0].text and "盘整" in risks.text
     assert {f.kind for f in answer.flags} <= {"notice", "discrepancy"}
-    assert answer.model_calls == 1 and answer.usage["prompt_tokens"] > 0
+    # The answer's cost is both rungs': the agent's call that failed is paid for too.
+    assert answer.model_calls == 2 and answer.usage["prompt_tokens"] > 0
     moved = [e for e in events if isinstance(e, Notice) and e.discard_streamed]
     assert moved and "工具" in moved[0].message  # said in the question's language
     agent_request, writer_request = server.requests
@@ -94,6 +95,7 @@ def test_json_that_is_not_the_answer_falls_back_offline_with_a_notice(serve: Ser
     answer = events[-1].answer  # type: ignore[attr-defined]
     assert answer.mode == "offline" and len(server.requests) == 1
     assert any("schema" in f.message for f in answer.flags)
+    assert answer.model_calls == 1 and answer.usage["total_tokens"] > 0  # the failed call's cost
 
 
 def test_a_failing_endpoint_goes_straight_offline(serve: Servers) -> None:

@@ -14,7 +14,7 @@ from assistant.answer.model import Answer, Section
 from assistant.conversation.history import HistoryStore
 from assistant.errors import ConfigError
 from assistant.llm.scripted_server import Servers, text
-from assistant.research.brief import Brief
+from assistant.research.brief import Brief, StepReport
 from assistant.research.carry import one_model
 from assistant.research.store import ResearchStore
 from assistant.settings import load_settings
@@ -178,21 +178,31 @@ def test_an_llm_answer_names_the_model_that_wrote_it(serve: Servers) -> None:
     assert helper.ask(QUESTION, as_of=AS_OF).model == "loopback-model"
 
 
-def test_a_brief_has_its_total_cost_in_json(
+def test_a_brief_has_its_total_cost_and_each_steps_in_json(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("MARKETBRIEF_LLM_PRICES", PRICES_ENV)
-    brief = Brief(plan=make_plan(*STEPS), answer=answer(5, model="gpt-4o-mini"), steps=())
+    plan = make_plan(*STEPS)
+    steps = (
+        StepReport(n=1, step=plan.steps[0], status="ok", answer=answer(3, model="gpt-4o-mini")),
+        StepReport(n=2, step=plan.steps[1], status="ok", answer=answer(0)),  # answered offline
+        StepReport(n=3, step=plan.steps[2], status="failed", error="no data"),
+    )
+    brief = Brief(plan=plan, answer=answer(5, model="gpt-4o-mini"), steps=steps)
     ResearchStore(load_settings().db_path).save_brief(brief)
     result = run_cli(capsys, "research", "--show", brief.id, "--json")
     assert result.exit_code == 0, result.stderr
-    cost = result.json()["cost"]
+    shown = result.json()
+    cost = shown["cost"]
     assert (cost["model_calls"], cost["prompt_tokens"], cost["completion_tokens"]) == (
         5,
         5_497,
         812,
     )
     assert cost["usd"] == pytest.approx((5_497 * 0.15 + 812 * 0.60) / 1_000_000)
+    per_step = [s["cost"] for s in shown["steps"]]
+    assert per_step[0]["model_calls"] == 3 and per_step[0]["usd"] > 0
+    assert per_step[1:] == [None, None]
     offline = Brief(plan=make_plan(*STEPS), answer=answer(model_calls=0), steps=())
     ResearchStore(load_settings().db_path).save_brief(offline)
     shown = run_cli(capsys, "research", "--show", offline.id, "--json").json()
