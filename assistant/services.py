@@ -130,7 +130,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
     from langchain_openai import ChatOpenAI
     from pydantic import SecretStr
 
-    from assistant.llm.endpoint import no_long_waits
+    from assistant.llm.endpoint import compatible_body, no_long_waits
 
     key = settings.openai_api_key or SecretStr("not-needed")
     return ChatOpenAI(
@@ -141,6 +141,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         max_retries=settings.llm_max_retries,
         http_client=no_long_waits(settings.llm_timeout_s),
         max_completion_tokens=settings.llm_max_output_tokens,
+        extra_body=compatible_body(settings.openai_base_url, settings.llm_max_output_tokens),
         streaming=True,
         stream_usage=settings.llm_stream_usage,
         temperature=settings.llm_temperature,

@@ -49,7 +49,9 @@ LIMITS: dict[str, object] = {
     "llm_timeout_s": 120.0,
     "llm_max_retries": 0,
     "llm_max_output_tokens": 600,
-    "llm_temperature": 0.0,  # repeatable: the same model gives the same answers run to run
+    # The server's own sampling, as a user of it gets (its seed is fixed, so runs repeat):
+    # greedy decoding (temperature 0) sends a 135M model into loops of one phrase.
+    "llm_temperature": None,
 }
 MARKER = re.compile(r"\[(\d+)\]")
 

@@ -7,6 +7,8 @@ endpoint asking us to come back in 90 s would hold the answer that long, when an
 answer now is more use. So a response whose Retry-After is longer than the call timeout is
 marked not-to-retry (the client obeys `x-should-retry: false`) and the question falls back to
 the offline composer at once; shorter waits are honoured as the server asks.
+
+Servers that are not OpenAI's get the output limit under both its names (`compatible_body`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,25 @@ import time
 from collections.abc import Mapping
 from contextlib import suppress
 from typing import Any
+from urllib.parse import urlsplit
+
+# OpenAI's own hosts (and Azure's), whose reasoning models refuse the old `max_tokens`.
+_OPENAI_HOSTS = ("openai.com", "openai.azure.com")
+
+
+def compatible_body(base_url: str | None, max_output_tokens: int) -> dict[str, Any] | None:
+    """Fields a server that only speaks OpenAI's API in part needs in every request body.
+
+    LangChain sends the output limit as `max_completion_tokens`, OpenAI's current name.
+    llama-cpp-python's server and other OpenAI-compatible servers read only the older
+    `max_tokens` and ignore the new one, so a small model caught repeating itself writes until
+    the run's deadline instead of stopping at the limit. Such servers get both names; OpenAI
+    (no base URL, or its own host) gets only the new one.
+    """
+    host = (urlsplit(base_url).hostname or "") if base_url else "api.openai.com"
+    if any(host == h or host.endswith("." + h) for h in _OPENAI_HOSTS):
+        return None
+    return {"max_tokens": max_output_tokens}
 
 
 def retry_after_s(headers: Mapping[str, str]) -> float | None:

@@ -120,8 +120,8 @@ class ModelAnswer:
         yield from emitted
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
         names = [a for s in parsed.all_symbols for a in services.vocabulary.aliases(s)]
-        prompt = writer.prompt(parsed, language_name, gathered.hits, registry, names)
-        reply = yield from self._write(prompt)
+        prompt, citable = writer.prompt(parsed, language_name, gathered.hits, registry, names)
+        reply = yield from self._write(prompt, citable)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)
         title, sections = parse_markdown(markdown, parsed.language)
         calls = self.spent.model_calls
@@ -129,7 +129,7 @@ class ModelAnswer:
         notices = [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
         yield from self._checked(registry, first, notices)
 
-    def _write(self, prompt: str) -> Generator[Event, None, Reply]:
+    def _write(self, prompt: str, citable: list[int]) -> Generator[Event, None, Reply]:
         """The model's JSON (its usage: every call's, refused shapes included): the response
         shape this model took last time first, the other when the endpoint refuses a shape.
         The analysis streams to the reader as the model writes it (the rest of the JSON is no
@@ -140,7 +140,10 @@ class ModelAnswer:
         for tried, shape in enumerate(shapes, start=1):
             reply, shown = Reply(), ""
             try:
-                for _ in writer.write(self.model, prompt, shape, self.run, timeout_s, reply):
+                running = writer.write(
+                    self.model, prompt, citable, shape, self.run, timeout_s, reply
+                )
+                for _ in running:
                     readable = writer.analysis_so_far(reply.text)
                     if len(readable) > len(shown) and readable.startswith(shown):
                         yield Token(readable[len(shown) :])

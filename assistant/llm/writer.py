@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+import pydantic_core
+from pydantic import BaseModel, ConfigDict
 
 from assistant.answer.model import Language
 from assistant.gather.passages import candidates
+from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.call import Reply, RunClock, stream_call
 from assistant.llm.failures import LLMRunError
@@ -63,13 +65,22 @@ class Sections(BaseModel):
     takeaways: list[str] = []
 
 
-def schema() -> dict[str, Any]:
+def schema(citable: Sequence[int] | None = None) -> dict[str, Any]:
     """The answer's JSON schema. Lists are bounded; strings have no upper bound: one becomes a
     grammar llama.cpp cannot build (one nested rule per character), and the output token
-    limit bounds them anyway. A lower bound is a flat rule, so the analysis has one."""
-    text = {"type": "string"}
-    # An empty analysis is no answer: a grammar-bound small model otherwise may write "".
-    analysis = {"type": "string", "minLength": ANALYSIS_MIN_CHARS}
+    limit bounds them anyway. A lower bound is a flat rule, so the analysis has one.
+
+    With `citable` (the source numbers the prompt shows), every string is held to a pattern in
+    which a bracket can only be one of those markers, so a server that enforces the schema
+    with a grammar cannot let the model cite a source it was not given."""
+    if citable is None:
+        text: dict[str, Any] = {"type": "string"}
+        analysis: dict[str, Any] = {"type": "string", "minLength": ANALYSIS_MIN_CHARS}
+    else:
+        piece = _text_piece(citable)
+        text = {"type": "string", "pattern": f"^{piece}*$"}
+        # A pattern replaces minLength in llama.cpp's grammar, so the pattern holds it.
+        analysis = {"type": "string", "pattern": f"^{piece}{{{ANALYSIS_MIN_CHARS},}}$"}
     properties: dict[str, Any] = {"title": text, "analysis": analysis}
     for name, most in _LIST_ITEMS.items():
         properties[name] = {"type": "array", "items": text, "maxItems": most}
@@ -81,13 +92,25 @@ def schema() -> dict[str, Any]:
     }
 
 
-def response_format(shape: Shape) -> dict[str, Any]:
+def _text_piece(citable: Sequence[int]) -> str:
+    """One piece of a string's pattern: a character that is no bracket, quote, backslash or
+    control character, or a citation marker of one of the `citable` numbers. Plain groups
+    only: llama.cpp's converter refuses `(?:`. No escapes are needed in prose, and leaving
+    them out keeps the JSON valid whatever the model writes."""
+    plain = r'[^\[\]"\\\x00-\x1f]'
+    if not citable:
+        return plain
+    numbers = "|".join(str(n) for n in sorted(set(citable)))
+    return rf"({plain}|\[({numbers})\])"
+
+
+def response_format(shape: Shape, citable: Sequence[int] | None = None) -> dict[str, Any]:
     if shape == "json_schema":
         return {
             "type": "json_schema",
-            "json_schema": {"name": "answer", "schema": schema(), "strict": False},
+            "json_schema": {"name": "answer", "schema": schema(citable), "strict": False},
         }
-    return {"type": "json_object", "schema": schema()}
+    return {"type": "json_object", "schema": schema(citable)}
 
 
 def prompt(
@@ -96,8 +119,8 @@ def prompt(
     hits: list[Hit],
     registry: SourceRegistry,
     names: list[str],
-) -> str:
-    """The writer's prompt. The sentences shown are registered, so their numbers are citable."""
+) -> tuple[str, list[int]]:
+    """The writer's prompt, and the source numbers it shows (registered, so citable)."""
     sources = []
     if registry.tool_results:
         lines = [
@@ -124,10 +147,12 @@ def prompt(
         by_source.setdefault(n, []).append(f"- {candidate.text}")
     sources += [headers[n] + "\n" + "\n".join(lines) for n, lines in sorted(by_source.items())]
     as_of = question.as_of.isoformat() if question.as_of else "latest"
-    return render_prompt(
+    text = render_prompt(
         "writer", language_name=language_name, question=question.text, as_of=as_of,
         sources=sources,
     )  # fmt: skip
+    shown = ([0] if registry.tool_results else []) + sorted(by_source)
+    return text, shown
 
 
 def _cut(text: str, most: int) -> str:
@@ -135,14 +160,23 @@ def _cut(text: str, most: int) -> str:
 
 
 def write(
-    model: BaseChatModel, text: str, shape: Shape, run: RunClock, timeout_s: float, reply: Reply
+    model: BaseChatModel,
+    text: str,
+    citable: Sequence[int],
+    shape: Shape,
+    run: RunClock,
+    timeout_s: float,
+    reply: Reply,
 ) -> Iterator[str]:
-    """Stream the model's JSON for the prompt `text` (collected in `reply`)."""
+    """Stream the model's JSON for the prompt `text` (collected in `reply`), citing only the
+    `citable` sources."""
     from langchain_core.messages import HumanMessage
 
     # In the body, not as LangChain's `response_format`: that switches the client to OpenAI's
-    # beta parsing helpers, which other servers do not speak.
-    body = {"response_format": response_format(shape)}
+    # beta parsing helpers, which other servers do not speak. A call's extra_body replaces the
+    # model's, so the model's own fields (assistant.llm.endpoint.compatible_body) are kept.
+    form = response_format(shape, citable)
+    body = {**(getattr(model, "extra_body", None) or {}), "response_format": form}
     yield from stream_call(
         model, [HumanMessage(text)], run, reply, "llm writer", timeout_s=timeout_s, extra_body=body
     )
@@ -163,14 +197,52 @@ def sections_of(reply_text: str) -> Sections:
     text = without_thinking(reply_text).strip()
     if text.startswith("```"):  # a model that fences its JSON despite the response format
         text = text.strip("`").removeprefix("json").strip()
-    try:  # strict=False: a raw line break or tab inside a string is no reason to refuse it
-        written = Sections.model_validate(json.loads(text, strict=False))
-    except (json.JSONDecodeError, ValidationError) as error:
+    try:
+        # allow_partial: a reply cut at the output limit keeps the fields it completed (a
+        # string left unfinished is dropped, so no half sentence is shown) ...
+        escaped = _escape_controls(text)
+        read = pydantic_core.from_json(escaped, allow_partial=True)
+        if isinstance(read, dict) and "analysis" not in read:
+            # ... and an analysis cut short keeps its whole sentences.
+            cut = pydantic_core.from_json(escaped, allow_partial="trailing-strings")
+            if isinstance(cut, dict) and isinstance(cut.get("analysis"), str):
+                read["analysis"] = _whole_sentences(cut["analysis"])
+        written = Sections.model_validate(read)
+    except ValueError as error:  # not JSON, or JSON that is not the answer (ValidationError)
         first = str(error).split("\n")[0][:120]
         raise LLMRunError(f"the model's JSON did not match the answer's schema ({first})") from None
     if not written.analysis.strip():
         raise LLMRunError("the model's JSON had no analysis")
     return written
+
+
+_SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "」", "]")
+
+
+def _whole_sentences(text: str) -> str:
+    """`text` up to the end of its last complete sentence ("" when it has none)."""
+    pieces = split_text(text)
+    while pieces and not pieces[-1].rstrip().endswith(_SENTENCE_ENDS):
+        pieces.pop()
+    if not pieces:
+        return ""
+    last = pieces[-1]
+    return text[: text.rfind(last) + len(last)]
+
+
+def _escape_controls(text: str) -> str:
+    """`text` with raw control characters inside its JSON strings escaped: a raw line break or
+    tab in a string (which strict JSON forbids, and small models write) is no reason to refuse
+    the answer."""
+    out, in_string, escaped = [], False, False
+    for char in text:
+        if in_string and not escaped and char < " ":
+            char = f"\\u{ord(char):04x}"
+        elif char == '"' and not escaped:
+            in_string = not in_string
+        escaped = in_string and char == "\\" and not escaped
+        out.append(char)
+    return "".join(out)
 
 
 _ANALYSIS = re.compile(r'"analysis"\s*:\s*"((?:[^"\\]|\\.)*)')

@@ -28,6 +28,9 @@ PYTHON_VARIABLE = "MARKETBRIEF_TEST_LLM_PYTHON"
 DEFAULT_PYTHON = ROOT / ".tools" / "llama" / "bin" / "python"
 GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 MODEL = "smollm2-135m-instruct"  # the alias the server answers to (the `model` of a request)
+# A fixed seed: the server's default sampling (what a user of it gets) gives the same answers
+# run to run when the questions come in the same order.
+SEED = 2026
 CONTEXT = 8192  # SmolLM2's trained context; the prompts with tool schemas need over 2048
 STARTUP_S = 120.0
 # One thread by default: ggml's threads wait for each other spinning, so on a two-core machine
@@ -128,7 +131,7 @@ def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
         str(python), "-m", "llama_cpp.server", "--model", str(model), "--model_alias", MODEL,
         "--chat_format", "chatml-function-calling", "--host", HOST, "--port", str(port),
         "--n_ctx", str(CONTEXT), "--n_threads", str(threads),
-        "--verbose", "False",
+        "--seed", str(SEED), "--verbose", "False",
     ]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -58,9 +59,18 @@ def test_a_model_that_cannot_use_tools_answers_through_the_writer(serve: Servers
     assert moved and "工具" in moved[0].message  # said in the question's language
     agent_request, writer_request = server.requests
     assert agent_request["tools"] and "tools" not in writer_request
+    # A server that is not OpenAI's gets the output limit under the name it reads, too.
+    limit = load_settings().llm_max_output_tokens
+    for request in server.requests:
+        assert request["max_tokens"] == request["max_completion_tokens"] == limit
     assert writer_request["response_format"]["type"] == "json_schema"
     prompt = writer_request["messages"][-1]["content"]
     assert "[0] market data" in prompt and "7.54%" in prompt  # the gathered figures, numbered
+    # The schema lets the model cite the sources shown, and only them.
+    shown = sorted({int(n) for n in re.findall(r"^\[(\d+)\] ", prompt, re.M)})
+    schema = writer_request["response_format"]["json_schema"]["schema"]
+    pattern = schema["properties"]["analysis"]["pattern"]
+    assert len(shown) >= 2 and f"({'|'.join(map(str, shown))})" in pattern
 
 
 def test_the_failed_rung_is_remembered_for_that_model(serve: Servers) -> None:

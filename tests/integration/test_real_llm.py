@@ -6,8 +6,10 @@ answer complete (the five parts), in the question's language, within the run lim
 that exits as soon as it has printed (a run limit too short for it: an honest offline
 fallback). The mode each answer took is in the assertion messages and in the test's recorded
 properties (`mode`). The ladder's second rung, the writer (one model call,
-its JSON bound by a grammar), gets even this model to answer: the answers must be in LLM mode,
-at temperature 0 so the same build answers the same way every run.
+its JSON bound by a grammar), gets even this model to answer: the answers must be in LLM mode.
+The model samples as its server does by default, what a user of it gets (greedy decoding sends
+a 135M model into loops of one phrase); the server's seed is fixed, so the same build answers
+the same way every run.
 
 Model calls are few (about one per test): the machine may have two cores.
 """
@@ -57,7 +59,6 @@ LIMITS = {
     "MARKETBRIEF_LLM_TIMEOUT_S": "60",
     "MARKETBRIEF_LLM_MAX_RETRIES": "0",  # a local server that fails will fail again
     "MARKETBRIEF_LLM_MAX_OUTPUT_TOKENS": "600",
-    "MARKETBRIEF_LLM_TEMPERATURE": "0",  # the same answer each run: a test, not a lottery
     # Prices come from the imported CSVs only: no yfinance refresh from the subprocess.
     "MARKETBRIEF_PRICE_REFRESH_AFTER_HOURS": "1000000",
     "MARKETBRIEF_NETWORK_TIMEOUT_S": "2",
