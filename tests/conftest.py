@@ -19,7 +19,9 @@ import pytest
 import pytest_socket
 
 from assistant.llm.scripted_server import Servers
+from benchmarks.harness import llm_server
 from benchmarks.harness.paths import SHARED
+from tests.machine import lacking
 
 LOOPBACK = ["127.0.0.1", "::1", "localhost"]
 _RESOLVED: dict[str, set[str]] = {}  # "localhost" is looked up once, not before every test
@@ -72,6 +74,18 @@ def shared_prices(shared_dir: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"needs {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def real_llm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[llm_server.LlamaServer]:
+    """llama.cpp's OpenAI-compatible server with SmolLM2-135M-Instruct, one for the session
+    (start-up loads the model: a few seconds). Its log is in the session's tmp directory. A
+    test that needs it skips without it, but fails under CI=true (CI installs it first)."""
+    reason = llm_server.missing()
+    if reason:
+        lacking(reason)
+    with llm_server.llm_server(tmp_path_factory.mktemp("llm-server")) as server:
+        yield server
 
 
 @pytest.fixture
