@@ -77,7 +77,9 @@ def test_the_run_deadline_holds_even_while_a_call_would_go_on(
     answer = ask(settings)
     assert time.monotonic() - started < 15
     assert answer.mode == "offline" and "longer than 0.5 s" in notices(answer)
-    assert len(server.requests) == 1  # the call was still hanging when the answer came
+    # No retry followed: the first call was still hanging when the answer came (on a loaded
+    # machine the half second may even end before that call reaches the server).
+    assert len(server.requests) <= 1
 
 
 def test_a_long_retry_after_is_not_waited_for(serve: Servers) -> None:
