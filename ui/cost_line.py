@@ -3,7 +3,8 @@
     2 model calls · 5,497 prompt + 812 completion tokens · ≈ $0.0013
 
 The figures are `assistant.answer.cost.answer_cost`'s, worded from the message catalog in the
-answer's language. An answer no model wrote (offline) has no line; the dollar estimate is there
+answer's language. An answer no model was called for has no line (an offline answer after
+a failed model call has one: the call was paid for); the dollar estimate is there
 only when the model's price is set. Saved conversations and briefs keep the answer's calls and
 tokens, so a reopened one shows its line again.
 """

@@ -3,7 +3,7 @@ dollars when the model's price is set.
 
 The calls and tokens are what the endpoint reported (`Answer.model_calls`, `Answer.usage`); the
 price is a setting (`MARKETBRIEF_LLM_PRICES`: USD per million tokens, per model). With no price
-for the model there is no estimate, never a guessed one; an answer no model wrote (offline)
+for the model there is no estimate, never a guessed one; an answer no model was called for
 costs nothing and has no cost at all. Everything that shows a cost (`--json`, the browser's
 line under an answer or a brief) asks `answer_cost`.
 """
@@ -46,7 +46,8 @@ class Cost(Frozen):
 def answer_cost(
     answer: Answer, prices: Mapping[str, ModelPrice], default_model: str
 ) -> Cost | None:
-    """The cost of `answer`, None when no model was called (offline).
+    """The cost of `answer`, None when no model was called for it. An offline answer after
+    failed model calls has theirs.
 
     The price is the one of the model that wrote the answer when it says so (`Answer.model`),
     else of `default_model` (the settings' model, which wrote it unless it was changed since).
