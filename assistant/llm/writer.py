@@ -227,7 +227,8 @@ def _whole_sentences(text: str) -> str:
     if not pieces:
         return ""
     last = pieces[-1]
-    return text[: text.rfind(last) + len(last)]
+    at = text.rfind(last)  # the sentences as written, spacing and all
+    return text[: at + len(last)] if at >= 0 else " ".join(pieces)
 
 
 def _escape_controls(text: str) -> str:
