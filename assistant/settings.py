@@ -61,8 +61,8 @@ class Settings(BaseSettings):
     llm_strategy: Literal["agent", "writer", "auto"] = "auto"
     # With no token from the model this long after a call starts, the rung is given up.
     llm_first_token_timeout_s: float = Field(default=30.0, gt=0, le=600)
-    # The model's sampling temperature; None leaves the endpoint's default. 0 makes a local
-    # model's answers repeatable (the real-model tests and benchmark use it).
+    # The model's sampling temperature; None leaves the endpoint's default. 0 makes answers
+    # repeatable, but sends very small local models into loops of one phrase.
     llm_temperature: float | None = Field(default=None, ge=0, le=2)
     # Prices per model, USD per million tokens, as JSON: {"gpt-4o-mini": {"prompt": 0.15,
     # "completion": 0.60}}. An answer's cost is estimated only for a model priced here.

