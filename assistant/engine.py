@@ -124,7 +124,7 @@ class Assistant:
         if self._memory is None:
             from assistant.llm.ladder import ModelMemory
 
-            self._memory = ModelMemory(self.settings.db_path)
+            self._memory = ModelMemory(services.product_store(self.settings))
         return self._memory
 
     @property

@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # each service imports what it needs when it is built (start-up stays fast)
+    from pathlib import Path
+
     from langchain_core.language_models import BaseChatModel
 
     from assistant.settings import Settings
     from ingest.catalog import Catalog
+    from ingest.database.engine import Database
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -23,14 +26,20 @@ def market_data(settings: Settings) -> MarketData:
     import datetime as dt
 
     from tools.market import MarketData
-    from tools.store import PriceStore
+    from tools.store import PriceStorage, PriceStore
     from tools.yahoo import YahooProvider
 
     provider = YahooProvider(
         timeout_s=settings.network_timeout_s, cache_dir=settings.home / "cache" / "yfinance"
     )
+    store: PriceStorage = PriceStore(settings.prices_dir)
+    if settings.shared:  # every machine reads and refreshes the same prices
+        from ingest.database.migrate import product_database
+        from tools.price_db import DatabasePriceStore
+
+        store = DatabasePriceStore(product_database(product_store(settings)))
     return MarketData(
-        PriceStore(settings.prices_dir),
+        store,
         provider,
         refresh_after=dt.timedelta(hours=settings.price_refresh_after_hours),
     )
@@ -71,7 +80,23 @@ def commentary_index(settings: Settings | None = None) -> Index:
         chroma_port=settings.chroma_port,
         collection=settings.collection,
         timeout_s=settings.network_timeout_s,
+        database_url=_shared_database(settings),
     )
+
+
+def product_store(settings: Settings) -> Path | Database:
+    """Where the product's own tables are (conversations, research, prices, model memory):
+    the shared database, or the SQLite file in the data directory (made when first written)."""
+    if not settings.shared:
+        return settings.db_path
+    from ingest.database.engine import Database
+
+    return Database(settings.app_database, "the marketbrief database")
+
+
+def _shared_database(settings: Settings) -> str | None:
+    """The SQLAlchemy URL of the shared database, or None when embedded."""
+    return settings.app_database if settings.shared else None
 
 
 def _check_embedding(settings: Settings) -> None:
@@ -107,6 +132,11 @@ def library_catalog(settings: Settings | None = None) -> Catalog:
         from ingest.vectors import check_server
 
         check_server(settings.chroma_host, settings.chroma_port, settings.network_timeout_s)
+    shared = _shared_database(settings)
+    if shared:
+        from ingest.database.engine import Database
+
+        return Catalog(database=Database(shared, "the library catalog"))
     return Catalog(
         catalog_path(
             settings.home / "library",

@@ -18,6 +18,8 @@ from assistant.answer.cost import ModelPrice, parse_prices
 from assistant.datadir import CHROMA_FOLDER, DEFAULT_COLLECTION, default_home
 from assistant.errors import ConfigError
 from assistant.redact import register_secret
+from ingest.database.url import check_database_url, url_password
+from ingest.errors import IngestError
 
 
 class Settings(BaseSettings):
@@ -68,6 +70,27 @@ class Settings(BaseSettings):
     # "completion": 0.60}}. An answer's cost is estimated only for a model priced here.
     llm_prices: Annotated[dict[str, ModelPrice], NoDecode, BeforeValidator(parse_prices)] = {}
 
+    # Shared state: with a PostgreSQL URL (postgresql://user:pass@host/db) the catalog,
+    # conversations, research runs and prices live in that database and the vectors on the
+    # Chroma server (chroma_host), so any number of processes on any machines share them.
+    # Without it everything is embedded in the data directory (SQLite, local Chroma, Parquet).
+    database_url: SecretStr | None = None
+    # Who may use the browser app. "local": nobody signs in (the embedded default, for one
+    # person on localhost); "oidc": Streamlit's sign-in with an OpenID Connect provider (the
+    # oidc_* settings); "proxy": a reverse proxy signs people in and passes their address in
+    # `auth_header`. A shared deployment (database_url set) defaults to "oidc" and refuses "local".
+    auth: Literal["local", "oidc", "proxy"] | None = None
+    auth_header: str = "X-Forwarded-Email"
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_server_metadata_url: str | None = None
+    oidc_redirect_uri: str | None = None
+    oidc_cookie_secret: SecretStr | None = None
+
+    # A research run whose worker has not been heard from for this long (killed, machine
+    # gone) is taken over by another worker.
+    research_lease_s: float = Field(default=60.0, ge=1, le=3600)
+
     # Vector store: a local PersistentClient unless a Chroma server is named.
     chroma_host: str | None = None
     chroma_port: int = 8000
@@ -86,9 +109,48 @@ class Settings(BaseSettings):
     price_refresh_after_hours: float = Field(default=12.0, ge=0)
 
     def model_post_init(self, context: object, /) -> None:
-        """Register the key for redaction as soon as it is read, so no output can show it."""
-        if self.openai_api_key:
-            register_secret(self.openai_api_key.get_secret_value())
+        """Register the secrets for redaction as soon as they are read, so no output can show
+        them; refuse a shared deployment that would be missing its shared parts."""
+        for secret in (self.openai_api_key, self.oidc_client_secret, self.oidc_cookie_secret):
+            if secret:
+                register_secret(secret.get_secret_value())
+        if self.database_url:
+            url = self.database_url.get_secret_value()
+            register_secret(url)
+            if password := url_password(url):
+                register_secret(password)
+            try:
+                check_database_url(url)
+            except IngestError as error:
+                raise ConfigError(str(error)) from None
+            if not self.chroma_host:
+                raise ConfigError(
+                    "MARKETBRIEF_DATABASE_URL needs MARKETBRIEF_CHROMA_HOST too: in a shared "
+                    "deployment the vectors must be on a Chroma server every process reaches"
+                )
+            if self.auth == "local":
+                raise ConfigError(
+                    "a shared deployment (MARKETBRIEF_DATABASE_URL) requires sign-in: set "
+                    "MARKETBRIEF_AUTH to oidc or proxy"
+                )
+
+    @property
+    def shared(self) -> bool:
+        """True when the state lives in shared engines (PostgreSQL and a Chroma server)."""
+        return self.database_url is not None
+
+    @property
+    def sign_in(self) -> Literal["local", "oidc", "proxy"]:
+        """How the browser app admits people (see `auth`)."""
+        return self.auth or ("oidc" if self.shared else "local")
+
+    @property
+    def app_database(self) -> str:
+        """The SQLAlchemy URL of the product's database: PostgreSQL when shared, else the
+        SQLite file in the data directory."""
+        if self.database_url:
+            return check_database_url(self.database_url.get_secret_value())
+        return f"sqlite:///{self.db_path}"
 
     @property
     def llm_configured(self) -> bool:
@@ -109,8 +171,10 @@ class Settings(BaseSettings):
 
     def describe(self) -> dict[str, object]:
         """The settings as a person may see them: secrets reduced to whether they are set."""
-        shown = self.model_dump(mode="json", exclude={"openai_api_key"})
-        shown["openai_api_key"] = "set" if self.openai_api_key else "not set"
+        secrets = ("openai_api_key", "database_url", "oidc_client_secret", "oidc_cookie_secret")
+        shown = self.model_dump(mode="json", exclude=set(secrets))
+        for name in secrets:
+            shown[name] = "set" if getattr(self, name) else "not set"
         return shown
 
 

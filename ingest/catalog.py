@@ -1,4 +1,4 @@
-"""The catalog: a SQLite file that is the library's source of truth.
+"""The catalog: the library's source of truth, a SQLite file embedded or PostgreSQL shared.
 
 It keeps every article (with its sections and reference list, for `library show`), every chunk
 (text and search tokens, from which the lexical index is rebuilt and the vectors re-embedded),
@@ -17,51 +17,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-import threading
+import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection, cast, delete, func, literal, select, update
+from sqlalchemy import Integer as SqlInteger
+from sqlalchemy import Text as SqlText
+
+from ingest.database.engine import Database, sqlite_url
+from ingest.database.migrate import migrate
+from ingest.database.schema import articles, chunks, meta, stale_vectors
 from ingest.dates import date_key, from_key
-from ingest.errors import IngestError
-from ingest.sqlite import connect, transaction
-from ingest.storage import storage_error
 
 if TYPE_CHECKING:  # the models (pydantic) load when one is built: `library ls` needs none
     from ingest.models import Article, ArticleSummary, Chunk
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    digest TEXT NOT NULL,
-    state TEXT NOT NULL,
-    title TEXT NOT NULL,
-    published INTEGER,
-    source TEXT NOT NULL,
-    url TEXT,
-    lang TEXT NOT NULL,
-    tags TEXT NOT NULL,
-    tickers TEXT NOT NULL,
-    body TEXT NOT NULL,
-    chunks INTEGER NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL,
-    ordinal INTEGER NOT NULL,
-    section TEXT NOT NULL,
-    page INTEGER,
-    text TEXT NOT NULL,
-    tokens TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id, ordinal);
-CREATE TABLE IF NOT EXISTS stale_vectors (id TEXT PRIMARY KEY);
-"""
 COMPLETE, PENDING = "complete", "pending"
 EMPTY_MESSAGE = "the library is empty: ingest files with `marketbrief ingest PATH`"
 
@@ -109,9 +82,25 @@ class Entry:
     tokens: Sequence[list[str]]
 
 
-_CHUNK_COLUMNS = """c.id, c.article_id, c.ordinal, c.section, c.page, c.text, c.tokens,
-    a.title, a.published, a.source, a.url, a.lang, a.tags, a.tickers"""
-_PLAIN_CHUNK_FIELDS = tuple(c.strip().split(".")[1] for c in _CHUNK_COLUMNS.split(","))[:-2]
+_CHUNK_COLUMNS = (
+    chunks.c.id,
+    chunks.c.article_id,
+    chunks.c.ordinal,
+    chunks.c.section,
+    chunks.c.page,
+    chunks.c.text,
+    chunks.c.tokens,
+    articles.c.title,
+    articles.c.published,
+    articles.c.source,
+    articles.c.url,
+    articles.c.lang,
+    articles.c.tags,
+    articles.c.tickers,
+)
+_PLAIN_CHUNK_FIELDS = tuple(column.name for column in _CHUNK_COLUMNS)[:-2]
+_CHUNKS_WITH_ARTICLES = chunks.join(articles, articles.c.id == chunks.c.article_id)
+_IN_BATCH = 500  # ids per IN (…) list: well under SQLite's limit of bound parameters
 
 
 def _chunk_row(row: Sequence[Any]) -> ChunkRow:
@@ -125,61 +114,63 @@ def _chunk_row(row: Sequence[Any]) -> ChunkRow:
 
 
 class Catalog:
-    """The SQLite catalog (thread-safe within a process, WAL for readers in other processes)."""
+    """The catalog, in a SQLite file (`path`) or a shared database (`database`). Safe to use
+    from any thread and from many processes (on many machines, when shared)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.RLock()
-        with self._failures("open"):
+    def __init__(self, path: Path | None = None, *, database: Database | None = None) -> None:
+        if database is None:
+            if path is None:
+                raise ValueError("a catalog needs a file or a database")
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = connect(path)
-            self._db.executescript(_SCHEMA)
+            database = Database(sqlite_url(path), "the library catalog")
+        self.db = database
+        self.where = database.where
+        migrate(database, "catalog")
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        """Nothing to release: connections are pooled per process (`ingest.database`)."""
 
-    @contextmanager
-    def _failures(self, doing: str) -> Iterator[None]:
-        """SQLite and file errors as one line: a StorageError (full, read-only) or else an
-        IngestError naming the catalog."""
-        try:
-            yield
-        except (sqlite3.Error, OSError) as error:
-            found = storage_error(error, self.path.parent)
-            if found is not None:
-                raise found from None
-            raise IngestError(f"cannot {doing} the library catalog {self.path}: {error}") from None
+    def _write(self) -> Any:
+        # one lock for every write to the library: shared, writers on other machines queue
+        # behind it as SQLite's writers do behind its file lock
+        return self.db.write(lock="catalog")
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: all of it is written, or (on any error, a full disk included)
-        none of it."""
-        with self._lock, self._failures("write"), transaction(self._db) as db:
-            yield db
-
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
-        with self._lock, self._failures("read"):
-            return self._db.execute(sql, params).fetchall()
+    def _query(self, statement: Any) -> list[Any]:
+        with self.db.read() as connection:
+            return list(connection.execute(statement).all())
 
     # -- meta ---------------------------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
-        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
+        rows = self._query(select(meta.c.value).where(meta.c.key == key))
         return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._transaction() as db:
-            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+        with self._write() as connection:
+            connection.execute(self.db.upsert(meta, ["key"]), {"key": key, "value": value})
 
     def generation(self) -> int:
         return int(self.meta("generation") or 0)
 
-    @staticmethod
-    def _bump(db: sqlite3.Connection) -> None:
-        db.execute(
-            "INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key) "
-            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    def settle_meta(self, key: str, value: str) -> str:
+        """The value of `key`, set to `value` if it has none yet: the first process to ask
+        decides, and every later one, on any machine, reads the same."""
+        with self._write() as connection:
+            connection.execute(
+                self.db.upsert(meta, ["key"], update=()), {"key": key, "value": value}
+            )
+        return self.meta(key) or value
+
+    def identity(self) -> str:
+        """A name this library keeps for life (a process's local caches of it are filed
+        under it, so two databases never share one)."""
+        return self.settle_meta("library_id", uuid.uuid4().hex)
+
+    def _bump(self, connection: Connection) -> None:
+        statement: Any = self.db.insert(meta).values(key="generation", value="1")
+        following = cast(cast(meta.c.value, SqlInteger) + 1, SqlText)
+        connection.execute(
+            statement.on_conflict_do_update(index_elements=["key"], set_={"value": following})
         )
 
     # -- articles -----------------------------------------------------------------------------
@@ -187,102 +178,121 @@ class Catalog:
     def states(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """{id: (digest, state)} for the ids already in the catalog."""
         found: dict[str, tuple[str, str]] = {}
-        for start in range(0, len(ids), 500):
-            part = list(ids[start : start + 500])
-            marks = ",".join("?" * len(part))
-            for row in self._query(
-                f"SELECT id, digest, state FROM articles WHERE id IN ({marks})", part
-            ):
+        for start in range(0, len(ids), _IN_BATCH):
+            part = list(ids[start : start + _IN_BATCH])
+            query = select(articles.c.id, articles.c.digest, articles.c.state).where(
+                articles.c.id.in_(part)
+            )
+            for row in self._query(query):
                 found[row[0]] = (row[1], row[2])
         return found
 
     def mark_pending(self, ids: Sequence[str]) -> None:
         if not ids:
             return
-        with self._transaction() as db:
-            db.executemany(
-                "UPDATE articles SET state = ? WHERE id = ?", [(PENDING, i) for i in ids]
+        with self._write() as connection:
+            connection.execute(
+                update(articles).where(articles.c.id.in_(list(ids))).values(state=PENDING)
             )
 
     def commit(self, entries: Sequence[Entry], stale: Sequence[str] = ()) -> None:
         """Replace these articles and their chunks in one transaction, note the vectors they
         no longer need, and move the generation."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO stale_vectors VALUES (?)", [(i,) for i in stale])
-            db.executemany(
-                "DELETE FROM chunks WHERE article_id = ?", [(e.article.id,) for e in entries]
+        entries = sorted({e.article.id: e for e in entries}.values(), key=lambda e: e.article.id)
+        with self._write() as connection:
+            self._note_stale(connection, stale)
+            ids = [e.article.id for e in entries]
+            for start in range(0, len(ids), _IN_BATCH):
+                part = ids[start : start + _IN_BATCH]
+                connection.execute(delete(chunks).where(chunks.c.article_id.in_(part)))
+            rows = [
+                {
+                    "id": c.id,
+                    "article_id": c.article_id,
+                    "ordinal": c.ordinal,
+                    "section": c.section,
+                    "page": c.page,
+                    "text": c.text,
+                    "tokens": " ".join(t),
+                }
+                for e in entries
+                for c, t in zip(e.chunks, e.tokens, strict=True)
+            ]
+            if rows:
+                connection.execute(self.db.upsert(chunks, ["id"]), rows)
+            if entries:
+                connection.execute(
+                    self.db.upsert(articles, ["id"]), [self._article_row(e, now) for e in entries]
+                )
+            self._bump(connection)
+
+    def _note_stale(self, connection: Connection, stale: Sequence[str]) -> None:
+        if stale:
+            connection.execute(
+                self.db.upsert(stale_vectors, ["id"], update=()), [{"id": i} for i in stale]
             )
-            db.executemany(
-                "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (c.id, c.article_id, c.ordinal, c.section, c.page, c.text, " ".join(t))
-                    for e in entries
-                    for c, t in zip(e.chunks, e.tokens, strict=True)
-                ],
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [self._article_row(e, now) for e in entries],
-            )
-            self._bump(db)
 
     @staticmethod
-    def _article_row(entry: Entry, now: str) -> tuple[object, ...]:
+    def _article_row(entry: Entry, now: str) -> dict[str, object]:
         a = entry.article
-        return (
-            a.id,
-            entry.digest,
-            COMPLETE,
-            a.title,
-            date_key(a.published),
-            a.source,
-            a.url,
-            a.lang,
-            json.dumps(list(a.tags), ensure_ascii=False),
-            json.dumps(list(a.tickers), ensure_ascii=False),
-            a.model_dump_json(),
-            len(entry.chunks),
-            now,
-        )
+        return {
+            "id": a.id,
+            "digest": entry.digest,
+            "state": COMPLETE,
+            "title": a.title,
+            "published": date_key(a.published),
+            "source": a.source,
+            "url": a.url,
+            "lang": a.lang,
+            "tags": json.dumps(list(a.tags), ensure_ascii=False),
+            "tickers": json.dumps(list(a.tickers), ensure_ascii=False),
+            "body": a.model_dump_json(),
+            "chunks": len(entry.chunks),
+            "updated_at": now,
+        }
 
     def remove(self, article_id: str, stale: Sequence[str] = ()) -> bool:
-        with self._transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO stale_vectors VALUES (?)", [(i,) for i in stale])
-            db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
-            gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-            self._bump(db)
-        return bool(gone)
+        with self._write() as connection:
+            self._note_stale(connection, stale)
+            connection.execute(delete(chunks).where(chunks.c.article_id == article_id))
+            gone = connection.execute(delete(articles).where(articles.c.id == article_id))
+            self._bump(connection)
+        return bool(gone.rowcount)
 
     def stale_vectors(self) -> list[str]:
-        return [r[0] for r in self._query("SELECT id FROM stale_vectors")]
+        return [r[0] for r in self._query(select(stale_vectors.c.id))]
 
     def forget_stale(self, ids: Sequence[str]) -> None:
         if ids:
-            with self._transaction() as db:
-                db.executemany("DELETE FROM stale_vectors WHERE id = ?", [(i,) for i in ids])
+            with self._write() as connection:
+                for start in range(0, len(ids), _IN_BATCH):
+                    part = list(ids[start : start + _IN_BATCH])
+                    connection.execute(delete(stale_vectors).where(stale_vectors.c.id.in_(part)))
 
     def article(self, article_id: str) -> Article | None:
         from ingest.models import Article
 
-        rows = self._query("SELECT body FROM articles WHERE id = ?", (article_id,))
+        rows = self._query(select(articles.c.body).where(articles.c.id == article_id))
         return Article.model_validate_json(rows[0][0]) if rows else None
 
     def find_ids(self, prefix: str) -> list[str]:
         """Ids starting with `prefix`, so a person may type a short unique prefix."""
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._query(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 5", (escaped + "%",)
+        query = (
+            select(articles.c.id)
+            .where(articles.c.id.startswith(prefix, autoescape=True))
+            .order_by(articles.c.id)
+            .limit(5)
         )
-        return [r[0] for r in rows]
+        return [r[0] for r in self._query(query)]
 
     def summary_rows(self) -> list[dict[str, Any]]:
         """Every article as a plain dict with the fields of ArticleSummary, in its order, newest
         first (undated last). No model is built: listing the library stays light."""
-        rows = self._query(
-            "SELECT id, title, published, source, url, tickers, tags, chunks FROM articles "
-            "ORDER BY published IS NULL, published DESC, title"
-        )
+        a = articles.c
+        query = select(
+            a.id, a.title, a.published, a.source, a.url, a.tickers, a.tags, a.chunks
+        ).order_by(a.published.is_(None), a.published.desc(), a.title)
         return [
             {
                 "id": r[0],
@@ -294,7 +304,7 @@ class Catalog:
                 "tags": tuple(json.loads(r[6])),
                 "chunks": r[7],
             }
-            for r in rows
+            for r in self._query(query)
         ]
 
     def summaries(self) -> list[ArticleSummary]:
@@ -303,57 +313,51 @@ class Catalog:
         return [ArticleSummary(**row) for row in self.summary_rows()]
 
     def count_articles(self, published_after: dt.date | None = None) -> int:
-        if published_after is None:
-            return int(self._query("SELECT COUNT(*) FROM articles")[0][0])
-        after = date_key(published_after)
-        return int(self._query("SELECT COUNT(*) FROM articles WHERE published > ?", (after,))[0][0])
+        query = select(func.count()).select_from(articles)
+        if published_after is not None:
+            query = query.where(articles.c.published > date_key(published_after))
+        return int(self._query(query)[0][0])
 
     def count_chunks(self) -> int:
-        return int(self._query("SELECT COUNT(*) FROM chunks")[0][0])
+        return int(self._query(select(func.count()).select_from(chunks))[0][0])
 
     # -- chunks -------------------------------------------------------------------------------
 
     def chunk_ids(self, article_id: str) -> list[str]:
         return [
-            r[0] for r in self._query("SELECT id FROM chunks WHERE article_id = ?", (article_id,))
+            r[0] for r in self._query(select(chunks.c.id).where(chunks.c.article_id == article_id))
         ]
 
     def chunks(self, ids: Sequence[str]) -> dict[str, ChunkRow]:
         """The rows for these chunk ids (ids not in the catalog are simply absent)."""
         found: dict[str, ChunkRow] = {}
-        for start in range(0, len(ids), 500):
-            part = list(ids[start : start + 500])
-            marks = ",".join("?" * len(part))
-            sql = (
-                f"SELECT {_CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id "
-                f"WHERE c.id IN ({marks})"
+        for start in range(0, len(ids), _IN_BATCH):
+            part = list(ids[start : start + _IN_BATCH])
+            query = select(*_CHUNK_COLUMNS).select_from(_CHUNKS_WITH_ARTICLES)
+            found.update(
+                (row[0], _chunk_row(row)) for row in self._query(query.where(chunks.c.id.in_(part)))
             )
-            found.update((row[0], _chunk_row(row)) for row in self._query(sql, part))
         return found
 
     def iter_chunks(self, batch: int = 2000) -> Iterator[list[ChunkRow]]:
-        """Every chunk in a stable order (rowid), in batches: for rebuilds and re-embedding."""
-        last = 0
+        """Every chunk in a stable order (by id), in batches: for rebuilds and re-embedding."""
+        last = ""
+        base = select(*_CHUNK_COLUMNS).select_from(_CHUNKS_WITH_ARTICLES).order_by(chunks.c.id)
         while True:
-            rows = self._query(
-                f"SELECT c.rowid, {_CHUNK_COLUMNS} FROM chunks c "
-                "JOIN articles a ON a.id = c.article_id WHERE c.rowid > ? ORDER BY c.rowid LIMIT ?",
-                (last, batch),
-            )
+            rows = self._query(base.where(chunks.c.id > literal(last)).limit(batch))
             if not rows:
                 return
             last = rows[-1][0]
-            yield [_chunk_row(row[1:]) for row in rows]
+            yield [_chunk_row(row) for row in rows]
 
     def iter_articles(self, batch: int = 500) -> Iterator[list[Article]]:
         """Every article, in batches (for a re-index)."""
         from ingest.models import Article
 
         last = ""
+        base = select(articles.c.id, articles.c.body).order_by(articles.c.id)
         while True:
-            rows = self._query(
-                "SELECT id, body FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
-            )
+            rows = self._query(base.where(articles.c.id > literal(last)).limit(batch))
             if not rows:
                 return
             last = rows[-1][0]

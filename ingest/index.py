@@ -21,6 +21,7 @@ from pathlib import Path
 from ingest.analysis import Analyser, Analysis, document_text
 from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
+from ingest.database.engine import Database
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
 from ingest.filters import NO_FILTERS, Filters
@@ -83,6 +84,16 @@ def _hit(row: ChunkRow, score: float) -> Hit:
     )
 
 
+def _check_library(catalog: Catalog, collection: str) -> None:
+    """A shared database holds one library: the collection it was first opened for."""
+    held = catalog.settle_meta("collection", collection)
+    if held != collection:
+        raise IngestError(
+            f"the database at {catalog.where} holds the library of collection {held!r}, not "
+            f"{collection!r}: use MARKETBRIEF_COLLECTION={held} or another database"
+        )
+
+
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
     batch: list[Article] = []
     chars = 0
@@ -127,9 +138,14 @@ class Index:
         collection: str = "commentary",
         timeout_s: float = 10.0,
         workers: int | None = None,
+        database_url: str | None = None,
     ) -> Index:
         """The index in `data_dir` (catalog and lexical index) over Chroma: a server when
-        `chroma_host` is given, else a local store at `chroma_path` (default data_dir/chroma)."""
+        `chroma_host` is given, else a local store at `chroma_path` (default data_dir/chroma).
+
+        With `database_url` (PostgreSQL, with a Chroma server) the catalog is that database's,
+        shared by every process on every machine; `data_dir` then holds only this process's
+        lexical index, a cache rebuilt from the catalog whenever the library changes."""
         if chroma_host:
             client = server_client(chroma_host, chroma_port, timeout_s)
             where = f"{chroma_host}:{chroma_port}"
@@ -137,11 +153,18 @@ class Index:
             path = chroma_path or data_dir / "chroma"
             client = local_client(path)
             where = str(path)
-        catalog = Catalog(catalog_path(data_dir, collection, chroma_host, chroma_port))
+        if database_url:
+            catalog = Catalog(database=Database(database_url, "the library catalog"))
+            _check_library(catalog, collection)
+            lexical_dir = data_dir / f"{collection}@{catalog.identity()[:12]}.bm25"
+        else:
+            file = catalog_path(data_dir, collection, chroma_host, chroma_port)
+            catalog = Catalog(file)
+            lexical_dir = file.with_suffix(".bm25")
         return cls(
             store=VectorStore(client, collection, where, local=not chroma_host),
             catalog=catalog,
-            lexical=LexicalIndex(catalog, catalog.path.with_suffix(".bm25")),
+            lexical=LexicalIndex(catalog, lexical_dir),
             embedder=embedder,
             workers=workers,
         )

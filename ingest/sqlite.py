@@ -1,23 +1,11 @@
-"""Opening the product's SQLite files, the same way everywhere.
+"""Opening SQLite files directly: the read-only caches derived from data files a package ships
+(jieba's dictionary, CC-CEDICT: `ingest.zhwords`, `ingest.cedict`), written whole once and
+then opened `readonly`. The product's own tables (catalog, conversations, research, prices) go
+through `ingest.database`, which opens SQLite with the same rules and PostgreSQL alike.
 
-SQLite holds the library catalog (`ingest.catalog`), the saved conversations and the research
-briefs and runs (`assistant.conversation.history`, `assistant.research.store`: one file), and
-the cache of jieba's dictionary (`ingest.zhwords`). Every connection to them comes from
-`connect`, so they all behave alike:
-
-- WAL journal: a reader in another process (the browser while the CLI ingests) never waits for
-  a writer, nor a writer for it;
-- synchronous=NORMAL: with WAL, a committed transaction survives the process being killed (only
-  a power cut can lose the last few);
-- a writer waits up to BUSY_TIMEOUT_S for another writer instead of failing at once with
-  "database is locked";
-- foreign keys are enforced (SQLite leaves them off unless asked);
-- autocommit: a statement outside `transaction` is committed on its own, and a transaction is
-  only ever what `transaction` opens: BEGIN IMMEDIATE (writers queue at its start, so none
-  fails halfway for want of the lock), then all of it is committed or, on any error, none.
-
-A connection may be used from any thread; the code sharing one serialises its use (the catalog
-holds a lock), and a store shared between threads and processes opens one per call (`opened`).
+Every connection from `connect` behaves the same: WAL (a reader never waits for a writer),
+synchronous=NORMAL, a writer waits up to BUSY_TIMEOUT_S for another, foreign keys enforced,
+autocommit outside `transaction` (BEGIN IMMEDIATE, then all of it committed or none).
 """
 
 from __future__ import annotations
@@ -55,13 +43,6 @@ def connect(path: Path, *, readonly: bool = False, wal: bool = True) -> sqlite3.
         db.close()
         raise
     return db
-
-
-@contextmanager
-def opened(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection of its own for one call, closed after it."""
-    with closing(connect(path)) as db:
-        yield db
 
 
 @contextmanager

@@ -29,7 +29,7 @@ import pandas as pd
 
 from tools.errors import PriceFileError, StorageError
 from tools.frames import suspect_jumps, to_price_frame
-from tools.store import CSV_ORIGIN, PriceStore, SymbolMeta
+from tools.store import CSV_ORIGIN, PriceStorage, SymbolMeta
 from tools.symbols import looks_like_ticker
 
 _DATE_NAMES = {"date", "datetime", "price", "", "unnamed: 0"}
@@ -80,7 +80,7 @@ def csv_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def import_csv(store: PriceStore, paths: Sequence[Path], now: dt.datetime) -> ImportReport:
+def import_csv(store: PriceStorage, paths: Sequence[Path], now: dt.datetime) -> ImportReport:
     """Import every CSV under `paths`; each good file replaces its symbol's stored prices."""
     imported: list[ImportedFile] = []
     rejected: list[RejectedFile] = []

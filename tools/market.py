@@ -32,7 +32,7 @@ from tools.result import ToolResult
 from tools.returns import index_returns as returns_tool
 from tools.sectors import sector_scores as sectors_tool
 from tools.sectors import sector_symbols
-from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStore, SymbolMeta
+from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStorage, SymbolMeta
 from tools.symbols import display_name, known_symbols, resolve_symbol
 from tools.sync import SyncOutcome, sync_symbols
 
@@ -49,7 +49,7 @@ class MarketData:
 
     def __init__(
         self,
-        store: PriceStore,
+        store: PriceStorage,
         provider: PriceProvider | None = None,
         *,
         refresh_after: dt.timedelta = dt.timedelta(hours=12),

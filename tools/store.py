@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote, unquote
 
 import pandas as pd
@@ -105,6 +106,27 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
+class PriceStorage(Protocol):
+    """What MarketData, the sync and the CSV import use of a price store: `PriceStore` (Parquet
+    files, embedded) or `tools.price_db.DatabasePriceStore` (the product's database, shared)."""
+
+    @property
+    def root(self) -> Path | str:
+        """Where the prices are, for a person to read (the CLI prints it)."""
+        ...
+
+    def symbols(self) -> list[str]: ...
+    def has(self, symbol: str) -> bool: ...
+    def meta(self, symbol: str) -> SymbolMeta: ...
+    def metas(self) -> list[SymbolMeta]: ...
+    def load(self, symbol: str) -> StoredPrices: ...
+    def save(
+        self, symbol: str, frame: pd.DataFrame, origin: str, updated_at: dt.datetime
+    ) -> SymbolMeta: ...
+    def failed_attempts(self) -> dict[str, dt.datetime]: ...
+    def note_failed_attempt(self, symbols: list[str], at: dt.datetime) -> None: ...
+
+
 class PriceStore:
     """Parquet price files under one directory, one per symbol."""
 
@@ -152,7 +174,7 @@ class PriceStore:
             table = pq.read_table(path)
         except (OSError, pa.ArrowException) as error:
             raise ToolError(f"cannot read stored prices of {symbol} ({path}): {error}") from None
-        loaded = StoredPrices(_frame_from_table(table), _meta_from_schema(table.schema, path))
+        loaded = StoredPrices(frame_from_table(table), _meta_from_schema(table.schema, path))
         with _CACHE_LOCK:
             _CACHE[path] = (stat.st_mtime_ns, stat.st_size, loaded)
         return loaded
@@ -161,19 +183,8 @@ class PriceStore:
         self, symbol: str, frame: pd.DataFrame, origin: str, updated_at: dt.datetime
     ) -> SymbolMeta:
         """Write a symbol's whole price frame atomically and return its new metadata."""
-        if frame.empty:
-            raise ToolError(f"refusing to store an empty price frame for {symbol}")
-        meta = SymbolMeta(
-            symbol=symbol,
-            origin=origin,
-            updated_at=updated_at.astimezone(dt.UTC),
-            rows=len(frame),
-            first=first_date(frame),
-            last=last_date(frame),
-        )
-        table = _table_from_frame(frame).replace_schema_metadata(
-            {META_KEY: json.dumps(meta.to_json()).encode()}
-        )
+        meta = new_meta(symbol, frame, origin, updated_at)
+        table = price_table(frame, meta)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             _atomic_write(self.path_for(symbol), lambda tmp: pq.write_table(table, tmp))
@@ -209,10 +220,7 @@ class PriceStore:
     def _existing(self, symbol: str) -> Path:
         path = self.path_for(symbol)
         if not path.is_file():
-            raise UnknownSymbolError(
-                f"{symbol} is not in the price store; import it with `marketbrief prices import` "
-                f"or `marketbrief prices sync {symbol}`"
-            )
+            raise not_stored(symbol)
         return path
 
     def _cached(self, path: Path) -> StoredPrices | None:
@@ -228,7 +236,40 @@ class PriceStore:
         return entry[2]
 
 
-def _table_from_frame(frame: pd.DataFrame) -> pa.Table:
+# Shared with tools.price_db.DatabasePriceStore, which stores the same Parquet in a database row.
+
+
+def not_stored(symbol: str) -> UnknownSymbolError:
+    """The error for a symbol the store does not have, saying how to get it."""
+    return UnknownSymbolError(
+        f"{symbol} is not in the price store; import it with `marketbrief prices import` "
+        f"or `marketbrief prices sync {symbol}`"
+    )
+
+
+def new_meta(symbol: str, frame: pd.DataFrame, origin: str, updated_at: dt.datetime) -> SymbolMeta:
+    """The metadata a save records for `frame`; an empty frame is refused (a ToolError)."""
+    if frame.empty:
+        raise ToolError(f"refusing to store an empty price frame for {symbol}")
+    return SymbolMeta(
+        symbol=symbol,
+        origin=origin,
+        updated_at=updated_at.astimezone(dt.UTC),
+        rows=len(frame),
+        first=first_date(frame),
+        last=last_date(frame),
+    )
+
+
+def price_table(frame: pd.DataFrame, meta: SymbolMeta) -> pa.Table:
+    """The Arrow table a store writes as Parquet: the frame, with `meta` in the schema (which
+    Parquet keeps in the file's footer)."""
+    return table_from_frame(frame).replace_schema_metadata(
+        {META_KEY: json.dumps(meta.to_json()).encode()}
+    )
+
+
+def table_from_frame(frame: pd.DataFrame) -> pa.Table:
     """A plain Arrow table: Date (ms timestamps) then the price columns, no pandas metadata."""
     columns = {"Date": pa.array(frame.index.to_numpy().astype("datetime64[ms]"))}
     columns.update(
@@ -237,7 +278,7 @@ def _table_from_frame(frame: pd.DataFrame) -> pa.Table:
     return pa.table(columns)
 
 
-def _frame_from_table(table: pa.Table) -> pd.DataFrame:
+def frame_from_table(table: pa.Table) -> pd.DataFrame:
     """The price frame back from Arrow, column by column: several times faster than
     `Table.to_pandas`, which rebuilds the frame from pandas metadata."""
     index = pd.DatetimeIndex(table.column("Date").to_numpy().astype("datetime64[ns]"), name="Date")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from tools.errors import ProviderError, ProviderTimeout, StorageError
 from tools.provider import PriceProvider
-from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStore, StoredPrices, SymbolMeta
+from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStorage, StoredPrices, SymbolMeta
 
 OVERLAP = dt.timedelta(days=10)
 SAME_CLOSE_RTOL = 1e-5  # CSV round trips lose digits; a dividend re-adjustment moves ~1e-3
@@ -37,7 +37,7 @@ class SyncOutcome:
 
 
 def sync_symbols(
-    store: PriceStore, provider: PriceProvider, symbols: Sequence[str], now: dt.datetime
+    store: PriceStorage, provider: PriceProvider, symbols: Sequence[str], now: dt.datetime
 ) -> list[SyncOutcome]:
     """Fetch each symbol and store the merged result; one outcome per symbol, in order."""
     outcomes: list[SyncOutcome] = []
@@ -61,7 +61,7 @@ def sync_symbols(
 
 
 def _sync_one(
-    store: PriceStore, provider: PriceProvider, symbol: str, now: dt.datetime
+    store: PriceStorage, provider: PriceProvider, symbol: str, now: dt.datetime
 ) -> SyncOutcome:
     existing = store.load(symbol) if store.has(symbol) else None
     if existing is None:

@@ -7,6 +7,9 @@ for the index or the price store, and the page still reads the choices from the 
 widget's value is there from the interaction that caused the rerun). Each page lives in
 `ui/views/` (not `pages/`: Streamlit would take that folder for its old multipage layout and
 run a bookmarked page without this entry point); the cached services in `ui/resources.py`.
+
+Before any of it, the sign-in gate (`ui/auth.py`): in a deployment that requires sign-in, a
+session that has not signed in sees the sign-in screen and nothing else, no page, no sidebar.
 """
 
 from pathlib import Path
@@ -14,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.errors import ConfigError
-from ui import context, library_data, sidebar
+from ui import auth, context, library_data, sidebar
 from ui.markup import error_text
 
 PAGES = Path(__file__).parent / "views"
@@ -23,6 +26,14 @@ st.set_page_config(page_title="marketbrief", page_icon="📈", layout="wide")
 st.set_option("client.toolbarMode", "minimal")  # no "Deploy" button in a research tool
 st.set_option("client.showErrorDetails", "type")  # a bug shows its type, never a traceback
 
+try:
+    ctx = context.load()  # the settings only: no service is opened yet
+except ConfigError as error:
+    st.error(f"marketbrief cannot start: {error_text(error)}. Fix the setting and reload the page.")
+    st.stop()
+
+auth.require_sign_in(ctx.settings)  # stops here until the person has signed in
+
 navigation = st.navigation(
     [
         st.Page(PAGES / "chat.py", title="Chat", icon=":material/forum:", default=True),
@@ -30,12 +41,6 @@ navigation = st.navigation(
         st.Page(PAGES / "research.py", title="Research", icon=":material/travel_explore:"),
     ]
 )
-
-try:
-    ctx = context.load()
-except ConfigError as error:
-    st.error(f"marketbrief cannot start: {error_text(error)}. Fix the setting and reload the page.")
-    st.stop()
 
 sidebar.init_defaults(ctx.settings)
 settings_slot = st.sidebar.container()

@@ -34,8 +34,15 @@ class Context:
         self.problems: dict[str, str] = {}  # service -> why it could not be opened
 
     @cached_property
+    def owner(self) -> str:
+        """Who is signed in ("" in the embedded app, where nobody signs in)."""
+        from ui.auth import signed_in_user
+
+        return signed_in_user(self.settings)
+
+    @cached_property
     def history(self) -> HistoryStore:
-        return resources.history(self.settings)
+        return resources.history(self.settings).for_owner(self.owner)
 
     def _open(self, name: str, factory: Callable[[Settings], T]) -> T | None:
         try:

@@ -32,11 +32,11 @@ class Facets:
 
 def summaries(index: Index) -> list[ArticleSummary]:
     """Every article, newest first."""
-    return _summaries(str(index.catalog.path), index.count(), index)
+    return _summaries(index.catalog.where, index.catalog.generation(), index)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)  # shared, not copied: read-only
-def _summaries(path: str, count: int, _index: Index) -> list[ArticleSummary]:
+def _summaries(where: str, generation: int, _index: Index) -> list[ArticleSummary]:
     return _index.list_articles()
 
 

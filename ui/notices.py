@@ -16,6 +16,8 @@ FAILURE_KEY = "llm_failure"  # the last fallback notice, until an LLM answer suc
 
 
 def llm_configured(ctx: Context, preferences: Preferences) -> bool:
+    if ctx.settings.shared:  # the server's settings alone (the sidebar offers no endpoint)
+        return ctx.settings.llm_configured
     return bool(preferences.base_url or preferences.api_key or ctx.settings.openai_api_key)
 
 
@@ -24,11 +26,13 @@ def render_mode_banner(ctx: Context, preferences: Preferences) -> None:
     if preferences.offline:
         st.info(f"**Offline mode.** {OFFLINE}", icon=":material/cloud_off:")
     elif not llm_configured(ctx, preferences):
-        st.warning(
-            f"**No LLM is configured.** {OFFLINE} Add an endpoint (base URL, key, model) under "
-            "*LLM endpoint* in the sidebar to have a model write the answers.",
-            icon=":material/cloud_off:",
+        remedy = (
+            "The LLM endpoint is set on the server: ask whoever runs it to configure one."
+            if ctx.settings.shared
+            else "Add an endpoint (base URL, key, model) under *LLM endpoint* in the sidebar "
+            "to have a model write the answers."
         )
+        st.warning(f"**No LLM is configured.** {OFFLINE} {remedy}", icon=":material/cloud_off:")
     elif failure:
         st.warning(
             f"**The LLM failed on the last question.** {neutralise(failure)}",

@@ -5,6 +5,9 @@ them through `current()` instead of poking at the session themselves. The API ke
 sidebar lives only in this session's memory: it is never written to disk, a log, a URL or a
 cache key (the model cache sees only a fingerprint of it), and it is registered for redaction,
 so an endpoint that echoes it in an error cannot put it on screen or in a saved answer.
+
+A shared deployment takes no endpoint, key or model from a reader (the sidebar does not offer
+them): the server's own settings hold, whatever the session says.
 """
 
 from __future__ import annotations
@@ -74,7 +77,11 @@ def current() -> Preferences:
 
 
 def effective_settings(base: Settings, preferences: Preferences) -> Settings:
-    """The settings with the sidebar's endpoint, key and model on top of the environment's."""
+    """The settings with the sidebar's endpoint, key and model on top of the environment's;
+    in a shared deployment the environment's alone (a reader may not choose where the server
+    sends requests)."""
+    if base.shared:
+        return base
     update: dict[str, object] = {"openai_base_url": preferences.base_url}
     if preferences.api_key:
         register_secret(preferences.api_key)  # masked in notices, flags and logs from now on

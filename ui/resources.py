@@ -41,9 +41,8 @@ def _api_key(settings: Settings) -> str | None:
 
 
 def market_data(settings: Settings) -> MarketData:
-    return _market_data(
-        _key(settings, "home", "network_timeout_s", "price_refresh_after_hours"), settings
-    )
+    key = _key(settings, "home", "network_timeout_s", "price_refresh_after_hours")
+    return _market_data((*key, database_key(settings)), settings)
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,6 +53,7 @@ def _market_data(key: tuple[Any, ...], _settings: Settings) -> MarketData:
 def commentary_index(settings: Settings) -> Index:
     """The library; raises (an IngestError) when it cannot be opened."""
     key = _key(settings, "home", "chroma_host", "chroma_port", "collection", "embedding")
+    key += (database_key(settings),)
     if settings.embedding == "openai":
         key += (settings.openai_base_url, settings.embedding_model, fingerprint(_api_key(settings)))
     return _commentary_index(key, settings)
@@ -74,11 +74,15 @@ def vocabulary(tickers: frozenset[str] = frozenset()) -> Vocabulary:
 
 
 def history(settings: Settings) -> HistoryStore:
-    return _history(str(settings.db_path))
+    """The conversations store, as nobody in particular (see `HistoryStore.for_owner`)."""
+    return _history(database_key(settings), settings)
 
 
 @st.cache_resource(show_spinner=False)
-def _history(path: str) -> HistoryStore:
-    from pathlib import Path
+def _history(key: str, _settings: Settings) -> HistoryStore:
+    return HistoryStore(services.product_store(_settings))
 
-    return HistoryStore(Path(path))
+
+def database_key(settings: Settings) -> str:
+    """Which database the product's tables are in (its URL holds a password: fingerprinted)."""
+    return fingerprint(settings.app_database)

@@ -5,6 +5,11 @@ Rendered by `ui/app.py` before the page, so each page finds the reader's choices
 `MARKETBRIEF_MODEL`). The as-of date starts empty: every figure then uses the latest close its
 own series has (and says which day that is), and no article is left out for being newer than
 the stalest series. A date the reader picks holds every series and the library to that day.
+
+In a shared deployment the endpoint panel is not drawn: the LLM's key stays in the server's
+settings and never reaches a browser, and a reader may not point the server at a URL of their
+choosing (a server-side request forgery); `preferences.effective_settings` ignores any such
+session value there too.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from ui import preferences as prefs
 from ui.library_data import Facets
 
 MODE_LABELS = {"llm": "LLM", "offline": "Offline"}
+SERVER_ENDPOINT = "The LLM endpoint is configured on the server."  # shared: no endpoint panel
 
 
 def init_defaults(base: Settings) -> None:
@@ -66,6 +72,9 @@ def render(base: Settings, facets: Facets) -> None:
 
 
 def _endpoint(base: Settings) -> None:
+    if base.shared:
+        st.caption(SERVER_ENDPOINT)
+        return
     configured = bool(st.session_state.get(prefs.BASE_URL) or base.openai_api_key)
     wanted = st.session_state.get(prefs.MODE) == "llm"
     with st.expander("LLM endpoint", expanded=wanted and not configured, icon=":material/hub:"):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 
+from assistant import services
 from assistant.answer.cost import Cost, answer_cost
 from assistant.answer.model import Answer
 from assistant.cli.output import for_terminal, json_option, print_json, print_table
@@ -87,7 +88,7 @@ def research_command(
     marketbrief research "Small-cap outlook for 2026" --auto-accept --offline
     """
     settings = load_settings()
-    store = ResearchStore(settings.db_path)
+    store = ResearchStore(services.product_store(settings))
     if list_briefs:
         return _list(store, as_json)
     if show_id:

@@ -1,45 +1,29 @@
-"""Saved conversations: every question and its Answer, kept in SQLite in the data directory.
+"""Saved conversations: every question and its Answer, kept in the product's database.
 
 The browser lists them (newest first, titled by the first question) and reopens them after a
 restart; the saved Answers are what `Assistant.conversation_from` rebuilds a follow-up's context
 from. Each write is one transaction (a new conversation and its first turn land together or not
-at all), and every call opens its own short-lived connection, so the store is safe to share
-between the threads of a Streamlit server and between processes.
+at all), and every call takes a pooled connection for its length only, so the store is safe to
+share between the threads of a Streamlit server and between processes (machines, when shared).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
+from sqlalchemy import ColumnElement, Connection, delete, func, select, update
 
 from assistant.answer.links import defang_answer
 from assistant.answer.model import Answer
-from ingest.sqlite import opened, transaction
+from ingest.database.engine import Database
+from ingest.database.migrate import product_database
+from ingest.database.schema import NO_OWNER, conversation_turns, conversations
 
 TITLE_CHARS = 80
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    article_id TEXT,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS conversation_turns (
-    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    question TEXT NOT NULL,
-    answer_json TEXT NOT NULL,
-    created TEXT NOT NULL,
-    PRIMARY KEY (conversation_id, position)
-);
-CREATE INDEX IF NOT EXISTS conversations_updated ON conversations(updated);
-"""
 
 
 @dataclass(frozen=True)
@@ -71,13 +55,17 @@ def _now() -> str:
 
 
 class HistoryStore:
-    """Conversations and their turns (question + Answer JSON) in one SQLite file."""
+    """One person's conversations and their turns (question + Answer JSON), in the product's
+    database (a SQLite file, or the shared database). `owner` is who is signed in; nobody
+    ("") in the embedded app. A conversation of another owner is, to this store, not there."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with opened(path) as db:
-            db.executescript(_SCHEMA)
+    def __init__(self, where: Path | Database, owner: str = NO_OWNER) -> None:
+        self.db = product_database(where)
+        self.owner = owner
+
+    def for_owner(self, owner: str) -> HistoryStore:
+        """The same database, as another person sees it."""
+        return HistoryStore(self.db, owner)
 
     def add_turn(
         self, conversation_id: str | None, answer: Answer, *, article_id: str | None = None
@@ -85,42 +73,73 @@ class HistoryStore:
         """Save one answered question; with no conversation id, start a new conversation
         titled by this question. Returns the conversation id."""
         now = _now()
-        with opened(self.path) as db, transaction(db):
+        with self.db.write() as db:
             if conversation_id is None or not self._exists(db, conversation_id):
-                conversation_id = conversation_id or uuid.uuid4().hex
+                conversation_id = (
+                    conversation_id
+                    if conversation_id and not self._taken(db, conversation_id)
+                    else uuid.uuid4().hex
+                )
                 db.execute(
-                    "INSERT INTO conversations (id, title, article_id, created, updated) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (conversation_id, title_for(answer.question), article_id, now, now),
+                    conversations.insert().values(
+                        id=conversation_id,
+                        title=title_for(answer.question),
+                        article_id=article_id,
+                        created=now,
+                        updated=now,
+                        owner=self.owner,
+                    )
                 )
             position = db.execute(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM conversation_turns "
-                "WHERE conversation_id = ?",
-                (conversation_id,),
-            ).fetchone()[0]
+                select(func.coalesce(func.max(conversation_turns.c.position), -1) + 1).where(
+                    conversation_turns.c.conversation_id == conversation_id
+                )
+            ).scalar_one()
             db.execute(
-                "INSERT INTO conversation_turns "
-                "(conversation_id, position, question, answer_json, created) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (conversation_id, position, answer.question, answer.model_dump_json(), now),
+                conversation_turns.insert().values(
+                    conversation_id=conversation_id,
+                    position=position,
+                    question=answer.question,
+                    answer_json=answer.model_dump_json(),
+                    created=now,
+                )
             )
-            db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
+            db.execute(
+                update(conversations)
+                .where(conversations.c.id == conversation_id)
+                .values(updated=now)
+            )
         return conversation_id
 
+    def _mine(self) -> ColumnElement[bool]:
+        return conversations.c.owner == self.owner
+
+    def _exists(self, db: Connection, conversation_id: str) -> bool:
+        """The conversation is there and this owner's."""
+        found = db.execute(
+            select(conversations.c.id).where(conversations.c.id == conversation_id, self._mine())
+        )
+        return found.first() is not None
+
     @staticmethod
-    def _exists(db: sqlite3.Connection, conversation_id: str) -> bool:
-        row = db.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,))
-        return row.fetchone() is not None
+    def _taken(db: Connection, conversation_id: str) -> bool:
+        """Some owner has a conversation with this id (another's is never written into)."""
+        found = db.execute(select(conversations.c.id).where(conversations.c.id == conversation_id))
+        return found.first() is not None
 
     def list(self, limit: int = 200) -> list[ConversationSummary]:
         """Conversations, the most recently used first."""
-        with opened(self.path) as db:
-            rows = db.execute(
-                "SELECT c.id, c.title, c.updated, c.article_id, COUNT(t.position) "
-                "FROM conversations c LEFT JOIN conversation_turns t ON t.conversation_id = c.id "
-                "GROUP BY c.id ORDER BY c.updated DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
+        c, t = conversations.c, conversation_turns.c
+        query = (
+            select(c.id, c.title, c.updated, c.article_id, func.count(t.position))
+            .select_from(conversations.outerjoin(conversation_turns, t.conversation_id == c.id))
+            .where(self._mine())
+            .group_by(c.id, c.title, c.updated, c.article_id)
+            .order_by(c.updated.desc())
+            .limit(limit)
+        )
+        with self.db.read() as db:
+            rows = db.execute(query).all()
         return [
             ConversationSummary(
                 id=row[0],
@@ -133,19 +152,22 @@ class HistoryStore:
         ]
 
     def get(self, conversation_id: str) -> SavedConversation | None:
-        """A conversation with its answers in order; None if it was deleted."""
-        with opened(self.path) as db:
+        """A conversation with its answers in order; None if it was deleted (or is not this
+        owner's)."""
+        c = conversations.c
+        with self.db.read() as db:
             head = db.execute(
-                "SELECT id, title, updated, article_id FROM conversations WHERE id = ?",
-                (conversation_id,),
-            ).fetchone()
+                select(c.id, c.title, c.updated, c.article_id).where(
+                    c.id == conversation_id, self._mine()
+                )
+            ).first()
             if head is None:
                 return None
             rows = db.execute(
-                "SELECT answer_json FROM conversation_turns WHERE conversation_id = ? "
-                "ORDER BY position",
-                (conversation_id,),
-            ).fetchall()
+                select(conversation_turns.c.answer_json)
+                .where(conversation_turns.c.conversation_id == conversation_id)
+                .order_by(conversation_turns.c.position)
+            ).all()
         answers: list[Answer] = []
         for (saved,) in rows:
             try:
@@ -164,6 +186,8 @@ class HistoryStore:
 
     def delete(self, conversation_id: str) -> bool:
         """Delete a conversation and its turns; False if there was no such conversation."""
-        with opened(self.path) as db, transaction(db):
-            deleted = db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+        with self.db.write() as db:
+            deleted = db.execute(
+                delete(conversations).where(conversations.c.id == conversation_id, self._mine())
+            )
             return deleted.rowcount > 0

@@ -24,17 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy import select
+
 from assistant.llm.failures import LLMRunError, NoReply, OutOfTime
 from assistant.llm.writer import SHAPES, Shape
-from ingest.sqlite import opened, transaction
+from ingest.database.engine import Database
+from ingest.database.migrate import product_database
+from ingest.database.schema import llm_models
 
 Strategy = Literal["agent", "writer", "auto"]
 Rung = Literal["agent", "writer"]
 FORGET_AFTER_S = 24 * 3600  # a model (or the server behind it) may have changed since
-
-_TABLE = """CREATE TABLE IF NOT EXISTS llm_models (
-    model TEXT NOT NULL, rung TEXT NOT NULL, failed_at REAL, shape TEXT,
-    PRIMARY KEY (model, rung))"""
 
 
 def share(deadline: float, now: float, last: bool) -> float:
@@ -70,8 +70,8 @@ def moves_down(error: BaseException, last: bool) -> bool:
 class ModelMemory:
     """What LLM mode has learned about each model: rungs it failed, the JSON shape it takes."""
 
-    def __init__(self, db_path: Path | None, now: Callable[[], float] = time.time) -> None:
-        self.path = db_path
+    def __init__(self, where: Path | Database | None, now: Callable[[], float] = time.time) -> None:
+        self._where = where  # the product's database (opened when first needed), or none
         self._now = now
         self._failed: dict[tuple[str, Rung], float] = {}
         self._shapes: dict[str, Shape] = {}
@@ -108,12 +108,14 @@ class ModelMemory:
             self._save(model, "writer", shape=shape)
 
     def _load(self) -> None:
-        if self._loaded or self.path is None or not self.path.exists():
+        if self._loaded or self._where is None:
             self._loaded = True
             return
-        with opened(self.path) as db:
-            db.execute(_TABLE)
-            for model, rung, failed_at, shape in db.execute("SELECT * FROM llm_models"):
+        if isinstance(self._where, Path) and not self._where.exists():
+            self._loaded = True  # nothing learned yet: no file made for nothing
+            return
+        with self._database().read() as db:
+            for model, rung, failed_at, shape in db.execute(select(llm_models)):
                 if failed_at is not None:
                     self._failed[(model, rung)] = float(failed_at)
                 if shape in SHAPES:
@@ -121,14 +123,18 @@ class ModelMemory:
         self._loaded = True
 
     def _save(self, model: str, rung: Rung, **values: object) -> None:
-        if self.path is None:
+        if self._where is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        database = self._database()
         column = next(iter(values))  # "failed_at" or "shape": one at a time
-        with opened(self.path) as db, transaction(db):
-            db.execute(_TABLE)
+        with database.write() as db:
             db.execute(
-                f"INSERT INTO llm_models (model, rung, {column}) VALUES (?, ?, ?) "
-                f"ON CONFLICT (model, rung) DO UPDATE SET {column} = excluded.{column}",
-                (model, rung, values[column]),
+                database.upsert(llm_models, ["model", "rung"], update=[column]),
+                {"model": model, "rung": rung, column: values[column]},
             )
+
+    def _database(self) -> Database:
+        if not isinstance(self._where, Database):
+            assert self._where is not None
+            self._where = product_database(self._where)
+        return self._where

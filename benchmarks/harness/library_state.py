@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import text
+
 from ingest.embeddings import LocalHashEmbedder
 from ingest.index import Index
 
@@ -73,8 +75,8 @@ def _all_vector_ids(index: Index) -> frozenset[str]:
 
 
 def read_state(index: Index) -> LibraryState:
-    rows = index.catalog._query("SELECT id, state FROM articles")
-    chunks = index.catalog._query("SELECT article_id, id FROM chunks")
+    rows = index.catalog._query(text("SELECT id, state FROM articles"))
+    chunks = index.catalog._query(text("SELECT article_id, id FROM chunks"))
     return LibraryState(
         articles=tuple(r[0] for r in rows),
         pending=tuple(r[0] for r in rows if r[1] != "complete"),

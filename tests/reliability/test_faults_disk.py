@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 import ingest.index as index_module
 from benchmarks.harness import processes
@@ -176,13 +177,13 @@ def test_a_full_catalog_rolls_back_the_whole_transaction(tmp_path: Path) -> None
     article = read_article(FIXTURES / "ingest" / "article.md")
     chunks = chunk_article(article)
     entry = Entry(article, "digest", chunks, [["token"] for _ in chunks])
-    pages = catalog._query("PRAGMA page_count")[0][0]
-    catalog._query(f"PRAGMA max_page_count = {pages}")
+    pages = catalog._query(text("PRAGMA page_count"))[0][0]
+    catalog._query(text(f"PRAGMA max_page_count = {pages}"))
     big = Entry(article, "digest", chunks, [["x" * 50_000] for _ in chunks])
     with pytest.raises(StorageError, match=r"disk full while writing .*; nothing was changed"):
         catalog.commit([big])
     assert catalog.count_articles() == 0 and catalog.generation() == 0
-    catalog._query(f"PRAGMA max_page_count = {pages * 100}")
+    catalog._query(text(f"PRAGMA max_page_count = {pages * 100}"))
     catalog.commit([entry])  # the catalog is fine once there is room
     assert catalog.count_articles() == 1
     catalog.close()

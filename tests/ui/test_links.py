@@ -87,7 +87,9 @@ def answer_page(tmp_path: Path) -> Iterator[Server]:
     store = HistoryStore(tmp_path / "history.sqlite3")
     conversation = store.add_turn(None, article_with_links())  # saved as a model wrote it
     script = tmp_path / "answer_page.py"
-    script.write_text(PAGE.format(root=str(ROOT), path=str(store.path), conversation=conversation))
+    script.write_text(
+        PAGE.format(root=str(ROOT), path=str(store.db.file), conversation=conversation)
+    )
     port, log = free_port(), tmp_path / "streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
                f"--server.port={port}", "--server.address=127.0.0.1",

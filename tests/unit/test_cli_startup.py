@@ -110,7 +110,7 @@ def test_without_settings_the_services_open_what_the_settings_would(library: Pat
     plain.close()
     full.close()
     plain_index, full_index = services.commentary_index(), services.commentary_index(settings)
-    assert plain_index.catalog.path == full_index.catalog.path
+    assert plain_index.catalog.where == full_index.catalog.where
     assert plain_index.store.where == full_index.store.where == str(settings.chroma_dir)
     assert plain_index.embedder.name == full_index.embedder.name
     assert plain_index.list_articles() == full_index.list_articles()

@@ -13,11 +13,12 @@ plan runs in the background, and the brief comes out, saved and ready to downloa
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from pathlib import Path
 
 import streamlit as st
 
+from assistant import services
 from assistant.answer.links import defang
 from assistant.engine import Assistant
 from assistant.errors import InputError
@@ -27,8 +28,9 @@ from assistant.research.plan import Plan
 from assistant.research.planner import DraftedPlan, draft_plan
 from assistant.research.progress import Progress
 from assistant.research.runner import ResearchRunner, shared_runner
-from assistant.settings import load_settings
-from ui import context
+from assistant.research.store import ResearchStore
+from assistant.settings import Settings
+from ui import context, resources
 from ui import preferences as prefs
 from ui.answer_view import render_answer
 from ui.brief_downloads import render_downloads
@@ -49,19 +51,23 @@ STATUS_ICONS = {
 }
 
 
-@st.cache_resource(show_spinner=False)
-def runner(db_path: str) -> ResearchRunner:
+def runner(ctx: context.Context) -> ResearchRunner:
     """The process-wide run registry (the same object for every session and tab)."""
-    settings = load_settings()
-    return shared_runner(Path(db_path), lambda: Assistant(settings))
+    return _runner(resources.database_key(ctx.settings), ctx.settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _runner(key: str, _settings: Settings) -> ResearchRunner:
+    lease = dt.timedelta(seconds=_settings.research_lease_s)
+    return shared_runner(services.product_store(_settings), lambda: Assistant(_settings), lease)
 
 
 # -- starting ----------------------------------------------------------------------------------
 
 
 def _start(plan: Plan, ctx: context.Context, chosen: prefs.Preferences) -> None:
-    run_id = runner(str(ctx.settings.db_path)).start(
-        plan, offline=chosen.offline, assistant=ctx.assistant(chosen)
+    run_id = runner(ctx).start(
+        plan, offline=chosen.offline, assistant=ctx.assistant(chosen), owner=ctx.owner
     )
     discard()
     st.query_params.clear()
@@ -163,9 +169,9 @@ def render_progress(progress: Progress, topic: str) -> None:
 
 
 @st.fragment(run_every=1.0)
-def watch(db_path: str, run_id: str) -> None:
+def watch(ctx: context.Context, run_id: str) -> None:
     """Progress of a running run, refreshed every second; the page reruns when it ends."""
-    run = runner(db_path).get(run_id)
+    run = runner(ctx).get(run_id, ctx.owner)
     if run is None or run.progress.status != "running":
         st.rerun()
         return
@@ -173,16 +179,16 @@ def watch(db_path: str, run_id: str) -> None:
 
 
 def render_run(ctx: context.Context, run_id: str) -> None:
-    registry = runner(str(ctx.settings.db_path))
-    run = registry.get(run_id)
+    registry = runner(ctx)
+    run = registry.get(run_id, ctx.owner)
     if run is None:
         st.warning("That research run is not known here any more.")
         return
     status = run.progress.status
     if status == "running":
-        watch(str(ctx.settings.db_path), run_id)
+        watch(ctx, run_id)
     elif status == "done":
-        brief = registry.brief(run_id)
+        brief = registry.brief(run_id, ctx.owner)
         if brief is not None:
             show_brief(brief)
     elif status == "interrupted":
@@ -191,13 +197,18 @@ def render_run(ctx: context.Context, run_id: str) -> None:
         st.error(f"The research run failed: {error_text(run.progress.error or '')}")
 
 
+def _briefs(ctx: context.Context) -> ResearchStore:
+    """The signed-in person's saved briefs."""
+    return runner(ctx).store.for_owner(ctx.owner)
+
+
 def show_brief(brief: Brief) -> None:
     render_downloads(brief)
     render_answer(brief.answer)
 
 
 def render_saved(ctx: context.Context) -> None:
-    saved = runner(str(ctx.settings.db_path)).store.list_briefs()
+    saved = _briefs(ctx).list_briefs()
     if not saved:
         return
     with st.expander(f"Saved briefs · 已保存的简报 ({len(saved)})"):
@@ -217,7 +228,7 @@ def reattach(ctx: context.Context) -> str | None:
     run_id = st.query_params.get(RUN)
     if run_id or st.query_params.get(BRIEF) or DRAFT in st.session_state:
         return run_id
-    latest = runner(str(ctx.settings.db_path)).latest()
+    latest = runner(ctx).latest(ctx.owner)
     if latest is not None and latest.progress.status == "running":
         st.query_params[RUN] = latest.id
         return latest.id
@@ -237,7 +248,7 @@ def main() -> None:
         render_run(ctx, run_id)
     elif brief_id := st.query_params.get(BRIEF):
         try:
-            show_brief(runner(str(ctx.settings.db_path)).store.get_brief(brief_id))
+            show_brief(_briefs(ctx).get_brief(brief_id))
         except InputError as error:
             st.warning(error_text(error))
     render_saved(ctx)

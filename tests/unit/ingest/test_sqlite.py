@@ -3,20 +3,25 @@ transactions that commit whole or not at all."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from ingest.sqlite import BUSY_TIMEOUT_S, connect, opened, transaction
+from ingest.sqlite import BUSY_TIMEOUT_S, connect, transaction
 
 
 def pragma(db: sqlite3.Connection, name: str) -> object:
     return db.execute(f"PRAGMA {name}").fetchone()[0]
 
 
+def closing_connect(path: Path) -> contextlib.closing[sqlite3.Connection]:
+    return contextlib.closing(connect(path))
+
+
 def test_the_shared_settings(tmp_path: Path) -> None:
-    with opened(tmp_path / "a.sqlite3") as db:
+    with closing_connect(tmp_path / "a.sqlite3") as db:
         assert pragma(db, "journal_mode") == "wal"
         assert pragma(db, "synchronous") == 1  # NORMAL
         assert pragma(db, "busy_timeout") == int(BUSY_TIMEOUT_S * 1000)
@@ -26,7 +31,7 @@ def test_the_shared_settings(tmp_path: Path) -> None:
 
 def test_a_transaction_commits_whole_or_not_at_all(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
-    with opened(path) as db:
+    with closing_connect(path) as db:
         db.execute("CREATE TABLE t (n INTEGER)")
         with transaction(db):
             db.execute("INSERT INTO t VALUES (1)")
@@ -34,7 +39,7 @@ def test_a_transaction_commits_whole_or_not_at_all(tmp_path: Path) -> None:
             db.execute("INSERT INTO t VALUES (2)")
             _ = 1 / 0
         assert not db.in_transaction
-    with opened(path) as again:
+    with closing_connect(path) as again:
         assert again.execute("SELECT n FROM t").fetchall() == [(1,)]
 
 

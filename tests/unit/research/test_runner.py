@@ -16,6 +16,7 @@ import pytest
 
 from assistant.engine import Assistant
 from assistant.research import runner as runner_module
+from assistant.research.progress import starting
 from assistant.research.runner import ResearchRunner
 from assistant.research.store import ResearchStore, RunRecord
 from assistant.settings import load_settings
@@ -74,7 +75,7 @@ def test_a_page_that_lost_its_run_finds_it_running_then_finished(
     assert [s.status for s in progress.steps] == ["ok", "ok", "running", "waiting"]
     assert progress.steps[0].tools == ("index_returns", "search_commentary")
     # what another process (or a restarted page) reads from the data directory agrees
-    stored = ResearchStore(store.path).get_run(run_id)
+    stored = ResearchStore(store.db).get_run(run_id)
     assert stored is not None and stored.progress.status == "running"
     assert runner.brief(run_id) is None
 
@@ -101,16 +102,77 @@ def test_a_second_run_waits_its_turn(runner: ResearchRunner, gated: GatedMarket)
     assert runner.brief(second).plan.topic == "第二个课题"  # type: ignore[union-attr]
 
 
-def test_a_run_that_died_with_its_process_shows_as_interrupted(
+def _abandoned(store: ResearchStore, attempts: int) -> RunRecord:
+    """A run a worker claimed and then died running (its heartbeat is left to go stale)."""
+    plan = make_plan(*STEPS)
+    run = store.enqueue(RunRecord(plan=plan, progress=starting([s.question for s in plan.steps])))
+    for _ in range(attempts):
+        claimed = store.claim("dead-worker", dt.timedelta(0), max_attempts=99)
+        assert claimed is not None and claimed.id == run.id
+    return run
+
+
+def test_a_run_whose_worker_died_is_claimed_again_and_finished(
     store: ResearchStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run = store.save_run(RunRecord(plan=make_plan(*STEPS)))
-    fresh = ResearchRunner(store, lambda: pytest.fail("no run should start"))
-    assert fresh.get(run.id).progress.status == "running"  # type: ignore[union-attr]
+    run = _abandoned(store, attempts=1)
+    assert store.state_of(run.id) == "running"
     monkeypatch.setattr(runner_module, "STALE_AFTER", dt.timedelta(0))
-    assert fresh.get(run.id).progress.status == "interrupted"  # type: ignore[union-attr]
-    assert fresh.latest().progress.status == "interrupted"  # type: ignore[union-attr]
-    fresh.shutdown()
+    index = FakeIndex([SEED, FED])
+    survivor = ResearchRunner(
+        store, lambda: Assistant(load_settings(), market=FakeMarket(), index=index, model=None)
+    )
+    assert survivor.wait(run.id, WAIT_S)
+    survivor.shutdown()
+    done = survivor.get(run.id)
+    assert done is not None and done.state == "done" and done.progress.status == "done"
+    assert done.worker == survivor.worker and done.attempts == 2
+    assert survivor.brief(run.id) is not None
+
+
+def test_a_run_whose_workers_keep_dying_is_failed_with_its_progress(
+    store: ResearchStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = _abandoned(store, attempts=runner_module.MAX_ATTEMPTS)
+    monkeypatch.setattr(runner_module, "STALE_AFTER", dt.timedelta(0))
+    survivor = ResearchRunner(store, lambda: pytest.fail("no run should start"))
+    assert survivor.wait(run.id, WAIT_S)
+    survivor.shutdown()
+    failed = survivor.get(run.id)
+    assert failed is not None and failed.state == "failed"
+    assert failed.progress.status == "failed" and "stopped 3 times" in (failed.progress.error or "")
+    assert [s.question for s in failed.progress.steps] == [s.question for s in run.plan.steps]
+
+
+def test_a_worker_presumed_dead_stops_without_overwriting_the_new_one(
+    store: ResearchStore,
+) -> None:
+    run = _abandoned(store, attempts=1)
+    taken = store.claim("new-worker", dt.timedelta(0), max_attempts=99)
+    assert taken is not None and taken.id == run.id
+    assert not store.beat(run.id, "dead-worker")  # the old one learns it lost the run
+    assert not store.save_progress(run, "dead-worker")
+    assert store.beat(run.id, "new-worker")
+
+
+def test_a_run_is_claimed_by_one_worker_only(store: ResearchStore) -> None:
+    run = store.enqueue(RunRecord(plan=make_plan(*STEPS)))
+    first = store.claim("a", dt.timedelta(minutes=1), max_attempts=3)
+    second = store.claim("b", dt.timedelta(minutes=1), max_attempts=3)
+    assert first is not None and first.id == run.id and second is None
+
+
+def test_runs_and_briefs_are_their_owners_alone(store: ResearchStore) -> None:
+    from assistant.research.fold import build_brief
+
+    mine, theirs = store.for_owner("ann@example.com"), store.for_owner("bob@example.com")
+    run = mine.enqueue(RunRecord(plan=make_plan(*STEPS)))
+    mine.save_brief(build_brief(make_plan(*STEPS), [], brief_id="b1"))
+    assert mine.get_run(run.id) is not None and theirs.get_run(run.id) is None
+    assert theirs.latest_run() is None and theirs.list_briefs() == []
+    with pytest.raises(Exception, match="no saved brief"):
+        theirs.get_brief("b1")
+    assert [b.id for b in mine.list_briefs()] == ["b1"]
 
 
 def test_a_crash_outside_the_steps_fails_the_run_visibly(store: ResearchStore) -> None:
