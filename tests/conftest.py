@@ -14,6 +14,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_socket
@@ -22,6 +23,9 @@ from assistant.llm.scripted_server import Servers
 from benchmarks.harness import llm_server
 from benchmarks.harness.paths import SHARED
 from tests.machine import lacking
+
+if TYPE_CHECKING:
+    from benchmarks.harness.shared_stack import SharedStack
 
 LOOPBACK = ["127.0.0.1", "::1", "localhost"]
 _RESOLVED: dict[str, set[str]] = {}  # "localhost" is looked up once, not before every test
@@ -94,3 +98,19 @@ def serve() -> Iterator[Servers]:
     servers = Servers()
     yield servers
     servers.close()
+
+
+@pytest.fixture
+def shared_stack(tmp_path: Path) -> Iterator[SharedStack]:
+    """A throwaway PostgreSQL and a real `chroma run`: the shared deployment, for one test.
+    Skips without Debian's postgresql package or the chroma CLI (fails under CI=true)."""
+    from benchmarks.harness import chroma_server, postgres
+    from benchmarks.harness.shared_stack import shared_stack as start
+
+    ready, reason = postgres.available()
+    if not ready:
+        lacking(reason)
+    if not chroma_server.available():
+        lacking(f"needs the chroma CLI at {chroma_server.CHROMA}")
+    with start(tmp_path / "stack") as stack:
+        yield stack
