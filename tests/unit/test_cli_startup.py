@@ -104,7 +104,7 @@ def test_a_dotenv_file_or_an_empty_home_means_reading_the_settings(
 def test_without_settings_the_services_open_what_the_settings_would(library: Path) -> None:
     settings = load_settings()
     plain, full = services.library_catalog(), services.library_catalog(settings)
-    assert plain.path == full.path == library / "library" / "commentary.sqlite3"
+    assert plain.where == full.where == str(library / "library" / "commentary.sqlite3")
     rows = plain.summary_rows()
     assert rows == full.summary_rows() != []
     plain.close()
