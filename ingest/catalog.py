@@ -318,6 +318,10 @@ class Catalog:
             query = query.where(articles.c.published > date_key(published_after))
         return int(self._query(query)[0][0])
 
+    def has_chunks(self) -> bool:
+        """Whether the library holds anything (one row looked at, however large it is)."""
+        return bool(self._query(select(chunks.c.id).limit(1)))
+
     def count_chunks(self) -> int:
         return int(self._query(select(func.count()).select_from(chunks))[0][0])
 

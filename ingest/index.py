@@ -188,7 +188,7 @@ class Index:
             raise IndexInconsistent(f"a re-index was interrupted; {REINDEX_HINT}")
         self.store.check(self.embedder.name, self.embedder.dim)
         if not self._store_checked:
-            if self.catalog.count_chunks() and not self.store.count():
+            if self.catalog.has_chunks() and not self.store.count():
                 raise IndexInconsistent(
                     f"the vector store at {self.store.where} has no vectors but the catalog "
                     f"has {self.catalog.count_chunks()} chunks; {REINDEX_HINT}"
@@ -360,7 +360,7 @@ class Index:
             raise IngestError("the query is empty")
         if k < 1:
             raise IngestError(f"k must be at least 1 (got {k})")
-        if not self.catalog.count_chunks():
+        if not self.catalog.has_chunks():  # not a count: PostgreSQL counts by reading them all
             raise EmptyLibrary(EMPTY_MESSAGE)
         self._check_store()
         if filters.article_id:  # a unique prefix names the article too

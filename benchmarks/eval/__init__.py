@@ -3,6 +3,7 @@
     python -m benchmarks.eval                   # builds a library from ../shared in a temp dir
     python -m benchmarks.eval --library DIR     # builds it in DIR once, then reuses it
     python -m benchmarks.eval --show ID ...     # also print these questions' answers
+    python -m benchmarks.eval --shared          # only retrieval, on a throwaway shared stack
 
 The questions (questions.yaml, about 70, written over the seeds and the shared news) are asked
 offline through the public engine API (`Assistant.ask`), in five groups: English, Chinese,
@@ -14,6 +15,11 @@ report.py for the columns, metrics.py for the heuristics). Then retrieval: hit@5
 product's search against a plain BM25 baseline over the same chunks (retrieval.py). Then the
 failures, one line per question. Then, when benchmarks/eval/briefs.py exists, its research-
 brief benchmark over the same library (`briefs.run(settings)`).
+
+With --shared, only the retrieval figures, over the same articles ingested into a throwaway
+shared deployment (PostgreSQL and a `chroma run` server, as benchmarks/harness/shared_stack.py
+starts them) and searched from a second, empty data directory: to show that the shared
+deployment's search scores as the embedded one's does.
 
 Nothing here tunes the product: the questions were written from the articles, and the figures
 are what the product does today.

@@ -27,12 +27,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
     parser.add_argument("--library", type=Path, help="data directory: built once, then reused")
     parser.add_argument("--show", nargs="*", default=[], metavar="ID", help="print answers")
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        help="only the retrieval figures, over the same articles ingested into a throwaway "
+        "shared deployment (PostgreSQL and a Chroma server), searched from another machine",
+    )
     args = parser.parse_args(argv)
+    if args.shared and (args.library or args.show):
+        parser.error("--shared builds its own throwaway library and asks nothing")
     why = library.missing_data()
     if why:
         print(f"skipped: {why}")
         return
     questions = load_questions()
+    if args.shared:
+        _shared_retrieval(questions)
+        return
     with tempfile.TemporaryDirectory(prefix="mb-eval-") as temp:
         settings, seconds = library.build(args.library or Path(temp))
         print(f"set-up: library in {settings.home} ready in {seconds:.0f} s (not timed below)")
@@ -86,6 +97,44 @@ def _retrieval(
     )
     print(report.retrieval_table(per_group, scored, [cross, asked]))
     return scored.product_misses or []
+
+
+def _shared_retrieval(questions: list[Question]) -> None:
+    """The retrieval figures alone, on a shared deployment: one machine (a data directory of
+    its own) ingests the same seeds, news and prices as the embedded library; another, with an
+    empty data directory, searches (its lexical index built from the shared catalog)."""
+    from benchmarks.harness import chroma_server, postgres
+    from benchmarks.harness.shared_stack import shared_stack
+
+    ready, why = postgres.available()
+    if not ready or not chroma_server.available():
+        print(f"skipped: {why or 'no chroma command in the virtualenv'}")
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="mb-eval-shared-") as temp,
+        shared_stack(Path(temp) / "stack", durable=True) as stack,
+    ):
+        deployment: dict[str, object] = {
+            "database_url": stack.database_url,
+            "chroma_host": stack.chroma.host,
+            "chroma_port": stack.chroma.port,
+            "auth": "proxy",
+            "network_timeout_s": 30.0,  # a large batch's write to the Chroma server
+        }
+        _, seconds = library.build(Path(temp) / "writer", **deployment)
+        settings = library.settings_for(Path(temp) / "reader", **deployment)
+        index = services.commentary_index(settings)
+        try:
+            print(
+                f"set-up: shared library (PostgreSQL + Chroma server on this machine) ready in "
+                f"{seconds:.0f} s; {index.count():,} articles, {index.chunk_count():,} chunks "
+                "(not timed below)"
+            )
+            misses = _retrieval(index, questions, library.ArticleIds(index), settings.home)
+        finally:
+            index.close()
+    print("\nfailures:")
+    print(report.failures([], misses))
 
 
 def _show(assistant: Assistant, results: list[Scored], ids: library.ArticleIds) -> None:

@@ -31,16 +31,20 @@ def missing_data() -> str | None:
     return None
 
 
-def settings_for(home: Path) -> Settings:
-    """Settings over `home`. Prices are never refreshed from the network: the figures must
-    not depend on what yfinance says today (nor wait on it)."""
-    return load_settings(home=home, price_refresh_after_hours=1e6, network_timeout_s=2.0)
+def settings_for(home: Path, **overrides: object) -> Settings:
+    """Settings over `home` (and `overrides`, e.g. a shared deployment's). Prices are never
+    refreshed from the network: the figures must not depend on what yfinance says today (nor
+    wait on it)."""
+    return load_settings(
+        **{"home": home, "price_refresh_after_hours": 1e6, "network_timeout_s": 2.0, **overrides}
+    )
 
 
-def build(home: Path) -> tuple[Settings, float]:
-    """Import the prices and ingest the seeds and the news into `home`, unless a library is
-    already there (then it is reused as it is). Returns the settings and the seconds spent."""
-    settings = settings_for(home)
+def build(home: Path, **overrides: object) -> tuple[Settings, float]:
+    """Import the prices and ingest the seeds and the news into `home` (or the shared
+    deployment `overrides` name), unless a library is already there (then it is reused as it
+    is). Returns the settings and the seconds spent."""
+    settings = settings_for(home, **overrides)
     started = time.perf_counter()
     index = services.commentary_index(settings)
     try:
