@@ -201,7 +201,7 @@ class ResearchRunner:
             try:
                 if not self.store.beat(run_id, self.worker):
                     lost.set()
-            except Exception:  # a missed beat is not fatal; the next one may pass
+            except DatabaseUnavailable:  # a missed beat is not fatal; the next one may pass
                 log.exception("research run %s: heartbeat failed", run_id)
 
     def _assistant_once(self) -> Assistant:
