@@ -18,11 +18,13 @@ from typing import Literal
 from sqlalchemy import Connection, inspect, text
 
 from ingest.database.engine import Database, sqlite_url
+from ingest.database.schema import APP, CATALOG
 
 History = Literal["catalog", "app"]
 # The newest revision of each history (a test holds them to Alembic's own heads).
 HEADS: dict[History, str] = {"catalog": "c0001", "app": "a0002"}
 _FOLDER = Path(__file__).parent / "migrations"
+_METADATA = {"catalog": CATALOG, "app": APP}
 _MIGRATED: set[tuple[str, History]] = set()  # shared databases this process found at the head
 
 
@@ -40,7 +42,10 @@ def migrate(database: Database, history: History) -> None:
     if _current(database, history) != HEADS[history]:
         with database.write(lock="migrations") as connection:
             if _version(connection, history) != HEADS[history]:  # another process may have
-                _upgrade(connection, history)
+                if _empty(connection, history):
+                    _create(connection, history)
+                else:
+                    _upgrade(connection, history)
     if database.shared:
         _MIGRATED.add((database.url, history))
 
@@ -66,6 +71,22 @@ def _version(connection: Connection, history: History) -> str | None:
         return None
     row = connection.execute(text(f"SELECT version_num FROM {table}")).first()
     return row[0] if row else None
+
+
+def _empty(connection: Connection, history: History) -> bool:
+    """None of this history's tables exist yet: a new data directory or database."""
+    present = set(inspect(connection).get_table_names())
+    return not present & set(_METADATA[history].tables)
+
+
+def _create(connection: Connection, history: History) -> None:
+    """A new database straight at the head, as Alembic's cookbook builds one from scratch:
+    the tables as `schema` describes them, then the head stamped. It spares a first start
+    loading Alembic and replaying every revision (a test holds both ways to the same tables)."""
+    _METADATA[history].create_all(connection)
+    table = version_table(history)
+    connection.execute(text(f"CREATE TABLE {table} (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))
+    connection.execute(text(f"INSERT INTO {table} VALUES (:head)"), {"head": HEADS[history]})
 
 
 def _upgrade(connection: Connection, history: History) -> None:

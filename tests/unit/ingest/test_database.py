@@ -83,3 +83,36 @@ def test_an_unreachable_database_is_one_line_without_its_password() -> None:
     message = str(raised.value)
     assert message.startswith(f"cannot read the marketbrief database at {HOST}:")
     assert "\n" not in message and "s3cret" not in message
+
+
+@pytest.mark.parametrize("history", ["catalog", "app"])
+def test_a_new_database_made_at_the_head_equals_one_migrated_there(
+    history: str, tmp_path: Path
+) -> None:
+    """A new database is created from `schema` and stamped; an old one is migrated by Alembic:
+    both must end with the same tables, columns and indexes."""
+    from sqlalchemy import inspect
+
+    from ingest.database import migrate as migrate_module
+    from ingest.database.engine import sqlite_url
+
+    def shape(database: Database) -> dict[str, object]:
+        with database.read() as db:
+            seen = inspect(db)
+            return {
+                name: (
+                    sorted(
+                        (c["name"], str(c["type"]), c["nullable"]) for c in seen.get_columns(name)
+                    ),
+                    sorted(i["name"] or "" for i in seen.get_indexes(name)),
+                    seen.get_pk_constraint(name)["constrained_columns"],
+                )
+                for name in sorted(seen.get_table_names())
+            }
+
+    created = Database(sqlite_url(tmp_path / "created.sqlite3"), "created")
+    migrate_module.migrate(created, history)  # type: ignore[arg-type]
+    replayed = Database(sqlite_url(tmp_path / "replayed.sqlite3"), "replayed")
+    with replayed.write() as connection:
+        migrate_module._upgrade(connection, history)  # type: ignore[arg-type]
+    assert shape(created) == shape(replayed)
