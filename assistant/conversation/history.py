@@ -9,6 +9,7 @@ share between the threads of a Streamlit server and between processes (machines,
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -64,8 +65,11 @@ class HistoryStore:
         self.owner = owner
 
     def for_owner(self, owner: str) -> HistoryStore:
-        """The same database, as another person sees it."""
-        return HistoryStore(self.db, owner)
+        """The same database, as another person sees it (no second look at its schema: pages
+        call this on every rerun, a run's watcher every second)."""
+        view = copy.copy(self)
+        view.owner = owner
+        return view
 
     def add_turn(
         self, conversation_id: str | None, answer: Answer, *, article_id: str | None = None

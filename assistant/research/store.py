@@ -15,6 +15,7 @@ and lists only its owner's. Claims and progress are the workers', for every owne
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
@@ -103,8 +104,11 @@ class ResearchStore:
         self.owner = owner
 
     def for_owner(self, owner: str) -> ResearchStore:
-        """The same database, as another person sees it."""
-        return ResearchStore(self.db, owner)
+        """The same database, as another person sees it (no second look at its schema: pages
+        call this on every rerun, a run's watcher every second)."""
+        view = copy.copy(self)
+        view.owner = owner
+        return view
 
     # -- briefs -------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import time
 from assistant import services
 from assistant.engine import Assistant
 from assistant.settings import load_settings
-from benchmarks.harness.load import AS_OF, QUESTIONS
+from benchmarks.harness.load import AS_OF, QUESTIONS, timed_answer
 
 
 def main() -> None:
@@ -39,16 +39,11 @@ def main() -> None:
     errors: list[str] = []
     began = time.monotonic()
     for i in range(args.questions):
-        question = QUESTIONS[(args.offset + i) % len(QUESTIONS)]
-        started = time.perf_counter()
-        try:
-            answer = helper.ask(question, as_of=AS_OF, offline=True)
-            if not answer.sections[0].text:
-                raise AssertionError(f"empty answer to {question!r}")
-        except Exception as error:  # every failure is counted, none stops the run
-            errors.append(f"{type(error).__name__}: {error}")
-            continue
-        latencies.append(time.perf_counter() - started)
+        took = timed_answer(helper, QUESTIONS[(args.offset + i) % len(QUESTIONS)])
+        if isinstance(took, str):
+            errors.append(took)
+        else:
+            latencies.append(took)
     ended = time.monotonic()
     index.close()
     print(json.dumps({"answers": len(latencies), "errors": errors, "latencies": latencies,

@@ -39,6 +39,19 @@ QUESTIONS = (
 )
 
 
+def timed_answer(helper: Assistant, question: str) -> float | str:
+    """One offline answer: its seconds, or what went wrong (every failure is counted, none
+    stops a load run; an answer with an empty first section is a failure too)."""
+    began = time.perf_counter()
+    try:
+        answer = helper.ask(question, as_of=AS_OF, offline=True)
+        if not answer.sections[0].text:
+            raise AssertionError(f"empty answer to {question!r}")
+    except Exception as error:  # a harness edge: the report names it by type
+        return f"{type(error).__name__}: {error}"
+    return time.perf_counter() - began
+
+
 @dataclass
 class LoadResult:
     askers: int
@@ -101,18 +114,12 @@ def run_load(
         helper = Assistant(settings, market=market, index=index)
         start.wait()
         for i in range(questions_each):
-            question = QUESTIONS[(number + i) % len(QUESTIONS)]
-            began = time.perf_counter()
-            try:
-                answer = helper.ask(question, as_of=AS_OF, offline=True)
-                if not answer.sections[0].text:
-                    raise AssertionError(f"empty answer to {question!r}")
-            except Exception as error:  # every failure is counted, none stops the run
-                with lock:
-                    errors.append(f"asker {number}: {type(error).__name__}: {error}")
-                continue
+            took = timed_answer(helper, QUESTIONS[(number + i) % len(QUESTIONS)])
             with lock:
-                latencies.append(time.perf_counter() - began)
+                if isinstance(took, str):
+                    errors.append(f"asker {number}: {took}")
+                else:
+                    latencies.append(took)
 
     def ingest() -> None:
         start.wait()
