@@ -42,7 +42,7 @@ def available() -> tuple[bool, str]:
     """Whether a server can be started here, and if not, why (a skip's reason)."""
     if bin_dir() is None:
         return False, "PostgreSQL is not installed (Debian's postgresql package; .ci/apt-packages)"
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
+    if os.geteuid() == 0 and _runuser() is None:
         return False, "running as root without runuser to start PostgreSQL as another user"
     return True, ""
 
@@ -89,7 +89,16 @@ class PostgresServer:
 
 
 def _as_owner() -> list[str]:
-    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    return [str(_runuser()), "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def _runuser() -> str | None:
+    """util-linux's runuser, also where a PATH without the sbin folders does not find it (a
+    bare machine's environment, cron, some containers)."""
+    found = shutil.which("runuser")
+    return found or next(
+        (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if Path(p).exists()), None
+    )
 
 
 @contextmanager
