@@ -159,15 +159,20 @@ class ToolDescription:
 @cache
 def tool_descriptions() -> tuple[ToolDescription, ...]:
     """The agent's tools as `prompts/tools.yaml` describes them, in its order."""
-    data = load_data("tools")
+    return described_tools(load_data("tools"), "tools.yaml")
+
+
+def described_tools(data: Any, where: str) -> tuple[ToolDescription, ...]:
+    """Tools as a data file describes them: each name mapped to its `description` and optional
+    `args` (tools.yaml, and the MCP server's own tools in mcp.yaml)."""
     if not isinstance(data, dict):
-        raise PromptError("tools.yaml must map each tool's name to its description")
+        raise PromptError(f"{where} must map each tool's name to its description")
     tools = []
     for name, entry in data.items():
         description = entry.get("description") if isinstance(entry, dict) else None
         args = (entry.get("args") or {}) if isinstance(entry, dict) else None
         if not isinstance(description, str) or not isinstance(args, dict):
-            raise PromptError(f"tools.yaml: {name!r} needs a 'description' and optional 'args'")
+            raise PromptError(f"{where}: {name!r} needs a 'description' and optional 'args'")
         described = {str(arg): str(text) for arg, text in args.items()}
         tools.append(ToolDescription(name, description.strip(), described))
     return tuple(tools)

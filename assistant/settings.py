@@ -108,10 +108,24 @@ class Settings(BaseSettings):
     # Stored prices older than this are refreshed from yfinance when the network answers.
     price_refresh_after_hours: float = Field(default=12.0, ge=0)
 
+    # `marketbrief mcp --port`: the bearer token a client must send when the server listens on
+    # anything but loopback (on loopback it is optional; set, it is required there too).
+    mcp_token: SecretStr | None = None
+
+    # Watch briefs: the local times of day ("07:30,18:00") the scheduler writes one, or empty
+    # for none (then `marketbrief watch run`, e.g. from cron, is the schedule).
+    watch_times: str = "07:30"
+
     def model_post_init(self, context: object, /) -> None:
         """Register the secrets for redaction as soon as they are read, so no output can show
         them; refuse a shared deployment that would be missing its shared parts."""
-        for secret in (self.openai_api_key, self.oidc_client_secret, self.oidc_cookie_secret):
+        secrets = (
+            self.openai_api_key,
+            self.oidc_client_secret,
+            self.oidc_cookie_secret,
+            self.mcp_token,
+        )
+        for secret in secrets:
             if secret:
                 register_secret(secret.get_secret_value())
         if self.database_url:

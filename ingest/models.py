@@ -46,6 +46,29 @@ class Article(Frozen):
     def text(self) -> str:
         return "\n\n".join(s.text for s in self.sections)
 
+    def markdown(self) -> str:
+        """The whole article as Markdown, for a person or an agent to read: the title, what it
+        is (id, date, source, ...), its sections and its own references."""
+        lines = [f"# {self.title}", "", f"- id: {self.id}"]
+        for label, value in (
+            ("published", self.published.isoformat() if self.published else ""),
+            ("source", self.source),
+            ("url", self.url),
+            ("tags", ", ".join(self.tags)),
+            ("tickers", ", ".join(self.tickers)),
+        ):
+            if value:
+                lines.append(f"- {label}: {value}")
+        for section in self.sections:
+            heading = section.heading or (f"page {section.page}" if section.page else "")
+            lines += ["", f"## {heading}" if heading else "---", "", section.text]
+        if self.references:
+            lines += ["", "## References", ""]
+            lines += [
+                f"[{r.n}] {r.text}" + (f" <{r.url}>" if r.url else "") for r in self.references
+            ]
+        return "\n".join(lines) + "\n"
+
 
 class Chunk(Frozen):
     """A retrievable passage. Its id is a hash of its article and content, so re-ingesting

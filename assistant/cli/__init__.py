@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "library": ("assistant.cli.library", "library_commands"),
     "ask": ("assistant.cli.ask", "ask_commands"),
     "research": ("assistant.cli.research", "research_commands"),
+    "mcp": ("assistant.cli.mcp", "mcp_commands"),
     "config": ("assistant.cli.app", "app_commands"),
     "ui": ("assistant.cli.app", "app_commands"),
 }
@@ -53,6 +54,7 @@ COMMAND_HELP: dict[str, str] = {
     "library": "List, show, remove and re-index the articles in the library.",
     "ask": "Ask a question; get a cited answer in the analysis format.",
     "research": "Deep research: plan a topic in steps, run them, write one cited brief.",
+    "mcp": "Serve marketbrief to other agents over the Model Context Protocol.",
     "config": "Show the settings in force (secrets are shown only as set / not set).",
     "ui": "Start the browser app (what `make run` does).",
 }

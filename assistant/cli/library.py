@@ -19,7 +19,7 @@ from assistant.cli.output import json_option, print_json, print_table
 
 if TYPE_CHECKING:
     from ingest.index import Index
-    from ingest.models import Article, Hit
+    from ingest.models import Hit
     from ingest.pipeline import IngestReport, Progress
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -230,28 +230,6 @@ def ls_command(as_json: bool) -> None:
         print_table(articles, columns)
 
 
-def _print_article(article: Article) -> None:
-    click.echo(article.title)
-    click.echo(f"id: {article.id}")
-    for label, value in (
-        ("published", article.published),
-        ("source", article.source),
-        ("url", article.url),
-        ("tags", ", ".join(article.tags)),
-        ("tickers", ", ".join(article.tickers)),
-    ):
-        if value:
-            click.echo(f"{label}: {value}")
-    for section in article.sections:
-        heading = section.heading or (f"page {section.page}" if section.page else "")
-        click.echo(f"\n## {heading}\n" if heading else "")
-        click.echo(section.text)
-    if article.references:
-        click.echo("\n## references\n")
-        for reference in article.references:
-            click.echo(f"[{reference.n}] {reference.text}")
-
-
 @library_group.command("show")
 @click.argument("article_id", metavar="ID")
 @json_option
@@ -264,7 +242,7 @@ def show_command(article_id: str, as_json: bool) -> None:
     if as_json:
         print_json({**article.model_dump(mode="json"), "chunks": chunks})
     else:
-        _print_article(article)
+        click.echo(article.markdown(), nl=False)
 
 
 @library_group.command("rm")

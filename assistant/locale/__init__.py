@@ -37,7 +37,7 @@ SUBSECTIONS: dict[SectionKey, tuple[SectionKey, ...]] = {
     "risks_opportunities": ("risks", "opportunities"),
 }
 
-Edge = Literal["cli", "browser"]
+Edge = Literal["cli", "browser", "mcp"]
 
 
 def format_date(day: dt.date, language: Language) -> str:
@@ -87,8 +87,8 @@ def hint(remedy: Remedy, edge: Edge) -> str:
 
     The library states facts ("refused: 127.0.0.1 is a loopback address") and names the remedy;
     only the edge knows its reader. At the terminal a flag is the answer; in the browser there
-    are no flags, so it names the setting (or the button) that does the same. Both edges speak
-    English.
+    are no flags, so it names the setting (or the button) that does the same; an agent over MCP
+    reads the setting the server's owner can change. Every edge speaks English.
     """
     return message(f"hint.{remedy}.{edge}", "en")
 
