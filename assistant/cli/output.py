@@ -28,6 +28,11 @@ def for_terminal(text: str) -> str:
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print machine-readable JSON on stdout."
 )
+# A brief's export (research, watch): the format is the file's suffix.
+out_option = click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the brief to this file: .md, .html or .pdf.",
+)  # fmt: skip
 
 
 def _is_model(value: Any) -> bool:

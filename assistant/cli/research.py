@@ -23,7 +23,7 @@ import click
 from assistant import services
 from assistant.answer.cost import Cost, answer_cost
 from assistant.answer.model import Answer
-from assistant.cli.output import for_terminal, json_option, print_json, print_table
+from assistant.cli.output import for_terminal, json_option, out_option, print_json, print_table
 from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.research.brief import Brief
@@ -54,10 +54,7 @@ EXIT_NOT_ACCEPTED = 2
     "--plan", "plan_file", type=click.Path(dir_okay=False, path_type=Path),
     help="Run this plan (JSON, the shape --plan-only --json prints).",
 )  # fmt: skip
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the brief to this file: .md, .html or .pdf.",
-)  # fmt: skip
+@out_option
 @click.option("--article", "article_id", help="Plan a deep analysis of this library article.")
 @click.option(
     "--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),

@@ -40,6 +40,9 @@ class Step(BaseModel):
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
     tools: tuple[ToolName, ...] = Field(min_length=1)
     query: str = Field(default="", max_length=MAX_QUERY_CHARS)
+    # The period its market tools measure ("5D", "1M", "YTD"), when the plan fixes it (a watch
+    # brief: since the last brief); None leaves it to the question.
+    period: str | None = Field(default=None, max_length=16)
 
     @field_validator("question", "query", mode="before")
     @classmethod
@@ -54,6 +57,19 @@ class Step(BaseModel):
         if isinstance(value, list | tuple):
             return tuple(dict.fromkeys(str(v).strip() for v in value))
         return value
+
+    @field_validator("period")
+    @classmethod
+    def _known_period(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from tools.errors import PeriodError
+        from tools.periods import parse_period
+
+        try:
+            return parse_period(value).label
+        except PeriodError as error:
+            raise ValueError(str(error)) from None
 
     def searches(self) -> bool:
         return "search_commentary" in self.tools
@@ -84,6 +100,7 @@ class Plan(BaseModel):
             "article_id": self.article_id,
             "steps": [
                 {"question": s.question, "tools": list(s.tools), "query": s.query}
+                | ({"period": s.period} if s.period else {})
                 for s in self.steps
             ],
         }

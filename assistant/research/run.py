@@ -79,7 +79,8 @@ def run_plan(
 
 
 def focus(parsed: ParsedQuestion, plan: Plan, step: Step) -> ParsedQuestion:
-    """The step's question with the plan's language, the step's tools and its query."""
+    """The step's question with the plan's language, the step's tools, its query and (when
+    the plan fixes it) its period."""
     intents = set(parsed.intents) | {_INTENTS[t] for t in step.tools if t in _INTENTS}
     if "quotes" in step.tools and "index_returns" not in step.tools:
         intents.add("today")  # the writer then reports the quotes themselves
@@ -89,6 +90,7 @@ def focus(parsed: ParsedQuestion, plan: Plan, step: Step) -> ParsedQuestion:
         tools=frozenset(step.tools),
         search=step.query or None,
         intents=frozenset(intents),
+        period=step.period or parsed.period,
     )
 
 

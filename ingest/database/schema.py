@@ -147,3 +147,46 @@ prices = Table(
     Column("frame", LargeBinary, nullable=False),  # its price frame, as Parquet bytes
     Column("version", Integer, nullable=False),  # moves on every write: caches compare it
 )
+# Watchlists (assistant/watch): what each owner watches, the briefs written on it, the articles
+# those briefs already named (so "new since the last brief" is exact), and the schedule's state.
+watch_items = Table(
+    "watch_items",
+    APP,
+    Column("owner", Text, primary_key=True, server_default=text("''")),
+    Column("kind", String(16), primary_key=True),  # symbol | topic | feed
+    Column("value", Text, primary_key=True),
+    Column("added", Text, nullable=False),
+)
+watch_briefs = Table(
+    "watch_briefs",
+    APP,
+    Column("id", Text, primary_key=True),  # the saved research brief's id
+    Column("owner", Text, nullable=False, server_default=text("''")),
+    Column("created", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    Column("new_articles", Integer, nullable=False),
+    Column("feeds_ok", Integer, nullable=False),
+    Column("feeds_failed", Integer, nullable=False),
+    Column("nothing_new", Integer, nullable=False),
+    Column("read", Text),  # when its owner opened it; NULL: unread
+    Column("detail", Text, nullable=False),  # JSON: the feeds' results, the new articles
+    Index("watch_briefs_by_owner", "owner", "created"),
+)
+watch_reported = Table(
+    "watch_reported",
+    APP,
+    Column("owner", Text, primary_key=True, server_default=text("''")),
+    Column("article_id", Text, primary_key=True),
+    Column("brief_id", Text, nullable=False),
+    Column("reported", Text, nullable=False),
+)
+watch_state = Table(
+    "watch_state",
+    APP,
+    Column("owner", Text, primary_key=True, server_default=text("''")),
+    Column("last_run", Text),  # when the last finished run started
+    # the run under way: who holds it, until when (a holder that died lets it lapse)
+    Column("holder", Text),
+    Column("lease_until", Text),
+)
