@@ -7,6 +7,8 @@ for the index or the price store, and the page still reads the choices from the 
 widget's value is there from the interaction that caused the rerun). Each page lives in
 `ui/views/` (not `pages/`: Streamlit would take that folder for its old multipage layout and
 run a bookmarked page without this entry point); the cached services in `ui/resources.py`.
+Last, the watch scheduler is started, once per process (`ui/watch_runs.py`), so the briefs due
+at MARKETBRIEF_WATCH_TIMES are written while the app runs, whichever page is open.
 
 Before any of it, the sign-in gate (`ui/auth.py`): in a deployment that requires sign-in, a
 session that has not signed in sees the sign-in screen and nothing else, no page, no sidebar.
@@ -17,7 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.errors import ConfigError
-from ui import auth, context, library_data, sidebar
+from ui import auth, context, library_data, sidebar, watch_runs
 from ui.markup import error_text
 
 PAGES = Path(__file__).parent / "views"
@@ -39,6 +41,7 @@ navigation = st.navigation(
         st.Page(PAGES / "chat.py", title="Chat", icon=":material/forum:", default=True),
         st.Page(PAGES / "library.py", title="Library", icon=":material/library_books:"),
         st.Page(PAGES / "research.py", title="Research", icon=":material/travel_explore:"),
+        st.Page(PAGES / "watch.py", title="Watch", icon=":material/visibility:"),
     ]
 )
 
@@ -48,3 +51,4 @@ navigation.run()
 with settings_slot:
     articles = library_data.summaries(ctx.index) if ctx.index is not None else []
     sidebar.render(ctx.settings, library_data.facets_of(articles))
+watch_runs.start_scheduler(ctx)  # once per process: the watch briefs due while the app runs

@@ -22,6 +22,7 @@ from ui.preferences import Preferences, current, effective_settings
 
 if TYPE_CHECKING:
     from assistant.engine import Assistant
+    from assistant.watch.store import WatchStore
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -43,6 +44,11 @@ class Context:
     @cached_property
     def history(self) -> HistoryStore:
         return resources.history(self.settings).for_owner(self.owner)
+
+    @cached_property
+    def watch(self) -> WatchStore:
+        """The signed-in person's watchlist and watch briefs."""
+        return resources.watch_store(self.settings).for_owner(self.owner)
 
     def _open(self, name: str, factory: Callable[[Settings], T]) -> T | None:
         try:

@@ -23,6 +23,8 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.question.parse import Vocabulary
+    from assistant.research.store import ResearchStore
+    from assistant.watch.store import WatchStore
     from ingest.index import Index
     from tools.market import MarketData
 
@@ -81,6 +83,30 @@ def history(settings: Settings) -> HistoryStore:
 @st.cache_resource(show_spinner=False)
 def _history(key: str, _settings: Settings) -> HistoryStore:
     return HistoryStore(services.product_store(_settings))
+
+
+def watch_store(settings: Settings) -> WatchStore:
+    """The watchlists and their briefs, as nobody in particular (see `WatchStore.for_owner`)."""
+    return _watch_store(database_key(settings), settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _watch_store(key: str, _settings: Settings) -> WatchStore:
+    from assistant.watch.store import WatchStore
+
+    return WatchStore(services.product_store(_settings))
+
+
+def research_store(settings: Settings) -> ResearchStore:
+    """The saved research briefs (a watch brief is one too), as nobody in particular."""
+    return _research_store(database_key(settings), settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _research_store(key: str, _settings: Settings) -> ResearchStore:
+    from assistant.research.store import ResearchStore
+
+    return ResearchStore(services.product_store(_settings))
 
 
 def database_key(settings: Settings) -> str:

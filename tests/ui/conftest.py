@@ -7,8 +7,10 @@ per module and copied for each test, so every test has its own conversations and
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.harness.browser import prepare_home
-from benchmarks.harness.paths import SHARED
+from benchmarks.harness.paths import FIXTURES, SHARED
+from tests.unit.ingest.servers import serve, static_site
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 AS_OF = dt.date(2026, 1, 23)
@@ -40,6 +43,13 @@ def seeded_home(seeded_template: Path, tmp_path: Path, monkeypatch: pytest.Monke
     shutil.copytree(seeded_template, home)
     monkeypatch.setenv("MARKETBRIEF_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_watch_schedule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No watch scheduler starts under AppTest (a deployment without MARKETBRIEF_WATCH_TIMES):
+    a test that wants one sets the times itself."""
+    monkeypatch.setenv("MARKETBRIEF_WATCH_TIMES", "")
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +89,19 @@ def ask(app: AppTest, question: str, as_of: dt.date | None = AS_OF) -> AppTest:
     app.chat_input(key="question").set_value(question).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+@contextmanager
+def ingest_fixtures_served() -> Iterator[str]:
+    """tests/fixtures/ingest (feed.rss, page.html, ...) on a loopback HTTP server; yields its
+    base URL."""
+    pages = {
+        f"/{path.name}": (
+            mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+            path.read_bytes(),
+        )
+        for path in (FIXTURES / "ingest").iterdir()
+        if path.is_file()
+    }
+    with serve(static_site(pages)) as base:
+        yield base

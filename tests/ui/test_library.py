@@ -4,10 +4,7 @@ open an article, ask about it, and hand it to deep research."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.locale import hint
 from benchmarks.harness.paths import FIXTURES
-from tests.ui.conftest import all_text, ask, markdown, start_app
+from tests.ui.conftest import all_text, ask, ingest_fixtures_served, markdown, start_app
 from ui.article_browser import OPEN, RESEARCH_ARTICLE
 from ui.chat_session import KEY as SESSION
 from ui.ingest_form import NOT_A_URL
@@ -87,20 +84,10 @@ def test_a_price_csv_without_rows_is_named_once() -> None:
     assert error == f"{plain('BAD.csv')}: {plain('no rows with both a date and a close')}"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def feed_url() -> Iterator[str]:
-    handler = partial(_Quiet, directory=str(FIXTURES / "ingest"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.rss"
-    server.shutdown()
-    server.server_close()
+    with ingest_fixtures_served() as base:
+        yield f"{base}/feed.rss"
 
 
 def test_a_feed_url_is_ingested_when_private_addresses_are_allowed(

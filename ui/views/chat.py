@@ -16,6 +16,7 @@ from ui import chat_session, context
 from ui import preferences as prefs
 from ui.answer_view import render_answer
 from ui.conversation_list import render_conversations
+from ui.feed_suggestions import render_feed_suggestions
 from ui.markup import error_text, plain
 from ui.notices import FAILURE_KEY, render_first_run, render_mode_banner
 from ui.sources_panel import render_sources
@@ -141,6 +142,7 @@ if question:
 with notices:
     render_mode_banner(ctx, prefs.current())
     render_first_run(ctx)
+    render_feed_suggestions(ctx)
 if session.article_id:
     with scope:
         render_scope(ctx, session)

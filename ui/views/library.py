@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import context, library_data
 from ui.article_browser import OPEN, render_article, render_browser
+from ui.feed_suggestions import render_feed_suggestions
 from ui.ingest_form import render_ingest_form, render_ingest_report
 from ui.markup import neutralise
 from ui.prices_form import render_prices_form, render_prices_report
@@ -42,6 +43,7 @@ if not articles or latest is None:
         icon=":material/lightbulb:",
     )
 
+render_feed_suggestions(ctx)
 render_ingest_report()
 render_prices_report()
 adding, importing = st.columns(2, gap="medium")

@@ -19,21 +19,17 @@ import logging
 import streamlit as st
 
 from assistant import services
-from assistant.answer.links import defang
 from assistant.engine import Assistant
 from assistant.errors import InputError
 from assistant.llm.failures import EXPECTED_ERRORS
-from assistant.research.brief import Brief
 from assistant.research.plan import Plan
 from assistant.research.planner import DraftedPlan, draft_plan
-from assistant.research.progress import Progress
 from assistant.research.runner import ResearchRunner, shared_runner
 from assistant.research.store import ResearchStore
 from assistant.settings import Settings
 from ui import context, resources
 from ui import preferences as prefs
-from ui.answer_view import render_answer
-from ui.brief_downloads import render_downloads
+from ui.brief_view import render_progress, show_brief
 from ui.markup import error_text, plain
 from ui.plan_editor import DRAFT, NOTICES, discard, put_draft, render_editor
 
@@ -42,13 +38,6 @@ log = logging.getLogger("marketbrief.ui")
 ARTICLE_KEY = "research_article_id"  # set by the library page's "Deep analysis of this article"
 RUN, BRIEF = "run", "brief"  # query parameters: reattach to a run, reopen a saved brief
 TOPIC, AUTO, ARTICLE = "research_topic", "research_auto_accept", "research_article"
-STATUS_ICONS = {
-    "waiting": ":gray[:material/schedule:]",
-    "running": ":blue[:material/autorenew:]",
-    "ok": ":green[:material/check_circle:]",
-    "partial": ":orange[:material/warning:]",
-    "failed": ":red[:material/error:]",
-}
 
 
 def runner(ctx: context.Context) -> ResearchRunner:
@@ -149,25 +138,6 @@ def render_topic(ctx: context.Context, chosen: prefs.Preferences) -> None:
             st.rerun()
 
 
-def render_progress(progress: Progress, topic: str) -> None:
-    step = progress.steps[progress.current - 1] if progress.current else None
-    where = f"step {progress.current} of {progress.total}" if step else "waiting to start"
-    tool = f" · running `{progress.tool}`" if progress.tool else ""
-    st.markdown(f"**Researching:** {plain(topic)} — {where}{tool}")
-    st.progress(progress.finished / max(progress.total, 1))
-    lines = []
-    for item in progress.steps:
-        tools = f" — {', '.join(item.tools)}" if item.tools else ""
-        error = f" ({item.error})" if item.error else ""
-        # a model may have written the step's question: its URLs stay text (answer.links)
-        text = plain(f"{item.n}. {defang(item.question)}{tools}{error}")
-        lines.append(f"{STATUS_ICONS[item.status]} {text}")
-    st.markdown("\n\n".join(lines))
-    st.caption(
-        "The run goes on if you close or reload this page; it will be here when you come back."
-    )
-
-
 @st.fragment(run_every=1.0)
 def watch(ctx: context.Context, run_id: str) -> None:
     """Progress of a running run, refreshed every second; the page reruns when it ends."""
@@ -200,11 +170,6 @@ def render_run(ctx: context.Context, run_id: str) -> None:
 def _briefs(ctx: context.Context) -> ResearchStore:
     """The signed-in person's saved briefs."""
     return runner(ctx).store.for_owner(ctx.owner)
-
-
-def show_brief(brief: Brief) -> None:
-    render_downloads(brief)
-    render_answer(brief.answer)
 
 
 def render_saved(ctx: context.Context) -> None:
