@@ -31,6 +31,7 @@ from ingest.filters import Filters
 from ui import preferences as prefs
 from ui import resources
 from ui.context import Context
+from ui.locale_choice import page_language
 
 if TYPE_CHECKING:  # the run and the scheduler load the answer engine: on first use, not with
     # every page (the chat page shows its box before anything heavy is imported)
@@ -90,11 +91,12 @@ class WatchJobs:
             self._jobs[ctx.owner] = job
         from assistant.watch.run import run_watch
 
+        reader = page_language()  # the brief's language when the topics do not decide it
         chosen = dataclasses.replace(prefs.current(), scope=Filters())
         assistant = ctx.assistant(chosen)
 
         def write(view: WatchStore) -> WatchResult:
-            return run_watch(assistant, view, offline=offline, on_event=job.on_event)
+            return run_watch(assistant, view, offline=offline, reader=reader, on_event=job.on_event)
 
         threading.Thread(
             target=_run, args=(job, store, write), name="watch-now", daemon=True

@@ -25,6 +25,7 @@ from assistant.cli.output import for_terminal, json_option, out_option, print_js
 from assistant.watch.model import KINDS, WatchKind, read_item
 
 if TYPE_CHECKING:
+    from assistant.answer.model import Language
     from assistant.settings import Settings
     from assistant.watch.run import WatchResult
     from assistant.watch.store import WatchBrief, WatchStore
@@ -113,9 +114,13 @@ def rm_command(things: tuple[str, ...], kind: WatchKind | None) -> None:
 
 @watch_group.command("run")
 @click.option("--offline", is_flag=True, help="Write the brief without the LLM.")
+@click.option(
+    "--language", type=click.Choice(["zh", "en"]),
+    help="The brief's language (default: the topics', else the last brief's, else English).",
+)  # fmt: skip
 @out_option
 @json_option
-def run_command(offline: bool, out: Path | None, as_json: bool) -> None:
+def run_command(offline: bool, language: Language | None, out: Path | None, as_json: bool) -> None:
     """Ingest the subscribed feeds and write the brief now; print its Markdown."""
     from assistant.engine import Assistant
     from assistant.research.export import format_for
@@ -124,7 +129,7 @@ def run_command(offline: bool, out: Path | None, as_json: bool) -> None:
     if out is not None:
         format_for(out)  # an unknown suffix fails now, not after the run
     store, settings = _store()
-    result = run_now(store, runner_for(Assistant(settings), offline=offline))
+    result = run_now(store, runner_for(Assistant(settings), offline=offline, language=language))
     _emit(result, out, as_json)
 
 

@@ -29,6 +29,7 @@ from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import notice
 from assistant.locale.catalog import message
 from assistant.research.brief import Brief
+from assistant.research.plan import Plan
 from assistant.research.progress import ResearchEvent
 from assistant.research.run import run_plan
 from assistant.research.store import ResearchStore
@@ -82,19 +83,22 @@ def run_watch(
     fetch: Fetcher | None = None,
     research: ResearchStore | None = None,
     language: Language | None = None,
+    reader: Language | None = None,
     now: dt.datetime | None = None,
     on_event: Callable[[ResearchEvent], None] | None = None,
 ) -> WatchResult:
     """Run the watch of `store`'s owner now: ingest its feeds, write, save and record the
     brief. `fetch` (default: HTTP behind the URL guard, private addresses as the settings
     allow), `research` (default: the research briefs of the same database and owner),
-    `language` (default: the topics' language, else English), `now` (the run's clock)."""
+    `language` (the brief's, when asked for), `reader` (the language of whoever asked, for a
+    watchlist whose topics do not decide it), `now` (the run's clock). Without either, the
+    topics' language, else the previous brief's (a scheduled run has no reader), else English."""
     items = store.items()
     if not items:
         raise InputError(EMPTY_WATCHLIST)
     now = now or dt.datetime.now(dt.UTC)
-    lang = language or brief_language(items)
     previous = next(iter(store.briefs(limit=1)), None)
+    lang = language or brief_language(items, default=reader or _language_of(previous))
     read = _read_feeds(assistant, items, fetch)
     fresh = new_articles(
         read.articles.values(), items, assistant.vocabulary, store.reported(read.articles)
@@ -104,18 +108,10 @@ def run_watch(
     since = previous.as_of if previous is not None else None
     moved = previous is None or (latest is not None and (since is None or latest > since))
     plan = watch_plan(items, language=lang, since=since, latest=latest)
-    missing = [] if latest is not None else _missing(assistant, lang)
-    if missing:  # no price and no article: one short card saying what to add, not five headings
-        line = message("watch.nothing_to_stand_on", lang)
-        answer = one_line_answer(line, as_of=now.date(), language=lang, question=plan.topic)
-        brief = with_notices(Brief(plan=plan, answer=answer, steps=()), missing)
-    elif not fresh and not moved and previous is not None:
-        day = since or latest or now.date()
-        answer = one_line_answer(
-            nothing_new_line(day, lang), as_of=day, language=lang, question=plan.topic
-        )
-        brief = Brief(plan=plan, answer=answer, steps=())
-    else:
+    quiet = not fresh and not moved and previous is not None
+    brief = _short_brief(assistant, plan, now.date(), latest, since, quiet=quiet)
+    short = brief is not None
+    if brief is None:
         brief = run_plan(assistant, plan, offline=offline, on_event=on_event)
         brief = with_articles(brief, fresh, first=previous is None)
         brief = titled(brief, brief.answer.as_of)
@@ -127,12 +123,41 @@ def run_watch(
         title=brief.title,
         language=lang,
         as_of=brief.answer.as_of,
-        nothing_new=bool(missing) or (not fresh and not moved and previous is not None),
+        nothing_new=short,
         articles=tuple(fresh),
         feeds=tuple(read.feeds),
     )
     store.record(watch)
     return WatchResult(watch=watch, brief=brief, priced=priced)
+
+
+def _language_of(previous: WatchBrief | None) -> Language:
+    """The previous brief's language (a scheduled run has no reader to ask), else English."""
+    return cast(Language, previous.language) if previous is not None else "en"
+
+
+def _short_brief(
+    assistant: Assistant,
+    plan: Plan,
+    today: dt.date,
+    latest: dt.date | None,
+    since: dt.date | None,
+    *,
+    quiet: bool,
+) -> Brief | None:
+    """A brief of a line or two instead of the plan's: nothing to stand on (no price and no
+    article: what to add), or nothing new since the last brief (`quiet`); None to run the plan."""
+    lang = plan.language
+    if latest is None and (missing := _missing(assistant, lang)):
+        line = message("watch.nothing_to_stand_on", lang)
+        answer = one_line_answer(line, as_of=today, language=lang, question=plan.topic)
+        return with_notices(Brief(plan=plan, answer=answer, steps=()), missing)
+    if quiet:
+        day = since or latest or today
+        line = nothing_new_line(day, lang)
+        answer = one_line_answer(line, as_of=day, language=lang, question=plan.topic)
+        return Brief(plan=plan, answer=answer, steps=())
+    return None
 
 
 def _read_feeds(

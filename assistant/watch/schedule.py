@@ -30,6 +30,7 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 
+from assistant.answer.model import Language
 from assistant.engine import Assistant
 from assistant.errors import ConfigError, InputError
 from assistant.llm.failures import EXPECTED_ERRORS
@@ -195,11 +196,18 @@ def run_now(store: WatchStore, run: Runner, *, clock: Clock = local_now) -> Watc
     return result
 
 
-def runner_for(assistant: Assistant, *, offline: bool = False, clock: Clock = local_now) -> Runner:
-    """The run the scheduler and `run_now` make: `run_watch` with this assistant."""
+def runner_for(
+    assistant: Assistant,
+    *,
+    offline: bool = False,
+    clock: Clock = local_now,
+    language: Language | None = None,
+) -> Runner:
+    """The run the scheduler and `run_now` make: `run_watch` with this assistant (and, asked
+    for, the brief's language)."""
 
     def run(store: WatchStore) -> WatchResult:
-        return run_watch(assistant, store, offline=offline, now=clock())
+        return run_watch(assistant, store, offline=offline, now=clock(), language=language)
 
     return run
 

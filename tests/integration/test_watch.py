@@ -208,3 +208,21 @@ def test_with_nothing_to_stand_on_the_brief_is_one_card_saying_what_to_add(
     assert any(f"{feed} could not be read (no connection)" in line for line in lines)
     assert any("marketbrief prices" in line for line in lines)
     assert any("marketbrief ingest" in line for line in lines)
+
+
+def test_the_brief_is_in_the_readers_language_when_the_topics_do_not_say(
+    tmp_path: Path, assistant: Assistant
+) -> None:
+    """Symbols alone do not say which language: the brief is in the language of who asked,
+    and a later scheduled run (nobody asking) keeps it; topics decide when there are some."""
+    from assistant.watch.run import run_watch
+
+    store = WatchStore(tmp_path / "symbols.sqlite3")
+    store.add(read_item("罗素2000"))
+    asked = run_watch(assistant, store, offline=True, reader="zh")
+    assert asked.watch.language == "zh" and asked.brief.title.startswith("关注列表简报")
+    scheduled = runner_for(assistant, offline=True)(store)
+    assert scheduled.watch.language == "zh"
+    assert runner_for(assistant, offline=True, language="en")(store).watch.language == "en"
+    store.add(read_item("small caps", "topic"))
+    assert run_watch(assistant, store, offline=True, reader="zh").watch.language == "en"
