@@ -6,8 +6,9 @@ call that needs them, not at start-up: a desktop client starts the server with e
 and most sessions call a tool or two. They are built under a lock, since calls arrive on
 worker threads (the SDK runs each synchronous tool in one) and two first calls must not open
 the library twice; once built they are shared, as the browser app shares them between its
-sessions. A service that cannot be built is left out with its reason: `ask` still answers
-from what is there, with a notice, and a tool that needs the missing one says why.
+sessions. They are the Assistant's own (it builds each service once and keeps the reason of
+one it could not build): `ask` still answers from what is there, with a notice, and a tool
+that needs the missing one says why.
 
 The Assistant holds the vocabulary read from the library's tickers, so after `library_add` it
 is rebuilt over the same services to know the new ones.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mcp.server.mcpserver.exceptions import ToolError
 
@@ -58,63 +59,46 @@ def told() -> Iterator[None]:
 
 
 class Backend:
-    """The services behind the server, built on first use and shared by every call."""
+    """The services behind the server: one Assistant (which builds the market data and the
+    library on first use and keeps why one could not be built), and the research store."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
-        self._built = False
-        self._market: MarketData | None = None
-        self._index: Index | None = None
-        self._unavailable: dict[str, str] = {}
         self._assistant: Assistant | None = None
         self._store: ResearchStore | None = None
 
-    def _build(self) -> None:
-        """Open the market data and the library (once), keeping the reason of either failing."""
-        if self._built:
-            return
-        from assistant import services
-
-        try:
-            self._market = services.market_data(self.settings)
-        except EXPECTED_ERRORS as error:
-            self._unavailable["market"] = one_line(str(error))
-        try:
-            self._index = services.commentary_index(self.settings)
-        except EXPECTED_ERRORS as error:
-            self._unavailable["index"] = one_line(str(error))
-        self._built = True
-
     def assistant(self) -> Assistant:
-        """The Assistant over the shared services (the chat model is its own, from the settings)."""
+        """The Assistant, its services and vocabulary built under the lock (not by two calls at
+        once)."""
         with self._lock:
-            if self._assistant is None:
-                self._build()
-                self._assistant = self._new_assistant()
-            return self._assistant
+            return self._built()
 
-    def _new_assistant(self) -> Assistant:
-        from assistant.engine import Assistant
+    def _built(self) -> Assistant:
+        if self._assistant is None:
+            from assistant.engine import Assistant
 
-        assistant = Assistant(self.settings, market=self._market, index=self._index)
-        assistant.unavailable.update(self._unavailable)
-        assistant.vocabulary  # noqa: B018 (read now, under the lock, not by two calls at once)
-        return assistant
+            assistant = Assistant(self.settings)
+            assistant.vocabulary  # noqa: B018 (opens the library and reads its tickers now)
+            assistant.market  # noqa: B018
+            self._assistant = assistant
+        return self._assistant
 
     def market(self) -> MarketData:
         with self._lock:
-            self._build()
-            if self._market is None:
-                raise Unavailable(f"market data is unavailable: {self._unavailable['market']}")
-            return self._market
+            assistant = self._built()
+            if assistant.market is None:
+                reason = one_line(assistant.unavailable.get("market", "not configured"))
+                raise Unavailable(f"market data is unavailable: {reason}")
+            return cast("MarketData", assistant.market)
 
     def index(self) -> Index:
         with self._lock:
-            self._build()
-            if self._index is None:
-                raise Unavailable(f"the library is unavailable: {self._unavailable['index']}")
-            return self._index
+            assistant = self._built()
+            if assistant.index is None:
+                reason = one_line(assistant.unavailable.get("index", "not configured"))
+                raise Unavailable(f"the library is unavailable: {reason}")
+            return cast("Index", assistant.index)
 
     def research(self) -> ResearchStore:
         """The saved briefs (the product's database: SQLite in the data directory, or shared)."""
@@ -127,14 +111,18 @@ class Backend:
             return self._store
 
     def library_changed(self) -> None:
-        """Articles were added: the next call's Assistant reads the library's tickers again."""
+        """Articles were added: the next call's Assistant, over the same services, reads the
+        library's tickers again."""
+        from assistant.engine import Assistant
+
         with self._lock:
-            self._assistant = None
+            old = self._assistant
+            if old is not None:
+                self._assistant = Assistant(self.settings, market=old.market, index=old.index)
+                self._assistant.unavailable.update(old.unavailable)
 
     def close(self) -> None:
         with self._lock:
-            if self._index is not None:
-                self._index.close()
-                self._index = None
-            self._built = False
+            if self._assistant is not None and self._assistant.index is not None:
+                cast("Index", self._assistant.index).close()
             self._assistant = None
