@@ -107,7 +107,7 @@ def _subscribe(ctx: Context, lang: Language) -> None:
         st.warning(message("feeds_offer.none_picked", lang), icon=":material/edit:")
         return
     subscribe(ctx.watch, urls)
-    job = watch_runs.jobs(ctx.settings).start(ctx, offline=prefs.current().offline)
+    job = watch_runs.start_now(ctx, offline=prefs.current().offline)
     st.session_state[STARTED] = job.id
     st.session_state[REFUSED] = refused
     st.rerun()

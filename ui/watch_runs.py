@@ -6,27 +6,22 @@
   the replicas of a shared deployment and `marketbrief watch run` from writing one twice). With
   no times set, none starts: cron runs `marketbrief watch run` there. The UI tests set no
   times (their conftest), so no scheduler starts under AppTest unless a test asks for one.
-- "Run now" (the Watch page, the first-run Subscribe) runs in a thread of its own, not in the
-  page's script: a click elsewhere, a rerun or a closed tab does not cut the brief off half-way.
-  It is claimed like a scheduled run (`run_now`), so the two never overlap; the page polls its
-  progress (`WatchJob`).
+- "Run now" (the Watch page, the first-run Subscribe) is a `assistant.watch.jobs` run, in a
+  thread of its own; here it gets the sidebar's endpoint and the reader's language, and the
+  page polls its progress (`WatchJob`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
-import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from assistant.errors import ConfigError
-from assistant.llm.failures import EXPECTED_ERRORS
-from assistant.research.progress import Progress, ResearchEvent, StepStarted, starting
 from assistant.settings import Settings
+from assistant.watch.jobs import WatchJob, WatchJobs
 from ingest.filters import Filters
 from ui import preferences as prefs
 from ui import resources
@@ -42,80 +37,23 @@ if TYPE_CHECKING:  # the run and the scheduler load the answer engine: on first 
 log = logging.getLogger("marketbrief.ui")
 
 
-@dataclass
-class WatchJob:
-    """One run a person asked for: where it is, and how it ended."""
+def start_now(ctx: Context, *, offline: bool) -> WatchJob:
+    """A brief for the signed-in person now, with the sidebar's endpoint, over the whole
+    library (the filters are for questions), in the reader's language where the topics do not
+    decide it."""
+    from assistant.watch.run import run_watch
 
-    owner: str
-    feeds: int  # the subscribed feeds it reads before writing
-    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
-    progress: Progress | None = None  # None while the feeds are read
-    result: WatchResult | None = None
-    error: str | None = None  # what stopped it, for the person to act on
-    bug: str | None = None  # an unexpected error's type (the traceback is in the server log)
-    done: threading.Event = field(default_factory=threading.Event)
+    reader = page_language()
+    chosen = dataclasses.replace(prefs.current(), scope=Filters())
+    assistant = ctx.assistant(chosen)
 
-    def on_event(self, event: ResearchEvent) -> None:
-        """The brief's research steps as they run (the plan is known from the first one)."""
-        progress = self.progress
-        if isinstance(event, StepStarted):
-            progress = progress or starting([""] * event.total)
-            steps = list(progress.steps)
-            steps[event.n - 1] = steps[event.n - 1].model_copy(update={"question": event.question})
-            progress = progress.model_copy(update={"steps": tuple(steps)})
-        if progress is not None:
-            self.progress = progress.apply(event)
-
-
-class WatchJobs:
-    """The runs people asked for in this process, the latest one per owner."""
-
-    def __init__(self, store: WatchStore) -> None:
-        self.store = store
-        self._jobs: dict[str, WatchJob] = {}
-        self._lock = threading.Lock()
-
-    def latest(self, owner: str) -> WatchJob | None:
-        with self._lock:
-            return self._jobs.get(owner)
-
-    def start(self, ctx: Context, *, offline: bool) -> WatchJob:
-        """A brief for the signed-in person now (the one under way, if there is one), with
-        the sidebar's endpoint, over the whole library (the filters are for questions)."""
-        store = self.store.for_owner(ctx.owner)
-        with self._lock:
-            job = self._jobs.get(ctx.owner)
-            if job is not None and not job.done.is_set():
-                return job
-            job = WatchJob(owner=ctx.owner, feeds=len(store.items("feed")))
-            self._jobs[ctx.owner] = job
-        from assistant.watch.run import run_watch
-
-        reader = page_language()  # the brief's language when the topics do not decide it
-        chosen = dataclasses.replace(prefs.current(), scope=Filters())
-        assistant = ctx.assistant(chosen)
-
-        def write(view: WatchStore) -> WatchResult:
+    def write(job: WatchJob) -> Runner:
+        def run(view: WatchStore) -> WatchResult:
             return run_watch(assistant, view, offline=offline, reader=reader, on_event=job.on_event)
 
-        threading.Thread(
-            target=_run, args=(job, store, write), name="watch-now", daemon=True
-        ).start()
-        return job
+        return run
 
-
-def _run(job: WatchJob, store: WatchStore, write: Runner) -> None:
-    from assistant.watch.schedule import run_now
-
-    try:
-        job.result = run_now(store, write)
-    except EXPECTED_ERRORS as error:
-        job.error = str(error) or type(error).__name__
-    except Exception as error:  # the thread's edge: no caller to raise to; the page says what
-        log.exception("the watch brief of %r failed", job.owner)  # happened, the log shows where
-        job.bug = type(error).__name__
-    finally:
-        job.done.set()
+    return jobs(ctx.settings).start(ctx.owner, write)
 
 
 def jobs(settings: Settings) -> WatchJobs:

@@ -14,11 +14,11 @@ from assistant.answer.model import Language
 from assistant.locale import message
 from assistant.research.brief import Brief
 from assistant.settings import Settings
+from assistant.watch.jobs import WatchJob
 from assistant.watch.store import FeedOutcome, WatchBrief
 from ui import watch_runs
 from ui.brief_view import render_steps, show_brief
 from ui.markup import error_text, neutralise, plain
-from ui.watch_runs import WatchJob
 
 SHOWN = "watch_jobs_shown"  # the runs whose end this session has shown
 FOLLOWED = "watch_jobs_followed"  # the runs this session started or watched running

@@ -150,7 +150,7 @@ def render_run(ctx: context.Context, items: list[WatchItem], lang: Language) -> 
         help=message("watch_page.run_help", lang),
     )
     if clicked:  # followed at once: a run refused at once (one is under way) still says why
-        following(registry.start(ctx, offline=prefs.current().offline))
+        following(watch_runs.start_now(ctx, offline=prefs.current().offline))
     job = registry.latest(ctx.owner)
     finished = ended(job)
     if job is not None and not job.done.is_set():
