@@ -19,6 +19,7 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
+from assistant.question.intents import asks_figure
 from ingest.crosslingual import translate
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import cjk_count, detect_language
@@ -60,6 +61,8 @@ _OTHER_MARKETS = re.compile(
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
+FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
+FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
@@ -107,6 +110,8 @@ def clean(sentence: str) -> str:
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
     return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
 
+
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
 
 # A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a
 # title/quotation the source split): closing marks, clause punctuation, or a lower-case word.
@@ -160,10 +165,11 @@ def candidates(
     named = named_period(question, today=as_of or dt.date.today())
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
+    figure_weight = FIGURE_ASKED if asks_figure(question) else FIGURE
     found: list[Candidate] = []
     for rank, hit, position, raw in _sentences(hits, scoped):
         text = clean(raw)
-        if not _quotable(text) and not (scoped and position == 0 and len(text) >= 20):
+        if not (_quotable(text) or (position == 0 and _quotable_headline(text, scoped))):
             continue
         if not other_markets_asked and _OTHER_MARKETS.search(text):
             continue
@@ -173,10 +179,11 @@ def candidates(
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
         lang = detect_language(text)
+        figure = figure_weight if figures_in(text) else 0.0
         if scoped:  # what the question asks first; the article's own order breaks ties
-            score = 2 * coverage + 0.3 / (1 + position)
+            score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            score = _score(coverage, text, rank, lowered_names, language)
+            score = _score(coverage, text, rank, lowered_names, language) + figure
             score += _timeliness(hit.published, as_of, named)
         found.append(Candidate(text, hit, rank, score, classify(text), lang, words, coverage))
     if not scoped:
@@ -197,17 +204,43 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     return [c for c in found if c.coverage >= floor or any(n in c.text.lower() for n in names)]
 
 
+def _quotable_headline(text: str, scoped: bool) -> bool:
+    """A headline is quoted when it is the chosen article's, or when it states a figure: news
+    headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles."""
+    if scoped:
+        return len(text) >= 20
+    long_enough = cjk_count(text) >= 10 or len(text) >= 30
+    return (
+        long_enough
+        and bool(figures_in(text))
+        and text[-1:] not in "?？"
+        and not fragment(text)
+        and not _BOILERPLATE.search(text)
+        and not is_instruction_like(text)
+    )
+
+
 def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str]]:
-    """(rank, hit, position in the article, sentence); a scoped article's headline first and
-    its passages in their own order."""
+    """(rank, hit, position in the article, sentence), position 0 being an article's headline
+    (once per article); a scoped article's passages in their own order."""
     if scoped and hits:
-        yield 0, hits[0], 0, hits[0].title
+        yield 0, hits[0], 0, _headline(hits[0].title)
         hits = sorted(hits, key=lambda h: h.chunk.ordinal)
     position = 1
+    headlined: set[str] = set()
     for rank, hit in enumerate(hits):
+        if not scoped and hit.title and hit.chunk.article_id not in headlined:
+            headlined.add(hit.chunk.article_id)
+            yield rank, hit, 0, _headline(hit.title)
         for sentence in split_text(hit.chunk.text):
             yield rank, hit, position, sentence
             position += 1
+
+
+def _headline(title: str) -> str:
+    """A headline as a sentence: Chinese headlines part their clauses with a space
+    ("创业板指大涨2.63%创历史新高 近150只股票涨停"), which quoting would run together."""
+    return _HEADLINE_SPACE.sub("，", title.strip())
 
 
 def _timeliness(
@@ -253,6 +286,5 @@ def _coverage(have: Iterable[str], wanted: Wanted) -> float:
 def _score(coverage: float, text: str, rank: int, names: list[str], language: str) -> float:
     lowered = text.lower()
     named = 0.35 if any(n in lowered for n in names) else 0.0
-    figure = 0.15 if figures_in(text) else 0.0
     same_language = 0.2 if detect_language(text) == language else 0.0
-    return coverage + named + figure + same_language + 0.5 / (1 + rank)
+    return coverage + named + same_language + 0.5 / (1 + rank)

@@ -167,8 +167,8 @@ class SectionWriter:
 
     def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
-        language is taken only where it covers more of the question than anything left in the
-        reader's language (the fact is only there), as a marked quotation, and at most
+        language is taken only where it covers at least as much of the question as anything left in
+        the reader's language (the fact may be only there), as a marked quotation, and at most
         `quotation_limit` of those in the whole answer (none with `quotations` off: a summary
         line is prose)."""
         chosen: list[Candidate] = []
@@ -181,7 +181,7 @@ class SectionWriter:
                 continue
             if candidate.language != self.lang:
                 room = quotations and self.quotations < self.quotation_limit
-                if not room or candidate.coverage <= own:
+                if not room or candidate.coverage < own:
                     continue
                 self.quotations += 1
             chosen.append(candidate)

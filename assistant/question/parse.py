@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
-from typing import Any, Literal
+from typing import Any
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.followup import refers_back
+from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
 from ingest.dates import without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from tools.symbols import NAME_NUMBERS
 
 MAX_QUESTION_CHARS = 2_000
-
-Intent = Literal["returns", "sectors", "macro", "explain", "today"]
 
 
 @dataclass(frozen=True)
@@ -166,7 +165,7 @@ class ParsedQuestion:
     @property
     def asks_comparison(self) -> bool:
         """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
-        return _has(self.text, _COMPARISON)
+        return asks_comparison(self.text)
 
     @property
     def all_symbols(self) -> tuple[str, ...]:
@@ -190,38 +189,6 @@ def find_date(text: str) -> dt.date | None:
     return found[-1].date if found else None
 
 
-# ---------------------------------------------------------------------------------------------
-# intents
-
-_CUES: dict[Intent, tuple[str, ...]] = {
-    "returns": (
-        "跑赢", "跑输", "涨幅", "跌幅", "回报", "收益率如何", "表现", "涨了", "跌了", "走势",
-        "outperform", "underperform", "return", "perform", "beat", " vs", "versus", "gain",
-        "rally", "rallied", "up ", "down ",
-    ),
-    "sectors": (
-        "板块", "行业", "轮动", "sector", "rotation", "industry", "industries",
-    ),
-    "macro": (
-        "收益率曲线", "利率", "美联储", "美债", "国债", "信用", "利差", "通胀", "降息", "加息",
-        "宏观", "波动率", "vix", "yield", "rates", "fed ", "fed'", "federal reserve", "credit",
-        "spread", "treasur", "curve", "inflation", "macro", "rate cut", "rate hike",
-        "联储", "fomc", "鲍威尔", "powell", "非农", "payrolls", "失业率", "unemployment", "cpi",
-        "pce", "gdp",
-    ),
-    "explain": (
-        "为什么", "原因", "驱动", "逻辑", "怎么看", "如何看", "前景", "展望", "催化",
-        "why", "driving", "driver", "explain", "behind", "outlook", "thesis", "catalyst",
-        "what is", "what's",
-    ),
-    "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
-}  # fmt: skip
-
-_COMPARISON = (
-    "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
-    " vs", "versus", "compared", "compare", "relative to", "than",
-)  # fmt: skip
-
 # Topics that imply an index when no symbol is named ("小盘股" is the Russell 2000).
 _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("小盘股", "小盘", "small cap", "small-cap", "smallcap"), "^RUT"),
@@ -230,41 +197,6 @@ _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
      "^GSPC"),
 )  # fmt: skip
 DEFAULT_BENCHMARK = "^GSPC"
-
-
-def _has(text: str, cues: Sequence[str]) -> bool:
-    lowered = f" {text.lower()} "
-    return any(cue in lowered for cue in cues)
-
-
-# Returns cues that company news uses too ("beat estimates", "gained a buy rating"): with a
-# company-news cue and no other returns cue, the question is about the news, not the return.
-_LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
-_COMPANY_NEWS = (
-    "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "上调", "下调",
-    "earnings", "estimate", "consensus", "expectation", "guidance", "price target",
-    "target price", "upgrade", "downgrade", "rating", "analyst", "revenue", "eps", "profit",
-)  # fmt: skip
-
-
-def detect_intents(
-    text: str, symbols: Sequence[str], sectors: Sequence[str], stocks: Sequence[str] = ()
-) -> set[Intent]:
-    """What the question asks for. Naming only indices or funds asks how they did ("returns");
-    naming a company (`stocks`, among `symbols`) does not by itself: "What price target did
-    Deutsche Bank set for Applied Materials?" asks about the news."""
-    intents: set[Intent] = {i for i, cues in _CUES.items() if _has(text, cues)}
-    if "returns" in intents and _has(text, _COMPANY_NEWS):
-        strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
-        if not _has(text, strong):
-            intents.discard("returns")
-    if sectors:
-        intents.add("sectors")
-    if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
-        intents.add("returns")
-    if not intents:
-        intents.add("explain")
-    return intents
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +276,7 @@ def year_period(text: str, as_of: dt.date | None) -> str | None:
 
 def _topic_symbols(text: str) -> tuple[str, ...]:
     for cues, symbol in _TOPIC_SYMBOLS:
-        if _has(text, cues):
+        if has_cue(text, cues):
             return (symbol,)
     return ()
 

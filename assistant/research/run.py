@@ -25,7 +25,8 @@ from assistant.engine import Assistant
 from assistant.errors import MarketbriefError
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.llm.failures import EXPECTED_ERRORS
-from assistant.question.parse import Intent, ParsedQuestion
+from assistant.question.intents import Intent
+from assistant.question.parse import ParsedQuestion
 from assistant.research.brief import Brief, StepReport
 from assistant.research.focus import Focus
 from assistant.research.fold import build_brief

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.gather.passages import candidates, fragment, near_duplicate, question_terms
 from assistant.gather.sentences import split_text
+from assistant.question.intents import asks_figure
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -105,3 +106,28 @@ def test_of_two_market_wraps_alike_the_one_from_the_day_asked_leads() -> None:
     asked = asked.model_copy(update={"published": dt.date(2026, 7, 3)})
     found = candidates([old, asked], "7月3日A股收盘时沪指报多少点？", [], "zh", dt.date(2026, 7, 4))
     assert found[0].hit.chunk.id == "c1"
+
+
+def test_a_question_asking_for_an_amount_puts_the_sentence_with_a_figure_first() -> None:
+    texts = (
+        "Chip exports kept growing strongly across the region this summer, traders said.",
+        "Chip exports jumped 38.5% from a year earlier, to a record for any summer month.",
+    )
+    amount = candidates(hits(*texts), "How fast did chip exports grow this summer?", [], "en")
+    assert amount[0].hit.chunk.id == "c1"
+    assert asks_figure("涨了多少？") and asks_figure("How much did gold gain?")
+    assert not asks_figure("Why did chip stocks fall?")
+
+
+def test_a_headline_stating_a_figure_is_quoted_and_a_bare_one_is_not() -> None:
+    found_hits = hits(
+        "创业板指今日走强，突破2015年高点，创出历史新高，市场情绪明显回暖。",
+        "市场分析人士认为，创业板指的上涨得益于算力与电池板块的集体走强。",
+    )
+    found_hits[0] = found_hits[0].model_copy(
+        update={"title": "创业板指大涨2.63%创历史新高 近150只股票涨停"}
+    )
+    found = candidates(found_hits, "创业板指创历史新高那天涨了多少？", [], "zh")
+    texts = [c.text for c in found]
+    assert "创业板指大涨2.63%创历史新高，近150只股票涨停" in texts  # its clauses kept apart
+    assert not any(t.startswith("Headline number") for t in texts)  # no figure: not quoted

@@ -1,0 +1,98 @@
+"""What a question asks for, read from its words in Chinese and English: a return, the
+sectors, the macro picture, an explanation, today's quotes; whether it compares one thing with
+another; whether it asks for an amount.
+
+Cues are matched as plain substrings of the lower-cased question padded with spaces, so a cue
+like "up " matches a word's end and " vs" its start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+Intent = Literal["returns", "sectors", "macro", "explain", "today"]
+
+_CUES: dict[Intent, tuple[str, ...]] = {
+    "returns": (
+        "跑赢", "跑输", "涨幅", "跌幅", "回报", "收益率如何", "表现", "涨了", "跌了", "走势",
+        "outperform", "underperform", "return", "perform", "beat", " vs", "versus", "gain",
+        "rally", "rallied", "up ", "down ",
+    ),
+    "sectors": (
+        "板块", "行业", "轮动", "sector", "rotation", "industry", "industries",
+    ),
+    "macro": (
+        "收益率曲线", "利率", "美联储", "美债", "国债", "信用", "利差", "通胀", "降息", "加息",
+        "宏观", "波动率", "vix", "yield", "rates", "fed ", "fed'", "federal reserve", "credit",
+        "spread", "treasur", "curve", "inflation", "macro", "rate cut", "rate hike",
+        "联储", "fomc", "鲍威尔", "powell", "非农", "payrolls", "失业率", "unemployment", "cpi",
+        "pce", "gdp",
+    ),
+    "explain": (
+        "为什么", "原因", "驱动", "逻辑", "怎么看", "如何看", "前景", "展望", "催化",
+        "why", "driving", "driver", "explain", "behind", "outlook", "thesis", "catalyst",
+        "what is", "what's",
+    ),
+    "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
+}  # fmt: skip
+
+_COMPARISON = (
+    "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
+    " vs", "versus", "compared", "compare", "relative to", "than",
+)  # fmt: skip
+
+
+# A question asking for an amount ("涨了多少", "how fast did … grow") is answered by a sentence
+# stating one: among sentences on the question, those carrying a figure come first.
+_FIGURE_ASKED = (
+    "多少", "多大", "多快", "多高", "多低", "几个", "几成", "占比", "比例", "幅度", "增速",
+    "涨幅", "跌幅", "how much", "how many", "how fast", "how far", "how big", "how high", "how low",
+    "how large", "how deep", "what percentage", "what share", "what level", "what price",
+    "by what", "at what",
+)  # fmt: skip
+
+
+def asks_figure(text: str) -> bool:
+    """Does the question ask for an amount, a rate or a level?"""
+    return has_cue(text, _FIGURE_ASKED)
+
+
+def has_cue(text: str, cues: Sequence[str]) -> bool:
+    lowered = f" {text.lower()} "
+    return any(cue in lowered for cue in cues)
+
+
+# Returns cues that company news uses too ("beat estimates", "gained a buy rating"): with a
+# company-news cue and no other returns cue, the question is about the news, not the return.
+_LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
+_COMPANY_NEWS = (
+    "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "上调", "下调",
+    "earnings", "estimate", "consensus", "expectation", "guidance", "price target",
+    "target price", "upgrade", "downgrade", "rating", "analyst", "revenue", "eps", "profit",
+)  # fmt: skip
+
+
+def detect_intents(
+    text: str, symbols: Sequence[str], sectors: Sequence[str], stocks: Sequence[str] = ()
+) -> set[Intent]:
+    """What the question asks for. Naming only indices or funds asks how they did ("returns");
+    naming a company (`stocks`, among `symbols`) does not by itself: "What price target did
+    Deutsche Bank set for Applied Materials?" asks about the news."""
+    intents: set[Intent] = {i for i, cues in _CUES.items() if has_cue(text, cues)}
+    if "returns" in intents and has_cue(text, _COMPANY_NEWS):
+        strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
+        if not has_cue(text, strong):
+            intents.discard("returns")
+    if sectors:
+        intents.add("sectors")
+    if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
+        intents.add("returns")
+    if not intents:
+        intents.add("explain")
+    return intents
+
+
+def asks_comparison(text: str) -> bool:
+    """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
+    return has_cue(text, _COMPARISON)
