@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
+from ingest.dates import MONTH_NAMES
 from ingest.language import CJK_RUN
 from ingest.tokens import EN_STOPWORDS, tokenize
 
@@ -146,9 +147,41 @@ def english_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translat
     return [Translation(phrase, words) for phrase, words in found.items()]
 
 
+_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
+_CHINESE_QUARTER = re.compile(r"([一二三四1-4])\s*季度")
+_ORDINALS = ("first", "second", "third", "fourth")
+_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: not "may"
+_MONTH_MAY = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?)\s+May\b|\bMay\s+\d")
+_ENGLISH_QUARTER = re.compile(r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.I)
+
+
+def calendar_terms(query: str) -> list[Translation]:
+    """Months and quarters in the other language's own way of writing them, which a dictionary
+    misses: Chinese news writes "7月" and "二季度" where English says "July" and "second
+    quarter" or "Q2" (CC-CEDICT has only 七月 and no quarters)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for match in _CHINESE_MONTH.finditer(query):
+        found.setdefault(match[0], (MONTH_NAMES[int(match[1]) - 1],))
+    for match in _CHINESE_QUARTER.finditer(query):
+        n = "一二三四1234".index(match[1]) % 4
+        found.setdefault(match[0], (f"{_ORDINALS[n]} quarter", f"q{n + 1}"))
+    for match in _ENGLISH_MONTH.finditer(query):
+        if match[1] != "May" or _MONTH_MAY.search(query):  # not the verb opening a question
+            found.setdefault(match[1].lower(), (f"{MONTH_NAMES.index(match[1]) + 1}月",))
+    for match in _ENGLISH_QUARTER.finditer(query):
+        n = _ORDINALS.index(match[1].lower()) if match[1] else int(match[2]) - 1
+        found.setdefault(match[0].lower(), (f"{'一二三四'[n]}季度",))
+    return [Translation(term, words) for term, words in found.items()]
+
+
 def translate(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
-    """Every term of the query the dictionary can put into the other language."""
-    return chinese_terms(query, dictionary) + english_terms(query, dictionary)
+    """Every term of the query the dictionary, or the calendar, can put into the other
+    language (a month the dictionary knows too gets both spellings, as one term)."""
+    found = {t.term: t.words for t in chinese_terms(query, dictionary)}
+    found.update((t.term, t.words) for t in english_terms(query, dictionary))
+    for term in calendar_terms(query):
+        found[term.term] = tuple(dict.fromkeys((*term.words, *found.get(term.term, ()))))
+    return [Translation(term, words) for term, words in found.items()]
 
 
 def search_terms(query: str, tokens: list[str], dictionary: Cedict = _dictionary) -> list[Terms]:

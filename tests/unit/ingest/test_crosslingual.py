@@ -6,6 +6,7 @@ from __future__ import annotations
 from ingest.cedict import Cedict
 from ingest.crosslingual import (
     Translation,
+    calendar_terms,
     chinese_terms,
     english_terms,
     search_terms,
@@ -87,3 +88,19 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert "标普" in english["s&p"] and english["interest rate"][0] == "利率"
     assert english["soybean"][0] == "大豆" and english["tariff"][0] == "关税"
     assert english["fed"][0] == "美联储"
+
+
+def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
+    """Chinese news says 7月 and 二季度; CC-CEDICT knows only 七月 and no quarter."""
+    terms = {t.term: t.words for t in calendar_terms("7月出口与二季度赎回；12月10日")}
+    assert terms == {"7月": ("July",), "二季度": ("second quarter", "q2"), "12月": ("December",)}
+    english = {t.term: t.words for t in calendar_terms("Sales in the third quarter and Q1")}
+    assert english == {"third quarter": ("三季度",), "q1": ("一季度",)}
+    assert calendar_terms("May stocks fall in 2026?") == []  # the verb, not the month
+    assert calendar_terms("Stocks fell in May 2026") == [Translation("may", ("5月",))]
+
+
+def test_a_month_the_dictionary_knows_is_one_term_with_both_spellings() -> None:
+    small = Cedict.of(glosses={}, headwords={"january": ["一月"], "gold": ["黄金"]})
+    found = {t.term: t.words for t in translate("gold in January 2026", small)}
+    assert found == {"gold": ("黄金",), "january": ("1月", "一月")}
