@@ -31,7 +31,7 @@ from assistant.offline.narrate import (
 )
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
-from assistant.offline.quoting import cite, dated, quotation
+from assistant.offline.quoting import cite, dated, quotation, reporter
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.language import detect_language, has_cjk
 
@@ -139,7 +139,7 @@ class SectionWriter:
         article's sentence with its date (its "year to date" is not the answer's)."""
         hit = candidate.hit
         n = self.registry.add_hit(hit)
-        source = hit.source or hit.title
+        source = reporter(hit.source, hit.url, self.lang)
         if candidate.language and candidate.language != self.lang:
             return quotation(candidate.text, n, source, hit.published, self.lang)
         if hit.published and self._old(hit.published):
@@ -167,13 +167,15 @@ class SectionWriter:
 
     def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
-        language is taken only where it covers at least as much of the question as anything left in
-        the reader's language (the fact may be only there), as a marked quotation, and at most
-        `quotation_limit` of those in the whole answer (none with `quotations` off: a summary
-        line is prose)."""
+        language is taken only where it covers at least as much of the question as anything
+        left in the reader's language (the fact may be only there), as a marked quotation, and
+        at most `quotation_limit` of those in the whole answer (none with `quotations` off: a
+        summary line is prose). Those few places go to the other language's sentences that
+        cover the most of the question, not to the best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         own = max((c.coverage for c in fitting if c.language == self.lang), default=-1.0)
+        others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:
                 break
@@ -181,7 +183,8 @@ class SectionWriter:
                 continue
             if candidate.language != self.lang:
                 room = quotations and self.quotations < self.quotation_limit
-                if not room or candidate.coverage < own:
+                best = max(c.coverage for c in others if self.fresh(c))
+                if not room or candidate.coverage < max(own, best):
                     continue
                 self.quotations += 1
             chosen.append(candidate)
@@ -267,7 +270,7 @@ class SectionWriter:
             message(
                 "takeaway.source",
                 lang,
-                source=_source_name(a.source or a.title, lang),
+                source=_source_name(reporter(a.source, a.url, lang), lang),
                 date=format_date(a.published, lang) if a.published else "",
                 cite=f"[{a.n}]",
             )

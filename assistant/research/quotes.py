@@ -26,7 +26,7 @@ _LEAD_END = re.compile(r"：|: ")
 
 def block(words: str, n: int, reference: Reference, language: Language) -> str:
     """The sentence as a block quotation citing `[n]` (as the offline composer quotes)."""
-    source = reference.source or reference.title
+    source = quoting.reporter(reference.source, reference.url, language)
     return quoting.quotation(words, n, source, reference.date, language)
 
 

@@ -1,0 +1,55 @@
+"""Writing the offline answer's sections: which sentences are quoted, and how."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.gather.sources import SourceRegistry
+from assistant.offline.gathering import Gathered
+from assistant.offline.quoting import lead_in, reporter
+from assistant.offline.sections import SectionWriter
+from assistant.question.parse import default_vocabulary, parse_question
+from ingest.models import Chunk, Hit
+
+ALL_KINDS = {"risk", "opportunity", "insight", "general"}
+
+
+def hit(n: int, text: str, source: str = "华尔街见闻", url: str | None = None) -> Hit:
+    return Hit(
+        chunk=Chunk(id=f"c{n}", article_id=f"a{n}", text=text),
+        score=1.0,
+        title=f"第{n}篇文章的标题",
+        published=dt.date(2026, 8, 1),
+        source=source,
+        url=url,
+    )
+
+
+def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -> None:
+    """Better-ranked passages that only name the country do not take the places of the one
+    that says what was asked, in the other language."""
+    vocabulary = default_vocabulary()
+    question = parse_question(
+        "How fast did South Korea's chip exports grow in July?",
+        vocabulary,
+        as_of=dt.date(2026, 8, 3),
+    )
+    hits = [
+        hit(0, "韩国总统府周五表示，韩国将在8月举行第三轮贸易磋商，参会人数约120人。"),
+        hit(1, "韩国外交部周四表示，韩国与对方已就12项议题交换意见，谈判将于下周继续。"),
+        hit(2, "韩国统计厅表示，韩国6月就业人数同比增加18万人，失业率为2.7%。"),
+        hit(3, "韩国7月半导体出口同比增长178.8%至410亿美元，连续第二个月创新高。"),
+    ]
+    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    quoted = writer.take(ALL_KINDS, 2)
+    assert quoted[0].startswith("> 华尔街见闻 (August 1, 2026) reports: 韩国7月半导体出口")
+
+
+def test_an_article_without_a_source_is_named_by_its_site_never_by_its_headline() -> None:
+    url = "http://www.baijiahao.baidu.com/s?id=1"
+    assert reporter("", url, "zh") == "baijiahao.baidu.com"
+    assert reporter("CNBC", url, "en") == "CNBC"
+    assert lead_in(reporter("", None, "en"), dt.date(2025, 10, 7), "en") == (
+        "An article (October 7, 2025) reports: "
+    )
+    assert lead_in(reporter("", None, "zh"), None, "zh") == "据一篇文章报道："
