@@ -7,8 +7,9 @@ A full date is found in any of these forms, anywhere in a text: numeric (2026-01
 (`parse_date`), a dateline (`find_date_line`) and a question (the assistant's `find_date`)
 each take what they need from that one list. Feeds' RFC 822 dates with two-digit years and
 Unix time are read too. A question may also name a month ("2026年6月", "March 2026") or a day
-without its year ("7月3日", "July 3"): `named_period` reads those, for search to prefer what
-was reported then.
+without its year ("7月3日", "July 3"), or a month without its year and which part of it
+("6月下旬", "in late June"): `named_period` reads those, for search to prefer what was
+reported then.
 
 The patterns are our own, not python-dateutil's parser: that reads a whole string, and told to
 look inside a sentence (fuzzy=True) it guesses ("How did the S&P 500 do in May?" is a day in
@@ -125,6 +126,21 @@ _CHINESE_MONTH = re.compile(
     r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])"
 )
 _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
+# A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June".
+_PART = r"(?P<part>上旬|中旬|下旬|初|中|底|末)?"
+_CHINESE_BARE_MONTH = re.compile(
+    rf"(?<![\d年.\-~～至到])(?P<month>1[0-2]|[1-9])\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?{_PART}"
+)
+_ENGLISH_BARE_MONTH = re.compile(
+    rf"\b(?:(?P<part>early|mid|late)[\s-]+|(?:in|during|of|through)\s+)"
+    rf"(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
+)
+# Which days of a month "上旬", "early", "late" … mean.
+_PARTS: dict[str, tuple[int, int | None]] = {  # None: to the month's end
+    "上旬": (1, 10), "初": (1, 10), "early": (1, 10),
+    "中旬": (11, 20), "中": (11, 20), "mid": (11, 20),
+    "下旬": (21, None), "底": (21, None), "末": (21, None), "late": (21, None),
+}  # fmt: skip
 _ENGLISH_MONTH = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{4}})\b")
 _ENGLISH_DAY = re.compile(
     rf"\b(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d{{4}})"
@@ -171,12 +187,33 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
         for match in pattern.finditer(text):
             if (day := _latest(_month(match["month"]), int(match["day"]), today)) is not None:
                 spans.append((match.start(), match.end(), day, day))
+    if not spans:  # a month alone only when nothing more precise is named
+        spans = _bare_months(text, today)
     if not spans:
         return None
     rest = text
     for begin, stop, _, _ in sorted(spans, reverse=True):  # from the end: offsets stay true
         rest = rest[:begin] + " " + rest[stop:]
     return NamedPeriod(min(s[2] for s in spans), max(s[3] for s in spans), rest)
+
+
+Span = tuple[int, int, dt.date, dt.date]  # where in the text, first and last day
+
+
+def _bare_months(text: str, today: dt.date) -> list[Span]:
+    """The months a text names without their year ("6月下旬", "late June"), each the latest
+    one that has begun by `today`, narrowed to the part of it the text says."""
+    spans: list[Span] = []
+    for pattern in (_CHINESE_BARE_MONTH, _ENGLISH_BARE_MONTH):
+        for match in pattern.finditer(text):
+            if (first := _latest(_month(match["month"]), 1, today)) is None:
+                continue
+            last = _month_end(first)
+            if match["part"]:
+                low, high = _PARTS[match["part"].lower()]
+                first, last = first.replace(day=low), last.replace(day=high or last.day)
+            spans.append((match.start(), match.end(), first, last))
+    return spans
 
 
 def _month(written: str) -> int:

@@ -139,6 +139,12 @@ TODAY = dt.date(2026, 11, 30)
         ("截至2026年1月23日", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),
         ("From Feb 2026 to 2026-04-10", dt.date(2026, 2, 1), dt.date(2026, 4, 10)),
         ("What happened on Feb 29?", dt.date(2024, 2, 29), dt.date(2024, 2, 29)),
+        # a month without its year: the latest begun, narrowed to the part the text says
+        ("谷歌6月下旬股价大跌", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
+        ("12月上旬的数据", dt.date(2025, 12, 1), dt.date(2025, 12, 10)),
+        ("What happened in June?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+        ("Sales in mid-February", dt.date(2026, 2, 11), dt.date(2026, 2, 20)),
+        ("3月份的数据与7月3日的收盘", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the day wins
     ],
 )
 def test_a_named_period_is_the_span_of_days_a_text_names(
@@ -149,7 +155,16 @@ def test_a_named_period_is_the_span_of_days_a_text_names(
 
 
 @pytest.mark.parametrize(
-    "text", ["罗素2000年初至今跑赢标普500了吗?", "You may 3 times ask", "2月30日", "Q3 results"]
+    "text",
+    [
+        "罗素2000年初至今跑赢标普500了吗?",
+        "You may 3 times ask",
+        "2月30日",
+        "Q3 results",
+        "近6个月涨了多少",  # a length of time, not a month
+        "9月以来的涨幅",  # since September: up to now, not September
+        "May stocks fall further?",
+    ],
 )
 def test_a_text_naming_no_day_or_month_names_no_period(text: str) -> None:
     assert named_period(text, TODAY) is None
