@@ -277,6 +277,11 @@ def question_terms(question: str) -> Wanted:
     return [frozenset(g) for g in groups]
 
 
+def coverage(text: str, question: str) -> float:
+    """The share of the question's terms the text says (in either language)."""
+    return _coverage(terms(text), question_terms(question))
+
+
 def _coverage(have: Iterable[str], wanted: Wanted) -> float:
     """The share of the question's terms the sentence has (in either language)."""
     words = set(have)

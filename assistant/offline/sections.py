@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.passages import Candidate, candidates, near_duplicate
+from assistant.gather.passages import (
+    Candidate,
+    candidates,
+    coverage,
+    fragment,
+    near_duplicate,
+)
 from assistant.gather.sources import SourceRegistry
 from assistant.locale import format_date, heading, message, period_label
 from assistant.offline.gathering import Gathered
@@ -38,6 +44,7 @@ from ingest.language import detect_language, has_cjk
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
 TITLE_CHARS = 60
+HEADLINE_COVERAGE = 0.15  # a headline saying this share of the question's words may title it
 DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
@@ -90,11 +97,11 @@ class SectionWriter:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
-        names = [a for s in question.all_symbols for a in vocabulary.aliases(s)]
+        self.names = [a for s in question.all_symbols for a in vocabulary.aliases(s)]
         self.pool = candidates(
             gathered.hits,
             question.text,
-            names,
+            self.names,
             self.lang,
             question.as_of,
             scoped=question.article_id is not None,
@@ -106,6 +113,7 @@ class SectionWriter:
         # asked about one article in the other language, the answer is that article's words
         self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else QUOTATIONS
         self.leaders_told = False
+        self.lead: Candidate | None = None  # the answer's first quoted sentence
         self.day = _data_day(gathered) or question.as_of
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
@@ -124,7 +132,26 @@ class SectionWriter:
             headline = self.pool[0].hit.title
             if headline and detect_language(headline) == lang:
                 return _shortened(headline)
-        return title_for(self.q, self.vocabulary)
+        topic = topic_title(self.q, self.vocabulary)
+        return topic or self._lead_headline() or _shortened(self.q.text)
+
+    def _lead_headline(self) -> str | None:
+        """The headline of the article the answer's first quoted sentence comes from, where it
+        states something on the question in the reader's language: a news headline says the
+        finding ("创业板指大涨2.63%创历史新高") where the question only asks for it. It must say
+        a good share of the question's words, and name what the question names."""
+        if self.lead is None:
+            return None
+        headline = " ".join(self.lead.hit.title.split())
+        lowered = headline.lower()
+        says = (
+            detect_language(headline) == self.lang
+            and headline[-1:] not in "?？"
+            and not fragment(headline)
+            and coverage(headline, self.q.text) >= HEADLINE_COVERAGE
+            and (not self.names or any(n.lower() in lowered for n in self.names))
+        )
+        return _shortened(headline) if says else None
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
@@ -189,6 +216,7 @@ class SectionWriter:
                 self.quotations += 1
             chosen.append(candidate)
             self.mark(candidate)
+            self.lead = self.lead or candidate
         return [self.quote(c) for c in chosen]
 
     # -- sections ----------------------------------------------------------------------------
@@ -311,12 +339,18 @@ def missing_card(language: Language) -> Section:
 
 
 def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
-    """The answer's title: what the question asks about (its own words when it asks why)."""
+    """The answer's title: what the question asks about, else its own words."""
+    return topic_title(question, vocabulary) or _shortened(question.text)
+
+
+def topic_title(question: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
+    """What the question asks about, where the tools answer it (a performance, sectors, the
+    macro backdrop); None for a question about news or asking why."""
     lang = question.language
     names = [vocabulary.name(s, lang) for s in question.symbols]
     period = period_label(question.period, lang)
     if "explain" in question.intents and not question.asks_comparison:
-        return _shortened(question.text)
+        return None
     if "returns" in question.intents and names:
         if len(names) >= 2:
             joined = message("title.versus", lang).join(names[:3])
@@ -330,7 +364,7 @@ def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
         return message("title.rotation", lang)
     if "macro" in question.intents:
         return message("title.macro", lang)
-    return _shortened(question.text)
+    return None
 
 
 def _shortened(text: str) -> str:

@@ -53,3 +53,27 @@ def test_an_article_without_a_source_is_named_by_its_site_never_by_its_headline(
         "An article (October 7, 2025) reports: "
     )
     assert lead_in(reporter("", None, "zh"), None, "zh") == "据一篇文章报道："
+
+
+def _written_title(question: str, headline: str, text: str) -> str:
+    vocabulary = default_vocabulary()
+    parsed = parse_question(question, vocabulary, as_of=dt.date(2026, 5, 14))
+    found = hit(0, text, source="东方财富网").model_copy(update={"title": headline})
+    writer = SectionWriter(parsed, Gathered(hits=[found]), SourceRegistry(), vocabulary)
+    writer.sections()
+    return writer.title()
+
+
+def test_a_news_answer_is_titled_by_the_headline_that_states_the_finding() -> None:
+    text = "A股三大指数今日集体走强，创业板指重返4000点，突破2015年6月的高点，创出历史新高。"
+    title = _written_title(
+        "创业板指创历史新高那天涨了多少？", "创业板指大涨2.63%创历史新高 近150只股票涨停", text
+    )
+    assert title == "创业板指大涨2.63%创历史新高 近150只股票涨停"
+
+
+def test_a_headline_not_naming_the_company_asked_about_leaves_the_question_as_title() -> None:
+    text = "Nvidia shares fell 5% after its earnings, as the new guidance disappointed investors."
+    question = "Why did Nvidia stock fall after its earnings?"
+    title = _written_title(question, "Chip stocks fall as earnings guidance disappoints", text)
+    assert title == "Why did Nvidia stock fall after its earnings"
