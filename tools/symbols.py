@@ -140,10 +140,13 @@ NAME_NUMBERS = (
     r"|\bNikkei\s?225|\b(?:Top|top|No\.)\s?\d+"
 )
 
-# Phrases whose inner sector word is not about the sector: masked in free text.
+# Phrases whose inner sector word is not about the sector: masked in free text. Most are the
+# names of China's official statistics (规模以上工业企业利润, 工业生产者出厂价格), which say 工业
+# and 金融 about the whole economy, not about a US sector.
 _STOP_PHRASES: tuple[str, ...] = (
     "新能源", "金融市场", "金融条件", "金融危机", "金融体系", "金融稳定", "金融监管",
-    "工业生产", "工业产出", "工业增加值", "financial conditions",
+    "工业生产", "工业产出", "工业增加值", "工业企业", "工业品", "工业利润",
+    "financial conditions", "industrial production", "industrial profits",
 )  # fmt: skip
 
 _TICKER = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,11}$")

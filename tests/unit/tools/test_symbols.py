@@ -65,6 +65,8 @@ def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> N
     [
         "I think it is a good day. The CEO said IT was fine, A DOG RAN.",
         "新能源汽车和金融市场的流动性",
+        "2026年上半年全国规模以上工业企业利润增长了多少？",  # China's statistics, not XLI
+        "China's industrial profits rose while industrial production slowed.",
         "Financial conditions eased; the dollar was flat.",
         "spy novels are fun; all the best",
     ],
