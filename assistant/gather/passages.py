@@ -105,7 +105,7 @@ def clean(sentence: str) -> str:
     text = strip_markers(sentence)
     text = re.sub(r"<[^>]{1,200}>", "", text)
     text = text.replace("**", "").replace("__", "")
-    text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、])\s*", "", text)
+    text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、](?!\d))\s*", "", text)  # not "1.3%！…"
     text = re.sub(r"\s+", " ", text).strip()
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
     return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)

@@ -44,7 +44,7 @@ from ingest.language import detect_language, has_cjk
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
 TITLE_CHARS = 60
-HEADLINE_COVERAGE = 0.15  # a headline saying this share of the question's words may title it
+HEADLINE_COVERAGE = 0.3  # a headline saying this share of the question's words may title it
 DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis

@@ -8,6 +8,7 @@ like "up " matches a word's end and " vs" its start.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -63,12 +64,12 @@ def has_cue(text: str, cues: Sequence[str]) -> bool:
     return any(cue in lowered for cue in cues)
 
 
-# Returns cues that company news uses too ("beat estimates", "gained a buy rating"): with a
-# company-news cue and no other returns cue, the question is about the news, not the return.
+# Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):
+# with a news cue and no other returns cue, the question is about the news, not the return.
 _LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
 _COMPANY_NEWS = (
-    "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "上调", "下调",
-    "earnings", "estimate", "consensus", "expectation", "guidance", "price target",
+    "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "预测", "上调", "下调",
+    "earnings", "estimate", "consensus", "expectation", "forecast", "guidance", "price target",
     "target price", "upgrade", "downgrade", "rating", "analyst", "revenue", "eps", "profit",
 )  # fmt: skip
 
@@ -84,6 +85,8 @@ def detect_intents(
         strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
         if not has_cue(text, strong):
             intents.discard("returns")
+    if "macro" in intents and asks_other_economy(text):
+        intents.discard("macro")  # our macro figures are America's
     if sectors:
         intents.add("sectors")
     if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
@@ -91,6 +94,25 @@ def detect_intents(
     if not intents:
         intents.add("explain")
     return intents
+
+
+# Economies whose inflation, growth or rates a question may ask about: the macro tool reads
+# America's curve, credit and volatility, which do not answer "中国CPI" or "Japan's inflation".
+_OTHER_ECONOMIES = (
+    "中国", "国内", "我国", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行", "英国", "德国",
+    "印度",
+    "china", "chinese", "japan", "boj", "korea", "euro", "europe", "ecb", "britain", "british",
+    "germany", "german", "india",
+)  # fmt: skip
+_AMERICA = ("美国", "美联储", "美债", "u.s.", "america", "fed ", "fed'", "federal reserve",
+            "treasur", "fomc", "powell", "鲍威尔")  # fmt: skip
+_US = re.compile(r"\bUS\b")  # upper case: not the pronoun
+
+
+def asks_other_economy(text: str) -> bool:
+    """Does the question ask about another economy than America's (and not America's too)?"""
+    america = has_cue(text, _AMERICA) or _US.search(text) is not None
+    return has_cue(text, _OTHER_ECONOMIES) and not america
 
 
 def asks_comparison(text: str) -> bool:

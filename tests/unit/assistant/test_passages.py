@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from assistant.gather.passages import candidates, fragment, near_duplicate, question_terms
+from assistant.gather.passages import (
+    candidates,
+    clean,
+    fragment,
+    near_duplicate,
+    question_terms,
+)
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure
 from ingest.models import Chunk, Hit
@@ -131,3 +137,9 @@ def test_a_headline_stating_a_figure_is_quoted_and_a_bare_one_is_not() -> None:
     texts = [c.text for c in found]
     assert "创业板指大涨2.63%创历史新高，近150只股票涨停" in texts  # its clauses kept apart
     assert not any(t.startswith("Headline number") for t in texts)  # no figure: not quoted
+
+
+def test_a_sentence_opening_with_a_decimal_keeps_it() -> None:
+    """ "1." before a digit is a figure, not a list number: "1.3%！…" is not "3%！…"."""
+    assert clean("1.3%！日本2月CPI连续四个月下滑") == "1.3%！日本2月CPI连续四个月下滑"
+    assert clean("2. Second point of the list.") == "Second point of the list."

@@ -46,6 +46,32 @@ def test_sectors_and_macro_intents() -> None:
     assert "macro" in parse("What does the yield curve say about credit?").intents
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中国10月CPI同比涨了多少？",
+        "Did Japan's April 2026 core inflation beat or miss forecasts?",
+        "欧洲央行会降息吗？",
+    ],
+)
+def test_another_economys_macro_is_not_answered_with_americas(question: str) -> None:
+    """The macro tool reads the US curve, credit and volatility."""
+    assert "macro" not in parse(question).intents
+
+
+def test_beating_a_forecast_is_news_not_a_return() -> None:
+    assert "returns" not in parse("Did Japan's core inflation beat forecasts?").intents
+
+
+@pytest.mark.parametrize(
+    "question", ["美联储降息对中国有什么影响？", "How does US inflation compare with Japan's?"]
+)
+def test_a_question_about_america_and_another_economy_keeps_the_macro_figures(
+    question: str,
+) -> None:
+    assert "macro" in parse(question).intents
+
+
 def test_topics_imply_an_index() -> None:
     assert parse("What is driving the small-cap rotation?").symbols[0] == "^RUT"
 
