@@ -101,9 +101,9 @@ class Gatherer:
         symbols = [s for s in question.symbols if s in have]
         missing = [s for s in question.symbols if s not in have]
         if missing:
-            reason = message("reason.no_prices_for", self.language, symbols=", ".join(missing))
+            named = ", ".join(missing)
             out.notices.append(
-                notice("tool_failed", self.language, tool="index_returns", reason=reason)
+                notice("missing_prices", self.language, symbols=named, command=" ".join(missing))
             )
         benchmark = question.benchmark if question.benchmark in symbols else None
         if symbols and question.allows("index_returns"):

@@ -119,6 +119,13 @@ def test_a_failing_tool_leaves_a_notice_and_the_rest_of_the_answer() -> None:
     assert "8.2%回报率" in render_markdown(answer)  # the article still speaks
 
 
+def test_a_stock_without_prices_is_told_in_the_readers_language() -> None:
+    answer = ask("英伟达最近为什么下跌？")
+    notices = [f.message for f in answer.flags if f.kind == "notice"]
+    assert any(n.startswith("价格库中没有NVDA的价格") for n in notices)
+    assert not any("no prices" in n or "出错" in n for n in notices)
+
+
 def test_missing_services_are_notices_not_errors() -> None:
     answer = Assistant(load_settings(), market=None, index=None, model=None).ask(QUESTION)
     assert answer.mode == "offline"
