@@ -111,8 +111,6 @@ def clean(sentence: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
 
 
-_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
-
 # A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a
 # title/quotation the source split): closing marks, clause punctuation, or a lower-case word.
 _CUT_START = re.compile(r"^(?:[》」』”’）)\]、，,;；:：.。!！?？%]|[a-z])")
@@ -235,6 +233,9 @@ def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, in
         for sentence in split_text(hit.chunk.text):
             yield rank, hit, position, sentence
             position += 1
+
+
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
 
 
 def _headline(title: str) -> str:

@@ -64,7 +64,9 @@ def lead_in(source: str, published: dt.date | None, language: Language) -> str:
     else:
         lead = message("quote.lead_dated", language, source=source,
                        date=format_date(published, language))  # fmt: skip
-    return lead[:1].upper() + lead[1:]  # "an article" opens the quotation
+    if source != message("quote.someone", language):
+        return lead
+    return lead[:1].upper() + lead[1:]  # "an article" opens the quotation: "An article …"
 
 
 def quotation(

@@ -77,3 +77,7 @@ def test_a_headline_not_naming_the_company_asked_about_leaves_the_question_as_ti
     question = "Why did Nvidia stock fall after its earnings?"
     title = _written_title(question, "Chip stocks fall as earnings guidance disappoints", text)
     assert title == "Why did Nvidia stock fall after its earnings"
+
+
+def test_a_named_source_keeps_its_own_spelling_in_the_lead_in() -> None:
+    assert lead_in("eToro", None, "en") == "eToro reports: "
