@@ -127,7 +127,8 @@ _CHINESE_MONTH = re.compile(
 )
 _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 # A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June".
-_PART = r"(?P<part>上旬|中旬|下旬|初|中|底|末)?"
+# (a lone 初/中/底/末 before another character is a word's start: "9月中国CPI", "7月初步数据")
+_PART = r"(?P<part>上旬|中旬|下旬|(?:初|中|底|末)(?![\u4e00-\u9fff]))?"
 _CHINESE_BARE_MONTH = re.compile(
     rf"(?<![\d年.\-~～至到])(?P<month>1[0-2]|[1-9])\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?{_PART}"
 )

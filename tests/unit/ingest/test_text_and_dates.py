@@ -145,6 +145,8 @@ TODAY = dt.date(2026, 11, 30)
         ("What happened in June?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
         ("Sales in mid-February", dt.date(2026, 2, 11), dt.date(2026, 2, 20)),
         ("3月份的数据与7月3日的收盘", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the day wins
+        ("9月中国CPI同比涨了多少", dt.date(2026, 9, 1), dt.date(2026, 9, 30)),  # 中国, not mid
+        ("6月底，美联储维持利率不变", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
     ],
 )
 def test_a_named_period_is_the_span_of_days_a_text_names(
