@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
-from ingest.dates import MONTH_NAMES
-from ingest.language import CJK_RUN
+from ingest.dates import MONTH_NAMES, QUARTER_ORDINALS, months_written, quarters_written
+from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
 
 # Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer
@@ -147,30 +147,19 @@ def english_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translat
     return [Translation(phrase, words) for phrase, words in found.items()]
 
 
-_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
-_CHINESE_QUARTER = re.compile(r"([一二三四1-4])\s*季度")
-_ORDINALS = ("first", "second", "third", "fourth")
-_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # capitalised: not "may"
-_MONTH_MAY = re.compile(r"\b(?:in|of|since|until|by|early|late|mid-?)\s+May\b|\bMay\s+\d")
-_ENGLISH_QUARTER = re.compile(r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.I)
-
-
 def calendar_terms(query: str) -> list[Translation]:
     """Months and quarters in the other language's own way of writing them, which a dictionary
     misses: Chinese news writes "7月" and "二季度" where English says "July" and "second
-    quarter" or "Q2" (CC-CEDICT has only 七月 and no quarters)."""
+    quarter" or "Q2" (CC-CEDICT has only 七月 and no quarters). `ingest.dates` reads them."""
     found: dict[str, tuple[str, ...]] = {}
-    for match in _CHINESE_MONTH.finditer(query):
-        found.setdefault(match[0], (MONTH_NAMES[int(match[1]) - 1],))
-    for match in _CHINESE_QUARTER.finditer(query):
-        n = "一二三四1234".index(match[1]) % 4
-        found.setdefault(match[0], (f"{_ORDINALS[n]} quarter", f"q{n + 1}"))
-    for match in _ENGLISH_MONTH.finditer(query):
-        if match[1] != "May" or _MONTH_MAY.search(query):  # not the verb opening a question
-            found.setdefault(match[1].lower(), (f"{MONTH_NAMES.index(match[1]) + 1}月",))
-    for match in _ENGLISH_QUARTER.finditer(query):
-        n = _ORDINALS.index(match[1].lower()) if match[1] else int(match[2]) - 1
-        found.setdefault(match[0].lower(), (f"{'一二三四'[n]}季度",))
+    for written, month in months_written(query):
+        found.setdefault(
+            written.lower(), (MONTH_NAMES[month - 1],) if has_cjk(written) else (f"{month}月",)
+        )
+    for written, n in quarters_written(query):
+        english = (f"{QUARTER_ORDINALS[n - 1]} quarter", f"q{n}")
+        chinese = (f"{'一二三四'[n - 1]}季度",)
+        found.setdefault(written.lower(), english if has_cjk(written) else chinese)
     return [Translation(term, words) for term, words in found.items()]
 
 

@@ -217,6 +217,46 @@ def _bare_months(text: str, today: dt.date) -> list[Span]:
     return spans
 
 
+# Months and quarters as each language writes them inside a text ("7月", "July", "二季度",
+# "Q2", "second quarter"), for translating a query from one language into the other.
+_WRITTEN_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
+_WRITTEN_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # not "may"
+_WRITTEN_CHINESE_QUARTER = re.compile(r"([一二三四1-4])\s*季度")
+_WRITTEN_ENGLISH_QUARTER = re.compile(
+    r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.IGNORECASE
+)
+QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "second quarter"
+
+
+def months_written(text: str) -> list[tuple[str, int]]:
+    """Each month the text names, as written, with its number: "7月" 7, "July" 7. "May" is the
+    month only where a date pattern reads it so ("in May", "May 3", "May 2026"), not the verb
+    opening a question."""
+    found = [(m[0], int(m[1])) for m in _WRITTEN_CHINESE_MONTH.finditer(text)]
+    month_may = any(
+        _month(match["month"]) == 5
+        for pattern in (_ENGLISH_BARE_MONTH, _ENGLISH_DAY, _ENGLISH_MONTH)
+        for match in pattern.finditer(text)
+    )
+    found += [
+        (m[1], month_number(m[1]))
+        for m in _WRITTEN_ENGLISH_MONTH.finditer(text)
+        if m[1] != "May" or month_may
+    ]
+    return found
+
+
+def quarters_written(text: str) -> list[tuple[str, int]]:
+    """Each quarter the text names, as written, with its number: "二季度" 2, "Q2" 2, "second
+    quarter" 2."""
+    found = [
+        (m[0], "一二三四1234".index(m[1]) % 4 + 1) for m in _WRITTEN_CHINESE_QUARTER.finditer(text)
+    ]
+    for m in _WRITTEN_ENGLISH_QUARTER.finditer(text):
+        found.append((m[0], QUARTER_ORDINALS.index(m[1].lower()) + 1 if m[1] else int(m[2])))
+    return found
+
+
 def _month(written: str) -> int:
     return int(written) if written.isdigit() else month_number(written)
 
