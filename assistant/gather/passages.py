@@ -160,6 +160,7 @@ def candidates(
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first."""
     wanted = question_terms(question)
+    expressible = in_other_language(wanted)
     named = named_period(question, today=as_of or dt.date.today())
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
@@ -172,11 +173,11 @@ def candidates(
         if not other_markets_asked and _OTHER_MARKETS.search(text):
             continue
         words = frozenset(terms(text))
-        coverage = _coverage(words, wanted)
+        lang = detect_language(text)
+        coverage = _coverage(words, wanted if lang == language else expressible)
         names_one = any(n in text.lower() for n in lowered_names)
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
-        lang = detect_language(text)
         figure = figure_weight if figures_in(text) else 0.0
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
@@ -276,6 +277,14 @@ def question_terms(question: str) -> Wanted:
             if any(t.startswith(o) or o.startswith(t) for t in group for o in own):
                 group |= other
     return [frozenset(g) for g in groups]
+
+
+def in_other_language(wanted: Wanted) -> Wanted:
+    """The question's terms a sentence in the other language can say: those the dictionary
+    translates, and Latin words and numbers, which both languages write alike ("ETF", "RSM").
+    A Chinese question's untranslatable words (and the character pairs that straddle two
+    words, "均涨") can never be in an English sentence, so they do not count against one."""
+    return [g for g in wanted if len(g) > 1 or all(t.isascii() for t in g)]
 
 
 def coverage(text: str, question: str) -> float:

@@ -23,10 +23,15 @@ from assistant.locale import format_date, message, notice, tool_failure
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.filters import Filters
+from ingest.language import detect_language
 from ingest.models import Hit
 from tools.result import ToolResult
 
 SEARCH_K = 8
+# The other language's best passages a question may need (its fact may be told only there):
+# looked for this deep in the ranking, this many kept beyond the first SEARCH_K.
+OTHER_LANGUAGE_DEPTH = 40
+OTHER_LANGUAGE_HITS = 2
 SCOPED_K = 40  # a chosen article: all of its passages (a long report has a few dozen)
 MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
 T = TypeVar("T")
@@ -159,14 +164,17 @@ class Gatherer:
         if scope:  # the person chose the article: its date does not matter
             since = until = None
         filters = Filters(since=since, until=until, article_id=scope)
-        k = SCOPED_K if scope else SEARCH_K
+        # Searched deeper than the answer reads: the other language's best passages may lie
+        # just below the first SEARCH_K (`other_language`).
+        k = SCOPED_K if scope else OTHER_LANGUAGE_DEPTH
         hits = self.tool(
             "search_commentary",
             {"query": query, "k": k, "since": since, "until": until, "article_id": scope},
             lambda: index.search(query, k=k, filters=filters),
             out,
         )
-        out.hits = list(hits or [])
+        found = list(hits or [])
+        out.hits = found if scope else found[:SEARCH_K] + other_language(found, self.language)
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
@@ -182,6 +190,21 @@ class Gatherer:
         if newer:
             day = format_date(until, self.language)
             out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
+
+
+def other_language(hits: list[Hit], language: Language) -> list[Hit]:
+    """The best few passages below the first SEARCH_K that are in the other language, from
+    articles not among those: a question's own words outrank a dictionary's translation of
+    them, so the article in the other language that holds the fact often ranks just below."""
+    seen = {h.chunk.article_id for h in hits[:SEARCH_K]}
+    others: list[Hit] = []
+    for hit in hits[SEARCH_K:]:
+        if len(others) == OTHER_LANGUAGE_HITS:
+            break
+        if hit.chunk.article_id not in seen and detect_language(hit.chunk.text) != language:
+            seen.add(hit.chunk.article_id)
+            others.append(hit)
+    return others
 
 
 # Commentary published up to this long after the as-of date still speaks about it (a market

@@ -12,7 +12,9 @@ from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.gather.sentences import split_text
+from assistant.offline.gathering import SEARCH_K, other_language
 from assistant.settings import load_settings
+from ingest.models import Chunk, Hit
 from tests.answer_format import ZH_HEADINGS
 
 from .fakes import AS_OF, INJECTION, SEED, SEED_TEXT, FakeIndex, FakeMarket, article
@@ -218,3 +220,25 @@ def test_the_title_says_the_finding_and_never_cuts_a_word() -> None:
     long = "What is driving the small-cap rotation and what are the main risks to it in 2026?"
     title = ask(long).title
     assert title.endswith("…") and long.startswith(title[:-1]) and long[len(title) - 1] == " "
+
+
+def test_the_other_languages_best_passages_below_the_first_join_the_answer() -> None:
+    """Below the first SEARCH_K hits, the best two in the other language from articles not
+    already found: where a Chinese question's fact may be told only in English."""
+
+    def hit(article: str, text: str) -> Hit:
+        chunk = Chunk(id=f"{article}-{text[:3]}", article_id=article, text=text)
+        return Hit(chunk=chunk, score=1, title=text)
+
+    zh = "美联储维持利率不变，市场预期年内降息两次。"
+    first = [hit(f"a{n}", zh) for n in range(SEARCH_K)]
+    below = [
+        hit("b0", zh),  # the reader's language: not needed from down here
+        hit("a1", "The Fed held rates steady, as markets expected."),  # an article found already
+        hit("b1", "Apollo limited redemptions to 5% of the fund's shares."),
+        hit("b1", "Investors asked for 16.8% of the fund's shares back."),  # one per article
+        hit("b2", "Redemption requests reached a record in the second quarter."),
+        hit("b3", "A third English passage is one too many."),
+    ]
+    assert [h.chunk.article_id for h in other_language(first + below, "zh")] == ["b1", "b2"]
+    assert other_language(first, "zh") == []

@@ -9,6 +9,7 @@ import pytest
 from assistant.gather.passages import (
     candidates,
     clean,
+    coverage,
     fragment,
     near_duplicate,
     question_terms,
@@ -88,6 +89,17 @@ def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() 
         hits("韩国7月出口同比增长12.3%，半导体出口创新高。"), "韩国出口增长", [], "en"
     )
     assert found and found[0].coverage > 0.5
+
+
+def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_cannot_say() -> None:
+    """An untranslatable word of the question (截至, and the pairs straddling two words)
+    cannot be in an English sentence: its coverage counts only what English can say."""
+    question = "截至7月中旬，罗素2000指数年内平均涨了多少？"
+    english = "The Russell 2000 index was up an average of 20.8% in July."
+    chinese = "道琼斯运输平均指数年内上涨超过30%。"
+    found = {c.language: c for c in candidates(hits(english, chinese), question, [], "zh")}
+    assert found["en"].coverage > found["zh"].coverage
+    assert found["en"].coverage >= 2 * coverage(english, question)  # against every term
 
 
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
