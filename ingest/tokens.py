@@ -81,11 +81,12 @@ def tokenize(text: str) -> list[str]:
 
 def terms(text: str) -> set[str]:
     """The content words of a short text, for measuring how much two texts share (the offline
-    composer scores sentences by the question's terms they cover): English words lower-cased
-    as written (no plural folding) and Chinese character bigrams (a lone character alone),
-    without stop words. Bigrams rather than jieba words: a question and a sentence then share
-    "小盘" whether jieba cuts "小盘股" or "小盘" from each."""
-    found = {w for w in map(str.lower, _WORD_AS_WRITTEN.findall(text)) if w not in EN_STOPWORDS}
+    composer scores sentences by the question's terms they cover): English words lower-cased,
+    plurals folded as `tokenize` folds them ("prices" is "price"), and Chinese character
+    bigrams (a lone character alone), without stop words. Bigrams rather than jieba words: a
+    question and a sentence then share "小盘" whether jieba cuts "小盘股" or "小盘" from each."""
+    words = map(str.lower, _WORD_AS_WRITTEN.findall(text))
+    found = {_fold(w) for w in words if w not in EN_STOPWORDS}
     for run in CJK_RUN.findall(text):
         found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
     return found - ZH_STOPWORDS

@@ -63,6 +63,7 @@ MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
+CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
@@ -166,6 +167,7 @@ def candidates(
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     figure_weight = FIGURE_ASKED if asks_figure(question) else FIGURE
     found: list[Candidate] = []
+    headlines: dict[str, frozenset[str]] = {}  # the terms of each article's headline
     for rank, hit, position, raw in _sentences(hits, scoped):
         text = clean(raw)
         if not (_quotable(text) or (position == 0 and _quotable_headline(text, scoped))):
@@ -174,7 +176,9 @@ def candidates(
             continue
         words = frozenset(terms(text))
         lang = detect_language(text)
-        coverage = _coverage(words, wanted if lang == language else expressible)
+        asked = wanted if lang == language else expressible
+        headline = headlines.setdefault(hit.title, frozenset(terms(hit.title)))
+        coverage = _coverage(words, asked, headline)
         names_one = any(n in text.lower() for n in lowered_names)
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
@@ -292,10 +296,15 @@ def coverage(text: str, question: str) -> float:
     return _coverage(terms(text), question_terms(question))
 
 
-def _coverage(have: Iterable[str], wanted: Wanted) -> float:
-    """The share of the question's terms the sentence has (in either language)."""
-    words = set(have)
-    return sum(1 for group in wanted if group & words) / len(wanted) if wanted else 0.0
+def _coverage(have: Iterable[str], wanted: Wanted, context: Iterable[str] = ()) -> float:
+    """The share of the question's terms the sentence has (in either language); a term only
+    its article's headline says (`context`) counts half: a sentence need not repeat what its
+    article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析")."""
+    if not wanted:
+        return 0.0
+    words, around = set(have), set(context)
+    said = sum(1.0 if group & words else CONTEXT if group & around else 0.0 for group in wanted)
+    return said / len(wanted)
 
 
 def _score(coverage: float, text: str, rank: int, names: list[str], language: str) -> float:

@@ -102,6 +102,27 @@ def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_c
     assert found["en"].coverage >= 2 * coverage(english, question)  # against every term
 
 
+def test_a_sentence_need_not_repeat_what_its_articles_headline_says() -> None:
+    """The article the question names ("the small-cap analysis") is in its headline; the
+    sentence that answers (which sector led) says only that. It is not dropped as off topic
+    beside one that repeats the framing, and the headline's words count half."""
+    article = Hit(
+        chunk=Chunk(
+            id="c0",
+            article_id="a0",
+            text="小盘股分析框架围绕宏观支柱展开，研究团队认为时点难以预测。"
+            "能源板块以1.41%的涨幅领涨，科技板块领跌。",
+        ),
+        score=1.0,
+        title="2026年小盘股分析：催化因素与前景",
+    )
+    question = "小盘股分析中哪个板块领涨？"
+    found = {c.text[:4]: c for c in candidates([article], question, [], "zh")}
+    assert "能源板块" in found
+    own = coverage(found["能源板块"].text, question)
+    assert own < found["能源板块"].coverage < 1.0
+
+
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     text = (
         "The Federal Reserve held its policy rate steady on Wednesday afternoon. "
