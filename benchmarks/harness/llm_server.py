@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 from benchmarks.harness.loopback import HOST, free_port, stop, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +106,13 @@ class LlamaServer:
             "OPENAI_API_KEY": "test",
             "MARKETBRIEF_MODEL": self.model,
         }
+
+    def wait_idle(self, timeout_s: float = 300.0) -> None:
+        """Return once the server has finished what it was doing. It reads one prompt at a
+        time and finishes one its client gave up on, so a one-token request sent now is
+        answered only after that: the next test's first token is then its own."""
+        body = {"model": self.model, "prompt": "ok", "max_tokens": 1}
+        httpx.post(f"{self.base_url}/completions", json=body, timeout=timeout_s).raise_for_status()
 
     def log_tail(self, lines: int = 20) -> str:
         try:

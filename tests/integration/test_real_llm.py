@@ -194,6 +194,7 @@ def test_a_run_limit_too_short_for_the_model_falls_back_offline_promptly(
     run_limit_s = 1.0  # a real model's prompt alone (tool schemas, ~3k tokens) takes longer
     env = cli_env(home, real_llm, MARKETBRIEF_LLM_RUN_TIMEOUT_S=f"{run_limit_s:g}")
     asked = ask_cli(env, EN, run_limit_s, tmp_path)
+    real_llm.wait_idle()  # the prompt given up on is still being read: not the next test's wait
     said = how(asked.payload, asked.seconds)
     assert asked.payload["mode"] == "offline" and notices(asked.payload), said
     assert parts_with_text(asked.payload["sections"], "en") == set(FIVE), said
