@@ -177,7 +177,8 @@ def candidates(
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
-        headline = headlines.setdefault(hit.title, frozenset(terms(hit.title)))
+        if (headline := headlines.get(hit.title)) is None:
+            headline = headlines[hit.title] = frozenset(terms(hit.title))
         coverage = _coverage(words, asked, headline)
         names_one = any(n in text.lower() for n in lowered_names)
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
@@ -186,7 +187,7 @@ def candidates(
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            score = _score(coverage, text, rank, lowered_names, language) + figure
+            score = _score(coverage, rank, names_one, lang == language) + figure
             score += _timeliness(hit.published, as_of, named)
         found.append(Candidate(text, hit, rank, score, classify(text), lang, words, coverage))
     if not scoped:
@@ -307,8 +308,7 @@ def _coverage(have: Iterable[str], wanted: Wanted, context: Iterable[str] = ()) 
     return said / len(wanted)
 
 
-def _score(coverage: float, text: str, rank: int, names: list[str], language: str) -> float:
-    lowered = text.lower()
-    named = 0.35 if any(n in lowered for n in names) else 0.0
-    same_language = 0.2 if detect_language(text) == language else 0.0
-    return coverage + named + same_language + 0.5 / (1 + rank)
+def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:
+    """A sentence's worth beyond the question: naming its symbols, the reader's language, and
+    the search rank of its passage."""
+    return coverage + 0.35 * names_one + 0.2 * same_language + 0.5 / (1 + rank)
