@@ -17,10 +17,10 @@ from typing import Literal
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
+from assistant.gather.coverage import Said, in_other_language, question_terms, share
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
 from assistant.question.intents import asks_figure
-from ingest.crosslingual import translate
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
@@ -63,7 +63,6 @@ MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
-CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
@@ -91,6 +90,9 @@ class Candidate:
     language: str = ""  # "zh" or "en": another language than the reader's is quoted as such
     terms: frozenset[str] = frozenset()
     coverage: float = 0.0  # the share of the question's terms it has
+    # …of those either language can say: a quotation from the other language is measured on
+    # these alone, so the reader's own sentences are compared with it on the same terms.
+    shared: float = 0.0
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -160,14 +162,16 @@ def candidates(
 
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first."""
-    wanted = question_terms(question)
-    expressible = in_other_language(wanted)
     named = named_period(question, today=as_of or dt.date.today())
+    # The period a question names is scored by when a sentence was published (`_timeliness`),
+    # not as words: "6月" would leave "月", which any month's sentence says.
+    wanted = question_terms(named.rest if named else question)
+    expressible = in_other_language(wanted)
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     figure_weight = FIGURE_ASKED if asks_figure(question) else FIGURE
     found: list[Candidate] = []
-    headlines: dict[str, frozenset[str]] = {}  # the terms of each article's headline
+    headlines: dict[str, Said] = {}  # what each article's headline says
     for rank, hit, position, raw in _sentences(hits, scoped):
         text = clean(raw)
         if not (_quotable(text) or (position == 0 and _quotable_headline(text, scoped))):
@@ -178,8 +182,10 @@ def candidates(
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
         if (headline := headlines.get(hit.title)) is None:
-            headline = headlines[hit.title] = frozenset(terms(hit.title))
-        coverage = _coverage(words, asked, headline)
+            headline = headlines[hit.title] = Said.of(hit.title)
+        said = Said.of(text)
+        coverage = share(said, asked, headline)
+        shared = coverage if asked is expressible else share(said, expressible, headline)
         names_one = any(n in text.lower() for n in lowered_names)
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
@@ -189,7 +195,8 @@ def candidates(
         else:
             score = _score(coverage, rank, names_one, lang == language) + figure
             score += _timeliness(hit.published, as_of, named)
-        found.append(Candidate(text, hit, rank, score, classify(text), lang, words, coverage))
+        kind = classify(text)
+        found.append(Candidate(text, hit, rank, score, kind, lang, words, coverage, shared))
     if not scoped:
         found = _on_topic(found, lowered_names)
     kept: list[Candidate] = []
@@ -202,10 +209,17 @@ def candidates(
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     """Drop sentences that share far fewer of the question's words than the best one does and
     name none of its symbols: a passage retrieved for one common word ("Fox" in a question about
-    Fox buying Roku) is not about the question."""
-    best = max((c.coverage for c in found), default=0.0)
-    floor = RELATIVE_COVERAGE * best
-    return [c for c in found if c.coverage >= floor or any(n in c.text.lower() for n in names)]
+    Fox buying Roku) is not about the question. A sentence in the other language is measured on
+    the terms it can say (`shared`), against the best of all on those."""
+    floor = RELATIVE_COVERAGE * max((c.coverage for c in found), default=0.0)
+    shared_floor = RELATIVE_COVERAGE * max((c.shared for c in found), default=0.0)
+    return [
+        c
+        for c in found
+        if c.coverage >= floor
+        or c.shared >= shared_floor
+        or any(n in c.text.lower() for n in names)
+    ]
 
 
 def _quotable_headline(text: str, scoped: bool) -> bool:
@@ -266,46 +280,6 @@ def _timeliness(
     if days <= 60:
         return 0.15
     return 0.0 if days <= 365 else -0.2
-
-
-Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
-
-
-def question_terms(question: str) -> Wanted:
-    """The question's terms, each with what it is in the other language (CC-CEDICT, as search
-    translates it): a Chinese sentence saying 出口 covers an English question's "exports"."""
-    groups = [{t} for t in terms(question)]
-    for translation in translate(question):
-        own = terms(translation.term)
-        other = {t for word in translation.words for t in terms(word)}
-        for group in groups:
-            if any(t.startswith(o) or o.startswith(t) for t in group for o in own):
-                group |= other
-    return [frozenset(g) for g in groups]
-
-
-def in_other_language(wanted: Wanted) -> Wanted:
-    """The question's terms a sentence in the other language can say: those the dictionary
-    translates, and Latin words and numbers, which both languages write alike ("ETF", "RSM").
-    A Chinese question's untranslatable words (and the character pairs that straddle two
-    words, "均涨") can never be in an English sentence, so they do not count against one."""
-    return [g for g in wanted if len(g) > 1 or all(t.isascii() for t in g)]
-
-
-def coverage(text: str, question: str) -> float:
-    """The share of the question's terms the text says (in either language)."""
-    return _coverage(terms(text), question_terms(question))
-
-
-def _coverage(have: Iterable[str], wanted: Wanted, context: Iterable[str] = ()) -> float:
-    """The share of the question's terms the sentence has (in either language); a term only
-    its article's headline says (`context`) counts half: a sentence need not repeat what its
-    article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析")."""
-    if not wanted:
-        return 0.0
-    words, around = set(have), set(context)
-    said = sum(1.0 if group & words else CONTEXT if group & around else 0.0 for group in wanted)
-    return said / len(wanted)
 
 
 def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
+from assistant.gather.coverage import coverage
 from assistant.gather.passages import (
     Candidate,
     candidates,
-    coverage,
     fragment,
     near_duplicate,
 )
@@ -195,13 +195,14 @@ class SectionWriter:
     def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
         language is taken only where it covers at least as much of the question as anything
-        left in the reader's language (the fact may be only there), as a marked quotation, and
+        left in the reader's language does of the terms both can say (the fact may be only
+        there), as a marked quotation, and
         at most `quotation_limit` of those in the whole answer (none with `quotations` off: a
         summary line is prose). Those few places go to the other language's sentences that
         cover the most of the question, not to the best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
-        own = max((c.coverage for c in fitting if c.language == self.lang), default=-1.0)
+        own = max((c.shared for c in fitting if c.language == self.lang), default=-1.0)
         others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:

@@ -6,13 +6,12 @@ import datetime as dt
 
 import pytest
 
+from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import (
     candidates,
     clean,
-    coverage,
     fragment,
     near_duplicate,
-    question_terms,
 )
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure
@@ -92,14 +91,38 @@ def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() 
 
 
 def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_cannot_say() -> None:
-    """An untranslatable word of the question (截至, and the pairs straddling two words)
-    cannot be in an English sentence: its coverage counts only what English can say."""
+    """An untranslatable word of the question (截至, 中旬) cannot be in an English sentence:
+    its coverage counts only what English can say."""
     question = "截至7月中旬，罗素2000指数年内平均涨了多少？"
     english = "The Russell 2000 index was up an average of 20.8% in July."
     chinese = "道琼斯运输平均指数年内上涨超过30%。"
     found = {c.language: c for c in candidates(hits(english, chinese), question, [], "zh")}
     assert found["en"].coverage > found["zh"].coverage
-    assert found["en"].coverage >= 2 * coverage(english, question)  # against every term
+    assert found["en"].coverage > coverage(english, question)  # against every term
+
+
+def test_a_chinese_question_is_read_in_words_and_a_word_is_said_inside_a_longer_one() -> None:
+    """Coverage counts the question's words, not character pairs: "涨了" straddles two words
+    and no sentence needs to say it, while "上涨" says the question's 涨. A dictionary word
+    jieba cut apart (标 + 普) is one term, 标普, and the period the question names is judged by
+    when a sentence was published, not by its "月"."""
+    question = "2026年6月标普PPI同比涨了多少？"
+    wanted = question_terms(question)
+    assert not any("涨了" in group or "了多" in group or "比涨" in group for group in wanted)
+    assert any("标普" in group for group in wanted)
+    assert not any(group & {"标", "普"} for group in wanted)
+    assert coverage("6月标普PPI同比上涨4.1%。", question) == 1.0
+    found = candidates(
+        hits(
+            "该行维持2026年12月核心CPI同比2.6%的预测，认为通胀压力仍在。",
+            "国家统计局今日公布，6月工业生产者出厂价格PPI同比上涨4.1%。",
+        ),
+        question,
+        [],
+        "zh",
+        dt.date(2026, 7, 10),
+    )
+    assert found[0].text.startswith("国家统计局")
 
 
 def test_a_sentence_need_not_repeat_what_its_articles_headline_says() -> None:

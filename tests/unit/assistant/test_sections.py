@@ -45,6 +45,23 @@ def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -
     assert quoted[0].startswith("> 华尔街见闻 (August 1, 2026) reports: 韩国7月半导体出口")
 
 
+def test_a_quotation_is_compared_with_the_readers_sentences_on_the_words_both_can_say() -> None:
+    """A Chinese sentence saying the question's untranslatable words (截至, 中旬) but not its
+    subject does not keep out the English one that says the subject: the two are compared on
+    the terms English can say."""
+    vocabulary = default_vocabulary()
+    question = parse_question(
+        "截至7月中旬，罗素2000指数年内平均涨了多少？", vocabulary, as_of=dt.date(2026, 7, 20)
+    )
+    hits = [
+        hit(0, "截至7月中旬，道琼斯运输指数表现强劲，接近历史高位，市场情绪较好。"),
+        hit(1, "The Russell 2000 was up an average of 20.8% in July, its best run in years.", "AP"),
+    ]
+    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    quoted = writer.take(ALL_KINDS, 2)
+    assert any("20.8%" in q and q.startswith("> ") for q in quoted)
+
+
 def test_an_article_without_a_source_is_named_by_its_site_never_by_its_headline() -> None:
     url = "http://www.baijiahao.baidu.com/s?id=1"
     assert reporter("", url, "zh") == "baijiahao.baidu.com"

@@ -1,0 +1,104 @@
+"""How much of a question a text says: the measure the offline composer ranks sentences by.
+
+A question is read as terms, each with what it is in the other language (CC-CEDICT, as search
+translates it): English words folded as search folds them, Chinese words as jieba cuts them
+(joined back into the dictionary's word where jieba cut one apart). A text says a Chinese term
+when the term is anywhere in its Chinese ("上涨" says the question's "涨", "小盘股" its "小盘"),
+an English one when it has the word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.crosslingual import translate
+from ingest.language import CJK_RUN, has_cjk
+from ingest.tokens import terms, tokenize
+
+CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
+
+Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
+# Characters jieba leaves alone in a question that frame it rather than say its subject
+# ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence.
+_FRAMING = frozenset(
+    "有 多 得 哪 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a text says, for coverage: its English words (folded) and its Chinese, in which a
+    question's Chinese word is looked for whole: "涨" is said by "上涨", "小盘" by "小盘股"."""
+
+    words: frozenset[str]
+    chinese: str
+
+    @classmethod
+    def of(cls, text: str) -> Said:
+        english = frozenset(t for t in terms(text) if not has_cjk(t))
+        return cls(english, "|".join(CJK_RUN.findall(text)))
+
+    def says(self, group: frozenset[str]) -> bool:
+        return any(t in self.chinese if has_cjk(t) else t in self.words for t in group)
+
+
+def _words(text: str) -> set[str]:
+    """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
+    (a character pair straddling two words, "涨了", is no word a sentence would say)."""
+    english = {t for t in terms(text) if not has_cjk(t)}
+    chinese = {w for w in tokenize(text) if has_cjk(w) and (len(w) > 1 or w not in _FRAMING)}
+    return english | chinese
+
+
+def _related(a: str, b: str) -> bool:
+    """One word is part of the other ("伟达" of "英伟达"; "export" of "exports")."""
+    return (a in b or b in a) if has_cjk(a) else (a.startswith(b) or b.startswith(a))
+
+
+def question_terms(question: str) -> Wanted:
+    """The question's terms, each with what it is in the other language (CC-CEDICT, as search
+    translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
+    dictionary word jieba cut apart ("标" + "普") is one term, 标普."""
+    words = _words(question)
+    translations = translate(question)
+    groups: list[set[str]] = []
+    for translation in translations:
+        parts = {w for w in words if has_cjk(w) and w in translation.term}
+        if parts and has_cjk(translation.term):
+            words -= parts
+            groups.append({translation.term})
+    groups += [{w} for w in sorted(words)]
+    for translation in translations:
+        own = _words(translation.term) | {translation.term.lower()}
+        other = {
+            t for word in translation.words for t in ({word} if has_cjk(word) else _words(word))
+        }
+        for group in groups:
+            if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
+                group |= other
+    return [frozenset(g) for g in groups]
+
+
+def in_other_language(wanted: Wanted) -> Wanted:
+    """The question's terms a sentence in the other language can say: those the dictionary
+    translates, and Latin words and numbers, which both languages write alike ("ETF", "RSM").
+    A Chinese question's untranslatable words can never be in an English sentence, so they do
+    not count against one."""
+    return [g for g in wanted if len(g) > 1 or all(t.isascii() for t in g)]
+
+
+def coverage(text: str, question: str) -> float:
+    """The share of the question's terms the text says (in either language)."""
+    return share(Said.of(text), question_terms(question))
+
+
+def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
+    """The share of the question's terms the sentence has (in either language); a term only
+    its article's headline says (`context`) counts half: a sentence need not repeat what its
+    article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析")."""
+    if not wanted:
+        return 0.0
+    said = sum(
+        1.0 if have.says(g) else CONTEXT if context and context.says(g) else 0.0 for g in wanted
+    )
+    return said / len(wanted)
