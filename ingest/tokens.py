@@ -55,7 +55,9 @@ def _cut(run: str) -> list[str]:
 
 
 def _fold(word: str) -> str:
-    """A light English stemmer: plurals to singular (risks -> risk, companies -> company)."""
+    """A light English stemmer: a possessive to its word (GameStop's -> gamestop) and plurals
+    to singular (risks -> risk, companies -> company)."""
+    word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -66,7 +68,7 @@ def _fold(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """The search tokens of `text`, in order."""
     tokens: list[str] = []
-    for match in _TOKEN.finditer(text.lower()):
+    for match in _TOKEN.finditer(text.lower().replace("’", "'")):  # GameStop’s, GameStop's
         kind = match.lastgroup
         value = match.group()
         if kind == "cjk":

@@ -42,7 +42,7 @@ _LIST_MARKER = re.compile(r"^(?:[-*•·]\s+|\d{1,2}[.)、]\s+)")
 # Abbreviations after which a period does not end an English sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr no vs etc inc corp co ltd plc dept est approx fig gov
-    jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e u.s u.k u.n e.u""".split()  # noqa: SIM905
+    jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e u.s u.k u.n e.u a.i""".split()  # noqa: SIM905
 )
 # Pairs a sentence must balance. Single curly quotes are left out: ’ is also an apostrophe.
 OPENERS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】"}

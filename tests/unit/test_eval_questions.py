@@ -140,6 +140,7 @@ def test_facts_match_across_spellings_but_not_inside_other_numbers() -> None:
 def test_sentences_split_where_a_reader_would() -> None:
     text = (
         "The U.S. Treasury said on Sept. 1 that yields rose 0.25%[1]. Small caps led[2][3].\n"
+        "He fears an A.I. bubble, and more[4].\n"
         "他说：“我们会降息。明年继续。”指数上涨1.2%[1]。板块轮动[0]！\n"
         "- 罗素2000指数跑赢[1]。\n"
         "> 引用的原文。"
@@ -148,12 +149,13 @@ def test_sentences_split_where_a_reader_would() -> None:
     assert [s.text for s in found] == [
         "The U.S. Treasury said on Sept. 1 that yields rose 0.25%.",
         "Small caps led.",
+        "He fears an A.I. bubble, and more.",
         "他说：“我们会降息。明年继续。”指数上涨1.2%。",
         "板块轮动！",
         "罗素2000指数跑赢。",
         "引用的原文。",
     ]
-    assert [s.quoted for s in found] == [False] * 5 + [True]
+    assert [s.quoted for s in found] == [False] * 6 + [True]
 
 
 # -- duplicates -------------------------------------------------------------------------------

@@ -11,6 +11,14 @@ def test_search_tokens_drop_stop_words_and_fold_plurals() -> None:
     assert "的" not in tokenize("小盘股的表现")
 
 
+def test_a_possessive_is_its_word_with_either_apostrophe() -> None:
+    """"GameStop's" and "GameStop’s" are GameStop: a question written with one finds an
+    article written with the other, or with none."""
+    assert tokenize("GameStop's sales") == tokenize("GameStop’s sales") == ["gamestop", "sale"]
+    assert tokenize("it’s") == tokenize("it's") == []  # a stop word either way
+    assert terms("South Korea's exports") == {"south", "korea", "export"}
+
+
 def test_terms_are_whole_words_with_plurals_folded_and_character_bigrams() -> None:
     assert terms("Did small-caps beat the S&P 500 so far this year?") == {
         "small-cap", "beat", "s&p"
