@@ -12,8 +12,8 @@ def test_search_tokens_drop_stop_words_and_fold_plurals() -> None:
 
 
 def test_a_possessive_is_its_word_with_either_apostrophe() -> None:
-    """"GameStop's" and "GameStop’s" are GameStop: a question written with one finds an
-    article written with the other, or with none."""
+    """Either apostrophe: "GameStop's" and "GameStop’s" are GameStop, so a question written with
+    one finds an article written with the other, or with none."""
     assert tokenize("GameStop's sales") == tokenize("GameStop’s sales") == ["gamestop", "sale"]
     assert tokenize("it’s") == tokenize("it's") == []  # a stop word either way
     assert terms("South Korea's exports") == {"south", "korea", "export"}
