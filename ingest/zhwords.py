@@ -26,9 +26,11 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
+from ingest.language import CJK_RUN
 from ingest.sqlite import cache_file, connect, write_whole
 
 FORMAT = 1  # bump when the cache's layout changes
@@ -208,3 +210,28 @@ _dictionary = Dictionary()
 def cut(run: str) -> list[str]:
     """jieba's words (`jieba.cut(run, HMM=False)`) for a run of CJK characters."""
     return _dictionary.cut(run)
+
+
+@dataclass(frozen=True)
+class WordEdges:
+    """Where the jieba words of a text's Chinese begin and end, to tell a name said as a word
+    from the same characters inside a longer one (科技 in 生物科技)."""
+
+    inner: frozenset[int]  # positions strictly inside a run of Chinese
+    edges: frozenset[int]  # positions where one of its words ends (and the next begins)
+
+    @classmethod
+    def of(cls, text: str) -> WordEdges:
+        inner: set[int] = set()
+        edges: set[int] = set()
+        for run in CJK_RUN.finditer(text):
+            inner.update(range(run.start() + 1, run.end()))
+            position = run.start()
+            for word in cut(run.group()):
+                position += len(word)
+                edges.add(position)
+        return cls(frozenset(inner), frozenset(edges))
+
+    def splits(self, start: int, end: int) -> bool:
+        """Does text[start:end] begin or end inside a word?"""
+        return any(p in self.inner and p not in self.edges for p in (start, end))

@@ -17,7 +17,7 @@ leftmost-longest wins, so a company whose name holds a sector word ("Applied Mat
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -250,19 +250,28 @@ _UPPER_WORD = re.compile(r"(?<![A-Za-z0-9$^])[A-Z]{2,5}(?![A-Za-z0-9])")
 _EXPLICIT = re.compile(r"\$([A-Za-z]{1,5}(?:\.[A-Za-z])?)(?![A-Za-z0-9])|(\^[A-Za-z0-9]{2,10})")
 
 
-def find_symbols(text: str, known: Collection[str] = ()) -> list[str]:
+def find_symbols(
+    text: str,
+    known: Collection[str] = (),
+    splits_a_word: Callable[[int, int], bool] | None = None,
+) -> list[str]:
     """Symbols mentioned in free zh/en text, in order of first appearance, without repeats.
 
     "罗素2000指数年初至今是否跑赢标普500?" -> ["^RUT", "^GSPC"]. Counted: listed names and
     aliases, company names, `$TICKER`, `^SYMBOL`, and upper-case words that are tickers in our
     table, company tickers that are no ordinary word ("AMAT", not "IT"), or tickers in `known`
     (e.g. the symbols in the price store, the tickers the library's articles carry). Plain
-    English words never become tickers.
+    English words never become tickers. `splits_a_word(start, end)`: whether a span begins or
+    ends inside a longer word of the text (jieba's, which the caller knows); such a name is
+    not counted.
     """
     spans: list[tuple[int, int, str | None]] = []
     pattern, targets = _text_matcher()
     for match in pattern.finditer(text):
-        spans.append((match.start(), match.end(), targets.get(_key(match.group(0)))))
+        symbol = targets.get(_key(match.group(0)))
+        if symbol is not None and splits_a_word is not None and splits_a_word(*match.span()):
+            continue  # 科技 in 生物科技: inside a longer word, a name names something else
+        spans.append((match.start(), match.end(), symbol))
     spans += find_companies(text)  # after the indices: on the same words, the index wins
     for match in _EXPLICIT.finditer(text):
         symbol = (match.group(1) or match.group(2)).upper()

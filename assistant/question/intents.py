@@ -2,8 +2,9 @@
 sectors, the macro picture, an explanation, today's quotes; whether it compares one thing with
 another; whether it asks for an amount.
 
-Cues are matched as plain substrings of the lower-cased question padded with spaces, so a cue
-like "up " matches a word's end and " vs" its start.
+Cues are matched as substrings of the lower-cased question padded with spaces, an English cue
+only at the start of a word ("perform" in "performance", not "gain" in "against"); a cue like
+"up " matches a word's end and " vs" its start.
 """
 
 from __future__ import annotations
@@ -61,7 +62,21 @@ def asks_figure(text: str) -> bool:
 
 def has_cue(text: str, cues: Sequence[str]) -> bool:
     lowered = f" {text.lower()} "
-    return any(cue in lowered for cue in cues)
+    return any(_said(lowered, cue) for cue in cues)
+
+
+def _said(lowered: str, cue: str) -> bool:
+    """Is the cue in the text, an English one at the start of a word: "perform" is said by
+    "performance", but "gain" is not by "against", nor "tech stocks" by "biotech stocks"."""
+    start = lowered.find(cue)
+    if not cue[:1].isascii() or not cue[:1].isalpha():
+        return start != -1
+    while start != -1:
+        before = lowered[start - 1]
+        if not (before.isascii() and before.isalpha()):
+            return True
+        start = lowered.find(cue, start + 1)
+    return False
 
 
 # Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):

@@ -22,6 +22,7 @@ from assistant.question.intents import Intent, asks_comparison, detect_intents, 
 from ingest.dates import without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
+from ingest.zhwords import WordEdges
 from tools.symbols import NAME_NUMBERS
 
 MAX_QUESTION_CHARS = 2_000
@@ -107,12 +108,18 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
         if len(alias) >= 2
     )
     return Vocabulary(
-        find_symbols=partial(symbols.find_symbols, known=tuple(known)),
+        find_symbols=partial(_find_symbols, symbols.find_symbols, tuple(known)),
         display_name=symbols.display_name,
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(symbols.SECTORS)),
         names=names,
     )
+
+
+def _find_symbols(find: Callable[..., list[str]], known: tuple[str, ...], text: str) -> list[str]:
+    """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
+    生物科技 is no technology sector (jieba's words, which tools/ cannot see)."""
+    return find(text, known=known, splits_a_word=WordEdges.of(text).splits)
 
 
 def library_tickers(index: object) -> frozenset[str]:
@@ -235,11 +242,16 @@ def parse_question(
     found = list(dict.fromkeys(vocabulary.find_symbols(text)))
     sectors = tuple(s for s in found if vocabulary.is_sector(s))
     symbols = tuple(s for s in found if not vocabulary.is_sector(s))
+    topic = () if sectors else _topic_symbols(text)
+    if symbols and topic and topic[0] not in symbols and asks_comparison(text):
+        # Both sides of "Did small caps beat the S&P 500?"; the market is the yardstick, the
+        # benchmark that comes last ("Did Nvidia beat the market?").
+        symbols = symbols + topic if topic[0] == DEFAULT_BENCHMARK else topic + symbols
     stocks = tuple(s for s in symbols if vocabulary.is_stock(s))
     intents = detect_intents(text, symbols, sectors, stocks)
-    if not symbols and not sectors:
-        symbols = _topic_symbols(text)
-        if symbols and not intents & {"sectors", "macro"}:
+    if not symbols and topic:
+        symbols = topic
+        if not intents & {"sectors", "macro"}:
             intents.add("returns")
     period = vocabulary.parse_period(text) or year_period(text, as_of or find_date(text))
     parsed = ParsedQuestion(
@@ -275,9 +287,14 @@ def year_period(text: str, as_of: dt.date | None) -> str | None:
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:
+    """The index a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
+    shares, not 科技股)."""
+    words = WordEdges.of(text)
     for cues, symbol in _TOPIC_SYMBOLS:
-        if has_cue(text, cues):
-            return (symbol,)
+        for cue in cues:
+            found = re.finditer(re.escape(cue), text, re.I)
+            if has_cue(text, (cue,)) and any(not words.splits(*m.span()) for m in found):
+                return (symbol,)
     return ()
 
 

@@ -251,3 +251,21 @@ def test_the_as_of_date_stays_for_a_new_topic() -> None:
     first = parse("截至2026年1月23日，罗素2000表现如何?")
     follow = parse("What did the Fed minutes say?", previous=first)
     assert follow.as_of == dt.date(2026, 1, 23) and not follow.carried_over
+
+
+def test_a_name_inside_a_longer_word_names_nothing() -> None:
+    """Biotech is not technology: "tech stocks" inside "biotech stocks" and 科技 inside 生物科技
+    name neither the Nasdaq nor the technology sector; said as words of their own, they do."""
+    for text in ("How have biotech stocks done so far?", "生物科技股今年表现如何？"):
+        q = parse(text)
+        assert "^IXIC" not in q.symbols and not q.sectors, text
+    assert parse("科技股今年表现如何？").sectors == ("XLK",)
+    assert parse("How have tech stocks done?").sectors == ("XLK",)
+    assert "returns" not in parse("Why is gold trading against the dollar?").intents  # "gain"
+
+
+def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> None:
+    q = parse("Did small caps beat the S&P 500 this year?")
+    assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"
+    q = parse("Did Nvidia beat the market this year?")
+    assert q.symbols == ("NVDA", "^GSPC") and q.benchmark == "^GSPC"
