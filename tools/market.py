@@ -115,7 +115,9 @@ class MarketData:
             stand_ins: list[StandIn] = []
         else:
             frames, source, notes, stand_ins = self._frames_with_stand_ins(
-                wanted, as_of_date, latest
+                wanted,
+                as_of_date or spec.end,
+                latest,  # a month's last day, for one
             )
             swap = {s.symbol: s.proxy for s in stand_ins}
             bench = swap.get(bench, bench) if bench else None

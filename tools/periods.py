@@ -6,7 +6,8 @@ press to the second decimal:
 - a return runs from a start *anchor close* to an end close;
 - YTD / QTD / MTD / WTD start from the last close *before* the year / quarter / month / week
   began (the prior year's last close for YTD), never from the first close inside it;
-- a calendar year Y runs from the last close of Y-1 to the last close of Y;
+- a calendar year Y runs from the last close of Y-1 to the last close of Y, and a month
+  (2026-07) from the last close before it to its last close;
 - nD counts n trading days back; nW, nM, nY go back n calendar weeks / months / years from the
   end date and anchor on the last close on or before that day;
 - start/end dates anchor on the last close on or before `start`;
@@ -64,18 +65,22 @@ _UNITS: dict[str, PeriodKind] = {"D": "days", "W": "weeks", "M": "months", "Y": 
 
 
 def parse_period(text: str) -> Period:
-    """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', or a year like '2024'."""
+    """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', a year like '2024', or a
+    month like '2026-07'."""
     label = text.strip().upper()
     if label in _TO_DATE:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
     if re.fullmatch(r"(19|20)\d\d", label):
         return calendar_year(int(label))
+    if month := re.fullmatch(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])", label):
+        return calendar_month(int(month.group(1)), int(month.group(2)))
     match = _NAMED.match(label)
     if match and int(match.group(1)) > 0:
         n, unit = int(match.group(1)), match.group(2)
         return Period(kind=_UNITS[unit], label=f"{n}{unit}", n=n)
     raise PeriodError(
-        f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y or a year"
+        f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a year "
+        "(2025) or a month (2025-07)"
     )
 
 
@@ -83,6 +88,20 @@ def calendar_year(year: int) -> Period:
     if not 1900 <= year <= 2200:
         raise PeriodError(f"year {year} is out of range")
     return Period(kind="year", label=str(year), year=year)
+
+
+def calendar_month(year: int, month: int) -> Period:
+    """A month, as the press measures it: from the last close before it began to its last
+    close (MTD's anchor, carried to the month's end)."""
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = following - dt.timedelta(days=1)
+    return Period(
+        kind="range",
+        label=f"{year}-{month:02d}",
+        start=first - dt.timedelta(days=1),
+        end=last,
+    )
 
 
 def date_range(start: dt.date, end: dt.date | None = None) -> Period:

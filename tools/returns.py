@@ -24,7 +24,8 @@ TRADING_DAYS_PER_YEAR = 252
 METHOD = (
     "price return = end close / start close - 1 (index levels as published, ETFs split- and "
     "dividend-adjusted); YTD/QTD/MTD from the last close before the period began; calendar year "
-    "= last close of the prior year to the last close of the year; spread = return - benchmark "
+    "= last close of the prior year to the last close of the year (a month: of the month before "
+    "to the month's); spread = return - benchmark "
     "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
     "max drawdown = worst peak-to-trough fall of closes within the period"
 )

@@ -119,12 +119,15 @@ def units_agree(claim_unit: str, fact_unit: str) -> bool:
 
 def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None) -> bool:
     """Same period; a week is 5 trading days; a calendar year is its YTD while it runs; a
-    month or a weekday named by the claim is the month or day a computed figure ends on."""
+    month or a weekday named by the claim is the month or day a computed figure ends on, or
+    the computed month itself ("2026-07")."""
     if claim is None or fact is None:
         return True
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
     if a == b:
         return True
+    if a.startswith("month:") and len(b) == 7 and b[4] == "-":  # a computed month, "2026-07"
+        return int(a.split(":")[1]) == int(b[5:])
     if fact_date is not None and a.startswith("weekday:"):
         return int(a.split(":")[1]) == fact_date.weekday() and b == "1D"
     if fact_date is not None and a.startswith("month:"):

@@ -103,7 +103,8 @@ _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def period_label(period: str | None, language: Language) -> str:
-    """ "YTD" -> 年初至今 / year to date; "3M" -> 近3个月 / over the past 3 months; "2024"."""
+    """ "YTD" -> 年初至今 / year to date; "3M" -> 近3个月 / over the past 3 months; "2024";
+    "2026-07" -> 2026年7月 / in July 2026."""
     if not period:
         return ""
     code = period.upper()
@@ -111,6 +112,10 @@ def period_label(period: str | None, language: Language) -> str:
         return message(f"period.named.{code}", language)
     if code.isdigit():
         return message("period.calendar_year", language, year=code)
+    if len(code) == 7 and code[4] == "-" and code.replace("-", "").isdigit():  # "2026-07"
+        year, month = int(code[:4]), int(code[5:])
+        name = f"{month}月" if language == "zh" else MONTH_NAMES[month - 1]
+        return message("period.calendar_month", language, year=year, name=name)
     if code[:-1].isdigit() and code[-1] in _UNITS:
         n, unit = int(code[:-1]), _UNITS[code[-1]]
         name = f"period.past_{unit}" if n == 1 else f"period.past_{unit}s"

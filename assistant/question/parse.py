@@ -19,7 +19,7 @@ from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.followup import refers_back
 from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
-from ingest.dates import without_dates, written_dates
+from ingest.dates import named_period, without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
@@ -90,7 +90,9 @@ def _name_pattern(
     for alias in sorted(symbols, key=len, reverse=True):
         body = re.escape(alias)
         head = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
-        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+        # A name ending in a letter may meet a figure: "罗素2000 ETF2026年7月下跌3.08%".
+        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isdigit() else ""
+        tail = r"(?![A-Za-z])" if alias[-1].isascii() and alias[-1].isalpha() else tail
         parts.append(head + body + tail)
     return re.compile("|".join(parts), re.I), symbols
 
@@ -253,7 +255,8 @@ def parse_question(
         symbols = topic
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
-    period = vocabulary.parse_period(text) or year_period(text, as_of or find_date(text))
+    day = as_of or find_date(text)
+    period = vocabulary.parse_period(text) or month_period(text, day) or year_period(text, day)
     parsed = ParsedQuestion(
         text=text,
         language=detect_language(text),
@@ -270,6 +273,20 @@ def parse_question(
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
+
+
+def month_period(text: str, as_of: dt.date | None) -> str | None:
+    """A whole month named in the question ("2026年7月", "in July 2026"): that month ("2026-07")
+    when it is over, month-to-date when it is the as-of month, else nothing."""
+    today = as_of or dt.date.today()
+    named = named_period(text, today=today)
+    if named is None or named.start.day != 1 or named.end.month != named.start.month:
+        return None
+    if (named.end + dt.timedelta(days=1)).day != 1:  # a day or a part of a month
+        return None
+    if named.start <= today <= named.end:
+        return "MTD"
+    return f"{named.start:%Y-%m}" if named.end < today else None
 
 
 def year_period(text: str, as_of: dt.date | None) -> str | None:

@@ -269,3 +269,17 @@ def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> 
     assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"
     q = parse("Did Nvidia beat the market this year?")
     assert q.symbols == ("NVDA", "^GSPC") and q.benchmark == "^GSPC"
+
+
+def test_a_named_month_is_the_period_measured() -> None:
+    """ "How did the S&P 500 do in July 2026?" asks about July, not the year to date: the month
+    when it is over, month to date while it runs, nothing for a month to come."""
+    for text in ("How did the S&P 500 do in July 2026?", "标普500指数2026年7月涨了多少？"):
+        assert parse(text, as_of=dt.date(2026, 8, 21)).period == "2026-07", text
+    assert parse("How did the S&P 500 do in July 2026?", as_of=dt.date(2026, 7, 20)).period == (
+        "MTD"
+    )
+    assert parse("How will the S&P 500 do in July 2026?", as_of=dt.date(2026, 6, 1)).period == (
+        "YTD"
+    )
+    assert parse("标普500在2026年1月23日涨了多少").period != "2026-01"  # a day, not the month

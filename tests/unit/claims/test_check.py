@@ -62,6 +62,21 @@ def test_a_wrong_value_for_the_same_thing_is_contradicted_with_the_sources_value
     assert verdict("The Russell 2000 gained 754% YTD[0].", facts) == ("contradicted", "+7.54%")
 
 
+def test_a_month_the_tools_computed_is_the_month_a_sentence_names() -> None:
+    """A computed July ("2026-07") is what "in July 2026" and "2026年7月" claim; the "2026" of
+    "July 2026" is no figure, and a name meeting the month ("ETF2026年") is still the name."""
+    frame = pd.DataFrame(
+        {"symbol": ["IWM"], "period": ["2026-07"], "end_date": [pd.Timestamp(2026, 7, 31)],
+         "end_close": [291.2], "return_pct": [-3.08], "spread_pp": [0.0],
+         "volatility_pct": [20.0], "max_drawdown_pct": [-5.0]}
+    )  # fmt: skip
+    provenance = Provenance("index_returns", ("IWM",), "test", dt.date(2026, 7, 31), "m")
+    facts = tool_facts(ToolResult(frame, provenance, "", measures=returns.measures(None)), 0)
+    assert verdict("IWM was down 3.08% in July 2026[0].", facts)[0] == "verified"
+    assert verdict("罗素2000 ETF2026年7月下跌3.08%[0]。", facts)[0] == "verified"
+    assert verdict("IWM was down 3.08% in June 2026[0].", facts)[0] == "unsupported"
+
+
 def test_another_period_is_unsupported_and_says_what_the_source_gives() -> None:
     facts = tool_facts(ytd(), 0)
     assert verdict("标普500指数2024年全年上涨1.02%[0]。", facts) == ("unsupported", "+1.02%")

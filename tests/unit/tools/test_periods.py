@@ -47,6 +47,16 @@ def test_unknown_periods_are_errors(label: str) -> None:
         parse_period(label)
 
 
+def test_a_month_runs_from_the_close_before_it_to_its_last_close() -> None:
+    """As the press measures July: from June's last close to July's (Feb 2024 here: from
+    Wednesday 31 January to Thursday 29 February), whatever the as-of date."""
+    assert parse_period("2024-02").label == "2024-02"
+    assert window("2024-02") == (D(2024, 1, 31), D(2024, 2, 29))
+    assert window("2024-12", D(2025, 1, 20)) == (D(2024, 11, 29), D(2024, 12, 31))
+    with pytest.raises(PeriodError, match="unknown period"):
+        parse_period("2024-13")
+
+
 def test_ytd_starts_from_the_last_close_of_the_prior_year() -> None:
     assert window("YTD", D(2024, 1, 23)) == (D(2023, 12, 29), D(2024, 1, 23))
 
