@@ -46,18 +46,20 @@ _INSIGHT = (
     "表明", "意味着", "显示", "反映", "历史", "预示", "信号", "说明", "关键",
     "suggest", "indicat", "signal", "reflect", "historically", "means", "implies", "shows",
 )  # fmt: skip
-# Web page furniture in any site's text (a site's own widgets are its parser's to drop, as
-# ingest.parsers.seed does for the seed pages).
+# Web page furniture and site disclaimers in any site's text (a site's own widgets are its
+# parser's to drop, as ingest.parsers.seed does for the seed pages).
 _BOILERPLATE = re.compile(
     r"登录|注册|点击|扫码|免责声明|版权|未经授权|"
     r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis"
-    r"|appeared first on|read more|key takeaways|\[(?:\.\.\.|…)\]",
+    r"|appeared first on|read more|key takeaways|\[(?:\.\.\.|…)\]"
+    r"|不作任何(?:类型的)?(?:明示或暗示的)?(?:保证|担保)|风险自担|不构成(?:任何)?投资建议|投资有风险",
     re.I,
 )
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
     r"A股|沪指|沪深|深证|深成指|创业板|科创板|北交所|港股|恒生|恒指|涨停|跌停|连板|封板|北向资金|两市"
     r"|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
+    r"|[（(]\d{6}(?:\.S[HZ])?[)）]"  # a mainland listing's code: 天壕能源(300332)
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other

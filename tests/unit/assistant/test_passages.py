@@ -199,3 +199,14 @@ def test_a_sentence_opening_with_a_decimal_keeps_it() -> None:
     """ "1." before a digit is a figure, not a list number: "1.3%！…" is not "3%！…"."""
     assert clean("1.3%！日本2月CPI连续四个月下滑") == "1.3%！日本2月CPI连续四个月下滑"
     assert clean("2. Second point of the list.") == "Second point of the list."
+
+
+def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_question() -> None:
+    """A site's "use at your own risk" footer is no risk of the market; a company named with
+    its six-digit mainland code is another market's news (kept when the question asks it)."""
+    disclaimer = "用户个人对服务的使用承担风险，本站对此不作任何类型的担保，英伟达内容仅供参考。"
+    listing = "天壕能源(300332)7月8日公告，公司拟收购天壕新能100%股权，英伟达概念受关注。"
+    found = candidates(hits(disclaimer, listing), "英伟达最近为什么跌？", ["英伟达"], "zh")
+    assert found == []
+    asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
+    assert [c.text for c in asked] == [listing]
