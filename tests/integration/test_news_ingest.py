@@ -47,7 +47,7 @@ def test_whole_news_set_ingests_and_is_idempotent(news: tuple[Index, IngestRepor
 def test_searches_respect_filters_and_stay_on_topic(news: tuple[Index, IngestReport]) -> None:
     index, _ = news
     zh = index.search("美联储降息", k=5)  # the translation also finds English coverage
-    relevant = ("美联储", "降息", "Federal Reserve", "rate cut", "Fed ")
+    relevant = ("美联储", "降息", "Federal Reserve", "rate cut", "Fed ", "Fed's", "Fed’s")
     assert zh and all(any(w in h.chunk.text for w in relevant) for h in zh)
     en = index.search(
         "Treasury yields", k=5, filters=Filters(source="CNBC", since=dt.date(2025, 10, 1))
