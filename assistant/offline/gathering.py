@@ -126,12 +126,14 @@ class Gatherer:
                 ),
                 out,
             )
+        # "How did energy do in July 2026?": the scores and readings as July ended.
+        day = as_of or question.period_end
         if "sectors" in question.intents and question.allows("sector_scores"):
             out.sectors = self.tool(
-                "sector_scores", {"as_of": as_of}, lambda: market.sector_scores(as_of=as_of), out
+                "sector_scores", {"as_of": day}, lambda: market.sector_scores(as_of=day), out
             )
         if "macro" in question.intents and question.allows("macro"):
-            out.macro = self.tool("macro", {"as_of": as_of}, lambda: market.macro(as_of=as_of), out)
+            out.macro = self.tool("macro", {"as_of": day}, lambda: market.macro(as_of=day), out)
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
         if strip and question.allows("quotes"):
             out.quotes = self.tool(

@@ -180,6 +180,16 @@ class ParsedQuestion:
     def all_symbols(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.symbols + self.sectors))
 
+    @property
+    def period_end(self) -> dt.date | None:
+        """The last day of a past month or year the question is about ("2026-07", "2025"):
+        the day its sector scores and macro readings are taken on when no as-of is set."""
+        period = self.period or ""
+        if len(period) == 7 and period[4] == "-":
+            year, month = int(period[:4]), int(period[5:])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(int(period), 12, 31) if period.isdigit() else None
+
     def allows(self, tool: str) -> bool:
         """May this question use the tool? (Research steps name theirs; questions use any.)"""
         return self.tools is None or tool in self.tools

@@ -242,3 +242,15 @@ def test_the_other_languages_best_passages_below_the_first_join_the_answer() -> 
     ]
     assert [h.chunk.article_id for h in other_language(first + below, "zh")] == ["b1", "b2"]
     assert other_language(first, "zh") == []
+
+
+def test_a_month_asked_about_is_measured_as_it_ended() -> None:
+    """ "How did energy stocks do in July 2026?": the sector scores as July ended, and an index
+    named with a month gets that month's return, not the year to date."""
+    market = FakeMarket()
+    assistant(market=market).ask("How did energy stocks do in July 2026?")
+    assert ("sector_scores", {"as_of": dt.date(2026, 7, 31)}) in market.calls
+    market = FakeMarket()
+    assistant(market=market).ask("How did the S&P 500 do in July 2026?")
+    [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
+    assert args["period"] == "2026-07"
