@@ -196,10 +196,10 @@ class SectionWriter:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
         language is taken only where it covers at least as much of the question as anything
         left in the reader's language does of the terms both can say (the fact may be only
-        there), as a marked quotation, and
-        at most `quotation_limit` of those in the whole answer (none with `quotations` off: a
-        summary line is prose). Those few places go to the other language's sentences that
-        cover the most of the question, not to the best-ranked ones."""
+        there), as a marked quotation, and at most `quotation_limit` of those in the whole
+        answer (none with `quotations` off: a summary line is prose). Those few places go to
+        the other language's sentences that cover the most of the question, not to the
+        best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         own = max((c.shared for c in fitting if c.language == self.lang), default=-1.0)

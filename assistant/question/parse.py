@@ -23,6 +23,7 @@ from ingest.dates import named_period, without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
+from tools.periods import parse_period
 from tools.symbols import NAME_NUMBERS
 
 MAX_QUESTION_CHARS = 2_000
@@ -186,8 +187,7 @@ class ParsedQuestion:
         the day its sector scores and macro readings are taken on when no as-of is set."""
         period = self.period or ""
         if len(period) == 7 and period[4] == "-":
-            year, month = int(period[:4]), int(period[5:])
-            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            return parse_period(period).end
         return dt.date(int(period), 12, 31) if period.isdigit() else None
 
     def allows(self, tool: str) -> bool:
