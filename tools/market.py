@@ -114,10 +114,10 @@ class MarketData:
             frames, source, notes = self._frames(wanted, as_of_date, latest, required=True)
             stand_ins: list[StandIn] = []
         else:
+            # The day the figures are wanted for decides the stand-ins: for a month, its last.
+            wanted_day = as_of_date or spec.end
             frames, source, notes, stand_ins = self._frames_with_stand_ins(
-                wanted,
-                as_of_date or spec.end,
-                latest,  # a month's last day, for one
+                wanted, wanted_day, latest
             )
             swap = {s.symbol: s.proxy for s in stand_ins}
             bench = swap.get(bench, bench) if bench else None

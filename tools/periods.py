@@ -72,8 +72,8 @@ def parse_period(text: str) -> Period:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
     if re.fullmatch(r"(19|20)\d\d", label):
         return calendar_year(int(label))
-    if month := re.fullmatch(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])", label):
-        return calendar_month(int(month.group(1)), int(month.group(2)))
+    if month := month_of(label):
+        return calendar_month(*month)
     match = _NAMED.match(label)
     if match and int(match.group(1)) > 0:
         n, unit = int(match.group(1)), match.group(2)
@@ -88,6 +88,15 @@ def calendar_year(year: int) -> Period:
     if not 1900 <= year <= 2200:
         raise PeriodError(f"year {year} is out of range")
     return Period(kind="year", label=str(year), year=year)
+
+
+_MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
+
+
+def month_of(label: str) -> tuple[int, int] | None:
+    """(year, month) of a month's label ("2026-07"); None for any other period."""
+    found = _MONTH_LABEL.fullmatch(label.strip())
+    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def calendar_month(year: int, month: int) -> Period:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
+from tools.periods import month_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {
@@ -126,8 +127,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
     if a == b:
         return True
-    if a.startswith("month:") and len(b) == 7 and b[4] == "-":  # a computed month, "2026-07"
-        return int(a.split(":")[1]) == int(b[5:])
+    if a.startswith("month:") and (computed := month_of(b)):  # a computed month, "2026-07"
+        return int(a.split(":")[1]) == computed[1]
     if fact_date is not None and a.startswith("weekday:"):
         return int(a.split(":")[1]) == fact_date.weekday() and b == "1D"
     if fact_date is not None and a.startswith("month:"):

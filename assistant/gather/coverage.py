@@ -9,6 +9,7 @@ an English one when it has the word.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.crosslingual import translate
@@ -34,8 +35,10 @@ class Said:
     chinese: str
 
     @classmethod
-    def of(cls, text: str) -> Said:
-        english = frozenset(t for t in terms(text) if not has_cjk(t))
+    def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
+        """What `text` says; `text_terms` (its `terms`) when the caller has them already."""
+        found = terms(text) if text_terms is None else text_terms
+        english = frozenset(t for t in found if not has_cjk(t))
         return cls(english, "|".join(CJK_RUN.findall(text)))
 
     def says(self, group: frozenset[str]) -> bool:

@@ -185,7 +185,7 @@ def candidates(
         asked = wanted if lang == language else expressible
         if (headline := headlines.get(hit.title)) is None:
             headline = headlines[hit.title] = Said.of(hit.title)
-        said = Said.of(text)
+        said = Said.of(text, words)
         coverage = share(said, asked, headline)
         shared = coverage if asked is expressible else share(said, expressible, headline)
         names_one = any(n in text.lower() for n in lowered_names)

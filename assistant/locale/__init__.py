@@ -15,6 +15,7 @@ from assistant.answer.model import Language, SectionKey
 from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
+from tools.periods import month_of
 
 __all__ = [
     "LANGUAGES",
@@ -112,8 +113,8 @@ def period_label(period: str | None, language: Language) -> str:
         return message(f"period.named.{code}", language)
     if code.isdigit():
         return message("period.calendar_year", language, year=code)
-    if len(code) == 7 and code[4] == "-" and code.replace("-", "").isdigit():  # "2026-07"
-        year, month = int(code[:4]), int(code[5:])
+    if found := month_of(code):  # "2026-07"
+        year, month = found
         name = f"{month}月" if language == "zh" else MONTH_NAMES[month - 1]
         return message("period.calendar_month", language, year=year, name=name)
     if code[:-1].isdigit() and code[-1] in _UNITS:

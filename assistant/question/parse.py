@@ -23,7 +23,7 @@ from ingest.dates import named_period, without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
-from tools.periods import parse_period
+from tools.periods import month_of, parse_period
 from tools.symbols import NAME_NUMBERS
 
 MAX_QUESTION_CHARS = 2_000
@@ -186,7 +186,7 @@ class ParsedQuestion:
         """The last day of a past month or year the question is about ("2026-07", "2025"):
         the day its sector scores and macro readings are taken on when no as-of is set."""
         period = self.period or ""
-        if len(period) == 7 and period[4] == "-":
+        if month_of(period):
             return parse_period(period).end
         return dt.date(int(period), 12, 31) if period.isdigit() else None
 
