@@ -27,9 +27,9 @@ _TOKEN = re.compile(
 # Words that say nothing about a text's subject: function words, and the question words and
 # time words a question is framed with (its period is read separately).
 EN_STOPWORDS = frozenset(
-    """a about an and are as at be been but by can could did do does far for from had has have
-    how i if in into is it its it's may might more most much no not of on or our over said says
-    should so such than that the their them then there these they this those to today too up
+    """a about an and are as at be been but by can could did do does doing done far for from had
+    has have how i if in into is it its it's may might more most much no not of on or our over said
+    says should so such than that the their them then there these they this those to today too up
     versus vs was we were what when where which while who whom why will with would year years
     you your""".split()  # noqa: SIM905
 )

@@ -173,6 +173,8 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         elif direction and unit in {"bp", "pt", "pp"} and metric in {"yield", "level", "rate"}:
             metric = "change"
     metric = _yield_or_return(metric, entity, unit)
+    if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
+        metric, direction = "weight", 0  # "贡献了标普500指数涨幅的逾30%": a share of it
     if (
         metric is None
         and not direction
@@ -185,6 +187,12 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     return Claim(figure, entity, against, metric, period, direction, unit, day[1] if day else None)
 
 
+# A figure that is a part of a whole ("涨幅的逾30%", "30% of the index's gain"), not its size.
+_SHARE_BEFORE = re.compile(
+    r"(?:涨幅|跌幅|涨势|回报|收益|增长|增量|营收|收入|利润|市值|总额)的\s*"
+    r"(?:逾|超过?|约|近|将近|大约|至少)?\s*$"
+)
+_SHARE_AFTER = re.compile(r"\s*(?i:of)\s+(?:the|all|total|[A-Z])")  # not "30% of its value"
 _COPULA = re.compile(r"(?:为|是|(?<!回)报|\b(?:was|is|were|are|at|stood))\s*$", re.I)
 
 

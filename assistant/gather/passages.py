@@ -112,8 +112,26 @@ def clean(sentence: str) -> str:
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、](?!\d))\s*", "", text)  # not "1.3%！…"
     text = re.sub(r"\s+", " ", text).strip()
+    text = _LABEL.sub("", text)
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
-    return re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
+    return _whole_clauses(text)
+
+
+# A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…").
+_LABEL = re.compile(r"^(?i:key takeaways)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[:：]")
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)|[，；]")  # not the comma of "1,300"
+
+
+def _whole_clauses(text: str) -> str:
+    """A feed excerpt cut short mid-clause ("…gained 17.9% in the first half of 2026, driven
+    [...]", "…分别为47.1%，比上月下降1.1个百分点，均低于临界点...") ends at its last whole
+    clause, so the figures it states can be quoted; the cut clause is dropped."""
+    breaks = list(_CLAUSE_BREAK.finditer(text)) if _CUT_END.search(text) else []
+    if not breaks:
+        return text
+    head = text[: breaks[-1].start()].rstrip()
+    return head + ("。" if detect_language(head) == "zh" else ".")
 
 
 # A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a
@@ -252,11 +270,14 @@ def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, in
         if not scoped and hit.title and hit.chunk.article_id not in headlined:
             headlined.add(hit.chunk.article_id)
             yield rank, hit, 0, _headline(hit.title)
-        for sentence in split_text(hit.chunk.text):
+        for sentence in split_text(_BLOCK_GAP.sub("\n", hit.chunk.text)):
             yield rank, hit, position, sentence
             position += 1
 
 
+# Blocks of a flattened web page that Chinese text leaves apart with a wide gap ("…联合会  一、中国
+# 制造业采购经理指数运行情况  10月份，…"): each a line of its own, as on the page.
+_BLOCK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。：；）])[ \t\u3000]{2,}(?=[\u4e00-\u9fff\d（])")
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
 
 

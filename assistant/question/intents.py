@@ -55,9 +55,21 @@ _FIGURE_ASKED = (
 )  # fmt: skip
 
 
+# "How did/have … do/done/fare?" asks how something performed: a return, an amount.
+_HOW_DID = re.compile(
+    r"\bhow (?:did|do|does|have|has|had|is|are|was|were)\b.*\b(?:do|done|doing|fared?|faring)\b",
+    re.I,
+)
+
+
+def asks_performance(text: str) -> bool:
+    """Is the question how something did ("How have biotech stocks done so far?")?"""
+    return _HOW_DID.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
-    return has_cue(text, _FIGURE_ASKED)
+    return has_cue(text, _FIGURE_ASKED) or asks_performance(text)
 
 
 def has_cue(text: str, cues: Sequence[str]) -> bool:
@@ -96,6 +108,8 @@ def detect_intents(
     naming a company (`stocks`, among `symbols`) does not by itself: "What price target did
     Deutsche Bank set for Applied Materials?" asks about the news."""
     intents: set[Intent] = {i for i, cues in _CUES.items() if has_cue(text, cues)}
+    if asks_performance(text):
+        intents.add("returns")
     if "returns" in intents and has_cue(text, _COMPANY_NEWS):
         strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
         if not has_cue(text, strong):

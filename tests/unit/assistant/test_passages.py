@@ -210,3 +210,36 @@ def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_questi
     assert found == []
     asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
     assert [c.text for c in asked] == [listing]
+
+
+def test_a_feed_excerpt_cut_mid_clause_is_quoted_up_to_its_last_whole_clause() -> None:
+    """Feeds cut their excerpts ("…, driven [...]", "…，均低于临界点..."): the figures before
+    the cut are whole and worth quoting; the cut clause is dropped, a label run in is too."""
+    english = (
+        "Key Takeaways The SPDR S&P Biotech ETF (XBI) gained 17.9% in the first half "
+        "of 2026, driven [...]"
+    )
+    assert clean(english) == (
+        "The SPDR S&P Biotech ETF (XBI) gained 17.9% in the first half of 2026."
+    )
+    chinese = "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点，均低于临界点..."
+    assert clean(chinese) == "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点。"
+    assert clean("Oil rose to 1,300 barrels a day […]") == "Oil rose to 1,300 barrels a day […]"
+    found = candidates(hits(chinese), "小型企业的PMI是多少？", [], "zh")
+    assert [c.text for c in found] == [clean(chinese)]
+
+
+def test_blocks_a_web_page_leaves_apart_are_sentences_of_their_own() -> None:
+    page = (
+        "国家统计局服务业调查中心  一、制造业采购经理指数运行情况  "
+        "10月份，制造业PMI为49.0%，比上月下降0.8个百分点。"
+    )
+    found = candidates(hits(page), "10月制造业PMI是多少？", [], "zh")
+    assert [c.text for c in found] == ["10月份，制造业PMI为49.0%，比上月下降0.8个百分点。"]
+
+
+def test_how_something_did_asks_for_its_figure() -> None:
+    assert asks_figure("How have biotech stocks done so far in 2026?")
+    assert asks_figure("How did energy stocks do in July?")
+    assert asks_figure("How are Nvidia shares doing?")
+    assert not asks_figure("How do rate cuts help small caps?")

@@ -163,6 +163,8 @@ def test_company_news_is_not_a_returns_question(text: str) -> None:
     "text",
     [
         "How did Apple shares perform this year?",
+        "How have Nvidia shares done this year?",
+        "How did Tesla do in 2025?",
         "Did Nvidia beat the S&P 500 this year?",
         "特斯拉今年涨幅多少?",
     ],

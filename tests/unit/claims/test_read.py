@@ -67,6 +67,13 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
          [("7.4%", None, None, "return", "MTD", -1, "%")]),
         ("In 2025 the Nasdaq's volatility was 18.75%[0].",
          [("18.75%", "^IXIC", None, "volatility", "2025", 0, "%")]),
+        # a part of a gain is no gain: no year-to-date return of the S&P 500 here
+        ("仅英伟达和美光两家公司今年以来便贡献了标普500指数涨幅的逾30%[1]。",
+         [("30%", "^GSPC", None, "weight", "YTD", 0, "%")]),
+        ("Nvidia alone accounted for 30% of the S&P 500's gain this year[1].",
+         [("30%", None, None, "weight", "YTD", 0, "%")]),
+        ("The Nasdaq lost 30% of its value in 2022[1].",
+         [("30%", "^IXIC", None, "return", "2022", -1, "%")]),
     ],
 )  # fmt: skip
 def test_each_figure_is_read_with_what_the_sentence_says_of_it(

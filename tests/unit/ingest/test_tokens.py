@@ -9,6 +9,10 @@ from ingest.tokens import EN_STOPWORDS, ZH_STOPWORDS, terms, tokenize
 def test_search_tokens_drop_stop_words_and_fold_plurals() -> None:
     assert tokenize("What are the risks for small caps?") == ["risk", "small", "cap"]
     assert "的" not in tokenize("小盘股的表现")
+    # every form of "do" frames a question ("How have biotech stocks done?"), none is its subject
+    assert tokenize("How have biotech stocks done, and what is Nvidia doing?") == [
+        "biotech", "stock", "nvidia"
+    ]  # fmt: skip
 
 
 def test_a_possessive_is_its_word_with_either_apostrophe() -> None:
