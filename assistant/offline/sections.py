@@ -202,7 +202,12 @@ class SectionWriter:
         best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
-        own = max((c.shared for c in fitting if c.language == self.lang), default=-1.0)
+        # What the reader's language still has on the question, of any kind: a section it has
+        # nothing for says so rather than quote a weaker sentence in the other language.
+        own = max(
+            (c.shared for c in self.pool if c.language == self.lang and self.fresh(c)),
+            default=-1.0,
+        )
         others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:

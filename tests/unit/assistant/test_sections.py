@@ -98,3 +98,23 @@ def test_a_headline_not_naming_the_company_asked_about_leaves_the_question_as_ti
 
 def test_a_named_source_keeps_its_own_spelling_in_the_lead_in() -> None:
     assert lead_in("eToro", None, "en") == "eToro reports: "
+
+
+def test_a_section_the_readers_language_has_nothing_for_is_not_filled_with_a_weaker_quotation() -> (
+    None
+):
+    """An English answer's "opportunities" stays empty rather than quote a Chinese sentence that
+    says only "stocks" while an English sentence saying the whole question is still unused."""
+    vocabulary = default_vocabulary()
+    question = parse_question(
+        "How have biotech stocks done this year?", vocabulary, as_of=dt.date(2026, 8, 3)
+    )
+    hits = [
+        hit(0, "Biotech stocks gained 12% this year as deal activity picked up.", "AP"),
+        hit(1, "受益于降息预期，股票市场今年有望进一步走强，资金持续流入。"),
+    ]
+    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    assert writer.take({"opportunity"}, 2) == []
+    assert writer.take(ALL_KINDS, 2) == [
+        "Biotech stocks gained 12% this year as deal activity picked up[1]."
+    ]
