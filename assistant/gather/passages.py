@@ -20,7 +20,7 @@ from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import Said, in_other_language, question_terms, share
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
-from assistant.question.intents import asks_figure
+from assistant.question.intents import asks_figure, asks_names
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
@@ -65,6 +65,10 @@ MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
+NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
+# A company named with its ticker, as financial writing in either language does: "盛美半导体
+# (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
+_TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
@@ -190,6 +194,7 @@ def candidates(
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     figure_weight = FIGURE_ASKED if asks_figure(question) else FIGURE
+    names_weight = NAMES_ASKED if asks_names(question) else 0.0
     found: list[Candidate] = []
     headlines: dict[str, Said] = {}  # what each article's headline says
     for rank, hit, position, raw in _sentences(hits, scoped):
@@ -210,6 +215,7 @@ def candidates(
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
         figure = figure_weight if figures_in(text) else 0.0
+        figure += names_weight if _TICKER_NAMED.search(text) else 0.0
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:

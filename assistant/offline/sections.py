@@ -199,7 +199,7 @@ class SectionWriter:
         there), as a marked quotation, and at most `quotation_limit` of those in the whole
         answer (none with `quotations` off: a summary line is prose). Those few places go to
         the other language's sentences that cover the most of the question, not to the
-        best-ranked ones."""
+        best-ranked ones; in a chosen article, to its best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         # What the reader's language still has on the question, of any kind: a section it has
@@ -217,7 +217,10 @@ class SectionWriter:
             if candidate.language != self.lang:
                 room = quotations and self.quotations < self.quotation_limit
                 best = max(c.coverage for c in others if self.fresh(c))
-                if not room or candidate.coverage < max(own, best):
+                # The reader chose the article: its sentences are the answer, in the order
+                # they answer the question (`candidates` ranks them so).
+                weaker = not self.q.article_id and candidate.coverage < max(own, best)
+                if not room or weaker:
                     continue
                 self.quotations += 1
             chosen.append(candidate)

@@ -67,6 +67,21 @@ def asks_performance(text: str) -> bool:
     return _HOW_DID.search(text) is not None
 
 
+# "Which small caps / companies / stocks…?", "哪些公司…", "哪家银行": the answer is names.
+_NAMES_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
+    r"should|may|might)\b)(?:[\w-]+\s+){0,3}?(?:compan|stock|name|small[- ]?cap|large[- ]?cap|"
+    r"mid[- ]?cap|firm|share|ticker|bank|maker|player|brand|fund|etf)"
+    r"|哪(?:些|家|只|几家|几只)",
+    re.I,
+)
+
+
+def asks_names(text: str) -> bool:
+    """Does the question ask which companies or stocks ("Which small caps does it single out?")?"""
+    return _NAMES_ASKED.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
     return has_cue(text, _FIGURE_ASKED) or asks_performance(text)

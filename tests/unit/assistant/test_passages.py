@@ -14,7 +14,7 @@ from assistant.gather.passages import (
     near_duplicate,
 )
 from assistant.gather.sentences import split_text
-from assistant.question.intents import asks_figure
+from assistant.question.intents import asks_figure, asks_names
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -243,3 +243,16 @@ def test_how_something_did_asks_for_its_figure() -> None:
     assert asks_figure("How did energy stocks do in July?")
     assert asks_figure("How are Nvidia shares doing?")
     assert not asks_figure("How do rate cuts help small caps?")
+
+
+def test_a_question_asking_which_companies_puts_the_sentences_naming_them_first() -> None:
+    text = (
+        "Small caps should benefit as economic growth picks up and rates fall this year. "
+        "Among small caps, ACM Research (ACMR) grew its sales 44.5% a year since 2023."
+    )
+    found = candidates(
+        hits(text), "Which small caps does it single out for growth?", [], "en", scoped=True
+    )
+    assert found[0].text.startswith("Among small caps, ACM Research (ACMR)")
+    assert asks_names("哪些公司被上调了评级？") and asks_names("What stocks did it buy?")
+    assert not asks_names("What is driving small caps?")

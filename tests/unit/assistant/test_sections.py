@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assistant.gather.sources import SourceRegistry
 from assistant.offline.gathering import Gathered
@@ -118,3 +119,22 @@ def test_a_section_the_readers_language_has_nothing_for_is_not_filled_with_a_wea
     assert writer.take(ALL_KINDS, 2) == [
         "Biotech stocks gained 12% this year as deal activity picked up[1]."
     ]
+
+
+def test_a_chosen_article_in_the_other_language_is_quoted_in_the_order_it_answers() -> None:
+    """Asked about one Chinese article in English, its sentences are the answer: the one that
+    names the companies asked about comes first, though another says more of the question's
+    words."""
+    vocabulary = default_vocabulary()
+    question = parse_question(
+        "Which small caps does this article single out for growth?",
+        vocabulary,
+        as_of=dt.date(2026, 8, 3),
+    )
+    question = replace(question, article_id="a0")
+    hits = [
+        hit(0, "小盘股的增长前景向好，GDP增长率预计为2.2%，对小盘股有利。"
+               "市值34亿美元的盛美半导体(ACMR)过去三年的销售额增长率为44.5%。"),
+    ]  # fmt: skip
+    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    assert "(ACMR)" in writer.take(ALL_KINDS, 1)[0]
