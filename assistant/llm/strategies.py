@@ -36,7 +36,7 @@ from assistant.llm.repair import RepairContext, Written, repair
 from assistant.llm.tools import ToolContext, build_tools
 from assistant.offline.composer import gather
 from assistant.offline.gathering import Gathered, Gatherer
-from assistant.offline.sections import title_for
+from assistant.offline.titles import title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.prompts import render_prompt
 from assistant.question.parse import ParsedQuestion, Vocabulary

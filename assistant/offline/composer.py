@@ -21,7 +21,8 @@ from assistant.offline.gathering import (
     Gatherer,
     search_query,
 )
-from assistant.offline.sections import SectionWriter, missing_card, title_for
+from assistant.offline.sections import SectionWriter, missing_card
+from assistant.offline.titles import title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, Vocabulary
 

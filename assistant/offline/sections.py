@@ -15,6 +15,7 @@ from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discre
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage
+from assistant.gather.outline import outline
 from assistant.gather.passages import (
     Candidate,
     candidates,
@@ -22,7 +23,7 @@ from assistant.gather.passages import (
     near_duplicate,
 )
 from assistant.gather.sources import SourceRegistry
-from assistant.locale import format_date, heading, message, period_label
+from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered
 from assistant.offline.narrate import (
     answered_by,
@@ -38,12 +39,14 @@ from assistant.offline.narrate import (
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation, reporter
+from assistant.offline.titles import shortened, topic_title
+from assistant.question.intents import asks_list
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.language import detect_language, has_cjk
+from ingest.tokens import terms
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
-TITLE_CHARS = 60
 HEADLINE_COVERAGE = 0.3  # a headline saying this share of the question's words may title it
 DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
@@ -131,9 +134,9 @@ class SectionWriter:
         if self.q.article_id and self.pool:
             headline = self.pool[0].hit.title
             if headline and detect_language(headline) == lang:
-                return _shortened(headline)
+                return shortened(headline)
         topic = topic_title(self.q, self.vocabulary)
-        return topic or self._lead_headline() or _shortened(self.q.text)
+        return topic or self._lead_headline() or shortened(self.q.text)
 
     def _lead_headline(self) -> str | None:
         """The headline of the article the answer's first quoted sentence comes from, where it
@@ -151,7 +154,7 @@ class SectionWriter:
             and coverage(headline, self.q.text) >= HEADLINE_COVERAGE
             and (not self.names or any(n.lower() in lowered for n in self.names))
         )
-        return _shortened(headline) if says else None
+        return shortened(headline) if says else None
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
@@ -247,9 +250,29 @@ class SectionWriter:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
         if g.macro is not None:
             paragraphs.append(_paragraph(macro_sentences(g.macro, lang), lang))
+        paragraphs.append(self.outline())
         # What the library says that answers the question best, whatever its kind.
         paragraphs.append(_paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang))
         return "\n\n".join(p for p in paragraphs if p) or empty_text("analysis", lang)
+
+    def outline(self) -> str:
+        """The chosen article's numbered headings, when the question asks what it lists and
+        they are on the question ("Which pain trades does it list?": "Pain trade #1: …")."""
+        items = outline(self.g.hits) if self.q.article_id and asks_list(self.q.text) else []
+        if not items or not coverage(" ".join(i.line for i in items), self.q.text):
+            return ""
+        hit = self.g.hits[0]
+        language = detect_language(" ".join(i.text for i in items))
+        listed = message("join.clauses", language).join(
+            message("outline.item", language, n=n, text=i.text)
+            for n, i in enumerate(items, start=1)
+        )
+        self.said += [frozenset(terms(i.line)) for i in items]
+        n = self.registry.add_hit(hit)
+        if language != self.lang:
+            return quotation(listed, n, reporter(hit.source, hit.url, self.lang),
+                             hit.published, self.lang)  # fmt: skip
+        return cite(message("outline.lists", language, items=listed), n)
 
     def insights(self) -> str:
         sentences = self.take({"insight", "general"}, 2)
@@ -345,42 +368,3 @@ def missing_card(language: Language) -> Section:
     add)."""
     return Section(key="analysis", heading=heading("analysis", language),
                    text=message("empty.card", language))  # fmt: skip
-
-
-def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
-    """The answer's title: what the question asks about, else its own words."""
-    return topic_title(question, vocabulary) or _shortened(question.text)
-
-
-def topic_title(question: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
-    """What the question asks about, where the tools answer it (a performance, sectors, the
-    macro backdrop); None for a question about news or asking why."""
-    lang = question.language
-    names = [vocabulary.name(s, lang) for s in question.symbols]
-    period = period_label(question.period, lang)
-    if "explain" in question.intents and not question.asks_comparison:
-        return None
-    if "returns" in question.intents and names:
-        if len(names) >= 2:
-            joined = message("title.versus", lang).join(names[:3])
-            return message("title.comparison", lang, names=joined, period=period)
-        return message("title.performance", lang, names=names[0], period=period)
-    if question.sectors:
-        sectors = [vocabulary.name(s, lang) for s in question.sectors[:3]]
-        joined = message("title.sector_separator", lang).join(sectors)
-        return message("title.sectors", lang, sectors=joined)
-    if "sectors" in question.intents:
-        return message("title.rotation", lang)
-    if "macro" in question.intents:
-        return message("title.macro", lang)
-    return None
-
-
-def _shortened(text: str) -> str:
-    """At most TITLE_CHARS, cut at a word or clause boundary, never inside a word."""
-    text = text.rstrip("?？!！。. ")
-    if len(text) <= TITLE_CHARS:
-        return text
-    cut = text[: TITLE_CHARS - 1]
-    boundary = max(cut.rfind(mark) for mark in (" ", "，", ",", "、", "：", ":", "；"))
-    return (cut[:boundary] if boundary > TITLE_CHARS // 2 else cut).rstrip(" ,，、：:；") + "…"

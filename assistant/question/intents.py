@@ -82,6 +82,17 @@ def asks_names(text: str) -> bool:
     return _NAMES_ASKED.search(text) is not None
 
 
+_LIST_ASKED = re.compile(
+    r"\bwhich\b|\bwhat are\b|\blists?\b|\bpoints\b|哪些|哪几|几点|几条|要点|有什么", re.I
+)
+
+
+def asks_list(text: str) -> bool:
+    """Does the question ask for the several things an article lists ("Which pain trades does
+    it list?", "提了哪几条措施？")?"""
+    return _LIST_ASKED.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
     return has_cue(text, _FIGURE_ASKED) or asks_performance(text)

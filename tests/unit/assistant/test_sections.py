@@ -138,3 +138,31 @@ def test_a_chosen_article_in_the_other_language_is_quoted_in_the_order_it_answer
     ]  # fmt: skip
     writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
     assert "(ACMR)" in writer.take(ALL_KINDS, 1)[0]
+
+
+PAIN_TRADES = (
+    "HSBC's strategist lists the pain trades that could catch the consensus off guard.\n\n"
+    "Pain trade #1: The AI trade continues unabated\n\nEarnings keep beating forecasts.\n\n"
+    "Pain trade #2: An explosive USD rally\n\nThe June FOMC gave the dollar a lift."
+)
+
+
+def _scoped(question: str, text: str, source: str) -> SectionWriter:
+    vocabulary = default_vocabulary()
+    parsed = parse_question(question, vocabulary, as_of=dt.date(2026, 8, 3))
+    parsed = replace(parsed, article_id="a0")
+    hits = [hit(0, text, source)]
+    return SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+
+
+def test_asked_what_a_chosen_article_lists_the_answer_gives_its_numbered_headings() -> None:
+    analysis = _scoped("Which pain trades does HSBC list here?", PAIN_TRADES, "AP").analysis()
+    assert (
+        "The article lists: (1) The AI trade continues unabated; (2) An explosive USD rally[1]."
+        in analysis
+    )
+    quoted = _scoped("这篇文章列出了哪些痛苦交易（pain trades）？", PAIN_TRADES, "AP").analysis()
+    assert "> 据AP（2026年8月1日）报道：(1) The AI trade continues unabated; " in quoted
+    # not asked for a list, or a list on something else: no outline
+    assert "lists:" not in _scoped("Why is HSBC bullish?", PAIN_TRADES, "AP").analysis()
+    assert "lists:" not in _scoped("Which banks cut rates?", PAIN_TRADES, "AP").analysis()

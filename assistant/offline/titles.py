@@ -1,0 +1,53 @@
+"""The offline answer's title: what the question asks about, in the reader's language.
+
+A performance or a comparison, the sectors or the macro backdrop are titled by what the tools
+answer ("Russell 2000 vs S&P 500: performance year to date"); a question about news or asking
+why by the headline that states the finding (`SectionWriter.title`), else by its own words,
+shortened at a word or clause boundary.
+"""
+
+from __future__ import annotations
+
+from assistant.locale import message, period_label
+from assistant.question.parse import ParsedQuestion, Vocabulary
+
+TITLE_CHARS = 60
+
+
+def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
+    """The answer's title: what the question asks about, else its own words."""
+    return topic_title(question, vocabulary) or shortened(question.text)
+
+
+def topic_title(question: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
+    """What the question asks about, where the tools answer it (a performance, sectors, the
+    macro backdrop); None for a question about news or asking why."""
+    lang = question.language
+    names = [vocabulary.name(s, lang) for s in question.symbols]
+    period = period_label(question.period, lang)
+    if "explain" in question.intents and not question.asks_comparison:
+        return None
+    if "returns" in question.intents and names:
+        if len(names) >= 2:
+            joined = message("title.versus", lang).join(names[:3])
+            return message("title.comparison", lang, names=joined, period=period)
+        return message("title.performance", lang, names=names[0], period=period)
+    if question.sectors:
+        sectors = [vocabulary.name(s, lang) for s in question.sectors[:3]]
+        joined = message("title.sector_separator", lang).join(sectors)
+        return message("title.sectors", lang, sectors=joined)
+    if "sectors" in question.intents:
+        return message("title.rotation", lang)
+    if "macro" in question.intents:
+        return message("title.macro", lang)
+    return None
+
+
+def shortened(text: str) -> str:
+    """At most TITLE_CHARS, cut at a word or clause boundary, never inside a word."""
+    text = text.rstrip("?？!！。. ")
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text[: TITLE_CHARS - 1]
+    boundary = max(cut.rfind(mark) for mark in (" ", "，", ",", "、", "：", ":", "；"))
+    return (cut[:boundary] if boundary > TITLE_CHARS // 2 else cut).rstrip(" ,，、：:；") + "…"
