@@ -17,6 +17,8 @@ from typing import Literal
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
+from assistant.claims.model import periods_agree
+from assistant.claims.read import calendar_periods
 from assistant.gather.coverage import Said, in_other_language, question_terms, share
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
@@ -25,6 +27,7 @@ from ingest.dates import NamedPeriod, named_period
 from ingest.language import cjk_count, detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
+from tools.periods import period_mentions
 
 Kind = Literal["risk", "opportunity", "insight", "general"]
 
@@ -66,6 +69,7 @@ NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the othe
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
 NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
+PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
@@ -173,6 +177,30 @@ def _quotable(text: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Asks:
+    """What a question asks for that a sentence answers beyond its words: an amount (over a
+    period), which companies."""
+
+    figure: float
+    period: str | None
+    names: float
+
+    @classmethod
+    def of(cls, question: str, period: str | None) -> _Asks:
+        amount = asks_figure(question)
+        names = NAMES_ASKED if asks_names(question) else 0.0
+        return cls(FIGURE_ASKED if amount else FIGURE, period if amount else None, names)
+
+    def worth(self, text: str) -> float:
+        """What the sentence's figures and the companies it names are worth to the question."""
+        worth = self.names if _TICKER_NAMED.search(text) else 0.0
+        if not figures_in(text):
+            return worth
+        for_period = self.period is not None and states_period(text, self.period)
+        return worth + self.figure + (PERIOD_ASKED if for_period else 0.0)
+
+
 def candidates(
     hits: Sequence[Hit],
     question: str,
@@ -181,8 +209,11 @@ def candidates(
     as_of: dt.date | None = None,
     *,
     scoped: bool = False,
+    period: str | None = None,
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
+    A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
+    by a figure stated for that period ("年内大涨逾50%"), not one for a week or a day.
 
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first."""
@@ -193,8 +224,7 @@ def candidates(
     expressible = in_other_language(wanted)
     lowered_names = [n.lower() for n in names if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
-    figure_weight = FIGURE_ASKED if asks_figure(question) else FIGURE
-    names_weight = NAMES_ASKED if asks_names(question) else 0.0
+    asks = _Asks.of(question, period)
     found: list[Candidate] = []
     headlines: dict[str, Said] = {}  # what each article's headline says
     for rank, hit, position, raw in _sentences(hits, scoped):
@@ -214,8 +244,7 @@ def candidates(
         names_one = any(n in text.lower() for n in lowered_names)
         if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
             continue  # not about the question
-        figure = figure_weight if figures_in(text) else 0.0
-        figure += names_weight if _TICKER_NAMED.search(text) else 0.0
+        figure = asks.worth(text)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
@@ -230,6 +259,12 @@ def candidates(
         if not any(near_duplicate(candidate.terms, c.terms) for c in kept):
             kept.append(candidate)
     return kept
+
+
+def states_period(text: str, period: str) -> bool:
+    """Does the sentence name `period` ("年内", "year to date" for YTD; "7月" for 2026-07)?"""
+    named = [*period_mentions(text, in_sentence=True), *calendar_periods(text)]
+    return any(periods_agree(said, period, None) for _, _, said in named)
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:

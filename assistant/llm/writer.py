@@ -131,7 +131,7 @@ def prompt(
         sources.append("[0] market data\n" + "\n".join(lines))
     chosen = candidates(
         hits, question.text, names, question.language, question.as_of,
-        scoped=question.article_id is not None,
+        scoped=question.article_id is not None, period=question.period,
     )  # fmt: skip
     by_source: dict[int, list[str]] = {}
     headers: dict[int, str] = {}

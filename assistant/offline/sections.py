@@ -108,6 +108,7 @@ class SectionWriter:
             self.lang,
             question.as_of,
             scoped=question.article_id is not None,
+            period=question.period,
         )
         self.used: set[int] = set()
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far

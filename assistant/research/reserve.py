@@ -66,7 +66,9 @@ def find_reserve(
     vocabulary = assistant.vocabulary
     # a sentence naming the subject counts as relevant whatever the rest of its words
     names = [*focus.words, *(a for s in parsed.all_symbols for a in vocabulary.aliases(s))]
-    pool = candidates(hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of)
+    pool = candidates(
+        hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of, period=parsed.period
+    )
     answering = [c for c in pool if focus.answers(c.text)]
     answering.sort(key=lambda c: -(focus.score(c.text) + c.score))
     findings = []

@@ -256,3 +256,21 @@ def test_a_question_asking_which_companies_puts_the_sentences_naming_them_first(
     assert found[0].text.startswith("Among small caps, ACM Research (ACMR)")
     assert asks_names("哪些公司被上调了评级？") and asks_names("What stocks did it buy?")
     assert not asks_names("What is driving small caps?")
+
+
+def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period() -> None:
+    """ "今年涨了多少" asks year to date: "年内…52%" answers it, "本周…2.19%" does not, though its
+    passage ranked better; a month asked is answered by the month's figure."""
+    texts = (
+        "纽约尾盘，现货黄金涨0.63%，报4715.23美元/盎司，本周累计上涨2.19%。",
+        "现货黄金续创新高，年内大涨近1400美元/盎司，涨幅超52%。",
+    )
+    found = candidates(hits(*texts), "黄金今年涨了多少？", [], "zh", period="YTD")
+    assert found[0].text == texts[1]
+    months = (
+        "Chip exports rose 12.5% in June from a year earlier, the trade ministry said.",
+        "Chip exports rose 38.5% in July from a year earlier, the trade ministry said.",
+    )
+    asked = "How much did chip exports rise in July 2026?"
+    found = candidates(hits(*months), asked, [], "en", period="2026-07")
+    assert found[0].text == months[1]
