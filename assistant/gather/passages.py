@@ -81,8 +81,21 @@ def _cues(text: str, cues: Sequence[str]) -> int:
     return sum(1 for cue in cues if cue in lowered)
 
 
+# A risk said to be easing is good news: "as macroeconomic headwinds moderate", "much of the
+# worry about tariffs has faded away", "担忧有所缓解".
+_EASING = re.compile(
+    r"(?:headwind|risk|concern|worr|fear|pressure|uncertaint|风险|担忧|压力|不确定性)"
+    r"[^.;。；!?！？]{0,40}?(?:moderat|\beas(?:e|ed|es|ing)\b|fad(?:e|ed|es|ing)|reced|diminish|"
+    r"abat|subsid|缓解|消退|减弱|消除)",
+    re.I,
+)
+
+
 def classify(text: str) -> Kind:
-    risk, opportunity = _cues(text, _RISK), _cues(text, _OPPORTUNITY)
+    """Risk, opportunity, insight or general, by which cues the sentence says more of."""
+    eased = len(_EASING.findall(text))
+    risk = _cues(text, _RISK) - eased
+    opportunity = _cues(text, _OPPORTUNITY) + eased
     if risk > opportunity:
         return "risk"
     if opportunity > risk:
@@ -197,7 +210,7 @@ class _Asks:
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if not figures_in(text):
             return worth
-        for_period = self.period is not None and states_period(text, self.period)
+        for_period = self.period is not None and _states_period(text, self.period)
         return worth + self.figure + (PERIOD_ASKED if for_period else 0.0)
 
 
@@ -261,7 +274,7 @@ def candidates(
     return kept
 
 
-def states_period(text: str, period: str) -> bool:
+def _states_period(text: str, period: str) -> bool:
     """Does the sentence name `period` ("年内", "year to date" for YTD; "7月" for 2026-07)?"""
     named = [*period_mentions(text, in_sentence=True), *calendar_periods(text)]
     return any(periods_agree(said, period, None) for _, _, said in named)

@@ -9,6 +9,7 @@ import pytest
 from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import (
     candidates,
+    classify,
     clean,
     fragment,
     near_duplicate,
@@ -274,3 +275,12 @@ def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period()
     asked = "How much did chip exports rise in July 2026?"
     found = candidates(hits(*months), asked, [], "en", period="2026-07")
     assert found[0].text == months[1]
+
+
+def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
+    assert classify("As macroeconomic headwinds moderate, biotech ETFs are surging.") == (
+        "opportunity"
+    )
+    assert classify("Much of the worry about tariffs and rates has faded away.") == "opportunity"
+    assert classify("The risk of recession rose sharply this quarter.") == "risk"
+    assert classify("投资者担忧通胀反弹风险。") == "risk"
