@@ -234,7 +234,7 @@ def _year_end(dates: np.ndarray, year: int, symbol: str) -> tuple[int, tuple[str
 _TEXT_PERIODS: tuple[tuple[str, str], ...] = (
     (
         r"年初至今|今年以来|今年迄今|年初以来|年内|year[\s-]*to[\s-]*date|\bytd\b|this year"
-        r"|since the (?:start|beginning) of the year",
+        r"|since the (?:start|beginning) of the year|\b(?:for|on) the year\b(?!\s*(?:19|20)\d\d)",
         "YTD",
     ),
     (r"季初至今|本季度|本季|quarter[\s-]*to[\s-]*date|\bqtd\b|this quarter", "QTD"),

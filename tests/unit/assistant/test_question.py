@@ -285,3 +285,16 @@ def test_a_named_month_is_the_period_measured() -> None:
         "YTD"
     )
     assert parse("标普500在2026年1月23日涨了多少").period != "2026-01"  # a day, not the month
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By mid-July 2026, how much were the small-cap indexes up for the year?",
+        "截至2026年7月中旬，罗素2000指数涨了多少？",
+        "How far did the Russell 2000 rise by the end of July 2026?",
+    ],
+)
+def test_a_time_within_a_month_is_no_period_and_for_the_year_is_the_year(text: str) -> None:
+    """ "By mid-July" says when, not what: the question is the year to date, as of the day."""
+    assert parse(text, as_of=dt.date(2026, 7, 16)).period == "YTD"
