@@ -47,7 +47,7 @@ from ingest.sqlite import cache_file, connect, write_whole
 from ingest.tokens import tokenize
 from ingest.zhwords import jieba_dictionary
 
-FORMAT = 1  # bump when the reading rules or the cache's layout change
+FORMAT = 2  # bump when the reading rules or the cache's layout change
 MAX_GLOSSES = 3  # per headword: later senses are rarer meanings
 MAX_HEADWORDS = 3  # per English gloss
 MAX_GLOSS_WORDS = 4  # longer is a description ("a bird of the family ...")
@@ -68,7 +68,8 @@ _LINK = re.compile(
 )
 _NOT_A_TRANSLATION = re.compile(
     r"^(?:CL:|(?:\w+ )?variant of |see |surname |abbr\. |used in |also written |also pr\. |"
-    r"pr\. |lit\. |\((?:archaic|old|literary|dialect|Tw|Cantonese|idiom|onom\.|classical|"
+    r"(?:Taiwan |Beijing |old )?pr\. |lit\. |"
+    r"\((?:archaic|old|literary|dialect|Tw|Cantonese|idiom|onom\.|classical|"
     r"Buddhism|TCM|bird species of China|slang|Internet slang|vulgar|derog\.)\))"
 )
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")

@@ -68,6 +68,11 @@ def test_an_entry_gives_its_translations_and_the_words_it_stands_for() -> None:
     standard = read_entry(LINES[6])
     assert standard is not None and standard.links == ["标准普尔"]
     assert read_entry(LINES[0]) is None and read_entry(LINES[-1]) is None  # comment; "T恤"
+    # how Taiwan says it is no translation: 俄 is not "taiwan"
+    russia = read_entry(
+        "俄 俄 [E2] /Russia/Russian/abbr. for 俄羅斯|俄罗斯[E2 luo2 si1]/Taiwan pr. [E4]/"
+    )
+    assert russia is not None and russia.glosses == ["Russia", "Russian"]
 
 
 def test_tables_keep_translations_and_rank_common_words_first() -> None:
