@@ -73,6 +73,8 @@ def test_an_entry_gives_its_translations_and_the_words_it_stands_for() -> None:
         "俄 俄 [E2] /Russia/Russian/abbr. for 俄羅斯|俄罗斯[E2 luo2 si1]/Taiwan pr. [E4]/"
     )
     assert russia is not None and russia.glosses == ["Russia", "Russian"]
+    star = read_entry("星 星 [xing1] /star/colloquial pr. [xing4]/")
+    assert star is not None and star.glosses == ["star"]
 
 
 def test_tables_keep_translations_and_rank_common_words_first() -> None:
