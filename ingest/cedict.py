@@ -67,7 +67,7 @@ _LINK = re.compile(
     r"^(?:abbr\. for|see|see also) (?:[^|\[\s,]+\|)?([^|\[\s,]+)(?:\[[^\]]*\])?(?:,\s*(.+))?$"
 )
 _NOT_A_TRANSLATION = re.compile(
-    r"^(?:CL:|(?:\w+ )?variant of |see |surname |abbr\. |used in |also written |also pr\. |"
+    r"^(?:CL:|(?:\w+ )?variant of |see |surname |abbr\. |used in |also written |"
     r"(?:[\w.]+ )?pr\. |lit\. |"  # "Taiwan pr.", "colloquial pr.", "coll. pr."
     r"\((?:archaic|old|literary|dialect|Tw|Cantonese|idiom|onom\.|classical|"
     r"Buddhism|TCM|bird species of China|slang|Internet slang|vulgar|derog\.)\))"
