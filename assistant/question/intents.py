@@ -71,7 +71,7 @@ def asks_performance(text: str) -> bool:
 _NAMES_ASKED = re.compile(
     r"\b(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
     r"should|may|might)\b)(?:[\w-]+\s+){0,3}?(?:compan|stock|name|small[- ]?cap|large[- ]?cap|"
-    r"mid[- ]?cap|firm|share|ticker|bank|maker|player|brand|fund|etf)"
+    r"mid[- ]?cap|firm|shares\b|ticker|bank|maker|player|brand|fund|etf)"  # not "what share of"
     r"|哪(?:些|家|只|几家|几只)",
     re.I,
 )

@@ -290,7 +290,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))
 _PART_OF_MONTH = re.compile(
     r"\b(?:early|mid|late|(?:the )?(?:end|start|beginning|middle) of)[\s-]+(?:"
     + "|".join(MONTH_NAMES)
-    + r")\b|\d{1,2}\s*月(?:初|中旬|上旬|下旬|中|末|底)",
+    + r")\b|\d{1,2}\s*月(?:初(?!步)|中旬|上旬|下旬|末|底)",  # not "7月初步数据", "7月中国"
     re.I,
 )
 

@@ -257,6 +257,7 @@ def test_a_question_asking_which_companies_puts_the_sentences_naming_them_first(
     assert found[0].text.startswith("Among small caps, ACM Research (ACMR)")
     assert asks_names("哪些公司被上调了评级？") and asks_names("What stocks did it buy?")
     assert not asks_names("What is driving small caps?")
+    assert not asks_names("What share of revenue comes from AI chips?")
 
 
 def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period() -> None:

@@ -298,3 +298,8 @@ def test_a_named_month_is_the_period_measured() -> None:
 def test_a_time_within_a_month_is_no_period_and_for_the_year_is_the_year(text: str) -> None:
     """ "By mid-July" says when, not what: the question is the year to date, as of the day."""
     assert parse(text, as_of=dt.date(2026, 7, 16)).period == "YTD"
+
+
+def test_a_month_followed_by_a_word_starting_like_a_part_of_it_is_still_the_month() -> None:
+    for text in ("2026年6月初步数据显示，标普500涨了多少？", "2026年6月中国出口涨了多少？"):
+        assert parse(text, as_of=dt.date(2026, 7, 16)).period == "2026-06", text
