@@ -46,7 +46,7 @@ class Item(NamedTuple):
 
 
 def _items(hits: Sequence[Hit]) -> list[tuple[int, Item]]:
-    """(number, line) for every numbered line of the article's passages, in its order, once
+    """(number, heading) for every numbered line of the article's passages, in its order, once
     (passages of one article overlap)."""
     seen: set[str] = set()
     found: list[tuple[int, Item]] = []
