@@ -318,9 +318,9 @@ def _from_text(text: str) -> dt.date | None:
             return day
     from email.utils import parsedate_to_datetime  # here: listing the library need not load it
 
-    try:
-        return parsedate_to_datetime(text).date()  # RFC 822 with a two-digit year, as in RSS
-    except (TypeError, ValueError, IndexError):
+    try:  # RFC 822 with a two-digit year, as in RSS
+        return _plausible(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError, OverflowError):  # "0 Jan 2200000000": too big
         pass
     if text.isdigit():
         return _from_timestamp(float(text))

@@ -88,6 +88,8 @@ def test_html_fragment() -> None:
         ("2026/01/05", dt.date(2026, 1, 5)),
         (1763633485, dt.date(2025, 11, 20)),
         ("not a date", None),
+        ("0 Jan 2200000000 0:0 GMT", None),  # a year past any calendar: no date, no crash
+        ("Mon, 29 Sep 9999 21:00:00 +0800", None),  # a year no article is from
         ("", None),
         (None, None),
     ],
