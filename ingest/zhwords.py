@@ -27,6 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -221,6 +222,7 @@ class WordEdges:
     edges: frozenset[int]  # positions where one of its words ends (and the next begins)
 
     @classmethod
+    @lru_cache(maxsize=64)  # a question is read for names and for its topic: cut it once
     def of(cls, text: str) -> WordEdges:
         inner: set[int] = set()
         edges: set[int] = set()
