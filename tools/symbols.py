@@ -96,6 +96,13 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("dji",)),
     Instrument("^RUT", "Russell 2000", "罗素2000指数",
                ("罗素2000", "罗素2000指数", "russell 2000", "r2k"), ("rut", "small caps")),
+    # Named so that "标普小盘600" and "S&P MidCap 400" are not read as "标普" / "S&P" (the 500).
+    Instrument("^SP600", "S&P SmallCap 600", "标普小盘600指数",
+               ("标普小盘600", "标普小盘600指数", "标普600", "s&p smallcap 600",
+                "s&p small cap 600", "s&p 600"), ("sp600",)),
+    Instrument("^SP400", "S&P MidCap 400", "标普中盘400指数",
+               ("标普中盘400", "标普中盘400指数", "标普400", "s&p midcap 400", "s&p mid cap 400",
+                "s&p 400"), ("sp400",)),
     Instrument("^VIX", "VIX volatility index", "VIX恐慌指数",
                ("恐慌指数", "波动率指数", "vix", "volatility index"), ()),
     Instrument("^TNX", "US 10-year Treasury yield", "10年期美债收益率",

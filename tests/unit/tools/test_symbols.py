@@ -54,6 +54,9 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
         ("SPY vs QQQ, and $NVDA into ^TNX", ["SPY", "QQQ", "NVDA", "^TNX"]),
         ("罗素 2000 vs 标普 500", ["^RUT", "^GSPC"]),
         ("标普500、标普和SPX", ["^GSPC"]),  # repeats collapse
+        # the small- and mid-cap indices are not "标普" / "S&P", the 500
+        ("罗素2000和标普小盘600指数年内涨了多少", ["^RUT", "^SP600"]),
+        ("S&P MidCap 400 vs the S&P SmallCap 600", ["^SP400", "^SP600"]),
     ],
 )
 def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> None:
