@@ -9,8 +9,10 @@ an English one when it has the word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ingest.crosslingual import translate
 from ingest.language import CJK_RUN, has_cjk
@@ -19,11 +21,24 @@ from ingest.tokens import terms, tokenize
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
+Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
 # Characters jieba leaves alone in a question that frame it rather than say its subject
 # ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence.
 _FRAMING = frozenset(
     "有 多 得 哪 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
 )
+
+
+class Name(str):
+    """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
+    said by a text that writes it whole, in either language."""
+
+    __slots__ = ()
+
+
+@cache
+def _written(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(name.lower())}(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -33,16 +48,22 @@ class Said:
 
     words: frozenset[str]
     chinese: str
+    lowered: str = ""  # the text itself, for the names of symbols
 
     @classmethod
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
         """What `text` says; `text_terms` (its `terms`) when the caller has them already."""
         found = terms(text) if text_terms is None else text_terms
         english = frozenset(t for t in found if not has_cjk(t))
-        return cls(english, "|".join(CJK_RUN.findall(text)))
+        return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
 
     def says(self, group: frozenset[str]) -> bool:
-        return any(t in self.chinese if has_cjk(t) else t in self.words for t in group)
+        return any(self._says(t) for t in group)
+
+    def _says(self, term: str) -> bool:
+        if isinstance(term, Name):
+            return _written(term).search(self.lowered) is not None
+        return term in self.chinese if has_cjk(term) else term in self.words
 
 
 def _words(text: str) -> set[str]:
@@ -58,10 +79,14 @@ def _related(a: str, b: str) -> bool:
     return (a in b or b in a) if has_cjk(a) else (a.startswith(b) or b.startswith(a))
 
 
-def question_terms(question: str) -> Wanted:
+def question_terms(question: str, names: Names = ()) -> Wanted:
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
-    dictionary word jieba cut apart ("标" + "普") is one term, 标普."""
+    dictionary word jieba cut apart ("标" + "普") is one term, 标普.
+
+    `names`: every name of each symbol in play. A symbol the question writes ("标普小盘600")
+    is one term, said by any of its names ("S&P SmallCap 600"), not three words a dictionary
+    translates on their own (标普 is "Standard and Poor", 小盘 nothing)."""
     words = _words(question)
     translations = translate(question)
     groups: list[set[str]] = []
@@ -79,7 +104,31 @@ def question_terms(question: str) -> Wanted:
         for group in groups:
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
-    return [frozenset(g) for g in groups]
+    return _named(question, [frozenset(g) for g in groups], names)
+
+
+def names_written(text: str, aliases: Sequence[str]) -> list[str]:
+    """The names of one symbol that `text` writes, whole."""
+    lowered = text.lower()
+    return [n for n in aliases if n and _written(n).search(lowered)]
+
+
+def _named(question: str, wanted: Wanted, names: Names) -> Wanted:
+    """`wanted` with the words of each symbol the question writes as one term: its names."""
+    for aliases in names:
+        written = names_written(question, aliases)
+        if not written:
+            continue
+        name = max(written, key=len).lower()
+        inside = _words(name)
+        wanted = [g for g in wanted if not any(_part(t, name, inside) for t in g)]
+        wanted.append(frozenset(Name(n.lower()) for n in aliases if n))
+    return wanted
+
+
+def _part(term: str, name: str, words: set[str]) -> bool:
+    """Is the question's term part of the name it writes ("标普" of "标普小盘600")?"""
+    return term in name if has_cjk(term) else term in words
 
 
 def in_other_language(wanted: Wanted) -> Wanted:
@@ -90,9 +139,9 @@ def in_other_language(wanted: Wanted) -> Wanted:
     return [g for g in wanted if len(g) > 1 or all(t.isascii() for t in g)]
 
 
-def coverage(text: str, question: str) -> float:
+def coverage(text: str, question: str, names: Names = ()) -> float:
     """The share of the question's terms the text says (in either language)."""
-    return share(Said.of(text), question_terms(question))
+    return share(Said.of(text), question_terms(question, names))
 
 
 def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,7 +19,14 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
-from assistant.gather.coverage import Said, in_other_language, question_terms, share
+from assistant.gather.coverage import (
+    Names,
+    Said,
+    in_other_language,
+    names_written,
+    question_terms,
+    share,
+)
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
 from assistant.question.intents import asks_figure, asks_names
@@ -103,6 +110,20 @@ def classify(text: str) -> Kind:
     return "insight" if _cues(text, _INSIGHT) else "general"
 
 
+MAX_HEADING_CHARS = 40  # longer is a sentence, not a heading
+
+
+def section_kind(heading: str) -> Kind | None:
+    """Risk or opportunity when the section's own heading says so ("风险因素", "Key risks",
+    "Opportunities"; of "风险与机遇 / 风险因素" its last part): the author filed every sentence
+    under it, including those that say no cue word ("“强硬的鹰派暂停”或意外的利率变动可能扰乱…")."""
+    last = heading.rsplit(" / ", 1)[-1].strip()
+    if not last or len(last) > MAX_HEADING_CHARS:
+        return None
+    kind = classify(last)
+    return kind if kind in ("risk", "opportunity") else None
+
+
 @dataclass(frozen=True)
 class Candidate:
     text: str
@@ -116,6 +137,7 @@ class Candidate:
     # …of those either language can say: a quotation from the other language is measured on
     # these alone, so the reader's own sentences are compared with it on the same terms.
     shared: float = 0.0
+    filed: bool = False  # its kind is its section's heading's ("风险因素"), not its cue words
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -217,7 +239,7 @@ class _Asks:
 def candidates(
     hits: Sequence[Hit],
     question: str,
-    names: Iterable[str],
+    names: Names,
     language: str,
     as_of: dt.date | None = None,
     *,
@@ -233,9 +255,11 @@ def candidates(
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
     # not as words: "6月" would leave "月", which any month's sentence says.
-    wanted = question_terms(named.rest if named else question)
+    wanted = question_terms(named.rest if named else question, names)
     expressible = in_other_language(wanted)
-    lowered_names = [n.lower() for n in names if n]
+    lowered_names = [n.lower() for aliases in names for n in aliases if n]
+    # a name the question writes counts in its coverage (`question_terms`), not twice
+    unwritten = [n.lower() for a in names if not names_written(question, a) for n in a if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = _Asks.of(question, period)
     found: list[Candidate] = []
@@ -254,24 +278,38 @@ def candidates(
         said = Said.of(text, words)
         coverage = share(said, asked, headline)
         shared = coverage if asked is expressible else share(said, expressible, headline)
-        names_one = any(n in text.lower() for n in lowered_names)
-        if not scoped and wanted and coverage < MIN_COVERAGE and not names_one:
+        if not scoped and wanted and coverage < MIN_COVERAGE and not _names(text, lowered_names):
             continue  # not about the question
+        names_one = _names(text, unwritten)
         figure = asks.worth(text)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
             score = _score(coverage, rank, names_one, lang == language) + figure
             score += _timeliness(hit.published, as_of, named)
-        kind = classify(text)
-        found.append(Candidate(text, hit, rank, score, kind, lang, words, coverage, shared))
-    if not scoped:
-        found = _on_topic(found, lowered_names)
+        kind, filed = _kind(text, hit, position)
+        found.append(Candidate(text, hit, rank, score, kind, lang, words, coverage, shared, filed))
+    return _distinct(found if scoped else _on_topic(found, lowered_names))
+
+
+def _distinct(found: list[Candidate]) -> list[Candidate]:
+    """Best first, without near-duplicates: of two alike, the better stays."""
     kept: list[Candidate] = []
-    for candidate in sorted(found, key=lambda c: -c.score):  # of two alike, the better stays
+    for candidate in sorted(found, key=lambda c: -c.score):
         if not any(near_duplicate(candidate.terms, c.terms) for c in kept):
             kept.append(candidate)
     return kept
+
+
+def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
+    """The sentence's kind, and whether its section's heading says it (not its headline)."""
+    filed = section_kind(hit.chunk.section) if position else None
+    return filed or classify(text), filed is not None
+
+
+def _names(text: str, names: list[str]) -> bool:
+    lowered = text.lower()
+    return any(n in lowered for n in names)
 
 
 def _states_period(text: str, period: str) -> bool:
@@ -288,11 +326,7 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     floor = RELATIVE_COVERAGE * max((c.coverage for c in found), default=0.0)
     shared_floor = RELATIVE_COVERAGE * max((c.shared for c in found), default=0.0)
     return [
-        c
-        for c in found
-        if c.coverage >= floor
-        or c.shared >= shared_floor
-        or any(n in c.text.lower() for n in names)
+        c for c in found if c.coverage >= floor or c.shared >= shared_floor or _names(c.text, names)
     ]
 
 

@@ -119,7 +119,7 @@ class ModelAnswer:
         )  # fmt: skip
         yield from emitted
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
-        names = [a for s in parsed.all_symbols for a in services.vocabulary.aliases(s)]
+        names = [tuple(services.vocabulary.aliases(s)) for s in parsed.all_symbols]
         prompt, citable = writer.prompt(parsed, language_name, gathered.hits, registry, names)
         reply = yield from self._write(prompt, citable)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)

@@ -25,6 +25,7 @@ import pydantic_core
 from pydantic import BaseModel, ConfigDict
 
 from assistant.answer.model import Language
+from assistant.gather.coverage import Names
 from assistant.gather.passages import candidates
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
@@ -118,7 +119,7 @@ def prompt(
     language_name: str,
     hits: list[Hit],
     registry: SourceRegistry,
-    names: list[str],
+    names: Names,
 ) -> tuple[str, list[int]]:
     """The writer's prompt, and the source numbers it shows (registered, so citable)."""
     sources = []

@@ -15,7 +15,7 @@ from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discre
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage
-from assistant.gather.outline import outline
+from assistant.gather.outline import Outline, outlines
 from assistant.gather.passages import (
     Candidate,
     candidates,
@@ -100,7 +100,7 @@ class SectionWriter:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
-        self.names = [a for s in question.all_symbols for a in vocabulary.aliases(s)]
+        self.names = [tuple(vocabulary.aliases(s)) for s in question.all_symbols]  # each symbol's
         self.pool = candidates(
             gathered.hits,
             question.text,
@@ -152,8 +152,8 @@ class SectionWriter:
             detect_language(headline) == self.lang
             and headline[-1:] not in "?？"
             and not fragment(headline)
-            and coverage(headline, self.q.text) >= HEADLINE_COVERAGE
-            and (not self.names or any(n.lower() in lowered for n in self.names))
+            and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
+            and (not self.names or any(n.lower() in lowered for a in self.names for n in a))
         )
         return shortened(headline) if says else None
 
@@ -206,6 +206,8 @@ class SectionWriter:
         best-ranked ones; in a chosen article, to its best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
+        if len(kinds) == 1:  # an author's own risks section before a passing mention of risk
+            fitting.sort(key=lambda c: not c.filed)
         # What the reader's language still has on the question, of any kind: a section it has
         # nothing for says so rather than quote a weaker sentence in the other language.
         own = max(
@@ -257,23 +259,44 @@ class SectionWriter:
         return "\n\n".join(p for p in paragraphs if p) or empty_text("analysis", lang)
 
     def outline(self) -> str:
-        """The chosen article's numbered headings, when the question asks what it lists and
-        they are on the question ("Which pain trades does it list?": "Pain trade #1: …")."""
-        items = outline(self.g.hits) if self.q.article_id and asks_list(self.q.text) else []
-        if not items or not coverage(" ".join(i.line for i in items), self.q.text):
+        """The chosen article's headings, when the question asks what it lists and they are
+        on the question ("Which pain trades does it list?": "Pain trade #1: …"; "面临哪些风
+        险？": the labels of its 风险因素 section)."""
+        found = self._outline_asked()
+        if found is None:
             return ""
+        items = found.items
         hit = self.g.hits[0]
         language = detect_language(" ".join(i.text for i in items))
         listed = message("join.clauses", language).join(
             message("outline.item", language, n=n, text=i.text)
             for n, i in enumerate(items, start=1)
         )
-        self.said += [frozenset(terms(i.line)) for i in items]
+        if not found.labelled:  # a paragraph under a label says more, and may be quoted
+            self.said += [frozenset(terms(i.line)) for i in items]
         n = self.registry.add_hit(hit)
         if language != self.lang:
             return quotation(listed, n, reporter(hit.source, hit.url, self.lang),
                              hit.published, self.lang)  # fmt: skip
         return cite(message("outline.lists", language, items=listed), n)
+
+    def _outline_asked(self) -> Outline | None:
+        """Of the chosen article's outlines, the one its section and headings say most of the
+        question in; none when the question does not ask for a list."""
+        if not (self.q.article_id and asks_list(self.q.text)):
+            return None
+        scored = [
+            (
+                coverage(
+                    " ".join([o.section, *(i.line for i in o.items)]), self.q.text, self.names
+                ),
+                -n,
+                o,
+            )
+            for n, o in enumerate(outlines(self.g.hits))
+        ]
+        best = max(scored, default=None, key=lambda s: s[:2])
+        return best[2] if best and best[0] > 0 else None
 
     def insights(self) -> str:
         sentences = self.take({"insight", "general"}, 2)

@@ -65,7 +65,10 @@ def find_reserve(
         return ()
     vocabulary = assistant.vocabulary
     # a sentence naming the subject counts as relevant whatever the rest of its words
-    names = [*focus.words, *(a for s in parsed.all_symbols for a in vocabulary.aliases(s))]
+    names = [
+        *((w,) for w in focus.words),
+        *(tuple(vocabulary.aliases(s)) for s in parsed.all_symbols),
+    ]
     pool = candidates(
         hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of, period=parsed.period
     )

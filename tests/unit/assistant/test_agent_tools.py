@@ -86,7 +86,7 @@ def test_quoted_sentences_are_relevant_prose_from_the_right_market() -> None:
     )
     hit = Hit(chunk=Chunk(id="c", article_id="a", text=text), score=1.0, title="t")
     found = [
-        c.text for c in candidates([hit], "Did small caps beat the S&P 500?", ["s&p 500"], "en")
+        c.text for c in candidates([hit], "Did small caps beat the S&P 500?", [("s&p 500",)], "en")
     ]
     assert found == [
         "The Russell 2000 outperformed the S&P 500 as small caps rallied on rate-cut hopes."

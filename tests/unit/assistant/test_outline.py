@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.gather.outline import outline
+from assistant.gather.outline import numbered_outline as outline
+from assistant.gather.outline import outlines
 from ingest.models import Chunk, Hit
 
 
-def hit(ordinal: int, text: str) -> Hit:
+def hit(ordinal: int, text: str, section: str = "") -> Hit:
     return Hit(
-        chunk=Chunk(id=f"c{ordinal}", article_id="a", text=text, ordinal=ordinal),
+        chunk=Chunk(id=f"c{ordinal}", article_id="a", text=text, ordinal=ordinal, section=section),
         score=1,
         title="t",
     )
@@ -41,3 +42,23 @@ def test_chinese_headings_count_and_a_lone_number_or_a_paragraph_does_not() -> N
     assert outline([hit(0, "1. Only one point here")]) == []
     long_line = "2. " + "A paragraph that happens to start with a number and goes on. " * 3
     assert outline([hit(0, "1. First point\n" + long_line)]) == []
+
+
+def test_paragraphs_that_open_with_a_label_are_an_outline_of_their_section() -> None:
+    risks = "风险与机遇 / 风险因素"
+    hits = [
+        hit(1, "美联储政策不确定性:“强硬的鹰派暂停”可能扰乱金融环境。\n\n"
+               "结构性集中差距:小盘股缺乏人工智能敞口。", risks),
+        hit(0, "国内经济疲软:疲软消费者信心是重要风险。\n\n美联储政策不确定性:“强硬的鹰派暂停”"
+               "可能扰乱金融环境。", risks),  # passages overlap: the label is counted once
+        hit(2, "早期布局:轮动可能处于早期阶段。\n\n板块轮动收益:能源板块领涨。",
+            "风险与机遇 / 机遇窗口"),
+        hit(3, "Monetary policy pivot: the Fed turned.\n\nA plain paragraph.\n\n"
+               "At 10:30 the index fell.\n\nValuation gap: small caps trade at a discount."),
+    ]  # fmt: skip
+    found = outlines(hits)
+    assert [(o.section, [i.text for i in o.items]) for o in found] == [
+        ("风险因素", ["国内经济疲软", "美联储政策不确定性", "结构性集中差距"]),
+        ("机遇窗口", ["早期布局", "板块轮动收益"]),
+    ]  # one label, a time or a paragraph between: no run
+    assert all(o.labelled for o in found)

@@ -13,6 +13,7 @@ from assistant.gather.passages import (
     clean,
     fragment,
     near_duplicate,
+    section_kind,
 )
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure, asks_names
@@ -207,7 +208,7 @@ def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_questi
     its six-digit mainland code is another market's news (kept when the question asks it)."""
     disclaimer = "用户个人对服务的使用承担风险，本站对此不作任何类型的担保，英伟达内容仅供参考。"
     listing = "天壕能源(300332)7月8日公告，公司拟收购天壕新能100%股权，英伟达概念受关注。"
-    found = candidates(hits(disclaimer, listing), "英伟达最近为什么跌？", ["英伟达"], "zh")
+    found = candidates(hits(disclaimer, listing), "英伟达最近为什么跌？", [("英伟达",)], "zh")
     assert found == []
     asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
     assert [c.text for c in asked] == [listing]
@@ -285,3 +286,47 @@ def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("Much of the worry about tariffs and rates has faded away.") == "opportunity"
     assert classify("The risk of recession rose sharply this quarter.") == "risk"
     assert classify("投资者担忧通胀反弹风险。") == "risk"
+
+
+def test_a_symbol_the_question_writes_is_one_term_any_of_its_names_says() -> None:
+    """ "标普小盘600" is the S&P SmallCap 600, said by "S&P SmallCap 600" in English; not 标普
+    ("Standard and Poor") and 小盘 apart, which no English sentence says."""
+    names = [("标普小盘600", "S&P SmallCap 600", "s&p 600"), ("罗素2000", "Russell 2000")]
+    question = "罗素2000和标普小盘600指数年内平均涨了多少？"
+    said = "The Russell 2000 and S&P SmallCap 600 indexes were up an average of 20.8%."
+    assert coverage(said, question, names) > 1.5 * coverage(said, question)
+    assert coverage("The S&P 500 rose 1%.", question, names) == 0.0  # not the 500
+
+
+def test_naming_a_symbol_the_question_writes_does_not_count_twice() -> None:
+    """The name is one of the question's terms already: a sentence saying only the name does
+    not outrank one that says more of what is asked."""
+    text = (
+        "Acme Holdings owns big stakes in five Japanese trading houses. "
+        "Its new CEO closed the homebuilder deal within six months."
+    )
+    question = "Who is the Acme Holdings CEO behind its homebuilder acquisition?"
+    found = candidates(hits(text), question, [("Acme Holdings",)], "en")
+    assert found[0].text.startswith("Its new CEO closed the homebuilder deal")
+
+
+def test_a_sentence_under_an_authors_risks_heading_is_a_risk_whatever_its_words() -> None:
+    assert section_kind("风险与机遇 / 风险因素") == "risk"
+    assert section_kind("Risks and opportunities / Opportunities") == "opportunity"
+    assert section_kind("风险与机遇") is None  # says both
+    assert section_kind("历史先例与格局分析") is None and section_kind("") is None
+    article = Hit(
+        chunk=Chunk(
+            id="c0",
+            article_id="a0",
+            text="“强硬的鹰派暂停”或意外的利率变动可能扰乱有利的金融环境逻辑。",
+            section="风险与机遇 / 风险因素",
+        ),
+        score=1.0,
+        title="2026年小盘股投资逻辑:催化因素与市场前景分析",
+    )
+    found = candidates([article], "这篇文章说了什么?", [], "zh", scoped=True)
+    sentence = next(c for c in found if "鹰派暂停" in c.text)
+    assert classify(sentence.text) != "risk"  # no cue word of its own
+    assert sentence.kind == "risk" and sentence.filed
+    assert not next(c for c in found if c.text.startswith("2026年小盘股")).filed  # headline

@@ -166,3 +166,31 @@ def test_asked_what_a_chosen_article_lists_the_answer_gives_its_numbered_heading
     # not asked for a list, or a list on something else: no outline
     assert "lists:" not in _scoped("Why is HSBC bullish?", PAIN_TRADES, "AP").analysis()
     assert "lists:" not in _scoped("Which banks cut rates?", PAIN_TRADES, "AP").analysis()
+
+
+RISKS_SECTION = "风险与机遇 / 风险因素"
+SEED_LIKE = [
+    Chunk(id="c0", article_id="a0", ordinal=0, section="宏观经济催化因素分析",
+          text="货币政策转向:美联储的沟通基调已转向灵活。\n\n估值差距:小盘股估值存在折价。"),
+    Chunk(id="c1", article_id="a0", ordinal=1, section="核心洞察",
+          text="考虑配置小盘股的投资者应考虑较高波动率与风险承受能力。"),
+    Chunk(id="c2", article_id="a0", ordinal=2, section=RISKS_SECTION,
+          text="国内经济疲软:疲软的消费者信心可能拖累小盘股。\n\n"
+               "美联储政策不确定性:“强硬的鹰派暂停”或意外的利率变动可能扰乱有利的金融环境逻辑。"),
+]  # fmt: skip
+
+
+def test_asked_which_risks_a_chosen_article_sees_the_answer_gives_its_risks_labels() -> None:
+    vocabulary = default_vocabulary()
+    asked = "这篇文章认为小盘股面临哪些风险？"
+    parsed = replace(parse_question(asked, vocabulary, as_of=dt.date(2026, 2, 1)), article_id="a0")
+    hits = [Hit(chunk=c, score=1.0, title="小盘股投资逻辑", source="Ginlix") for c in SEED_LIKE]
+
+    def writer() -> SectionWriter:
+        return SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+
+    listed = "文章列出：（1）国内经济疲软；（2）美联储政策不确定性[1]"  # not the catalysts
+    assert listed in writer().analysis()
+    # the author's own risks first, not a sentence elsewhere that mentions risk
+    risks = writer().risks()
+    assert "鹰派暂停" in risks and "较高波动率" not in risks
