@@ -13,8 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 # Index -> the ETF that tracks it (QQQ tracks the Nasdaq 100, the closest listed proxy for the
-# Composite).
-ETF_PROXY: dict[str, str] = {"^RUT": "IWM", "^GSPC": "SPY", "^IXIC": "QQQ", "^DJI": "DIA"}
+# Composite). The answer's ticker strip shows the same ETFs beside their indices.
+ETF_PROXY: dict[str, str] = {
+    "^RUT": "IWM", "^GSPC": "SPY", "^IXIC": "QQQ", "^NDX": "QQQ", "^DJI": "DIA"
+}  # fmt: skip
 # A last close this much older than the date wanted is "ending early" (a long weekend is not).
 LAGGING_AFTER = dt.timedelta(days=4)
 
@@ -55,6 +57,7 @@ def choose_stand_ins(
         if s not in early and s in ETF_PROXY and not lagging(proxy_lasts.get(ETF_PROXY[s],
                                                                              dt.date.min), wanted)
     ]  # fmt: skip
-    return [
-        StandIn(s, ETF_PROXY[s], lasts[s], early=s in early) for s in lasts if s in early + along
-    ]
+    chosen: dict[str, StandIn] = {}  # by ETF: ^IXIC and ^NDX do not both become QQQ
+    for s in (s for s in lasts if s in early + along):
+        chosen.setdefault(ETF_PROXY[s], StandIn(s, ETF_PROXY[s], lasts[s], early=s in early))
+    return list(chosen.values())

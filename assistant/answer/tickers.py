@@ -9,18 +9,18 @@ from typing import Any
 import pandas as pd
 
 from assistant.answer.model import Language, Ticker
+from tools.proxies import ETF_PROXY
 from tools.result import ToolResult
 
-# An index is shown with the ETF people trade it through, as the seeds do (IWM, SPY, QQQ).
-ETF_PROXIES = {"^GSPC": "SPY", "^IXIC": "QQQ", "^NDX": "QQQ", "^RUT": "IWM", "^DJI": "DIA"}
 MAX_TICKERS = 8
 
 
 def strip_symbols(symbols: Sequence[str], available: Sequence[str] | None = None) -> list[str]:
-    """The symbols in play followed by their ETF proxies, limited to those with prices."""
+    """The symbols in play followed by their ETF proxies, limited to those with prices: an
+    index is shown with the ETF people trade it through, as the seeds do (IWM, SPY, QQQ)."""
     chosen: list[str] = []
     for symbol in symbols:
-        for candidate in (symbol, ETF_PROXIES.get(symbol)):
+        for candidate in (symbol, ETF_PROXY.get(symbol)):
             if candidate and candidate not in chosen:
                 chosen.append(candidate)
     if available is not None:
