@@ -122,27 +122,31 @@ def without_dates(text: str) -> str:
 
 # Partial dates a question names: a month of a year, or a day of a month with the year left
 # out. English month names must be capitalised here ("may" is a verb).
+# Which part of a month: "6月下旬", "2月初的", "7月底前", "late June", "the end of April"
+# (not the start of a word: "9月中国CPI", "7月初步数据").
+_PART = r"(?P<part>上旬|中旬|下旬|初(?!步|次|期|选)|底|末|中(?![\u4e00-\u9fff]))?"
+_ENGLISH_PART = (
+    r"(?P<part>early|mid|late)[\s-]+|(?:the\s+)?(?P<edge>start|beginning|middle|end)\s+of\s+"
+)
 _CHINESE_MONTH = re.compile(
-    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])"
+    rf"(?P<year>\d{{4}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d{{1,2}}\s*[日号]){_PART}"
 )
 _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 # A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June".
-# (a lone 初/中/底/末 before another character is a word's start: "9月中国CPI", "7月初步数据")
-_PART = r"(?P<part>上旬|中旬|下旬|(?:初|中|底|末)(?![\u4e00-\u9fff]))?"
 _CHINESE_BARE_MONTH = re.compile(
     rf"(?<![\d年.\-~～至到])(?P<month>1[0-2]|[1-9])\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?{_PART}"
 )
 _ENGLISH_BARE_MONTH = re.compile(
-    rf"\b(?:(?P<part>early|mid|late)[\s-]+|(?:in|during|of|through)\s+)"
-    rf"(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
+    rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through)\s+)(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
 )
 # Which days of a month "上旬", "early", "late" … mean.
 _PARTS: dict[str, tuple[int, int | None]] = {  # None: to the month's end
     "上旬": (1, 10), "初": (1, 10), "early": (1, 10),
     "中旬": (11, 20), "中": (11, 20), "mid": (11, 20),
     "下旬": (21, None), "底": (21, None), "末": (21, None), "late": (21, None),
+    "start": (1, 10), "beginning": (1, 10), "middle": (11, 20), "end": (21, None),
 }  # fmt: skip
-_ENGLISH_MONTH = re.compile(rf"\b(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{4}})\b")
+_ENGLISH_MONTH = re.compile(rf"\b(?:{_ENGLISH_PART})?(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{4}})\b")
 _ENGLISH_DAY = re.compile(
     rf"\b(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL}\b(?!,?\s*\d{{4}})"
 )
@@ -182,8 +186,7 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
             number = _month(match["month"])
             year = int(match["year"])
             if 1 <= number <= 12 and _MIN_YEAR <= year <= _MAX_YEAR:
-                first = dt.date(year, number, 1)
-                spans.append((match.start(), match.end(), first, _month_end(first)))
+                spans.append((match.start(), match.end(), *_part(dt.date(year, number, 1), match)))
     for pattern in (_CHINESE_DAY, _ENGLISH_DAY):
         for match in pattern.finditer(text):
             if (day := _latest(_month(match["month"]), int(match["day"]), today)) is not None:
@@ -207,14 +210,20 @@ def _bare_months(text: str, today: dt.date) -> list[Span]:
     spans: list[Span] = []
     for pattern in (_CHINESE_BARE_MONTH, _ENGLISH_BARE_MONTH):
         for match in pattern.finditer(text):
-            if (first := _latest(_month(match["month"]), 1, today)) is None:
-                continue
-            last = _month_end(first)
-            if match["part"]:
-                low, high = _PARTS[match["part"].lower()]
-                first, last = first.replace(day=low), last.replace(day=high or last.day)
-            spans.append((match.start(), match.end(), first, last))
+            if (first := _latest(_month(match["month"]), 1, today)) is not None:
+                spans.append((match.start(), match.end(), *_part(first, match)))
     return spans
+
+
+def _part(first: dt.date, match: re.Match[str]) -> tuple[dt.date, dt.date]:
+    """The first and last day of the month beginning on `first`, or of the part of it the
+    match says ("中旬": the 11th to the 20th; "the end of": the 21st to the last)."""
+    last = _month_end(first)
+    part = match.groupdict().get("part") or match.groupdict().get("edge")
+    if not part:
+        return first, last
+    low, high = _PARTS[part.lower()]
+    return first.replace(day=low), last.replace(day=high or last.day)
 
 
 # Months and quarters as each language writes them inside a text ("7月", "July", "二季度",

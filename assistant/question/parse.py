@@ -19,7 +19,7 @@ from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.followup import refers_back
 from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
-from ingest.dates import MONTH_NAMES, named_period, without_dates, written_dates
+from ingest.dates import named_period, without_dates, written_dates
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
@@ -285,16 +285,6 @@ def parse_question(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
 
 
-# A time within a month ("mid-July", "2月初", "7月中旬", "the end of April"): when something
-# happened or was written, not the month as the period measured.
-_PART_OF_MONTH = re.compile(
-    r"\b(?:early|mid|late|(?:the )?(?:end|start|beginning|middle) of)[\s-]+(?:"
-    + "|".join(MONTH_NAMES)
-    + r")\b|\d{1,2}\s*月(?:初(?!步)|中旬|上旬|下旬|末|底)",  # not "7月初步数据", "7月中国"
-    re.I,
-)
-
-
 def month_period(text: str, as_of: dt.date | None) -> str | None:
     """A whole month named in the question ("2026年7月", "in July 2026"): that month ("2026-07")
     when it is over, month-to-date when it is the as-of month, else nothing (nor for a time
@@ -302,8 +292,6 @@ def month_period(text: str, as_of: dt.date | None) -> str | None:
     today = as_of or dt.date.today()
     named = named_period(text, today=today)
     if named is None or named.start.day != 1 or named.end.month != named.start.month:
-        return None
-    if _PART_OF_MONTH.search(text):
         return None
     if (named.end + dt.timedelta(days=1)).day != 1:  # a day or a part of a month
         return None

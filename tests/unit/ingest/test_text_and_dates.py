@@ -149,6 +149,16 @@ TODAY = dt.date(2026, 11, 30)
         ("3月份的数据与7月3日的收盘", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the day wins
         ("9月中国CPI同比涨了多少", dt.date(2026, 9, 1), dt.date(2026, 9, 30)),  # 中国, not mid
         ("6月底，美联储维持利率不变", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
+        # a month with its year, narrowed the same way; a word starting 初/中 is no part
+        ("截至2026年7月中旬，罗素2000涨了多少", dt.date(2026, 7, 11), dt.date(2026, 7, 20)),
+        ("2026年2月初的小盘股分析", dt.date(2026, 2, 1), dt.date(2026, 2, 10)),
+        (
+            "By mid-July 2026, how far were small caps up?",
+            dt.date(2026, 7, 11),
+            dt.date(2026, 7, 20),
+        ),
+        ("At the end of April 2026", dt.date(2026, 4, 21), dt.date(2026, 4, 30)),
+        ("2026年7月初步数据", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
     ],
 )
 def test_a_named_period_is_the_span_of_days_a_text_names(
