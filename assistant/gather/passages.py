@@ -278,9 +278,10 @@ def candidates(
         said = Said.of(text, words)
         coverage = share(said, asked, headline)
         shared = coverage if asked is expressible else share(said, expressible, headline)
-        if not scoped and wanted and coverage < MIN_COVERAGE and not _names(text, lowered_names):
+        about = coverage >= MIN_COVERAGE or names_written(text, lowered_names)
+        if not scoped and wanted and not about:
             continue  # not about the question
-        names_one = _names(text, unwritten)
+        names_one = bool(names_written(text, unwritten))
         figure = asks.worth(text)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
@@ -307,11 +308,6 @@ def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
     return filed or classify(text), filed is not None
 
 
-def _names(text: str, names: list[str]) -> bool:
-    lowered = text.lower()
-    return any(n in lowered for n in names)
-
-
 def _states_period(text: str, period: str) -> bool:
     """Does the sentence name `period` ("年内", "year to date" for YTD; "7月" for 2026-07)?"""
     named = [*period_mentions(text, in_sentence=True), *calendar_periods(text)]
@@ -326,7 +322,9 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     floor = RELATIVE_COVERAGE * max((c.coverage for c in found), default=0.0)
     shared_floor = RELATIVE_COVERAGE * max((c.shared for c in found), default=0.0)
     return [
-        c for c in found if c.coverage >= floor or c.shared >= shared_floor or _names(c.text, names)
+        c
+        for c in found
+        if c.coverage >= floor or c.shared >= shared_floor or names_written(c.text, names)
     ]
 
 
