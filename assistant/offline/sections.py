@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.coverage import coverage
+from assistant.gather.coverage import coverage, names_written
 from assistant.gather.outline import Outline, outlines
 from assistant.gather.passages import (
     Candidate,
@@ -147,13 +147,12 @@ class SectionWriter:
         if self.lead is None:
             return None
         headline = " ".join(self.lead.hit.title.split())
-        lowered = headline.lower()
         says = (
             detect_language(headline) == self.lang
             and headline[-1:] not in "?？"
             and not fragment(headline)
             and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
-            and (not self.names or any(n.lower() in lowered for a in self.names for n in a))
+            and (not self.names or any(names_written(headline, a) for a in self.names))
         )
         return shortened(headline) if says else None
 
