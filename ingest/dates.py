@@ -120,14 +120,14 @@ def without_dates(text: str) -> str:
     return "".join(pieces) + text[end:]
 
 
-# Partial dates a question names: a month of a year, or a day of a month with the year left
-# out. English month names must be capitalised here ("may" is a verb).
 # Which part of a month: "6月下旬", "2月初的", "7月底前", "late June", "the end of April"
 # (not the start of a word: "9月中国CPI", "7月初步数据").
 _PART = r"(?P<part>上旬|中旬|下旬|初(?!步|次|期|选)|底|末|中(?![\u4e00-\u9fff]))?"
 _ENGLISH_PART = (
     r"(?P<part>early|mid|late)[\s-]+|(?:the\s+)?(?P<edge>start|beginning|middle|end)\s+of\s+"
 )
+# Partial dates a question names: a month of a year, or a day of a month with the year left
+# out. English month names must be capitalised here ("may" is a verb).
 _CHINESE_MONTH = re.compile(
     rf"(?P<year>\d{{4}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d{{1,2}}\s*[日号]){_PART}"
 )
