@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import numpy as np
@@ -119,6 +119,7 @@ class StalledServer:
         self.server = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
         self.connected = threading.Event()
+        self.closed = threading.Event()
         self.held: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -128,10 +129,21 @@ class StalledServer:
                 connection, _ = self.server.accept()
             except OSError:
                 return  # closed at teardown
+            if self.closed.is_set():  # a retry that raced the teardown: refused like the rest
+                connection.close()
+                return
             self.held.append(connection)
             self.connected.set()
 
     def close(self) -> None:
+        """Stop accepting, then drop every connection. Closing a listening socket does not
+        wake a thread blocked in accept() on Linux: without the shutdown, the retry that the
+        dropped connection sets off is accepted and held, and the call our deadline gave up
+        on stays inside yfinance for its 30 s timeout, holding yfinance's process-wide cookie
+        lock, which stalls the next test's yfinance call."""
+        self.closed.set()
+        with suppress(OSError):
+            self.server.shutdown(socket.SHUT_RDWR)
         self.server.close()
         for connection in self.held:
             connection.close()
