@@ -16,12 +16,8 @@ from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage, names_written
 from assistant.gather.outline import Outline, outlines
-from assistant.gather.passages import (
-    Candidate,
-    candidates,
-    fragment,
-    near_duplicate,
-)
+from assistant.gather.passages import Candidate, candidates, near_duplicate
+from assistant.gather.quotable import fragment
 from assistant.gather.sources import SourceRegistry
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered

@@ -74,7 +74,8 @@ def test_an_answer_survives_a_json_round_trip() -> None:
 
 
 def test_quoted_sentences_are_relevant_prose_from_the_right_market() -> None:
-    from assistant.gather.passages import candidates, clean
+    from assistant.gather.passages import candidates
+    from assistant.gather.quotable import clean
     from ingest.models import Chunk, Hit
 
     text = (

@@ -7,14 +7,8 @@ import datetime as dt
 import pytest
 
 from assistant.gather.coverage import coverage, question_terms
-from assistant.gather.passages import (
-    candidates,
-    classify,
-    clean,
-    fragment,
-    near_duplicate,
-    section_kind,
-)
+from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
+from assistant.gather.quotable import clean, fragment
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure, asks_names
 from ingest.models import Chunk, Hit
@@ -181,6 +175,18 @@ def test_a_question_asking_for_an_amount_puts_the_sentence_with_a_figure_first()
     assert amount[0].hit.chunk.id == "c1"
     assert asks_figure("涨了多少？") and asks_figure("How much did gold gain?")
     assert not asks_figure("Why did chip stocks fall?")
+
+
+def test_a_short_chinese_statement_of_a_figure_is_quoted_and_a_short_remark_is_not() -> None:
+    found = candidates(
+        hits("2025年至今，现货黄金的涨幅已超过53%。国庆假期期间，金价持续攀升。"),
+        "现货黄金2025年以来涨了多少？",
+        [],
+        "zh",
+    )
+    texts = [c.text for c in found]
+    assert "2025年至今，现货黄金的涨幅已超过53%。" in texts  # 13 characters and two figures
+    assert "国庆假期期间，金价持续攀升。" not in texts  # 12 characters, no figure
 
 
 def test_a_headline_stating_a_figure_is_quoted_and_a_bare_one_is_not() -> None:

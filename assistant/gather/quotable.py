@@ -1,0 +1,108 @@
+"""Which sentences are fit to quote: whole (not a piece a chunk boundary or a feed cut off),
+undamaged, long enough to say something, and not a site's furniture or an instruction."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.citations import strip_markers
+from assistant.answer.numbers import figures_in
+from assistant.gather.sentences import unbalanced
+from assistant.llm.injection import is_instruction_like
+from ingest.language import cjk_count, detect_language
+
+# Web page furniture and site disclaimers in any site's text (a site's own widgets are its
+# parser's to drop, as ingest.parsers.seed does for the seed pages).
+_BOILERPLATE = re.compile(
+    r"登录|注册|点击|扫码|免责声明|版权|未经授权|"
+    r"sign up|log in|subscribe|cookie|all rights reserved|click here|newsletter|advertis"
+    r"|appeared first on|read more|key takeaways|\[(?:\.\.\.|…)\]"
+    r"|不作任何(?:类型的)?(?:明示或暗示的)?(?:保证|担保)|风险自担|不构成(?:任何)?投资建议|投资有风险",
+    re.I,
+)
+
+
+def clean(sentence: str) -> str:
+    """A quotable sentence: no citation markers of the article's own, tags, emphasis or bullets."""
+    text = strip_markers(sentence)
+    text = re.sub(r"<[^>]{1,200}>", "", text)
+    text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、](?!\d))\s*", "", text)  # not "1.3%！…"
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _LABEL.sub("", text)
+    # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
+    text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
+    return _whole_clauses(text)
+
+
+# A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…").
+_LABEL = re.compile(r"^(?i:key takeaways)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[:：]")
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)|[，；]")  # not the comma of "1,300"
+
+
+def _whole_clauses(text: str) -> str:
+    """A feed excerpt cut short mid-clause ("…gained 17.9% in the first half of 2026, driven
+    [...]", "…分别为47.1%，比上月下降1.1个百分点，均低于临界点...") ends at its last whole
+    clause, so the figures it states can be quoted; the cut clause is dropped."""
+    breaks = list(_CLAUSE_BREAK.finditer(text)) if _CUT_END.search(text) else []
+    if not breaks:
+        return text
+    head = text[: breaks[-1].start()].rstrip()
+    return head + ("。" if detect_language(head) == "zh" else ".")
+
+
+# A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a
+# title/quotation the source split): closing marks, clause punctuation, or a lower-case word.
+_CUT_START = re.compile(r"^(?:[》」』”’）)\]、，,;；:：.。!！?？%]|[a-z])")
+
+
+# A feed's excerpt cut short ("…as the market [...]", "…said that..") or text with a character
+# lost in decoding (U+FFFD).
+_CUT_END = re.compile(r"(?:…|\.\.|\[\s*\.*\s*\])[\s”\"’']*$")
+
+
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
+
+
+def fragment(text: str) -> bool:
+    """Is the sentence a piece of one (it starts mid-sentence, stops short, or leaves a title or
+    quotation open), or damaged (a character lost in decoding)?"""
+    return (
+        bool(_CUT_START.match(text) or _CUT_END.search(text))
+        or "\ufffd" in text
+        or unbalanced(text)
+    )
+
+
+def quotable(text: str) -> bool:
+    """Is the (cleaned) sentence prose worth quoting?"""
+    cjk = cjk_count(text)
+    # A Chinese character carries about as much as a word, and so does a figure: "2025年至今，
+    # 现货黄金的涨幅已超过53%" is a whole statement in 13 characters and two numbers.
+    long_enough = cjk + len(_WORD_OR_NUMBER.findall(text)) >= 14 if cjk else len(text) >= 45
+    ends = text[-1:] in "。！!.;；”\"'）)%"  # questions are not analysis
+    return (
+        long_enough
+        and len(text) <= 400
+        and (ends or len(text) >= 60)
+        and text[-1:] not in "?？"
+        and not fragment(text)
+        and not _BOILERPLATE.search(text)
+        and not is_instruction_like(text)
+    )
+
+
+def quotable_headline(text: str, scoped: bool) -> bool:
+    """A headline is quoted when it is the chosen article's, or when it states a figure: news
+    headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles."""
+    if scoped:
+        return len(text) >= 20
+    long_enough = cjk_count(text) >= 10 or len(text) >= 30
+    return (
+        long_enough
+        and bool(figures_in(text))
+        and text[-1:] not in "?？"
+        and not fragment(text)
+        and not _BOILERPLATE.search(text)
+        and not is_instruction_like(text)
+    )
