@@ -173,6 +173,21 @@ def translate(query: str, dictionary: Cedict = _dictionary) -> list[Translation]
     return [Translation(term, words) for term, words in found.items()]
 
 
+def synonyms(translation: Translation, dictionary: Cedict = _dictionary) -> tuple[str, ...]:
+    """Other Chinese words for a Chinese term: the headwords whose first gloss is its first gloss
+    (卖, "sell": 销售, 出售; not 以来, "since": 由于, which is first "due to"), two characters or
+    more (a lone character is inside too many words to say one).
+    An English term has none: the words of an English sentence are matched as they stand."""
+    if not has_cjk(translation.term) or not translation.words:
+        return ()
+    key = phrase_key(translation.words[0])
+    found = [w for w in dictionary.headwords([key]).get(key, []) if len(w) > 1]
+    glosses = dictionary.glosses(found)
+    return tuple(
+        w for w in found if w != translation.term and phrase_key(glosses.get(w, [""])[0]) == key
+    )
+
+
 def search_terms(query: str, tokens: list[str], dictionary: Cedict = _dictionary) -> list[Terms]:
     """The query's translations as search tokens: for each translated term, its alternatives
     (a headword or gloss as tokens), best first. A term the query also says in the other

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.crosslingual import translate
+from ingest.crosslingual import synonyms, translate
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
@@ -82,7 +82,8 @@ def _related(a: str, b: str) -> bool:
 def question_terms(question: str, names: Names = ()) -> Wanted:
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
-    dictionary word jieba cut apart ("标" + "普") is one term, 标普.
+    dictionary word jieba cut apart ("标" + "普") is one term, 标普. A Chinese term is said by
+    its synonyms too: "卖得有多快" by a sentence saying 销售额.
 
     `names`: every name of each symbol in play. A symbol the question writes ("标普小盘600")
     is one term, said by any of its names ("S&P SmallCap 600"), not three words a dictionary
@@ -100,7 +101,7 @@ def question_terms(question: str, names: Names = ()) -> Wanted:
         own = _words(translation.term) | {translation.term.lower()}
         other = {
             t for word in translation.words for t in ({word} if has_cjk(word) else _words(word))
-        }
+        } | set(synonyms(translation))
         for group in groups:
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other

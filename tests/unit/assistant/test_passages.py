@@ -97,6 +97,13 @@ def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_c
     assert found["en"].coverage > coverage(english, question)  # against every term
 
 
+def test_a_chinese_question_is_said_by_a_synonym_of_its_word() -> None:
+    question = "三星的新内存卖得有多快？"
+    assert coverage("三星新内存的销售额四个月突破10亿美元。", question) > coverage(
+        "三星的新内存今年将量产。", question
+    )
+
+
 def test_a_chinese_question_is_read_in_words_and_a_word_is_said_inside_a_longer_one() -> None:
     """Coverage counts the question's words, not character pairs: "涨了" straddles two words
     and no sentence needs to say it, while "上涨" says the question's 涨. A dictionary word

@@ -10,6 +10,7 @@ from ingest.crosslingual import (
     chinese_terms,
     english_terms,
     search_terms,
+    synonyms,
     translate,
 )
 from ingest.tokens import tokenize
@@ -74,6 +75,24 @@ def test_search_terms_leave_out_what_the_query_already_says() -> None:
     # 特朗普 and Trump are the same term said twice; 关税 adds its glosses; "trump" adds
     # nothing new, and 将牌 would only add 牌 (将 is a stop word).
     assert terms == [(("custom", "duty"), ("tariff",))]
+
+
+def test_a_chinese_word_has_the_synonyms_whose_first_gloss_is_its_own() -> None:
+    dictionary = Cedict.of(
+        glosses={
+            "卖": ["sell", "betray"],
+            "销售": ["sell", "market"],
+            "出售": ["sell", "offer for sale"],
+            "出卖": ["betray", "sell"],  # first a traitor's word
+            "以来": ["since"],
+            "由于": ["due to", "since"],
+        },
+        headwords={"sell": ["卖", "销售", "出售", "售"], "since": ["以来", "由于"]},
+    )
+    said = {t.term: synonyms(t, dictionary) for t in translate("卖得快吗，以来", dictionary)}
+    assert set(said["卖"]) == {"销售", "出售"}  # not 出卖, nor the lone 售
+    assert said["以来"] == ()  # 由于 is first "due to"
+    assert synonyms(Translation("sell", ("卖",)), dictionary) == ()  # English is read as written
 
 
 def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
