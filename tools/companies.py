@@ -105,6 +105,7 @@ class Table:
     """The companies, indexed for matching."""
 
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # symbol -> (en, zh)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # symbol -> every name
     latin: dict[tuple[str, ...], list[Alias]] = field(default_factory=dict)  # by folded words
     chinese: dict[str, str | None] = field(default_factory=dict)  # name -> symbol (None: mask)
     alone: dict[str, bool] = field(default_factory=dict)  # ticker -> counts alone unaided
@@ -123,6 +124,7 @@ def _add_latin(table: Table, alias: str, any_case: bool, symbol: str) -> None:
     entries = table.latin.setdefault(key, [])
     if all(entry[2] != symbol for entry in entries):
         entries.append((words, any_case, symbol))
+        table.aliases.setdefault(symbol, []).append(alias)
     table.longest = max(table.longest, len(words))
 
 
@@ -145,6 +147,7 @@ def table() -> Table:
         for alias in item.en:
             _add_latin(found, alias, False, item.symbol)
         found.chinese.update(dict.fromkeys(item.zh, item.symbol))
+        found.aliases.setdefault(item.symbol, []).extend(item.zh)
     found.chinese.update(dict.fromkeys(STOP_PHRASES))
     return found
 
@@ -234,6 +237,12 @@ def company_name(symbol: str, language: str) -> str | None:
         return None
     en, zh = names
     return zh if language.startswith("zh") and zh else en
+
+
+def company_aliases(symbol: str) -> tuple[str, ...]:
+    """Every name of the company we match in text ("Goldman", "Goldman Sachs", 高盛); none for
+    a symbol not listed."""
+    return tuple(table().aliases.get(symbol, ()))
 
 
 @cache

@@ -45,10 +45,12 @@ class Vocabulary:
     parse_period: Callable[[str], str | None]
     sectors: tuple[SectorName, ...] = ()
     names: tuple[tuple[str, str], ...] = ()  # (name or alias, symbol), to find mentions in text
+    # a listed company's names ("Goldman" and "Goldman Sachs"), found by `find_symbols` itself
+    company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
 
     def aliases(self, symbol: str) -> list[str]:
         """Every name of the symbol we know, longest first (display names included)."""
-        found = {a for a, s in self.names if s == symbol}
+        found = {a for a, s in self.names if s == symbol} | set(self.company_names(symbol))
         found |= {self.name(symbol, "zh"), self.name(symbol, "en")} - {symbol}
         return sorted(found, key=len, reverse=True)
 
@@ -102,7 +104,7 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
     """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
     library's articles carry."""
-    from tools import periods, symbols
+    from tools import companies, periods, symbols
 
     names = tuple(
         (alias, item.symbol)
@@ -116,6 +118,7 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(symbols.SECTORS)),
         names=names,
+        company_names=companies.company_aliases,
     )
 
 

@@ -146,6 +146,14 @@ def test_a_company_is_a_stock_not_its_sector_word() -> None:
     assert q.symbols[:2] == ("NVDA", "MU") and q.sectors == ()
 
 
+def test_a_company_has_every_name_it_is_found_by() -> None:
+    """The short name a question writes ("Goldman") is one of the company's names, so a
+    sentence saying it says what the question names."""
+    q = parse("What is Goldman's latest forecast for robotaxis?")
+    assert q.symbols == ("GS",)
+    assert {"Goldman", "Goldman Sachs", "高盛"} <= set(VOCAB.aliases("GS"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
