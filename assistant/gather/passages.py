@@ -57,9 +57,11 @@ _INSIGHT = (
 )  # fmt: skip
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
-    r"A股|沪指|沪深|深证|深成指|创业板|科创板|北交所|港股|恒生|恒指|涨停|跌停|连板|封板|北向资金|两市"
-    r"|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
+    r"A股|沪指|上证|沪市|深市|沪深|深证|深成指|创业板|科创板|科创50|中证|北交所|港股|恒生|恒指"
+    r"|涨停|跌停|连板|封板|北向资金|两市|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
     r"|[（(]\d{6}(?:\.S[HZ])?[)）]"  # a mainland listing's code: 天壕能源(300332)
+    r"|\bA-shares?\b|\bChiNext\b|\bHang Seng\b|\bCSI 300\b|\bSTAR Market\b"
+    r"|\b(?:Shanghai|Shenzhen) (?:Composite|Component|Stock Exchange)\b"
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other

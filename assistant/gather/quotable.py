@@ -65,10 +65,12 @@ _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
 
 
 def fragment(text: str) -> bool:
-    """Is the sentence a piece of one (it starts mid-sentence, stops short, or leaves a title or
-    quotation open), or damaged (a character lost in decoding)?"""
+    """Is the sentence a piece of one (it starts mid-sentence, stops short or at the colon
+    before what it introduces, or leaves a title or quotation open), or damaged (a character
+    lost in decoding)?"""
     return (
         bool(_CUT_START.match(text) or _CUT_END.search(text))
+        or text.rstrip()[-1:] in (":", "：")  # it leads into what follows it (a table, a list)
         or "\ufffd" in text
         or unbalanced(text)
     )

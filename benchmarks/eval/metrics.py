@@ -96,14 +96,17 @@ def sentences(text: str) -> list[Sentence]:
 
 def split_sentences(line: str) -> list[str]:
     """One line cut into sentences: after 。！？!? and English ". ", never inside an open
-    quote or bracket, never after an abbreviation or before a digit."""
+    quote or bracket (a straight double quote too: a quoted remark of two sentences, "…时期，
+    …之外。我认为…延续。", is one), never after an abbreviation or before a digit."""
     pieces: list[str] = []
     start = 0
     stack: list[str] = []
     i = 0
     while i < len(line):
         char = line[i]
-        if char in OPENERS:
+        if char == '"' and stack and stack[-1] == '"':  # a straight quote closes the open one…
+            stack.pop()
+        elif char == '"' or char in OPENERS:  # …or opens one
             stack.append(char)
         elif char in CLOSERS and stack and stack[-1] == CLOSERS[char]:
             stack.pop()

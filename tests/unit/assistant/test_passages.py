@@ -46,6 +46,8 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
         "The company said it expects growth to continue..",
         "金价首次冲破4000美元/盎司关\ufffd，创历史新高。",
         '"You guys used him as a Trojan horse - and now you pay for it.',
+        "In contrast, here are the cities with the largest drop in beer prices:",
+        "各地区涨幅如下：",
     ],
 )
 def test_pieces_of_sentences_are_fragments(text: str) -> None:
@@ -225,6 +227,9 @@ def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_questi
     assert found == []
     asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
     assert [c.text for c in asked] == [listing]
+    close = "A股三大指数今日涨跌不一，截止收盘，沪指涨0.76%，收报4082.13点。"
+    for question in ("4月20日上证指数收盘涨了多少？", "How did the Shanghai Composite close?"):
+        assert [c.text for c in candidates(hits(close), question, [], "zh")] == [close]
 
 
 def test_a_feed_excerpt_cut_mid_clause_is_quoted_up_to_its_last_whole_clause() -> None:
