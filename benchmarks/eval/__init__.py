@@ -5,7 +5,8 @@
     python -m benchmarks.eval --show ID ...     # also print these questions' answers
     python -m benchmarks.eval --shared          # only retrieval, on a throwaway shared stack
 
-The questions (questions.yaml, about 70, written over the seeds and the shared news) are asked
+The questions (questions.yaml, about 110, written over the seeds and the shared news; a third
+held out: written from randomly drawn articles before the product was asked them) are asked
 offline through the public engine API (`Assistant.ask`), in five groups: English, Chinese,
 cross-lingual (asked in the other language than the article's), scoped to one article (the "ask
 about this article" feature), and follow-ups (the last turn of a conversation is scored). Per
@@ -13,7 +14,8 @@ group and overall it prints: expected facts present, the expected article cited,
 the question's language, duplicated and fragment sentences, and the median latency (see
 report.py for the columns, metrics.py for the heuristics). Then retrieval: hit@5 of the
 product's search against a plain BM25 baseline over the same chunks (retrieval.py). Then the
-failures, one line per question. Then, when benchmarks/eval/briefs.py exists, its research-
+failures, one line per question. The held-out questions also get a row of their own in both
+tables. Then, when benchmarks/eval/briefs.py exists, its research-
 brief benchmark over the same library (`briefs.run(settings)`).
 
 With --shared, only the retrieval figures, over the same articles ingested into a throwaway

@@ -91,11 +91,15 @@ def _retrieval(
     scored = retrieval.hits_at_5(index, baseline, "en+zh", cases("en", "zh"))
     cross = retrieval.hits_at_5(index, baseline, "cross", cases("cross"))
     asked = retrieval.hits_at_5(index, baseline, "en+zh+cross", cases("en", "zh", "cross"))
+    held_out = [(q.id, q.question, ids.of(q)) for q in questions if q.held_out]
+    info = [cross, asked]
+    if held_out:
+        info.append(retrieval.hits_at_5(index, baseline, "held-out", held_out))
     print(
         f"\nretrieval: hit@5, Index.search vs plain BM25 over the same chunks "
         f"(baseline ready in {built:.0f} s)"
     )
-    print(report.retrieval_table(per_group, scored, [cross, asked]))
+    print(report.retrieval_table(per_group, scored, info))
     return scored.product_misses or []
 
 

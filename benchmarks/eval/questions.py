@@ -48,6 +48,7 @@ class Question:
     facts: tuple[tuple[str, ...], ...]  # each fact: its accepted spellings
     as_of: dt.date | None = None
     before: tuple[str, ...] = ()  # earlier turns of a follow-up
+    held_out: bool = False  # written from a randomly drawn article before the product saw it
 
     @property
     def scoped(self) -> bool:
@@ -79,7 +80,8 @@ def _question(entry: Any, n: int) -> Question:
 
     if not isinstance(entry, dict):
         raise fail("not a mapping")
-    unknown = set(entry) - {"id", "group", "question", "articles", "facts", "as_of", "before"}
+    known = {"id", "group", "question", "articles", "facts", "as_of", "before", "held_out"}
+    unknown = set(entry) - known
     if unknown:
         raise fail(f"unknown keys {sorted(unknown)}")
     group = entry.get("group")
@@ -96,6 +98,9 @@ def _question(entry: Any, n: int) -> Question:
         raise fail("before must be a list of questions")
     if (group == "follow-up") != bool(before):
         raise fail("a follow-up (and only a follow-up) has earlier turns in `before`")
+    held_out = entry.get("held_out", False)
+    if not isinstance(held_out, bool):
+        raise fail(f"held_out must be true or false, not {held_out!r}")
     return Question(
         id=str(entry.get("id") or fail("no id")),
         group=group,
@@ -104,6 +109,7 @@ def _question(entry: Any, n: int) -> Question:
         facts=_facts(entry.get("facts"), fail),
         as_of=as_of,
         before=tuple(before),
+        held_out=held_out,
     )
 
 

@@ -49,6 +49,9 @@ def answers_table(results: Sequence[Scored]) -> str:
         if rows:
             lines.append(_row(group, rows))
     lines.append(_row("all", results))
+    held_out = [r for r in results if r.question.held_out]
+    if held_out:  # of "all": the questions written before the product saw them
+        lines.append(_row("held-out", held_out))
     goal = f"{GOAL_RATE:.0%}"
     lines.append(
         f"{'goal':<10} {'':>3} {'>=' + goal:>6} {'>=' + goal:>6} {'100%':>6} {0:>5} {0:>5} "

@@ -75,6 +75,18 @@ def test_a_malformed_entry_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(QuestionFileError, match="q1: a follow-up"):
         load_questions(bad)
+    bad.write_text(
+        "- {id: q1, group: en, question: Why, articles: [{url: u}], facts: [x], held_out: 1}\n"
+    )
+    with pytest.raises(QuestionFileError, match="q1: held_out must be true or false"):
+        load_questions(bad)
+
+
+def test_the_held_out_questions_are_reported_on_their_own() -> None:
+    held_out = [q for q in QUESTIONS if q.held_out]
+    assert len(held_out) >= 30 and {q.group for q in held_out} == {"en", "zh"}
+    table = report.answers_table([Scored(q, seconds=0.1) for q in QUESTIONS])
+    assert f"\n{'held-out':<10} {len(held_out):>3} " in table
 
 
 def _news(shared: Path) -> dict[str, tuple[str, str, dt.date]]:
