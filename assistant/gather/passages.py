@@ -33,7 +33,7 @@ from ingest.dates import NamedPeriod, named_period
 from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
-from tools.periods import period_mentions
+from tools.periods import month_of, period_mentions
 
 Kind = Literal["risk", "opportunity", "insight", "general"]
 
@@ -160,8 +160,12 @@ class _Asks:
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if not figures_in(text):
             return worth
-        for_period = self.period is not None and _states_period(text, self.period)
-        return worth + self.figure + (PERIOD_ASKED if for_period else 0.0)
+        if self.period is None:
+            return worth + self.figure
+        if _states_period(text, self.period):
+            return worth + self.figure + PERIOD_ASKED
+        # "美国4月新增11.5万个就业岗位" is no answer to how many jobs May added
+        return worth + self.figure - (PERIOD_ASKED if _other_months(text, self.period) else 0.0)
 
 
 def candidates(
@@ -234,6 +238,13 @@ def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
     """The sentence's kind, and whether its section's heading says it (not its headline)."""
     filed = section_kind(hit.chunk.section) if position else None
     return filed or classify(text), filed is not None
+
+
+def _other_months(text: str, period: str) -> bool:
+    """Does the sentence name months, none of them the month `period` is ("2026-05")?"""
+    asked = month_of(period)
+    named = {p for _, _, p in calendar_periods(text) if p.startswith("month:")}
+    return asked is not None and bool(named) and f"month:{asked[1]}" not in named
 
 
 def _states_period(text: str, period: str) -> bool:

@@ -295,6 +295,13 @@ def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period()
     asked = "How much did chip exports rise in July 2026?"
     found = candidates(hits(*months), asked, [], "en", period="2026-07")
     assert found[0].text == months[1]
+    # a sentence about another month ranks below one that names no month at all
+    jobs = (
+        "美国4月新增11.5万个就业岗位，高于预期。",
+        "美国非农就业新增17.2万人，新增岗位集中在医疗行业。",
+    )
+    found = candidates(hits(*jobs), "美国5月新增了多少就业岗位？", [], "zh", period="2026-05")
+    assert found[0].text == jobs[1]
 
 
 def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
