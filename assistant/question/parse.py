@@ -270,13 +270,14 @@ def parse_question(
             intents.add("returns")
     day = as_of or find_date(text)
     period = vocabulary.parse_period(text) or month_period(text, day) or year_period(text, day)
+    asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(
         text=text,
         language=detect_language(text),
         symbols=symbols,
         sectors=sectors,
-        period=period,
-        as_of=as_of or find_date(text),
+        period="1D" if asked_day else period,
+        as_of=asked_day or day,
         intents=frozenset(intents),
     )
     if previous is not None:
@@ -301,6 +302,23 @@ def month_period(text: str, as_of: dt.date | None) -> str | None:
     if named.start <= today <= named.end:
         return "MTD"
     return f"{named.start:%Y-%m}" if named.end < today else None
+
+
+# A day a question measures from ("自3月3日以来", "since March 3") or up to ("截至7月15日", "as
+# of July 15": an as-of date) is not a day whose own move it asks.
+_NOT_THE_DAY = re.compile(
+    r"以来|之后|起|截至|截止|\b(?:since|from|after|as of|by|through|until)\b", re.I
+)
+
+
+def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
+    """The one day a question asks about ("6月22日纳斯达克收盘跌了多少？", "What did the S&P 500
+    do on March 3?"): its move is that day's, so that day is the as-of date. None for a day
+    measured from, or one after the as-of date."""
+    named = named_period(text, today=as_of or dt.date.today())
+    if named is None or named.start != named.end or _NOT_THE_DAY.search(text):
+        return None
+    return named.start if as_of is None or named.start <= as_of else None
 
 
 def year_period(text: str, as_of: dt.date | None) -> str | None:

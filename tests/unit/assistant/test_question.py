@@ -311,3 +311,19 @@ def test_a_time_within_a_month_is_no_period_and_for_the_year_is_the_year(text: s
 def test_a_month_followed_by_a_word_starting_like_a_part_of_it_is_still_the_month() -> None:
     for text in ("2026年6月初步数据显示，标普500涨了多少？", "2026年6月中国出口涨了多少？"):
         assert parse(text, as_of=dt.date(2026, 7, 16)).period == "2026-06", text
+
+
+def test_a_day_the_question_asks_about_is_that_days_move() -> None:
+    """ "6月22日纳斯达克收盘跌了多少？" asks June 22's move, not the year's to the as-of date."""
+    as_of = dt.date(2026, 6, 23)
+    for text in ("6月22日纳斯达克收盘跌了多少？", "How much did the Nasdaq fall on June 22?"):
+        q = parse_question(text, VOCAB, as_of=as_of)
+        assert (q.period, q.as_of) == ("1D", dt.date(2026, 6, 22)), text
+    for text in (
+        "自3月3日以来纳指涨了多少？",  # measured from that day
+        "How much has the Nasdaq risen since March 3?",
+        "截至6月22日，纳斯达克表现如何？",  # an as-of date
+        "2026年6月24日纳斯达克收盘跌了多少？",  # after the as-of date: not yet closed
+    ):
+        q = parse_question(text, VOCAB, as_of=as_of)
+        assert (q.period, q.as_of) == ("YTD", as_of), text
