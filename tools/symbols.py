@@ -32,6 +32,7 @@ class Instrument:
     zh: str
     aliases: tuple[str, ...] = ()  # found in free text and resolved
     resolve_only: tuple[str, ...] = ()  # resolved as a whole name, too ambiguous in prose
+    us: bool = True  # a US market's: measured against the S&P 500 unless another is asked
 
 
 # The 11 SPDR sector ETFs: (symbol, English name, Chinese name).
@@ -120,6 +121,31 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("30年期美债收益率", "30年期美债", "三十年期美债", "30-year yield",
                 "30-year treasury"),
                ("tyx",)),
+    # Other markets' main indices, so a question about them reads as one (and a Chinese
+    # sentence saying 创业板指 says an English question's "ChiNext"); Yahoo serves them all.
+    # A bare 恒生 or "Hang Seng" is also a bank, so only the index's own names count.
+    Instrument("000001.SS", "Shanghai Composite", "上证综合指数",
+               ("上证综指", "上证综合指数", "上证指数", "沪指", "shanghai composite",
+                "sse composite"), (), us=False),
+    Instrument("399001.SZ", "Shenzhen Component", "深证成份指数",
+               ("深证成指", "深成指", "深证成份指数", "shenzhen component"), (), us=False),
+    Instrument("399006.SZ", "ChiNext Index", "创业板指数",
+               ("创业板指", "创业板指数", "创业板", "chinext", "chinext index"), (), us=False),
+    Instrument("000688.SS", "STAR 50", "科创50指数", ("科创50", "科创50指数", "star 50"), (),
+               us=False),
+    Instrument("000300.SS", "CSI 300", "沪深300指数", ("沪深300", "沪深300指数", "csi 300"), (),
+               us=False),
+    Instrument("^HSI", "Hang Seng Index", "恒生指数", ("恒生指数", "恒指", "hang seng index"), (),
+               us=False),
+    Instrument("HSTECH.HK", "Hang Seng Tech Index", "恒生科技指数",
+               ("恒生科技指数", "恒生科技", "恒科指", "hang seng tech"), (), us=False),
+    Instrument("^N225", "Nikkei 225", "日经225指数",
+               ("日经225", "日经225指数", "日经指数", "nikkei 225", "nikkei"), (), us=False),
+    Instrument("^KS11", "KOSPI", "韩国综合股价指数",
+               ("韩国综合股价指数", "韩国综合指数", "kospi"), (), us=False),
+    Instrument("^FTSE", "FTSE 100", "富时100指数", ("富时100", "富时100指数", "ftse 100"), (),
+               us=False),
+    Instrument("^GDAXI", "DAX", "德国DAX指数", ("德国dax指数", "德国dax", "dax"), (), us=False),
     Instrument("SPY", "SPDR S&P 500 ETF", "标普500 ETF", ("标普500etf",), ()),
     Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
     Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),
@@ -202,6 +228,13 @@ def resolve_symbol(name: str) -> str:
     raise UnknownSymbolError(
         f"unknown symbol {name!r}: not a known index, sector, ETF or company name, nor a ticker"
     )
+
+
+def is_us(symbol: str) -> bool:
+    """Is the symbol a US market's (every listed company and fund we name is)? Another market's
+    index is not measured against the S&P 500 unless the question asks."""
+    item = _BY_SYMBOL.get(symbol)
+    return item is None or item.us
 
 
 def looks_like_ticker(text: str) -> bool:

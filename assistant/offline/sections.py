@@ -132,7 +132,9 @@ class SectionWriter:
             headline = self.pool[0].hit.title
             if headline and detect_language(headline) == lang:
                 return shortened(headline)
-        topic = topic_title(self.q, self.vocabulary)
+        # a title saying what the tools measured, only where they measured something
+        measured = any(r is not None for r in (g.returns, g.sectors, g.macro, g.quotes))
+        topic = topic_title(self.q, self.vocabulary) if measured else None
         return topic or self._lead_headline() or shortened(self.q.text)
 
     def _lead_headline(self) -> str | None:

@@ -47,6 +47,7 @@ class Vocabulary:
     names: tuple[tuple[str, str], ...] = ()  # (name or alias, symbol), to find mentions in text
     # a listed company's names ("Goldman" and "Goldman Sachs"), found by `find_symbols` itself
     company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
+    is_us: Callable[[str], bool] = lambda _symbol: True  # False: another market's index
 
     def aliases(self, symbol: str) -> list[str]:
         """Every name of the symbol we know, longest first (display names included)."""
@@ -119,6 +120,7 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
         sectors=tuple(_sector_names(symbols.SECTORS)),
         names=names,
         company_names=companies.company_aliases,
+        is_us=symbols.is_us,
     )
 
 
@@ -283,7 +285,8 @@ def parse_question(
     if previous is not None:
         parsed = _carry_over(parsed, previous)
     only_stocks = bool(parsed.symbols) and all(map(vocabulary.is_stock, parsed.symbols))
-    return _with_defaults(parsed, only_stocks)
+    abroad = bool(parsed.symbols) and not vocabulary.is_us(parsed.symbols[0])
+    return _with_defaults(parsed, only_stocks, abroad)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
@@ -367,9 +370,12 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
     return replace(parsed, **changes) if changes else parsed
 
 
-def _with_defaults(parsed: ParsedQuestion, only_stocks: bool = False) -> ParsedQuestion:
+def _with_defaults(
+    parsed: ParsedQuestion, only_stocks: bool = False, abroad: bool = False
+) -> ParsedQuestion:
     """YTD for comparisons and returns, 1D for "today"; a benchmark for comparisons, and for
-    one index or fund, but not for one company's news (`only_stocks`, no returns asked).
+    one index or fund, but not for one company's news (`only_stocks`, no returns asked) nor
+    for another market's index (`abroad`: 创业板指 is not measured against the S&P 500).
 
     A calendar year that is the as-of date's own year is year-to-date (the year is not over)."""
     period = parsed.period
@@ -384,7 +390,7 @@ def _with_defaults(parsed: ParsedQuestion, only_stocks: bool = False) -> ParsedQ
     news_only = only_stocks and "returns" not in parsed.intents and not parsed.asks_comparison
     if len(parsed.symbols) >= 2:
         benchmark = parsed.symbols[-1]
-    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not news_only:
+    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or abroad):
         benchmark = DEFAULT_BENCHMARK
     symbols = parsed.symbols
     if benchmark is not None and benchmark not in symbols:

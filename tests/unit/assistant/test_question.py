@@ -327,3 +327,10 @@ def test_a_day_the_question_asks_about_is_that_days_move() -> None:
     ):
         q = parse_question(text, VOCAB, as_of=as_of)
         assert (q.period, q.as_of) == ("YTD", as_of), text
+
+
+def test_another_markets_index_is_not_measured_against_the_sp500_unless_asked() -> None:
+    q = parse("7月17日A股大跌那天，创业板指收盘跌了多少？")
+    assert q.symbols == ("399006.SZ",) and q.benchmark is None
+    q = parse("How did the Hang Seng Index do against the Nasdaq?")
+    assert q.symbols == ("^HSI", "^IXIC") and q.benchmark == "^IXIC"

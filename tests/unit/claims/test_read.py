@@ -60,9 +60,9 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
           ("2.59%", "^GSPC", None, "drawdown", "2026", 0, "%")]),
         ("Over the last month, XLB beat XLU by 1.3 percentage points[0].",
          [("1.3 percentage points", "XLB", "XLU", "spread", "1M", 1, "pp")]),
-        ("创业板在二季度实现23%的盈利增长，去年下跌4.2%[1]。",
-         [("23%", None, None, "profit", "quarter:2", 1, "%"),
-          ("4.2%", None, None, "return", "last_year", -1, "%")]),
+        ("创业板在二季度实现23%的盈利增长，去年下跌4.2%[1]。",  # the ChiNext index
+         [("23%", "399006.SZ", None, "profit", "quarter:2", 1, "%"),
+          ("4.2%", "399006.SZ", None, "return", "last_year", -1, "%")]),
         ("With a month-to-date loss of 7.4% for momentum[1].",
          [("7.4%", None, None, "return", "MTD", -1, "%")]),
         ("In 2025 the Nasdaq's volatility was 18.75%[0].",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tools.errors import UnknownSymbolError
-from tools.symbols import SECTORS, display_name, find_symbols, resolve_symbol
+from tools.symbols import SECTORS, display_name, find_symbols, is_us, resolve_symbol
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,12 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
         # the small- and mid-cap indices are not "标普" / "S&P", the 500
         ("罗素2000和标普小盘600指数年内涨了多少", ["^RUT", "^SP600"]),
         ("S&P MidCap 400 vs the S&P SmallCap 600", ["^SP400", "^SP600"]),
+        # other markets' indices, in either language
+        (
+            "When ChiNext broke its 2015 high, did the Hang Seng Index follow?",
+            ["399006.SZ", "^HSI"],
+        ),
+        ("沪指、创业板指和恒生科技指数", ["000001.SS", "399006.SZ", "HSTECH.HK"]),
     ],
 )
 def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> None:
@@ -72,6 +78,8 @@ def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> N
         "China's industrial profits rose while industrial production slowed.",
         "Financial conditions eased; the dollar was flat.",
         "spy novels are fun; all the best",
+        "分析师怎么看汇丰全面收购恒生银行？",  # a bank, not the Hang Seng Index
+        "Hang Seng Bank rose after the HSBC offer.",
     ],
 )
 def test_ordinary_prose_yields_no_symbols(prose: str) -> None:
@@ -169,3 +177,8 @@ def test_sectors_are_the_eleven_spdr_etfs() -> None:
     for symbol, en, zh in SECTORS:
         assert resolve_symbol(en) == symbol
         assert resolve_symbol(zh) == symbol
+
+
+def test_only_us_markets_are_us() -> None:
+    assert is_us("^GSPC") and is_us("AMAT") and is_us("XLE")
+    assert not is_us("399006.SZ") and not is_us("^HSI") and not is_us("^N225")
