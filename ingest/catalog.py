@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, cast, delete, func, literal, select, update
+from sqlalchemy import Connection, bindparam, cast, delete, func, literal, select, update
 from sqlalchemy import Integer as SqlInteger
 from sqlalchemy import Text as SqlText
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the models (pydantic) load when one is built: `library ls` 
     from ingest.models import Article, ArticleSummary, Chunk
 
 COMPLETE, PENDING = "complete", "pending"
+TOKENIZER_KEY = "tokenizer"  # meta: the `ingest.tokens.VERSION` that cut the stored tokens
 EMPTY_MESSAGE = "the library is empty: ingest files with `marketbrief ingest PATH`"
 
 
@@ -226,6 +227,22 @@ class Catalog:
                     self.db.upsert(articles, ["id"]), [self._article_row(e, now) for e in entries]
                 )
             self._bump(connection)
+
+    def rewrite_tokens(self, tokens: dict[str, str], version: str | None = None) -> None:
+        """Set these chunks' search tokens; with `version`, also record what cut them and move
+        the generation (the lexical index then rebuilds from them)."""
+        with self._write() as connection:
+            if tokens:
+                statement = update(chunks).where(chunks.c.id == bindparam("chunk"))
+                connection.execute(
+                    statement.values(tokens=bindparam("cut")),
+                    [{"chunk": key, "cut": value} for key, value in tokens.items()],
+                )
+            if version is not None:
+                connection.execute(
+                    self.db.upsert(meta, ["key"]), {"key": TOKENIZER_KEY, "value": version}
+                )
+                self._bump(connection)
 
     def _note_stale(self, connection: Connection, stale: Sequence[str]) -> None:
         if stale:

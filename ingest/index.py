@@ -13,6 +13,7 @@ A search (`ingest.ranking`) runs BM25 and the vectors with the same filters and 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -21,11 +22,11 @@ from pathlib import Path
 from ingest.analysis import Analyser, Analysis, document_text
 from ingest.catalog import EMPTY_MESSAGE, Catalog, ChunkRow, Entry, catalog_path
 from ingest.chunking import CHUNKER_VERSION, chunk_article
-from ingest.database.engine import Database
+from ingest.database.engine import Database, DatabaseUnavailable
 from ingest.embeddings import Embedder
 from ingest.errors import EmptyLibrary, IndexInconsistent, IngestError, UnknownArticle
 from ingest.filters import NO_FILTERS, Filters
-from ingest.lexical import LexicalIndex
+from ingest.lexical import LexicalIndex, upgrade_tokens
 from ingest.models import Article, ArticleSummary, Chunk, Hit, content_hash
 from ingest.ranking import rank_chunks
 from ingest.vectors import REINDEX_HINT, VectorStore, local_client, server_client
@@ -161,6 +162,8 @@ class Index:
             file = catalog_path(data_dir, collection, chroma_host, chroma_port)
             catalog = Catalog(file)
             lexical_dir = file.with_suffix(".bm25")
+        with contextlib.suppress(DatabaseUnavailable):  # read-only: it answers with the old cut
+            upgrade_tokens(catalog)
         return cls(
             store=VectorStore(client, collection, where, local=not chroma_host),
             catalog=catalog,

@@ -23,10 +23,13 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from ingest.catalog import Catalog
+from ingest.analysis import document_text
+from ingest.catalog import TOKENIZER_KEY, Catalog
 from ingest.filters import Filters, source_key, tag_key, ticker_key
+from ingest.tokens import VERSION, tokenize
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
+log = logging.getLogger(__name__)
 _STATE = "state.json"
 
 
@@ -96,6 +99,22 @@ def _build(catalog: Catalog, generation: int) -> tuple[_Lexicon, list[list[str]]
     lexicon.article = np.asarray(article, dtype=np.int32)
     lexicon.source = np.asarray(source, dtype=np.int32)
     return lexicon, corpus
+
+
+def upgrade_tokens(catalog: Catalog) -> bool:
+    """Re-cut the stored tokens of a library whose chunks an older `tokenize` cut (one query
+    when they are current). Batch by batch, then the version and a new generation at once: a
+    run killed half-way leaves the old index in use, and the next open does it again. The
+    local hashed vectors keep the old cut until a re-index; they only re-order BM25's best."""
+    if catalog.meta(TOKENIZER_KEY) == VERSION:
+        return False
+    log.info("re-cutting the library's search tokens for tokenizer %s (once)", VERSION)
+    for rows in catalog.iter_chunks():
+        catalog.rewrite_tokens(
+            {r.id: " ".join(tokenize(document_text(r.title, r.section, r.text))) for r in rows}
+        )
+    catalog.rewrite_tokens({}, VERSION)
+    return True
 
 
 class LexicalIndex:

@@ -19,6 +19,10 @@ import re
 from ingest.language import CJK_RUN, IDEOGRAPHS
 from ingest.zhwords import cut
 
+# What `tokenize` makes of a text, by version: a library whose chunks were cut by another
+# version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us".
+VERSION = "2"
+
 _TOKEN = re.compile(
     rf"(?P<cjk>[{IDEOGRAPHS}]+)"
     r"|(?P<word>s&p|[a-z][a-z0-9]*(?:'[a-z]+)?)"
@@ -39,6 +43,14 @@ ZH_STOPWORDS = frozenset(
     是否 是不 不是 什么 如何 为什么 哪些 怎么 多少 今年""".split()  # noqa: SIM905
 )
 _WORD_AS_WRITTEN = re.compile(r"[A-Za-z][A-Za-z0-9&'-]+")  # "S&P", "small-cap", "Fed's"
+# An abbreviation written with dots is the word written without them: "U.S." is "US".
+_DOTTED = re.compile(r"(?<![A-Za-z.])((?:[A-Za-z]\.){2,})")
+
+
+def _undotted(text: str) -> str:
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+
+
 _CACHE_LIMIT = 300_000
 _cut_cache: dict[str, list[str]] = {}
 
@@ -68,7 +80,7 @@ def _fold(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """The search tokens of `text`, in order."""
     tokens: list[str] = []
-    for match in _TOKEN.finditer(text.lower().replace("’", "'")):  # GameStop’s, GameStop's
+    for match in _TOKEN.finditer(_undotted(text).lower().replace("’", "'")):  # GameStop’s
         kind = match.lastgroup
         value = match.group()
         if kind == "cjk":
@@ -87,7 +99,7 @@ def terms(text: str) -> set[str]:
     plurals folded as `tokenize` folds them ("prices" is "price"), and Chinese character
     bigrams (a lone character alone), without stop words. Bigrams rather than jieba words: a
     question and a sentence then share "小盘" whether jieba cuts "小盘股" or "小盘" from each."""
-    words = map(str.lower, _WORD_AS_WRITTEN.findall(text))
+    words = map(str.lower, _WORD_AS_WRITTEN.findall(_undotted(text)))
     found = {_fold(w) for w in words if w not in EN_STOPWORDS}
     for run in CJK_RUN.findall(text):
         found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.catalog import TOKENIZER_KEY
 from ingest.embeddings import LocalHashEmbedder
 from ingest.errors import (
     EmbeddingMismatch,
@@ -18,8 +19,10 @@ from ingest.errors import (
 )
 from ingest.filters import Filters
 from ingest.index import Index
+from ingest.lexical import upgrade_tokens
 from ingest.models import Article, Section
 from ingest.ranking import fuse
+from ingest.tokens import VERSION
 from tests.unit.ingest.conftest import open_index, read_article
 
 MakeIndex = Callable[..., Index]
@@ -412,3 +415,23 @@ def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex)
         index.upsert(Article(id=f"a{n}", title=f"t{n}", tickers=tickers,
                              sections=(Section(text=f"text number {n}"),)))  # fmt: skip
     assert index.tickers() == {"AMAT", "MU"}
+
+
+def test_a_library_cut_by_an_older_tokenizer_is_cut_again_when_it_opens(
+    make_index: Callable[..., Index], tmp_path: Path
+) -> None:
+    """Stored tokens are what BM25 matches: after `tokenize` changes ("U.S." is now "us"), a
+    library re-cuts them once, and a question saying "US" finds the article saying "U.S."."""
+    index = make_index()
+    index.upsert(article("a1", "Power bills in the U.S. rose 10% over the past year."))
+    catalog = index.catalog
+    ids = catalog.chunk_ids("a1")
+    catalog.rewrite_tokens({i: "power bill u s rose 10%" for i in ids}, "1")  # the old cut
+    assert index.search("US power bills", k=5)[0].chunk.article_id == "a1"  # by "power" alone
+    assert "us" not in next(iter(catalog.chunks(ids).values())).tokens.split()
+    index.close()
+
+    reopened = make_index()
+    assert "us" in next(iter(reopened.catalog.chunks(ids).values())).tokens.split()
+    assert reopened.catalog.meta(TOKENIZER_KEY) == VERSION
+    assert not upgrade_tokens(reopened.catalog)  # current: one look, nothing rewritten

@@ -36,3 +36,9 @@ def test_the_views_share_their_stop_words() -> None:
     for word in ("year", "today", "the"):
         assert word in EN_STOPWORDS and tokenize(word) == [] and terms(word) == set()
     assert {"是否", "今年"} <= ZH_STOPWORDS
+
+
+def test_an_abbreviation_with_dots_is_the_word_without_them() -> None:
+    assert tokenize("U.S. stocks and J.P. Morgan") == tokenize("US stocks and JP Morgan")
+    assert "us" in terms("the U.S. robotaxi market")
+    assert tokenize("up 3.5% at 9 a.m.")[:1] == ["3.5%"]  # numbers keep their decimal point
