@@ -45,12 +45,6 @@ ZH_STOPWORDS = frozenset(
 _WORD_AS_WRITTEN = re.compile(r"[A-Za-z][A-Za-z0-9&'-]+")  # "S&P", "small-cap", "Fed's"
 # An abbreviation written with dots is the word written without them: "U.S." is "US".
 _DOTTED = re.compile(r"(?<![A-Za-z.])((?:[A-Za-z]\.){2,})")
-
-
-def _undotted(text: str) -> str:
-    return _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text)
-
-
 _CACHE_LIMIT = 300_000
 _cut_cache: dict[str, list[str]] = {}
 
@@ -75,6 +69,10 @@ def _fold(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _undotted(text: str) -> str:
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text)
 
 
 def tokenize(text: str) -> list[str]:
