@@ -160,12 +160,7 @@ class _Asks:
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if not figures_in(text):
             return worth
-        if self.period is None:
-            return worth + self.figure
-        if _states_period(text, self.period):
-            return worth + self.figure + PERIOD_ASKED
-        # "美国4月新增11.5万个就业岗位" is no answer to how many jobs May added
-        return worth + self.figure - (PERIOD_ASKED if _other_months(text, self.period) else 0.0)
+        return worth + self.figure + (_for_period(text, self.period) if self.period else 0.0)
 
 
 def candidates(
@@ -240,17 +235,17 @@ def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
     return filed or classify(text), filed is not None
 
 
-def _other_months(text: str, period: str) -> bool:
-    """Does the sentence name months, none of them the month `period` is ("2026-05")?"""
+def _for_period(text: str, period: str) -> float:
+    """What the periods a sentence names are worth to an amount asked over `period`: more
+    when one is it ("年内", "year to date" for YTD; "7月" for 2026-07), less when it names
+    only other months ("美国4月新增11.5万个就业岗位" is no answer for May's jobs)."""
+    calendar = calendar_periods(text)
+    named = [*period_mentions(text, in_sentence=True), *calendar]
+    if any(periods_agree(said, period, None) for _, _, said in named):
+        return PERIOD_ASKED
     asked = month_of(period)
-    named = {p for _, _, p in calendar_periods(text) if p.startswith("month:")}
-    return asked is not None and bool(named) and f"month:{asked[1]}" not in named
-
-
-def _states_period(text: str, period: str) -> bool:
-    """Does the sentence name `period` ("年内", "year to date" for YTD; "7月" for 2026-07)?"""
-    named = [*period_mentions(text, in_sentence=True), *calendar_periods(text)]
-    return any(periods_agree(said, period, None) for _, _, said in named)
+    months = {said for _, _, said in calendar if said.startswith("month:")}
+    return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:

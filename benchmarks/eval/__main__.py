@@ -84,16 +84,19 @@ def _retrieval(
     baseline = retrieval.build_baseline(index, cache=home / "eval-bm25")
     built = time.perf_counter() - started
 
-    def cases(*groups: str) -> list[tuple[str, str, list[str]]]:
-        return [(q.id, q.question, ids.of(q)) for q in questions if q.group in groups]
+    def cases(*groups: str, held_out: bool = False) -> list[tuple[str, str, list[str]]]:
+        return [
+            (q.id, q.question, ids.of(q))
+            for q in questions
+            if q.group in groups and (q.held_out or not held_out)
+        ]
 
     per_group = [retrieval.hits_at_5(index, baseline, g, cases(g)) for g in ("en", "zh")]
     scored = retrieval.hits_at_5(index, baseline, "en+zh", cases("en", "zh"))
     cross = retrieval.hits_at_5(index, baseline, "cross", cases("cross"))
     asked = retrieval.hits_at_5(index, baseline, "en+zh+cross", cases("en", "zh", "cross"))
-    held_out = [(q.id, q.question, ids.of(q)) for q in questions if q.held_out]
     info = [cross, asked]
-    if held_out:
+    if held_out := cases("en", "zh", held_out=True):
         info.append(retrieval.hits_at_5(index, baseline, "held-out", held_out))
     print(
         f"\nretrieval: hit@5, Index.search vs plain BM25 over the same chunks "
