@@ -48,7 +48,9 @@ ABBREVIATIONS = frozenset(
 OPENERS = {"“": "”", "《": "》", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 _TERMINAL = "。！？!?"
-_TRAILING = "”’」』）)】》\"'"
+# Closers a sentence's end carries ("…延续。”"); not a straight quote: one after the end, with
+# none open, opens the next sentence's remark ("…[2]。"面对这些动态…").
+_TRAILING = "”’」』）)】》'"
 # A sentence starting with one of these begins after its real start.
 _BAD_START = "）)]】》」』”’,，、。.;；:：!！?？%％…"
 # A sentence ending with one of these stops before its real end.

@@ -155,6 +155,7 @@ def test_sentences_split_where_a_reader_would() -> None:
         "He fears an A.I. bubble, and more[4].\n"
         "他说：“我们会降息。明年继续。”指数上涨1.2%[1]。板块轮动[0]！\n"
         '"这是艰难时期，"他表示，"资金外流。还会继续。"[2]\n'
+        '空头在117,370美元建仓[2]。"这是艰难时期，"他表示。\n'
         "- 罗素2000指数跑赢[1]。\n"
         "> 引用的原文。"
     )
@@ -166,10 +167,12 @@ def test_sentences_split_where_a_reader_would() -> None:
         "他说：“我们会降息。明年继续。”指数上涨1.2%。",
         "板块轮动！",
         '"这是艰难时期，"他表示，"资金外流。还会继续。"',
+        "空头在117,370美元建仓。",
+        '"这是艰难时期，"他表示。',
         "罗素2000指数跑赢。",
         "引用的原文。",
     ]
-    assert [s.quoted for s in found] == [False] * 7 + [True]
+    assert [s.quoted for s in found] == [False] * 9 + [True]
 
 
 # -- duplicates -------------------------------------------------------------------------------
