@@ -26,7 +26,13 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
-from ingest.dates import MONTH_NAMES, QUARTER_ORDINALS, months_written, quarters_written
+from ingest.dates import (
+    MONTH_NAMES,
+    QUARTER_ORDINALS,
+    months_written,
+    quarters_written,
+    without_calendar_units,
+)
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
 
@@ -72,7 +78,7 @@ def _dictionary_words(word: str, known: set[str]) -> list[str]:
 
 def chinese_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
     """The English glosses of the query's Chinese words, each once."""
-    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(query)]
+    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(without_calendar_units(query))]
     spans = {
         "".join(words[start:end])
         for _, words in runs

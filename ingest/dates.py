@@ -173,10 +173,18 @@ class NamedPeriod:
         return self.start <= day <= self.reported_until
 
 
+# A period that names a high or a low ("较10月高点回落了多少", "below its October peak") is where
+# a move is measured from, not the time the question asks about.
+_REFERENCE_POINT = re.compile(
+    r"\s*(?:的|['’]s\s)?\s*(?:历史)?(?:高点|低点|高位|低位|峰值|顶峰|(?:high|low|peak)(?![a-z]))",
+    re.IGNORECASE,
+)
+
+
 def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     """The span of days a text names (a full date, "2026年6月", "March 2026", "7月3日",
-    "July 3"); None when it names none. A day without a year is the latest such day not after
-    `today`."""
+    "July 3"); None when it names none, or only as the date of a high or a low it measures
+    from. A day without a year is the latest such day not after `today`."""
     spans: list[tuple[int, int, dt.date, dt.date]] = []  # where in the text, first and last day
     for written in written_dates(text):
         if (day := _plausible(written.date)) is not None:
@@ -191,8 +199,9 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
         for match in pattern.finditer(text):
             if (day := _latest(_month(match["month"]), int(match["day"]), today)) is not None:
                 spans.append((match.start(), match.end(), day, day))
+    spans = [s for s in spans if not _REFERENCE_POINT.match(text, s[1])]
     if not spans:  # a month alone only when nothing more precise is named
-        spans = _bare_months(text, today)
+        spans = [s for s in _bare_months(text, today) if not _REFERENCE_POINT.match(text, s[1])]
     if not spans:
         return None
     rest = text
@@ -235,6 +244,8 @@ _WRITTEN_ENGLISH_QUARTER = re.compile(
     r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.IGNORECASE
 )
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "second quarter"
+# The unit characters of a written date ("2026年", "4月", "20日"): part of the date, not words.
+_CALENDAR_UNIT = re.compile(r"(?<=\d)\s*(?:年|月份?|日|号)")
 
 
 def months_written(text: str) -> list[tuple[str, int]]:
@@ -253,6 +264,12 @@ def months_written(text: str) -> list[tuple[str, int]]:
         if m[1] != "May" or month_may
     ]
     return found
+
+
+def without_calendar_units(text: str) -> str:
+    """`text` without the unit characters of its dates ("4月20日" -> "4 20 "): alone, 月 and 日
+    are "moon" and "Japan" to a dictionary, and the date is read whole elsewhere."""
+    return _CALENDAR_UNIT.sub(" ", text)
 
 
 def quarters_written(text: str) -> list[tuple[str, int]]:

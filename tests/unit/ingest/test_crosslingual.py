@@ -119,6 +119,14 @@ def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> 
     assert calendar_terms("Stocks fell in May 2026") == [Translation("may", ("5月",))]
 
 
+def test_a_dates_unit_characters_are_not_words_of_their_own() -> None:
+    """Alone, 月 is "moon" and 日 "Japan": the date is translated whole, as a month."""
+    units = Cedict.of({"月": ["moon"], "日": ["Japan", "sun"], "收盘": ["market close"]}, {})
+    found = {t.term: t.words for t in translate("4月20日收盘", units)}
+    assert found == {"收盘": ("market close",), "4月": ("April",)}
+    assert [t.term for t in chinese_terms("月和日", units)] == ["月", "日"]  # no digit before
+
+
 def test_a_month_the_dictionary_knows_is_one_term_with_both_spellings() -> None:
     small = Cedict.of(glosses={}, headwords={"january": ["一月"], "gold": ["黄金"]})
     found = {t.term: t.words for t in translate("gold in January 2026", small)}

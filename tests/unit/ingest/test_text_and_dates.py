@@ -178,6 +178,11 @@ def test_a_named_period_is_the_span_of_days_a_text_names(
         "近6个月涨了多少",  # a length of time, not a month
         "9月以来的涨幅",  # since September: up to now, not September
         "May stocks fall further?",
+        # the date of a high or a low is where a move is measured from, not the time asked
+        "比特币较去年10月的高点回落了多少？",
+        "How far is bitcoin below its October high?",
+        "较2026年3月低点反弹了多少",
+        "Down 12% from the October 6 peak",
     ],
 )
 def test_a_text_naming_no_day_or_month_names_no_period(text: str) -> None:
