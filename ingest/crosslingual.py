@@ -26,13 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
-from ingest.dates import (
-    MONTH_NAMES,
-    QUARTER_ORDINALS,
-    months_written,
-    quarters_written,
-    without_calendar_units,
-)
+from ingest.dates import MONTH_NAMES, QUARTER_ORDINALS, months_written, quarters_written
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
 
@@ -41,6 +35,12 @@ from ingest.tokens import EN_STOPWORDS, tokenize
 _FUNCTION_WORDS = EN_STOPWORDS | frozenset(
     """he she him his her hers me my mine ours yours themselves yourself himself herself any all
     each every some one two also just only very now new get got""".split()  # noqa: SIM905
+)
+# Characters jieba leaves alone in a question that frame it rather than say its subject
+# ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence,
+# and a dictionary's first sense of them is seldom the question's (比 "Belgium", 日 "Japan").
+FRAMING = frozenset(
+    "有 多 得 哪 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
 )
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
@@ -78,7 +78,7 @@ def _dictionary_words(word: str, known: set[str]) -> list[str]:
 
 def chinese_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
     """The English glosses of the query's Chinese words, each once."""
-    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(without_calendar_units(query))]
+    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(query)]
     spans = {
         "".join(words[start:end])
         for _, words in runs
@@ -93,6 +93,9 @@ def chinese_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translat
         while start < len(words):
             for end in range(min(len(words), start + _MOST_JOINED), start, -1):
                 word = "".join(words[start:end])
+                if word in FRAMING:
+                    start = end
+                    break
                 if word in glosses and word in run:  # not joined across a dropped stop word
                     found.setdefault(word, tuple(glosses[word]))
                     start = end

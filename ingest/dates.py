@@ -244,8 +244,6 @@ _WRITTEN_ENGLISH_QUARTER = re.compile(
     r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.IGNORECASE
 )
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "second quarter"
-# The unit characters of a written date ("2026年", "4月", "20日"): part of the date, not words.
-_CALENDAR_UNIT = re.compile(r"(?<=\d)\s*(?:年|月份?|日|号)")
 
 
 def months_written(text: str) -> list[tuple[str, int]]:
@@ -264,12 +262,6 @@ def months_written(text: str) -> list[tuple[str, int]]:
         if m[1] != "May" or month_may
     ]
     return found
-
-
-def without_calendar_units(text: str) -> str:
-    """`text` without the unit characters of its dates ("4月20日" -> "4 20 "): alone, 月 and 日
-    are "moon" and "Japan" to a dictionary, and the date is read whole elsewhere."""
-    return _CALENDAR_UNIT.sub(" ", text)
 
 
 def quarters_written(text: str) -> list[tuple[str, int]]:

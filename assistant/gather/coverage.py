@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.crosslingual import synonyms, translate
+from ingest.crosslingual import FRAMING, synonyms, translate
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
@@ -22,13 +22,6 @@ CONTEXT = 0.5  # a question's term said only in the sentence's headline counts t
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
-# Characters jieba leaves alone in a question that frame it rather than say its subject
-# ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence.
-_FRAMING = frozenset(
-    "有 多 得 哪 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
-)
-
-
 class Name(str):
     """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
     said by a text that writes it whole, in either language."""
@@ -70,7 +63,7 @@ def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
     english = {t for t in terms(text) if not has_cjk(t)}
-    chinese = {w for w in tokenize(text) if has_cjk(w) and (len(w) > 1 or w not in _FRAMING)}
+    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in FRAMING}
     return english | chinese
 
 

@@ -120,11 +120,17 @@ def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> 
 
 
 def test_a_dates_unit_characters_are_not_words_of_their_own() -> None:
-    """Alone, 月 is "moon" and 日 "Japan": the date is translated whole, as a month."""
+    """Alone, 月 is "moon" and 日 "Japan" (they frame a question): the date is translated
+    whole, as a month."""
     units = Cedict.of({"月": ["moon"], "日": ["Japan", "sun"], "收盘": ["market close"]}, {})
     found = {t.term: t.words for t in translate("4月20日收盘", units)}
     assert found == {"收盘": ("market close",), "4月": ("April",)}
-    assert [t.term for t in chinese_terms("月和日", units)] == ["月", "日"]  # no digit before
+
+
+def test_a_character_that_frames_a_question_is_not_translated() -> None:
+    """占比 cut as 占 + 比: a dictionary's first sense of each ("divine", "Belgium") is noise."""
+    framing = Cedict.of({"占": ["divine"], "比": ["Belgium"], "赎回": ["redeem"]}, {})
+    assert [t.term for t in chinese_terms("赎回申请占比", framing)] == ["赎回"]
 
 
 def test_a_month_the_dictionary_knows_is_one_term_with_both_spellings() -> None:
