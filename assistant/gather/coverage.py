@@ -22,6 +22,8 @@ CONTEXT = 0.5  # a question's term said only in the sentence's headline counts t
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
+
+
 class Name(str):
     """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
     said by a text that writes it whole, in either language."""

@@ -2,7 +2,9 @@
 
 hit@5: an expected article is among the first 5 distinct articles of the ranked passages
 (50 passages deep, grouped by article in rank order). The product is asked through
-`Index.search(question, k=50)`, no filters, the question as written. The baseline (bm25.py)
+`Index.search(query, k=50)`, no filters, with the query its offline path searches for the
+question (`product_query`: as written, plus the names of the symbols it names in the other
+language, "礼来…" + "Eli Lilly"); the baseline with the question as written. The baseline (bm25.py)
 indexes the same chunks, each with its article's title as the product indexes it: the chunks
 come from the public chunker (`chunk_article`) over every article the library lists.
 """
@@ -13,7 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.offline.gathering import search_query
+from assistant.question.parse import Vocabulary, parse_question
 from benchmarks.eval.bm25 import DEPTH, Baseline
+from benchmarks.eval.questions import Question
 from ingest.chunking import chunk_article
 from ingest.index import Index
 
@@ -43,6 +48,12 @@ def first_articles(ranked: Iterable[str], n: int = TOP) -> list[str]:
     return seen
 
 
+def product_query(question: Question, vocabulary: Vocabulary) -> str:
+    """What the product's offline path searches for a question (`search_query`)."""
+    parsed = parse_question(question.question, vocabulary, as_of=question.as_of)
+    return search_query(parsed, vocabulary, None)
+
+
 def product_ranked(index: Index, query: str) -> list[str]:
     return [hit.chunk.article_id for hit in index.search(query, k=DEPTH)]
 
@@ -62,14 +73,24 @@ class Hits:
         return self.product / self.baseline if self.baseline else None
 
 
-def hits_at_5(
-    index: Index, baseline: Baseline, group: str, cases: Sequence[tuple[str, str, list[str]]]
-) -> Hits:
-    """Count hits over (question id, question, expected article ids) cases."""
+@dataclass(frozen=True)
+class Case:
+    """One question to retrieve for: as the reader wrote it (the baseline's query), what the
+    product searches for it, and the articles that hold its facts."""
+
+    id: str
+    question: str
+    searched: str
+    expected: list[str]
+
+
+def hits_at_5(index: Index, baseline: Baseline, group: str, cases: Sequence[Case]) -> Hits:
+    """Count hits over the cases."""
     hits = Hits(group)
-    for qid, question, expected in cases:
+    for case in cases:
+        qid, question, expected = case.id, case.question, case.expected
         hits.total += 1
-        if set(expected) & set(first_articles(product_ranked(index, question))):
+        if set(expected) & set(first_articles(product_ranked(index, case.searched))):
             hits.product += 1
         else:
             hits.product_misses.append(qid)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.question.parse import default_vocabulary
 from benchmarks.eval import bm25, metrics, report
 from benchmarks.eval.answers import Scored
 from benchmarks.eval.metrics import Sentence, answer_sentences, fragment_reason
@@ -21,12 +22,13 @@ from benchmarks.eval.questions import (
     GROUPS,
     MINIMUM,
     MINIMUM_TOTAL,
+    Question,
     QuestionFileError,
     has_fact,
     load_questions,
     missing_facts,
 )
-from benchmarks.eval.retrieval import first_articles
+from benchmarks.eval.retrieval import first_articles, product_query
 from ingest.language import detect_language
 
 QUESTIONS = load_questions()
@@ -291,6 +293,14 @@ def test_first_articles_groups_passages_by_article_in_rank_order() -> None:
         "d",
         "e",
     ]
+
+
+def test_the_product_searches_what_its_offline_path_searches() -> None:
+    """The company a question names is searched by its other-language name too, as the
+    offline path does; the baseline keeps the question as written."""
+    question = Question("q", "cross", "礼来市值突破1万亿美元主要靠哪些药物？", (), ())
+    searched = product_query(question, default_vocabulary())
+    assert searched.startswith(question.question) and "Eli Lilly" in searched
 
 
 def test_baseline_tokens_are_plain() -> None:
