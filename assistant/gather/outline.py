@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from assistant.gather.sentences import sentences
 from ingest.models import Hit
 
 MAX_ITEM_CHARS = 110  # longer is a paragraph that happens to start with a number
@@ -49,10 +50,12 @@ def _number(written: str) -> int:
 
 
 class Item(NamedTuple):
-    """One heading: its line as written, and its words after the number."""
+    """One heading: its line as written, and its words after the number; for a label, the
+    first sentence of its paragraph too (what the label goes on to say)."""
 
     line: str
     text: str
+    lead: str = ""
 
 
 class Outline(NamedTuple):
@@ -115,7 +118,8 @@ def _labelled_runs(hits: Sequence[Hit]) -> list[Outline]:
                 runs.append(run)
                 run = Outline(run.section, [], labelled=True)
             else:
-                run.items.append(Item(match["label"], match["label"]))
+                said = sentences(line[match.end("label") :].lstrip(" :："))
+                run.items.append(Item(match["label"], match["label"], said[0] if said else ""))
     runs.append(run)
     return [r for r in runs if len(r.items) >= 2]
 

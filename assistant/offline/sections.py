@@ -15,12 +15,12 @@ from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discre
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage, names_written
-from assistant.gather.outline import Outline, outlines
 from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
 from assistant.gather.sources import SourceRegistry
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered
+from assistant.offline.listing import listed, outline_asked
 from assistant.offline.narrate import (
     answered_by,
     join_items,
@@ -36,10 +36,8 @@ from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation, reporter
 from assistant.offline.titles import shortened, topic_title
-from assistant.question.intents import asks_list
 from assistant.question.parse import ParsedQuestion, Vocabulary
 from ingest.language import detect_language, has_cjk
-from ingest.tokens import terms
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -256,44 +254,14 @@ class SectionWriter:
         return "\n\n".join(p for p in paragraphs if p) or empty_text("analysis", lang)
 
     def outline(self) -> str:
-        """The chosen article's headings, when the question asks what it lists and they are
-        on the question ("Which pain trades does it list?": "Pain trade #1: …"; "面临哪些风
-        险？": the labels of its 风险因素 section)."""
-        found = self._outline_asked()
+        """The chosen article's own list, when the question asks what it lists (`listing`)."""
+        found = outline_asked(self.q, self.g.hits, self.names)
         if found is None:
             return ""
-        items = found.items
         hit = self.g.hits[0]
-        language = detect_language(" ".join(i.text for i in items))
-        listed = message("join.clauses", language).join(
-            message("outline.item", language, n=n, text=i.text)
-            for n, i in enumerate(items, start=1)
-        )
-        if not found.labelled:  # a paragraph under a label says more, and may be quoted
-            self.said += [frozenset(terms(i.line)) for i in items]
-        n = self.registry.add_hit(hit)
-        if language != self.lang:
-            return quotation(listed, n, reporter(hit.source, hit.url, self.lang),
-                             hit.published, self.lang)  # fmt: skip
-        return cite(message("outline.lists", language, items=listed), n)
-
-    def _outline_asked(self) -> Outline | None:
-        """Of the chosen article's outlines, the one its section and headings say most of the
-        question in; none when the question does not ask for a list."""
-        if not (self.q.article_id and asks_list(self.q.text)):
-            return None
-        scored = [
-            (
-                coverage(
-                    " ".join([o.section, *(i.line for i in o.items)]), self.q.text, self.names
-                ),
-                -n,
-                o,
-            )
-            for n, o in enumerate(outlines(self.g.hits))
-        ]
-        best = max(scored, default=None, key=lambda s: s[:2])
-        return best[2] if best and best[0] > 0 else None
+        text, said = listed(found, hit, self.registry.add_hit(hit), self.lang)
+        self.said += said
+        return text
 
     def insights(self) -> str:
         sentences = self.take({"insight", "general"}, 2)

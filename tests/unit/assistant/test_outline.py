@@ -62,3 +62,4 @@ def test_paragraphs_that_open_with_a_label_are_an_outline_of_their_section() -> 
         ("机遇窗口", ["早期布局", "板块轮动收益"]),
     ]  # one label, a time or a paragraph between: no run
     assert all(o.labelled for o in found)
+    assert found[0].items[1].lead == "“强硬的鹰派暂停”可能扰乱金融环境。"  # what the label says

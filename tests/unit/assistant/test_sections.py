@@ -189,8 +189,13 @@ def test_asked_which_risks_a_chosen_article_sees_the_answer_gives_its_risks_labe
     def writer() -> SectionWriter:
         return SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
 
-    listed = "文章列出：（1）国内经济疲软；（2）美联储政策不确定性[1]"  # not the catalysts
-    assert listed in writer().analysis()
+    listed = (  # each risk with what the article says of it; not the catalysts
+        "文章列出：\n- 国内经济疲软：疲软的消费者信心可能拖累小盘股[1]。\n"
+        "- 美联储政策不确定性：“强硬的鹰派暂停”或意外的利率变动可能扰乱有利的金融环境逻辑[1]。"
+    )
+    answer = writer()
+    assert answer.analysis().startswith(listed)
+    assert "鹰派暂停" not in answer.risks()  # said once in an answer
     # the author's own risks first, not a sentence elsewhere that mentions risk
     risks = writer().risks()
     assert "鹰派暂停" in risks and "较高波动率" not in risks
