@@ -234,8 +234,7 @@ class LexicalIndex:
         `alternatives` are more terms, each a few token sequences a document may use instead
         of one another (the translations of one word of the query): a document scores for a
         term by its best sequence, times `weight`, so three guesses at one word never count
-        three times, and a guess counts less than a word the user typed. A sequence counts as
-        one word, its words' mean: "strait hormuz" is the one word 霍尔木兹海峡, not two."""
+        three times, and a guess counts less than a word the user typed."""
         lexicon = self.current()
         retriever = lexicon.retriever
         if retriever is None:
@@ -246,13 +245,9 @@ class LexicalIndex:
             known = [t for t in sequence if t in vocabulary]
             return retriever.get_scores(known) if known else None
 
-        def one_word(sequence: Sequence[str]) -> np.ndarray | None:
-            found = score(sequence)  # a word missing from the library counts nothing
-            return None if found is None else found / len(sequence)
-
         scores = score(tokens)
         for term in alternatives:
-            found = [s for s in map(one_word, term) if s is not None]
+            found = [s for s in map(score, term) if s is not None]
             if found:
                 best = weight * (np.maximum.reduce(found) if len(found) > 1 else found[0])
                 scores = best if scores is None else scores + best

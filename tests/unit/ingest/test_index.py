@@ -409,22 +409,6 @@ def test_a_translated_term_counts_once_by_its_best_alternative(make_index: MakeI
     assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["sell-stock", "three-ways"]
 
 
-def test_a_translation_of_several_words_counts_as_one_word(make_index: MakeIndex) -> None:
-    """霍尔木兹海峡 is "Strait of Hormuz": two search words for one the reader typed, which
-    must not outweigh a passage saying the reader's own word."""
-    index = make_index()
-    index.upsert_many(
-        [
-            chinese("typed", "油轮在等待。"),  # the word typed: 油轮
-            article("phrase", "Strait Hormuz waits."),  # the translated phrase, whole
-            article("other", "Weather is fine."),
-        ]
-    )
-    strait = (("strait", "hormuz"),)
-    ranked = index.lexical.search(["油轮"], 10, Filters(), [strait], 0.8)
-    assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["typed", "phrase"]
-
-
 def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex) -> None:
     index = make_index()
     for n, tickers in enumerate([("amat", "MU"), (), ("MU",)]):
