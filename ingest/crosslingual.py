@@ -139,7 +139,7 @@ def english_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translat
         for units in runs
         for start in range(len(units))
         for phrase, _ in _phrases(units, start)
-        if phrase not in _FUNCTION_WORDS and not phrase.isdigit()
+        if phrase not in _FUNCTION_WORDS and not phrase.isdigit() and len(phrase) > 1
     }
     headwords = dictionary.headwords(candidates)
     found: dict[str, tuple[str, ...]] = {}

@@ -133,6 +133,12 @@ def test_a_character_that_frames_a_question_is_not_translated() -> None:
     assert [t.term for t in chinese_terms("赎回申请占比", framing)] == ["赎回"]
 
 
+def test_a_lone_letter_is_not_looked_up() -> None:
+    """ "P/E" is no name: CC-CEDICT's "E" is 蔡锷, a general's initial."""
+    letters = Cedict.of({}, {"e": ["蔡锷"], "valuation": ["估值"]})
+    assert [t.term for t in english_terms("valuation P/E", letters)] == ["valuation"]
+
+
 def test_a_month_the_dictionary_knows_is_one_term_with_both_spellings() -> None:
     small = Cedict.of(glosses={}, headwords={"january": ["一月"], "gold": ["黄金"]})
     found = {t.term: t.words for t in translate("gold in January 2026", small)}
