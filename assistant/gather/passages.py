@@ -155,12 +155,14 @@ class _Asks:
         names = NAMES_ASKED if asks_names(question) else 0.0
         return cls(FIGURE_ASKED if amount else FIGURE, period if amount else None, names)
 
-    def worth(self, text: str) -> float:
-        """What the sentence's figures and the companies it names are worth to the question."""
+    def worth(self, text: str, written: Written) -> float:
+        """What the sentence's figures and the companies it names are worth to the question;
+        `written`: when its article was published, and the as-of date the question asks at."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if not figures_in(text):
             return worth
-        return worth + self.figure + (_for_period(text, self.period) if self.period else 0.0)
+        period = _for_period(text, self.period, written) if self.period else 0.0
+        return worth + self.figure + period
 
 
 def candidates(
@@ -209,7 +211,7 @@ def candidates(
         if not scoped and wanted and not about:
             continue  # not about the question
         names_one = bool(names_written(text, unwritten))
-        figure = asks.worth(text)
+        figure = asks.worth(text, (hit.published, as_of))
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
@@ -235,17 +237,37 @@ def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
     return filed or classify(text), filed is not None
 
 
-def _for_period(text: str, period: str) -> float:
+# When a sentence's article was published, and the as-of date a question asks at.
+Written = tuple[dt.date | None, dt.date | None]
+
+
+def _for_period(text: str, period: str, written: Written = (None, None)) -> float:
     """What the periods a sentence names are worth to an amount asked over `period`: more
     when one is it ("年内", "year to date" for YTD; "7月" for 2026-07), less when it names
-    only other months ("美国4月新增11.5万个就业岗位" is no answer for May's jobs)."""
+    only other months ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this
+    year" in another year than the one asked about (`_another_span`)."""
     calendar = calendar_periods(text)
     named = [*period_mentions(text, in_sentence=True), *calendar]
-    if any(periods_agree(said, period, None) for _, _, said in named):
+    agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
+    if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
+    if agreeing:
+        return -PERIOD_ASKED
     asked = month_of(period)
     months = {said for _, _, said in calendar if said.startswith("month:")}
     return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
+
+
+def _another_span(said: str, period: str, written: Written) -> bool:
+    """Is a period relative to its article's day ("今年以来", "month to date") another span
+    than the same words asked at the as-of date? "今年以来黄金飙升超过50%", written in October
+    2025, is no answer to how far gold is up this year in August 2026."""
+    published, as_of = written
+    if published is None or as_of is None or said != period:
+        return False
+    if period == "YTD":
+        return published.year != as_of.year
+    return period == "MTD" and (published.year, published.month) != (as_of.year, as_of.month)
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:

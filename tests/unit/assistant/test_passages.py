@@ -304,6 +304,18 @@ def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period()
     assert found[0].text == jobs[1]
 
 
+def test_this_year_said_in_another_year_is_not_the_year_asked() -> None:
+    """ "今年以来" in an article of late December is last year's run, no answer in January to
+    how far gold is up this year, though its passage ranked first."""
+    texts = ("今年以来，黄金价格已飙升超过60%。", "金价年内累计上涨约8%，表现好于股市。")
+    found = [
+        hit.model_copy(update={"published": day})
+        for hit, day in zip(hits(*texts), (dt.date(2025, 12, 30), dt.date(2026, 1, 2)), strict=True)
+    ]
+    asked = candidates(found, "黄金今年涨了多少？", [], "zh", dt.date(2026, 1, 20), period="YTD")
+    assert asked[0].text == texts[1]
+
+
 def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("As macroeconomic headwinds moderate, biotech ETFs are surging.") == (
         "opportunity"
