@@ -146,6 +146,25 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     Instrument("^FTSE", "FTSE 100", "富时100指数", ("富时100", "富时100指数", "ftse 100"), (),
                us=False),
     Instrument("^GDAXI", "DAX", "德国DAX指数", ("德国dax指数", "德国dax", "dax"), (), us=False),
+    # Commodities and bitcoin, as Yahoo serves them (front-month futures: GC=F is COMEX gold;
+    # bitcoin in dollars), so
+    # "黄金今年涨了多少" is measured, or said to be missing from the price store. Oil without
+    # a grade is WTI, the US benchmark Yahoo calls crude oil; Brent only when it is named.
+    Instrument("GC=F", "Gold", "黄金",
+               ("黄金", "金价", "现货黄金", "国际金价", "gold", "gold price", "gold prices",
+                "comex gold"), (), us=False),
+    Instrument("SI=F", "Silver", "白银",
+               ("白银", "银价", "现货白银", "silver", "silver price", "silver prices"), (),
+               us=False),
+    Instrument("CL=F", "WTI crude oil", "WTI原油",
+               ("wti原油", "美油", "原油", "油价", "国际油价", "wti", "wti crude", "crude oil",
+                "oil price", "oil prices"), (), us=False),
+    Instrument("BZ=F", "Brent crude oil", "布伦特原油",
+               ("布伦特原油", "布油", "布伦特", "brent", "brent crude"), (), us=False),
+    Instrument("NG=F", "Natural gas", "天然气", ("天然气", "natural gas"), (),
+               us=False),
+    Instrument("HG=F", "Copper", "铜", ("铜价", "copper"), (), us=False),
+    Instrument("BTC-USD", "Bitcoin", "比特币", ("比特币", "bitcoin", "btc"), (), us=False),
     Instrument("SPY", "SPDR S&P 500 ETF", "标普500 ETF", ("标普500etf",), ()),
     Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
     Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),

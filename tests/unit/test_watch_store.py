@@ -141,7 +141,7 @@ def test_watch_commands_say_what_is_wrong_in_one_line(capsys: pytest.CaptureFixt
     for args, error in [
         (("add", "ftp://example.com/x"), "error: a feed is an http or https URL, not ftp://"),
         (("add", ""), "error: nothing to watch"),
-        (("rm", "gold"), "error: 'gold' is not on the watchlist"),
+        (("rm", "gold"), "error: 'GC=F' is not on the watchlist"),
     ]:
         result = run_cli(capsys, "watch", *args)
         assert result.exit_code == 2, result.stderr

@@ -38,7 +38,7 @@ def test_raw_tickers_pass_through_upper_cased(raw: str, symbol: str) -> None:
     assert resolve_symbol(raw) == symbol
 
 
-@pytest.mark.parametrize("junk", ["", "   ", "???", "黄金", "hello world", "12345"])
+@pytest.mark.parametrize("junk", ["", "   ", "???", "大豆", "hello world", "12345"])
 def test_junk_is_an_unknown_symbol(junk: str) -> None:
     with pytest.raises(UnknownSymbolError, match="unknown symbol"):
         resolve_symbol(junk)
@@ -63,6 +63,10 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
             ["399006.SZ", "^HSI"],
         ),
         ("沪指、创业板指和恒生科技指数", ["000001.SS", "399006.SZ", "HSTECH.HK"]),
+        # commodities and bitcoin, as Yahoo serves them; oil without a grade is WTI
+        ("黄金今年以来涨了多少？", ["GC=F"]),
+        ("Did bitcoin fall as gold and silver rallied?", ["BTC-USD", "GC=F", "SI=F"]),
+        ("布伦特原油和美油价差", ["BZ=F", "CL=F"]),
     ],
 )
 def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> None:
