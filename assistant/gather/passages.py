@@ -216,7 +216,7 @@ def candidates(
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
             score = _score(coverage, rank, names_one, lang == language) + figure
-            score += _timeliness(hit.published, as_of, named)
+            score += _timeliness(hit.published, as_of, named, period)
         kind, filed = _kind(text, hit, position)
         found.append(Candidate(text, hit, rank, score, kind, lang, words, coverage, shared, filed))
     return _distinct(found if scoped else _on_topic(found, lowered_names))
@@ -314,21 +314,31 @@ def _headline(title: str) -> str:
 
 
 def _timeliness(
-    published: dt.date | None, as_of: dt.date | None, named: NamedPeriod | None
+    published: dt.date | None,
+    as_of: dt.date | None,
+    named: NamedPeriod | None,
+    period: str | None = None,
 ) -> float:
     """Commentary from when the question is about speaks about it: the day or month it names
     (and as long again after, when that period's news is reported), else the as-of date; old
-    commentary less so."""
+    commentary less so, and commentary from before a recent span asked ("最近一周", "this
+    month") least: it speaks of another time, and is quoted only when nothing newer is."""
     if published is None:
         return 0.0
     if named is not None:
         return 0.3 if named.reported(published) else -0.2
     days = abs(((as_of or dt.date.today()) - published).days)
+    if days > _RECENT_SPAN_DAYS.get(period or "", days):
+        return -0.3
     if days <= 14:
         return 0.3
     if days <= 60:
         return 0.15
     return 0.0 if days <= 365 else -0.2
+
+
+# How far back a recent span reaches, in calendar days with a few to spare.
+_RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
 
 
 def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:

@@ -95,12 +95,13 @@ class SectionWriter:
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
         self.names = [tuple(vocabulary.aliases(s)) for s in question.all_symbols]  # each symbol's
+        self.day = _data_day(gathered) or question.as_of
         self.pool = candidates(
             gathered.hits,
             question.text,
             self.names,
             self.lang,
-            question.as_of,
+            question.as_of or self.day,  # the date asked, else the figures' (not today)
             scoped=question.article_id is not None,
             period=question.period,
         )
@@ -112,7 +113,6 @@ class SectionWriter:
         self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else QUOTATIONS
         self.leaders_told = False
         self.lead: Candidate | None = None  # the answer's first quoted sentence
-        self.day = _data_day(gathered) or question.as_of
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
         )

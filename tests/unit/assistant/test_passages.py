@@ -316,6 +316,17 @@ def test_this_year_said_in_another_year_is_not_the_year_asked() -> None:
     assert asked[0].text == texts[1]
 
 
+def test_asked_about_a_recent_span_commentary_from_before_it_ranks_last() -> None:
+    """ "最近一周" is the last few days: a July sentence is about another time, though its
+    passage ranked first and it is not yet two months old."""
+    texts = ("纳斯达克指数上涨2%，科技股领涨。", "纳斯达克指数近五个交易日下跌1.5%，芯片股拖累。")
+    days = (dt.date(2026, 7, 1), dt.date(2026, 8, 19))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    asked = "纳斯达克最近一周表现怎么样？"
+    ranked = candidates(found, asked, [], "zh", dt.date(2026, 8, 21), period="5D")
+    assert ranked[0].text == texts[1]
+
+
 def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("As macroeconomic headwinds moderate, biotech ETFs are surging.") == (
         "opportunity"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pandas as pd
+
 from assistant.gather.sources import SourceRegistry
 from assistant.offline.gathering import Gathered
 from assistant.offline.quoting import lead_in, reporter
 from assistant.offline.sections import SectionWriter
 from assistant.question.parse import default_vocabulary, parse_question
 from ingest.models import Chunk, Hit
+from tools.result import Provenance, ToolResult
 
 ALL_KINDS = {"risk", "opportunity", "insight", "general"}
 
@@ -199,3 +202,21 @@ def test_asked_which_risks_a_chosen_article_sees_the_answer_gives_its_risks_labe
     # the author's own risks first, not a sentence elsewhere that mentions risk
     risks = writer().risks()
     assert "鹰派暂停" in risks and "较高波动率" not in risks
+
+
+def test_without_an_as_of_date_commentary_is_dated_against_the_figures_day() -> None:
+    """No date asked: "最近一周" ends on the figures' last close, not on today's date, so the
+    week's sentence leads, not July's."""
+    vocabulary = default_vocabulary()
+    parsed = parse_question("纳斯达克最近一周表现怎么样？", vocabulary)
+    july = hit(0, "纳斯达克指数上涨2%，科技股领涨。").model_copy(
+        update={"published": dt.date(2026, 7, 1)}
+    )
+    week = hit(1, "纳斯达克指数近五个交易日下跌1.5%，芯片股拖累。").model_copy(
+        update={"published": dt.date(2026, 8, 19)}
+    )
+    day = Provenance("macro", (), "local price store", dt.date(2026, 8, 21), "test")
+    macro = ToolResult(frame=pd.DataFrame(), provenance=day, summary="")
+    gathered = Gathered(macro=macro, hits=[july, week])
+    writer = SectionWriter(parsed, gathered, SourceRegistry(), vocabulary)
+    assert writer.pool[0].text == week.chunk.text
