@@ -25,7 +25,9 @@ import numpy as np
 
 from ingest.analysis import document_text
 from ingest.catalog import TOKENIZER_KEY, Catalog
+from ingest.crosslingual import Terms
 from ingest.filters import Filters, source_key, tag_key, ticker_key
+from ingest.glosses import Glosses
 from ingest.tokens import VERSION, tokenize
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
@@ -47,6 +49,7 @@ class _Lexicon:
     source_codes: dict[str, int] = field(default_factory=dict)
     tickers: dict[str, list[int]] = field(default_factory=dict)
     tags: dict[str, list[int]] = field(default_factory=dict)
+    glosses: dict[str, str] = field(default_factory=dict)  # acronym -> Chinese name (glosses.py)
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """1.0 where a document passes the filters, else 0.0 (None: no filters)."""
@@ -80,8 +83,10 @@ def _build(catalog: Catalog, generation: int) -> tuple[_Lexicon, list[list[str]]
     article: list[int] = []
     source: list[int] = []
     lexicon = _Lexicon(generation, None, ids, np.zeros(0), np.zeros(0), np.zeros(0))
+    glosses = Glosses()
     for batch in catalog.iter_chunks():
         for row in batch:
+            glosses.add(row.text, row.article_id)
             position = len(ids)
             ids.append(row.id)
             corpus.append(row.tokens.split())
@@ -98,6 +103,7 @@ def _build(catalog: Catalog, generation: int) -> tuple[_Lexicon, list[list[str]]
     lexicon.published = np.asarray(published, dtype=np.int32)
     lexicon.article = np.asarray(article, dtype=np.int32)
     lexicon.source = np.asarray(source, dtype=np.int32)
+    lexicon.glosses = glosses.names()
     return lexicon, corpus
 
 
@@ -166,6 +172,7 @@ class LexicalIndex:
                 "source_codes": lexicon.source_codes,
                 "tickers": lexicon.tickers,
                 "tags": lexicon.tags,
+                "glosses": lexicon.glosses,
             }
             (staging / _STATE).write_text(json.dumps(state, ensure_ascii=False), "utf-8")
             target = self._path(lexicon.generation)
@@ -189,20 +196,34 @@ class LexicalIndex:
             state = json.loads((path / _STATE).read_text("utf-8"))
             columns = np.load(path / "columns.npz")
             retriever = bm25s.BM25.load(str(path / "bm25")) if (path / "bm25").exists() else None
+            return _Lexicon(
+                generation=generation,
+                retriever=retriever,
+                ids=state["ids"],
+                published=columns["published"],
+                article=columns["article"],
+                source=columns["source"],
+                article_codes=state["article_codes"],
+                source_codes=state["source_codes"],
+                tickers=state["tickers"],
+                tags=state["tags"],
+                glosses=state["glosses"],  # saved before glosses were read: rebuilt
+            )
         except (OSError, ValueError, KeyError):
             return None
-        return _Lexicon(
-            generation=generation,
-            retriever=retriever,
-            ids=state["ids"],
-            published=columns["published"],
-            article=columns["article"],
-            source=columns["source"],
-            article_codes=state["article_codes"],
-            source_codes=state["source_codes"],
-            tickers=state["tickers"],
-            tags=state["tags"],
-        )
+
+    def glossed(self, query: str, tokens: Sequence[str]) -> list[Terms]:
+        """The library's glosses of the query's acronyms and names (`ingest.glosses`), as
+        search terms: "PPI" -> 工业生产者出厂价格指数, 国际能源署 -> "iea"; none it says already."""
+        found: list[Terms] = []
+        for key, name in self.current().glosses.items():
+            if key in tokens and name not in query:
+                cut = tuple(tokenize(name))
+                if cut:
+                    found.append((cut,))
+            elif name in query and key not in tokens:
+                found.append(((key,),))
+        return found
 
     def idf(self, tokens: Iterable[str]) -> dict[str, float]:
         """BM25's inverse document frequency of each token the library has seen."""

@@ -5,8 +5,10 @@ fusion (RRF, k=60), which is robust to the legs' scores being on different scale
 leg's vote is weighted by the embedder (the local hashed one counts 0.5, a semantic one 1.0).
 
 A query is searched in both languages: the CC-CEDICT translations of its words
-(`ingest.crosslingual`) join BM25's query below the words typed, and the local embedding
-compares each candidate with the query and with its translation, the closer counting.
+(`ingest.crosslingual`), and the Chinese names the library's own articles give its acronyms
+(`ingest.glosses`: "PPI" is 工业生产者出厂价格指数), join BM25's query below the words typed,
+and the local embedding compares each candidate with the query and with its translation, the
+closer counting.
 
 A query naming a day or a month ("2026年6月PPI", "on July 3") gets a third vote: BM25 within the
 days that period's news was published (`ingest.dates.named_period`), counted twice.
@@ -47,7 +49,7 @@ def rank_chunks(
 ) -> list[tuple[str, float]]:
     """Chunk ids with their fused scores, best first, at least `k` deep when there are."""
     tokens = tokenize(query)
-    translations = search_terms(query, tokens)
+    translations = search_terms(query, tokens) + lexical.glossed(query, tokens)
     depth = max(4 * k, 30)
     lexical_ids = lexical.search(
         tokens, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT

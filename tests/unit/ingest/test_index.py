@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -407,6 +408,31 @@ def test_a_translated_term_counts_once_by_its_best_alternative(make_index: MakeI
     stock = (("股票",), ("股份",))
     ranked = index.lexical.search([], 10, Filters(), [sell, stock], 0.8)
     assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["sell-stock", "three-ways"]
+
+
+def test_an_acronym_finds_the_chinese_name_the_library_glosses_it_with(
+    make_index: MakeIndex, tmp_path: Path
+) -> None:
+    """CC-CEDICT has no PPI: two articles writing "工业生产者出厂价格指数（PPI）" let a question
+    saying PPI find the release that never writes it, and a saved index without glosses is
+    built again."""
+    index = make_index()
+    index.upsert_many(
+        [
+            chinese("g1", "5月工业生产者出厂价格指数（PPI）同比下降。"),
+            chinese("g2", "市场关注工业生产者出厂价格指数(PPI)走势。"),
+            chinese("release", "6月份，全国工业生产者出厂价格同比上涨4.1%。"),
+            chinese("other", "6月份，社会消费品零售总额同比增长2.1%。"),
+        ]
+    )
+    found = [h.chunk.article_id for h in index.search("6月PPI同比涨了多少", k=4)]
+    assert "release" in found and found.index("release") < found.index("other")
+    state = next((tmp_path).rglob("state.json"))
+    saved = json.loads(state.read_text("utf-8"))
+    del saved["glosses"]  # as an index saved before glosses were read
+    state.write_text(json.dumps(saved), "utf-8")
+    reopened = make_index()
+    assert reopened.lexical.current().glosses == {"ppi": "工业生产者出厂价格指数"}
 
 
 def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex) -> None:
