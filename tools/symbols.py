@@ -33,6 +33,12 @@ class Instrument:
     aliases: tuple[str, ...] = ()  # found in free text and resolved
     resolve_only: tuple[str, ...] = ()  # resolved as a whole name, too ambiguous in prose
     us: bool = True  # a US market's: measured against the S&P 500 unless another is asked
+    earnings: bool = True  # valued on earnings (P/E): stocks, indices, sectors; not gold or oil
+
+
+def _commodity(symbol: str, en: str, zh: str, aliases: tuple[str, ...]) -> Instrument:
+    """A commodity (or bitcoin): no market's index, and no earnings to value."""
+    return Instrument(symbol, en, zh, aliases, (), us=False, earnings=False)
 
 
 # The 11 SPDR sector ETFs: (symbol, English name, Chinese name).
@@ -147,24 +153,21 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                us=False),
     Instrument("^GDAXI", "DAX", "德国DAX指数", ("德国dax指数", "德国dax", "dax"), (), us=False),
     # Commodities and bitcoin, as Yahoo serves them (front-month futures: GC=F is COMEX gold;
-    # bitcoin in dollars), so
-    # "黄金今年涨了多少" is measured, or said to be missing from the price store. Oil without
-    # a grade is WTI, the US benchmark Yahoo calls crude oil; Brent only when it is named.
-    Instrument("GC=F", "Gold", "黄金",
-               ("黄金", "金价", "现货黄金", "国际金价", "gold", "gold price", "gold prices",
-                "comex gold"), (), us=False),
-    Instrument("SI=F", "Silver", "白银",
-               ("白银", "银价", "现货白银", "silver", "silver price", "silver prices"), (),
-               us=False),
-    Instrument("CL=F", "WTI crude oil", "WTI原油",
-               ("wti原油", "美油", "原油", "油价", "国际油价", "wti", "wti crude", "crude oil",
-                "oil price", "oil prices"), (), us=False),
-    Instrument("BZ=F", "Brent crude oil", "布伦特原油",
-               ("布伦特原油", "布油", "布伦特", "brent", "brent crude"), (), us=False),
-    Instrument("NG=F", "Natural gas", "天然气", ("天然气", "natural gas"), (),
-               us=False),
-    Instrument("HG=F", "Copper", "铜", ("铜价", "copper"), (), us=False),
-    Instrument("BTC-USD", "Bitcoin", "比特币", ("比特币", "bitcoin", "btc"), (), us=False),
+    # bitcoin in dollars), so "黄金今年涨了多少" is measured, or said to be missing from the
+    # price store. Oil without a grade is WTI, the US benchmark Yahoo calls crude oil; Brent
+    # only when it is named.
+    _commodity("GC=F", "Gold", "黄金", ("黄金", "金价", "现货黄金", "国际金价", "gold",
+                                      "gold price", "gold prices", "comex gold")),
+    _commodity("SI=F", "Silver", "白银", ("白银", "银价", "现货白银", "silver", "silver price",
+                                        "silver prices")),
+    _commodity("CL=F", "WTI crude oil", "WTI原油", ("wti原油", "美油", "原油", "油价", "国际油价",
+                                                "wti", "wti crude", "crude oil", "oil price",
+                                                "oil prices")),
+    _commodity("BZ=F", "Brent crude oil", "布伦特原油", ("布伦特原油", "布油", "布伦特", "brent",
+                                                   "brent crude")),
+    _commodity("NG=F", "Natural gas", "天然气", ("天然气", "natural gas")),
+    _commodity("HG=F", "Copper", "铜", ("铜价", "copper")),
+    _commodity("BTC-USD", "Bitcoin", "比特币", ("比特币", "bitcoin", "btc")),
     Instrument("SPY", "SPDR S&P 500 ETF", "标普500 ETF", ("标普500etf",), ()),
     Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
     Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),
@@ -254,6 +257,12 @@ def is_us(symbol: str) -> bool:
     index is not measured against the S&P 500 unless the question asks."""
     item = _BY_SYMBOL.get(symbol)
     return item is None or item.us
+
+
+def has_earnings(symbol: str) -> bool:
+    """Is the symbol valued on earnings (a P/E means something)? Not a commodity or bitcoin."""
+    item = _BY_SYMBOL.get(symbol)
+    return item is None or item.earnings
 
 
 def looks_like_ticker(text: str) -> bool:

@@ -48,6 +48,7 @@ class Vocabulary:
     # a listed company's names ("Goldman" and "Goldman Sachs"), found by `find_symbols` itself
     company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
     is_us: Callable[[str], bool] = lambda _symbol: True  # False: another market's index
+    has_earnings: Callable[[str], bool] = lambda _symbol: True  # False: a commodity, bitcoin
 
     def aliases(self, symbol: str) -> list[str]:
         """Every name of the symbol we know, longest first (display names included)."""
@@ -121,6 +122,7 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
         names=names,
         company_names=companies.company_aliases,
         is_us=symbols.is_us,
+        has_earnings=symbols.has_earnings,
     )
 
 

@@ -26,15 +26,11 @@ class Entities:
     benchmark: str
     sectors: tuple[str, ...]
     period: str | None
+    valued: bool = False  # about stocks or sectors valued on earnings (a valuation step)
 
     @property
     def compares(self) -> bool:
         return bool(self.subject)
-
-    @property
-    def narrow(self) -> bool:
-        """About something narrower than the broad market (worth a valuation step)."""
-        return bool(self.subject or self.sectors)
 
     def slots(self, vocabulary: Vocabulary, topic: str, title: str = "") -> dict[str, str]:
         """The template's placeholders, in the plan's language."""
@@ -44,12 +40,9 @@ class Entities:
             self.benchmark, lang
         )
         sectors = joiner.join(vocabulary.name(s, lang) for s in self.sectors)
-        if self.subject:
-            focus = message("research.focus_subject", lang, subject=subject)
-        elif self.sectors:
-            focus = message("research.focus_sectors", lang, sectors=sectors)
-        else:
-            focus = message("research.focus_default", lang)
+        valued = joiner.join(
+            vocabulary.name(s, lang) for s in self.subject if vocabulary.has_earnings(s)
+        )
         own = (*self.subject, *self.sectors)
 
         def named(symbols: tuple[str, ...]) -> str:  # in both languages: commentary is in both
@@ -62,18 +55,29 @@ class Entities:
             "subject": subject,
             "benchmark": vocabulary.name(self.benchmark, lang),
             "period": period_label(self.period, lang),
-            "focus": focus,
+            "focus": _focus(subject if self.subject else "", sectors, lang),
+            # what a valuation asks about: oil has no P/E, the energy sector has
+            "valued": _focus(valued, sectors, lang),
             "sectors": sectors,
             "names": named(own or (self.benchmark,)),
             "about": named(own),
         }
 
 
+def _focus(subject: str, sectors: str, language: Language) -> str:
+    """What a step is about: the subject, else the sectors, else US stocks."""
+    if subject:
+        return message("research.focus_subject", language, subject=subject)
+    if sectors:
+        return message("research.focus_sectors", language, sectors=sectors)
+    return message("research.focus_default", language)
+
+
 def topic_entities(
     topic: str, vocabulary: Vocabulary, as_of: dt.date | None, language: Language | None = None
 ) -> Entities:
     parsed = parse_question(topic, vocabulary, as_of=as_of)
-    return _entities(parsed, language or parsed.language)
+    return _entities(parsed, language or parsed.language, vocabulary)
 
 
 def article_entities(
@@ -86,16 +90,18 @@ def article_entities(
             break
         with contextlib.suppress(InputError):  # empty, or words naming nothing we know
             parsed = parse_question(fallback, vocabulary, as_of=as_of)
-    return _entities(parsed, language)
+    return _entities(parsed, language, vocabulary)
 
 
-def _entities(parsed: ParsedQuestion, language: Language) -> Entities:
+def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary) -> Entities:
     benchmark = parsed.benchmark or DEFAULT_BENCHMARK
     subject = tuple(s for s in parsed.symbols if s != benchmark)[:2]
+    valued = any(vocabulary.has_earnings(s) for s in subject) or bool(parsed.sectors)
     return Entities(
         language=language,
         subject=subject,
         benchmark=benchmark,
         sectors=parsed.sectors[:3],
         period=parsed.period or "YTD",
+        valued=valued,
     )

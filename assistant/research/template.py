@@ -26,7 +26,7 @@ from assistant.research.plan import MAX_STEPS, Plan, Step, ToolName
 from ingest.language import detect_language
 from ingest.models import Article
 
-When = Literal["always", "comparison", "single", "sectors", "no_sectors", "subject"]
+When = Literal["always", "comparison", "single", "sectors", "no_sectors", "valued"]
 
 
 class Wording(BaseModel):
@@ -56,7 +56,7 @@ class StepTemplate(BaseModel):
             "single": not entities.compares,
             "sectors": bool(entities.sectors),
             "no_sectors": not entities.sectors,
-            "subject": entities.narrow,
+            "valued": entities.valued,
         }[self.when]
 
     def step(self, language: Language, slots: dict[str, str]) -> Step:

@@ -55,6 +55,12 @@ def test_the_template_follows_what_the_topic_names() -> None:
     assert any(q.question.startswith("能源板块的评分") for q in sectors.steps)
     broad = template_plan("美股2026年展望", vocabulary, as_of=AS_OF)
     assert not any("估值" in s.question for s in broad.steps)  # nothing narrower to value
+    oil = template_plan("油价与能源股前景", vocabulary, as_of=AS_OF)
+    assert oil.steps[0].question.startswith("WTI原油")  # oil is measured…
+    valued = [s.question for s in oil.steps if "估值" in s.question]
+    assert valued == ["能源板块的估值(市盈率、市净率)处于什么水平?"]  # …the sector valued
+    gold = template_plan("黄金前景", vocabulary, as_of=AS_OF)
+    assert not any("估值" in s.question for s in gold.steps)  # no P/E to value
     english = template_plan("Small-cap outlook for 2026", vocabulary, as_of=AS_OF)
     assert english.language == "en"
     assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
