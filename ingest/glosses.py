@@ -11,7 +11,9 @@ Where the name begins is not marked: the text before the bracket runs on ("与�
 bracket are candidates (never starting on a stop word or a lone character: 向, 据, 年), and its
 name is the longest candidate written in at least half of the articles that gloss it. An
 acronym glossed in one article only, or a name of one or two characters, is too little to go
-on (passages of one article overlap: an article counts once).
+on (passages of one article overlap: an article counts once). So is a name CC-CEDICT knows:
+it is a word the dictionary translates already, or one too general to be the name (the
+"半导体" left of "超威半导体（AMD）" when articles spell the company differently).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ingest.cedict import Cedict
 from ingest.tokens import ZH_STOPWORDS
 from ingest.zhwords import cut
 
@@ -54,7 +57,7 @@ class Glosses:
                     break  # a name may end on one character (国际能源署), not begin on one
                 self._written[key]["".join(words[-n:])].add(article)
 
-    def names(self) -> dict[str, str]:
+    def names(self, dictionary: Cedict | None = None) -> dict[str, str]:
         """Each acronym (lower case, as search folds it) and its Chinese name."""
         found: dict[str, str] = {}
         for key, articles in self._glossed.items():
@@ -67,4 +70,8 @@ class Glosses:
             ]
             if names:
                 found[key] = max(names, key=len)
-        return found
+        known = (dictionary or _DICTIONARY).glosses(found.values())
+        return {key: name for key, name in found.items() if name not in known}
+
+
+_DICTIONARY = Cedict()

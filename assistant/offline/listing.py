@@ -48,7 +48,7 @@ def listed(
         for item in items:
             lead = message("outline.labelled", language, label=item.text, lead=item.lead)
             lines.append(f"- {cite(lead if item.lead else item.text, n)}")
-        return "\n".join(lines), [frozenset(terms(i.lead)) for i in items]
+        return "\n".join(lines), [frozenset(terms(i.lead)) for i in items if i.lead]
     # a labelled paragraph says more than its label, and may be quoted; a heading may not
     said = [] if found.labelled else [frozenset(terms(i.line)) for i in items]
     joined = message("join.clauses", written).join(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.cedict import Cedict
 from ingest.glosses import Glosses, is_acronym
 
 
@@ -21,3 +22,15 @@ def test_an_acronym_is_named_as_at_least_half_the_articles_glossing_it_name_it()
 def test_an_acronym_has_two_capitals() -> None:
     assert is_acronym("IEA") and is_acronym("SpaceX") and is_acronym("HBM4")
     assert not is_acronym("Oracle") and not is_acronym("stock") and not is_acronym("M2")
+
+
+def test_a_name_the_dictionary_knows_is_left_to_the_dictionary() -> None:
+    """jieba cuts 超威半导体 as 超 + 威 + 半导体: what is left, 半导体, is a word the dictionary
+    knows ("semiconductor"), not the company's name."""
+    glosses = Glosses()
+    glosses.add("芯片股走强，超威半导体（AMD）上涨。", "a1")
+    glosses.add("超威半导体（AMD）发布新品。", "a2")
+    glosses.add("国际能源署（IEA）表示。", "a3")
+    glosses.add("国际能源署（IEA）预计。", "a4")
+    words = Cedict.of({"半导体": ["semiconductor"]}, {})
+    assert glosses.names(words) == {"iea": "国际能源署"}
