@@ -36,13 +36,15 @@ class Entities:
         """The template's placeholders, in the plan's language."""
         lang = self.language
         joiner = message("research.joiner", lang)
-        subject = joiner.join(vocabulary.name(s, lang) for s in self.subject) or vocabulary.name(
-            self.benchmark, lang
-        )
+
+        def called(symbol: str) -> str:  # "the Russell 2000", but "Nvidia", "Gold"
+            name = vocabulary.name(symbol, lang)
+            indexed = vocabulary.has_earnings(symbol) and not vocabulary.is_stock(symbol)
+            return message("research.the_index", lang, name=name) if indexed else name
+
+        subject = joiner.join(called(s) for s in self.subject) or called(self.benchmark)
         sectors = joiner.join(vocabulary.name(s, lang) for s in self.sectors)
-        valued = joiner.join(
-            vocabulary.name(s, lang) for s in self.subject if vocabulary.has_earnings(s)
-        )
+        valued = joiner.join(called(s) for s in self.subject if vocabulary.has_earnings(s))
         own = (*self.subject, *self.sectors)
 
         def named(symbols: tuple[str, ...]) -> str:  # in both languages: commentary is in both
@@ -53,7 +55,7 @@ class Entities:
             "topic": topic,
             "title": title,
             "subject": subject,
-            "benchmark": vocabulary.name(self.benchmark, lang),
+            "benchmark": called(self.benchmark),
             "period": period_label(self.period, lang),
             "focus": _focus(subject if self.subject else "", sectors, lang),
             # what a valuation asks about: oil has no P/E, the energy sector has

@@ -61,6 +61,15 @@ def test_the_template_follows_what_the_topic_names() -> None:
     assert valued == ["能源板块的估值(市盈率、市净率)处于什么水平?"]  # …the sector valued
     gold = template_plan("黄金前景", vocabulary, as_of=AS_OF)
     assert not any("估值" in s.question for s in gold.steps)  # no P/E to value
+    # an index is "the Russell 2000"; a company or a commodity is named bare
+    asked = [
+        template_plan(topic, vocabulary, as_of=AS_OF).steps[0].question
+        for topic in ("Nvidia outlook", "Gold outlook")
+    ]
+    assert asked == [
+        "Did Nvidia outperform the S&P 500 year to date?",
+        "Did Gold outperform the S&P 500 year to date?",
+    ]
     english = template_plan("Small-cap outlook for 2026", vocabulary, as_of=AS_OF)
     assert english.language == "en"
     assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
