@@ -127,6 +127,11 @@ def _part(term: str, name: str, words: set[str]) -> bool:
     return term in name if has_cjk(term) else term in words
 
 
+def unnamed(wanted: Wanted) -> Wanted:
+    """The question's terms other than the symbols it names."""
+    return [g for g in wanted if not any(isinstance(t, Name) for t in g)]
+
+
 def in_other_language(wanted: Wanted) -> Wanted:
     """The question's terms a sentence in the other language can say: those the dictionary
     translates, and Latin words and numbers, which both languages write alike ("ETF", "RSM").

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.coverage import coverage, names_written
+from assistant.gather.coverage import Said, coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
 from assistant.gather.sources import SourceRegistry
@@ -139,16 +139,20 @@ class SectionWriter:
         """The headline of the article the answer's first quoted sentence comes from, where it
         states something on the question in the reader's language: a news headline says the
         finding ("创业板指大涨2.63%创历史新高") where the question only asks for it. It must say
-        a good share of the question's words, and name what the question names."""
+        a good share of the question's words, name what the question names, and say something
+        of what it asks beyond the name ("黄金今年涨了多少" is not titled by a headline on an
+        acquisition by 紫金黄金)."""
         if self.lead is None:
             return None
         headline = " ".join(self.lead.hit.title.split())
+        asked = unnamed(question_terms(self.q.text, self.names))
         says = (
             detect_language(headline) == self.lang
             and headline[-1:] not in "?？"
             and not fragment(headline)
             and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
             and (not self.names or any(names_written(headline, a) for a in self.names))
+            and (not asked or share(Said.of(headline), asked) > 0)
         )
         return shortened(headline) if says else None
 

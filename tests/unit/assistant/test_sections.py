@@ -100,6 +100,13 @@ def test_a_headline_not_naming_the_company_asked_about_leaves_the_question_as_ti
     assert title == "Why did Nvidia stock fall after its earnings"
 
 
+def test_a_headline_naming_only_the_subject_leaves_the_question_as_title() -> None:
+    """紫金黄金 says 黄金, but the headline says nothing of how far gold rose."""
+    text = "消息公布后，紫金黄金股价一度上涨近9%，金价同日突破每盎司5000美元。"
+    title = _written_title("黄金今年涨了多少？", "紫金黄金拟55亿加元收购Allied Gold", text)
+    assert title == "黄金今年涨了多少"
+
+
 def test_a_named_source_keeps_its_own_spelling_in_the_lead_in() -> None:
     assert lead_in("eToro", None, "en") == "eToro reports: "
 
