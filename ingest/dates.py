@@ -275,6 +275,19 @@ def quarters_written(text: str) -> list[tuple[str, int]]:
     return found
 
 
+# A half of a year as each language writes it: "上半年", "the first half", "H1".
+_WRITTEN_HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bH([12])\b", re.IGNORECASE)
+
+
+def halves_written(text: str) -> list[tuple[str, int]]:
+    """Each half of a year the text names, as written, with its number: "上半年" 1, "second
+    half" 2, "H1" 1."""
+    return [
+        (m[0], 1 if (m[1] == "上" or (m[2] or "").lower() == "first" or m[3] == "1") else 2)
+        for m in _WRITTEN_HALF.finditer(text)
+    ]
+
+
 def _month(written: str) -> int:
     return int(written) if written.isdigit() else month_number(written)
 

@@ -65,8 +65,8 @@ _UNITS: dict[str, PeriodKind] = {"D": "days", "W": "weeks", "M": "months", "Y": 
 
 
 def parse_period(text: str) -> Period:
-    """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', a year like '2024', or a
-    month like '2026-07'."""
+    """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', a year like '2024', a
+    month like '2026-07', a quarter like '2026-Q2' or a half like '2026-H1'."""
     label = text.strip().upper()
     if label in _TO_DATE:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
@@ -74,13 +74,15 @@ def parse_period(text: str) -> Period:
         return calendar_year(int(label))
     if month := month_of(label):
         return calendar_month(*month)
+    if span := span_of(label):
+        return calendar_span(*span)
     match = _NAMED.match(label)
     if match and int(match.group(1)) > 0:
         n, unit = int(match.group(1)), match.group(2)
         return Period(kind=_UNITS[unit], label=f"{n}{unit}", n=n)
     raise PeriodError(
         f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a year "
-        "(2025) or a month (2025-07)"
+        "(2025), a month (2025-07), a quarter (2025-Q2) or a half (2025-H1)"
     )
 
 
@@ -110,6 +112,34 @@ def calendar_month(year: int, month: int) -> Period:
         label=f"{year}-{month:02d}",
         start=first - dt.timedelta(days=1),
         end=last,
+    )
+
+
+_SPAN_LABEL = re.compile(r"((?:19|20)\d\d)-([QH])([1-4])")
+_SPAN_MONTHS = {"Q": 3, "H": 6}
+
+
+def span_of(label: str) -> tuple[int, str, int] | None:
+    """(year, "Q" or "H", which) of a quarter's or a half's label ("2026-Q2", "2026-H1")."""
+    found = _SPAN_LABEL.fullmatch(label.strip().upper())
+    if found is None or (found.group(2) == "H" and found.group(3) not in "12"):
+        return None
+    return int(found.group(1)), found.group(2), int(found.group(3))
+
+
+def calendar_span(year: int, kind: str, which: int) -> Period:
+    """A calendar quarter or half, measured as a month is: from the last close before it began
+    to its last close."""
+    months = _SPAN_MONTHS[kind]
+    first_month = (which - 1) * months + 1
+    first = dt.date(year, first_month, 1)
+    after = first_month + months
+    following = dt.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
+    return Period(
+        kind="range",
+        label=f"{year}-{kind}{which}",
+        start=first - dt.timedelta(days=1),
+        end=following - dt.timedelta(days=1),
     )
 
 

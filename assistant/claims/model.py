@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
-from tools.periods import month_of
+from tools.periods import month_of, span_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {
@@ -121,7 +121,8 @@ def units_agree(claim_unit: str, fact_unit: str) -> bool:
 def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None) -> bool:
     """Same period; a week is 5 trading days; a calendar year is its YTD while it runs; a
     month or a weekday named by the claim is the month or day a computed figure ends on, or
-    the computed month itself ("2026-07")."""
+    the computed month itself ("2026-07"); a quarter or a half is the computed one ("二季度"
+    for "2026-Q2", "上半年" for "2026-H1")."""
     if claim is None or fact is None:
         return True
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
@@ -129,6 +130,9 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
         return True
     if a.startswith("month:") and (computed := month_of(b)):  # a computed month, "2026-07"
         return int(a.split(":")[1]) == computed[1]
+    if span := span_of(b):  # a computed quarter or half, "2026-Q2", "2026-H1"
+        _, kind, which = span
+        return a == (f"quarter:{which}" if kind == "Q" else f"H{which}")
     if fact_date is not None and a.startswith("weekday:"):
         return int(a.split(":")[1]) == fact_date.weekday() and b == "1D"
     if fact_date is not None and a.startswith("month:"):

@@ -15,7 +15,7 @@ from assistant.answer.model import Language, SectionKey
 from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
-from tools.periods import month_of
+from tools.periods import month_of, span_of
 
 __all__ = [
     "LANGUAGES",
@@ -101,11 +101,18 @@ def metric_label(metric: str, language: Language) -> str:
 
 
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_ORDINALS = {
+    ("zh", "Q"): "一二三四",
+    ("zh", "H"): "上下",
+    ("en", "Q"): ("first", "second", "third", "fourth"),
+    ("en", "H"): ("first", "second"),
+}
 
 
 def period_label(period: str | None, language: Language) -> str:
     """ "YTD" -> 年初至今 / year to date; "3M" -> 近3个月 / over the past 3 months; "2024";
-    "2026-07" -> 2026年7月 / in July 2026."""
+    "2026-07" -> 2026年7月 / in July 2026; "2026-H1" -> 2026年上半年 / in the first half of
+    2026."""
     if not period:
         return ""
     code = period.upper()
@@ -117,6 +124,11 @@ def period_label(period: str | None, language: Language) -> str:
         year, month = found
         name = f"{month}月" if language == "zh" else MONTH_NAMES[month - 1]
         return message("period.calendar_month", language, year=year, name=name)
+    if span := span_of(code):  # "2026-Q2", "2026-H1"
+        year, kind, which = span
+        ordinals = _ORDINALS[(language, kind)]
+        name = "period.calendar_quarter" if kind == "Q" else "period.calendar_half"
+        return message(name, language, year=year, ordinal=ordinals[which - 1])
     if code[:-1].isdigit() and code[-1] in _UNITS:
         n, unit = int(code[:-1]), _UNITS[code[-1]]
         name = f"period.past_{unit}" if n == 1 else f"period.past_{unit}s"

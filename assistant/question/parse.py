@@ -19,12 +19,17 @@ from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.followup import refers_back
 from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
-from ingest.dates import named_period, without_dates, written_dates
+from assistant.question.period import (
+    day_asked,
+    find_date,
+    month_period,
+    span_period,
+    year_period,
+)
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
-from tools.periods import month_of, parse_period
-from tools.symbols import NAME_NUMBERS
+from tools.periods import month_of, parse_period, span_of
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -190,29 +195,17 @@ class ParsedQuestion:
 
     @property
     def period_end(self) -> dt.date | None:
-        """The last day of a past month or year the question is about ("2026-07", "2025"):
-        the day its sector scores and macro readings are taken on when no as-of is set."""
+        """The last day of a past month, quarter, half or year the question is about
+        ("2026-07", "2026-Q2", "2026-H1", "2025"): the day its sector scores and macro readings
+        are taken on when no as-of is set."""
         period = self.period or ""
-        if month_of(period):
+        if month_of(period) or span_of(period):
             return parse_period(period).end
         return dt.date(int(period), 12, 31) if period.isdigit() else None
 
     def allows(self, tool: str) -> bool:
         """May this question use the tool? (Research steps name theirs; questions use any.)"""
         return self.tools is None or tool in self.tools
-
-
-# ---------------------------------------------------------------------------------------------
-# dates
-
-
-def find_date(text: str) -> dt.date | None:
-    """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026")."""
-    found = written_dates(text)
-    for written in found:
-        if written.date is None:
-            raise InputError(f"'{written.text}' is not a valid date")
-    return found[-1].date if found else None
 
 
 # Topics that imply an index when no symbol is named ("小盘股" is the Russell 2000).
@@ -273,7 +266,12 @@ def parse_question(
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
     day = as_of or find_date(text)
-    period = vocabulary.parse_period(text) or month_period(text, day) or year_period(text, day)
+    period = (
+        span_period(text, day)
+        or vocabulary.parse_period(text)
+        or month_period(text, day)
+        or year_period(text, day)
+    )
     asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(
         text=text,
@@ -289,55 +287,6 @@ def parse_question(
     only_stocks = bool(parsed.symbols) and all(map(vocabulary.is_stock, parsed.symbols))
     abroad = bool(parsed.symbols) and not vocabulary.is_us(parsed.symbols[0])
     return _with_defaults(parsed, only_stocks, abroad)
-
-
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
-
-
-def month_period(text: str, as_of: dt.date | None) -> str | None:
-    """A whole month named in the question ("2026年7月", "in July 2026"): that month ("2026-07")
-    when it is over, month-to-date when it is the as-of month, else nothing (nor for a time
-    within a month: "By mid-July, how much were small caps up for the year?")."""
-    today = as_of or dt.date.today()
-    named = named_period(text, today=today)
-    if named is None or named.start.day != 1 or named.end.month != named.start.month:
-        return None
-    if (named.end + dt.timedelta(days=1)).day != 1:  # a day or a part of a month
-        return None
-    if named.start <= today <= named.end:
-        return "MTD"
-    return f"{named.start:%Y-%m}" if named.end < today else None
-
-
-# A day a question measures from ("自3月3日以来", "since March 3") or up to ("截至7月15日", "as
-# of July 15": an as-of date) is not a day whose own move it asks.
-_NOT_THE_DAY = re.compile(
-    r"以来|之后|起|截至|截止|\b(?:since|from|after|as of|by|through|until)\b", re.I
-)
-
-
-def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
-    """The one day a question asks about ("6月22日纳斯达克收盘跌了多少？", "What did the S&P 500
-    do on March 3?"): its move is that day's, so that day is the as-of date. None for a day
-    measured from, or one after the as-of date."""
-    named = named_period(text, today=as_of or dt.date.today())
-    if named is None or named.start != named.end or _NOT_THE_DAY.search(text):
-        return None
-    return named.start if as_of is None or named.start <= as_of else None
-
-
-def year_period(text: str, as_of: dt.date | None) -> str | None:
-    """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
-    year when it is over, year-to-date when it is the as-of year, else nothing."""
-    masked = without_dates(re.sub(NAME_NUMBERS, " ", text))
-    years = {int(m[1]) for m in _YEAR.finditer(masked)}
-    if len(years) != 1:
-        return None
-    year = years.pop()
-    current = (as_of or dt.date.today()).year
-    if year == current and as_of is not None:
-        return "YTD"
-    return str(year) if year < current else None
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:

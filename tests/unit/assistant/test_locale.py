@@ -69,6 +69,8 @@ def test_a_message_is_filled_in() -> None:
         ("3M", "近3个月", "over the past 3 months"),
         ("5D", "近5个交易日", "over the past 5 trading days"),
         ("1Y", "近1年", "over the past year"),
+        ("2026-Q2", "2026年二季度", "in the second quarter of 2026"),
+        ("2026-H1", "2026年上半年", "in the first half of 2026"),
         ("odd", "odd", "odd"),
         (None, "", ""),
     ],

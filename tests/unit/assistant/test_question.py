@@ -7,12 +7,8 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
-from assistant.question.parse import (
-    default_vocabulary,
-    find_date,
-    library_tickers,
-    parse_question,
-)
+from assistant.question.parse import default_vocabulary, library_tickers, parse_question
+from assistant.question.period import find_date
 from ingest.language import detect_language
 
 VOCAB = default_vocabulary()
@@ -293,6 +289,22 @@ def test_a_named_month_is_the_period_measured() -> None:
         "YTD"
     )
     assert parse("标普500在2026年1月23日涨了多少").period != "2026-01"  # a day, not the month
+
+
+def test_a_named_quarter_or_half_is_the_period_measured() -> None:
+    """ "上半年" asked in August is January to June, not the year to date; while it runs, the
+    year (or quarter) to date; "前三季度" is nine months, no quarter."""
+    august, may = dt.date(2026, 8, 14), dt.date(2026, 5, 1)
+    for text in (
+        "标普500今年上半年涨了多少？",
+        "How did the S&P 500 do in the first half of 2026?",
+    ):
+        assert parse(text, as_of=august).period == "2026-H1", text
+        assert parse(text, as_of=may).period == "YTD", text
+    assert parse("纳指二季度表现如何？", as_of=august).period == "2026-Q2"
+    assert parse("纳指二季度表现如何？", as_of=may).period == "QTD"
+    assert parse("纳指四季度表现如何？", as_of=may).period == "2025-Q4"  # the last one begun
+    assert parse("标普500前三季度涨了多少？", as_of=august).period != "2026-Q3"
 
 
 @pytest.mark.parametrize(

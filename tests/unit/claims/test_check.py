@@ -77,6 +77,23 @@ def test_a_month_the_tools_computed_is_the_month_a_sentence_names() -> None:
     assert verdict("IWM was down 3.08% in June 2026[0].", facts)[0] == "unsupported"
 
 
+def test_a_quarter_or_half_the_tools_computed_is_the_one_a_sentence_names() -> None:
+    """A computed first half ("2026-H1") is what "2026年上半年" and "in the first half of 2026"
+    claim; the second half is not."""
+    frame = pd.DataFrame(
+        {"symbol": ["^GSPC"], "period": ["2026-H1"], "end_date": [pd.Timestamp(2026, 6, 30)],
+         "end_close": [7499.36], "return_pct": [9.55], "spread_pp": [0.0],
+         "volatility_pct": [14.2], "max_drawdown_pct": [-9.1]}
+    )  # fmt: skip
+    provenance = Provenance("index_returns", ("^GSPC",), "test", dt.date(2026, 6, 30), "m")
+    facts = tool_facts(ToolResult(frame, provenance, "", measures=returns.measures(None)), 0)
+    assert verdict("标普500指数2026年上半年上涨9.55%[0]。", facts)[0] == "verified"
+    assert verdict("The S&P 500 was up 9.55% in the first half of 2026[0].", facts)[0] == (
+        "verified"
+    )
+    assert verdict("标普500指数2026年下半年上涨9.55%[0]。", facts)[0] == "unsupported"
+
+
 def test_another_period_is_unsupported_and_says_what_the_source_gives() -> None:
     facts = tool_facts(ytd(), 0)
     assert verdict("标普500指数2024年全年上涨1.02%[0]。", facts) == ("unsupported", "+1.02%")

@@ -57,6 +57,16 @@ def test_a_month_runs_from_the_close_before_it_to_its_last_close() -> None:
         parse_period("2024-13")
 
 
+def test_a_quarter_or_a_half_runs_as_a_month_does() -> None:
+    """From the last close before it began to its own last close: Q2 2024 from Thursday 28
+    March (29 March 2024 was a Friday here, with no holidays), H2 2024 to 31 December."""
+    assert window("2024-Q2") == (D(2024, 3, 29), D(2024, 6, 28))
+    assert window("2024-h2", D(2025, 1, 20)) == (D(2024, 6, 28), D(2024, 12, 31))
+    for bad in ("2024-Q5", "2024-H3"):
+        with pytest.raises(PeriodError, match="a quarter"):
+            parse_period(bad)
+
+
 def test_ytd_starts_from_the_last_close_of_the_prior_year() -> None:
     assert window("YTD", D(2024, 1, 23)) == (D(2023, 12, 29), D(2024, 1, 23))
 

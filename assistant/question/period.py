@@ -1,0 +1,109 @@
+"""When a question asks about: the date it is asked at, and the period it measures.
+
+"截至2026年1月23日" sets the as-of date; "2026年7月" asks a month, "二季度" a quarter, "上半年" a
+half, "2025年" a year, "6月22日纳斯达克收盘跌了多少？" one day. Each reading answers only when
+the question says that much: a span still running is measured to date, one not begun is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.errors import InputError
+from ingest.dates import (
+    halves_written,
+    named_period,
+    quarters_written,
+    without_dates,
+    written_dates,
+)
+from tools.symbols import NAME_NUMBERS
+
+
+def find_date(text: str) -> dt.date | None:
+    """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026")."""
+    found = written_dates(text)
+    for written in found:
+        if written.date is None:
+            raise InputError(f"'{written.text}' is not a valid date")
+    return found[-1].date if found else None
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
+
+
+def span_period(text: str, as_of: dt.date | None) -> str | None:
+    """A quarter or a half of a year named in the question ("二季度", "Q2 2026", "上半年", "the
+    first half of 2026"): that span ("2026-Q2", "2026-H1") when it is over; to date while it
+    runs (QTD; YTD for the first half); of the year the question writes, else the latest such
+    span that has begun. "前三季度" is no quarter, and two spans are none."""
+    today = as_of or dt.date.today()
+    spans = [("Q", n) for w, n in quarters_written(text) if f"前{w}" not in text]
+    spans += [("H", n) for _, n in halves_written(text)]
+    if len(set(spans)) != 1:
+        return None
+    kind, which = spans[0]
+    months = 3 if kind == "Q" else 6
+    first_month = (which - 1) * months + 1
+    years = {int(m[1]) for m in _YEAR.finditer(without_dates(re.sub(NAME_NUMBERS, " ", text)))}
+    if len(years) > 1:
+        return None
+    written = next(iter(years), None)
+    year = written or today.year
+    if written is None and dt.date(year, first_month, 1) > today:
+        year -= 1  # not begun yet this year: the last one
+    start = dt.date(year, first_month, 1)
+    end_month = first_month + months - 1
+    end = dt.date(year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
+    if end < today:
+        return f"{year}-{kind}{which}"
+    if start <= today:
+        return "QTD" if kind == "Q" else ("YTD" if which == 1 else None)
+    return None
+
+
+def month_period(text: str, as_of: dt.date | None) -> str | None:
+    """A whole month named in the question ("2026年7月", "in July 2026"): that month ("2026-07")
+    when it is over, month-to-date when it is the as-of month, else nothing (nor for a time
+    within a month: "By mid-July, how much were small caps up for the year?")."""
+    today = as_of or dt.date.today()
+    named = named_period(text, today=today)
+    if named is None or named.start.day != 1 or named.end.month != named.start.month:
+        return None
+    if (named.end + dt.timedelta(days=1)).day != 1:  # a day or a part of a month
+        return None
+    if named.start <= today <= named.end:
+        return "MTD"
+    return f"{named.start:%Y-%m}" if named.end < today else None
+
+
+# A day a question measures from ("自3月3日以来", "since March 3") or up to ("截至7月15日", "as
+# of July 15": an as-of date) is not a day whose own move it asks.
+_NOT_THE_DAY = re.compile(
+    r"以来|之后|起|截至|截止|\b(?:since|from|after|as of|by|through|until)\b", re.I
+)
+
+
+def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
+    """The one day a question asks about ("6月22日纳斯达克收盘跌了多少？", "What did the S&P 500
+    do on March 3?"): its move is that day's, so that day is the as-of date. None for a day
+    measured from, or one after the as-of date."""
+    named = named_period(text, today=as_of or dt.date.today())
+    if named is None or named.start != named.end or _NOT_THE_DAY.search(text):
+        return None
+    return named.start if as_of is None or named.start <= as_of else None
+
+
+def year_period(text: str, as_of: dt.date | None) -> str | None:
+    """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
+    year when it is over, year-to-date when it is the as-of year, else nothing."""
+    masked = without_dates(re.sub(NAME_NUMBERS, " ", text))
+    years = {int(m[1]) for m in _YEAR.finditer(masked)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    current = (as_of or dt.date.today()).year
+    if year == current and as_of is not None:
+        return "YTD"
+    return str(year) if year < current else None
