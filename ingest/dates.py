@@ -240,8 +240,10 @@ def _part(first: dt.date, match: re.Match[str]) -> tuple[dt.date, dt.date]:
 _WRITTEN_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
 _WRITTEN_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # not "may"
 _WRITTEN_CHINESE_QUARTER = re.compile(r"([一二三四1-4])\s*季度")
+# "Q2" is a word of its own in Chinese text too ("Q3表现如何"), where \b sees no edge.
 _WRITTEN_ENGLISH_QUARTER = re.compile(
-    r"\b(?:(first|second|third|fourth) quarter|q([1-4]))\b", re.IGNORECASE
+    r"\b(first|second|third|fourth) quarter\b|(?<![A-Za-z0-9])q([1-4])(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "second quarter"
 
@@ -276,7 +278,9 @@ def quarters_written(text: str) -> list[tuple[str, int]]:
 
 
 # A half of a year as each language writes it: "上半年", "the first half", "H1".
-_WRITTEN_HALF = re.compile(r"([上下])半年|\b(first|second) half\b|\bH([12])\b", re.IGNORECASE)
+_WRITTEN_HALF = re.compile(
+    r"([上下])半年|\b(first|second) half\b|(?<![A-Za-z0-9])H([12])(?![A-Za-z0-9])", re.IGNORECASE
+)
 
 
 def halves_written(text: str) -> list[tuple[str, int]]:

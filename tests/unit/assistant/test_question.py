@@ -302,6 +302,7 @@ def test_a_named_quarter_or_half_is_the_period_measured() -> None:
         assert parse(text, as_of=august).period == "2026-H1", text
         assert parse(text, as_of=may).period == "YTD", text
     assert parse("纳指二季度表现如何？", as_of=august).period == "2026-Q2"
+    assert parse("纳指Q2涨了多少？", as_of=august).period == "2026-Q2"  # "Q2" before Chinese
     assert parse("纳指二季度表现如何？", as_of=may).period == "QTD"
     assert parse("纳指四季度表现如何？", as_of=may).period == "2025-Q4"  # the last one begun
     assert parse("标普500前三季度涨了多少？", as_of=august).period != "2026-Q3"
