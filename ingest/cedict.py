@@ -333,3 +333,8 @@ class Cedict:
     def headwords(self, keys: Iterable[str]) -> dict[str, list[str]]:
         """The Chinese headwords for each of these `phrase_key`s that CC-CEDICT has."""
         return self._lookup("en", keys)
+
+
+# The dictionary the product reads: one connection to the cache per process, and when the
+# cache cannot be written, one copy of the tables in memory (not one per module using it).
+DICTIONARY = Cedict()

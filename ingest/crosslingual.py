@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.cedict import MAX_GLOSS_WORDS, Cedict, phrase_key
+from ingest.cedict import DICTIONARY, MAX_GLOSS_WORDS, Cedict, phrase_key
 from ingest.dates import MONTH_NAMES, QUARTER_ORDINALS, months_written, quarters_written
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
@@ -46,7 +46,6 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phr
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
 
-_dictionary = Cedict()
 
 # One translated term of a query: the token sequences it may be in the other language, any one
 # of which a passage may use ("sell" -> (卖,), (销售,), (出售,)).
@@ -76,7 +75,7 @@ def _dictionary_words(word: str, known: set[str]) -> list[str]:
     return found
 
 
-def chinese_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+def chinese_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """The English glosses of the query's Chinese words, each once."""
     runs = [(run, tokenize(run)) for run in CJK_RUN.findall(query)]
     spans = {
@@ -129,7 +128,7 @@ def _phrases(units: list[str], start: int) -> list[tuple[str, int]]:
     return phrases[::-1]
 
 
-def english_terms(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """The Chinese headwords of the query's English words and phrases (longest first), each
     once. A hyphenated compound is one unit: "small-cap" is looked up whole or not at all (小
     and 帽子 are not what it means)."""
@@ -172,7 +171,7 @@ def calendar_terms(query: str) -> list[Translation]:
     return [Translation(term, words) for term, words in found.items()]
 
 
-def translate(query: str, dictionary: Cedict = _dictionary) -> list[Translation]:
+def translate(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """Every term of the query the dictionary, or the calendar, can put into the other
     language (a month the dictionary knows too gets both spellings, as one term)."""
     found = {t.term: t.words for t in chinese_terms(query, dictionary)}
@@ -182,7 +181,7 @@ def translate(query: str, dictionary: Cedict = _dictionary) -> list[Translation]
     return [Translation(term, words) for term, words in found.items()]
 
 
-def synonyms(translation: Translation, dictionary: Cedict = _dictionary) -> tuple[str, ...]:
+def synonyms(translation: Translation, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
     """Other Chinese words for a Chinese term: the headwords whose first gloss is its first gloss
     (卖, "sell": 销售, 出售; not 以来, "since": 由于, which is first "due to"), two characters or
     more (a lone character is inside too many words to say one).
@@ -197,7 +196,7 @@ def synonyms(translation: Translation, dictionary: Cedict = _dictionary) -> tupl
     )
 
 
-def search_terms(query: str, tokens: list[str], dictionary: Cedict = _dictionary) -> list[Terms]:
+def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY) -> list[Terms]:
     """The query's translations as search tokens: for each translated term, its alternatives
     (a headword or gloss as tokens), best first. A term the query also says in the other
     language is left out, and so are tokens among the query's own `tokens` (from

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ingest.cedict import Cedict
+from ingest.cedict import DICTIONARY, Cedict
 from ingest.tokens import ZH_STOPWORDS
 from ingest.zhwords import cut
 
@@ -57,7 +57,7 @@ class Glosses:
                     break  # a name may end on one character (国际能源署), not begin on one
                 self._written[key]["".join(words[-n:])].add(article)
 
-    def names(self, dictionary: Cedict | None = None) -> dict[str, str]:
+    def names(self, dictionary: Cedict = DICTIONARY) -> dict[str, str]:
         """Each acronym (lower case, as search folds it) and its Chinese name."""
         found: dict[str, str] = {}
         for key, articles in self._glossed.items():
@@ -70,8 +70,5 @@ class Glosses:
             ]
             if names:
                 found[key] = max(names, key=len)
-        known = (dictionary or _DICTIONARY).glosses(found.values())
+        known = dictionary.glosses(found.values())
         return {key: name for key, name in found.items() if name not in known}
-
-
-_DICTIONARY = Cedict()
