@@ -104,14 +104,20 @@ def month_of(label: str) -> tuple[int, int] | None:
 def calendar_month(year: int, month: int) -> Period:
     """A month, as the press measures it: from the last close before it began to its last
     close (MTD's anchor, carried to the month's end)."""
-    first = dt.date(year, month, 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    last = following - dt.timedelta(days=1)
+    return _calendar_range(f"{year}-{month:02d}", year, month, 1)
+
+
+def _calendar_range(label: str, year: int, first_month: int, months: int) -> Period:
+    """`months` calendar months from `first_month` of `year`: the close before them to their
+    last day's."""
+    first = dt.date(year, first_month, 1)
+    after = first_month + months - 1  # months since January of `year`, from zero
+    following = dt.date(year + after // 12, after % 12 + 1, 1)
     return Period(
         kind="range",
-        label=f"{year}-{month:02d}",
+        label=label,
         start=first - dt.timedelta(days=1),
-        end=last,
+        end=following - dt.timedelta(days=1),
     )
 
 
@@ -131,16 +137,7 @@ def calendar_span(year: int, kind: str, which: int) -> Period:
     """A calendar quarter or half, measured as a month is: from the last close before it began
     to its last close."""
     months = _SPAN_MONTHS[kind]
-    first_month = (which - 1) * months + 1
-    first = dt.date(year, first_month, 1)
-    after = first_month + months
-    following = dt.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
-    return Period(
-        kind="range",
-        label=f"{year}-{kind}{which}",
-        start=first - dt.timedelta(days=1),
-        end=following - dt.timedelta(days=1),
-    )
+    return _calendar_range(f"{year}-{kind}{which}", year, (which - 1) * months + 1, months)
 
 
 def date_range(start: dt.date, end: dt.date | None = None) -> Period:

@@ -18,6 +18,7 @@ from ingest.dates import (
     without_dates,
     written_dates,
 )
+from tools.periods import calendar_span
 from tools.symbols import NAME_NUMBERS
 
 
@@ -39,26 +40,18 @@ def span_period(text: str, as_of: dt.date | None) -> str | None:
     runs (QTD; YTD for the first half); of the year the question writes, else the latest such
     span that has begun. "前三季度" is no quarter, and two spans are none."""
     today = as_of or dt.date.today()
-    spans = [("Q", n) for w, n in quarters_written(text) if f"前{w}" not in text]
-    spans += [("H", n) for _, n in halves_written(text)]
-    if len(set(spans)) != 1:
+    spans = {("Q", n) for w, n in quarters_written(text) if f"前{w}" not in text}
+    spans |= {("H", n) for _, n in halves_written(text)}
+    years = _years_written(text)
+    if len(spans) != 1 or len(years) > 1:
         return None
-    kind, which = spans[0]
-    months = 3 if kind == "Q" else 6
-    first_month = (which - 1) * months + 1
-    years = {int(m[1]) for m in _YEAR.finditer(without_dates(re.sub(NAME_NUMBERS, " ", text)))}
-    if len(years) > 1:
-        return None
-    written = next(iter(years), None)
-    year = written or today.year
-    if written is None and dt.date(year, first_month, 1) > today:
-        year -= 1  # not begun yet this year: the last one
-    start = dt.date(year, first_month, 1)
-    end_month = first_month + months - 1
-    end = dt.date(year + end_month // 12, end_month % 12 + 1, 1) - dt.timedelta(days=1)
-    if end < today:
-        return f"{year}-{kind}{which}"
-    if start <= today:
+    (kind, which), written = spans.pop(), next(iter(years), None)
+    span = calendar_span(written or today.year, kind, which)
+    if written is None and today <= (span.start or today):  # not begun this year: the last one
+        span = calendar_span(today.year - 1, kind, which)
+    if (span.end or today) < today:
+        return span.label
+    if (span.start or today) < today:  # running: measured to date
         return "QTD" if kind == "Q" else ("YTD" if which == 1 else None)
     return None
 
@@ -98,8 +91,7 @@ def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
 def year_period(text: str, as_of: dt.date | None) -> str | None:
     """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
     year when it is over, year-to-date when it is the as-of year, else nothing."""
-    masked = without_dates(re.sub(NAME_NUMBERS, " ", text))
-    years = {int(m[1]) for m in _YEAR.finditer(masked)}
+    years = _years_written(text)
     if len(years) != 1:
         return None
     year = years.pop()
@@ -107,3 +99,9 @@ def year_period(text: str, as_of: dt.date | None) -> str | None:
     if year == current and as_of is not None:
         return "YTD"
     return str(year) if year < current else None
+
+
+def _years_written(text: str) -> set[int]:
+    """The years a question writes ("2025年", "in 2025"), not inside a name ("罗素2000") or a
+    full date."""
+    return {int(m[1]) for m in _YEAR.finditer(without_dates(re.sub(NAME_NUMBERS, " ", text)))}
