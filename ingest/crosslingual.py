@@ -26,7 +26,13 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import DICTIONARY, MAX_GLOSS_WORDS, Cedict, phrase_key
-from ingest.dates import MONTH_NAMES, QUARTER_ORDINALS, months_written, quarters_written
+from ingest.dates import (
+    MONTH_NAMES,
+    QUARTER_NUMERALS,
+    QUARTER_ORDINALS,
+    months_written,
+    quarters_written,
+)
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
 
@@ -166,7 +172,7 @@ def calendar_terms(query: str) -> list[Translation]:
         )
     for written, n in quarters_written(query):
         english = (f"{QUARTER_ORDINALS[n - 1]} quarter", f"q{n}")
-        chinese = (f"{'一二三四'[n - 1]}季度",)
+        chinese = (f"{QUARTER_NUMERALS[n - 1]}季度",)
         found.setdefault(written.lower(), english if has_cjk(written) else chinese)
     return [Translation(term, words) for term, words in found.items()]
 

@@ -239,13 +239,16 @@ def _part(first: dt.date, match: re.Match[str]) -> tuple[dt.date, dt.date]:
 # "Q2", "second quarter"), for translating a query from one language into the other.
 _WRITTEN_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
 _WRITTEN_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # not "may"
-_WRITTEN_CHINESE_QUARTER = re.compile(r"([一二三四1-4])\s*季度")
-# "Q2" is a word of its own in Chinese text too ("Q3表现如何"), where \b sees no edge.
-_WRITTEN_ENGLISH_QUARTER = re.compile(
-    r"\b(first|second|third|fourth) quarter\b|(?<![A-Za-z0-9])q([1-4])(?![A-Za-z0-9])",
+# A quarter: "二季度" (not the 三季度 of "前三季度", the first nine months), "second quarter",
+# "first-quarter", "Q2" (a word of its own in Chinese text too, "Q3表现如何", where \b sees no
+# edge).
+_WRITTEN_QUARTER = re.compile(
+    r"(?<!前)([一二三四1-4])\s*季度|\b(first|second|third|fourth)[- ]quarter\b"
+    r"|(?<![A-Za-z0-9])q([1-4])(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")  # "second quarter"
+QUARTER_NUMERALS = "一二三四"  # "二季度"
 
 
 def months_written(text: str) -> list[tuple[str, int]]:
@@ -269,11 +272,18 @@ def months_written(text: str) -> list[tuple[str, int]]:
 def quarters_written(text: str) -> list[tuple[str, int]]:
     """Each quarter the text names, as written, with its number: "二季度" 2, "Q2" 2, "second
     quarter" 2."""
-    found = [
-        (m[0], "一二三四1234".index(m[1]) % 4 + 1) for m in _WRITTEN_CHINESE_QUARTER.finditer(text)
-    ]
-    for m in _WRITTEN_ENGLISH_QUARTER.finditer(text):
-        found.append((m[0], QUARTER_ORDINALS.index(m[1].lower()) + 1 if m[1] else int(m[2])))
+    return [(text[start:end], n) for start, end, n in quarter_spans(text)]
+
+
+def quarter_spans(text: str) -> list[tuple[int, int, int]]:
+    """Where the text names each quarter, and its number."""
+    found = []
+    for m in _WRITTEN_QUARTER.finditer(text):
+        if m[1]:
+            n = int(m[1]) if m[1].isdigit() else QUARTER_NUMERALS.index(m[1]) + 1
+        else:
+            n = QUARTER_ORDINALS.index(m[2].lower()) + 1 if m[2] else int(m[3])
+        found.append((m.start(), m.end(), n))
     return found
 
 
@@ -283,13 +293,13 @@ _WRITTEN_HALF = re.compile(
 )
 
 
-def halves_written(text: str) -> list[tuple[str, int]]:
-    """Each half of a year the text names, as written, with its number: "上半年" 1, "second
-    half" 2, "H1" 1."""
+def half_spans(text: str) -> list[tuple[int, int, int]]:
+    """Where the text names each half of a year, and its number."""
     return [
-        (m[0], 1 if (m[1] == "上" or (m[2] or "").lower() == "first" or m[3] == "1") else 2)
+        (m.start(), m.end(), 1 if m[1] == "上" or (m[2] or "").lower() == "first" or m[3] == "1"
+         else 2)
         for m in _WRITTEN_HALF.finditer(text)
-    ]
+    ]  # fmt: skip
 
 
 def _month(written: str) -> int:

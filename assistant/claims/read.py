@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
 from assistant.question.parse import Vocabulary
-from ingest.dates import MONTH_NAMES, written_dates
+from ingest.dates import MONTH_NAMES, half_spans, quarter_spans, written_dates
 from tools.periods import period_mentions
 
 RATE_SERIES = frozenset({"^TNX", "^FVX", "^IRX", "^TYX"})
@@ -315,16 +315,11 @@ _WEEKDAY = re.compile(
     r"|Sunday)\b",
     re.I,
 )
-_QUARTER = re.compile(
-    r"(?<!前)([一二三四1-4])\s*季度|\b(first|second|third|fourth)[- ]quarter", re.I
-)
 _ZH_WEEKDAYS = "一二三四五六"
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OTHER_PERIODS = (
     (re.compile(r"上周|last week", re.I), "1W"),
     (re.compile(r"去年|last year", re.I), "last_year"),
-    (re.compile(r"上半年|first half|\bH1\b", re.I), "H1"),
-    (re.compile(r"下半年|second half|\bH2\b", re.I), "H2"),
     (re.compile(r"前三季度|first three quarters|first nine months", re.I), "9M"),
     (re.compile(r"同比|year[- ]over[- ]year|\byoy\b|y/y|from a year (?:ago|earlier)", re.I), "YoY"),
     (re.compile(r"环比|month[- ]over[- ]month|\bmom\b|m/m|sequential", re.I), "MoM"),
@@ -344,12 +339,8 @@ def calendar_periods(text: str) -> list[tuple[int, int, str]]:
         day = (_ZH_WEEKDAYS.index(zh) if zh in _ZH_WEEKDAYS else 6) if zh else None
         day = _EN_WEEKDAYS.index(m[2].lower()) if day is None else day
         found.append((m.start(), m.end(), f"weekday:{day}"))
-    for m in _QUARTER.finditer(text):
-        n = "一二三四".find(m[1]) + 1 if m[1] and not m[1].isdigit() else None
-        n = n or (
-            int(m[1]) if m[1] else ("first", "second", "third", "fourth").index(m[2].lower()) + 1
-        )
-        found.append((m.start(), m.end(), f"quarter:{n}"))
+    found += [(start, end, f"quarter:{n}") for start, end, n in quarter_spans(text)]
+    found += [(start, end, f"H{n}") for start, end, n in half_spans(text)]
     for pattern, period in _OTHER_PERIODS:
         found += [(m.start(), m.end(), period) for m in pattern.finditer(text)]
     return found

@@ -13,7 +13,7 @@ from typing import Literal
 
 from assistant.answer.model import Language, SectionKey
 from assistant.locale.catalog import LANGUAGES, has_message, message
-from ingest.dates import MONTH_NAMES
+from ingest.dates import MONTH_NAMES, QUARTER_NUMERALS, QUARTER_ORDINALS
 from ingest.errors import Remedy
 from tools.periods import month_of, span_of
 
@@ -101,11 +101,11 @@ def metric_label(metric: str, language: Language) -> str:
 
 
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-_ORDINALS = {
-    ("zh", "Q"): "一二三四",
+_ORDINALS = {  # "二季度", "上半年"; "the second quarter", "the first half"
+    ("zh", "Q"): QUARTER_NUMERALS,
     ("zh", "H"): "上下",
-    ("en", "Q"): ("first", "second", "third", "fourth"),
-    ("en", "H"): ("first", "second"),
+    ("en", "Q"): QUARTER_ORDINALS,
+    ("en", "H"): QUARTER_ORDINALS[:2],
 }
 
 

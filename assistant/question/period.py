@@ -12,9 +12,9 @@ import re
 
 from assistant.errors import InputError
 from ingest.dates import (
-    halves_written,
+    half_spans,
     named_period,
-    quarters_written,
+    quarter_spans,
     without_dates,
     written_dates,
 )
@@ -40,8 +40,8 @@ def span_period(text: str, as_of: dt.date | None) -> str | None:
     runs (QTD; YTD for the first half); of the year the question writes, else the latest such
     span that has begun. "前三季度" is no quarter, and two spans are none."""
     today = as_of or dt.date.today()
-    spans = {("Q", n) for w, n in quarters_written(text) if f"前{w}" not in text}
-    spans |= {("H", n) for _, n in halves_written(text)}
+    spans = {("Q", n) for _, _, n in quarter_spans(text)}
+    spans |= {("H", n) for _, _, n in half_spans(text)}
     years = _years_written(text)
     if len(spans) != 1 or len(years) > 1:
         return None

@@ -11,7 +11,7 @@ from ingest.dates import (
     date_key,
     find_date_line,
     from_key,
-    halves_written,
+    half_spans,
     month_number,
     named_period,
     parse_date,
@@ -213,6 +213,6 @@ def test_a_bom_followed_by_bytes_its_encoding_cannot_read_is_refused_not_a_crash
 
 
 def test_halves_of_a_year_are_read_as_each_language_writes_them() -> None:
-    written = halves_written("上半年与下半年; the first half, the second half, H1 and H2")
-    assert [n for _, n in written] == [1, 2, 1, 2, 1, 2]
-    assert halves_written("a half-point cut") == []
+    written = half_spans("上半年与下半年; the first half, the second half, H1 and H2")
+    assert [n for _, _, n in written] == [1, 2, 1, 2, 1, 2]
+    assert half_spans("a half-point cut") == []
