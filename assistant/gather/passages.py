@@ -328,7 +328,7 @@ def _timeliness(
     if named is not None:
         return 0.3 if named.reported(published) else -0.2
     days = abs(((as_of or dt.date.today()) - published).days)
-    if days > _RECENT_SPAN_DAYS.get(period or "", days):
+    if days > RECENT_SPAN_DAYS.get(period or "", days):
         return -0.3
     if days <= 14:
         return 0.3
@@ -337,8 +337,9 @@ def _timeliness(
     return 0.0 if days <= 365 else -0.2
 
 
-# How far back a recent span reaches, in calendar days with a few to spare.
-_RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
+# How far back a recent span reaches, in calendar days with a few to spare (a one-day
+# question's search looks this far back too: `offline.gathering.published_window`).
+RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
 
 
 def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
+from assistant.gather.passages import RECENT_SPAN_DAYS
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
@@ -212,7 +213,7 @@ def other_language(hits: list[Hit], language: Language) -> list[Hit]:
 # Commentary published up to this long after the as-of date still speaks about it (a market
 # wrap comes out the next morning); for a one-day question only the days around it count.
 PUBLISHED_AFTER = dt.timedelta(days=2)
-ONE_DAY_BEFORE = dt.timedelta(days=3)
+ONE_DAY_BEFORE = dt.timedelta(days=RECENT_SPAN_DAYS["1D"])
 
 
 def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date | None]:
