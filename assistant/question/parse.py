@@ -26,6 +26,7 @@ from assistant.question.period import (
     span_period,
     year_period,
 )
+from assistant.question.speakers import speakers, subjects
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
@@ -255,6 +256,9 @@ def parse_question(
     sectors = tuple(s for s in found if vocabulary.is_sector(s))
     symbols = tuple(s for s in found if not vocabulary.is_sector(s))
     topic = () if sectors else _topic_symbols(text)
+    # "What target did Goldman Sachs set for Nvidia?": Nvidia's question, not Goldman's shares
+    elsewhere = bool(sectors or topic or detect_intents(text, (), (), ()) & {"macro", "sectors"})
+    symbols = subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere)
     if symbols and topic and topic[0] not in symbols and asks_comparison(text):
         # Both sides of "Did small caps beat the S&P 500?"; the market is the yardstick, the
         # benchmark that comes last ("Did Nvidia beat the market?").

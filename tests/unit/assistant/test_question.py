@@ -142,6 +142,40 @@ def test_a_company_is_a_stock_not_its_sector_word() -> None:
     assert q.symbols[:2] == ("NVDA", "MU") and q.sectors == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("What price target did Goldman Sachs set for Nvidia?", ("NVDA",)),
+        ("Morgan Stanley raised its target on Micron: to what?", ("MU",)),
+        ("摩根士丹利给美光的目标价是多少？", ("MU",)),
+        ("高盛预计明年油价会到多少？", ("CL=F",)),
+        ("How much crude can the world draw down, per JPMorgan?", ()),
+        ("据摩根大通，美联储今年会降息几次？", ()),
+        ("Goldman Sachs expects how many Fed cuts this year?", ()),
+    ],
+)
+def test_a_company_cited_as_the_source_of_a_view_is_not_what_is_asked_about(
+    text: str, symbols: tuple[str, ...]
+) -> None:
+    """Goldman's target for Nvidia is Nvidia's question: Goldman's shares are neither priced
+    nor Nvidia's yardstick."""
+    q = parse(text)
+    assert q.symbols == symbols and q.benchmark is None
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [
+        ("What does Nvidia expect for next quarter's revenue?", "NVDA"),  # nothing else asked
+        ("美光上调业绩指引，英伟达涨了多少？", "MU"),  # its own guidance: news about itself
+        ("Did Apple see bigger gains than Microsoft?", "AAPL"),
+        ("How has JPMorgan stock done this year?", "JPM"),
+    ],
+)
+def test_a_company_speaking_of_itself_is_still_the_topic(text: str, symbol: str) -> None:
+    assert symbol in parse(text).symbols
+
+
 def test_a_company_has_every_name_it_is_found_by() -> None:
     """The short name a question writes ("Goldman") is one of the company's names, so a
     sentence saying it says what the question names."""

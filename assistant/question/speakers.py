@@ -1,0 +1,93 @@
+"""Who speaks in a question: a company named as the source of a view, not as what is asked about.
+
+"What price target did Goldman Sachs set for Nvidia?" is about Nvidia; Goldman Sachs is who
+said it, and its share price is no part of the answer (nor the yardstick Nvidia is measured
+against). Neither is JPMorgan's in "how much crude can be drawn, per JPMorgan?". A name is a
+source's when it follows "per", "according to" or "据" (`attributed`), or when what follows it
+is what sources do: expect, forecast, set or raise a target, 预计, 上调 (`voiced`). A name that
+voices a view about nothing else ("What does Nvidia expect next quarter?") is still the topic:
+the caller decides, knowing what else the question names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+# Right before a name: it is cited as the source.
+_ATTRIBUTED = re.compile(r"(?:\bper|\baccording to|\bvia|据|根据|按照)\s*$", re.I)
+
+# Right after a name: what a source does with a view (a question's inversion too: "What price
+# target did Goldman Sachs set…", "Goldman's strategists expect…"). Moving a target, a rating
+# or a forecast is a source's; moving one's own guidance or capex is news about oneself.
+_VIEW = r"(?:price |profit |earnings )?(?:target|rating|forecast|estimate|outlook|call|view)"
+_VOICED = re.compile(
+    r"^(?:['’]s)?\s*(?:(?:equity |chief |global )?(?:analysts?|strategists?|economists?|"
+    r"research|team|desk)\s+)?"
+    r"(?:(?:expect|forecast|predict|project|estimate|reckon|recommend|calculate|upgrade|"
+    r"downgrade|reiterate|initiate)(?:s|es|ed|d|ing)?\b"
+    rf"|(?:set|raise|lift|hike|cut|lower|trim|put)(?:s|ed|d|ting)?\s+(?:\w+\s+){{0,3}}?{_VIEW})",
+    re.I,
+)
+# Right before a name, the view it was asked for: "What price target did Goldman Sachs set…".
+_VIEW_ASKED = re.compile(rf"{_VIEW}s?\s+(?:did|does|do|has|have|had|will|would)\s+$", re.I)
+_VOICED_ZH = re.compile(
+    r"^(?:的)?(?:首席)?(?:分析师|策略师|经济学家|研究团队|团队|研报|报告)?"
+    r"(?:预计|预测|预期|估计|测算|建议|看好|看空|看多|首次覆盖"
+    r"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{0,8}?(?:目标价|评级|预测|预期))"
+)
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """The symbols every mention of which is a source's: `attributed` ones ("per JPMorgan")
+    and `voiced` ones ("Goldman Sachs expects")."""
+
+    attributed: frozenset[str] = frozenset()
+    voiced: frozenset[str] = frozenset()
+
+
+def speakers(
+    text: str, symbols: Iterable[str], aliases: Callable[[str], Collection[str]]
+) -> Speakers:
+    """Which of the question's `symbols` it names only as the source of a view."""
+    attributed, voiced = set(), set()
+    for symbol in symbols:
+        spans = _mentions(text, aliases(symbol))
+        if not spans:
+            continue
+        befores = [_ATTRIBUTED.search(text[:start]) is not None for start, _ in spans]
+        afters = [_voices(text[:start], text[end:]) for start, end in spans]
+        if all(befores):
+            attributed.add(symbol)
+        elif all(b or a for b, a in zip(befores, afters, strict=True)):
+            voiced.add(symbol)
+    return Speakers(frozenset(attributed), frozenset(voiced))
+
+
+def _voices(before: str, after: str) -> bool:
+    return bool(
+        _VOICED.match(after) or _VOICED_ZH.match(after.lstrip()) or _VIEW_ASKED.search(before)
+    )
+
+
+def _mentions(text: str, names: Collection[str]) -> list[tuple[int, int]]:
+    """Where the names are written (longest first; Latin ones as whole words, any case)."""
+    taken: list[tuple[int, int]] = []
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        edge = r"(?<![A-Za-z0-9])" if name[0].isascii() else ""
+        tail = r"(?![A-Za-z0-9])" if name[-1].isascii() else ""
+        for m in re.finditer(edge + re.escape(name) + tail, text, re.I):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append(m.span())
+    return sorted(taken)
+
+
+def subjects(symbols: tuple[str, ...], heard: Speakers, elsewhere: bool) -> tuple[str, ...]:
+    """The symbols the question is about: without those cited as a source, nor those voicing
+    a view when the question is about something else too (`elsewhere`: another symbol, a
+    sector, a topic, the macro picture)."""
+    kept = tuple(s for s in symbols if s not in heard.attributed)
+    others = [s for s in kept if s not in heard.voiced]
+    return tuple(others) if others or elsewhere else kept
