@@ -48,6 +48,13 @@ _FUNCTION_WORDS = EN_STOPWORDS | frozenset(
 FRAMING = frozenset(
     "有 多 得 哪 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
 )
+# Words that say when, relative to the asking ("最近", "目前", "recently", "now"): a question's
+# time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近
+# 为什么下跌" is not answered by any sentence that says 最近.
+NOW_WORDS = frozenset(
+    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段
+    recently recent lately currently current now nowadays presently""".split()  # noqa: SIM905
+)
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
@@ -98,7 +105,7 @@ def chinese_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
         while start < len(words):
             for end in range(min(len(words), start + _MOST_JOINED), start, -1):
                 word = "".join(words[start:end])
-                if word in FRAMING:
+                if word in FRAMING or word in NOW_WORDS:
                     start = end
                     break
                 if word in glosses and word in run:  # not joined across a dropped stop word
@@ -144,7 +151,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
         for units in runs
         for start in range(len(units))
         for phrase, _ in _phrases(units, start)
-        if phrase not in _FUNCTION_WORDS and not phrase.isdigit() and len(phrase) > 1
+        if phrase not in _FUNCTION_WORDS | NOW_WORDS and not phrase.isdigit() and len(phrase) > 1
     }
     headwords = dictionary.headwords(candidates)
     found: dict[str, tuple[str, ...]] = {}

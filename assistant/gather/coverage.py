@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.crosslingual import FRAMING, synonyms, translate
+from ingest.crosslingual import FRAMING, NOW_WORDS, synonyms, translate
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
@@ -64,8 +64,8 @@ class Said:
 def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
-    english = {t for t in terms(text) if not has_cjk(t)}
-    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in FRAMING}
+    english = {t for t in terms(text) if not has_cjk(t) and t not in NOW_WORDS}
+    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in FRAMING | NOW_WORDS}
     return english | chinese
 
 

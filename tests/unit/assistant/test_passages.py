@@ -88,6 +88,17 @@ def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() 
     assert found and found[0].coverage > 0.5
 
 
+@pytest.mark.parametrize("question", ["英伟达最近为什么下跌？", "Why has Nvidia fallen recently?"])
+def test_when_a_question_is_asked_is_not_its_subject(question: str) -> None:
+    """最近 / "recently" frame the question in time (its period and the articles' dates say
+    that): a sentence saying 最近 about oil is no nearer to Nvidia's fall."""
+    wanted = question_terms(question)
+    assert not any(group & {"最近", "recently", "recent"} for group in wanted)
+    assert coverage("WTI原油期货最近下跌2.79美元。", question) < coverage(
+        "英伟达股价下跌。", question
+    )
+
+
 def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_cannot_say() -> None:
     """An untranslatable word of the question (截至, 中旬) cannot be in an English sentence:
     its coverage counts only what English can say."""
