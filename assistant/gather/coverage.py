@@ -74,7 +74,7 @@ def _related(a: str, b: str) -> bool:
     return (a in b or b in a) if has_cjk(a) else (a.startswith(b) or b.startswith(a))
 
 
-def question_terms(question: str, names: Names = ()) -> Wanted:
+def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wanted:
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
     dictionary word jieba cut apart ("标" + "普") is one term, 标普. A Chinese term is said by
@@ -82,7 +82,11 @@ def question_terms(question: str, names: Names = ()) -> Wanted:
 
     `names`: every name of each symbol in play. A symbol the question writes ("标普小盘600")
     is one term, said by any of its names ("S&P SmallCap 600"), not three words a dictionary
-    translates on their own (标普 is "Standard and Poor", 小盘 nothing)."""
+    translates on their own (标普 is "Standard and Poor", 小盘 nothing).
+
+    `speakers`: the names of companies the question cites as the source of a view ("What
+    target did Goldman Sachs set for Nvidia?"): no term at all, as a sentence on Nvidia's
+    target answers it whoever set it, and one on Goldman's yen forecast does not."""
     words = _words(question)
     translations = translate(question)
     groups: list[set[str]] = []
@@ -100,7 +104,10 @@ def question_terms(question: str, names: Names = ()) -> Wanted:
         for group in groups:
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
-    return _named(question, [frozenset(g) for g in groups], names)
+    wanted = [frozenset(g) for g in groups]
+    for aliases in speakers:
+        wanted = _without_name(question, wanted, aliases)[0]
+    return _named(question, wanted, names)
 
 
 def names_written(text: str, aliases: Sequence[str]) -> list[str]:
@@ -112,14 +119,21 @@ def names_written(text: str, aliases: Sequence[str]) -> list[str]:
 def _named(question: str, wanted: Wanted, names: Names) -> Wanted:
     """`wanted` with the words of each symbol the question writes as one term: its names."""
     for aliases in names:
-        written = names_written(question, aliases)
-        if not written:
-            continue
-        name = max(written, key=len).lower()
-        inside = _words(name)
-        wanted = [g for g in wanted if not any(_part(t, name, inside) for t in g)]
-        wanted.append(frozenset(Name(n.lower()) for n in aliases if n))
+        wanted, written = _without_name(question, wanted, aliases)
+        if written:
+            wanted.append(frozenset(Name(n.lower()) for n in aliases if n))
     return wanted
+
+
+def _without_name(question: str, wanted: Wanted, aliases: Sequence[str]) -> tuple[Wanted, bool]:
+    """`wanted` without the words of the longest of these names the question writes, and
+    whether it writes one."""
+    written = names_written(question, aliases)
+    if not written:
+        return wanted, False
+    name = max(written, key=len).lower()
+    inside = _words(name)
+    return [g for g in wanted if not any(_part(t, name, inside) for t in g)], True
 
 
 def _part(term: str, name: str, words: set[str]) -> bool:

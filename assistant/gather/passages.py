@@ -174,17 +174,19 @@ def candidates(
     *,
     scoped: bool = False,
     period: str | None = None,
+    speakers: Names = (),
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
     A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
     by a figure stated for that period ("年内大涨逾50%"), not one for a week or a day.
 
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
-    question's wording (its headline too); the article's own order breaks ties, lead first."""
+    question's wording (its headline too); the article's own order breaks ties, lead first.
+    `speakers`: the names of those the question cites as the source of a view (no terms)."""
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
     # not as words: "6月" would leave "月", which any month's sentence says.
-    wanted = question_terms(named.rest if named else question, names)
+    wanted = question_terms(named.rest if named else question, names, speakers)
     expressible = in_other_language(wanted)
     lowered_names = [n.lower() for aliases in names for n in aliases if n]
     # a name the question writes counts in its coverage (`question_terms`), not twice

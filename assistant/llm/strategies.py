@@ -119,8 +119,12 @@ class ModelAnswer:
         )  # fmt: skip
         yield from emitted
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
-        names = [tuple(services.vocabulary.aliases(s)) for s in parsed.all_symbols]
-        prompt, citable = writer.prompt(parsed, language_name, gathered.hits, registry, names)
+        aliases = services.vocabulary.aliases
+        names = [tuple(aliases(s)) for s in parsed.all_symbols]
+        speakers = [tuple(aliases(s)) for s in parsed.speakers]
+        prompt, citable = writer.prompt(
+            parsed, language_name, gathered.hits, registry, names, speakers
+        )
         reply = yield from self._write(prompt, citable)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)
         title, sections = parse_markdown(markdown, parsed.language)

@@ -120,8 +120,10 @@ def prompt(
     hits: list[Hit],
     registry: SourceRegistry,
     names: Names,
+    speakers: Names = (),
 ) -> tuple[str, list[int]]:
-    """The writer's prompt, and the source numbers it shows (registered, so citable)."""
+    """The writer's prompt, and the source numbers it shows (registered, so citable);
+    `speakers`: the names of those the question cites as the source of a view."""
     sources = []
     if registry.tool_results:
         lines = [
@@ -132,7 +134,7 @@ def prompt(
         sources.append("[0] market data\n" + "\n".join(lines))
     chosen = candidates(
         hits, question.text, names, question.language, question.as_of,
-        scoped=question.article_id is not None, period=question.period,
+        scoped=question.article_id is not None, period=question.period, speakers=speakers,
     )  # fmt: skip
     by_source: dict[int, list[str]] = {}
     headers: dict[int, str] = {}

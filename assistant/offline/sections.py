@@ -104,6 +104,7 @@ class SectionWriter:
             question.as_of or self.day,  # the date asked, else the figures' (not today)
             scoped=question.article_id is not None,
             period=question.period,
+            speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
         )
         self.used: set[int] = set()
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far

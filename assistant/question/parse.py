@@ -184,6 +184,9 @@ class ParsedQuestion:
     # A research step names its tools and its library query; None leaves both to the question.
     tools: frozenset[str] | None = None
     search: str | None = None
+    # Companies named as the source of a view ("per JPMorgan"): neither priced nor searched
+    # for, and no part of what a sentence must say to answer the question.
+    speakers: tuple[str, ...] = ()
 
     @property
     def asks_comparison(self) -> bool:
@@ -258,7 +261,10 @@ def parse_question(
     topic = () if sectors else _topic_symbols(text)
     # "What target did Goldman Sachs set for Nvidia?": Nvidia's question, not Goldman's shares
     elsewhere = bool(sectors or topic or detect_intents(text, (), (), ()) & {"macro", "sectors"})
-    symbols = subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere)
+    named, symbols = (
+        symbols,
+        subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere),
+    )
     if symbols and topic and topic[0] not in symbols and asks_comparison(text):
         # Both sides of "Did small caps beat the S&P 500?"; the market is the yardstick, the
         # benchmark that comes last ("Did Nvidia beat the market?").
@@ -285,6 +291,7 @@ def parse_question(
         period="1D" if asked_day else period,
         as_of=asked_day or day,
         intents=frozenset(intents),
+        speakers=tuple(s for s in named if s not in symbols),
     )
     if previous is not None:
         parsed = _carry_over(parsed, previous)

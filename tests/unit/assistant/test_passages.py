@@ -88,6 +88,26 @@ def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() 
     assert found and found[0].coverage > 0.5
 
 
+def test_a_company_cited_as_the_source_of_a_view_is_no_term_of_the_question() -> None:
+    """ "What target did Goldman Sachs set for Nvidia?" is answered by a sentence on Nvidia's
+    target, not by one on Goldman's ETFs."""
+    question = "What price target did Goldman Sachs set for Nvidia?"
+    nvidia, goldman = ("Nvidia", "NVDA", "英伟达"), ("Goldman Sachs", "Goldman", "GS", "高盛")
+    wanted = question_terms(question, [nvidia], [goldman])
+    assert not any(group & {"goldman", "sachs"} for group in wanted)
+    found = candidates(
+        hits(
+            "Goldman Sachs ETFs hit $100 billion in assets under management this spring.",
+            "Morgan Stanley raised its price target for Nvidia to $235 after the results.",
+        ),
+        question,
+        [nvidia],
+        "en",
+        speakers=[goldman],
+    )
+    assert [c.text[:14] for c in found] == ["Morgan Stanley"]
+
+
 @pytest.mark.parametrize("question", ["英伟达最近为什么下跌？", "Why has Nvidia fallen recently?"])
 def test_when_a_question_is_asked_is_not_its_subject(question: str) -> None:
     """最近 / "recently" frame the question in time (its period and the articles' dates say

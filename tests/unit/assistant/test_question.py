@@ -161,6 +161,7 @@ def test_a_company_cited_as_the_source_of_a_view_is_not_what_is_asked_about(
     nor Nvidia's yardstick."""
     q = parse(text)
     assert q.symbols == symbols and q.benchmark is None
+    assert q.speakers and not set(q.speakers) & set(q.symbols)
 
 
 @pytest.mark.parametrize(
