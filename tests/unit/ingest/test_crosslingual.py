@@ -33,6 +33,8 @@ SMALL = Cedict.of(
         "trump": ["特朗普", "将牌"],
         "tariff": ["关税"],
         "value added tax": ["增值税"],
+        "set": ["系列", "套"],
+        "recently": ["最近"],
     },
 )
 
@@ -67,6 +69,12 @@ def test_a_hyphenated_compound_is_translated_whole_or_not_at_all() -> None:
 
 def test_function_words_are_not_looked_up() -> None:
     assert english_terms("his tariff", SMALL) == [Translation("tariff", ("关税",))]
+
+
+def test_light_verbs_and_words_for_now_frame_a_question_and_are_not_looked_up() -> None:
+    """ "What tariff did Trump set recently?": 系列 ("series") and 最近 are not its subject."""
+    found = english_terms("what tariff did trump set recently", SMALL)
+    assert [t.term for t in found] == ["tariff", "trump"]
 
 
 def test_search_terms_leave_out_what_the_query_already_says() -> None:
