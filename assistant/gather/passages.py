@@ -195,8 +195,8 @@ def candidates(
     asks = _Asks.of(question, period)
     found: list[Candidate] = []
     headlines: dict[str, Said] = {}  # what each article's headline says
-    for rank, hit, position, raw in _sentences(hits, scoped):
-        text = clean(raw)
+    for rank, hit, position, raw, followed in _sentences(hits, scoped):
+        text = clean(raw, followed)
         if not (quotable(text) or (position == 0 and quotable_headline(text, scoped))):
             continue
         if not other_markets_asked and _OTHER_MARKETS.search(text):
@@ -286,20 +286,22 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     ]
 
 
-def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str]]:
-    """(rank, hit, position in the article, sentence), position 0 being an article's headline
-    (once per article); a scoped article's passages in their own order."""
+def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, bool]]:
+    """(rank, hit, position in the article, sentence, whether its passage goes on after it),
+    position 0 being an article's headline (once per article); a scoped article's passages in
+    their own order."""
     if scoped and hits:
-        yield 0, hits[0], 0, _headline(hits[0].title)
+        yield 0, hits[0], 0, _headline(hits[0].title), False
         hits = sorted(hits, key=lambda h: h.chunk.ordinal)
     position = 1
     headlined: set[str] = set()
     for rank, hit in enumerate(hits):
         if not scoped and hit.title and hit.chunk.article_id not in headlined:
             headlined.add(hit.chunk.article_id)
-            yield rank, hit, 0, _headline(hit.title)
-        for sentence in split_text(_BLOCK_GAP.sub("\n", hit.chunk.text)):
-            yield rank, hit, position, sentence
+            yield rank, hit, 0, _headline(hit.title), False
+        sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
+        for n, sentence in enumerate(sentences, start=1):
+            yield rank, hit, position, sentence, n < len(sentences)
             position += 1
 
 

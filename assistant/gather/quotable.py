@@ -22,8 +22,11 @@ _BOILERPLATE = re.compile(
 )
 
 
-def clean(sentence: str) -> str:
-    """A quotable sentence: no citation markers of the article's own, tags, emphasis or bullets."""
+def clean(sentence: str, followed: bool = False) -> str:
+    """A quotable sentence: no citation markers of the article's own, tags, emphasis or bullets.
+    `followed`: the article goes on after it, so an ellipsis it ends with is the writer's lead
+    into what follows ("Bitcoin plunged to $105,000 - its lowest since June - following
+    Trump's tweet yesterday..." before a chart), not a feed's excerpt cut short: a full stop."""
     text = strip_markers(sentence)
     text = re.sub(r"<[^>]{1,200}>", "", text)
     text = text.replace("**", "").replace("__", "")
@@ -32,7 +35,12 @@ def clean(sentence: str) -> str:
     text = _LABEL.sub("", text)
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
     text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
+    if followed:
+        text = _LEAD_ON.sub(lambda m: "。" if cjk_count(text[m.start() - 1]) else ".", text)
     return _whole_clauses(text)
+
+
+_LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor a lone "…"
 
 
 # A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…").

@@ -88,6 +88,19 @@ def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() 
     assert found and found[0].coverage > 0.5
 
 
+def test_an_ellipsis_leading_on_to_more_text_is_the_writers_not_a_cut() -> None:
+    """ZeroHedge ends a sentence with "..." before the chart it shows: the sentence is whole
+    (quoted with a full stop). A feed excerpt that stops at "..." is cut short."""
+    text = (
+        "Bitcoin plunged to $105,000 - its lowest since June - following the tweet yesterday..."
+        "\n\nEthereum was also hit hard as liquidations spread across the crypto market."
+    )
+    found = [c.text for c in candidates(hits(text), "Where did bitcoin bottom?", [], "en")]
+    assert found[0].endswith("following the tweet yesterday.")
+    cut = "Bitcoin plunged to $105,000 - its lowest since June - following the tweet yesterday..."
+    assert not candidates(hits(cut), "Where did bitcoin bottom?", [], "en")
+
+
 def test_a_company_cited_as_the_source_of_a_view_is_no_term_of_the_question() -> None:
     """ "What target did Goldman Sachs set for Nvidia?" is answered by a sentence on Nvidia's
     target, not by one on Goldman's ETFs."""
