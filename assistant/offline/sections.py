@@ -69,9 +69,10 @@ def _source_name(name: str, language: Language) -> str:
     return name
 
 
-def empty_text(key: SectionKey, language: Language) -> str:
-    """What a section says when there is nothing grounded to put in it."""
-    return message(f"empty.{key}", language)
+def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
+    """What a section says when there is nothing grounded to put in it: about the library, or
+    (`scoped`) about the one article the reader chose, which more commentary would not change."""
+    return message(f"{'empty_article' if scoped else 'empty'}.{key}", language)
 
 
 def _paragraph(sentences: Iterable[str], language: Language) -> str:
@@ -236,6 +237,9 @@ class SectionWriter:
 
     # -- sections ----------------------------------------------------------------------------
 
+    def _empty(self, key: SectionKey) -> str:
+        return empty_text(key, self.lang, scoped=self.q.article_id is not None)
+
     def analysis(self) -> str:
         g, lang = self.g, self.lang
         paragraphs = []
@@ -256,7 +260,7 @@ class SectionWriter:
         paragraphs.append(self.outline())
         # What the library says that answers the question best, whatever its kind.
         paragraphs.append(_paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang))
-        return "\n\n".join(p for p in paragraphs if p) or empty_text("analysis", lang)
+        return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 
     def outline(self) -> str:
         """The chosen article's own list, when the question asks what it lists (`listing`)."""
@@ -273,7 +277,7 @@ class SectionWriter:
         if self.g.sectors is not None and not sentences:
             sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
             self.leaders_told = True
-        return _paragraph(sentences, self.lang) or empty_text("insights", self.lang)
+        return _paragraph(sentences, self.lang) or self._empty("insights")
 
     def risks(self) -> str:
         sentences = []
@@ -282,13 +286,13 @@ class SectionWriter:
                 self.g.returns, self.benchmark, self.vocabulary.name, self.lang
             )
         sentences += self.take({"risk"}, 2)
-        return _paragraph(sentences, self.lang) or empty_text("risks", self.lang)
+        return _paragraph(sentences, self.lang) or self._empty("risks")
 
     def opportunities(self) -> str:
         sentences = self.take({"opportunity"}, 2)
         if not sentences and self.g.sectors is not None and not self.leaders_told:
             sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
-        return _paragraph(sentences, self.lang) or empty_text("opportunities", self.lang)
+        return _paragraph(sentences, self.lang) or self._empty("opportunities")
 
     def takeaways(self) -> str:
         g, lang = self.g, self.lang

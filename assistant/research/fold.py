@@ -57,7 +57,12 @@ TAKEAWAYS_PER_STEP = 2
 SAME_LANGUAGE = 0.5  # a sentence in the reader's language reads as prose: ranked a little higher
 OWN_ANSWER = 0.2  # ... and one the step's answer chose over one of its reserve
 _VIEWS: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
-_PLACEHOLDERS = {empty_text(key, language) for key in MAY_BE_EMPTY for language in LANGUAGES}
+_PLACEHOLDERS = {
+    empty_text(key, language, scoped)
+    for key in MAY_BE_EMPTY
+    for language in LANGUAGES
+    for scoped in (False, True)
+}
 _BULLET = re.compile(r"^\s*[-*•]\s*")
 
 

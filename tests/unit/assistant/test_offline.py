@@ -172,6 +172,22 @@ def test_asking_about_one_article_searches_only_that_article() -> None:
     assert [r.article_id for r in follow.references if r.kind == "article"] == ["other"]
 
 
+def test_a_short_chosen_article_says_it_has_nothing_more_not_the_library() -> None:
+    """A one-line article the reader chose has no more views to quote: more commentary in the
+    library would not change that, so the empty sections speak of the article."""
+    line = article("cnbc", "Micron, Nvidia fall as chip sell-off deepens",
+                   "Semiconductor stocks fell in premarket trading on Tuesday.",
+                   published=dt.date(2026, 1, 22))  # fmt: skip
+    helper = assistant(index=FakeIndex([line]))
+    answer = helper.ask("Why did Micron and Nvidia fall?", as_of=AS_OF, article_id="cnbc")
+    insights = answer.section("insights").text  # type: ignore[union-attr]
+    assert insights == "The article says nothing more on this."
+    texts = [s.text for s in answer.sections] + [
+        u.text for s in answer.sections for u in s.subsections
+    ]
+    assert not any("library" in t.lower() for t in texts)
+
+
 def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
     market = FakeMarket()
     helper = assistant(market=market)
