@@ -96,6 +96,9 @@ class SectionWriter:
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
         self.names = [tuple(vocabulary.aliases(s)) for s in question.all_symbols]  # each symbol's
+        self.companies = [
+            tuple(vocabulary.aliases(s)) for s in question.symbols if vocabulary.is_stock(s)
+        ]
         self.day = _data_day(gathered) or question.as_of
         self.pool = candidates(
             gathered.hits,
@@ -209,6 +212,8 @@ class SectionWriter:
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         if len(kinds) == 1:  # an author's own risks section before a passing mention of risk
             fitting.sort(key=lambda c: not c.filed)
+        if self.lead is None:  # "Why did Nvidia fall?" is answered first by what says Nvidia
+            fitting.sort(key=lambda c: not self._names_company(c))
         # What the reader's language still has on the question, of any kind: a section it has
         # nothing for says so rather than quote a weaker sentence in the other language.
         own = max(
@@ -234,6 +239,13 @@ class SectionWriter:
             self.mark(candidate)
             self.lead = self.lead or candidate
         return [self.quote(c) for c in chosen]
+
+    def _names_company(self, candidate: Candidate) -> bool:
+        """Does the sentence name a company the question is about (any sentence does, when
+        it is about none, or about the article the reader chose)?"""
+        if self.q.article_id or not self.companies:
+            return True
+        return any(names_written(candidate.text, aliases) for aliases in self.companies)
 
     # -- sections ----------------------------------------------------------------------------
 

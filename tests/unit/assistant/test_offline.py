@@ -188,6 +188,19 @@ def test_a_short_chosen_article_says_it_has_nothing_more_not_the_library() -> No
     assert not any("library" in t.lower() for t in texts)
 
 
+def test_a_question_about_a_company_is_answered_first_by_a_sentence_naming_it() -> None:
+    """ "英伟达最近为什么下跌?" does not lead with oil's fall in a market wrap that mentions
+    Nvidia elsewhere, however well that passage ranked."""
+    wrap = article("wrap", "全球市场：英伟达收跌，油价下跌",
+                   "WTI原油期货最近下跌2.79美元，跌幅为3.00%，为什么下跌引发讨论。\n\n"
+                   "英伟达股价收跌1.2%，芯片股普遍承压。",
+                   published=dt.date(2026, 1, 22))  # fmt: skip
+    helper = assistant(index=FakeIndex([wrap]))
+    answer = helper.ask("英伟达最近为什么下跌？", as_of=AS_OF)
+    analysis = answer.section("analysis").text  # type: ignore[union-attr]
+    assert analysis.startswith("英伟达股价收跌1.2%")
+
+
 def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
     market = FakeMarket()
     helper = assistant(market=market)
