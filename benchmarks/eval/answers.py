@@ -53,7 +53,7 @@ def score(question: Question, answer: Answer, expected: list[str], seconds: floa
     return Scored(
         question=question,
         seconds=seconds,
-        missing=missing_facts("\n".join(texts), question.facts),
+        missing=missing_facts("\n".join(metrics.without_sources_line(texts)), question.facts),
         cited=any(a in cited for a in expected),
         cited_ids=cited,
         off_language=metrics.off_language(found, detect_language(question.question)),

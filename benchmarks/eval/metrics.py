@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from assistant.locale import message
 from ingest.language import IDEOGRAPHS, Language, detect_language
 
 CITATION = re.compile(r"\s?\[\d+(?:\s*[,，、\-–]\s*\d+)*\]")
@@ -256,6 +257,20 @@ def off_language(found: Iterable[Sentence], language: Language) -> list[str]:
         for s in found
         if not s.quoted and _WORDY.search(s.text) and detect_language(s.text) != language
     ]
+
+
+def without_sources_line(texts: Iterable[str]) -> list[str]:
+    """The texts without the takeaways' line naming the main sources and their dates: a
+    publication date there ("东方财富Choice数据（2025年10月8日）") is no fact the answer states."""
+    prefixes = tuple(f"- {_sources_prefix(language)}" for language in ("zh", "en"))
+    return [
+        "\n".join(line for line in text.splitlines() if not line.startswith(prefixes))
+        for text in texts
+    ]
+
+
+def _sources_prefix(language: Language) -> str:
+    return message("takeaway.sources", language, sources="\x00").split("\x00")[0]
 
 
 def iter_texts(sections: Iterable[object]) -> Iterator[str]:

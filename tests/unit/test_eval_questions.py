@@ -148,6 +148,12 @@ def test_facts_match_across_spellings_but_not_inside_other_numbers() -> None:
     assert missing_facts("rose 8.2%", (("8.2%",), ("1.2%", "1.2 %"))) == ["1.2%"]
 
 
+def test_a_sources_publication_date_is_no_fact_the_answer_states() -> None:
+    texts = ["- 现货黄金涨幅已超过53%[1]。\n- 主要依据：东方财富Choice数据（2025年10月8日）[1]。"]
+    assert missing_facts("\n".join(metrics.without_sources_line(texts)), (("10月8日",),))
+    assert not missing_facts("\n".join(metrics.without_sources_line(texts)), (("53%",),))
+
+
 # -- sentences --------------------------------------------------------------------------------
 
 
