@@ -23,6 +23,7 @@ from assistant.question.period import (
     day_asked,
     find_date,
     month_period,
+    recent_period,
     span_period,
     year_period,
 )
@@ -281,6 +282,7 @@ def parse_question(
         or vocabulary.parse_period(text)
         or month_period(text, day)
         or year_period(text, day)
+        or recent_period(text)
     )
     asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(

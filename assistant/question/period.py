@@ -105,3 +105,15 @@ def _years_written(text: str) -> set[int]:
     """The years a question writes ("2025年", "in 2025"), not inside a name ("罗素2000") or a
     full date."""
     return {int(m[1]) for m in _YEAR.finditer(without_dates(re.sub(NAME_NUMBERS, " ", text)))}
+
+
+# "Recently" with no span said ("英伟达最近为什么下跌？", "What's been driving small caps
+# lately?"): the past month. "最近一周" and "over the past three months" are spans the period
+# words read first.
+_RECENTLY = re.compile(r"最近|近期|近来|近日|\b(?:recently|lately|of late|in recent weeks)\b", re.I)
+RECENT = "1M"
+
+
+def recent_period(text: str) -> str | None:
+    """The past month for a question that asks about "recently" and names no span."""
+    return RECENT if _RECENTLY.search(text) else None

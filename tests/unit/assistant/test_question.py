@@ -177,6 +177,21 @@ def test_a_company_speaking_of_itself_is_still_the_topic(text: str, symbol: str)
     assert symbol in parse(text).symbols
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("英伟达最近为什么下跌？", "1M"),
+        ("What's been driving small caps lately?", "1M"),
+        ("Why has Nvidia fallen recently?", "1M"),
+        ("英伟达最近一周表现如何？", "5D"),  # the span it says, not "recently"
+        ("最近三个月小盘股跑赢大盘了吗？", "3M"),
+        ("英伟达为什么下跌？", "YTD"),
+    ],
+)
+def test_recently_is_the_past_month_unless_a_span_is_said(text: str, period: str) -> None:
+    assert parse(text, as_of=dt.date(2026, 8, 14)).period == period
+
+
 def test_a_company_has_every_name_it_is_found_by() -> None:
     """The short name a question writes ("Goldman") is one of the company's names, so a
     sentence saying it says what the question names."""
