@@ -58,6 +58,7 @@ NOW_WORDS = frozenset(
     """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段
     recently recent lately currently current now nowadays presently""".split()  # noqa: SIM905
 )
+_NOT_LOOKED_UP = _FUNCTION_WORDS | NOW_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
@@ -154,7 +155,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
         for units in runs
         for start in range(len(units))
         for phrase, _ in _phrases(units, start)
-        if phrase not in _FUNCTION_WORDS | NOW_WORDS and not phrase.isdigit() and len(phrase) > 1
+        if phrase not in _NOT_LOOKED_UP and not phrase.isdigit() and len(phrase) > 1
     }
     headwords = dictionary.headwords(candidates)
     found: dict[str, tuple[str, ...]] = {}

@@ -18,6 +18,7 @@ from ingest.crosslingual import FRAMING, NOW_WORDS, synonyms, translate
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
+_NOT_TERMS = FRAMING | NOW_WORDS  # a question's framing and its time, not its subject
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
@@ -65,7 +66,7 @@ def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
     english = {t for t in terms(text) if not has_cjk(t) and t not in NOW_WORDS}
-    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in FRAMING | NOW_WORDS}
+    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
 
 

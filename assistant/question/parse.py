@@ -262,10 +262,9 @@ def parse_question(
     topic = () if sectors else _topic_symbols(text)
     # "What target did Goldman Sachs set for Nvidia?": Nvidia's question, not Goldman's shares
     elsewhere = bool(sectors or topic or detect_intents(text, (), (), ()) & {"macro", "sectors"})
-    named, symbols = (
-        symbols,
-        subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere),
-    )
+    about = subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere)
+    cited = tuple(s for s in symbols if s not in about)
+    symbols = about
     if symbols and topic and topic[0] not in symbols and asks_comparison(text):
         # Both sides of "Did small caps beat the S&P 500?"; the market is the yardstick, the
         # benchmark that comes last ("Did Nvidia beat the market?").
@@ -293,7 +292,7 @@ def parse_question(
         period="1D" if asked_day else period,
         as_of=asked_day or day,
         intents=frozenset(intents),
-        speakers=tuple(s for s in named if s not in symbols),
+        speakers=cited,
     )
     if previous is not None:
         parsed = _carry_over(parsed, previous)
