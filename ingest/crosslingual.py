@@ -55,10 +55,14 @@ FRAMING = frozenset(
 # time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近
 # 为什么下跌" is not answered by any sentence that says 最近.
 NOW_WORDS = frozenset(
-    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段
-    recently recent lately currently current now nowadays presently""".split()  # noqa: SIM905
+    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段 最新
+    recently recent lately currently current now nowadays presently latest newest""".split()  # noqa: SIM905
 )
-_NOT_LOOKED_UP = _FUNCTION_WORDS | NOW_WORDS
+# Verbs an English question asks with ("What did the Fed minutes say?", "What does it mean?"),
+# no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
+# say" does not answer it.
+ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
+_NOT_LOOKED_UP = _FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)

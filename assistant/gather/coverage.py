@@ -14,11 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.crosslingual import FRAMING, NOW_WORDS, synonyms, translate
+from ingest.crosslingual import ASKING_WORDS, FRAMING, NOW_WORDS, synonyms, translate
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
-_NOT_TERMS = FRAMING | NOW_WORDS  # a question's framing and its time, not its subject
+_NOT_TERMS = FRAMING | NOW_WORDS | ASKING_WORDS  # how a question asks, and when: not what
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
@@ -65,7 +65,7 @@ class Said:
 def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
-    english = {t for t in terms(text) if not has_cjk(t) and t not in NOW_WORDS}
+    english = {t for t in terms(text) if not has_cjk(t) and t not in _NOT_TERMS}
     chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
 

@@ -132,6 +132,14 @@ def test_when_a_question_is_asked_is_not_its_subject(question: str) -> None:
     )
 
 
+def test_how_a_question_asks_is_not_its_subject() -> None:
+    """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
+    "five minutes, officials say" covers only one of its two terms."""
+    question = "What did the latest Fed minutes say?"
+    assert not any(group & {"say", "latest"} for group in question_terms(question))
+    assert coverage("He held on for five minutes, officials say.", question) == 0.5
+
+
 def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_cannot_say() -> None:
     """An untranslatable word of the question (截至, 中旬) cannot be in an English sentence:
     its coverage counts only what English can say."""
