@@ -33,12 +33,21 @@ def clean(sentence: str, followed: bool = False) -> str:
     text = re.sub(r"^\s*(?:[-*•·#>]+|\d{1,2}[.)、](?!\d))\s*", "", text)  # not "1.3%！…"
     text = re.sub(r"\s+", " ", text).strip()
     text = _LABEL.sub("", text)
+    text = _LOST.sub(LOST_MARK, text)
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
     text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
     if followed:
         text = _LEAD_ON.sub(lambda m: "。" if cjk_count(text[m.start() - 1]) else ".", text)
     return _whole_clauses(text)
 
+
+# A feed cut at a byte boundary loses one character into a run of U+FFFD ("冲破4000美元/盎司关��，
+# 创历史新高"). The run is shown as the mark Chinese print uses for a character that cannot be
+# read, so the rest of the sentence can still be quoted; a figure the lost character touches
+# may have lost its unit or a digit's place ("1.2□元"), and is not quoted (`fragment`).
+_LOST = re.compile("\ufffd+")
+LOST_MARK = "□"
+_LOST_BY_FIGURE = re.compile(rf"[\d.,]{LOST_MARK}|{LOST_MARK}[\d.,%]")
 
 _LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor a lone "…"
 
@@ -75,11 +84,12 @@ _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
 def fragment(text: str) -> bool:
     """Is the sentence a piece of one (it starts mid-sentence, stops short or at the colon
     before what it introduces, or leaves a title or quotation open), or damaged (a character
-    lost in decoding)?"""
+    lost in decoding, or one lost next to a figure)?"""
     return (
         bool(_CUT_START.match(text) or _CUT_END.search(text))
         or text.rstrip()[-1:] in (":", "：")  # it leads into what follows it (a table, a list)
         or "\ufffd" in text
+        or _LOST_BY_FIGURE.search(text) is not None
         or unbalanced(text)
     )
 

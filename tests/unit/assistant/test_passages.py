@@ -8,7 +8,7 @@ import pytest
 
 from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
-from assistant.gather.quotable import clean, fragment
+from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure, asks_names
 from ingest.models import Chunk, Hit
@@ -52,6 +52,15 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
 )
 def test_pieces_of_sentences_are_fragments(text: str) -> None:
     assert fragment(text)
+
+
+def test_a_character_lost_in_decoding_is_marked_and_the_sentence_quoted() -> None:
+    # A feed cut at a byte boundary: one character became a run of U+FFFD.
+    text = clean("10月8日，现货黄金价格首次冲破4000美元/盎司关\ufffd\ufffd，创历史新高。")
+    assert text == "10月8日，现货黄金价格首次冲破4000美元/盎司关□，创历史新高。"
+    assert quotable(text)
+    # Next to a figure the lost character may have been its unit: not quoted.
+    assert fragment(clean("公司营收1.2\ufffd\ufffd\ufffd元，同比增长30%，创下历史新高。"))
 
 
 def test_whole_sentences_are_not_fragments() -> None:
