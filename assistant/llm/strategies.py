@@ -120,7 +120,7 @@ class ModelAnswer:
         yield from emitted
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
         aliases = services.vocabulary.aliases
-        names = [tuple(aliases(s)) for s in parsed.all_symbols]
+        names = [tuple(aliases(s)) for s in parsed.asked_symbols]
         speakers = [tuple(aliases(s)) for s in parsed.speakers]
         prompt, citable = writer.prompt(
             parsed, language_name, gathered.hits, registry, names, speakers

@@ -228,7 +228,7 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     """The question, plus the symbols' names in the other language, plus (for a follow-up that
     restates nothing) the previous question, so lexical search finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
-    names = [vocabulary.name(s, other) for s in question.all_symbols[:4]]
+    names = [vocabulary.name(s, other) for s in question.asked_symbols[:4]]
     parts = [question.text, *[n for n in names if n not in question.text]]
     if question.carried_over and previous:
         parts.insert(0, previous)

@@ -95,7 +95,7 @@ class SectionWriter:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
-        self.names = [tuple(vocabulary.aliases(s)) for s in question.all_symbols]  # each symbol's
+        self.names = [tuple(vocabulary.aliases(s)) for s in question.asked_symbols]  # each symbol's
         self.companies = [
             tuple(vocabulary.aliases(s)) for s in question.symbols if vocabulary.is_stock(s)
         ]

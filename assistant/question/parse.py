@@ -180,6 +180,9 @@ class ParsedQuestion:
     as_of: dt.date | None = None
     intents: frozenset[Intent] = field(default_factory=frozenset)
     benchmark: str | None = None
+    # The benchmark was added to measure the symbols against, not asked about ("What is driving
+    # the small-cap rotation?" is not about the S&P 500).
+    benchmark_implied: bool = False
     carried_over: bool = False  # symbols/period came from an earlier turn
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
     # A research step names its tools and its library query; None leaves both to the question.
@@ -197,6 +200,16 @@ class ParsedQuestion:
     @property
     def all_symbols(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.symbols + self.sectors))
+
+    @property
+    def asked_symbols(self) -> tuple[str, ...]:
+        """The symbols and sectors the question is about: all but a benchmark it does not name.
+        Search looks for these, and a sentence naming one is about the question; a sentence
+        naming the S&P 500 is not about small caps because their returns are measured
+        against it."""
+        if not self.benchmark_implied:
+            return self.all_symbols
+        return tuple(s for s in self.all_symbols if s != self.benchmark)
 
     @property
     def period_end(self) -> dt.date | None:
@@ -325,7 +338,9 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
     own_topic = bool(parsed.symbols or parsed.sectors or parsed.intents & {"sectors", "macro"})
     if not own_topic or refers_back(parsed.text):
         if not parsed.symbols and not parsed.sectors:
-            changes.update(symbols=previous.symbols, sectors=previous.sectors, carried_over=True)
+            # a benchmark the earlier turn implied is implied again, not asked about now
+            symbols = tuple(s for s in previous.asked_symbols if s in previous.symbols)
+            changes.update(symbols=symbols, sectors=previous.sectors, carried_over=True)
             kept = previous.intents & {"returns", "sectors", "macro"}
             changes["intents"] = parsed.intents | kept
         if parsed.period is None and previous.period and "today" not in parsed.intents:
@@ -356,6 +371,9 @@ def _with_defaults(
     elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or abroad):
         benchmark = DEFAULT_BENCHMARK
     symbols = parsed.symbols
-    if benchmark is not None and benchmark not in symbols:
+    implied = benchmark is not None and benchmark not in symbols
+    if implied:
         symbols = (*symbols, benchmark)
-    return replace(parsed, period=period, benchmark=benchmark, symbols=symbols)
+    return replace(
+        parsed, period=period, benchmark=benchmark, symbols=symbols, benchmark_implied=implied
+    )

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
+from assistant.offline.gathering import search_query
 from assistant.question.parse import default_vocabulary, library_tickers, parse_question
 from assistant.question.period import find_date
 from ingest.language import detect_language
@@ -33,6 +34,20 @@ def test_english_comparison_defaults_to_ytd() -> None:
 def test_today_means_one_day_and_one_symbol_gets_a_benchmark() -> None:
     q = parse("纳斯达克今天表现如何?")
     assert q.period == "1D" and q.symbols == ("^IXIC", "^GSPC") and q.benchmark == "^GSPC"
+
+
+def test_a_benchmark_the_question_does_not_name_is_no_subject_of_it() -> None:
+    """The S&P 500 measures small caps' returns; the question is not about it, so search does
+    not look for it and a sentence naming it is not thereby on the question."""
+    q = parse("What is driving the small-cap rotation?")
+    assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"  # still measured against
+    assert q.asked_symbols == ("^RUT",)
+    assert "标普" not in search_query(q, VOCAB, None)
+    named = parse("Did small caps beat the S&P 500?")
+    assert named.asked_symbols == ("^RUT", "^GSPC")
+    assert "标普500" in search_query(named, VOCAB, None)
+    follow = parse("为什么?", previous=q)  # carried over, still implied
+    assert follow.carried_over and follow.asked_symbols == ("^RUT",)
 
 
 def test_sectors_and_macro_intents() -> None:
