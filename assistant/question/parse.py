@@ -371,9 +371,9 @@ def _with_defaults(
     elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or abroad):
         benchmark = DEFAULT_BENCHMARK
     symbols = parsed.symbols
-    implied = benchmark is not None and benchmark not in symbols
-    if implied:
-        symbols = (*symbols, benchmark)
+    implied = False
+    if benchmark is not None and benchmark not in symbols:
+        symbols, implied = (*symbols, benchmark), True
     return replace(
         parsed, period=period, benchmark=benchmark, symbols=symbols, benchmark_implied=implied
     )
