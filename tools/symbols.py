@@ -57,7 +57,10 @@ SECTORS: tuple[tuple[str, str, str], ...] = (
 )
 
 _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "XLE": (("能源", "能源板块", "能源股", "energy", "energy sector"), ()),
+    "XLE": (
+        ("能源", "能源板块", "能源股", "石油股", "油气股", "energy", "energy sector", "oil stocks"),
+        (),
+    ),
     "XLB": (("原材料", "原材料板块", "materials", "materials sector"), ("材料", "basic materials")),
     "XLI": (("工业", "工业板块", "工业股", "industrials", "industrial sector"), ()),
     "XLK": (
@@ -73,7 +76,22 @@ _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("it",),
     ),
-    "XLF": (("金融", "金融板块", "金融股", "financials", "financial sector"), ("finance",)),
+    # Readers ask about banks where the index says financials ("How have bank stocks done?").
+    "XLF": (
+        (
+            "金融",
+            "金融板块",
+            "金融股",
+            "银行股",
+            "银行板块",
+            "financials",
+            "financial sector",
+            "financial stocks",
+            "bank stocks",
+            "banks",
+        ),
+        ("finance",),
+    ),
     "XLV": (("医疗保健", "医疗", "医疗板块", "医疗股", "health care", "healthcare"), ()),
     "XLP": (("必需消费品", "必需消费", "日常消费", "consumer staples"), ("staples",)),
     "XLY": (
@@ -81,7 +99,7 @@ _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("discretionary",),
     ),
     "XLU": (("公用事业", "公用事业板块", "utilities", "utilities sector"), ()),
-    "XLRE": (("房地产", "房地产板块", "real estate", "real estate sector"), ()),
+    "XLRE": (("房地产", "房地产板块", "地产股", "real estate", "real estate sector", "reits"), ()),
     "XLC": (
         ("通信服务", "通讯服务", "通信服务板块", "communication services", "communications"),
         ("通信", "通讯"),

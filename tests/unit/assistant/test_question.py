@@ -58,6 +58,25 @@ def test_sectors_and_macro_intents() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        ("How have bank stocks performed this year?", "XLF"),
+        ("银行股今年表现如何？", "XLF"),
+        ("Are oil stocks a buy?", "XLE"),
+        ("REITs have lagged all year", "XLRE"),
+    ],
+)
+def test_a_sector_asked_as_readers_say_it(question: str, sector: str) -> None:
+    """Banks are the financials sector, oil stocks energy: asked so, the sector tool answers."""
+    assert parse(question).sectors == (sector,)
+
+
+def test_a_bank_named_is_a_company_not_the_sector() -> None:
+    q = parse("Bank of America shares fell today")
+    assert q.symbols[:1] == ("BAC",) and not q.sectors
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "中国10月CPI同比涨了多少？",
