@@ -76,7 +76,8 @@ _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("it",),
     ),
-    # Readers ask about banks where the index says financials ("How have bank stocks done?").
+    # Readers ask about bank stocks where the index says financials; not "banks" alone, which
+    # are as often central banks ("Why are central banks buying gold?").
     "XLF": (
         (
             "金融",
@@ -88,7 +89,7 @@ _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "financial sector",
             "financial stocks",
             "bank stocks",
-            "banks",
+            "bank shares",
         ),
         ("finance",),
     ),

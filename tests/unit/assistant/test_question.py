@@ -71,9 +71,10 @@ def test_a_sector_asked_as_readers_say_it(question: str, sector: str) -> None:
     assert parse(question).sectors == (sector,)
 
 
-def test_a_bank_named_is_a_company_not_the_sector() -> None:
+def test_a_bank_named_is_a_company_and_central_banks_no_sector() -> None:
     q = parse("Bank of America shares fell today")
     assert q.symbols[:1] == ("BAC",) and not q.sectors
+    assert not parse("Why are central banks buying gold?").sectors
 
 
 @pytest.mark.parametrize(
