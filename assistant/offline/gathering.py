@@ -168,7 +168,7 @@ class Gatherer:
             since = until = None
         filters = Filters(since=since, until=until, article_id=scope)
         # Searched deeper than the answer reads: the other language's best passages may lie
-        # just below the first SEARCH_K (`other_language`).
+        # just below the first SEARCH_K (`below_first`).
         k = SCOPED_K if scope else OTHER_LANGUAGE_DEPTH
         hits = self.tool(
             "search_commentary",
@@ -177,7 +177,7 @@ class Gatherer:
             out,
         )
         found = list(hits or [])
-        out.hits = found if scope else found[:SEARCH_K] + other_language(found, self.language)
+        out.hits = found if scope else found[:SEARCH_K] + below_first(found, self.language)
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
@@ -195,19 +195,32 @@ class Gatherer:
             out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
 
 
-def other_language(hits: list[Hit], language: Language) -> list[Hit]:
-    """The best few passages below the first SEARCH_K that are in the other language, from
-    articles not among those: a question's own words outrank a dictionary's translation of
-    them, so the article in the other language that holds the fact often ranks just below."""
-    seen = {h.chunk.article_id for h in hits[:SEARCH_K]}
-    others: list[Hit] = []
+def below_first(hits: list[Hit], language: Language) -> list[Hit]:
+    """The best few passages below the first SEARCH_K in a language that is short there, from
+    articles not among those. A question's own words outrank a dictionary's translation of
+    them, so the article in the other language that holds the fact often ranks just below.
+    And a symbol's name in the other language ("WTI crude oil" for 油价) can fill the first
+    SEARCH_K with that language's market wraps: the reader's own language, when it has less
+    than half of them, gets its best few too."""
+    first = hits[:SEARCH_K]
+    seen = {h.chunk.article_id for h in first}
+    found = _best_below(hits, seen, lambda lang: lang != language)
+    if 2 * sum(detect_language(h.chunk.text) == language for h in first) < len(first):
+        found += _best_below(hits, seen, lambda lang: lang == language)
+    return found
+
+
+def _best_below(hits: list[Hit], seen: set[str], wanted: Callable[[str], bool]) -> list[Hit]:
+    """The first OTHER_LANGUAGE_HITS passages below the first SEARCH_K in a wanted language,
+    one per article not `seen` (which they join)."""
+    found: list[Hit] = []
     for hit in hits[SEARCH_K:]:
-        if len(others) == OTHER_LANGUAGE_HITS:
+        if len(found) == OTHER_LANGUAGE_HITS:
             break
-        if hit.chunk.article_id not in seen and detect_language(hit.chunk.text) != language:
+        if hit.chunk.article_id not in seen and wanted(detect_language(hit.chunk.text)):
             seen.add(hit.chunk.article_id)
-            others.append(hit)
-    return others
+            found.append(hit)
+    return found
 
 
 # Commentary published up to this long after the as-of date still speaks about it (a market

@@ -12,7 +12,7 @@ from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.gather.sentences import split_text
-from assistant.offline.gathering import SEARCH_K, other_language
+from assistant.offline.gathering import SEARCH_K, below_first
 from assistant.settings import load_settings
 from ingest.models import Chunk, Hit
 from tests.answer_format import ZH_HEADINGS
@@ -251,26 +251,44 @@ def test_the_title_says_the_finding_and_never_cuts_a_word() -> None:
     assert title.endswith("…") and long.startswith(title[:-1]) and long[len(title) - 1] == " "
 
 
+def _hit(article: str, text: str) -> Hit:
+    chunk = Chunk(id=f"{article}-{text[:3]}", article_id=article, text=text)
+    return Hit(chunk=chunk, score=1, title=text)
+
+
+_ZH = "美联储维持利率不变，市场预期年内降息两次。"
+_EN = "The Fed held rates steady, as markets expected."
+
+
 def test_the_other_languages_best_passages_below_the_first_join_the_answer() -> None:
     """Below the first SEARCH_K hits, the best two in the other language from articles not
     already found: where a Chinese question's fact may be told only in English."""
-
-    def hit(article: str, text: str) -> Hit:
-        chunk = Chunk(id=f"{article}-{text[:3]}", article_id=article, text=text)
-        return Hit(chunk=chunk, score=1, title=text)
-
-    zh = "美联储维持利率不变，市场预期年内降息两次。"
-    first = [hit(f"a{n}", zh) for n in range(SEARCH_K)]
+    first = [_hit(f"a{n}", _ZH) for n in range(SEARCH_K)]
     below = [
-        hit("b0", zh),  # the reader's language: not needed from down here
-        hit("a1", "The Fed held rates steady, as markets expected."),  # an article found already
-        hit("b1", "Apollo limited redemptions to 5% of the fund's shares."),
-        hit("b1", "Investors asked for 16.8% of the fund's shares back."),  # one per article
-        hit("b2", "Redemption requests reached a record in the second quarter."),
-        hit("b3", "A third English passage is one too many."),
+        _hit("b0", _ZH),  # the reader's language: not needed from down here
+        _hit("a1", _EN),  # an article found already
+        _hit("b1", "Apollo limited redemptions to 5% of the fund's shares."),
+        _hit("b1", "Investors asked for 16.8% of the fund's shares back."),  # one per article
+        _hit("b2", "Redemption requests reached a record in the second quarter."),
+        _hit("b3", "A third English passage is one too many."),
     ]
-    assert [h.chunk.article_id for h in other_language(first + below, "zh")] == ["b1", "b2"]
-    assert other_language(first, "zh") == []
+    assert [h.chunk.article_id for h in below_first(first + below, "zh")] == ["b1", "b2"]
+    assert below_first(first, "zh") == []
+
+
+def test_the_readers_language_short_in_the_first_hits_gets_its_best_below() -> None:
+    """A symbol's English name ("WTI crude oil" for 油价) can fill the first hits with English
+    wraps: a Chinese question then also reads the best two Chinese passages below them."""
+    first = [_hit(f"a{n}", _EN) for n in range(SEARCH_K - 3)] + [
+        _hit(f"z{n}", _ZH) for n in range(3)
+    ]
+    below = [_hit("c0", _ZH), _hit("e0", _EN), _hit("c0", _ZH + "又"), _hit("c1", _ZH)]
+    assert [h.chunk.article_id for h in below_first(first + below, "zh")] == ["e0", "c0", "c1"]
+    # half of the first hits in the reader's language is enough: nothing more of it
+    even = [_hit(f"a{n}", _EN) for n in range(SEARCH_K // 2)] + [
+        _hit(f"z{n}", _ZH) for n in range(SEARCH_K // 2)
+    ]
+    assert [h.chunk.article_id for h in below_first(even + below, "zh")] == ["e0"]
 
 
 def test_a_month_asked_about_is_measured_as_it_ended() -> None:
