@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from assistant.answer.direction import DOWN, NEUTRAL, UP
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
 from assistant.question.parse import Vocabulary
@@ -70,19 +71,6 @@ _COMPARE = re.compile(
 )
 _NEUTRAL_COMPARE = re.compile(r"相对|相较|relative|versus|vs|compared", re.I)
 _DOWN_COMPARE = re.compile(r"跑输|落后|逊于|underperform|\blag|behind|trail", re.I)
-_UP = re.compile(
-    r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
-    r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
-    r"soar\w*|increas\w*|widen\w*|higher)\b",
-    re.I,
-)
-_DOWN = re.compile(
-    r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
-    r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing|s|ses)\b|tumbl\w*|"
-    r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
-    re.I,
-)
-_NEUTRAL = re.compile(r"涨跌幅|涨跌")
 _RESPECTIVELY = re.compile(r"分别|各自|respectively", re.I)
 _CLAUSE_START = re.compile(r"[，,；;。！？!?]")
 _CLAUSE_END = re.compile(r"[，,；;:：。！？!?（(]")
@@ -231,13 +219,13 @@ _LINK = re.compile(r"\s*(?:为|是|在|:|：|of|at|was|is)?\s*$", re.I)
 def _direction(before: str, after: str) -> int:
     """+1 / -1 from an up or down word right after the figure ("1.05%的下跌"), else the nearest
     one before it, else one later in its clause ("7.5% higher")."""
-    after = _NEUTRAL.sub(" ", after)
-    up, down = _UP.search(after), _DOWN.search(after)
+    after = NEUTRAL.sub(" ", after)
+    up, down = UP.search(after), DOWN.search(after)
     later = [(m.start(), 1) for m in (up,) if m] + [(m.start(), -1) for m in (down,) if m]
     if later and min(later)[0] <= 2:
         return min(later)[1]
-    before = _NEUTRAL.sub(" ", before)
-    up, down = _last(_UP, before), _last(_DOWN, before)
+    before = NEUTRAL.sub(" ", before)
+    up, down = _last(UP, before), _last(DOWN, before)
     found = [(m.end(), 1) for m in (up,) if m] + [(m.end(), -1) for m in (down,) if m]
     if found:
         return max(found)[1]

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.answer.direction import asked_direction, moves
 from assistant.answer.numbers import figures_in
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
@@ -69,6 +70,7 @@ FIGURE = 0.15  # a sentence stating a figure is worth more than one that does no
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
 NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
 PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
+DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
@@ -143,22 +145,27 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 @dataclass(frozen=True)
 class _Asks:
     """What a question asks for that a sentence answers beyond its words: an amount (over a
-    period), which companies."""
+    period), which companies, a move one way ("为什么大跌": not a sentence on a rally)."""
 
     figure: float
     period: str | None
     names: float
+    direction: int | None = None
 
     @classmethod
     def of(cls, question: str, period: str | None) -> _Asks:
         amount = asks_figure(question)
         names = NAMES_ASKED if asks_names(question) else 0.0
-        return cls(FIGURE_ASKED if amount else FIGURE, period if amount else None, names)
+        figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
+        return cls(figure, asked_period, names, asked_direction(question))
 
     def worth(self, text: str, written: Written) -> float:
         """What the sentence's figures and the companies it names are worth to the question;
-        `written`: when its article was published, and the as-of date the question asks at."""
+        `written`: when its article was published, and the as-of date the question asks at.
+        A sentence that only says things moved the other way than asked is worth less."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
+        if self.direction and moves(text) == {-self.direction}:
+            worth -= DIRECTION_OPPOSED
         if not figures_in(text):
             return worth
         period = _for_period(text, self.period, written) if self.period else 0.0

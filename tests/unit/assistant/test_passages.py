@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from assistant.answer.direction import asked_direction
 from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
@@ -245,6 +246,20 @@ def test_a_question_asking_for_an_amount_puts_the_sentence_with_a_figure_first()
     assert amount[0].hit.chunk.id == "c1"
     assert asks_figure("涨了多少？") and asks_figure("How much did gold gain?")
     assert not asks_figure("Why did chip stocks fall?")
+
+
+def test_a_question_asking_why_something_fell_is_not_answered_first_by_a_rally() -> None:
+    texts = (
+        "SoftBank shares soared 16% as Nvidia earnings signalled strong AI demand.",
+        "SoftBank shares sank 12% as an Asian tech rout tracked declines in the U.S.",
+    )
+    fell = candidates(hits(*texts), "Why did SoftBank shares sink?", [], "en")
+    assert fell[0].hit.chunk.id == "c1"
+    rose = candidates(hits(*reversed(texts)), "Why did SoftBank shares soar?", [], "en")
+    assert rose[0].text.startswith("SoftBank shares soared")
+    # a rate cut is a policy, not the way a price went
+    assert asked_direction("美联储为什么降息？") is None
+    assert asked_direction("英伟达最近为什么下跌？") == -1
 
 
 def test_a_short_chinese_statement_of_a_figure_is_quoted_and_a_short_remark_is_not() -> None:
