@@ -20,9 +20,11 @@ from assistant.errors import InputError
 from assistant.question.followup import refers_back
 from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
 from assistant.question.period import (
+    TRAILING_MONTH,
     day_asked,
     find_date,
     month_period,
+    previous_period,
     recent_period,
     span_period,
     year_period,
@@ -289,9 +291,13 @@ def parse_question(
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
     day = as_of or find_date(text)
+    said = vocabulary.parse_period(text)
+    before = previous_period(text, day) if said in (None, TRAILING_MONTH) else None
+    if before is not None:  # "last month" is the calendar month, not the trailing one
+        said, day = before[0], before[1] or day
     period = (
         span_period(text, day)
-        or vocabulary.parse_period(text)
+        or said
         or month_period(text, day)
         or year_period(text, day)
         or recent_period(text)

@@ -111,9 +111,51 @@ def _years_written(text: str) -> set[int]:
 # lately?"): the past month. "最近一周" and "over the past three months" are spans the period
 # words read first.
 _RECENTLY = re.compile(r"最近|近期|近来|近日|\b(?:recently|lately|of late|in recent weeks)\b", re.I)
-RECENT = "1M"
+TRAILING_MONTH = "1M"  # the past month: what "past month" says, and "recently"
+RECENT = TRAILING_MONTH
 
 
 def recent_period(text: str) -> str | None:
     """The past month for a question that asks about "recently" and names no span."""
     return RECENT if _RECENTLY.search(text) else None
+
+
+# The calendar period before the current one ("上周", "last month", "上季度", "去年"): not a
+# trailing span ("past month" is 1M), nor a part of a date ("去年10月", "last year's high").
+_PREVIOUS = (
+    ("week", r"上周|上一周|上个?星期|上个?礼拜|last week|previous week|prior week"),
+    ("month", r"上个?月(?!\d)|last month|previous month|prior month"),
+    ("quarter", r"上个?季度|last quarter|previous quarter|prior quarter"),
+    (
+        "year",
+        r"去年(?!\s*(?:\d|同期|底|初|末|[一二三四五六七八九十]+月))"
+        r"|last year|previous year|prior year",
+    ),
+)
+_THIS = re.compile(r"今年|本月|这个月|本周|这周|本季|this (?:year|month|week|quarter)", re.I)
+# "over the last month" is a trailing month (1M), and "last year's high" a point in it
+_PREVIOUS_WORDS = tuple(
+    (unit, re.compile(rf"(?<!\bthe )(?:{words})(?!['’]s)", re.I)) for unit, words in _PREVIOUS
+)
+
+
+def previous_period(text: str, as_of: dt.date | None) -> tuple[str, dt.date | None] | None:
+    """The one calendar period before the as-of date's that the question names, as a period
+    and the as-of date it is measured at: last month "2026-06", last quarter "2026-Q2", last
+    year "2025" (each measured whole); last week is the week's move as it ended (WTD at its
+    Sunday, which the price tools read as its last trading day)."""
+    today = as_of or dt.date.today()
+    found = [unit for unit, pattern in _PREVIOUS_WORDS if pattern.search(text)]
+    if len(found) != 1 or _THIS.search(text):  # "今年和去年相比": both, measured to date
+        return None
+    unit = found[0]
+    if unit == "week":
+        return "WTD", today - dt.timedelta(days=today.weekday() + 1)
+    if unit == "month":
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        return f"{last:%Y-%m}", None
+    if unit == "quarter":
+        quarter = (today.month - 1) // 3  # this quarter counted from 0 is the last from 1
+        year, which = (today.year, quarter) if quarter else (today.year - 1, 4)
+        return f"{year}-Q{which}", None
+    return str(today.year - 1), None

@@ -36,6 +36,28 @@ def test_today_means_one_day_and_one_symbol_gets_a_benchmark() -> None:
     assert q.period == "1D" and q.symbols == ("^IXIC", "^GSPC") and q.benchmark == "^GSPC"
 
 
+@pytest.mark.parametrize(
+    ("question", "period", "as_of"),
+    [
+        ("How did the Dow do last week?", "WTD", dt.date(2026, 7, 26)),  # the week as it ended
+        ("道指上周表现如何？", "WTD", dt.date(2026, 7, 26)),
+        ("How did the Dow do last month?", "2026-06", dt.date(2026, 7, 31)),
+        ("纳指上个月涨了多少？", "2026-06", dt.date(2026, 7, 31)),
+        ("How did stocks do last quarter?", "2026-Q2", dt.date(2026, 7, 31)),
+        ("标普500去年涨了多少？", "2025", dt.date(2026, 7, 31)),
+        # a trailing span, a date within last year, this year against last: not the period
+        ("How did the S&P 500 do over the last month?", "1M", dt.date(2026, 7, 31)),
+        ("比特币比去年10月的高点回落了多少？", "YTD", dt.date(2026, 7, 31)),
+        ("How far is bitcoin below last year's high?", "YTD", dt.date(2026, 7, 31)),
+        ("今年和去年相比，纳指涨得更多吗？", "YTD", dt.date(2026, 7, 31)),
+    ],
+)
+def test_the_calendar_period_before_this_one(question: str, period: str, as_of: dt.date) -> None:
+    """ "Last month" at the end of July is June, not the trailing month; "last year" is 2025."""
+    q = parse(question, as_of=dt.date(2026, 7, 31))
+    assert (q.period, q.as_of) == (period, as_of)
+
+
 def test_a_benchmark_the_question_does_not_name_is_no_subject_of_it() -> None:
     """The S&P 500 measures small caps' returns; the question is not about it, so search does
     not look for it and a sentence naming it is not thereby on the question."""
