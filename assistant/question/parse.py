@@ -28,6 +28,7 @@ from assistant.question.period import (
     recent_period,
     span_period,
     year_period,
+    yesterday,
 )
 from assistant.question.speakers import speakers, subjects
 from ingest.errors import IngestError
@@ -290,18 +291,7 @@ def parse_question(
         symbols = topic
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
-    day = as_of or find_date(text)
-    said = vocabulary.parse_period(text)
-    before = previous_period(text, day) if said in (None, TRAILING_MONTH) else None
-    if before is not None:  # "last month" is the calendar month, not the trailing one
-        said, day = before[0], before[1] or day
-    period = (
-        span_period(text, day)
-        or said
-        or month_period(text, day)
-        or year_period(text, day)
-        or recent_period(text)
-    )
+    period, day = _period_asked(text, as_of or find_date(text), vocabulary)
     asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(
         text=text,
@@ -318,6 +308,27 @@ def parse_question(
     only_stocks = bool(parsed.symbols) and all(map(vocabulary.is_stock, parsed.symbols))
     abroad = bool(parsed.symbols) and not vocabulary.is_us(parsed.symbols[0])
     return _with_defaults(parsed, only_stocks, abroad)
+
+
+def _period_asked(
+    text: str, day: dt.date | None, vocabulary: Vocabulary
+) -> tuple[str | None, dt.date | None]:
+    """The period the question measures and the day it is measured at: a span, quarter, month
+    or year it names, the calendar period before this one, "recently"; "yesterday" moves the
+    day back one."""
+    day = yesterday(text, day) or day
+    said = vocabulary.parse_period(text)
+    before = previous_period(text, day) if said in (None, TRAILING_MONTH) else None
+    if before is not None:  # "last month" is the calendar month, not the trailing one
+        said, day = before[0], before[1] or day
+    period = (
+        span_period(text, day)
+        or said
+        or month_period(text, day)
+        or year_period(text, day)
+        or recent_period(text)
+    )
+    return period, day
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:

@@ -159,3 +159,14 @@ def previous_period(text: str, as_of: dt.date | None) -> tuple[str, dt.date | No
         year, which = (today.year, quarter) if quarter else (today.year - 1, 4)
         return f"{year}-Q{which}", None
     return str(today.year - 1), None
+
+
+_YESTERDAY = re.compile(r"昨天|昨日|\byesterday\b", re.I)
+
+
+def yesterday(text: str, as_of: dt.date | None) -> dt.date | None:
+    """The day before the as-of date, for a question about yesterday ("黄金昨天涨了多少？"): its
+    one-day move is that day's (the price tools read a weekend as the Friday before)."""
+    if not _YESTERDAY.search(text):
+        return None
+    return (as_of or dt.date.today()) - dt.timedelta(days=1)

@@ -58,6 +58,13 @@ def test_the_calendar_period_before_this_one(question: str, period: str, as_of: 
     assert (q.period, q.as_of) == (period, as_of)
 
 
+def test_yesterday_is_the_day_before_the_as_of_date() -> None:
+    q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
+    assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))
+    today = parse("How did the Dow do today?", as_of=dt.date(2026, 7, 31))
+    assert (today.period, today.as_of) == ("1D", dt.date(2026, 7, 31))
+
+
 def test_a_benchmark_the_question_does_not_name_is_no_subject_of_it() -> None:
     """The S&P 500 measures small caps' returns; the question is not about it, so search does
     not look for it and a sentence naming it is not thereby on the question."""
