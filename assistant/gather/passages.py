@@ -30,6 +30,7 @@ from assistant.gather.coverage import (
 from assistant.gather.quotable import clean, quotable, quotable_headline
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure, asks_names
+from assistant.question.period import without_time_words
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -193,7 +194,7 @@ def candidates(
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
     # not as words: "6月" would leave "月", which any month's sentence says.
-    wanted = question_terms(named.rest if named else question, names, speakers)
+    wanted = question_terms(without_time_words(named.rest if named else question), names, speakers)
     expressible = in_other_language(wanted)
     lowered_names = [n.lower() for aliases in names for n in aliases if n]
     # a name the question writes counts in its coverage (`question_terms`), not twice

@@ -23,6 +23,7 @@ from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.period import without_time_words
 from ingest.filters import Filters
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -242,7 +243,8 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     restates nothing) the previous question, so lexical search finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
     names = [vocabulary.name(s, other) for s in question.asked_symbols[:4]]
-    parts = [question.text, *[n for n in names if n not in question.text]]
+    text = without_time_words(question.text)  # "last week" is the period, not the topic
+    parts = [text, *[n for n in names if n not in question.text]]
     if question.carried_over and previous:
         parts.insert(0, previous)
     return " ".join(parts)

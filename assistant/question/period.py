@@ -170,3 +170,18 @@ def yesterday(text: str, as_of: dt.date | None) -> dt.date | None:
     if not _YESTERDAY.search(text):
         return None
     return (as_of or dt.date.today()) - dt.timedelta(days=1)
+
+
+_TODAY = re.compile(r"今天|今日|\btoday\b", re.I)
+
+
+def without_time_words(text: str) -> str:
+    """The question without the words that say when, relative to its asking ("last week",
+    上个月, "this year", 昨天): its period and as-of date answer those, so they are no words a
+    sentence must say; "Retail investors bought more SpaceX last week" is no answer to "How did
+    stocks do last week?"."""
+    for _, pattern in _PREVIOUS_WORDS:
+        text = pattern.sub(" ", text)
+    for pattern in (_THIS, _YESTERDAY, _TODAY):
+        text = pattern.sub(" ", text)
+    return text

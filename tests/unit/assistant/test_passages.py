@@ -262,6 +262,16 @@ def test_a_question_asking_why_something_fell_is_not_answered_first_by_a_rally()
     assert asked_direction("英伟达最近为什么下跌？") == -1
 
 
+def test_a_sentence_saying_only_when_is_not_about_the_question() -> None:
+    """ "last week" is the question's period, not a word a sentence must say."""
+    texts = (
+        "Retail investors bought more SpaceX shares last week than in any week before.",
+        "Oil prices jumped 6% as the war in the Middle East escalated.",
+    )
+    found = candidates(hits(*texts), "What happened to oil prices last week?", [], "en")
+    assert [c.hit.chunk.id for c in found] == ["c1"]
+
+
 def test_a_short_chinese_statement_of_a_figure_is_quoted_and_a_short_remark_is_not() -> None:
     found = candidates(
         hits("2025年至今，现货黄金的涨幅已超过53%。国庆假期期间，金价持续攀升。"),

@@ -58,6 +58,14 @@ def test_the_calendar_period_before_this_one(question: str, period: str, as_of: 
     assert (q.period, q.as_of) == (period, as_of)
 
 
+def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
+    """The period answers "last week"; search and coverage look for what it asks about."""
+    q = parse("What happened to oil prices last week?", as_of=dt.date(2026, 7, 31))
+    searched = search_query(q, VOCAB, None).lower()
+    assert "oil prices" in searched and "last" not in searched and "week" not in searched
+    assert "上周" not in search_query(parse("上周美股表现如何？"), VOCAB, None)
+
+
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
     q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
     assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))
