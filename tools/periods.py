@@ -266,7 +266,7 @@ _TEXT_PERIODS: tuple[tuple[str, str], ...] = (
     ),
     (r"季初至今|本季度|本季|quarter[\s-]*to[\s-]*date|\bqtd\b|this quarter", "QTD"),
     (r"月初至今|本月|这个月|month[\s-]*to[\s-]*date|\bmtd\b|this month", "MTD"),
-    (r"本周|这周|week[\s-]*to[\s-]*date|\bwtd\b|this week", "WTD"),
+    (r"本周|这周|当周|week[\s-]*to[\s-]*date|\bwtd\b|this week|for the week\b", "WTD"),
     (r"过去一年|近一年|过去12个月|近12个月|一年来|past year|last 12 months|past 12 months", "1Y"),
     (r"过去半年|近半年|过去六个月|近六个月|近6个月|past (?:six|6) months", "6M"),
     (r"过去三个月|近三个月|近3个月|过去3个月|(?:past|last) (?:three|3) months", "3M"),

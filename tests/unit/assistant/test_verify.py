@@ -18,7 +18,7 @@ from .fakes import AS_OF
 ARTICLE = "罗素2000指数年初至今已录得可观的8.2%回报率,标普500指数收于6923.58点。"
 
 
-def registry() -> SourceRegistry:
+def registry(publisher: str = "Ginlix AI") -> SourceRegistry:
     reg = SourceRegistry()
     frame = pd.DataFrame(
         {"symbol": ["^RUT", "^GSPC"], "period": ["YTD", "YTD"], "return_pct": [7.5449, 1.0242],
@@ -34,12 +34,12 @@ def registry() -> SourceRegistry:
         )
     )
     chunk = Chunk(id="c1", article_id="seed", text=ARTICLE)
-    reg.add_hit(Hit(chunk=chunk, score=1.0, title="seed", source="Ginlix AI"))
+    reg.add_hit(Hit(chunk=chunk, score=1.0, title="seed", source=publisher))
     return reg
 
 
-def flags_for(text: str, language: str = "zh") -> list:
-    reg = registry()
+def flags_for(text: str, language: str = "zh", publisher: str = "Ginlix AI") -> list:
+    reg = registry(publisher)
     sections, citations = renumber((Section(key="analysis", heading="A", text=text),), reg)
     return verify(sections, citations.sources, language, default_vocabulary())  # type: ignore[arg-type]
 
@@ -72,3 +72,11 @@ def test_uncited_figures_are_flagged_unless_the_paragraph_cites() -> None:
 
 def test_dates_years_markers_and_index_names_are_not_checked() -> None:
     assert flags_for("As of Jan 23, 2026, in 2026 the S&P 500 and Russell 2000 [0].", "en") == []
+
+
+def test_a_publishers_name_in_an_attribution_is_no_figure() -> None:
+    """ "36氪 (June 25, 2026) reports:" before a quotation: 36 is part of the name."""
+    quoted = "> 36氪 (January 24, 2026) reports: 罗素2000指数年初至今已录得可观的8.2%回报率[1]。"
+    assert flags_for(quoted, "en", publisher="36氪") == []
+    [flag] = flags_for("36家公司上调了目标[1]。", publisher="36氪")  # a count is a figure
+    assert flag.number == "36"
