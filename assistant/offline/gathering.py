@@ -243,7 +243,8 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     restates nothing) the previous question, so lexical search finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
     names = [vocabulary.name(s, other) for s in question.asked_symbols[:4]]
-    text = without_time_words(question.text)  # "last week" is the period, not the topic
+    # "last week" is the period, not the topic; a question of time words alone keeps them
+    text = without_time_words(question.text).strip(" ?？") or question.text
     parts = [text, *[n for n in names if n not in question.text]]
     if question.carried_over and previous:
         parts.insert(0, previous)

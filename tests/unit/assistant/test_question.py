@@ -64,6 +64,7 @@ def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
     searched = search_query(q, VOCAB, None).lower()
     assert "oil prices" in searched and "last" not in searched and "week" not in searched
     assert "上周" not in search_query(parse("上周美股表现如何？"), VOCAB, None)
+    assert search_query(parse("今天?"), VOCAB, None) == "今天?"  # time words alone: searched
 
 
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
