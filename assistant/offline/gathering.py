@@ -244,7 +244,9 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     other: Language = "en" if question.language == "zh" else "zh"
     names = [vocabulary.name(s, other) for s in question.asked_symbols[:4]]
     # "last week" is the period, not the topic; a question of time words alone keeps them
-    text = without_time_words(question.text).strip(" ?？") or question.text
+    text = without_time_words(question.text)
+    if not text.strip(" ?？"):
+        text = question.text
     parts = [text, *[n for n in names if n not in question.text]]
     if question.carried_over and previous:
         parts.insert(0, previous)
