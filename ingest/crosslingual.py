@@ -40,10 +40,11 @@ from ingest.tokens import EN_STOPWORDS, tokenize
 # keeps: a question's framing, never its subject. So are the light verbs a question is framed
 # with ("what record did it set", "where did it go"), whose first senses are nouns or idioms
 # (set -> 系列 "series", make -> 制造) more often than the question's meaning.
-_FUNCTION_WORDS = EN_STOPWORDS | frozenset(
+FUNCTION_WORDS = EN_STOPWORDS | frozenset(
     """he she him his her hers me my mine ours yours themselves yourself himself herself any all
     each every some one two also just only very now new get got set put make made take took
-    give gave go went come came keep kept let""".split()  # noqa: SIM905
+    give gave go went come came keep kept let per according during before after since until
+    amid via""".split()  # noqa: SIM905
 )
 # Characters jieba leaves alone in a question that frame it rather than say its subject
 # ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence,
@@ -62,7 +63,7 @@ NOW_WORDS = frozenset(
 # no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
 # say" does not answer it.
 ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
-_NOT_LOOKED_UP = _FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
+_NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)

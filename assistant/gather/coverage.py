@@ -14,15 +14,34 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.crosslingual import ASKING_WORDS, FRAMING, NOW_WORDS, synonyms, translate
+from ingest.crosslingual import (
+    ASKING_WORDS,
+    FRAMING,
+    FUNCTION_WORDS,
+    NOW_WORDS,
+    synonyms,
+    translate,
+)
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
-_NOT_TERMS = FRAMING | NOW_WORDS | ASKING_WORDS  # how a question asks, and when: not what
+# how a question asks, and when: not what
+_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
+# "How fast did exports grow?" asks for a rate, as "有多快" does: any growth figure answers it,
+# not only a sentence that says "fast".
+_HOW_FAST = re.compile(r"\bhow\s+(?:fast|quickly|rapidly)\b", re.I)
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
+
+
+class Phrase(str):
+    """An English phrase the dictionary knows as one word of the other language ("South
+    Korea": 韩国, "oil price": 油价): one term, not two, said by a text that has all its words
+    ("oil prices", "the price of oil")."""
+
+    __slots__ = ()
 
 
 class Name(str):
@@ -57,6 +76,8 @@ class Said:
         return any(self._says(t) for t in group)
 
     def _says(self, term: str) -> bool:
+        if isinstance(term, Phrase):
+            return all(word in self.words for word in term.split())
         if isinstance(term, Name):
             return _written(term).search(self.lowered) is not None
         return term in self.chinese if has_cjk(term) else term in self.words
@@ -65,6 +86,7 @@ class Said:
 def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
+    text = _HOW_FAST.sub("how", text)
     english = {t for t in terms(text) if not has_cjk(t) and t not in _NOT_TERMS}
     chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
@@ -92,10 +114,14 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
     translations = translate(question)
     groups: list[set[str]] = []
     for translation in translations:
-        parts = {w for w in words if has_cjk(w) and w in translation.term}
-        if parts and has_cjk(translation.term):
+        term = translation.term
+        if has_cjk(term):
+            parts = {w for w in words if has_cjk(w) and w in term}
+        else:  # "south korea": its words are one term, written whole or said as 韩国
+            parts = _words(term) & words if " " in term else set()
+        if parts and (has_cjk(term) or len(parts) > 1):
             words -= parts
-            groups.append({translation.term})
+            groups.append({term if has_cjk(term) else Phrase(term)})
     groups += [{w} for w in sorted(words)]
     for translation in translations:
         own = _words(translation.term) | {translation.term.lower()}

@@ -150,6 +150,30 @@ def test_how_a_question_asks_is_not_its_subject() -> None:
     assert coverage("He held on for five minutes, officials say.", question) == 0.5
 
 
+def test_an_english_phrase_the_dictionary_knows_whole_is_one_term() -> None:
+    """ "South Korea" is 韩国: one term, not "south" and "korea" each said by 韩国, which would
+    count a sentence naming the country twice against one naming the exports asked about."""
+    question = "How much did South Korea's chip exports grow?"
+    korea = [group for group in question_terms(question) if "韩国" in group]
+    assert len(korea) == 1
+    assert coverage("韩国出口增长12%。", question) == 0.75  # of Korea, chips, exports, growth
+    assert coverage("South Korea's exports rose.", question) == 0.5
+    assert coverage("The south wind blew.", question) == 0.0
+
+
+@pytest.mark.parametrize(
+    "question", ["How fast did exports grow, per the ministry?", "How quickly did exports grow?"]
+)
+def test_how_fast_and_the_source_asked_by_are_how_a_question_asks(question: str) -> None:
+    """ "How fast" asks for a rate as 有多快 does; "per" and "during" frame the question: a
+    sentence saying "fast" or "per" is no nearer to it."""
+    wanted = question_terms(question)
+    assert not any(group & {"fast", "quickly", "per"} for group in wanted)
+    assert coverage("Exports grew 12% as fast deliveries rose 3% per day.", question) == coverage(
+        "Exports grew 12%.", question
+    )
+
+
 def test_an_english_sentence_is_not_held_to_the_words_of_a_chinese_question_it_cannot_say() -> None:
     """An untranslatable word of the question (截至, 中旬) cannot be in an English sentence:
     its coverage counts only what English can say."""
