@@ -22,7 +22,7 @@ from assistant.claims.facts import facts_for
 from assistant.claims.model import Claim, Fact
 from assistant.claims.read import read_claims
 from assistant.gather.sentences import paragraphs, sentences
-from assistant.gather.sources import ArticleSource, Source
+from assistant.gather.sources import ArticleSource, Source, reporter
 from assistant.locale import message, metric_label, period_label
 from assistant.question.parse import Vocabulary
 
@@ -46,7 +46,8 @@ def verify(
     publishers = [
         re.escape(name)
         for source in sources.values()
-        if isinstance(source, ArticleSource) and re.search(r"\d", name := source.source or "")
+        if isinstance(source, ArticleSource)
+        and re.search(r"\d", name := reporter(source.source, source.url, language))
     ]
     named = re.compile("|".join(publishers)) if publishers else None
     flags: list[Flag] = []

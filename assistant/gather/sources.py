@@ -10,16 +10,38 @@ Tools run in parallel threads inside the agent, so registration is locked.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date, message
+from ingest.language import has_cjk
 from ingest.models import Hit
 from tools.result import ToolResult
 
 MARKET = 0
+# The Latin name a feed's bilingual name opens or closes with: "BBC全球经济", "经济学人 Economist".
+_LATIN_END = re.compile(r"^[A-Za-z][\w&.' -]*[A-Za-z]\b|\b[A-Za-z][\w&.' -]*[A-Za-z]$", re.ASCII)
+
+
+def reporter(source: str, url: str | None, language: Language) -> str:
+    """Who published an article, as a lead-in or a source list names it, in a name the reader
+    can read: its source, else its site ("baijiahao.baidu.com"), else "an article"; never its
+    headline, which a feed may have cut short ("…AMD涨超23%，..") and which reads as no one's
+    name. An English reader gets a Chinese name's Latin part ("BBC" of "BBC全球经济") or its
+    site ("wallstreetcn.com" for 华尔街见闻), as a Chinese reader reads "CNBC" as it is."""
+    host = urlparse(url).hostname if url else None
+    site = host.removeprefix("www.") if host else None
+    if source and (language == "zh" or not has_cjk(source)):
+        return source
+    if source and (latin := _LATIN_END.search(source)):
+        return latin[0].strip()
+    if site:
+        return site
+    return message("takeaway.chinese_source" if source else "quote.someone", language)
 
 
 @dataclass

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from assistant.answer.model import Language
 from assistant.gather.coverage import Names, coverage
 from assistant.gather.outline import Outline, outlines
+from assistant.gather.sources import reporter
 from assistant.locale import message
-from assistant.offline.quoting import cite, quotation, reporter
+from assistant.offline.quoting import cite, quotation
 from assistant.question.intents import asks_list
 from assistant.question.parse import ParsedQuestion
 from ingest.language import detect_language

@@ -14,7 +14,6 @@ The offline composer and the research brief both say sentences this way.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlparse
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.model import Language
@@ -47,16 +46,6 @@ def cite(text: str, n: int) -> str:
     return stripped + f"[{n}]" + ("。" if has_cjk(stripped[-8:]) else ".")
 
 
-def reporter(source: str, url: str | None, language: Language) -> str:
-    """Who published an article, as a lead-in or a source list names it: its source, else its
-    site ("baijiahao.baidu.com"), else "an article"; never its headline, which a feed may have
-    cut short ("…AMD涨超23%，..") and which reads as no one's name."""
-    if source:
-        return source
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else message("quote.someone", language)
-
-
 def lead_in(source: str, published: dt.date | None, language: Language) -> str:
     """Who reported it and when: 据CNBC（2026年7月28日）报道： / CNBC (July 28, 2026) reports:"""
     if published is None:
@@ -64,9 +53,10 @@ def lead_in(source: str, published: dt.date | None, language: Language) -> str:
     else:
         lead = message("quote.lead_dated", language, source=source,
                        date=format_date(published, language))  # fmt: skip
-    if source != message("quote.someone", language):
-        return lead
-    return lead[:1].upper() + lead[1:]  # "an article" opens the quotation: "An article …"
+    # It opens the quotation: "An article …", "Wallstreetcn.com …"; a brand spelled in mixed
+    # case keeps its spelling ("eToro").
+    first = lead.split(" ", 1)[0]
+    return lead if first != first.lower() else lead[:1].upper() + lead[1:]
 
 
 def quotation(

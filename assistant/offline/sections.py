@@ -17,7 +17,7 @@ from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import Said, coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
-from assistant.gather.sources import SourceRegistry
+from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered
 from assistant.offline.listing import listed, outline_asked
@@ -34,10 +34,10 @@ from assistant.offline.narrate import (
 )
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
-from assistant.offline.quoting import cite, dated, quotation, reporter
+from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import shortened, topic_title
 from assistant.question.parse import ParsedQuestion, Vocabulary
-from ingest.language import detect_language, has_cjk
+from ingest.language import detect_language
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -59,14 +59,6 @@ def _data_day(gathered: Gathered) -> dt.date | None:
         if r is not None
     ]
     return max(days) if days else None
-
-
-def _source_name(name: str, language: Language) -> str:
-    """A source's name as prose in the reader's language (a Chinese name in English prose is
-    described, not spelled)."""
-    if language == "en" and has_cjk(name):
-        return message("takeaway.chinese_source", language)
-    return name
 
 
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
@@ -340,7 +332,7 @@ class SectionWriter:
             message(
                 "takeaway.source",
                 lang,
-                source=_source_name(reporter(a.source, a.url, lang), lang),
+                source=reporter(a.source, a.url, lang),
                 date=format_date(a.published, lang) if a.published else "",
                 cite=f"[{a.n}]",
             )

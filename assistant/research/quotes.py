@@ -18,6 +18,7 @@ import re
 
 from assistant.answer.citations import MARKER_GROUP, strip_markers
 from assistant.answer.model import Language, Reference
+from assistant.gather.sources import reporter
 from assistant.locale import message
 from assistant.offline import quoting
 
@@ -26,7 +27,7 @@ _LEAD_END = re.compile(r"：|: ")
 
 def block(words: str, n: int, reference: Reference, language: Language) -> str:
     """The sentence as a block quotation citing `[n]` (as the offline composer quotes)."""
-    source = quoting.reporter(reference.source, reference.url, language)
+    source = reporter(reference.source, reference.url, language)
     return quoting.quotation(words, n, source, reference.date, language)
 
 

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import replace
 
 import pandas as pd
+import pytest
 
-from assistant.gather.sources import SourceRegistry
+from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
-from assistant.offline.quoting import lead_in, reporter
+from assistant.offline.quoting import lead_in
 from assistant.offline.sections import SectionWriter
 from assistant.question.parse import default_vocabulary, parse_question
 from ingest.models import Chunk, Hit
@@ -46,7 +47,9 @@ def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -
     ]
     writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
     quoted = writer.take(ALL_KINDS, 2)
-    assert quoted[0].startswith("> 华尔街见闻 (August 1, 2026) reports: 韩国7月半导体出口")
+    assert quoted[0].startswith(
+        "> A Chinese-language source (August 1, 2026) reports: 韩国7月半导体出口"
+    )
 
 
 def test_a_quotation_is_compared_with_the_readers_sentences_on_the_words_both_can_say() -> None:
@@ -74,6 +77,26 @@ def test_an_article_without_a_source_is_named_by_its_site_never_by_its_headline(
         "An article (October 7, 2025) reports: "
     )
     assert lead_in(reporter("", None, "zh"), None, "zh") == "据一篇文章报道："
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "english"),
+    [
+        ("华尔街见闻", "https://wallstreetcn.com/articles/1", "wallstreetcn.com"),
+        ("BBC全球经济", "https://www.bbc.com/news/1", "BBC"),
+        ("经济学人 Economist", "https://www.economist.com/a", "Economist"),
+        ("华尔街见闻", None, "a Chinese-language source"),
+    ],
+)
+def test_an_english_reader_gets_a_source_name_he_can_read(
+    source: str, url: str | None, english: str
+) -> None:
+    """A Chinese feed name in English prose is its Latin part or its site ("BBC全球经济" is an
+    English BBC feed, not "a Chinese-language source"); a Chinese reader reads it as it is."""
+    assert reporter(source, url, "en") == english
+    assert reporter(source, url, "zh") == source
+    lead = lead_in(english, dt.date(2026, 8, 1), "en")  # it opens the quotation
+    assert lead == f"{english[:1].upper()}{english[1:]} (August 1, 2026) reports: "
 
 
 def _written_title(question: str, headline: str, text: str) -> str:

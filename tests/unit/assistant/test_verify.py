@@ -75,8 +75,8 @@ def test_dates_years_markers_and_index_names_are_not_checked() -> None:
 
 
 def test_a_publishers_name_in_an_attribution_is_no_figure() -> None:
-    """ "36氪 (June 25, 2026) reports:" before a quotation: 36 is part of the name."""
-    quoted = "> 36氪 (January 24, 2026) reports: 罗素2000指数年初至今已录得可观的8.2%回报率[1]。"
-    assert flags_for(quoted, "en", publisher="36氪") == []
+    """ "据36氪（2026年1月24日）报道：" before a quotation: 36 is part of the name."""
+    quoted = "> 据36氪（2026年1月24日）报道：the Russell 2000 is up 8.2% this year[1]."
+    assert flags_for(quoted, "zh", publisher="36氪") == []
     [flag] = flags_for("36家公司上调了目标[1]。", publisher="36氪")  # a count is a figure
     assert flag.number == "36"

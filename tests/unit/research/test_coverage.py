@@ -214,12 +214,15 @@ def test_another_languages_sentences_are_marked_quotations() -> None:
         ),
     )
     _, valuation, risks, _ = parts(brief)
-    assert valuation == "> 华尔街见闻 (July 20, 2026) reports: 小盘股的估值较大盘股折价约20%[1]。"
+    assert valuation == (
+        "> A Chinese-language source (July 20, 2026) reports: 小盘股的估值较大盘股折价约20%[1]。"
+    )
     assert risks == already.replace("[1]", "[2]")  # the composer's quotation, kept as it is
     takeaways = brief.answer.section("takeaways")
     assert takeaways is not None
-    assert '- 华尔街见闻 (July 20, 2026) reports: "小盘股的估值较大盘股折价约20%。"[1]' in (
-        takeaways.text.splitlines()
+    assert (
+        '- A Chinese-language source (July 20, 2026) reports: "小盘股的估值较大盘股折价约20%。"[1]'
+        in takeaways.text.splitlines()
     )
     prose = [
         line
