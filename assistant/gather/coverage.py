@@ -92,9 +92,16 @@ def _words(text: str) -> set[str]:
     return english | chinese
 
 
+INFLECTION = 3  # letters an English word's ending adds: "export" + "ed", "grow" + "ing"
+
+
 def _related(a: str, b: str) -> bool:
-    """One word is part of the other ("伟达" of "英伟达"; "export" of "exports")."""
-    return (a in b or b in a) if has_cjk(a) else (a.startswith(b) or b.startswith(a))
+    """One word is part of the other ("伟达" of "英伟达"), or an English word is the other with
+    an ending ("export" of "exported"; not "fed" of "federal")."""
+    if has_cjk(a):
+        return a in b or b in a
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= INFLECTION
 
 
 def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wanted:
