@@ -161,6 +161,13 @@ def test_an_english_phrase_the_dictionary_knows_whole_is_one_term() -> None:
     assert coverage("The south wind blew.", question) == 0.0
 
 
+def test_an_english_word_is_related_to_its_endings_not_to_any_word_it_opens() -> None:
+    """ "Fed" and "federal" are two terms: a sentence saying 美联储 is not two of the question's."""
+    wanted = question_terms("Will the Fed cut the federal deficit?")
+    fed = next(group for group in wanted if "fed" in group)
+    assert "美联储" in fed and "联邦" not in fed
+
+
 @pytest.mark.parametrize(
     "question", ["How fast did exports grow, per the ministry?", "How quickly did exports grow?"]
 )
