@@ -63,6 +63,16 @@ NOW_WORDS = frozenset(
 # no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
 # say" does not answer it.
 ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
+# "How fast did exports grow?" asks for a rate, as 有多快 does (快 is FRAMING): any growth
+# figure answers it, not only a text that says "fast".
+_HOW_FAST = re.compile(r"\b(how)\s+(?:fast|quickly|rapidly)\b", re.I)
+
+
+def without_framing(query: str) -> str:
+    """The query without the English words that only frame it ("how fast" is "how")."""
+    return _HOW_FAST.sub(r"\1", query)
+
+
 _NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
@@ -154,7 +164,8 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     """The Chinese headwords of the query's English words and phrases (longest first), each
     once. A hyphenated compound is one unit: "small-cap" is looked up whole or not at all (小
     and 帽子 are not what it means)."""
-    runs = [[u for u in map(phrase_key, run.split()) if u] for run in _LATIN_RUN.findall(query)]
+    latin = _LATIN_RUN.findall(without_framing(query))
+    runs = [[u for u in map(phrase_key, run.split()) if u] for run in latin]
     candidates = {
         phrase
         for units in runs

@@ -21,15 +21,13 @@ from ingest.crosslingual import (
     NOW_WORDS,
     synonyms,
     translate,
+    without_framing,
 )
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import terms, tokenize
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
-# "How fast did exports grow?" asks for a rate, as "有多快" does: any growth figure answers it,
-# not only a sentence that says "fast".
-_HOW_FAST = re.compile(r"\bhow\s+(?:fast|quickly|rapidly)\b", re.I)
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
@@ -86,8 +84,7 @@ class Said:
 def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
-    text = _HOW_FAST.sub("how", text)
-    english = {t for t in terms(text) if not has_cjk(t) and t not in _NOT_TERMS}
+    english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in _NOT_TERMS}
     chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
 

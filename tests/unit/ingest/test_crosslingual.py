@@ -35,6 +35,8 @@ SMALL = Cedict.of(
         "value added tax": ["增值税"],
         "set": ["系列", "套"],
         "recently": ["最近"],
+        "fast": ["快速"],
+        "per": ["每"],
     },
 )
 
@@ -75,6 +77,14 @@ def test_light_verbs_and_words_for_now_frame_a_question_and_are_not_looked_up() 
     """ "What tariff did Trump set recently?": 系列 ("series") and 最近 are not its subject."""
     found = english_terms("what tariff did trump set recently", SMALL)
     assert [t.term for t in found] == ["tariff", "trump"]
+
+
+def test_how_fast_and_a_source_asked_by_frame_a_question() -> None:
+    """ "How fast" asks for a rate as 有多快 does, and "per" names who said it: 快速 and per-words
+    are no part of what is searched for."""
+    found = english_terms("how fast did the tariff rise, per trump", SMALL)
+    assert [t.term for t in found] == ["tariff", "trump"]
+    assert [t.term for t in english_terms("a fast tariff", SMALL)] == ["fast", "tariff"]
 
 
 def test_search_terms_leave_out_what_the_query_already_says() -> None:
