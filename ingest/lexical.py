@@ -255,7 +255,8 @@ class LexicalIndex:
         `alternatives` are more terms, each a few token sequences a document may use instead
         of one another (the translations of one word of the query): a document scores for a
         term by its best sequence, times `weight`, so three guesses at one word never count
-        three times, and a guess counts less than a word the user typed."""
+        three times, and a guess counts less than a word the user typed. A sequence is one
+        term however many words it has (its words' mean)."""
         lexicon = self.current()
         retriever = lexicon.retriever
         if retriever is None:
@@ -266,9 +267,15 @@ class LexicalIndex:
             known = [t for t in sequence if t in vocabulary]
             return retriever.get_scores(known) if known else None
 
+        def one_term(sequence: Sequence[str]) -> np.ndarray | None:
+            """A translation's words are one term: "strait hormuz" for 霍尔木兹海峡 scores as
+            one word does, not as two, which would outvote the words the user typed."""
+            found = score(sequence)
+            return None if found is None else found / len(sequence)
+
         scores = score(tokens)
         for term in alternatives:
-            found = [s for s in map(score, term) if s is not None]
+            found = [s for s in map(one_term, term) if s is not None]
             if found:
                 best = weight * (np.maximum.reduce(found) if len(found) > 1 else found[0])
                 scores = best if scores is None else scores + best

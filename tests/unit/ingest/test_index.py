@@ -410,6 +410,23 @@ def test_a_translated_term_counts_once_by_its_best_alternative(make_index: MakeI
     assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["sell-stock", "three-ways"]
 
 
+def test_a_translation_of_several_words_counts_as_one_word(make_index: MakeIndex) -> None:
+    """霍尔木兹海峡 is "strait" + "hormuz" in English: a passage saying both is as near the
+    question as one saying the typed word, not twice as near (which filled a Chinese question's
+    first hits with English passages)."""
+    index = make_index()
+    index.upsert_many(
+        [
+            chinese("typed", "油轮经过霍尔木兹海峡。"),
+            article("translated", "Tankers pass the Strait of Hormuz."),
+            article("other", "The weather is fine today."),
+        ]
+    )
+    strait = (("strait", "hormuz"),)
+    ranked = index.lexical.search(["霍尔木兹海峡"], 10, Filters(), [strait], 0.8)
+    assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["typed", "translated"]
+
+
 def test_an_acronym_finds_the_chinese_name_the_library_glosses_it_with(
     make_index: MakeIndex, tmp_path: Path
 ) -> None:
