@@ -2,7 +2,7 @@
 
 A search runs both legs with the same filters and fuses their rankings by reciprocal rank
 fusion (RRF, k=60), which is robust to the legs' scores being on different scales; the vector
-leg's vote is weighted by the embedder (the local hashed one counts 0.5, a semantic one 1.0).
+leg's vote is weighted by the embedder (the local hashed one counts 0.25, a semantic one 1.0).
 
 A query is searched in both languages: the CC-CEDICT translations of its words
 (`ingest.crosslingual`), and the Chinese names the library's own articles give its acronyms
