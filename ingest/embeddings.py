@@ -85,7 +85,8 @@ class LocalHashEmbedder:
         # 1/sqrt(512) = 0.04, as large as a few true shared words. Weighted at a quarter, it
         # re-orders BM25's near-ties (by character bigrams and word overlap) but cannot
         # outvote BM25's top hit. At half it did: on `make eval`'s en set, hit@5 was 97%
-        # against 100% at a quarter, with the same answers (none at all cost a fragment).
+        # against 100% at a quarter, with the same answers (with no vote at all, one answer
+        # quoted a fragment).
         return 0.25
 
     @property
