@@ -26,7 +26,7 @@ from tools.market import MarketData
 pytestmark = pytest.mark.integration
 NEWS = SHARED / "data" / "news"
 NEWS_SLICE = 800  # lines of the RSS set, as test_retrieval: enough to compete, quick to index
-AS_OF = dt.date(2026, 1, 23)  # the seeds' day
+AS_OF = dt.date(2026, 2, 2)  # the day after the later seed (2026-02-01), which holds the valuations
 
 
 @pytest.fixture(scope="module")
