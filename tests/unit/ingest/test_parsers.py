@@ -226,3 +226,14 @@ def test_detect_format(
     name: str, head: bytes, content_type: str | None, expected: str | None
 ) -> None:
     assert detect_format(name, head, content_type) == expected
+
+
+def test_a_malformed_page_that_trips_the_date_search_is_still_read() -> None:
+    """htmldate (through lxml) asserts on "<svg><p><p>": the page is read without its
+    metadata, and one with no text left is refused with our own error (fuzzing found it)."""
+    text = "Oil prices rose 3% on Tuesday as supply from the Gulf fell sharply. " * 5
+    page = f"<svg><p><p><p>Oil jumps</p><p>{text}</p><p>{text}</p>"
+    [article] = _parse("html", page.encode())
+    assert isinstance(article, Article) and "Oil prices rose 3%" in article.text
+    with pytest.raises(SourceError):
+        _parse("html", b"<svg><p><p>")
