@@ -33,14 +33,12 @@ def reporter(source: str, url: str | None, language: Language) -> str:
     headline, which a feed may have cut short ("…AMD涨超23%，..") and which reads as no one's
     name. An English reader gets a Chinese name's Latin part ("BBC" of "BBC全球经济") or its
     site ("wallstreetcn.com" for 华尔街见闻), as a Chinese reader reads "CNBC" as it is."""
-    host = urlparse(url).hostname if url else None
-    site = host.removeprefix("www.") if host else None
     if source and (language == "zh" or not has_cjk(source)):
         return source
     if source and (latin := _LATIN_END.search(source)):
-        return latin[0].strip()
-    if site:
-        return site
+        return latin[0]
+    if host := urlparse(url).hostname if url else None:
+        return host.removeprefix("www.")
     return message("takeaway.chinese_source" if source else "quote.someone", language)
 
 
