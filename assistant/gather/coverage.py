@@ -30,6 +30,19 @@ from ingest.tokens import terms, tokenize
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
 CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
 
+# What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
+# "exports excluding chips rose 26%" report on everything but chips, so they do not say "chips".
+# Chinese brackets the thing set aside ("除汽车以外", "扣除通胀后"); English leaves it open, so
+# the words up to a function word, a figure or punctuation are taken (at most two).
+_SET_ASIDE = re.compile(
+    r"(?:剔除|扣除)[^，。；：,;:]{1,15}?(?:以外|之外|外|后)"
+    r"|(?<![解消清去排删切免废拆摘根破祛革铲开扫])除(?:了|去)?[^，。；：,;:]{1,15}?(?:以外|之外|外)"
+    r"|\b(?:excluding|other than|apart from|aside from|except(?: for)?|not counting)"
+    r"(?:\s+(?:the|a|an))?(?:\s+(?!(?:and|or|of|in|for|to|was|were|is|are|has|have)\b)[a-z][\w&'-]*){1,2}"
+    r"|\bex-[a-z][\w-]*",
+    re.I,
+)
+
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
 
@@ -65,7 +78,11 @@ class Said:
 
     @classmethod
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
-        """What `text` says; `text_terms` (its `terms`) when the caller has them already."""
+        """What `text` says, but what it sets aside (`_SET_ASIDE`); `text_terms` (its `terms`)
+        when the caller has them already."""
+        kept = _SET_ASIDE.sub(" ", text)
+        if kept != text:
+            text, text_terms = kept, None
         found = terms(text) if text_terms is None else text_terms
         english = frozenset(t for t in found if not has_cjk(t))
         return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())

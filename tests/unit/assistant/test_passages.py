@@ -495,3 +495,26 @@ def test_a_sentence_under_an_authors_risks_heading_is_a_risk_whatever_its_words(
     assert classify(sentence.text) != "risk"  # no cue word of its own
     assert sentence.kind == "risk" and sentence.filed
     assert not next(c for c in found if c.text.startswith("2026年小盘股")).filed  # headline
+
+
+@pytest.mark.parametrize(
+    ("question", "aside", "about"),
+    [
+        (
+            "韩国半导体出口增长了多少？",
+            "剔除半导体后，其余类别出口同比增长约26%。",
+            "半导体出口同比增长178.8%。",
+        ),
+        (
+            "How fast did chip exports grow?",
+            "Exports excluding chips grew 26%.",
+            "Chip exports grew 178.8%.",
+        ),
+        ("汽车零售额增长了多少？", "除汽车以外的零售额增长3.1%。", "汽车零售额增长1.2%。"),
+    ],
+)
+def test_what_a_sentence_sets_aside_is_not_what_it_says(
+    question: str, aside: str, about: str
+) -> None:
+    assert coverage(aside, question) < coverage(about, question)
+
