@@ -126,13 +126,14 @@ class Candidate:
     rank: int
     score: float
     kind: Kind
+    filed: bool = False  # its kind is its section's heading's ("风险因素"), not its cue words
     language: str = ""  # "zh" or "en": another language than the reader's is quoted as such
     terms: frozenset[str] = frozenset()
     coverage: float = 0.0  # the share of the question's terms it has
     # …of those either language can say: a quotation from the other language is measured on
     # these alone, so the reader's own sentences are compared with it on the same terms.
     shared: float = 0.0
-    filed: bool = False  # its kind is its section's heading's ("风险因素"), not its cue words
+    for_period: bool = False  # it states a figure for the period an amount is asked over
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -160,17 +161,18 @@ class _Asks:
         figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
         return cls(figure, asked_period, names, asked_direction(question))
 
-    def worth(self, text: str, written: Written) -> float:
-        """What the sentence's figures and the companies it names are worth to the question;
-        `written`: when its article was published, and the as-of date the question asks at.
-        A sentence that only says things moved the other way than asked is worth less."""
+    def worth(self, text: str, written: Written) -> tuple[float, bool]:
+        """What the sentence's figures and the companies it names are worth to the question,
+        and whether it states a figure for the period asked; `written`: when its article was
+        published, and the as-of date the question asks at. A sentence that only says things
+        moved the other way than asked is worth less."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if self.direction and moves(text) == {-self.direction}:
             worth -= DIRECTION_OPPOSED
         if not figures_in(text):
-            return worth
+            return worth, False
         period = _for_period(text, self.period, written) if self.period else 0.0
-        return worth + self.figure + period
+        return worth + self.figure + period, period > 0
 
 
 def candidates(
@@ -221,14 +223,16 @@ def candidates(
         if not scoped and wanted and not about:
             continue  # not about the question
         names_one = bool(names_written(text, unwritten))
-        figure = asks.worth(text, (hit.published, as_of))
+        figure, for_period = asks.worth(text, (hit.published, as_of))
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
             score = _score(coverage, rank, names_one, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
-        kind, filed = _kind(text, hit, position)
-        found.append(Candidate(text, hit, rank, score, kind, lang, words, coverage, shared, filed))
+        kind = _kind(text, hit, position)
+        found.append(
+            Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, for_period)
+        )
     return _distinct(found if scoped else _on_topic(found, lowered_names))
 
 
@@ -284,13 +288,18 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     """Drop sentences that share far fewer of the question's words than the best one does and
     name none of its symbols: a passage retrieved for one common word ("Fox" in a question about
     Fox buying Roku) is not about the question. A sentence in the other language is measured on
-    the terms it can say (`shared`), against the best of all on those."""
+    the terms it can say (`shared`), against the best of all on those. A figure stated for the
+    period an amount is asked over stays, however it words the rest ("5月非农就业人数净增加17.2万人"
+    for "美国5月新增了多少就业岗位"): the figure asked for is what it says."""
     floor = RELATIVE_COVERAGE * max((c.coverage for c in found), default=0.0)
     shared_floor = RELATIVE_COVERAGE * max((c.shared for c in found), default=0.0)
     return [
         c
         for c in found
-        if c.coverage >= floor or c.shared >= shared_floor or names_written(c.text, names)
+        if c.coverage >= floor
+        or c.shared >= shared_floor
+        or c.for_period
+        or names_written(c.text, names)
     ]
 
 

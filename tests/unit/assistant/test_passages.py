@@ -518,3 +518,18 @@ def test_what_a_sentence_sets_aside_is_not_what_it_says(
 ) -> None:
     assert coverage(aside, question) < coverage(about, question)
 
+
+def test_a_figure_for_the_period_asked_is_on_topic_however_it_is_worded() -> None:
+    """ "净增加17.2万人" answers "新增了多少就业岗位" for May though it shares few of its words,
+    while a sentence sharing one word with a question stays off topic."""
+    texts = (
+        "美国4月新增11.5万个就业岗位，高于市场此前的预期。",
+        "报告显示，5月非农就业人数净增加17.2万人，分析师此前预期8.5万人。",
+        "美国的港口里，每4个集装箱就有一个来自亚洲。",
+    )
+    found = [
+        c.text
+        for c in candidates(hits(*texts), "美国5月新增了多少就业岗位？", [], "zh", period="2026-05")
+    ]
+    assert texts[1] in found
+    assert texts[2] not in found
