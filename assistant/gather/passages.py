@@ -257,19 +257,33 @@ Written = tuple[dt.date | None, dt.date | None]
 
 def _for_period(text: str, period: str, written: Written = (None, None)) -> float:
     """What the periods a sentence names are worth to an amount asked over `period`: more
-    when one is it ("年内", "year to date" for YTD; "7月" for 2026-07), less when it names
-    only other months ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this
-    year" in another year than the one asked about (`_another_span`)."""
+    when one is it ("年内", "year to date" for YTD; "7月", or "本月" written in July, for
+    2026-07: `_month_meant`), less when it names only other months ("美国4月新增11.5万个就业岗位"
+    is no answer for May's jobs) or says "this year" in another year than the one asked about
+    (`_another_span`)."""
     calendar = calendar_periods(text)
     named = [*period_mentions(text, in_sentence=True), *calendar]
-    agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
+    asked = month_of(period)
+    agreeing = [
+        said
+        for _, _, said in named
+        if periods_agree(said, period, written[0])
+        or (asked and _month_meant(said, written[0]) == asked)
+    ]
     if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
     if agreeing:
         return -PERIOD_ASKED
-    asked = month_of(period)
     months = {said for _, _, said in calendar if said.startswith("month:")}
     return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
+
+
+def _month_meant(said: str, published: dt.date | None) -> tuple[int, int] | None:
+    """The calendar month "本月", "this month" stands for: its article's. ("Last month" is
+    read as a trailing month, `period_mentions`' 1M, which need not be a calendar one.)"""
+    if published is None or said != "MTD":
+        return None
+    return published.year, published.month
 
 
 def _another_span(said: str, period: str, written: Written) -> bool:

@@ -421,6 +421,18 @@ def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period()
     assert found[0].text == jobs[1]
 
 
+def test_this_month_said_in_the_month_asked_is_that_months_figure() -> None:
+    """ "本月" written in May is May: it answers an amount asked for May 2026 before a week's
+    figure from a better-ranked passage."""
+    texts = ("出口本周增长3%，港口吞吐量回升。", "出口本月累计增长18%，创下年内最快增速。")
+    days = (dt.date(2026, 5, 29), dt.date(2026, 5, 28))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    asked = candidates(
+        found, "2026年5月出口增长了多少？", [], "zh", dt.date(2026, 6, 10), period="2026-05"
+    )
+    assert asked[0].text == texts[1]
+
+
 def test_this_year_said_in_another_year_is_not_the_year_asked() -> None:
     """ "今年以来" in an article of late December is last year's run, no answer in January to
     how far gold is up this year, though its passage ranked first."""
