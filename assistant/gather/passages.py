@@ -30,7 +30,7 @@ from assistant.gather.coverage import (
 from assistant.gather.quotable import clean, quotable, quotable_headline
 from assistant.gather.sentences import split_text
 from assistant.question.intents import asks_figure, asks_names
-from assistant.question.period import without_time_words
+from assistant.question.period import previous_period, without_time_words
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -257,10 +257,10 @@ Written = tuple[dt.date | None, dt.date | None]
 
 def _for_period(text: str, period: str, written: Written = (None, None)) -> float:
     """What the periods a sentence names are worth to an amount asked over `period`: more
-    when one is it ("年内", "year to date" for YTD; "7月", or "本月" written in July, for
-    2026-07: `_month_meant`), less when it names only other months ("美国4月新增11.5万个就业岗位"
-    is no answer for May's jobs) or says "this year" in another year than the one asked about
-    (`_another_span`)."""
+    when one is it ("年内", "year to date" for YTD; "7月", "本月" written in July or "last
+    month" written in August, for 2026-07), less when it names only other months
+    ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this year" in another
+    year than the one asked about (`_another_span`)."""
     calendar = calendar_periods(text)
     named = [*period_mentions(text, in_sentence=True), *calendar]
     asked = month_of(period)
@@ -270,6 +270,9 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
         if periods_agree(said, period, written[0])
         or (asked and _month_meant(said, written[0]) == asked)
     ]
+    # "last month" written in June is May (a last week is no calendar span: not compared)
+    if written[0] and previous_period(text, written[0]) == (period, None):
+        agreeing.append(period)
     if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
     if agreeing:
@@ -279,8 +282,7 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
 
 
 def _month_meant(said: str, published: dt.date | None) -> tuple[int, int] | None:
-    """The calendar month "本月", "this month" stands for: its article's. ("Last month" is
-    read as a trailing month, `period_mentions`' 1M, which need not be a calendar one.)"""
+    """The calendar month "本月", "this month" stands for: its article's."""
     if published is None or said != "MTD":
         return None
     return published.year, published.month

@@ -433,6 +433,20 @@ def test_this_month_said_in_the_month_asked_is_that_months_figure() -> None:
     assert asked[0].text == texts[1]
 
 
+def test_last_month_said_in_the_month_after_is_the_month_asked() -> None:
+    """ "Last month" in an article of June 20 is May: it answers an amount asked for May 2026
+    before a week's figure from a better-ranked passage."""
+    texts = (
+        "Gold imports rose 3% this week, customs data showed on Saturday.",
+        "Gold imports were 163 tons last month, the highest since March 2024.",
+    )
+    days = (dt.date(2026, 6, 20), dt.date(2026, 6, 20))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    asked = "How much gold did China import in May 2026?"
+    ranked = candidates(found, asked, [], "en", dt.date(2026, 6, 23), period="2026-05")
+    assert ranked[0].text == texts[1]
+
+
 def test_this_year_said_in_another_year_is_not_the_year_asked() -> None:
     """ "今年以来" in an article of late December is last year's run, no answer in January to
     how far gold is up this year, though its passage ranked first."""
