@@ -42,7 +42,7 @@ from ingest.tokens import EN_STOPWORDS, tokenize
 # (set -> 系列 "series", make -> 制造) more often than the question's meaning.
 FUNCTION_WORDS = EN_STOPWORDS | frozenset(
     """he she him his her hers me my mine ours yours themselves yourself himself herself any all
-    each every some one two also just only very now new get got set put make made take took
+    many each every some one two also just only very now new get got set put make made take took
     give gave go went come came keep kept let per according during before after since until
     amid via""".split()  # noqa: SIM905
 )
@@ -163,7 +163,8 @@ def _phrases(units: list[str], start: int) -> list[tuple[str, int]]:
 def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """The Chinese headwords of the query's English words and phrases (longest first), each
     once. A hyphenated compound is one unit: "small-cap" is looked up whole or not at all (小
-    and 帽子 are not what it means)."""
+    and 帽子 are not what it means). A phrase of function words only ("how much": 这么, 若干)
+    frames the question as its words do, and is not looked up either."""
     latin = _LATIN_RUN.findall(without_framing(query))
     runs = [[u for u in map(phrase_key, run.split()) if u] for run in latin]
     candidates = {
@@ -171,7 +172,9 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
         for units in runs
         for start in range(len(units))
         for phrase, _ in _phrases(units, start)
-        if phrase not in _NOT_LOOKED_UP and not phrase.isdigit() and len(phrase) > 1
+        if not _NOT_LOOKED_UP.issuperset(phrase.split())
+        and not phrase.isdigit()
+        and len(phrase) > 1
     }
     headwords = dictionary.headwords(candidates)
     found: dict[str, tuple[str, ...]] = {}

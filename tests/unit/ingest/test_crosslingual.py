@@ -73,6 +73,16 @@ def test_function_words_are_not_looked_up() -> None:
     assert english_terms("his tariff", SMALL) == [Translation("tariff", ("关税",))]
 
 
+def test_a_phrase_of_function_words_frames_a_question_and_is_not_looked_up() -> None:
+    """ "How much" and "how many" ask for an amount, as 多少 does: 这么 and 若干 are no words of
+    the subject."""
+    dictionary = Cedict.of(
+        {}, {"how much": ["这么", "若干"], "how many": ["几个"], "tariff": ["关税"]}
+    )
+    for question in ("how much tariff", "how many tariffs"):
+        assert [t.term for t in english_terms(question, dictionary)] == ["tariff"]
+
+
 def test_light_verbs_and_words_for_now_frame_a_question_and_are_not_looked_up() -> None:
     """ "What tariff did Trump set recently?": 系列 ("series") and 最近 are not its subject."""
     found = english_terms("what tariff did trump set recently", SMALL)
