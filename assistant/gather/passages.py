@@ -263,29 +263,31 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
     year than the one asked about (`_another_span`)."""
     calendar = calendar_periods(text)
     named = [*period_mentions(text, in_sentence=True), *calendar]
-    asked = month_of(period)
-    agreeing = [
-        said
-        for _, _, said in named
-        if periods_agree(said, period, written[0])
-        or (asked and _month_meant(said, written[0]) == asked)
-    ]
-    # "last month" written in June is May (a last week is no calendar span: not compared)
-    if written[0] and previous_period(text, written[0]) == (period, None):
+    agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
+    if period in _calendar_meant(text, named, written[0]):
         agreeing.append(period)
     if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
     if agreeing:
         return -PERIOD_ASKED
+    asked = month_of(period)
     months = {said for _, _, said in calendar if said.startswith("month:")}
     return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
 
 
-def _month_meant(said: str, published: dt.date | None) -> tuple[int, int] | None:
-    """The calendar month "本月", "this month" stands for: its article's."""
-    if published is None or said != "MTD":
-        return None
-    return published.year, published.month
+def _calendar_meant(
+    text: str, named: list[tuple[int, int, str]], published: dt.date | None
+) -> set[str]:
+    """The calendar periods a sentence names relative to its article's day: "本月" or "this
+    month" written in July is 2026-07, "last month" written in August is too, "去年" written in
+    2026 is 2025 (a last week is no calendar span, and is left out)."""
+    if published is None:
+        return set()
+    found = {f"{published:%Y-%m}" for _, _, said in named if said == "MTD"}
+    previous = previous_period(text, published)
+    if previous is not None and previous[1] is None:
+        found.add(previous[0])
+    return found
 
 
 def _another_span(said: str, period: str, written: Written) -> bool:
