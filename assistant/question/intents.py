@@ -62,6 +62,16 @@ _HOW_DID = re.compile(
 )
 
 
+# "Where did bitcoin bottom?", "Where does the Fed expect rates to sit?", "金价涨到哪了？": where
+# something stands, ends or turns is a level, not a place.
+_WHERE_LEVEL = re.compile(
+    r"\bwhere\b.*\b(?:sits?|stands?|trades?|traded|ends?|ended|settled?|settles|closed?|"
+    r"closes|peaked|peaks?|bottomed|bottoms?|topped|tops? out|landed|lands?)\b"
+    r"|(?:涨|跌|升|降|回落|反弹)到?了?哪|什么水平|什么位置|哪个水平|哪个位置",
+    re.I,
+)
+
+
 def asks_performance(text: str) -> bool:
     """Is the question how something did ("How have biotech stocks done so far?")?"""
     return _HOW_DID.search(text) is not None
@@ -95,7 +105,11 @@ def asks_list(text: str) -> bool:
 
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
-    return has_cue(text, _FIGURE_ASKED) or asks_performance(text)
+    return (
+        has_cue(text, _FIGURE_ASKED)
+        or asks_performance(text)
+        or _WHERE_LEVEL.search(text) is not None
+    )
 
 
 def has_cue(text: str, cues: Sequence[str]) -> bool:

@@ -382,6 +382,14 @@ def test_how_something_did_asks_for_its_figure() -> None:
     assert not asks_figure("How do rate cuts help small caps?")
 
 
+def test_where_something_stands_or_turns_asks_for_its_level_not_a_place() -> None:
+    assert asks_figure("Where did bitcoin bottom after the tariff threat?")
+    assert asks_figure("Where does the Fed expect its rate to sit in 2026?")
+    assert asks_figure("金价涨到哪了？")
+    assert not asks_figure("Where have power bills climbed fastest?")
+    assert not asks_figure("Where did most yachts leave from?")
+
+
 def test_a_question_asking_which_companies_puts_the_sentences_naming_them_first() -> None:
     text = (
         "Small caps should benefit as economic growth picks up and rates fall this year. "
