@@ -126,7 +126,7 @@ def _faults() -> tuple[int, int]:
 
 
 def _bad_input() -> tuple[int, int]:
-    from benchmarks.harness.fuzz import fuzz
+    from benchmarks.harness.fuzz import INPUT_NOTE, fuzz
 
     print(f"\n{'bad input':<88}    tried   handled")
     total = handled = 0
@@ -137,8 +137,13 @@ def _bad_input() -> tuple[int, int]:
             detail = f"{result.parsed} parsed, {result.refused} refused"
         except Exception as error:  # a crash: hypothesis re-raises the shrunk input
             tried, ok, detail = EXAMPLES, 0, f"CRASH {type(error).__name__}: {error}"[:80]
+            crashed = [n for n in getattr(error, "__notes__", []) if n.startswith(INPUT_NOTE)]
+        else:
+            crashed = []
         total, handled = total + tried, handled + ok
         _row(f"fuzzed {fmt} ({detail})", tried, ok)
+        for note in crashed:  # what to reproduce it with
+            print(f"      {note}")
     for label, targets in INPUTS:
         outcome = _pytest(targets)
         total, handled = total + outcome.run, handled + outcome.passed

@@ -30,6 +30,8 @@ from tools.errors import ToolError
 
 ORIGIN = Origin(path="/fuzz/doc", name="doc")
 MAX_BYTES = 4_000
+INPUT_NOTE = "fuzzed input: "  # the note a crash carries, with the (shrunk) input that caused it
+MAX_SHOWN = 300  # bytes of that input
 
 
 def _pdf() -> bytes:
@@ -183,7 +185,8 @@ class FuzzResult:
 
 def fuzz(fmt: str, examples: int, *, derandomize: bool = True) -> FuzzResult:
     """Run `examples` inputs of one format through its parser and count the outcomes; an input
-    that crashes is shrunk by hypothesis and re-raised."""
+    that crashes is shrunk by hypothesis and re-raised, with the input as a note on the error
+    (`INPUT_NOTE`)."""
     result = FuzzResult(fmt)
     target: Callable[[bytes], int] = (
         parse_price_csv if fmt == "csv" else (lambda data: parse_document(fmt, data))
@@ -206,6 +209,8 @@ def fuzz(fmt: str, examples: int, *, derandomize: bool = True) -> FuzzResult:
             return
         except Exception as error:
             result.crashes.append(f"{type(error).__name__}: {str(error)[:120]}")
+            # the run hypothesis raises last is the shrunk one: its input is the example
+            error.add_note(f"{INPUT_NOTE}{data[:MAX_SHOWN]!r}")
             raise
         result.parsed += 1
 
