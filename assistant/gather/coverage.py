@@ -32,16 +32,34 @@ CONTEXT = 0.5  # a question's term said only in the sentence's headline counts t
 
 # What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
 # "exports excluding chips rose 26%" report on everything but chips, so they do not say "chips".
-# Chinese brackets the thing set aside ("除汽车以外", "扣除通胀后"); English leaves it open, so
-# the words up to a function word, a figure or punctuation are taken (at most two).
+# Chinese brackets the thing set aside ("除汽车以外", "扣除通胀后"); English leaves it open
+# (`_set_aside`).
 _SET_ASIDE = re.compile(
     r"(?:剔除|扣除)[^，。；：,;:]{1,15}?(?:以外|之外|外|后)"
     r"|(?<![解消清去排删切免废拆摘根破祛革铲开扫])除(?:了|去)?[^，。；：,;:]{1,15}?(?:以外|之外|外)"
+    r"|\bex-[a-z][\w-]*"
     r"|\b(?:excluding|other than|apart from|aside from|except(?: for)?|not counting)"
-    r"(?:\s+(?:the|a|an))?(?:\s+(?!(?:and|or|of|in|for|to|was|were|is|are|has|have)\b)[a-z][\w&'-]*){1,2}"
-    r"|\bex-[a-z][\w-]*",
+    r"(?P<after>(?:\s+[a-z][\w&'-]*){1,3})",
     re.I,
 )
+SET_ASIDE_WORDS = 2  # at most, in English
+
+
+def _set_aside(match: re.Match[str]) -> str:
+    """What is left of a set-aside phrase: in English, the words after the thing set aside,
+    which runs past any article to the next function word, at most `SET_ASIDE_WORDS` words
+    ("other than the Fed", "excluding food and energy": food)."""
+    words = (match["after"] or "").split()
+    start = 0
+    while start < len(words) and words[start].lower() in FUNCTION_WORDS:
+        start += 1
+    end = start
+    while (
+        end < min(len(words), start + SET_ASIDE_WORDS) and words[end].lower() not in FUNCTION_WORDS
+    ):
+        end += 1
+    return " ".join(["", *words[end:], ""])
+
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
@@ -80,7 +98,7 @@ class Said:
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
         """What `text` says, but what it sets aside (`_SET_ASIDE`); `text_terms` (its `terms`)
         when the caller has them already."""
-        kept = _SET_ASIDE.sub(" ", text)
+        kept = _SET_ASIDE.sub(_set_aside, text)
         if kept != text:
             text, text_terms = kept, None
         found = terms(text) if text_terms is None else text_terms
