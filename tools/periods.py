@@ -133,6 +133,18 @@ def span_of(label: str) -> tuple[int, str, int] | None:
     return int(found.group(1)), found.group(2), int(found.group(3))
 
 
+def year_of(label: str, as_of: dt.date | None = None) -> int | None:
+    """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2"; a span to
+    date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
+    span ("1M", "1Y"), which may straddle two years, and for anything else."""
+    label = label.strip().upper()
+    if re.fullmatch(r"(19|20)\d\d", label):
+        return int(label)
+    if found := month_of(label) or span_of(label):
+        return found[0]
+    return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
+
+
 def calendar_span(year: int, kind: str, which: int) -> Period:
     """A calendar quarter or half, measured as a month is: from the last close before it began
     to its last close."""

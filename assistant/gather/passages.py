@@ -15,10 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer.direction import asked_direction, moves
-from assistant.answer.numbers import figures_in
-from assistant.claims.model import periods_agree
-from assistant.claims.read import calendar_periods
+from assistant.gather.asks import Asks
 from assistant.gather.coverage import (
     Names,
     Said,
@@ -29,13 +26,11 @@ from assistant.gather.coverage import (
 )
 from assistant.gather.quotable import clean, quotable, quotable_headline
 from assistant.gather.sentences import split_text
-from assistant.question.intents import asks_figure, asks_names
-from assistant.question.period import previous_period, without_time_words
+from assistant.question.period import without_time_words
 from ingest.dates import NamedPeriod, named_period
 from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
-from tools.periods import month_of, period_mentions
 
 Kind = Literal["risk", "opportunity", "insight", "general"]
 
@@ -67,14 +62,6 @@ _OTHER_MARKETS = re.compile(
 )
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
-FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
-FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
-NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
-PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
-DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
-# A company named with its ticker, as financial writing in either language does: "盛美半导体
-# (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
-_TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 
 
@@ -144,37 +131,6 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
 
-@dataclass(frozen=True)
-class _Asks:
-    """What a question asks for that a sentence answers beyond its words: an amount (over a
-    period), which companies, a move one way ("为什么大跌": not a sentence on a rally)."""
-
-    figure: float
-    period: str | None
-    names: float
-    direction: int | None = None
-
-    @classmethod
-    def of(cls, question: str, period: str | None) -> _Asks:
-        amount = asks_figure(question)
-        names = NAMES_ASKED if asks_names(question) else 0.0
-        figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
-        return cls(figure, asked_period, names, asked_direction(question))
-
-    def worth(self, text: str, written: Written) -> tuple[float, bool]:
-        """What the sentence's figures and the companies it names are worth to the question,
-        and whether it states a figure for the period asked; `written`: when its article was
-        published, and the as-of date the question asks at. A sentence that only says things
-        moved the other way than asked is worth less."""
-        worth = self.names if _TICKER_NAMED.search(text) else 0.0
-        if self.direction and moves(text) == {-self.direction}:
-            worth -= DIRECTION_OPPOSED
-        if not figures_in(text):
-            return worth, False
-        period = _for_period(text, self.period, written) if self.period else 0.0
-        return worth + self.figure + period, period > 0
-
-
 def candidates(
     hits: Sequence[Hit],
     question: str,
@@ -202,7 +158,7 @@ def candidates(
     # a name the question writes counts in its coverage (`question_terms`), not twice
     unwritten = [n.lower() for a in names if not names_written(question, a) for n in a if n]
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
-    asks = _Asks.of(question, period)
+    asks = Asks.of(question, period)
     found: list[Candidate] = []
     headlines: dict[str, Said] = {}  # what each article's headline says
     for rank, hit, position, raw, followed in _sentences(hits, scoped):
@@ -249,57 +205,6 @@ def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:
     """The sentence's kind, and whether its section's heading says it (not its headline)."""
     filed = section_kind(hit.chunk.section) if position else None
     return filed or classify(text), filed is not None
-
-
-# When a sentence's article was published, and the as-of date a question asks at.
-Written = tuple[dt.date | None, dt.date | None]
-
-
-def _for_period(text: str, period: str, written: Written = (None, None)) -> float:
-    """What the periods a sentence names are worth to an amount asked over `period`: more
-    when one is it ("年内", "year to date" for YTD; "7月", "本月" written in July or "last
-    month" written in August, for 2026-07), less when it names only other months
-    ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this year" in another
-    year than the one asked about (`_another_span`)."""
-    calendar = calendar_periods(text)
-    named = [*period_mentions(text, in_sentence=True), *calendar]
-    agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
-    if period in _calendar_meant(text, named, written[0]):
-        agreeing.append(period)
-    if agreeing and not all(_another_span(said, period, written) for said in agreeing):
-        return PERIOD_ASKED
-    if agreeing:
-        return -PERIOD_ASKED
-    asked = month_of(period)
-    months = {said for _, _, said in calendar if said.startswith("month:")}
-    return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
-
-
-def _calendar_meant(
-    text: str, named: list[tuple[int, int, str]], published: dt.date | None
-) -> set[str]:
-    """The calendar periods a sentence names relative to its article's day: "本月" or "this
-    month" written in July is 2026-07, "last month" written in August is too, "去年" written in
-    2026 is 2025 (a last week is no calendar span, and is left out)."""
-    if published is None:
-        return set()
-    found = {f"{published:%Y-%m}" for _, _, said in named if said == "MTD"}
-    previous = previous_period(text, published)
-    if previous is not None and previous[1] is None:
-        found.add(previous[0])
-    return found
-
-
-def _another_span(said: str, period: str, written: Written) -> bool:
-    """Is a period relative to its article's day ("今年以来", "month to date") another span
-    than the same words asked at the as-of date? "今年以来黄金飙升超过50%", written in October
-    2025, is no answer to how far gold is up this year in August 2026."""
-    published, as_of = written
-    if published is None or as_of is None or said != period:
-        return False
-    if period == "YTD":
-        return published.year != as_of.year
-    return period == "MTD" and (published.year, published.month) != (as_of.year, as_of.month)
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:

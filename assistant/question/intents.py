@@ -112,6 +112,25 @@ def asks_figure(text: str) -> bool:
     )
 
 
+# "What did Powell say about…?", "…, by his own account?", "原话是什么", "他怎么说": the
+# speaker's own words, not what a writer makes of them. What an article or a report says is
+# what it reports, and is asked as any other question.
+_WORDS_ASKED = re.compile(
+    r"\bby (?:his|her|their|its) own account\b|\bin (?:his|her|their|its) own words\b"
+    r"|\bwhat (?:did|does|do|has|have) (?!(?:the|this|that|an?) (?:article|report|piece|story|"
+    r"note|analysis|brief|post|paper|study)\b)(?:[\w'’.-]+ ){1,5}(?:say|said)\b"
+    r"|\bhow did (?:[\w'’.-]+ ){1,5}put it\b"
+    r"|原话|亲口|(?<!文章)(?<!报告)(?:怎么说的?|说了什么|如何表态|怎么表态)",
+    re.I,
+)
+
+
+def asks_words(text: str) -> bool:
+    """Does the question ask what someone said, in their words ("What did Powell say about
+    cuts?")?"""
+    return _WORDS_ASKED.search(text) is not None
+
+
 def has_cue(text: str, cues: Sequence[str]) -> bool:
     lowered = f" {text.lower()} "
     return any(_said(lowered, cue) for cue in cues)

@@ -11,7 +11,7 @@ from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
-from assistant.question.intents import asks_figure, asks_names
+from assistant.question.intents import asks_figure, asks_names, asks_words
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -465,6 +465,48 @@ def test_this_year_said_in_another_year_is_not_the_year_asked() -> None:
     ]
     asked = candidates(found, "黄金今年涨了多少？", [], "zh", dt.date(2026, 1, 20), period="YTD")
     assert asked[0].text == texts[1]
+
+
+def test_a_figure_for_another_year_is_no_answer_for_the_year_asked() -> None:
+    """ "黄金在2025年飙升了64%" is last year's run: for how far gold rose in January 2026 it ranks
+    below a figure that names no year, though its passage ranked first."""
+    texts = (
+        "据统计，黄金在2025年飙升了64%，涨幅惊人。",
+        "据统计，金价周一盘中一度上涨2.2%，涨幅惊人。",
+    )
+    day = dt.date(2026, 1, 26)
+    found = [h.model_copy(update={"published": day}) for h in hits(*texts)]
+    asked = "2026年1月金价涨了多少？"
+    ranked = candidates(found, asked, [], "zh", dt.date(2026, 1, 27), period="MTD")
+    assert ranked[0].text == texts[1]
+    # …and "last year", written in 2026, is 2025 as well
+    texts = ("去年黄金价格累计上涨了64%，涨幅惊人。", "金价周一盘中一度上涨2.2%，涨幅惊人。")
+    found = [h.model_copy(update={"published": day}) for h in hits(*texts)]
+    ranked = candidates(found, asked, [], "zh", dt.date(2026, 1, 27), period="MTD")
+    assert ranked[0].text == texts[1]
+
+
+def test_a_question_asking_what_someone_said_is_answered_by_their_words() -> None:
+    """ "By his own account" asks for the speaker's words: the sentence quoting them comes
+    before a writer's account of them from a better-ranked passage."""
+    texts = (
+        "Trump conceded that Americans' finances were not a factor in his Iran decisions.",
+        "Asked about Americans' finances in his Iran decisions, Trump said: "
+        '"Not even a little bit."',
+    )
+    asked = "How much do Americans' finances weigh in Trump's Iran decisions, by his own account?"
+    found = candidates(hits(*texts), asked, [], "en")
+    assert found[0].text == texts[1]
+    assert asks_words("What did Powell say about rate cuts?") and asks_words("鲍威尔怎么说的？")
+    assert not asks_words("What does this article say about chip exports?")
+    assert not asks_words("这篇文章怎么说？")
+    # a term in quotation marks is no one's words
+    named = (
+        "Trump said the strikes under the name 'Operation Sledgehammer' would resume.",
+        'Trump said the campaign, "Operation Sledgehammer", would resume.',
+    )
+    found = candidates(hits(*named), "What did Trump say about Iran?", [], "en")
+    assert found[0].text == named[0]
 
 
 def test_asked_about_a_recent_span_commentary_from_before_it_ranks_last() -> None:

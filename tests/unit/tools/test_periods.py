@@ -18,6 +18,7 @@ from tools.periods import (
     parse_period,
     parse_period_text,
     resolve_window,
+    year_of,
 )
 
 D = dt.date
@@ -168,3 +169,18 @@ def test_a_sentence_names_years_and_windows_but_never_inside_an_index_name() -> 
     assert named("In 2025 the index rose; 3-month return; so far in 2026") == ["2025", "3M", "YTD"]
     assert named("截至2026年1月23日，10年期美债") == []
     assert [p for _, _, p in period_mentions("2025年标普上涨，3个月期美债")] == []
+
+
+def test_the_year_a_period_lies_in() -> None:
+    """A calendar period's year; a span to date within a year the as-of date's; none for a week
+    or a trailing span, which may straddle two."""
+    as_of = dt.date(2026, 1, 27)
+    assert [year_of(label, as_of) for label in ("2025", "2026-07", "2025-Q4", "2026-H1")] == [
+        2025,
+        2026,
+        2025,
+        2026,
+    ]
+    assert [year_of(label, as_of) for label in ("YTD", "QTD", "MTD")] == [2026] * 3
+    assert [year_of(label, as_of) for label in ("WTD", "1M", "1Y", "5D")] == [None] * 4
+    assert year_of("YTD") is None

@@ -1,0 +1,149 @@
+"""What a question asks of a sentence beyond its words, and what a sentence is worth for it.
+
+"2026年1月金价涨了多少？" asks for an amount over a period: a sentence stating a figure for
+January 2026 answers it, one stating 2025's does not. "Which small caps…?" asks for names, a
+company written with its ticker; "为什么大跌" for a fall, not a rally; "What did Trump say…, in
+his own words?" for a quotation. `Asks.of` reads that from the question once, and
+`Asks.worth` scores each candidate sentence by it (`gather.passages` adds it to the score).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from assistant.answer.direction import asked_direction, moves
+from assistant.answer.numbers import figures_in
+from assistant.claims.model import periods_agree
+from assistant.claims.read import calendar_periods
+from assistant.question.intents import asks_figure, asks_names, asks_words
+from assistant.question.period import previous_period
+from ingest.language import cjk_count
+from tools.periods import month_of, period_mentions, year_of
+
+FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
+FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
+NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
+PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
+DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
+WORDS_ASKED = 0.3  # a sentence quoting someone, when the question asks what they said
+# A company named with its ticker, as financial writing in either language does: "盛美半导体
+# (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
+_TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
+
+# When a sentence's article was published, and the as-of date a question asks at.
+Written = tuple[dt.date | None, dt.date | None]
+
+
+@dataclass(frozen=True)
+class Asks:
+    """What a question asks for that a sentence answers beyond its words: an amount (over a
+    period), which companies, a move one way ("为什么大跌": not a sentence on a rally), what
+    someone said in their own words."""
+
+    figure: float
+    period: str | None
+    names: float
+    direction: int | None = None
+    words: float = 0.0
+
+    @classmethod
+    def of(cls, question: str, period: str | None) -> Asks:
+        amount = asks_figure(question)
+        names = NAMES_ASKED if asks_names(question) else 0.0
+        figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
+        words = WORDS_ASKED if asks_words(question) else 0.0
+        return cls(figure, asked_period, names, asked_direction(question), words)
+
+    def worth(self, text: str, written: Written) -> tuple[float, bool]:
+        """What the sentence's figures and the companies it names are worth to the question,
+        and whether it states a figure for the period asked; `written`: when its article was
+        published, and the as-of date the question asks at. A sentence that only says things
+        moved the other way than asked is worth less; one quoting someone is worth more when the
+        question asks what was said."""
+        worth = self.names if _TICKER_NAMED.search(text) else 0.0
+        if self.words and quotes(text):
+            worth += self.words
+        if self.direction and moves(text) == {-self.direction}:
+            worth -= DIRECTION_OPPOSED
+        if not figures_in(text):
+            return worth, False
+        period = _for_period(text, self.period, written) if self.period else 0.0
+        return worth + self.figure + period, period > 0
+
+
+# Quoted words: "“Not even a little bit.”", “每当有人提出一个看起来激进的黄金预测时…”.
+_QUOTED = re.compile(r'[“"「『]([^“”"「」『』]+)[”"」』]')
+QUOTED_WORDS = 4  # fewer is a quoted name or term ("Operation Epic Fury"), not a quotation
+QUOTED_CHARACTERS = 8  # …and in Chinese (“鹰派暂停”)
+
+
+def quotes(text: str) -> bool:
+    """Does the sentence quote someone's words (not merely a name or a term in quotation marks)?"""
+    return any(
+        len(m.split()) >= QUOTED_WORDS or cjk_count(m) >= QUOTED_CHARACTERS
+        for m in _QUOTED.findall(text)
+    )
+
+
+def _for_period(text: str, period: str, written: Written = (None, None)) -> float:
+    """What the periods a sentence names are worth to an amount asked over `period`: more
+    when one is it ("年内", "year to date" for YTD; "7月", "本月" written in July or "last
+    month" written in August, for 2026-07), less when it names only other months
+    ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this year" in another
+    year than the one asked about (`_another_span`)."""
+    calendar = calendar_periods(text)
+    named = [*period_mentions(text, in_sentence=True), *calendar]
+    agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
+    meant = _calendar_meant(text, named, written[0])
+    if period in meant:
+        agreeing.append(period)
+    if agreeing and not all(_another_span(said, period, written) for said in agreeing):
+        return PERIOD_ASKED
+    if agreeing or _other_years(named, meant, period, written):
+        return -PERIOD_ASKED
+    asked = month_of(period)
+    months = {said for _, _, said in calendar if said.startswith("month:")}
+    return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
+
+
+def _other_years(
+    named: list[tuple[int, int, str]], meant: set[str], period: str, written: Written
+) -> bool:
+    """Does a sentence name only other years than the one asked about ("黄金在2025年飙升了64%"
+    for how far gold rose in January 2026)? `meant`: the calendar periods its relative words
+    name at its article's day (`_calendar_meant`)."""
+    published, as_of = written
+    asked = year_of(period, as_of)
+    years = {year_of(said, published) for _, _, said in named}
+    years.update(year_of(said) for said in meant)
+    years.discard(None)
+    return asked is not None and bool(years) and asked not in years
+
+
+def _calendar_meant(
+    text: str, named: list[tuple[int, int, str]], published: dt.date | None
+) -> set[str]:
+    """The calendar periods a sentence names relative to its article's day: "本月" or "this
+    month" written in July is 2026-07, "last month" written in August is too, "去年" written in
+    2026 is 2025 (a last week is no calendar span, and is left out)."""
+    if published is None:
+        return set()
+    found = {f"{published:%Y-%m}" for _, _, said in named if said == "MTD"}
+    previous = previous_period(text, published)
+    if previous is not None and previous[1] is None:
+        found.add(previous[0])
+    return found
+
+
+def _another_span(said: str, period: str, written: Written) -> bool:
+    """Is a period relative to its article's day ("今年以来", "month to date") another span
+    than the same words asked at the as-of date? "今年以来黄金飙升超过50%", written in October
+    2025, is no answer to how far gold is up this year in August 2026."""
+    published, as_of = written
+    if published is None or as_of is None or said != period:
+        return False
+    if period == "YTD":
+        return published.year != as_of.year
+    return period == "MTD" and (published.year, published.month) != (as_of.year, as_of.month)
