@@ -10,8 +10,9 @@ import re
 
 UP = re.compile(
     r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
+    r"激增|大增|猛增|骤增|暴增|剧增|锐增|"
     r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
-    r"soar\w*|increas\w*|widen\w*|higher)\b",
+    r"soar\w*|increas\w*|widen\w*|higher|grow|grew|grown|growing)\b",
     re.I,
 )
 DOWN = re.compile(
@@ -30,6 +31,13 @@ def moves(text: str) -> frozenset[int]:
     plain = _POLICY.sub(" ", NEUTRAL.sub(" ", text))
     found = {1} if UP.search(plain) else set()
     return frozenset(found | ({-1} if DOWN.search(plain) else set()))
+
+
+def direction_of(word: str) -> int | None:
+    """The way a word on its own says something moved ("grow" and "涨" up, "fell" down)."""
+    if UP.fullmatch(word) and not NEUTRAL.search(word):
+        return 1
+    return -1 if DOWN.fullmatch(word) and not _POLICY.search(word) else None
 
 
 def asked_direction(question: str) -> int | None:

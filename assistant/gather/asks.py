@@ -26,6 +26,7 @@ FIGURE = 0.15  # a sentence stating a figure is worth more than one that does no
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
 NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
 PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
+IN_HEADLINE = 0.5  # …counts this much when only its article's headline names the period
 DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
 WORDS_ASKED = 0.3  # a sentence quoting someone, when the question asks what they said
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
@@ -56,21 +57,28 @@ class Asks:
         words = WORDS_ASKED if asks_words(question) else 0.0
         return cls(figure, asked_period, names, asked_direction(question), words)
 
-    def worth(self, text: str, written: Written) -> tuple[float, bool]:
+    def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
-        and whether it states a figure for the period asked; `written`: when its article was
-        published, and the as-of date the question asks at. A sentence that only says things
-        moved the other way than asked is worth less; one quoting someone is worth more when the
-        question asks what was said."""
+        and whether its figures are for the period asked (1), another one (-1), or neither
+        (0: none named, or no period asked); `written`: when its article was published, and
+        the as-of date the question asks at. A figure naming no period in an article whose
+        `headline` names the one asked is half for it ("半导体出口同比激增178.8%" under "韩国7月
+        出口增速放缓…"): a sentence need not repeat what its article is about. A sentence
+        that only says things moved the other way than asked is worth less; one quoting
+        someone is worth more when the question asks what was said."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
         if self.words and quotes(text):
             worth += self.words
         if self.direction and moves(text) == {-self.direction}:
             worth -= DIRECTION_OPPOSED
         if not figures_in(text):
-            return worth, False
-        period = _for_period(text, self.period, written) if self.period else 0.0
-        return worth + self.figure + period, period > 0
+            return worth, 0.0
+        if not self.period:
+            return worth + self.figure, 0.0
+        period = _for_period(text, self.period, written)
+        if not period and headline and _for_period(headline, self.period, written) > 0:
+            period = PERIOD_ASKED * IN_HEADLINE
+        return worth + self.figure + period, period / PERIOD_ASKED
 
 
 # Quoted words: "“Not even a little bit.”", “每当有人提出一个看起来激进的黄金预测时…”.
@@ -91,8 +99,9 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
     """What the periods a sentence names are worth to an amount asked over `period`: more
     when one is it ("年内", "year to date" for YTD; "7月", "本月" written in July or "last
     month" written in August, for 2026-07), less when it names only other months
-    ("美国4月新增11.5万个就业岗位" is no answer for May's jobs) or says "this year" in another
-    year than the one asked about (`_another_span`)."""
+    ("美国4月新增11.5万个就业岗位" is no answer for May's jobs; nor is "上半年" for July's) or
+    only other years ("2025年"), or says "this year" in another year than the one asked
+    about (`_another_span`)."""
     calendar = calendar_periods(text)
     named = [*period_mentions(text, in_sentence=True), *calendar]
     agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
@@ -104,8 +113,19 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
     if agreeing or _other_years(named, meant, period, written):
         return -PERIOD_ASKED
     asked = month_of(period)
-    months = {said for _, _, said in calendar if said.startswith("month:")}
-    return -PERIOD_ASKED if asked and months and f"month:{asked[1]}" not in months else 0.0
+    months = [m for _, _, said in calendar if (m := _months(said))]
+    return -PERIOD_ASKED if asked and months and all(asked[1] not in m for m in months) else 0.0
+
+
+def _months(said: str) -> range | None:
+    """The months of the year a calendar period a sentence names spans ("month:4", "quarter:2",
+    "H1"), or None for another kind of period (a weekday, year over year)."""
+    kind, _, n = said.partition(":")
+    if kind == "month":
+        return range(int(n), int(n) + 1)
+    if kind == "quarter":
+        return range(3 * int(n) - 2, 3 * int(n) + 1)
+    return {"H1": range(1, 7), "H2": range(7, 13)}.get(said)
 
 
 def _other_years(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
 
+from assistant.answer.direction import direction_of, moves
 from ingest.crosslingual import (
     ASKING_WORDS,
     FRAMING,
@@ -28,7 +29,9 @@ from ingest.tokens import terms, tokenize
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
-CONTEXT = 0.5  # a question's term said only in the sentence's headline counts this much
+# A question's term said only in the sentence's headline counts this much, and so does a word
+# for a move said in other words ("激增" for "grow").
+CONTEXT = 0.5
 
 # What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
 # "exports excluding chips rose 26%" report on everything but chips, so they do not say "chips".
@@ -73,6 +76,14 @@ class Phrase(str):
     __slots__ = ()
 
 
+class Move(str):
+    """A question's word for which way something moved ("grow", "涨"), said by a text saying it
+    moved that way in any words ("半导体出口同比激增178.8%" for "How fast did chip exports grow?").
+    Its value is the direction, "1" or "-1"."""
+
+    __slots__ = ()
+
+
 class Name(str):
     """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
     said by a text that writes it whole, in either language."""
@@ -93,20 +104,41 @@ class Said:
     words: frozenset[str]
     chinese: str
     lowered: str = ""  # the text itself, for the names of symbols
+    aside: Said | None = None  # what it sets aside: it is about everything but that
 
     @classmethod
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
-        """What `text` says, but what it sets aside (`_SET_ASIDE`); `text_terms` (its `terms`)
-        when the caller has them already."""
+        """What `text` says, but what it sets aside (`_SET_ASIDE`, kept as `aside`);
+        `text_terms` (its `terms`) when the caller has them already."""
         kept = _SET_ASIDE.sub(_set_aside, text)
+        aside = None
         if kept != text:
+            aside = cls._plain(" ".join(m[0] for m in _SET_ASIDE.finditer(text)))
             text, text_terms = kept, None
+        said = cls._plain(text, terms(text) if text_terms is None else text_terms)
+        return replace(said, aside=aside)
+
+    @classmethod
+    def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
         found = terms(text) if text_terms is None else text_terms
         english = frozenset(t for t in found if not has_cjk(t))
         return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
 
+    @cached_property
+    def moved(self) -> frozenset[int]:
+        return moves(self.lowered)
+
+    def sets_aside(self, group: frozenset[str]) -> bool:
+        """Does it say a term only to set it aside ("剔除半导体后" for semiconductors)?"""
+        return self.aside is not None and self.aside.says(group) and not self.says(group)
+
     def says(self, group: frozenset[str]) -> bool:
-        return any(self._says(t) for t in group)
+        """Does it say one of the term's words (in either language)?"""
+        return any(self._says(t) for t in group if not isinstance(t, Move))
+
+    def moves_as(self, group: frozenset[str]) -> bool:
+        """Does it say, in other words, that something moved the way the term does?"""
+        return any(int(t) in self.moved for t in group if isinstance(t, Move))
 
     def _says(self, term: str) -> bool:
         if isinstance(term, Phrase):
@@ -139,6 +171,7 @@ def _related(a: str, b: str) -> bool:
 def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wanted:
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
+    word for a move ("grow", "涨") is said in part by any words for that move (`Move`). A
     dictionary word jieba cut apart ("标" + "普") is one term, 标普. A Chinese term is said by
     its synonyms too: "卖得有多快" by a sentence saying 销售额.
 
@@ -170,6 +203,11 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
         for group in groups:
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
+    asked = _words(question)  # the question's own word for a move, not a translation's
+    for group in groups:
+        ways = {direction_of(t) for t in group if t in asked} - {None}
+        if len(ways) == 1:
+            group.add(Move(ways.pop()))
     wanted = [frozenset(g) for g in groups]
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
@@ -228,10 +266,20 @@ def coverage(text: str, question: str, names: Names = ()) -> float:
 def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     """The share of the question's terms the sentence has (in either language); a term only
     its article's headline says (`context`) counts half: a sentence need not repeat what its
-    article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析")."""
+    article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析"), and so does
+    a move it says in other words (`Move`: "上调" is up, but a rating's). A term it sets
+    aside counts against it: "剔除半导体后，其余类别出口增长26%" answers anything but a question
+    about chip exports."""
     if not wanted:
         return 0.0
     said = sum(
-        1.0 if have.says(g) else CONTEXT if context and context.says(g) else 0.0 for g in wanted
+        1.0
+        if have.says(g)
+        else -1.0
+        if have.sets_aside(g)
+        else CONTEXT
+        if (context and context.says(g)) or have.moves_as(g)
+        else 0.0
+        for g in wanted
     )
-    return said / len(wanted)
+    return max(said, 0.0) / len(wanted)

@@ -120,7 +120,9 @@ class Candidate:
     # …of those either language can say: a quotation from the other language is measured on
     # these alone, so the reader's own sentences are compared with it on the same terms.
     shared: float = 0.0
-    for_period: bool = False  # it states a figure for the period an amount is asked over
+    # It states a figure for the period an amount is asked over (1; its headline names the
+    # period: 0.5), only for another (-1).
+    period_fit: float = 0.0
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -179,7 +181,7 @@ def candidates(
         if not scoped and wanted and not about:
             continue  # not about the question
         names_one = bool(names_written(text, unwritten))
-        figure, for_period = asks.worth(text, (hit.published, as_of))
+        figure, period_fit = asks.worth(text, (hit.published, as_of), hit.title)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
@@ -187,7 +189,7 @@ def candidates(
             score += _timeliness(hit.published, as_of, named, period)
         kind = _kind(text, hit, position)
         found.append(
-            Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, for_period)
+            Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
         )
     return _distinct(found if scoped else _on_topic(found, lowered_names))
 
@@ -221,7 +223,7 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
         for c in found
         if c.coverage >= floor
         or c.shared >= shared_floor
-        or c.for_period
+        or c.period_fit > 0
         or names_written(c.text, names)
     ]
 

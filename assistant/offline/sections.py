@@ -61,6 +61,16 @@ def _data_day(gathered: Gathered) -> dt.date | None:
     return max(days) if days else None
 
 
+PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
+
+
+def _fit(candidate: Candidate, coverage: float) -> float:
+    """How fully a sentence answers the question: the share of its terms it covers, more when
+    its figure is for the period an amount is asked over, less when only for another ("韩国今年
+    上半年对美半导体出口激增逾九成" for July's chip exports)."""
+    return coverage + PERIOD_FIT * candidate.period_fit
+
+
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
     """What a section says when there is nothing grounded to put in it: about the library, or
     (`scoped`) about the one article the reader chose, which more commentary would not change."""
@@ -198,8 +208,8 @@ class SectionWriter:
         left in the reader's language does of the terms both can say (the fact may be only
         there), as a marked quotation, and at most `quotation_limit` of those in the whole
         answer (none with `quotations` off: a summary line is prose). Those few places go to
-        the other language's sentences that cover the most of the question, not to the
-        best-ranked ones; in a chosen article, to its best-ranked ones."""
+        the other language's sentences that cover the most of the question (`_fit`), not to
+        the best-ranked ones; in a chosen article, to its best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         if len(kinds) == 1:  # an author's own risks section before a passing mention of risk
@@ -209,7 +219,7 @@ class SectionWriter:
         # What the reader's language still has on the question, of any kind: a section it has
         # nothing for says so rather than quote a weaker sentence in the other language.
         own = max(
-            (c.shared for c in self.pool if c.language == self.lang and self.fresh(c)),
+            (_fit(c, c.shared) for c in self.pool if c.language == self.lang and self.fresh(c)),
             default=-1.0,
         )
         others = [c for c in fitting if c.language != self.lang]
@@ -220,10 +230,11 @@ class SectionWriter:
                 continue
             if candidate.language != self.lang:
                 room = quotations and self.quotations < self.quotation_limit
-                best = max(c.coverage for c in others if self.fresh(c))
+                best = max(_fit(c, c.coverage) for c in others if self.fresh(c))
                 # The reader chose the article: its sentences are the answer, in the order
                 # they answer the question (`candidates` ranks them so).
-                weaker = not self.q.article_id and candidate.coverage < max(own, best)
+                fit = _fit(candidate, candidate.coverage)
+                weaker = not self.q.article_id and fit < max(own, best)
                 if not room or weaker:
                     continue
                 self.quotations += 1

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.direction import asked_direction
+from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
@@ -157,7 +157,8 @@ def test_an_english_phrase_the_dictionary_knows_whole_is_one_term() -> None:
     korea = [group for group in question_terms(question) if "韩国" in group]
     assert len(korea) == 1
     assert coverage("韩国出口增长12%。", question) == 0.75  # of Korea, chips, exports, growth
-    assert coverage("South Korea's exports rose.", question) == 0.5
+    # of Korea, exports and half of growth ("rose" says a rise in other words)
+    assert coverage("South Korea's exports rose.", question) == 0.625
     assert coverage("The south wind blew.", question) == 0.0
 
 
@@ -536,7 +537,8 @@ def test_a_symbol_the_question_writes_is_one_term_any_of_its_names_says() -> Non
     question = "罗素2000和标普小盘600指数年内平均涨了多少？"
     said = "The Russell 2000 and S&P SmallCap 600 indexes were up an average of 20.8%."
     assert coverage(said, question, names) > 1.5 * coverage(said, question)
-    assert coverage("The S&P 500 rose 1%.", question, names) == 0.0  # not the 500
+    market = coverage("The market rose 1%.", question, names)
+    assert coverage("The S&P 500 rose 1%.", question, names) == market  # not the 500
 
 
 def test_naming_a_symbol_the_question_writes_does_not_count_twice() -> None:
@@ -593,6 +595,50 @@ def test_what_a_sentence_sets_aside_is_not_what_it_says(
     question: str, aside: str, about: str
 ) -> None:
     assert coverage(aside, question) < coverage(about, question)
+
+
+def test_a_sentence_setting_aside_what_is_asked_covers_less_than_one_saying_nothing_of_it() -> None:
+    """ "剔除半导体后" says the sentence is about everything but chips: for a question on chips it
+    covers less than the same sentence without those words."""
+    question = "韩国半导体出口增长了多少？"
+    aside = coverage("剔除半导体后，其余类别出口同比增长约26%。", question)
+    assert aside < coverage("其余类别出口同比增长约26%。", question)
+
+
+def test_a_move_asked_is_said_in_part_by_any_words_for_it() -> None:
+    """ "激增" is a way to say "grow": it covers the question's word in part, more than a
+    sentence saying no move, less than one saying the word itself. "Growth" as a noun asks for
+    no move."""
+    question = "How fast did chip exports grow?"
+    surged = coverage("半导体出口同比激增178.8%。", question)
+    assert coverage("半导体出口达到410亿美元。", question) < surged
+    assert surged < coverage("半导体出口同比增长178.8%。", question)
+    assert coverage("Chip exports fell 3%.", question) < coverage(
+        "Chip exports surged 9%.", question
+    )
+    growth = "Which small caps does it single out for growth?"
+    assert coverage("Analysts upgraded Fortinet.", growth) == 0
+    assert direction_of("grow") == 1 and direction_of("跌") == -1
+    assert direction_of("涨跌") is None and direction_of("降息") is None
+    assert direction_of("growth") is None
+
+
+def test_a_figure_under_a_headline_naming_the_period_asked_is_half_for_it() -> None:
+    """An article headed "韩国7月出口…" is about July: its figures that name no period count
+    in part as July's; an article headed with June's do not."""
+    texts = (
+        "半导体出口同比激增178.8%至410亿美元。",
+        "存储芯片贡献最大，当月半导体出口额增长57.4%。",
+    )
+    titles = ("韩国7月出口增速放缓但强于预期", "韩国6月出口创近50年最快增速")
+    found = [
+        h.model_copy(update={"title": t, "published": dt.date(2026, 8, 1)})
+        for h, t in zip(hits(*texts), titles, strict=True)
+    ]
+    asked = "2026年7月韩国半导体出口增长了多少？"
+    ranked = candidates(found, asked, [], "zh", dt.date(2026, 8, 3), period="2026-07")
+    fit = {c.text: c.period_fit for c in ranked}
+    assert fit[texts[0]] == 0.5 and fit[texts[1]] == 0
 
 
 def test_a_figure_for_the_period_asked_is_on_topic_however_it_is_worded() -> None:

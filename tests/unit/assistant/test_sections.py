@@ -30,26 +30,42 @@ def hit(n: int, text: str, source: str = "华尔街见闻", url: str | None = No
     )
 
 
-def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -> None:
-    """Better-ranked passages that only name the country do not take the places of the one
-    that says what was asked, in the other language."""
+def chip_exports_writer(hits: list[Hit]) -> SectionWriter:
+    """The sections of an English answer on South Korea's chip exports in July 2026."""
     vocabulary = default_vocabulary()
     question = parse_question(
-        "How fast did South Korea's chip exports grow in July?",
+        "How fast did South Korea's chip exports grow in July 2026?",
         vocabulary,
         as_of=dt.date(2026, 8, 3),
     )
+    return SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+
+
+def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -> None:
+    """Better-ranked passages that only name the country do not take the places of the one
+    that says what was asked, in the other language."""
     hits = [
         hit(0, "韩国总统府周五表示，韩国将在8月举行第三轮贸易磋商，参会人数约120人。"),
         hit(1, "韩国外交部周四表示，韩国与对方已就12项议题交换意见，谈判将于下周继续。"),
         hit(2, "韩国统计厅表示，韩国6月就业人数同比增加18万人，失业率为2.7%。"),
         hit(3, "韩国7月半导体出口同比增长178.8%至410亿美元，连续第二个月创新高。"),
     ]
-    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
-    quoted = writer.take(ALL_KINDS, 2)
+    quoted = chip_exports_writer(hits).take(ALL_KINDS, 2)
     assert quoted[0].startswith(
         "> A Chinese-language source (August 1, 2026) reports: 韩国7月半导体出口"
     )
+
+
+def test_a_quotation_goes_to_the_figure_for_the_period_asked() -> None:
+    """For July's chip exports, a sentence on the first half's, though it says more of the
+    question's words, gives its place to the one stating July's (its article is headed with
+    July) in other words ("激增" for "grow")."""
+    hits = [
+        hit(0, "韩国今年上半年对美半导体出口同比增长92%，创历史新高。"),
+        hit(1, "半导体出口同比激增178.8%至410亿美元，连续第二个月突破400亿美元关口。"),
+    ]
+    hits[1] = hits[1].model_copy(update={"title": "韩国7月出口增速放缓但强于预期"})
+    assert "178.8%" in chip_exports_writer(hits).take(ALL_KINDS, 1)[0]
 
 
 def test_a_quotation_is_compared_with_the_readers_sentences_on_the_words_both_can_say() -> None:
