@@ -115,8 +115,7 @@ class Said:
         if kept != text:
             aside = cls._plain(" ".join(m[0] for m in _SET_ASIDE.finditer(text)))
             text, text_terms = kept, None
-        said = cls._plain(text, terms(text) if text_terms is None else text_terms)
-        return replace(said, aside=aside)
+        return replace(cls._plain(text, text_terms), aside=aside)
 
     @classmethod
     def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
@@ -267,19 +266,21 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     """The share of the question's terms the sentence has (in either language); a term only
     its article's headline says (`context`) counts half: a sentence need not repeat what its
     article is about ("能源板块以+1.41%领涨" in an article headed "小盘股分析"), and so does
-    a move it says in other words (`Move`: "上调" is up, but a rating's). A term it sets
+    a move it says in other words (`Move`: "上调" says up, but may be a rating's). A term it sets
     aside counts against it: "剔除半导体后，其余类别出口增长26%" answers anything but a question
     about chip exports."""
     if not wanted:
         return 0.0
-    said = sum(
-        1.0
-        if have.says(g)
-        else -1.0
-        if have.sets_aside(g)
-        else CONTEXT
-        if (context and context.says(g)) or have.moves_as(g)
-        else 0.0
-        for g in wanted
-    )
+    said = sum(_credit(have, group, context) for group in wanted)
     return max(said, 0.0) / len(wanted)
+
+
+def _credit(have: Said, group: frozenset[str], context: Said | None) -> float:
+    """What one of the question's terms counts for in a sentence (`share`)."""
+    if have.says(group):
+        return 1.0
+    if have.sets_aside(group):
+        return -1.0
+    if (context is not None and context.says(group)) or have.moves_as(group):
+        return CONTEXT
+    return 0.0
