@@ -100,3 +100,18 @@ def test_the_file_agrees_with_the_installed_package() -> None:
     assert Path(OUTPUT).read_text(encoding="utf-8") == build(), (
         "tools/companies.tsv is stale: run `python -m tools.company_list`"
     )
+
+
+def test_no_two_companies_share_a_name_in_the_file() -> None:
+    """Tickers sharing a display name are share classes of one company (GOOG and GOOGL, FOX and
+    FOXA, CWEN and CWEN-A); any other pair is the package listing one company under another's
+    name (MISNAMED)."""
+    by_name: dict[str, list[str]] = {}
+    for line in Path(OUTPUT).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            symbol, name = line.split("\t")[:2]
+            by_name.setdefault(name, []).append(symbol)
+    for symbols in by_name.values():
+        plain = [symbol.replace("-", "") for symbol in symbols]
+        shortest = min(plain, key=len)
+        assert all(p.startswith(shortest) and len(p) - len(shortest) <= 1 for p in plain), symbols
