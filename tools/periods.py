@@ -70,7 +70,7 @@ def parse_period(text: str) -> Period:
     label = text.strip().upper()
     if label in _TO_DATE:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
-    if re.fullmatch(r"(19|20)\d\d", label):
+    if _YEAR_LABEL.fullmatch(label):
         return calendar_year(int(label))
     if month := month_of(label):
         return calendar_month(*month)
@@ -92,6 +92,7 @@ def calendar_year(year: int) -> Period:
     return Period(kind="year", label=str(year), year=year)
 
 
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 _MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
 
 
@@ -138,7 +139,7 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
     date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
     span ("1M", "1Y"), which may straddle two years, and for anything else."""
     label = label.strip().upper()
-    if re.fullmatch(r"(19|20)\d\d", label):
+    if _YEAR_LABEL.fullmatch(label):
         return int(label)
     if found := month_of(label) or span_of(label):
         return found[0]

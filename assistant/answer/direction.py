@@ -34,10 +34,9 @@ def moves(text: str) -> frozenset[int]:
 
 
 def direction_of(word: str) -> int | None:
-    """The way a word on its own says something moved ("grow" and "涨" up, "fell" down)."""
-    if UP.fullmatch(word) and not NEUTRAL.search(word):
-        return 1
-    return -1 if DOWN.fullmatch(word) and not _POLICY.search(word) else None
+    """The way a word on its own says something moved ("grow" and "涨" up, "fell" down); none
+    for one that only holds such a word (涨跌, 降息)."""
+    return 1 if UP.fullmatch(word) else -1 if DOWN.fullmatch(word) else None
 
 
 def asked_direction(question: str) -> int | None:
