@@ -125,13 +125,15 @@ class LlamaServer:
 
 
 @contextmanager
-def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
+def llm_server(log_dir: Path, threads: int | None = None) -> Iterator[LlamaServer]:
     """The server on a free loopback port, stopped afterwards. RuntimeError (with the log's
     tail) when it cannot start; call `missing()` first to skip cleanly.
 
-    One thread by default: ggml's threads wait for each other spinning, so on a two-core
-    machine that also runs the client (and other jobs) two threads read a prompt 2-3 times
-    slower than one."""
+    Every core by default, for reading the prompt and for writing: the client waits while
+    the model works. On two cores, two threads read a 1,342-token prompt in 18 s where one
+    takes 31 s, and write 200 tokens in 4.8 s where one takes 6.7 s. Flash attention reads
+    the prompt about 15% faster again. (`--n_threads` alone sets only the writing threads.)"""
+    threads = threads or os.cpu_count() or 1
     python = server_python()
     model = find_model(python)
     if model is None:
@@ -141,7 +143,8 @@ def llm_server(log_dir: Path, threads: int = 1) -> Iterator[LlamaServer]:
     command = [
         str(python), "-m", "llama_cpp.server", "--model", str(model), "--model_alias", MODEL,
         "--chat_format", "chatml-function-calling", "--host", HOST, "--port", str(port),
-        "--n_ctx", str(CONTEXT), "--n_threads", str(threads),
+        "--n_ctx", str(CONTEXT), "--n_threads", str(threads), "--n_threads_batch", str(threads),
+        "--flash_attn", "True",
         "--seed", str(SEED), "--verbose", "False",
     ]  # fmt: skip
     with log.open("wb") as out:
