@@ -239,10 +239,13 @@ def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date 
 
 
 def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
-    """The question, plus the symbols' names in the other language, plus (for a follow-up that
-    restates nothing) the previous question, so lexical search finds both languages' articles."""
+    """The question, plus the names in the other language of the symbols it asks about and of
+    those it cites as the source of a view (Goldman Sachs is 高盛 in a Chinese report of its
+    forecast), plus (for a follow-up that restates nothing) the previous question, so lexical
+    search finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
-    names = [vocabulary.name(s, other) for s in question.asked_symbols[:4]]
+    named = [*question.asked_symbols[:4], *question.speakers[:2]]
+    names = [vocabulary.name(s, other) for s in named]
     # "last week" is the period, not the topic; a question of time words alone keeps them
     text = without_time_words(question.text)
     if not text.strip(" ?？"):

@@ -278,7 +278,9 @@ def parse_question(
     topic = () if sectors else _topic_symbols(text)
     # "What target did Goldman Sachs set for Nvidia?": Nvidia's question, not Goldman's shares
     elsewhere = bool(sectors or topic or detect_intents(text, (), (), ()) & {"macro", "sectors"})
-    about = subjects(symbols, speakers(text, symbols, vocabulary.aliases), elsewhere)
+    # Only a company speaks: "油价的预测" is a forecast of oil, not oil's forecast.
+    companies = [s for s in symbols if vocabulary.is_stock(s)]
+    about = subjects(symbols, speakers(text, companies, vocabulary.aliases), elsewhere)
     cited = tuple(s for s in symbols if s not in about)
     symbols = about
     if symbols and topic and topic[0] not in symbols and asks_comparison(text):

@@ -4,7 +4,8 @@
 said it, and its share price is no part of the answer (nor the yardstick Nvidia is measured
 against). Neither is JPMorgan's in "how much crude can be drawn, per JPMorgan?". A name is a
 source's when it follows "per", "according to" or "据" (`attributed`), or when what follows it
-is what sources do: expect, forecast, set or raise a target, 预计, 上调 (`voiced`). A name that
+is what sources do: expect, forecast, set or raise a target, 预计, 上调, or its own view ("Morgan
+Stanley's price target", "高盛的油价预测") (`voiced`). A name that
 voices a view about nothing else ("What does Nvidia expect next quarter?") is still the topic:
 the caller decides, knowing what else the question names.
 """
@@ -23,6 +24,10 @@ _ATTRIBUTED = re.compile(r"(?:\bper|\baccording to|\bvia|据|根据|按照)\s*$"
 # or a forecast is a source's; moving one's own guidance or capex is news about oneself.
 _VIEW = r"(?:price |profit |earnings )?(?:target|rating|forecast|estimate|outlook|call|view)"
 _VOICED = re.compile(
+    # its view of something: "Morgan Stanley's price target for Nvidia", "Goldman Sachs' fair
+    # value estimate for Brent". Not "Nvidia's price target from Morgan Stanley": a stock's
+    # target is the one set for it.
+    rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_VIEW}s?\s+(?:for|on|of)\b|"
     r"^(?:['’]s)?\s*(?:(?:equity |chief |global )?(?:analysts?|strategists?|economists?|"
     r"research|team|desk)\s+)?"
     r"(?:(?:expect|forecast|predict|project|estimate|reckon|recommend|calculate|upgrade|"
@@ -36,6 +41,10 @@ _VOICED_ZH = re.compile(
     r"^(?:的)?(?:首席)?(?:分析师|策略师|经济学家|研究团队|团队|研报|报告)?"
     r"(?:预计|预测|预期|估计|测算|建议|看好|看空|看多|首次覆盖"
     r"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{0,8}?(?:目标价|评级|预测|预期))"
+    # its view of something: "摩根士丹利对英伟达的目标价", "高盛的油价预测" (but "美光的目标价"
+    # is the target set for Micron)
+    r"|^对[^，。？?的]{1,12}的[^，。？?的]{0,6}?(?:目标价|评级|预测|展望|看法)"
+    r"|^的[^，。？?的]{1,6}?(?:预测|展望|看法)"
 )
 
 

@@ -67,6 +67,16 @@ def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
     assert search_query(parse("今天?"), VOCAB, None) == "今天?"  # time words alone: searched
 
 
+def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
+    """Goldman's forecast reported in Chinese says 高盛: its name joins the search as the
+    subject's does, though its shares are not priced."""
+    q = parse("What is Goldman Sachs' fair value estimate for Brent crude?")
+    assert q.speakers == ("GS",) and "GS" not in q.symbols
+    assert "高盛" in search_query(q, VOCAB, None)
+    zh = parse("高盛对英伟达的目标价是多少？")
+    assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
+
+
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
     q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
     assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))
@@ -225,6 +235,12 @@ def test_a_company_is_a_stock_not_its_sector_word() -> None:
         ("How much crude can the world draw down, per JPMorgan?", ()),
         ("据摩根大通，美联储今年会降息几次？", ()),
         ("Goldman Sachs expects how many Fed cuts this year?", ()),
+        # its view, by the possessive: "X's price target", "Sachs' fair value estimate"
+        ("What is Morgan Stanley's price target for Nvidia?", ("NVDA",)),
+        ("What is Goldman Sachs' fair value estimate for Brent crude?", ("BZ=F",)),
+        ("高盛的油价预测是多少？", ("CL=F",)),
+        ("高盛对油价的预测是多少？", ("CL=F",)),
+        ("摩根士丹利对英伟达的目标价是多少？", ("NVDA",)),
     ],
 )
 def test_a_company_cited_as_the_source_of_a_view_is_not_what_is_asked_about(
@@ -244,6 +260,10 @@ def test_a_company_cited_as_the_source_of_a_view_is_not_what_is_asked_about(
         ("美光上调业绩指引，英伟达涨了多少？", "MU"),  # its own guidance: news about itself
         ("Did Apple see bigger gains than Microsoft?", "AAPL"),
         ("How has JPMorgan stock done this year?", "JPM"),
+        ("What is Nvidia's revenue forecast for next quarter?", "NVDA"),  # its own, nothing else
+        ("How did Apple's shares do against Microsoft's?", "AAPL"),  # shares are no view
+        ("What is Nvidia's price target from Morgan Stanley?", "NVDA"),  # the one set for it
+        ("摩根士丹利给美光的目标价是多少？", "MU"),
     ],
 )
 def test_a_company_speaking_of_itself_is_still_the_topic(text: str, symbol: str) -> None:
