@@ -4,10 +4,10 @@
 said it, and its share price is no part of the answer (nor the yardstick Nvidia is measured
 against). Neither is JPMorgan's in "how much crude can be drawn, per JPMorgan?". A name is a
 source's when it follows "per", "according to" or "据" (`attributed`), or when what follows it
-is what sources do: expect, forecast, set or raise a target, 预计, 上调, or its own view ("Morgan
-Stanley's price target", "高盛的油价预测") (`voiced`). A name that
-voices a view about nothing else ("What does Nvidia expect next quarter?") is still the topic:
-the caller decides, knowing what else the question names.
+is what sources do: expect, forecast, set or raise a target, 预计, 上调, or its view of
+something ("Morgan Stanley's price target for Nvidia", "高盛对油价的预测") (`voiced`). A name
+that voices a view about nothing else ("What does Nvidia expect next quarter?") is still the
+topic: the caller decides, knowing what else the question names.
 """
 
 from __future__ import annotations
