@@ -37,13 +37,14 @@ _VOICED = re.compile(
 )
 # Right before a name, the view it was asked for: "What price target did Goldman Sachs set…".
 _VIEW_ASKED = re.compile(rf"{_VIEW}s?\s+(?:did|does|do|has|have|had|will|would)\s+$", re.I)
+_VIEW_ZH = r"(?:目标价|评级|预测|预期|展望|看法)"
 _VOICED_ZH = re.compile(
     r"^(?:的)?(?:首席)?(?:分析师|策略师|经济学家|研究团队|团队|研报|报告)?"
     r"(?:预计|预测|预期|估计|测算|建议|看好|看空|看多|首次覆盖"
-    r"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{0,8}?(?:目标价|评级|预测|预期))"
+    rf"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{{0,8}}?{_VIEW_ZH})"
     # its view of something: "摩根士丹利对英伟达的目标价", "高盛的油价预测" (but "美光的目标价"
-    # is the target set for Micron)
-    r"|^对[^，。？?的]{1,12}的[^，。？?的]{0,6}?(?:目标价|评级|预测|展望|看法)"
+    # is the target set for Micron: only a forecast or an outlook is a company's own)
+    rf"|^对[^，。？?的]{{1,12}}的[^，。？?的]{{0,6}}?{_VIEW_ZH}"
     r"|^的[^，。？?的]{1,6}?(?:预测|展望|看法)"
 )
 
