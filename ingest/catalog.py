@@ -303,13 +303,16 @@ class Catalog:
         )
         return [r[0] for r in self._query(query)]
 
-    def summary_rows(self) -> list[dict[str, Any]]:
-        """Every article as a plain dict with the fields of ArticleSummary, in its order, newest
-        first (undated last). No model is built: listing the library stays light."""
+    def summary_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Every article (or the newest `limit`) as a plain dict with the fields of
+        ArticleSummary, in its order, newest first (undated last). No model is built: listing
+        the library stays light."""
         a = articles.c
         query = select(
             a.id, a.title, a.published, a.source, a.url, a.tickers, a.tags, a.chunks
         ).order_by(a.published.is_(None), a.published.desc(), a.title)
+        if limit is not None:
+            query = query.limit(limit)
         return [
             {
                 "id": r[0],

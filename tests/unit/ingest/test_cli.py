@@ -151,6 +151,25 @@ def test_ls_show_rm(capsys: Capsys, fixtures: Path) -> None:
     assert again.exit_code == 2 and again.stderr.startswith("error: no article")
 
 
+def test_ls_shows_the_newest_screenful_and_says_how_many_more(
+    capsys: Capsys, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of thousands of articles once took seconds to print in full: the table shows
+    the newest few by default and says how to see them all; JSON (for scripts) lists all."""
+    from assistant.cli import library
+
+    run_cli(capsys, "ingest", str(fixtures / "seed_layout.txt"), str(fixtures / "article.md"))
+    monkeypatch.setattr(library, "TABLE_ROWS", 1)
+    table = run_cli(capsys, "library", "ls").stdout
+    assert "XLE" not in table  # the older article's ticker (titles wrap in a narrow table)
+    assert table.rstrip().endswith("the newest 1 of 2 articles: --limit 0 lists all")
+    everything = run_cli(capsys, "library", "ls", "--limit", "0").stdout
+    assert "XLE" in everything and "the newest" not in everything
+    assert len(run_cli(capsys, "library", "ls", "--json").json()) == 2
+    [newest] = run_cli(capsys, "library", "ls", "-n", "1", "--json").json()
+    assert newest["title"] == "Regional banks and the small-cap trade"
+
+
 def test_search_json_rows_and_filters(capsys: Capsys, fixtures: Path) -> None:
     run_cli(capsys, "ingest", str(fixtures))  # the whole fixture folder, distractors included
     result = run_cli(capsys, "search", "原油价格 资本开支", "--k", "3", "--json")
