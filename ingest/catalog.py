@@ -31,6 +31,7 @@ from ingest.database.engine import Database, sqlite_url
 from ingest.database.migrate import migrate
 from ingest.database.schema import articles, chunks, meta, stale_vectors
 from ingest.dates import date_key, from_key
+from ingest.errors import UnknownArticle
 
 if TYPE_CHECKING:  # the models (pydantic) load when one is built: `library ls` needs none
     from ingest.models import Article, ArticleSummary, Chunk
@@ -287,11 +288,27 @@ class Catalog:
                     part = list(ids[start : start + _IN_BATCH])
                     connection.execute(delete(stale_vectors).where(stale_vectors.c.id.in_(part)))
 
-    def article(self, article_id: str) -> Article | None:
+    def resolve(self, article_id: str) -> str:
+        """The full id for an id or a unique prefix of one (UnknownArticle otherwise)."""
+        if self.states([article_id]):
+            return article_id
+        matches = self.find_ids(article_id) if len(article_id) >= 4 else []
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UnknownArticle(f"{article_id!r} matches several articles: {', '.join(matches)}")
+        raise UnknownArticle(
+            f"no article {article_id!r} in the library (see `marketbrief library ls`)"
+        )
+
+    def get_article(self, article_id: str) -> Article:
+        """The article of an id or a unique prefix of one (UnknownArticle otherwise)."""
         from ingest.models import Article
 
-        rows = self._query(select(articles.c.body).where(articles.c.id == article_id))
-        return Article.model_validate_json(rows[0][0]) if rows else None
+        query = select(articles.c.body).where(articles.c.id == self.resolve(article_id))
+        if not (rows := self._query(query)):  # removed between resolve and read
+            raise UnknownArticle(f"no article {article_id!r} in the library")
+        return Article.model_validate_json(rows[0][0])
 
     def find_ids(self, prefix: str) -> list[str]:
         """Ids starting with `prefix`, so a person may type a short unique prefix."""
@@ -314,18 +331,10 @@ class Catalog:
         if limit is not None:
             query = query.limit(limit)
         return [
-            {
-                "id": r[0],
-                "title": r[1],
-                "published": from_key(r[2]),
-                "source": r[3],
-                "url": r[4],
-                "tickers": tuple(json.loads(r[5])),
-                "tags": tuple(json.loads(r[6])),
-                "chunks": r[7],
-            }
+            {"id": r[0], "title": r[1], "published": from_key(r[2]), "source": r[3], "url": r[4],
+             "tickers": tuple(json.loads(r[5])), "tags": tuple(json.loads(r[6])), "chunks": r[7]}
             for r in self._query(query)
-        ]
+        ]  # fmt: skip
 
     def summaries(self) -> list[ArticleSummary]:
         from ingest.models import ArticleSummary

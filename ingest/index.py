@@ -319,22 +319,10 @@ class Index:
 
     def resolve(self, article_id: str) -> str:
         """The full id for an id or a unique prefix of one (UnknownArticle otherwise)."""
-        if self.catalog.states([article_id]):
-            return article_id
-        matches = self.catalog.find_ids(article_id) if len(article_id) >= 4 else []
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise UnknownArticle(f"{article_id!r} matches several articles: {', '.join(matches)}")
-        raise UnknownArticle(
-            f"no article {article_id!r} in the library (see `marketbrief library ls`)"
-        )
+        return self.catalog.resolve(article_id)
 
     def get_article(self, article_id: str) -> Article:
-        article = self.catalog.article(self.resolve(article_id))
-        if article is None:  # removed between resolve and read
-            raise UnknownArticle(f"no article {article_id!r} in the library")
-        return article
+        return self.catalog.get_article(article_id)
 
     def list_articles(self) -> list[ArticleSummary]:
         """Every article, newest first (undated last)."""

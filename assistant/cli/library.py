@@ -249,9 +249,14 @@ def ls_command(limit: int | None, as_json: bool) -> None:
 def show_command(article_id: str, as_json: bool) -> None:
     """Show one article: its metadata, sections and own reference list."""
     read_only()
-    with _open_index() as index:
-        article = index.get_article(article_id)
-        chunks = index.chunk_count(article.id)
+    from assistant.services import library_catalog
+
+    catalog = library_catalog()  # the catalog alone, as `ls`: Chroma and BM25 stay closed
+    try:
+        article = catalog.get_article(article_id)
+        chunks = len(catalog.chunk_ids(article.id))
+    finally:
+        catalog.close()
     if as_json:
         print_json({**article.model_dump(mode="json"), "chunks": chunks})
     else:

@@ -62,6 +62,17 @@ def test_help_and_library_ls_load_no_heavy_library(
         assert [m for m in modules if m.startswith("assistant.cli.")] == []
 
 
+def test_library_show_reads_the_catalog_alone(
+    capsys: Capsys, library: Path, tmp_path: Path
+) -> None:
+    """Showing one article once opened Chroma and BM25: 3 s on the shared news, for one row."""
+    [row] = run_cli(capsys, "library", "ls", "--json").json()
+    code, heavy, _ = heavy_modules(
+        ["library", "show", row["id"][:8]], environment(library), tmp_path
+    )
+    assert (code, heavy) == (0, [])
+
+
 def test_search_and_offline_ask_load_no_llm_or_ui_library(library: Path, tmp_path: Path) -> None:
     env = environment(library)
     code, heavy, _ = heavy_modules(["search", "small caps"], env, tmp_path)
