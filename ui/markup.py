@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from assistant.redact import redact
 
 _ALL_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=^\"'])")
-_HTML_AND_MATH = re.compile(r"([\\<>$&])")
+# "<" opens HTML, "&" an entity, "$" math; ">" opens nothing but a block quote, which an answer's
+# other-language quotations are (escaping it showed them as "> 据CNBC报道：…" in the page).
+_HTML_AND_MATH = re.compile(r"([\\<$&])")
 _IMAGE = re.compile(r"!\[")
 _LINK_TARGET = re.compile(r"\]\(")
 _DIRECTIVE = re.compile(r":(?=[A-Za-z][\w-]*(?:\[|/|:))")

@@ -163,3 +163,10 @@ def test_answer_markdown_leaves_no_html_image_or_link(text: str, start: int, siz
             assert escaped(safe, at), (text, safe)
         if char == "(" and at and safe[at - 1] == "]":
             assert escaped(safe, at), (text, safe)
+
+
+def test_a_quotation_stays_a_block_quote_and_its_html_stays_text() -> None:
+    text = "Prose[1]。\n\n> 据CNBC（2026年7月28日）报道：Micron <b>fell</b> 5% > peers[2]."
+    safe = answer_markdown(text)
+    assert "\n\n> 据CNBC" in safe  # the quotation's marker, unescaped
+    assert r"\<b>" in safe and r"\</b>" in safe
