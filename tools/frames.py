@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tools.notes import Note
+
 PRICE_COLUMNS: tuple[str, ...] = ("Open", "High", "Low", "Close", "Volume")
 
 
@@ -111,9 +113,13 @@ def suspect_jumps(symbol: str, frame: pd.DataFrame, start_pos: int, end_pos: int
         return []
     segment = closes(frame)[start_pos : end_pos + 1]
     jumps = np.flatnonzero(np.abs(np.diff(np.log(segment))) > _SPLIT_LIKE)
-    return [
-        f"{symbol}: close moved {(segment[i + 1] / segment[i] - 1) * 100:+.0f}% on "
-        f"{as_date(trading_dates(frame)[start_pos + int(i) + 1])}, probably an unadjusted split; "
+    days = trading_dates(frame)[start_pos + 1 : end_pos + 1]
+    return [_jump(symbol, (segment[i + 1] / segment[i] - 1) * 100, as_date(days[i])) for i in jumps]
+
+
+def _jump(symbol: str, move: float, day: dt.date) -> Note:
+    text = (
+        f"{symbol}: close moved {move:+.0f}% on {day}, probably an unadjusted split; "
         "figures spanning that day are unreliable until the prices are re-imported or synced"
-        for i in jumps
-    ]
+    )
+    return Note(text, "split_like", symbol=symbol, move=f"{move:+.0f}%", day=day)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, table, trading_dates
+from tools.notes import Note
 from tools.result import Measure, Provenance, ToolResult
 
 MONTH = 21  # trading days in the 1-month change
@@ -116,13 +117,15 @@ def _indicators(
                 spread = _combine(tnx, present[leg], lambda a, b: (a - b) * 100.0)
                 found.append((name, f"^TNX-{leg}", spread, "bp", "bp"))
             else:
-                notes.append(f"{leg} is not in the price store: no {name}")
+                text = f"{leg} is not in the price store: no {name}"
+                notes.append(Note(text, "leg_missing", symbol=leg, indicator=name))
     else:
-        notes.append("^TNX is not in the price store: no 10-year yield or curve slopes")
+        text = "^TNX is not in the price store: no 10-year yield or curve slopes"
+        notes.append(Note(text, "no_yield", symbol="^TNX"))
     if "^VIX" in present:
         found.append(("VIX", "^VIX", _single(present["^VIX"]), "pt", "pt"))
     else:
-        notes.append("^VIX is not in the price store: no VIX")
+        notes.append(Note("^VIX is not in the price store: no VIX", "no_vix", symbol="^VIX"))
     credit = _credit_leg(present, as_of, notes)
     if credit is not None:
         ratio = _combine(present["HYG"], present[credit], lambda a, b: a / b)
@@ -135,7 +138,7 @@ def _credit_leg(
 ) -> str | None:
     """LQD when it is fresh enough, else TLT; None (with a note) when HYG or both are missing."""
     if "HYG" not in present:
-        notes.append("HYG is not in the price store: no credit proxy")
+        notes.append(Note("HYG is not in the price store: no credit proxy", "no_hyg", symbol="HYG"))
         return None
     fresh = {
         leg: (as_of - min(last_date(present[leg]), as_of)).days <= STALE_DAYS
@@ -143,15 +146,15 @@ def _credit_leg(
         if leg in present
     }
     if not fresh:
-        notes.append("neither LQD nor TLT is in the price store: no credit proxy")
+        text = "neither LQD nor TLT is in the price store: no credit proxy"
+        notes.append(Note(text, "no_credit_leg"))
         return None
     if fresh.get("LQD") or "TLT" not in fresh:
         return "LQD"
     if "LQD" in fresh:
-        notes.append(
-            f"LQD ends {last_date(present['LQD'])}, before the as-of date; the credit proxy "
-            "uses HYG/TLT instead"
-        )
+        last = last_date(present["LQD"])
+        text = f"LQD ends {last}, before the as-of date; the credit proxy uses HYG/TLT instead"
+        notes.append(Note(text, "lqd_ends", last=last))
     return "TLT"
 
 
@@ -178,13 +181,15 @@ def _row(
 ) -> dict[str, object] | None:
     pos = int(np.searchsorted(series.dates, np.datetime64(as_of, "D"), side="right")) - 1
     if pos < 0:
-        notes.append(f"{name}: no closes of {symbols} on or before {as_of}")
+        text = f"{name}: no closes of {symbols} on or before {as_of}"
+        notes.append(Note(text, "no_closes", indicator=name, symbols=symbols, as_of=as_of))
         return None
     date = as_date(series.dates[pos])
     if (as_of - date).days > STALE_DAYS:
+        days = (as_of - date).days
+        text = f"{name} ({symbols}): last close {date}, {days} days before the as-of date {as_of}"
         notes.append(
-            f"{name} ({symbols}): last close {date}, {(as_of - date).days} days before the "
-            f"as-of date {as_of}"
+            Note(text, "stale", indicator=name, symbols=symbols, last=date, days=days, as_of=as_of)
         )
     value = float(series.values[pos])
     change = direction = month_ago = None
@@ -198,7 +203,8 @@ def _row(
             "flat" if abs(change) < FLAT_BELOW[change_unit] else "up" if change > 0 else "down"
         )
     else:
-        notes.append(f"{name}: fewer than {MONTH} closes before {date}, no 1M change")
+        text = f"{name}: fewer than {MONTH} closes before {date}, no 1M change"
+        notes.append(Note(text, "short", indicator=name, count=MONTH, last=date))
     return {
         "indicator": name,
         "symbols": symbols,

@@ -24,6 +24,7 @@ from tools.errors import PeriodError, ToolError, UnknownSymbolError
 from tools.frames import last_date as last_close
 from tools.macro import MACRO_SYMBOLS
 from tools.macro import macro as macro_tool
+from tools.notes import Note, clauses
 from tools.periods import Period, calendar_year, date_range, parse_date, parse_period
 from tools.provider import PriceProvider
 from tools.proxies import ETF_PROXY, StandIn, choose_stand_ins
@@ -218,8 +219,9 @@ class MarketData:
         stored = [self.store.meta(s) for s in errors if self.store.has(s)]
         if not stored:
             return [], errors
-        reason = errors[stored[0].symbol]
-        return [f"{reason}; using stored prices: " + _ages(stored, now.date())], errors
+        reason, ages = errors[stored[0].symbol], _ages(stored, now.date())
+        text = f"{reason}; using stored prices: {clauses(ages)}"
+        return [Note(text, "fetch_failed", reason=reason, ages=ages)], errors
 
     def _refresh_due(
         self,
@@ -245,11 +247,16 @@ class MarketData:
         return now - last_touch > self.refresh_after
 
 
-def _stand_in_note(stand_in: StandIn) -> str:
-    proxy = f"{stand_in.proxy} ({display_name(stand_in.proxy, 'en')})"
+def _stand_in_note(stand_in: StandIn) -> Note:
+    symbol, proxy, last = stand_in.symbol, stand_in.proxy, stand_in.last
+    facts = {"symbol": symbol, "proxy": proxy, "name": display_name(proxy, "en"),
+             "name_zh": display_name(proxy, "zh")}  # fmt: skip
+    named = f"{proxy} ({facts['name']})"
     if stand_in.early:
-        return f"{stand_in.symbol}'s stored closes end {stand_in.last}: {proxy} stands in for it"
-    return f"{proxy} stands in for {stand_in.symbol}, so the comparison is ETF against ETF"
+        text = f"{symbol}'s stored closes end {last}: {named} stands in for it"
+        return Note(text, "stand_in_early", last=last, **facts)
+    text = f"{named} stands in for {symbol}, so the comparison is ETF against ETF"
+    return Note(text, "stand_in_pair", **facts)
 
 
 def describe_sources(metas: Iterable[SymbolMeta]) -> str:
@@ -267,20 +274,26 @@ def describe_sources(metas: Iterable[SymbolMeta]) -> str:
     return "local price store: " + "; ".join(parts) if parts else "local price store (empty)"
 
 
-def _ages(metas: Sequence[SymbolMeta], today: dt.date) -> str:
-    """'last close 2026-02-23, 270 days old, for ^RUT; ...' grouped by last close."""
+def _ages(metas: Sequence[SymbolMeta], today: dt.date) -> tuple[Note, ...]:
+    """'last close 2026-02-23, 270 days old, for ^RUT', one per last close."""
     by_last: dict[dt.date, list[str]] = {}
     for meta in metas:
         by_last.setdefault(meta.last, []).append(meta.symbol)
-    return "; ".join(
-        f"last close {last}, {(today - last).days} days old, for {', '.join(symbols)}"
-        for last, symbols in sorted(by_last.items())
-    )
+    return tuple(_age(last, (today - last).days, s) for last, s in sorted(by_last.items()))
+
+
+def _age(last: dt.date, days: int, symbols: list[str]) -> Note:
+    listed = ", ".join(symbols)
+    text = f"last close {last}, {days} days old, for {listed}"
+    return Note(text, "age", last=last, days=days, symbols=listed, symbols_zh="、".join(symbols))
 
 
 def _age_notes(metas: Sequence[SymbolMeta], today: dt.date) -> list[str]:
     old = [meta for meta in metas if today - meta.last > CURRENT_WITHIN]
-    return [f"stored prices are not current ({_ages(old, today)})"] if old else []
+    if not old:
+        return []
+    ages = _ages(old, today)
+    return [Note(f"stored prices are not current ({clauses(ages)})", "not_current", ages=ages)]
 
 
 def _not_stored(symbol: str) -> str:

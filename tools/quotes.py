@@ -15,6 +15,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, ToolError
 from tools.frames import as_date, closes, table, trading_dates
+from tools.notes import Note
 from tools.periods import locate_as_of
 from tools.result import Measure, Provenance, ToolResult
 from tools.symbols import display_name
@@ -36,10 +37,12 @@ def quotes(
     dates = sorted({row["date"] for row in rows})
     notes = []
     if len(dates) > 1:
-        notes.append(
-            "quotes fall on different dates: "
-            + ", ".join(f"{row['symbol']} {row['date']}" for row in rows)
+        days = tuple(
+            Note(f"{r['symbol']} {r['date']}", "quote_day", symbol=r["symbol"], day=r["date"])
+            for r in rows
         )
+        text = "quotes fall on different dates: " + ", ".join(days)
+        notes.append(Note(text, "dates_differ", days=days))
     provenance = Provenance(
         tool="quotes",
         symbols=tuple(frames),

@@ -15,6 +15,7 @@ import pandas as pd
 
 from tools.errors import ToolError
 from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
+from tools.notes import Note
 from tools.periods import Period, Window, resolve_window
 from tools.result import Measure, Provenance, ToolResult
 from tools.symbols import display_name
@@ -69,7 +70,8 @@ def index_returns(
         for row in rows:
             row["spread_pp"] = row["return_pct"] - bench_return
     if len({row["end_date"] for row in rows}) > 1:
-        notes.append("end dates differ between symbols (different trading calendars or data)")
+        text = "end dates differ between symbols (different trading calendars or data)"
+        notes.append(Note(text, "end_dates_differ"))
     provenance = Provenance(
         tool="index_returns",
         symbols=tuple(frames),
@@ -109,13 +111,16 @@ def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str |
     """The last date all frames have, and a note naming the symbols that go further."""
     lasts = {symbol: last_date(frame) for symbol, frame in frames.items()}
     common = min(lasts.values())
-    later = [f"{s} to {d}" for s, d in lasts.items() if d > common]
+    later = tuple(
+        Note(f"{s} to {d}", "runs_to", symbol=s, last=d) for s, d in lasts.items() if d > common
+    )
     if not later:
         return common, None
     limiting = ", ".join(s for s, d in lasts.items() if d == common)
-    return common, (
-        f"as of {common}, the last date {limiting} has; newer closes exist for " + ", ".join(later)
+    text = (
+        f"as of {common}, the last date {limiting} has; newer closes exist for {', '.join(later)}"
     )
+    return common, Note(text, "common_last", day=common, symbols=limiting, later=later)
 
 
 def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, Any]:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, suspect_jumps, table, trading_dates
+from tools.notes import Note
 from tools.periods import locate_as_of
 from tools.proxies import lagging
 from tools.result import Measure, Provenance, ToolResult
@@ -69,10 +70,11 @@ def sector_scores(
     left_out = _ending_early(chosen, as_of)
     if left_out:
         as_of = as_of or last_date(chosen[BENCHMARK])
-        notes.append(
-            ", ".join(f"{s} (last close {d})" for s, d in left_out.items())
-            + f": closes end before {as_of}, left out of the ranking"
+        items = tuple(
+            Note(f"{s} (last close {d})", "closed", symbol=s, last=d) for s, d in left_out.items()
         )
+        text = f"{', '.join(items)}: closes end before {as_of}, left out of the ranking"
+        notes.append(Note(text, "left_out", items=items, as_of=as_of))
         chosen = {s: f for s, f in chosen.items() if s not in left_out}
     elif as_of is None:
         as_of, note = common_last_date(chosen)
@@ -89,7 +91,8 @@ def sector_scores(
     ranked = _scored(rows)
     dates = {spy_date, *(row["date"] for row in ranked)}
     if len(dates) > 1:
-        notes.append("closes used fall on different dates: " + ", ".join(map(str, sorted(dates))))
+        text = "closes used fall on different dates: " + ", ".join(map(str, sorted(dates)))
+        notes.append(Note(text, "sector_dates_differ", days=", ".join(map(str, sorted(dates)))))
     provenance = Provenance(
         tool="sector_scores",
         symbols=tuple(sector_symbols()),

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from tools.errors import ProviderError, ProviderTimeout, StorageError
+from tools.notes import of_error
 from tools.provider import PriceProvider
 from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStorage, StoredPrices, SymbolMeta
 
@@ -56,7 +57,7 @@ def sync_symbols(
             timed_out = isinstance(error, ProviderTimeout)
             outcomes.append(SyncOutcome(symbol, None, error=str(error), timed_out=timed_out))
         except ProviderError as error:
-            outcomes.append(SyncOutcome(symbol, None, error=str(error)))
+            outcomes.append(SyncOutcome(symbol, None, error=of_error(error)))
     return outcomes
 
 

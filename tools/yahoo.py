@@ -35,6 +35,7 @@ import pandas as pd
 from tools.deadline import call_with_deadline
 from tools.errors import ProviderError
 from tools.frames import to_price_frame
+from tools.notes import Note
 
 if TYPE_CHECKING:  # requests loads with yfinance, when prices are fetched: answers need neither
     import requests
@@ -107,7 +108,8 @@ class YahooProvider:
             ticker = yf.Ticker(query.ticker, session=self.session_factory())
             return ticker.history(**query.params)
         except _yfinance_failures() as error:  # one line names the cause
-            raise ProviderError(_reason(query.ticker, error)) from error
+            reason = _reason(query.ticker, error)
+            raise ProviderError(reason, key=reason.key, **reason.facts) from error
 
 
 def _yfinance_failures() -> tuple[type[Exception], ...]:
@@ -156,13 +158,15 @@ def _yfinance(cache_dir: Path | None) -> ModuleType:
         return yf
 
 
-def _reason(symbol: str, error: Exception) -> str:
+def _reason(symbol: str, error: Exception) -> Note:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     kind = type(error).__name__
     if kind in {"YFPricesMissingError", "YFTzMissingError", "YFInvalidPeriodError"}:
-        return f"yfinance has no prices for {symbol} ({text})"
+        return Note(f"yfinance has no prices for {symbol} ({text})", "yf_no_prices", symbol=symbol)
     import requests  # loaded already: yfinance uses it
 
     if isinstance(error, requests.RequestException):
-        return f"yfinance could not reach Yahoo for {symbol} ({kind})"
-    return f"yfinance failed for {symbol}: {kind}: {text}"
+        unreached = f"yfinance could not reach Yahoo for {symbol} ({kind})"
+        return Note(unreached, "yf_unreachable", symbol=symbol, kind=kind)
+    failed = f"yfinance failed for {symbol}: {kind}: {text}"
+    return Note(failed, "yf_failed", symbol=symbol, kind=kind, detail=text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from assistant.answer.model import Language, Passage, Reference
-from assistant.locale import format_date, message
+from assistant.locale import format_date, message, note_text
 from ingest.language import has_cjk
 from ingest.models import Hit
 from tools.result import ToolResult
@@ -58,7 +58,7 @@ class MarketSource:
         symbols = _unique(s for r in self.results for s in r.provenance.symbols)
         origins = merge_origins(r.provenance.source for r in self.results)
         methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
-        notes = _unique(note for r in self.results for note in r.provenance.notes)
+        notes = _unique(note_text(n, language) for r in self.results for n in r.provenance.notes)
         as_of = self.as_of
         return Reference(
             n=n,

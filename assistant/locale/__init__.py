@@ -71,6 +71,40 @@ def notice(name: str, language: Language, /, **values: object) -> str:
     return message(f"notice.{name}", language, **values)
 
 
+CREDIT_PROXY = "credit proxy"  # tools.macro names it "credit proxy HYG/LQD"
+
+
+def indicator_name(indicator: str, language: Language) -> str:
+    """A macro indicator as tools.macro names it, in the reader's words (as named if unknown)."""
+    if indicator.startswith(CREDIT_PROXY):
+        detail = indicator.removeprefix(CREDIT_PROXY).strip()
+        return message("macro.credit_proxy", language, detail=detail)
+    name = f"indicator.{indicator}"
+    return message(name, language) if has_message(name, language) else indicator
+
+
+def note_text(note: str, language: Language) -> str:
+    """A tool's caveat in the reader's words, where the catalog's [tool_note] has its key
+    (tools.notes.Note); otherwise as the tool wrote it."""
+    key, facts = getattr(note, "key", None), getattr(note, "facts", {})
+    if not key or not has_message(f"tool_note.{key}", language):
+        return str(note)
+    # a fact may be given per language ("name_zh" beside "name"): the reader's stands for it
+    chosen = {name: facts.get(f"{name}_{language}", value) for name, value in facts.items()}
+    values = {name: _fact(name, value, language) for name, value in chosen.items()}
+    return message(f"tool_note.{key}", language, **values)
+
+
+def _fact(name: str, value: object, language: Language) -> object:
+    if isinstance(value, dt.date):
+        return format_date(value, language)
+    if isinstance(value, tuple):  # notes of their own, one clause each
+        return message("join.clauses", language).join(note_text(v, language) for v in value)
+    if name == "indicator" and isinstance(value, str):
+        return indicator_name(value, language)
+    return note_text(value, language) if isinstance(value, str) else value  # a note itself
+
+
 def tool_failure(tool: str, error: Exception, language: Language) -> str:
     """A tool's error as a notice in the reader's language: from the error's `key` and
     `facts` where the catalog words it (tools.errors.ToolError), else its own message."""

@@ -7,21 +7,11 @@ import datetime as dt
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.locale import format_date, has_message, message
+from assistant.locale import format_date, indicator_name, message
 from assistant.offline.narrate import CITE, day_of, num, ok, signed, table_rows
 from tools.result import ToolResult
 
-CREDIT_PROXY = "credit proxy"  # tools.macro names it "credit proxy HYG/LQD"
 _CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
-
-
-def _macro_name(indicator: str, language: Language) -> str:
-    """The tool's indicator in the reader's words (as the tool names it when unknown)."""
-    if indicator.startswith(CREDIT_PROXY):
-        detail = indicator.removeprefix(CREDIT_PROXY).strip()
-        return message("macro.credit_proxy", language, detail=detail)
-    name = f"indicator.{indicator}"
-    return message(name, language) if has_message(name, language) else indicator
 
 
 def _amount(value: float, unit: str, decimals: int, language: Language) -> str:
@@ -94,7 +84,7 @@ def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:
     return message(
         "macro.indicator",
         language,
-        name=_macro_name(row["indicator"], language),
+        name=indicator_name(row["indicator"], language),
         value=value,
         change=_macro_change(row, language),
     )

@@ -1,0 +1,43 @@
+"""A tool's caveats ("stored prices are not current …"), as text and as data.
+
+A note is a string: the English line the CLI, JSON, an MCP client and the model read. Like
+`tools.errors.ToolError`, it also carries a `key` and the `facts` that line says, so an answer
+in another language words it from its own catalog (`assistant.locale.note_text`, the
+`[tool_note]` tables) instead of showing a Chinese reader English. A fact may itself be a note,
+or a tuple of notes (one clause each: "last close 2026-02-23, 270 days old, for ^RUT; …"), and
+a fact given per language has its language's value beside it ("name", "name_zh").
+"""
+
+from __future__ import annotations
+
+from tools.errors import ToolError
+
+
+class Note(str):
+    """An English caveat with its `key` and `facts`."""
+
+    key: str
+    facts: dict[str, object]
+
+    def __new__(cls, text: str, key: str, **facts: object) -> Note:
+        note = super().__new__(cls, text)
+        note.key = key
+        note.facts = facts
+        return note
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled (a process pool) with its data
+        return (_rebuild, (str(self), self.key, self.facts))
+
+
+def _rebuild(text: str, key: str, facts: dict[str, object]) -> Note:
+    return Note(text, key, **facts)
+
+
+def clauses(notes: tuple[Note, ...]) -> str:
+    """Notes as one English line, "; " between them."""
+    return "; ".join(notes)
+
+
+def of_error(error: ToolError) -> str:
+    """An error's message, as a note when the error also says it as data (`key`, `facts`)."""
+    return Note(str(error), error.key, **error.facts) if error.key else str(error)
