@@ -29,6 +29,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
+from tools.period_labels import YEAR_LABEL, month_of, span_of
 from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
@@ -70,7 +71,7 @@ def parse_period(text: str) -> Period:
     label = text.strip().upper()
     if label in _TO_DATE:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
-    if _YEAR_LABEL.fullmatch(label):
+    if YEAR_LABEL.fullmatch(label):
         return calendar_year(int(label))
     if month := month_of(label):
         return calendar_month(*month)
@@ -90,16 +91,6 @@ def calendar_year(year: int) -> Period:
     if not 1900 <= year <= 2200:
         raise PeriodError(f"year {year} is out of range")
     return Period(kind="year", label=str(year), year=year)
-
-
-_YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
-_MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
-
-
-def month_of(label: str) -> tuple[int, int] | None:
-    """(year, month) of a month's label ("2026-07"); None for any other period."""
-    found = _MONTH_LABEL.fullmatch(label.strip())
-    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def calendar_month(year: int, month: int) -> Period:
@@ -122,28 +113,7 @@ def _calendar_range(label: str, year: int, first_month: int, months: int) -> Per
     )
 
 
-_SPAN_LABEL = re.compile(r"((?:19|20)\d\d)-([QH])([1-4])")
 _SPAN_MONTHS = {"Q": 3, "H": 6}
-
-
-def span_of(label: str) -> tuple[int, str, int] | None:
-    """(year, "Q" or "H", which) of a quarter's or a half's label ("2026-Q2", "2026-H1")."""
-    found = _SPAN_LABEL.fullmatch(label.strip().upper())
-    if found is None or (found.group(2) == "H" and found.group(3) not in "12"):
-        return None
-    return int(found.group(1)), found.group(2), int(found.group(3))
-
-
-def year_of(label: str, as_of: dt.date | None = None) -> int | None:
-    """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2"; a span to
-    date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
-    span ("1M", "1Y"), which may straddle two years, and for anything else."""
-    label = label.strip().upper()
-    if _YEAR_LABEL.fullmatch(label):
-        return int(label)
-    if found := month_of(label) or span_of(label):
-        return found[0]
-    return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
 
 
 def calendar_span(year: int, kind: str, which: int) -> Period:

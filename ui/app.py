@@ -19,7 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.errors import ConfigError
-from ui import auth, context, library_data, sidebar, watch_runs
+from ui import auth, context, library_data, sidebar
 from ui.markup import error_text
 
 PAGES = Path(__file__).parent / "views"
@@ -51,4 +51,8 @@ navigation.run()
 with settings_slot:
     articles = library_data.summaries(ctx.index) if ctx.index is not None else []
     sidebar.render(ctx.settings, library_data.facets_of(articles))
+# Imported last: the scheduler loads the research writer (pandas), which the page drawn above
+# does not need before its first question.
+from ui import watch_runs  # noqa: E402
+
 watch_runs.start_scheduler(ctx)  # once per process: the watch briefs due while the app runs

@@ -21,11 +21,9 @@ from assistant.watch.feeds import subscribe, suggested_feeds
 from assistant.watch.model import read_item
 from assistant.watch.store import WatchBrief
 from ui import preferences as prefs
-from ui import watch_runs
 from ui.context import Context
 from ui.locale_choice import page_language
 from ui.markup import error_text, plain
-from ui.watch_view import follow, render_failure, render_feeds
 
 PICK = "feeds_offer_pick"
 DISMISSED = "feeds_offer_dismissed"
@@ -107,6 +105,8 @@ def _subscribe(ctx: Context, lang: Language) -> None:
         st.warning(message("feeds_offer.none_picked", lang), icon=":material/edit:")
         return
     subscribe(ctx.watch, urls)
+    from ui import watch_runs
+
     job = watch_runs.start_now(ctx, offline=prefs.current().offline)
     st.session_state[STARTED] = job.id
     st.session_state[REFUSED] = refused
@@ -115,6 +115,10 @@ def _subscribe(ctx: Context, lang: Language) -> None:
 
 def _render_first_run(ctx: Context, lang: Language) -> None:
     """The first run the panel started: its progress, then what it gave, until closed."""
+    # The watch modules (the research writer, pandas) load only once a run was started here:
+    # the chat page, which shows this panel, draws without them.
+    from ui import watch_runs, watch_view
+
     job = watch_runs.jobs(ctx.settings).latest(ctx.owner)
     if job is None or job.id != st.session_state[STARTED]:  # another run since, or a restart
         st.session_state.pop(STARTED, None)
@@ -124,10 +128,10 @@ def _render_first_run(ctx: Context, lang: Language) -> None:
             st.warning(error_text(reason), icon=":material/edit:")
         if not job.done.is_set():
             st.markdown(message("feeds_offer.subscribed", lang, count=job.feeds))
-            follow(ctx.settings, ctx.owner, lang)
+            watch_view.follow(ctx.settings, ctx.owner, lang)
             return
         if job.result is None:
-            render_failure(job, lang)
+            watch_view.render_failure(job, lang)
         else:
             _render_outcome(job.result.watch, lang)
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
@@ -140,6 +144,8 @@ def _render_first_run(ctx: Context, lang: Language) -> None:
 
 
 def _render_outcome(watch: WatchBrief, lang: Language) -> None:
+    from ui.watch_view import render_feeds
+
     read = sum(f.ok for f in watch.feeds)
     if read:
         st.success(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
-from tools.periods import month_of, span_of
+from tools.period_labels import month_of, span_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {

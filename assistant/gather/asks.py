@@ -20,7 +20,8 @@ from assistant.claims.read import calendar_periods
 from assistant.question.intents import asks_figure, asks_names, asks_words
 from assistant.question.period import previous_period
 from ingest.language import cjk_count
-from tools.periods import month_of, period_mentions, year_of
+from tools.period_labels import month_of, year_of
+from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount

@@ -15,7 +15,7 @@ from assistant.answer.model import Language, SectionKey
 from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES, QUARTER_NUMERALS, QUARTER_ORDINALS
 from ingest.errors import Remedy
-from tools.periods import month_of, span_of
+from tools.period_labels import month_of, span_of
 
 __all__ = [
     "LANGUAGES",

@@ -34,7 +34,8 @@ from assistant.question.speakers import speakers, subjects
 from ingest.errors import IngestError
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
-from tools.periods import month_of, parse_period, span_of
+from tools.period_labels import month_of, span_of
+from tools.periods import parse_period
 
 MAX_QUESTION_CHARS = 2_000
 

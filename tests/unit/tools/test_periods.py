@@ -10,6 +10,7 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
+from tools.period_labels import year_of
 from tools.periods import (
     calendar_year,
     date_range,
@@ -18,7 +19,6 @@ from tools.periods import (
     parse_period,
     parse_period_text,
     resolve_window,
-    year_of,
 )
 
 D = dt.date

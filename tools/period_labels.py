@@ -1,0 +1,41 @@
+"""Period labels as `tools.periods` writes them ("2025", "2026-07", "2026-Q2", "YTD"), read.
+
+Apart from the periods themselves, which need pandas, so that what only reads a label (the
+answer's wording of a period, `assistant.locale`) loads no pandas: the browser's first page
+draws without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
+_MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
+_SPAN_LABEL = re.compile(r"((?:19|20)\d\d)-([QH])([1-4])")
+
+
+def month_of(label: str) -> tuple[int, int] | None:
+    """(year, month) of a month's label ("2026-07"); None for any other period."""
+    found = _MONTH_LABEL.fullmatch(label.strip())
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def span_of(label: str) -> tuple[int, str, int] | None:
+    """(year, "Q" or "H", which) of a quarter's or a half's label ("2026-Q2", "2026-H1")."""
+    found = _SPAN_LABEL.fullmatch(label.strip().upper())
+    if found is None or (found.group(2) == "H" and found.group(3) not in "12"):
+        return None
+    return int(found.group(1)), found.group(2), int(found.group(3))
+
+
+def year_of(label: str, as_of: dt.date | None = None) -> int | None:
+    """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2"; a span to
+    date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
+    span ("1M", "1Y"), which may straddle two years, and for anything else."""
+    label = label.strip().upper()
+    if YEAR_LABEL.fullmatch(label):
+        return int(label)
+    if found := month_of(label) or span_of(label):
+        return found[0]
+    return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
