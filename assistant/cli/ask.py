@@ -39,7 +39,7 @@ def _progress(event: Event) -> None:
 
 
 @click.command("ask")
-@click.argument("question")
+@click.argument("words", nargs=-1, required=True, metavar="QUESTION")
 @click.option(
     "--as-of",
     "as_of",
@@ -55,9 +55,14 @@ def _progress(event: Event) -> None:
 @click.option("--offline", is_flag=True, help="Answer without the LLM, even if one is set up.")
 @json_option
 def ask_command(
-    question: str, as_of: dt.datetime | None, article: str | None, offline: bool, as_json: bool
+    words: tuple[str, ...],
+    as_of: dt.datetime | None,
+    article: str | None,
+    offline: bool,
+    as_json: bool,
 ) -> None:
-    """Ask a question; get a cited answer in the analysis format.
+    """Ask a question; get a cited answer in the analysis format. Quotes are optional: the
+    words given make the question.
 
     \b
     marketbrief ask "罗素2000指数年初至今是否跑赢标普500?" --as-of 2026-01-23
@@ -65,6 +70,7 @@ def ask_command(
     marketbrief ask "这篇文章说了什么?" --article 2b3ebcc3
     """
     read_only()
+    question = " ".join(words)
     # Imported here, not at the top: `marketbrief ask --help` need not load the answer engine.
     from assistant.engine import Assistant
     from assistant.events import Done

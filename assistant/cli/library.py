@@ -162,7 +162,7 @@ def _print_hit(rank: int, hit: Hit) -> None:
 
 
 @click.command("search")
-@click.argument("query")
+@click.argument("words", nargs=-1, required=True, metavar="QUERY")
 @click.option("--k", "-k", "k", default=5, show_default=True, type=click.IntRange(1, 100))
 @click.option("--since", type=_DATE, help="Published on or after (YYYY-MM-DD).")
 @click.option("--until", type=_DATE, help="Published on or before (YYYY-MM-DD).")
@@ -172,7 +172,7 @@ def _print_hit(rank: int, hit: Hit) -> None:
 @click.option("--article", "article_id", help="Only this article (an id from `library ls`).")
 @json_option
 def search_command(
-    query: str,
+    words: tuple[str, ...],
     k: int,
     since: dt.datetime | None,
     until: dt.datetime | None,
@@ -182,7 +182,9 @@ def search_command(
     article_id: str | None,
     as_json: bool,
 ) -> None:
-    """Find the passages that best answer QUERY (Chinese or English), vectors and BM25 fused."""
+    """Find the passages that best answer QUERY (Chinese or English), vectors and BM25 fused.
+    Quotes are optional: the words given make the query."""
+    query = " ".join(words)
     from ingest.filters import Filters
 
     read_only()

@@ -19,6 +19,17 @@ def test_empty_or_oversized_questions_are_one_clear_line(
     assert line.startswith("error: the question is")
 
 
+def test_a_question_typed_without_quotes_is_the_words_given(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(capsys, "ask", "Did", "small", "caps", "beat", "the", "S&P", "500?",
+                     "--offline", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    quoted = run_cli(capsys, "ask", "Did small caps beat the S&P 500?", "--offline", "--json")
+    assert result.json()["sections"] == quoted.json()["sections"]
+    assert "Russell 2000" in result.json()["title"]
+
+
 def test_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(capsys, "ask", QUESTION, "--as-of", "23/01/2026")
     assert result.exit_code == 2 and "--as-of" in result.stderr

@@ -192,6 +192,8 @@ def test_search_json_rows_and_filters(capsys: Capsys, fixtures: Path) -> None:
     ).json()
     assert {r["title"] for r in filtered} == {"Regional banks and the small-cap trade"}
     human = run_cli(capsys, "search", "原油价格", "-k", "1").stdout
+    unquoted = run_cli(capsys, "search", "原油价格", "资本开支", "--k", "3", "--json").json()
+    assert unquoted == rows  # the words given, without quotes, are the query
     assert human.startswith("1. 2026年能源板块展望") and "Example Research" in human
 
 
