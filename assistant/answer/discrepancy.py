@@ -5,6 +5,11 @@ reader should see both, each with its source, rather than one silently replacing
 module reads year-to-date percentages stated for a symbol in retrieved sentences ("罗素2000指数
 年初至今已录得可观的8.2%回报率") and compares them with the computed return.
 
+A figure is compared on its own day: an article from July saying "up 8.9% this year" is checked
+against the closes of July (its day's, or the one before, which a morning article reports), not
+against August's. Right for its day, it is no disagreement; wrong, the closes of its day are
+what the reader is shown beside it.
+
 Sentences are read by the claim reader (`assistant.claims.read`), so a figure is the return
 of the name it is said of, and a spread ("跑赢…1.2个百分点") or another period ("当日1.05%的下跌")
 is not taken for a year-to-date return.
@@ -12,19 +17,39 @@ is not taken for a year-to-date return.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from assistant.answer.model import Flag, Language, Section
 from assistant.answer.numbers import Figure, matches
 from assistant.claims.read import read_claims
 from assistant.gather.passages import Candidate, candidates
 from assistant.gather.sources import SourceRegistry
+from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message
+from assistant.ports import MarketDataPort
 from assistant.question.parse import Vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import ToolResult
+
+# An article published this close to the closes' last day is compared with them as they are.
+SAME_DAYS = dt.timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A year-to-date return from the closes, the day of its last close, and its tool result
+    (to cite as [0] when it is shown)."""
+
+    value: float
+    day: dt.date
+    result: ToolResult
+
+
+YtdAt = Callable[[str, dt.date], Computed | None]
 
 
 @dataclass(frozen=True)
@@ -33,10 +58,32 @@ class Discrepancy:
     stated: Figure  # as the article writes it
     computed: float  # return_pct from the closes
     candidate: Candidate  # the sentence that states it (and its hit)
+    day: dt.date | None = None  # the last close of `computed`
+    result: ToolResult | None = None  # the closes of the article's day, when not the answer's
+
+
+def ytd_lookup(market: MarketDataPort | None) -> YtdAt | None:
+    """The year-to-date return of a symbol at the last close on or before a day (cached)."""
+    if market is None:
+        return None
+
+    @cache
+    def ytd_at(symbol: str, day: dt.date) -> Computed | None:
+        try:
+            result = market.index_returns([symbol], period="YTD", as_of=day)
+        except EXPECTED_ERRORS:  # no closes that day (before the first stored one, say)
+            return None
+        [row] = result.frame.to_dict(orient="records")
+        return Computed(float(row["return_pct"]), result.provenance.as_of, result)
+
+    return ytd_at
 
 
 def find_discrepancies(
-    returns: ToolResult, candidates: Sequence[Candidate], vocabulary: Vocabulary
+    returns: ToolResult,
+    candidates: Sequence[Candidate],
+    vocabulary: Vocabulary,
+    ytd_at: YtdAt | None = None,
 ) -> list[Discrepancy]:
     """At most one disagreement per symbol: the best-ranked sentence that states one."""
     computed = {
@@ -46,15 +93,34 @@ def find_discrepancies(
         and isinstance(row.get("return_pct"), float)
         and not math.isnan(row["return_pct"])
     }
+    end = returns.provenance.as_of
     found: dict[str, Discrepancy] = {}
     for candidate in candidates:
         for symbol, figure in stated_returns(candidate.text, vocabulary):
-            value = computed.get(symbol)
-            if value is None or symbol in found:
+            if symbol not in computed or symbol in found:
                 continue
-            if not matches(figure, value) or figure.negative != (value < 0):
-                found[symbol] = Discrepancy(symbol, figure, value, candidate)
+            published = candidate.hit.published
+            if ytd_at is not None and published is not None and published < end - SAME_DAYS:
+                found.update(_on_its_day(symbol, figure, candidate, published, ytd_at))
+            elif not _agrees(figure, computed[symbol]):
+                found[symbol] = Discrepancy(symbol, figure, computed[symbol], candidate, end)
     return list(found.values())
+
+
+def _on_its_day(
+    symbol: str, figure: Figure, candidate: Candidate, published: dt.date, ytd_at: YtdAt
+) -> dict[str, Discrepancy]:
+    """An older article's figure against the closes of its day and of the day before."""
+    days = [ytd_at(symbol, published), ytd_at(symbol, published - dt.timedelta(days=1))]
+    known = [c for c in days if c is not None]
+    if not known or any(_agrees(figure, c.value) for c in known):
+        return {}
+    at = known[0]
+    return {symbol: Discrepancy(symbol, figure, at.value, candidate, at.day, at.result)}
+
+
+def _agrees(figure: Figure, value: float) -> bool:
+    return matches(figure, value) and figure.negative == (value < 0)
 
 
 def stated_returns(text: str, vocabulary: Vocabulary) -> list[tuple[str, Figure]]:
@@ -91,6 +157,9 @@ class Disagreements:
             vocabulary,
             language,
         )
+        for d in found:  # the closes of an older article's day join [0]: their figure is shown
+            if d.result is not None:
+                registry.add_tool_result(d.result)
 
     def _n(self, d: Discrepancy) -> int:
         return self.registry.add_hit(d.candidate.hit)
@@ -102,7 +171,6 @@ class Disagreements:
         """Each disagreement with both figures and their sources (the first says why they may
         differ)."""
         end = self.registry.market.as_of
-        day = format_date(end, self.lang) if end else ""
         return [
             message(
                 "discrepancy.first" if i == 0 else "discrepancy.again",
@@ -111,7 +179,7 @@ class Disagreements:
                 stated=d.stated.raw,
                 source=f"[{self._n(d)}]",
                 computed=f"{d.computed:.2f}%",
-                date=day,
+                date=format_date(day, self.lang) if (day := d.day or end) else "",
                 cite="[0]",
             )
             for i, d in enumerate(self.found)
@@ -163,6 +231,7 @@ def reconcile(
     registry: SourceRegistry,
     vocabulary: Vocabulary,
     language: Language,
+    ytd_at: YtdAt | None = None,
 ) -> tuple[tuple[Section, ...], list[Flag]]:
     """For a model's answer: find disagreements between the retrieved passages and the computed
     returns; where the answer does not give both figures, add the sentence that does."""
@@ -182,7 +251,7 @@ def reconcile(
         for p in a.passages.values()
     ]
     pool = candidates(hits, "", (), language)
-    found = [d for r in returns for d in find_discrepancies(r, pool, vocabulary)]
+    found = [d for r in returns for d in find_discrepancies(r, pool, vocabulary, ytd_at)]
     if not found:
         return sections, []
     told = Disagreements(found, registry, vocabulary, language)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.answer.assemble import Draft, assemble
-from assistant.answer.discrepancy import reconcile
+from assistant.answer.discrepancy import reconcile, ytd_lookup
 from assistant.answer.model import Flag
 from assistant.answer.tickers import strip_symbols
 from assistant.conversation.memory import Conversation
@@ -178,8 +178,9 @@ class ModelAnswer:
         )  # fmt: skip
         written = yield from repair(first, checking)  # one rewrite when figures fail the check
         sections, disagreements = reconcile(
-            written.sections, registry, services.vocabulary, parsed.language
-        )
+            written.sections, registry, services.vocabulary, parsed.language,
+            ytd_lookup(services.market),
+        )  # fmt: skip
         draft = Draft(
             title=written.title or title_for(parsed, services.vocabulary),
             sections=sections,

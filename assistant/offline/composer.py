@@ -39,7 +39,7 @@ def gather(
     unavailable: dict[str, str] | None = None,
 ) -> Gathered:
     """Call the tools and search the library for a question."""
-    out = Gathered()
+    out = Gathered(market=market)
     gatherer = Gatherer(market, index, registry, emit, question.language, unavailable)
     if any(question.allows(tool) for tool in MARKET_TOOLS):
         gatherer.market_data(question, out)

@@ -50,6 +50,8 @@ class Gathered:
     quotes: ToolResult | None = None
     hits: list[Hit] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    # asked again while writing: an older article's year-to-date figure, on the article's day
+    market: MarketDataPort | None = None
 
 
 class Gatherer:

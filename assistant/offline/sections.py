@@ -11,7 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies
+from assistant.answer.discrepancy import (
+    Disagreements,
+    Discrepancy,
+    find_discrepancies,
+    ytd_lookup,
+)
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import Said, coverage, names_written, question_terms, share, unnamed
@@ -121,7 +126,9 @@ class SectionWriter:
         self.leaders_told = False
         self.lead: Candidate | None = None  # the answer's first quoted sentence
         self.discrepancies: list[Discrepancy] = (
-            find_discrepancies(gathered.returns, self.pool, vocabulary) if gathered.returns else []
+            find_discrepancies(gathered.returns, self.pool, vocabulary, ytd_lookup(gathered.market))
+            if gathered.returns
+            else []
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
 
