@@ -184,10 +184,10 @@ def search_command(
 ) -> None:
     """Find the passages that best answer QUERY (Chinese or English), vectors and BM25 fused.
     Quotes are optional: the words given make the query."""
-    query = " ".join(words)
     from ingest.filters import Filters
 
     read_only()
+    query = " ".join(words)
     with _open_index() as index:
         filters = Filters(
             since=since.date() if since else None,
