@@ -31,7 +31,10 @@ def call_with_deadline(call: Callable[[], T], timeout_s: float, what: str) -> T:
 
     `what` names the service in the message, e.g. "yfinance did not answer within 10 s".
     """
-    late = ProviderTimeout(f"{what} did not answer within {timeout_s:g} s")
+    seconds = f"{timeout_s:g}"
+    late = ProviderTimeout(
+        f"{what} did not answer within {seconds} s", key="timed_out", service=what, seconds=seconds
+    )
     once = (call() for _ in (None,))  # called in the worker thread
     for value in iterate_with_deadline(
         once, time.monotonic() + timeout_s, late, name=f"deadline: {what}"

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from tools.errors import ProviderError, ProviderTimeout, StorageError
-from tools.notes import of_error
+from tools.notes import Note, of_error
 from tools.provider import PriceProvider
 from tools.store import CSV_ORIGIN, YF_ORIGIN, PriceStorage, StoredPrices, SymbolMeta
 
@@ -46,16 +46,15 @@ def sync_symbols(
     for symbol in symbols:
         if stalled is not None:
             timed_out = isinstance(stalled, ProviderTimeout)
-            outcomes.append(
-                SyncOutcome(symbol, None, error=f"not tried: {stalled}", timed_out=timed_out)
-            )
+            skipped = Note(f"not tried: {stalled}", "not_tried", reason=of_error(stalled))
+            outcomes.append(SyncOutcome(symbol, None, error=skipped, timed_out=timed_out))
             continue
         try:
             outcomes.append(_sync_one(store, provider, symbol, now))
         except (ProviderTimeout, StorageError) as error:  # the rest would only fail alike
             stalled = error
             timed_out = isinstance(error, ProviderTimeout)
-            outcomes.append(SyncOutcome(symbol, None, error=str(error), timed_out=timed_out))
+            outcomes.append(SyncOutcome(symbol, None, error=of_error(error), timed_out=timed_out))
         except ProviderError as error:
             outcomes.append(SyncOutcome(symbol, None, error=of_error(error)))
     return outcomes

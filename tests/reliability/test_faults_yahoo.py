@@ -54,7 +54,14 @@ def test_a_stalled_yahoo_falls_back_to_stored_prices_with_their_age(
     )
     assert "days old" in notes
 
-    # An answer shows the age too, in its [0] reference.
+    # An answer shows the age too, in its [0] reference, in the reader's language.
     asked = run_cli(capsys, "ask", "How did the S&P 500 do this week?")
     assert asked.exit_code == 0, asked.stderr
-    assert "using stored prices: last close 2026-01-09" in asked.stdout
+    assert "did not answer within 0.5 s; using stored prices: last close January 9, 2026" in (
+        asked.stdout
+    )
+    asked = run_cli(capsys, "ask", "标普500本周表现如何？")
+    assert asked.exit_code == 0, asked.stderr
+    assert "yfinance在0.5秒内没有响应，改用价格库中已存的价格：^GSPC的最后收盘为2026年1月9日" in (
+        asked.stdout
+    )
