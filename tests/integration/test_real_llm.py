@@ -60,6 +60,10 @@ LIMITS = {
     "MARKETBRIEF_LLM_MAX_TOOL_CALLS": "3",
     "MARKETBRIEF_LLM_RUN_TIMEOUT_S": f"{RUN_LIMIT_S:g}",
     "MARKETBRIEF_LLM_TIMEOUT_S": "60",
+    # A CPU model reads the whole prompt before its first token: the writer's 1,500 tokens take
+    # 20 s here on two cores and passed the default 30 s under load (a CI run fell back
+    # offline): the first token may take as long as the call.
+    "MARKETBRIEF_LLM_FIRST_TOKEN_TIMEOUT_S": "60",
     "MARKETBRIEF_LLM_MAX_RETRIES": "0",  # a local server that fails will fail again
     "MARKETBRIEF_LLM_MAX_OUTPUT_TOKENS": "600",
     # Prices come from the imported CSVs only: no yfinance refresh from the subprocess.
