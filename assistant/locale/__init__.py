@@ -111,8 +111,7 @@ def tool_failure(tool: str, error: Exception, language: Language) -> str:
     key, facts = getattr(error, "key", None), getattr(error, "facts", {})
     reason = str(error)
     if key and has_message(f"tool_error.{key}", language):
-        values = {k: format_date(v, language) if isinstance(v, dt.date) else v
-                  for k, v in facts.items()}  # fmt: skip
+        values = {k: _fact(k, v, language) for k, v in facts.items()}
         reason = message(f"tool_error.{key}", language, **values)
     return notice("tool_failed", language, tool=tool, reason=reason)
 
