@@ -1,8 +1,9 @@
 """Listed companies a text names, in English and Chinese: "Applied Materials" is AMAT, 英伟达 NVDA.
 
-The companies are tools/companies.tsv: the US index constituents (S&P 500, S&P 600, Nasdaq 100,
-Dow) from the `pytickersymbols` package, written by `python -m tools.company_list`, which also
-decides which names are safe in prose (see there). The file is read on first use and kept.
+The companies are tools/companies.tsv, the US index constituents (S&P 500, S&P 600, Nasdaq 100,
+Dow) from the `pytickersymbols` package, and tools/listed.tsv, the other companies on a US
+exchange from the SEC's list, both written by `tools.company_list`, which also decides which
+names are safe in prose (see there). The files are read on first use and kept.
 
 What that list cannot know is in LARGEST, a short table kept by hand for the largest companies
 only: their Chinese names and the short English names people use for them that are ordinary
@@ -26,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("companies.tsv")
+LISTED = Path(__file__).with_name("listed.tsv")  # after DATA: an index company keeps its names
 
 
 @dataclass(frozen=True)
@@ -130,9 +132,10 @@ def _add_latin(table: Table, alias: str, any_case: bool, symbol: str) -> None:
 
 @cache
 def table() -> Table:
-    """The companies from DATA and LARGEST, read once."""
+    """The companies from DATA, LISTED and LARGEST, read once."""
     found = Table()
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    lines = [*DATA.read_text("utf-8").splitlines(), *LISTED.read_text("utf-8").splitlines()]
+    for line in lines:
         if not line or line.startswith("#"):
             continue
         symbol, name, aliases, alone = line.split("\t")

@@ -1,9 +1,14 @@
-"""Writes tools/companies.tsv, the listed companies a question can name, from pytickersymbols.
+"""Writes the listed companies a question can name: tools/companies.tsv, the US index
+constituents, from pytickersymbols, and tools/listed.tsv, every other company listed on a US
+exchange, from the SEC's list of tickers.
 
-A developer's tool, not a runtime one: `python -m tools.company_list` rebuilds the file after
-`pytickersymbols` (the US index constituents: S&P 500, S&P 600, S&P 100, Nasdaq 100, Dow) is
-upgraded; a unit test fails when the file and the installed package disagree. The answer path
-only reads the small file (`tools.companies`): importing the package costs up to half a second.
+Developer's tools, not runtime ones. `python -m tools.company_list` rebuilds companies.tsv after
+`pytickersymbols` (S&P 500, S&P 600, S&P 100, Nasdaq 100, Dow) is upgraded; a unit test fails
+when the file and the installed package disagree. `python -m tools.company_list --listed [FILE]`
+rebuilds listed.tsv from the SEC's company_tickers_exchange.json (public domain; downloaded
+when no FILE is given), which names what no index holds: GameStop, Roku, Reddit, CoreWeave. The
+answer path only reads the small files (`tools.companies`): importing the package costs up to
+half a second.
 
 Each company gets the names people write for it: the listed name, the name without its legal
 form ("Apple Inc." -> "Apple"), without a descriptor ("Micron Technology" -> "Micron") and
@@ -22,12 +27,28 @@ English word list with frequencies (`pyspellchecker`, also a developer's tool) d
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 OUTPUT = Path(__file__).with_name("companies.tsv")
+LISTED_OUTPUT = Path(__file__).with_name("listed.tsv")
+SEC_LISTING = "https://www.sec.gov/files/company_tickers_exchange.json"
+# The SEC asks automated clients to say who they are.
+SEC_USER_AGENT = "marketbrief company list (https://github.com/marketbrief/marketbrief)"
+EXCHANGES = frozenset({"Nasdaq", "NYSE", "CBOE"})  # not OTC: foreign lines and shells
+MAX_SHARE_CLASSES = 2  # GOOG and GOOGL
+# Listings that are no operating company: funds, trusts of one asset, blank-cheque companies.
+_NOT_A_COMPANY = re.compile(
+    r"\b(?:ETF|ETN|ETP|FUNDS?|ISHARES|SPDR|PROSHARES|DIREXION|ACQUISITION|SERIES \d+)\b", re.I
+)
+# A plain common share's ticker: warrants, units and rights add a fifth letter W, U, R (or Z).
+_COMMON_SHARE = re.compile(r"[A-Z]{1,4}|[A-Z]{4}[A-QST-VXY]")
+# The SEC's names end in a filer's state or a form ("MICRON TECHNOLOGY INC /DE", "/ADR").
+_FILER_SUFFIX = re.compile(r"\s*[/\\].*$")
+_LEGAL_FORMS = frozenset({"INC", "CO", "LTD"})  # capitals a short acronym keeps, these do not
 INDICES = ("S&P 500", "S&P 100", "NASDAQ 100", "DOW JONES", "S&P 600")
 # Subtitle-corpus frequency from which a word is everyday: for a one-word name ("micron" 118,
 # "intel" 15,297), and for a ticker alone ("mu" 1,049, "ba" 4,783).
@@ -39,14 +60,18 @@ EVERYDAY_SHORTENED = 700
 # The small caps' one-word names are mostly surnames and places (Powell, Hawkins, Lindsay):
 # a company only in these indices needs its longer name unless the short one is no word at all.
 SMALL_CAPS = frozenset({"S&P 600"})
+# A company in no index above, only listed (listed.tsv): judged as the small caps are, and its
+# ticker counts alone only where the library's articles carry it.
+LISTED = "listed"
 # Upper-case words of market prose that are also a company's ticker or name (ADP and CME are
-# read as the jobs report and FedWatch, MSCI as an index family).
+# read as the jobs report and FedWatch, MSCI as an index family, SPX as the S&P 500, CSP as a
+# cloud service provider, DeFi, NFT and Tron as crypto, PACs as political action committees).
 ACRONYMS = frozenset({
-    "ADP", "AI", "API", "ATH", "AUM", "CCI", "CEO", "CFO", "CME", "COO", "CPI", "CTO", "DEA",
-    "EMA", "EPS", "ESG", "ETF", "EU", "EV", "FCF", "FED", "FOMC", "GDP", "IMF", "IPO", "ISM",
-    "MA", "MACD", "MSCI", "MYR", "NAV", "OPEC", "OTC", "PCE", "PDF", "PE", "PMI", "PPI", "PSA",
-    "REIT", "ROE", "ROI", "RSI", "SEC", "SMA", "TTM", "UK", "US", "USA", "USB", "USD", "WWW",
-    "YOY", "YTD",
+    "ADP", "AI", "API", "ATH", "AUM", "CCI", "CEO", "CFO", "CME", "COO", "CPI", "CSP", "CTO",
+    "DEA", "DEFI", "EMA", "EPS", "ESG", "ETF", "EU", "EV", "FCF", "FED", "FOMC", "GDP", "IMF",
+    "IPO", "ISM", "MA", "MACD", "MSCI", "MYR", "NAV", "NFT", "OPEC", "OTC", "PACS", "PCE", "PDF",
+    "PE", "PMI", "PPI", "PSA", "REIT", "ROE", "ROI", "RSI", "SEC", "SMA", "SPX", "TRON", "TTM",
+    "UK", "US", "USA", "USB", "USD", "WWW", "YOY", "YTD",
 })  # fmt: skip
 # Companies pytickersymbols lists under another company's name (1.17.10: Apollo Global
 # Management as Apollo Commercial Real Estate Finance, ARI's). Two tickers sharing one name that
@@ -74,6 +99,7 @@ class Company:
     indices: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)  # the names as listed, cleaned
+    rank: int = 0  # a listed-only company's place in the SEC's list (largest first)
 
 
 def yahoo_symbol(ticker: str) -> str:
@@ -145,10 +171,17 @@ class Lexicon:
 
 
 def alias_entry(
-    alias: str, lexicon: Lexicon, small_cap: bool = False, shortened: bool = False
+    alias: str,
+    lexicon: Lexicon,
+    small_cap: bool = False,
+    shortened: bool = False,
+    listed_only: bool = False,
 ) -> str | None:
     """The alias as stored ("~" first when any case will do), or None when it must not count.
-    `shortened`: the alias was cut from a longer listed name."""
+    `shortened`: the alias was cut from a longer listed name. `listed_only`: the company is in
+    no index (listed.tsv), one of thousands, so a name of dictionary words only counts with its
+    legal form ("Quantum Computing Inc"), which no headline's title case writes by chance, and
+    a name of more than one word only as spelled ("hyperscale data" is no Hyperscale Data)."""
     words = _WORD.findall(alias)
     compact = re.sub(r"[^0-9A-Za-z]", "", alias)
     if len(compact) < 3 or (any(c.isdigit() for c in compact) and len(compact) <= 3):
@@ -156,6 +189,8 @@ def alias_entry(
     distinctive = any(
         len(w) >= 3 and lexicon.frequency(w) == 0 and w.lower() not in GENERIC for w in words
     )
+    if listed_only and " " in alias and not distinctive and short_name(alias) == alias:
+        return None  # "Quantum Computing", "Turning Point": a headline's words, not a company
     if " " not in alias and (
         lexicon.everyday(alias)
         or (shortened and lexicon.frequency(alias) >= EVERYDAY_SHORTENED)
@@ -164,7 +199,8 @@ def alias_entry(
         or (small_cap and not distinctive)
     ):
         return None
-    return ("~" + alias) if distinctive and not alias.isupper() else alias
+    any_case = distinctive and not alias.isupper() and not (listed_only and " " in alias)
+    return ("~" + alias) if any_case else alias
 
 
 def bare_ticker(symbol: str, lexicon: Lexicon) -> str:
@@ -178,22 +214,38 @@ def bare_ticker(symbol: str, lexicon: Lexicon) -> str:
 
 def assign(companies: Iterable[Company], lexicon: Lexicon) -> Iterator[tuple[str, ...]]:
     """TSV rows; a name two companies share (GOOG, GOOGL) goes to the one in more indices,
+    then to the larger listed-only company ("Banco Santander": SAN, not Santander Brasil),
     then to the longer ticker (the class A line: GOOGL, FOXA, NWSA)."""
-    ranked = sorted(companies, key=lambda c: (-len(c.indices), -len(c.symbol), c.symbol))
+    ranked = sorted(companies, key=lambda c: (-len(c.indices), c.rank, -len(c.symbol), c.symbol))
     owner: dict[str, str] = {}
     for company in ranked:
         for name in company.names:
             owner.setdefault(name.casefold(), company.symbol)
     for company in sorted(ranked, key=lambda c: c.symbol):
-        small_cap = company.indices <= SMALL_CAPS
+        small_cap = company.indices <= SMALL_CAPS | {LISTED}
+        listed_only = company.indices == {LISTED}
         entries = sorted(
             entry
             for name in company.names
             if owner[name.casefold()] == company.symbol
-            and (entry := alias_entry(name, lexicon, small_cap, name not in company.listed))
+            and not (listed_only and name.isupper() and _descriptor_cut(name, company))
+            and (
+                entry := alias_entry(
+                    name, lexicon, small_cap, name not in company.listed, listed_only
+                )
+            )
             is not None
         )
-        yield company.symbol, company.name, "|".join(entries), bare_ticker(company.symbol, lexicon)
+        alone = bare_ticker(company.symbol, lexicon)
+        if company.indices == {LISTED} and alone == "1":
+            alone = "0"
+        yield company.symbol, company.name, "|".join(entries), alone
+
+
+def _descriptor_cut(name: str, company: Company) -> bool:
+    """Is the name cut from a listed one past its legal form ("AMC" of "AMC Networks")? Of a
+    company in no index, such a name in capitals is as likely another's ("AMC" is the cinemas)."""
+    return name not in company.listed | {short_name(listed) for listed in company.listed}
 
 
 def render(rows: Iterable[tuple[str, ...]], version: str) -> str:
@@ -212,6 +264,92 @@ def build() -> str:
     return render(assign(load_companies(), Lexicon()), version("pytickersymbols"))
 
 
-if __name__ == "__main__":
+def prose_case(name: str, lexicon: Lexicon) -> str:
+    """A name the SEC writes in capitals as prose writes it: "BLUE OWL CAPITAL" -> "Blue Owl
+    Capital"; a short word that is no everyday word stays an acronym ("KKR", "AT&T")."""
+    if any(c.islower() for c in name):
+        return name
+    return " ".join(
+        word
+        if len(word) <= 3 and not lexicon.everyday(word) and word.strip(".,") not in _LEGAL_FORMS
+        else word.capitalize()
+        for word in name.split()
+    )
+
+
+def load_listed(
+    listing: dict[str, Any], indexed: Iterable[Company], lexicon: Lexicon
+) -> list[Company]:
+    """The operating companies on a US exchange in the SEC's `listing` (fields cik, name,
+    ticker, exchange) that no index company, ETF or index of tools.symbols already is: one per
+    company (its first ticker), named as prose names it."""
+    from tools.symbols import INSTRUMENTS
+
+    fields = listing["fields"]
+    taken = {c.symbol for c in indexed} | {item.symbol for item in INSTRUMENTS}
+    rows = [dict(zip(fields, row, strict=True)) for row in listing["data"]]
+    known_ciks = {row["cik"] for row in rows if yahoo_symbol(row["ticker"]) in taken}
+    # A filer with more common-share lines than a company's share classes issues notes or funds
+    # (Credit Suisse AG's ETNs): its name is not what those tickers trade as.
+    lines = Counter(row["cik"] for row in rows if _COMMON_SHARE.fullmatch(row["ticker"]))
+    known_ciks |= {cik for cik, count in lines.items() if count > MAX_SHARE_CLASSES}
+    companies: dict[int, Company] = {}
+    for row in rows:
+        ticker, cik = row["ticker"], row["cik"]
+        if (
+            cik in known_ciks
+            or cik in companies
+            or row["exchange"] not in EXCHANGES
+            or not _COMMON_SHARE.fullmatch(ticker)
+            or _NOT_A_COMPANY.search(row["name"])
+        ):
+            continue
+        name = prose_case(_FILER_SUFFIX.sub("", row["name"]), lexicon)
+        company = Company(yahoo_symbol(ticker), short_name(name), {LISTED}, variants(name))
+        company.rank = len(companies) + 1
+        company.listed.add(clean(name))
+        companies[cik] = company
+    return sorted(companies.values(), key=lambda c: c.symbol)
+
+
+def build_listed(listing: dict[str, Any], source: str) -> str:
+    """listed.tsv: the listed companies whose names no index company (companies.tsv) owns."""
+    lexicon = Lexicon()
+    indexed = load_companies()
+    rows = assign([*indexed, *load_listed(listing, indexed, lexicon)], lexicon)
+    listed = [row for row in rows if row[0] not in {c.symbol for c in indexed}]
+    header = (
+        f"# Generated by `python -m tools.company_list --listed` from the SEC's {source}: the "
+        "companies on a US exchange in no index of companies.tsv; do not edit.\n"
+    )
+    return header + render(listed, "").split("\n", 1)[1]
+
+
+def fetch_listing() -> dict[str, Any]:
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(SEC_LISTING, headers={"User-Agent": SEC_USER_AGENT})
+    with urllib.request.urlopen(request, timeout=60) as response:  # a developer's tool
+        return json.load(response)
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--listed"]:
+        import json
+
+        if len(argv) > 1:
+            listing, source = json.loads(Path(argv[1]).read_text("utf-8")), Path(argv[1]).name
+        else:
+            listing, source = fetch_listing(), SEC_LISTING
+        LISTED_OUTPUT.write_text(build_listed(listing, source), encoding="utf-8")
+        print(f"wrote {LISTED_OUTPUT}")
+        return
     OUTPUT.write_text(build(), encoding="utf-8")
     print(f"wrote {OUTPUT}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

@@ -328,9 +328,10 @@ def test_naming_only_indices_or_funds_asks_how_they_did() -> None:
 
 
 def test_tickers_the_library_carries_count_in_a_question() -> None:
-    assert parse("SPOT into earnings?").symbols == ()
-    known = parse_question("SPOT into earnings?", default_vocabulary(known=["SPOT"]))
-    assert known.symbols == ("SPOT",)
+    """A listed company's ticker in no index (GME) counts alone once the library carries it."""
+    assert parse("GME into earnings?").symbols == ()
+    known = parse_question("GME into earnings?", default_vocabulary(known=["GME"]))
+    assert known.symbols == ("GME",)
 
 
 def test_library_tickers_come_from_the_index_or_are_none() -> None:

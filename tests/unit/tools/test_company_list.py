@@ -1,5 +1,6 @@
-"""The generated list of companies: how names are derived and judged, and that the file agrees
-with the installed pytickersymbols (rebuild it with `python -m tools.company_list`)."""
+"""The generated lists of companies: how names are derived and judged, that companies.tsv agrees
+with the installed pytickersymbols (rebuild it with `python -m tools.company_list`), and how
+listed.tsv is read from the SEC's list of listed companies."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from pathlib import Path
 import pytest
 
 from tools.company_list import (
+    LISTED_OUTPUT,
     OUTPUT,
     Lexicon,
     alias_entry,
     assign,
     bare_ticker,
     load_companies,
+    load_listed,
+    prose_case,
     short_name,
     variants,
 )
@@ -115,3 +119,80 @@ def test_no_two_companies_share_a_name_in_the_file() -> None:
         plain = [symbol.replace("-", "") for symbol in symbols]
         shortest = min(plain, key=len)
         assert all(p.startswith(shortest) and len(p) - len(shortest) <= 1 for p in plain), symbols
+
+
+# -- listed.tsv: the SEC's list of companies on a US exchange ----------------------------------
+
+LISTED_WORDS = Lexicon(
+    {"blue": 60_000, "owl": 2_000, "capital": 20_000, "quantum": 1_500, "computing": 1_200,
+     "data": 9_000, "networks": 3_000, "game": 50_000, "stop": 90_000}
+)  # fmt: skip
+_LISTING = {
+    "fields": ["cik", "name", "ticker", "exchange"],
+    "data": [
+        [1, "Alphabet Inc.", "GOOGL", "Nasdaq"],  # an index company: already in companies.tsv
+        [1, "Alphabet Inc.", "ABCD", "Nasdaq"],  # ... under another of its tickers
+        [2, "GameStop Corp.", "GME", "NYSE"],
+        [2, "GameStop Corp.", "GME-WT", "NYSE"],  # one line per company
+        [3, "ROKU, INC", "ROKU", "Nasdaq"],
+        [4, "BLUE OWL CAPITAL INC. /DE", "OWL", "NYSE"],
+        [5, "SPDR S&P 500 ETF TRUST", "SPY", "NYSE"],  # a fund
+        [6, "Some Acquisition Corp", "SACQU", "Nasdaq"],  # a blank-cheque unit
+        [7, "DEUTSCHE TELEKOM AG", "DTEGY", "OTC"],  # not on an exchange
+        [8, "CREDIT SUISSE AG", "GLDI", "Nasdaq"],  # an issuer of notes: three lines
+        [8, "CREDIT SUISSE AG", "SLVO", "Nasdaq"],
+        [8, "CREDIT SUISSE AG", "USOI", "Nasdaq"],
+        [9, "Quantum Computing Inc.", "QUBT", "Nasdaq"],
+    ],
+}
+
+
+def test_the_listed_companies_are_the_operating_ones_in_no_index() -> None:
+    indexed = load_companies(_Source())
+    listed = {c.symbol: c for c in load_listed(_LISTING, indexed, LISTED_WORDS)}
+    assert set(listed) == {"GME", "ROKU", "OWL", "QUBT"}
+    assert listed["ROKU"].name == "Roku"  # the SEC's capitals as prose writes them
+    assert listed["OWL"].name == "Blue Owl Capital"  # without the filer's state
+    assert listed["GME"].rank < listed["ROKU"].rank  # the SEC's order: the larger first
+
+
+def test_capitals_become_prose_but_acronyms_stay() -> None:
+    assert prose_case("BLUE OWL CAPITAL INC.", LISTED_WORDS) == "Blue Owl Capital Inc."
+    assert prose_case("KKR & CO INC", LISTED_WORDS) == "KKR & Co Inc"
+    assert (
+        prose_case("GameStop Corp.", LISTED_WORDS) == "GameStop Corp."
+    )  # mixed case is as written
+
+
+def test_a_listed_company_in_no_index_is_named_more_strictly() -> None:
+    listed = load_listed(_LISTING, load_companies(_Source()), LISTED_WORDS)
+    rows = {row[0]: row for row in assign(listed, LISTED_WORDS)}
+    # dictionary words only: its legal form is needed, which no headline writes by chance
+    assert "Quantum Computing" not in rows["QUBT"][2].split("|")
+    assert "Quantum Computing Inc." in rows["QUBT"][2].split("|")
+    assert "~GameStop" in rows["GME"][2].split("|")
+    assert rows["GME"][3] == "0"  # its ticker alone only where the library carries it
+    # a name of two words counts only as spelled, even with a word no dictionary has
+    assert alias_entry("Hyperscale Data", LISTED_WORDS, listed_only=True) == "Hyperscale Data"
+    assert alias_entry("Hyperscale Data", LISTED_WORDS) == "~Hyperscale Data"
+
+
+def test_a_name_cut_past_its_legal_form_in_capitals_is_not_a_listed_company() -> None:
+    listing = {"fields": _LISTING["fields"], "data": [[1, "AMC NETWORKS INC", "AMCX", "Nasdaq"]]}
+    (row,) = assign(load_listed(listing, [], LISTED_WORDS), LISTED_WORDS)
+    assert "AMC" not in row[2].split("|") and "AMC Networks" in row[2].split("|")
+
+
+def test_the_listed_file_shares_no_company_or_name_with_the_index_file() -> None:
+    def rows(path: Path) -> dict[str, set[str]]:
+        found = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                symbol, _, aliases, _ = line.split("\t")
+                found[symbol] = {a.removeprefix("~").casefold() for a in aliases.split("|") if a}
+        return found
+
+    indexed, listed = rows(Path(OUTPUT)), rows(Path(LISTED_OUTPUT))
+    assert not set(indexed) & set(listed)
+    assert not set().union(*indexed.values()) & set().union(*listed.values())
+    assert {"GME", "CRWV", "RDDT"} <= set(listed)

@@ -91,8 +91,8 @@ def test_ordinary_prose_yields_no_symbols(prose: str) -> None:
 
 
 def test_find_symbols_accepts_known_tickers_from_the_store() -> None:
-    assert find_symbols("SPOT and NYT") == []  # not listed companies: only when known
-    assert find_symbols("SPOT and NYT", known=["SPOT"]) == ["SPOT"]
+    assert find_symbols("GME and NYT") == []  # in no index: only when known
+    assert find_symbols("GME and NYT", known=["GME"]) == ["GME"]
 
 
 def test_display_names() -> None:
@@ -103,7 +103,8 @@ def test_display_names() -> None:
     assert display_name("NVDA", "zh") == "英伟达"
     assert display_name("AMAT", "zh") == "应用材料"
     assert display_name("FE", "zh") == "FirstEnergy"  # no Chinese name: the English one
-    assert display_name("SPOT", "en") == "SPOT"  # not listed: the ticker
+    assert display_name("GME", "en") == "GameStop"  # listed, in no index
+    assert display_name("ZZZQ", "en") == "ZZZQ"  # not listed: the ticker
 
 
 # -- companies ---------------------------------------------------------------------------------
@@ -122,6 +123,10 @@ def test_display_names() -> None:
         ("APPLIED MATERIALS", ["AMAT"]),
         ("AMAT and NVDA into the print", ["AMAT", "NVDA"]),  # tickers that are no word
         ("Berkshire Hathaway and S&P Global vs the S&P 500", ["BRK-B", "SPGI", "^GSPC"]),
+        # in no index, listed on an exchange (tools/listed.tsv)
+        ("What lifted GameStop's sales?", ["GME"]),
+        ("Why did CoreWeave and Nebius fall?", ["CRWV", "NBIS"]),
+        ("Reddit, Barclays and Toyota Motor Corp", ["RDDT", "BCS", "TM"]),
     ],
 )  # fmt: skip
 def test_companies_are_found_by_name_and_ticker(text: str, symbols: list[str]) -> None:
@@ -147,6 +152,9 @@ def test_a_company_name_holding_a_sector_word_is_the_company(text: str, symbols:
     [
         "What is the price target? Block the trade, target the pool, match the box.",
         "the best buy in general motors of change",  # lower case: not names
+        # a listed company in no index whose name is a headline's words (Quantum Computing
+        # Inc., Turning Point Brands), and a crypto word a small company is named after (DeFi)
+        "Quantum Computing Stocks Rally At A Turning Point For DeFi",
         "The CEO said IT was ON, ALL of it NOW; EPS and GDP beat.",
         "What did Powell say? Williams spoke too.",  # Fed officials, not POWL or WMB
         "高通胀下的亚马逊河与增强生产",  # 高通, 亚马逊, 强生 inside other words
