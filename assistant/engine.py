@@ -39,13 +39,8 @@ from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_fail
 from assistant.locale import notice
 from assistant.offline.composer import compose, gather
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.parse import (
-    ParsedQuestion,
-    Vocabulary,
-    default_vocabulary,
-    library_tickers,
-    parse_question,
-)
+from assistant.question.parse import ParsedQuestion, parse_question
+from assistant.question.vocabulary import Vocabulary, default_vocabulary, library_tickers
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from assistant.answer.model import Flag, Section
 from assistant.answer.verify import verify
-from assistant.question.parse import Vocabulary, default_vocabulary
+from assistant.question.vocabulary import Vocabulary, default_vocabulary
 from benchmarks.harness.paths import SHARED
 from benchmarks.harness.planted import KINDS, TRUE, Item, build_corpus
 

@@ -85,8 +85,8 @@ class Context:
     def assistant(self, preferences: Preferences | None = None) -> Assistant:
         """An Assistant over the shared services, with the sidebar's endpoint and filters."""
         from assistant.engine import Assistant
-        from assistant.question.parse import library_tickers
         from assistant.question.scope import ScopedIndex
+        from assistant.question.vocabulary import library_tickers
 
         chosen = preferences or current()
         settings = effective_settings(self.settings, chosen)

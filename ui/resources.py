@@ -22,7 +22,7 @@ from assistant.conversation.history import HistoryStore
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from assistant.question.parse import Vocabulary
+    from assistant.question.vocabulary import Vocabulary
     from assistant.research.store import ResearchStore
     from assistant.watch.store import WatchStore
     from ingest.index import Index
@@ -70,7 +70,7 @@ def _commentary_index(key: tuple[Any, ...], _settings: Settings) -> Index:
 def vocabulary(tickers: frozenset[str] = frozenset()) -> Vocabulary:
     """The vocabulary, with the tickers the library's articles carry (rebuilt when they
     change, e.g. after an ingest)."""
-    from assistant.question.parse import default_vocabulary
+    from assistant.question.vocabulary import default_vocabulary
 
     return default_vocabulary(known=tickers)
 

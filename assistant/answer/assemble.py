@@ -21,7 +21,8 @@ from assistant.answer.tickers import tickers_from
 from assistant.answer.verify import verify
 from assistant.gather.sources import SourceRegistry
 from assistant.locale import message
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 from assistant.redact import redact
 from tools.result import ToolResult
 

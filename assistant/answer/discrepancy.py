@@ -31,7 +31,7 @@ from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message
 from assistant.ports import MarketDataPort
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import ToolResult
 

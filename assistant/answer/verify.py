@@ -24,7 +24,7 @@ from assistant.claims.read import read_claims
 from assistant.gather.sentences import paragraphs, sentences
 from assistant.gather.sources import ArticleSource, Source, reporter
 from assistant.locale import message, metric_label, period_label
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 
 
 def verify(

@@ -20,7 +20,7 @@ from assistant.claims.model import Claim, Fact
 from assistant.claims.read import read_claims
 from assistant.gather.sentences import paragraphs, sentences
 from assistant.gather.sources import ArticleSource, MarketSource, Source
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 from tools.result import Measure, ToolResult
 
 

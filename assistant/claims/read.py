@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.direction import DOWN, NEUTRAL, UP
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 from ingest.dates import MONTH_NAMES, half_spans, quarter_spans, written_dates
 from tools.periods import period_mentions
 

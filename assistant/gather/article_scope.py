@@ -13,7 +13,8 @@ from typing import Any
 
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 
 MAX_SYMBOLS = 4
 TEXT_CHARS = 4_000  # the names an article is about are in its headline and opening

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.gather.asks import Asks
@@ -143,6 +144,7 @@ def candidates(
     scoped: bool = False,
     period: str | None = None,
     speakers: Names = (),
+    companies: Names = (),
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
     A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
@@ -150,7 +152,8 @@ def candidates(
 
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first.
-    `speakers`: the names of those the question cites as the source of a view (no terms)."""
+    `speakers`: the names of those the question cites as the source of a view (no terms).
+    `companies`: the names of the companies it is about (`_about_companies`)."""
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
     # not as words: "6月" would leave "月", which any month's sentence says.
@@ -162,7 +165,6 @@ def candidates(
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
-    headlines: dict[str, Said] = {}  # what each article's headline says
     for rank, hit, position, raw, followed in _sentences(hits, scoped):
         text = clean(raw, followed)
         if not (quotable(text) or (position == 0 and quotable_headline(text, scoped))):
@@ -172,8 +174,7 @@ def candidates(
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
-        if (headline := headlines.get(hit.title)) is None:
-            headline = headlines[hit.title] = Said.of(hit.title)
+        headline = _headline_says(hit.title)
         said = Said.of(text, words)
         coverage = share(said, asked, headline)
         shared = coverage if asked is expressible else share(said, expressible, headline)
@@ -191,7 +192,13 @@ def candidates(
         found.append(
             Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
         )
-    return _distinct(found if scoped else _on_topic(found, lowered_names))
+    kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
+    return _distinct(kept)
+
+
+@lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
+def _headline_says(title: str) -> Said:
+    return Said.of(title)
 
 
 def _distinct(found: list[Candidate]) -> list[Candidate]:
@@ -226,6 +233,21 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
         or c.period_fit > 0
         or names_written(c.text, names)
     ]
+
+
+def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate]:
+    """Only what is about a company the question names: sentences from articles whose headline
+    or a retrieved passage names it. "What lifted GameStop's first-quarter sales?" is not
+    answered by ASML's first-quarter sales, however many of its words that sentence shares."""
+    aliases = [n.lower() for names in companies for n in names if n]
+    if not aliases:
+        return found
+    about = {
+        c.hit.chunk.article_id
+        for c in found
+        if names_written(c.hit.chunk.text, aliases) or names_written(c.hit.title, aliases)
+    }
+    return [c for c in found if c.hit.chunk.article_id in about]
 
 
 def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, bool]]:

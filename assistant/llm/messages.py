@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from assistant.conversation.memory import Conversation
 from assistant.locale import heading_skeleton, period_label
 from assistant.prompts import render_prompt, tool_descriptions
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage

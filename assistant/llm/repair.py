@@ -40,7 +40,7 @@ from assistant.llm.parse import parse_markdown
 from assistant.llm.tools import SUMMARY_CHARS, clean_passage
 from assistant.locale import heading_skeleton, notice
 from assistant.prompts import render_prompt
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

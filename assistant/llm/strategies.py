@@ -39,7 +39,8 @@ from assistant.offline.gathering import Gathered, Gatherer
 from assistant.offline.titles import title_for
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.prompts import render_prompt
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 from assistant.settings import Settings
 from tools.result import ToolResult
 
@@ -122,8 +123,9 @@ class ModelAnswer:
         aliases = services.vocabulary.aliases
         names = [tuple(aliases(s)) for s in parsed.asked_symbols]
         speakers = [tuple(aliases(s)) for s in parsed.speakers]
+        companies = services.vocabulary.companies(parsed.symbols)
         prompt, citable = writer.prompt(
-            parsed, language_name, gathered.hits, registry, names, speakers
+            parsed, language_name, gathered.hits, registry, names, speakers, companies
         )
         reply = yield from self._write(prompt, citable)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)

@@ -121,9 +121,11 @@ def prompt(
     registry: SourceRegistry,
     names: Names,
     speakers: Names = (),
+    companies: Names = (),
 ) -> tuple[str, list[int]]:
     """The writer's prompt, and the source numbers it shows (registered, so citable);
-    `speakers`: the names of those the question cites as the source of a view."""
+    `speakers`: the names of those the question cites as the source of a view; `companies`:
+    the names of the companies it is about (`Vocabulary.companies`)."""
     sources = []
     if registry.tool_results:
         lines = [
@@ -135,6 +137,7 @@ def prompt(
     chosen = candidates(
         hits, question.text, names, question.language, question.as_of,
         scoped=question.article_id is not None, period=question.period, speakers=speakers,
+        companies=companies,
     )  # fmt: skip
     by_source: dict[int, list[str]] = {}
     headers: dict[int, str] = {}

@@ -24,7 +24,8 @@ from assistant.offline.gathering import (
 from assistant.offline.sections import SectionWriter, missing_card
 from assistant.offline.titles import title_for
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 
 
 def gather(

@@ -22,8 +22,9 @@ from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
+from assistant.question.vocabulary import Vocabulary
 from ingest.filters import Filters
 from ingest.language import detect_language
 from ingest.models import Hit

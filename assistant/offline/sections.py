@@ -41,7 +41,8 @@ from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import shortened, topic_title
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
 
 # The sections that say so when there is nothing grounded to put in them.
@@ -103,9 +104,7 @@ class SectionWriter:
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
         self.names = [tuple(vocabulary.aliases(s)) for s in question.asked_symbols]  # each symbol's
-        self.companies = [
-            tuple(vocabulary.aliases(s)) for s in question.symbols if vocabulary.is_stock(s)
-        ]
+        self.companies = vocabulary.companies(question.symbols)
         self.day = _data_day(gathered) or question.as_of
         self.pool = candidates(
             gathered.hits,
@@ -116,6 +115,7 @@ class SectionWriter:
             scoped=question.article_id is not None,
             period=question.period,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
+            companies=self.companies,
         )
         self.used: set[int] = set()
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far

@@ -9,7 +9,8 @@ shortened at a word or clause boundary.
 from __future__ import annotations
 
 from assistant.locale import message, period_label
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 
 TITLE_CHARS = 60
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.locale import message, period_label
-from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, Vocabulary, parse_question
+from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, parse_question
+from assistant.question.vocabulary import Vocabulary
 from ingest.models import Article
 
 

@@ -23,7 +23,8 @@ from assistant.gather.passages import candidates
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.offline.gathering import published_window
-from assistant.question.parse import ParsedQuestion, Vocabulary
+from assistant.question.parse import ParsedQuestion
+from assistant.question.vocabulary import Vocabulary
 from assistant.research.brief import Finding
 from assistant.research.entities import topic_entities
 from assistant.research.focus import Focus

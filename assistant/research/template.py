@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from assistant.answer.model import Language
 from assistant.prompts import PromptError, fill, load_data
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 from assistant.research.entities import Entities, article_entities, topic_entities
 from assistant.research.plan import MAX_STEPS, Plan, Step, ToolName
 from ingest.language import detect_language

@@ -19,7 +19,7 @@ from assistant.answer.links import defang_answer
 from assistant.answer.model import Answer, Flag, Language, Reference, Section
 from assistant.locale import format_date
 from assistant.locale.catalog import message
-from assistant.question.parse import Vocabulary
+from assistant.question.vocabulary import Vocabulary
 from assistant.research.brief import Brief
 from assistant.watch.model import WatchItem
 from assistant.watch.store import FeedOutcome, NewArticle

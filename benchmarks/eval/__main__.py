@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant import services
 from assistant.engine import Assistant
-from assistant.question.parse import default_vocabulary, library_tickers
+from assistant.question.vocabulary import default_vocabulary, library_tickers
 from assistant.settings import Settings
 from benchmarks.eval import library, report, retrieval
 from benchmarks.eval.answers import Scored, ask, run_all

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.offline.gathering import search_query
-from assistant.question.parse import Vocabulary, parse_question
+from assistant.question.parse import parse_question
+from assistant.question.vocabulary import Vocabulary
 from benchmarks.eval.bm25 import DEPTH, Baseline
 from benchmarks.eval.questions import Question
 from ingest.chunking import chunk_article

@@ -25,7 +25,7 @@ from assistant.llm.agent import RunLimits
 from assistant.llm.parse import parse_markdown
 from assistant.llm.repair import RepairContext, Written, repair
 from assistant.llm.scripted_server import LoopbackOpenAI, Servers, hang, status, text, tool_calls
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from assistant.services import chat_model
 from assistant.settings import Settings, load_settings
 from tests.cli_runner import run_cli

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer.numbers import figures_in
 from assistant.gather.sources import ArticleSource, MarketSource
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from benchmarks.harness.paths import SHARED
 from benchmarks.harness.planted import KINDS, SMALL, TRUE, Cell, Item, build_corpus
 from benchmarks.harness.planted.model import parse_number, states

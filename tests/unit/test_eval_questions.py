@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from benchmarks.eval import bm25, metrics, report
 from benchmarks.eval.answers import Scored
 from benchmarks.eval.metrics import Sentence, answer_sentences, fragment_reason

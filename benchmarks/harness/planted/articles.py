@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant.answer.numbers import Figure, figures_in
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import ArticleSource, SourceRegistry
-from assistant.question.parse import Vocabulary, default_vocabulary
+from assistant.question.vocabulary import Vocabulary, default_vocabulary
 from ingest.chunking import chunk_article
 from ingest.language import Language
 from ingest.models import Article, Chunk, Hit

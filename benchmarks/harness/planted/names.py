@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from assistant.question.parse import Vocabulary, default_vocabulary
+from assistant.question.vocabulary import Vocabulary, default_vocabulary
 from ingest.language import Language
 from tools.symbols import SECTORS
 

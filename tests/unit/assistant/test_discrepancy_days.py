@@ -12,7 +12,7 @@ import pandas as pd
 from assistant.answer.discrepancy import Computed, Disagreements, find_discrepancies
 from assistant.gather.passages import candidates
 from assistant.gather.sources import SourceRegistry
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import Provenance, ToolResult
 

@@ -89,6 +89,23 @@ def test_a_sentence_sharing_one_common_word_is_not_on_topic() -> None:
     assert [c.hit.chunk.id for c in found] == ["c0"]
 
 
+def test_a_question_about_a_company_is_answered_from_articles_that_name_it() -> None:
+    """Another company's first-quarter sales share most of the question's words; its article
+    never names GameStop, so it is not about the question. A sentence of GameStop's article
+    that does not repeat the name still is ("The retailer said...")."""
+    pool = hits(
+        "GameStop said its first-quarter sales rose 14% from a year earlier, the company "
+        "reported on Tuesday. The videogame retailer said that collectibles lifted its sales.",
+        "ASML's first-quarter sales beat forecasts by a wide margin, lifted by AI chip demand.",
+    )
+    question = "What lifted GameStop's first-quarter sales?"
+    names = [("GameStop", "GME")]
+    found = candidates(pool, question, names, "en", companies=names)
+    assert {c.hit.chunk.id for c in found} == {"c0"}
+    assert any(c.text.startswith("The videogame retailer") for c in found)
+    assert "c1" in {c.hit.chunk.id for c in candidates(pool, question, names, "en")}
+
+
 def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() -> None:
     wanted = question_terms("How much did South Korea's exports grow?")
     assert any("出口" in group for group in wanted)

@@ -8,8 +8,9 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.offline.gathering import search_query
-from assistant.question.parse import default_vocabulary, library_tickers, parse_question
+from assistant.question.parse import parse_question
 from assistant.question.period import find_date
+from assistant.question.vocabulary import default_vocabulary, library_tickers
 from ingest.language import detect_language
 
 VOCAB = default_vocabulary()

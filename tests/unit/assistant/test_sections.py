@@ -12,7 +12,8 @@ from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
 from assistant.offline.quoting import lead_in
 from assistant.offline.sections import SectionWriter
-from assistant.question.parse import default_vocabulary, parse_question
+from assistant.question.parse import parse_question
+from assistant.question.vocabulary import default_vocabulary
 from ingest.models import Chunk, Hit
 from tools.result import Provenance, ToolResult
 

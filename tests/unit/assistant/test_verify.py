@@ -8,7 +8,7 @@ from assistant.answer.citations import renumber
 from assistant.answer.model import Section
 from assistant.answer.verify import verify
 from assistant.gather.sources import SourceRegistry
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from ingest.models import Chunk, Hit
 from tools import returns
 from tools.result import Provenance, ToolResult

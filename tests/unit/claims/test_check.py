@@ -10,7 +10,7 @@ import pandas as pd
 from assistant.claims.check import check
 from assistant.claims.facts import text_facts, tool_facts
 from assistant.claims.read import read_claims
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 from tools import returns
 from tools.result import Provenance, ToolResult
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.claims.read import read_claims
-from assistant.question.parse import default_vocabulary
+from assistant.question.vocabulary import default_vocabulary
 
 VOCABULARY = default_vocabulary()
 

@@ -47,7 +47,7 @@ def test_the_offline_plan_covers_each_aspect_for_a_small_cap_topic(helper: Assis
 
 
 def test_the_template_follows_what_the_topic_names() -> None:
-    from assistant.question.parse import default_vocabulary
+    from assistant.question.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
     sectors = template_plan("能源板块前景", vocabulary, as_of=AS_OF)
@@ -76,7 +76,7 @@ def test_the_template_follows_what_the_topic_names() -> None:
 
 
 def test_every_step_of_the_template_data_fills_from_the_entities_words() -> None:
-    from assistant.question.parse import default_vocabulary
+    from assistant.question.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
     slots = topic_entities("能源板块前景", vocabulary, None).slots(vocabulary, "t", "title")
@@ -185,7 +185,7 @@ def test_offline_skips_the_model(helper: Assistant) -> None:
 
 
 def test_an_article_without_names_in_its_title_is_read_by_its_tickers_then_tags() -> None:
-    from assistant.question.parse import default_vocabulary
+    from assistant.question.vocabulary import default_vocabulary
     from tests.unit.assistant.fakes import article
 
     vocabulary = default_vocabulary()

@@ -1,0 +1,154 @@
+"""The names the assistant understands: symbols, sectors, companies and periods, from `tools/`
+through one small `Vocabulary`, so tests can pass a fake (`default_vocabulary` is the real one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from functools import cache, partial
+from typing import Any
+
+from assistant.answer.model import Language
+from ingest.errors import IngestError
+from ingest.zhwords import WordEdges
+
+
+@dataclass(frozen=True)
+class SectorName:
+    symbol: str
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names the assistant understands, from `tools.symbols` and `tools.periods`."""
+
+    find_symbols: Callable[[str], list[str]]
+    display_name: Callable[[str, str], str]
+    parse_period: Callable[[str], str | None]
+    sectors: tuple[SectorName, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (name or alias, symbol), to find mentions in text
+    # a listed company's names ("Goldman" and "Goldman Sachs"), found by `find_symbols` itself
+    company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
+    is_us: Callable[[str], bool] = lambda _symbol: True  # False: another market's index
+    has_earnings: Callable[[str], bool] = lambda _symbol: True  # False: a commodity, bitcoin
+
+    def aliases(self, symbol: str) -> list[str]:
+        """Every name of the symbol we know, longest first (display names included)."""
+        found = {a for a, s in self.names if s == symbol} | set(self.company_names(symbol))
+        found |= {self.name(symbol, "zh"), self.name(symbol, "en")} - {symbol}
+        return sorted(found, key=len, reverse=True)
+
+    def companies(self, symbols: Iterable[str]) -> list[tuple[str, ...]]:
+        """The names of each company among `symbols`, its ticker last ("Hewlett Packard
+        Enterprise", "HPE"): what a text about that company writes."""
+        return [(*self.aliases(s), s) for s in symbols if self.is_stock(s)]
+
+    def name(self, symbol: str, language: Language) -> str:
+        """The symbol's name; an unknown symbol keeps its ticker as its name."""
+        return self.display_name(symbol, language) or symbol
+
+    def is_sector(self, symbol: str) -> bool:
+        return any(s.symbol == symbol for s in self.sectors)
+
+    def is_stock(self, symbol: str) -> bool:
+        """A company's share: neither an index (^GSPC) nor a fund or sector the vocabulary
+        names (SPY, XLE); tickers it does not know (AMAT, $ACMR) are stocks."""
+        return not symbol.startswith("^") and symbol not in _named_symbols(self.names, self.sectors)
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping name mentions as (start, end, symbol), leftmost-longest; Latin
+        names only as whole words."""
+        pattern, symbols = _name_pattern(self.names)
+        if pattern is None:
+            return []
+        return [(m.start(), m.end(), symbols[m.group(0).lower()]) for m in pattern.finditer(text)]
+
+
+@cache
+def _named_symbols(
+    names: tuple[tuple[str, str], ...], sectors: tuple[SectorName, ...]
+) -> frozenset[str]:
+    return frozenset(symbol for _, symbol in names) | {s.symbol for s in sectors}
+
+
+@cache
+def _name_pattern(
+    names: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    symbols = {alias.lower(): symbol for alias, symbol in names}
+    if not symbols:
+        return None, symbols
+    parts = []
+    for alias in sorted(symbols, key=len, reverse=True):
+        body = re.escape(alias)
+        head = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
+        # A name ending in a letter may meet a figure: "罗素2000 ETF2026年7月下跌3.08%".
+        tail = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isdigit() else ""
+        tail = r"(?![A-Za-z])" if alias[-1].isascii() and alias[-1].isalpha() else tail
+        parts.append(head + body + tail)
+    return re.compile("|".join(parts), re.I), symbols
+
+
+def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
+    """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
+    that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
+    library's articles carry."""
+    from tools import companies, periods, symbols
+
+    names = tuple(
+        (alias, item.symbol)
+        for item in getattr(symbols, "INSTRUMENTS", ())
+        for alias in (item.zh, item.en, *item.aliases, _ticker(item.symbol))
+        if len(alias) >= 2
+    )
+    return Vocabulary(
+        find_symbols=partial(_find_symbols, symbols.find_symbols, tuple(known)),
+        display_name=symbols.display_name,
+        parse_period=periods.parse_period_text,
+        sectors=tuple(_sector_names(symbols.SECTORS)),
+        names=names,
+        company_names=companies.company_aliases,
+        is_us=symbols.is_us,
+        has_earnings=symbols.has_earnings,
+    )
+
+
+def _find_symbols(find: Callable[..., list[str]], known: tuple[str, ...], text: str) -> list[str]:
+    """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
+    生物科技 is no technology sector (jieba's words, which tools/ cannot see)."""
+    return find(text, known=known, splits_a_word=WordEdges.of(text).splits)
+
+
+def library_tickers(index: object) -> frozenset[str]:
+    """The tickers the library's articles carry; none when `index` cannot say (a test's fake,
+    or a library that cannot be read: the search will say what is wrong)."""
+    index = getattr(index, "index", index)  # a ScopedIndex wraps the library's Index
+    tickers = getattr(index, "tickers", None)
+    if tickers is None:
+        return frozenset()
+    try:
+        return frozenset(tickers())
+    except (IngestError, OSError):
+        return frozenset()
+
+
+def _ticker(symbol: str) -> str:
+    """An ETF's ticker is a name in text ("能源(XLE)", "HYG/LQD"); an index's (^GSPC) is not."""
+    return "" if symbol.startswith("^") else symbol
+
+
+def _sector_names(raw: Any) -> list[SectorName]:
+    """SECTORS rows as (symbol, en, zh), whether tuples, dicts or objects."""
+    names = []
+    for row in raw.values() if isinstance(raw, dict) else raw:
+        if isinstance(row, dict):
+            names.append(SectorName(row["symbol"], row["en"], row["zh"]))
+        elif isinstance(row, tuple | list):
+            names.append(SectorName(str(row[0]), str(row[1]), str(row[2])))
+        else:
+            names.append(SectorName(row.symbol, row.en, row.zh))
+    return names
