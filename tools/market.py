@@ -24,7 +24,7 @@ from tools.errors import PeriodError, ToolError, UnknownSymbolError
 from tools.frames import last_date as last_close
 from tools.macro import MACRO_SYMBOLS
 from tools.macro import macro as macro_tool
-from tools.notes import Note, clauses
+from tools.notes import Note, clauses, price_store_note
 from tools.periods import Period, calendar_year, date_range, parse_date, parse_period
 from tools.provider import PriceProvider
 from tools.proxies import ETF_PROXY, StandIn, choose_stand_ins
@@ -261,17 +261,19 @@ def _stand_in_note(stand_in: StandIn) -> Note:
 
 def describe_sources(metas: Iterable[SymbolMeta]) -> str:
     """'local price store: CSV import (2026-11-20): ^GSPC.csv, ^RUT.csv; yfinance, fetched
-    2026-11-21 09:00 UTC: XLE'. Plain CSV imports of one day share a group, named by file."""
-    groups: dict[str, list[str]] = {}
+    2026-11-21 09:00 UTC: XLE'. Plain CSV imports of one day share a group, named by file. A
+    `Note` whose `groups` are notes too, so the `[0]` reference of several results merges them
+    (`assistant.gather.sources.merged_origins`) and words them in the reader's language."""
+    groups: dict[str, tuple[Note, list[str]]] = {}
     for meta in metas:
         phrase = meta.describe()
+        item = meta.symbol
         if meta.origin.startswith(CSV_ORIGIN) and not meta.origin.endswith(YF_ORIGIN):
-            phrase = f"CSV import ({meta.updated_at:%Y-%m-%d})"
-            groups.setdefault(phrase, []).append(meta.origin.removeprefix(CSV_ORIGIN))
-        else:
-            groups.setdefault(phrase, []).append(meta.symbol)
-    parts = [f"{phrase}: {', '.join(items)}" for phrase, items in groups.items()]
-    return "local price store: " + "; ".join(parts) if parts else "local price store (empty)"
+            day = meta.updated_at.date()
+            phrase = Note(f"CSV import ({day})", "origin_csv_day", day=day)
+            item = meta.origin.removeprefix(CSV_ORIGIN)
+        groups.setdefault(phrase, (phrase, []))[1].append(item)
+    return price_store_note(list(groups.values()))
 
 
 def _ages(metas: Sequence[SymbolMeta], today: dt.date) -> tuple[Note, ...]:

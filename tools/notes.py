@@ -10,6 +10,8 @@ a fact given per language has its language's value beside it ("name", "name_zh")
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tools.errors import ToolError
 
 
@@ -36,6 +38,19 @@ def _rebuild(text: str, key: str, facts: dict[str, object]) -> Note:
 def clauses(notes: tuple[Note, ...]) -> str:
     """Notes as one English line, "; " between them."""
     return "; ".join(notes)
+
+
+def price_store_note(groups: Sequence[tuple[str, Sequence[str]]]) -> Note:
+    """Where the prices came from, as one note: each origin's phrase (a note: "CSV import
+    (2026-11-20)") with the files or symbols it holds. Its `groups` are notes too, so the `[0]`
+    reference of several results can merge them and word them in the reader's language."""
+    if not groups:
+        return Note("local price store (empty)", "price_store_empty")
+    parts = tuple(
+        Note(f"{phrase}: {', '.join(items)}", "origin_group", phrase=phrase, items=", ".join(items))
+        for phrase, items in groups
+    )
+    return Note("local price store: " + "; ".join(parts), "price_store", groups=parts)
 
 
 def of_error(error: ToolError) -> str:

@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 
 from tools.errors import StorageError, ToolError, UnknownSymbolError
 from tools.frames import PRICE_COLUMNS, first_date, last_date
+from tools.notes import Note
 
 SUFFIX = ".parquet"
 META_KEY = b"marketbrief"
@@ -51,18 +52,21 @@ class SymbolMeta:
     first: dt.date
     last: dt.date
 
-    def describe(self) -> str:
-        """One phrase for a provenance line, e.g. 'yfinance, fetched 2026-11-20 14:02 UTC'."""
+    def describe(self) -> Note:
+        """One phrase for a provenance line, e.g. 'yfinance, fetched 2026-11-20 14:02 UTC' (a
+        `Note`, so an answer in Chinese words it in Chinese)."""
         stamp = self.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+        day = self.updated_at.date()
         if self.origin == YF_ORIGIN:
-            return f"yfinance, fetched {stamp}"
+            return Note(f"yfinance, fetched {stamp}", "origin_yfinance", stamp=stamp)
         if self.origin.startswith(CSV_ORIGIN):
             files = self.origin.removeprefix(CSV_ORIGIN)
             if files.endswith(f" + {YF_ORIGIN}"):
                 files = files.removesuffix(f" + {YF_ORIGIN}")
-                return f"CSV import of {files}, extended by yfinance ({stamp})"
-            return f"CSV import of {files} ({self.updated_at:%Y-%m-%d})"
-        return f"{self.origin} ({stamp})"
+                text = f"CSV import of {files}, extended by yfinance ({stamp})"
+                return Note(text, "origin_csv_synced", files=files, stamp=stamp)
+            return Note(f"CSV import of {files} ({day})", "origin_csv", files=files, day=day)
+        return Note(f"{self.origin} ({stamp})", "origin_other", origin=self.origin, stamp=stamp)
 
     def to_json(self) -> dict[str, str | int]:
         return {

@@ -20,6 +20,7 @@ from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date, message, note_text
 from ingest.language import has_cjk
 from ingest.models import Hit
+from tools.notes import price_store_note
 from tools.result import ToolResult
 
 MARKET = 0
@@ -56,7 +57,7 @@ class MarketSource:
     def reference(self, n: int, language: Language) -> Reference:
         tools = _unique(r.provenance.tool for r in self.results)
         symbols = _unique(s for r in self.results for s in r.provenance.symbols)
-        origins = merge_origins(r.provenance.source for r in self.results)
+        origins = merged_origins((r.provenance.source for r in self.results), language)
         methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
         notes = _unique(note_text(n, language) for r in self.results for n in r.provenance.notes)
         as_of = self.as_of
@@ -64,7 +65,7 @@ class MarketSource:
             n=n,
             kind="market_data",
             title=market_title(tools, symbols, as_of, language),
-            source="; ".join(origins),
+            source=origins,
             date=as_of,
             tools=tuple(tools),
             symbols=tuple(symbols),
@@ -175,6 +176,24 @@ class SourceRegistry:
         if isinstance(source, MarketSource):
             return source.reference(n, language)
         return source.reference(n)
+
+
+def merged_origins(sources: Iterable[str], language: Language) -> str:
+    """The results' origins as one line in the reader's language: the price store's groups of
+    every result merged (one phrase, each of its items once), any other origin once."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    others: list[str] = []
+    for source in sources:
+        if getattr(source, "key", None) == "price_store":
+            for group in getattr(source, "facts", {})["groups"]:
+                phrase = group.facts["phrase"]
+                items = groups.setdefault(phrase, (phrase, []))[1]
+                items += [i for i in group.facts["items"].split(", ") if i not in items]
+        elif source not in others:
+            others.append(source)
+    lines: list[str] = [price_store_note(list(groups.values()))] if groups else []
+    lines += others
+    return message("join.clauses", language).join(note_text(line, language) for line in lines)
 
 
 def merge_origins(sources: Iterable[str]) -> list[str]:

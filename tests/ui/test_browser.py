@@ -102,7 +102,7 @@ def test_a_chinese_question_gets_a_cited_answer_with_a_chart(page: object) -> No
     expect(panel.get_by_text("[0] marketbrief 市场数据", exact=False)).to_be_visible(
         timeout=TIMEOUT_MS
     )
-    expect(panel.get_by_text("local price store", exact=False)).to_be_visible()
+    expect(panel.get_by_text("本地价格库", exact=False)).to_be_visible()
 
 
 def test_a_hostile_article_is_shown_as_text(page: object) -> None:

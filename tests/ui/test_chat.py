@@ -55,7 +55,7 @@ def test_the_sources_panel_opens_the_cited_passage_and_the_market_data(
     pills.set_value(0).run()
     panel = all_text(app)
     assert "**[0] " in panel and "index\\_returns" in panel
-    assert "local price store" in panel and "2026\\-01\\-23" in panel
+    assert "本地价格库" in panel and "2026\\-01\\-23" in panel  # the question's language
 
 
 def test_flags_charts_and_the_tickers_strip(seeded_home: Path) -> None:

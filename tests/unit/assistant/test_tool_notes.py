@@ -64,6 +64,17 @@ def test_an_english_answer_reads_them_in_english(tmp_path: Path) -> None:
     assert not re.search(r"[\u4e00-\u9fff]", joined)
 
 
+def test_where_the_prices_came_from_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
+    """Two results read from the same import are one origin in [0], each file once."""
+    market = _market(tmp_path)
+    results = [market.index_returns(["^RUT", "^GSPC"], period="1M"), market.macro()]
+    zh = MarketSource(results=results).reference(0, "zh").source
+    en = MarketSource(results=results).reference(0, "en").source
+    assert zh.startswith("本地价格库：") and "导入的CSV" in zh and not LATIN_WORDS.search(zh)
+    assert en.startswith("local price store: ") and "CSV import (" in en and "^TNX.csv" in en
+    assert en.count("^TNX.csv") == 1 and en.count("CSV import") == 1, en
+
+
 def _note_keys() -> set[str]:
     """The key of every `Note(text, "key", …)` the tools write."""
     keys = set()
