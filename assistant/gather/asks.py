@@ -17,7 +17,7 @@ from assistant.answer.direction import asked_direction, moves
 from assistant.answer.numbers import figures_in
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
-from assistant.question.intents import asks_figure, asks_names, asks_words
+from assistant.question.intents import asks_figure, asks_names, asks_person, asks_words
 from assistant.question.period import previous_period
 from ingest.language import cjk_count
 from tools.period_labels import month_of, year_of
@@ -26,6 +26,7 @@ from tools.periods import period_mentions
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
 NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
+PERSON_ASKED = 0.4  # a sentence naming a person in full, when the question asks who
 PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
 IN_HEADLINE = 0.5  # …counts this much when only its article's headline names the period
 DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
@@ -33,6 +34,12 @@ WORDS_ASKED = 0.3  # a sentence quoting someone, when the question asks what the
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
+# A person named as Chinese writes a foreign name, "约翰·特努斯" or "(John Ternus)". (A Chinese
+# name, 库克, needs a tagger, and English capitalises too much else, "Apple Music", to tell a
+# name by its capitals; the role the question asks about, which its terms carry, does that.)
+_PERSON_NAMED = re.compile(
+    r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[(（][A-Z][a-z]+(?: [A-Z][a-z]+)+[)）]"
+)
 
 # When a sentence's article was published, and the as-of date a question asks at.
 Written = tuple[dt.date | None, dt.date | None]
@@ -49,6 +56,7 @@ class Asks:
     names: float
     direction: int | None = None
     words: float = 0.0
+    person: float = 0.0
 
     @classmethod
     def of(cls, question: str, period: str | None) -> Asks:
@@ -56,7 +64,8 @@ class Asks:
         names = NAMES_ASKED if asks_names(question) else 0.0
         figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
         words = WORDS_ASKED if asks_words(question) else 0.0
-        return cls(figure, asked_period, names, asked_direction(question), words)
+        person = PERSON_ASKED if asks_person(question) else 0.0
+        return cls(figure, asked_period, names, asked_direction(question), words, person)
 
     def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
@@ -68,6 +77,8 @@ class Asks:
         that only says things moved the other way than asked is worth less; one quoting
         someone is worth more when the question asks what was said."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
+        if self.person and _PERSON_NAMED.search(text):
+            worth += self.person
         if self.words and quotes(text):
             worth += self.words
         if self.direction and moves(text) == {-self.direction}:

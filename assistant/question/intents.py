@@ -92,6 +92,15 @@ def asks_names(text: str) -> bool:
     return _NAMES_ASKED.search(text) is not None
 
 
+# "Who is…?", "新任CEO是谁", "是哪位科学家": the answer is a person.
+_PERSON_ASKED = re.compile(r"\bwho(?:m|se)?\b|谁|哪(?:位|两位|几位|个人)|什么人", re.I)
+
+
+def asks_person(text: str) -> bool:
+    """Does the question ask who someone is ("Who replaces Tim Cook?", "新任CEO是谁？")?"""
+    return _PERSON_ASKED.search(text) is not None
+
+
 _LIST_ASKED = re.compile(
     r"\bwhich\b|\bwhat are\b|\blists?\b|\bpoints\b|哪些|哪几|几点|几条|要点|有什么", re.I
 )

@@ -11,7 +11,7 @@ from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
-from assistant.question.intents import asks_figure, asks_names, asks_words
+from assistant.question.intents import asks_figure, asks_names, asks_person, asks_words
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -420,6 +420,20 @@ def test_a_question_asking_which_companies_puts_the_sentences_naming_them_first(
     assert asks_names("哪些公司被上调了评级？") and asks_names("What stocks did it buy?")
     assert not asks_names("What is driving small caps?")
     assert not asks_names("What share of revenue comes from AI chips?")
+
+
+def test_a_question_asking_who_puts_the_sentence_naming_the_person_first() -> None:
+    """ "新任CEO是谁" is answered by the sentence naming who takes the post, not by the one on
+    the outgoing CEO's career, though its passage ranked better; 谁 is how it asks, no term."""
+    texts = (
+        "库克于1998年加入苹果公司，并在随后的岁月里逐步成为公司的核心人物，也是CEO的热门人选。",
+        "苹果公司声明说，高级副总裁约翰·特努斯(John Ternus)将接替库克，担任苹果公司CEO。",
+    )
+    found = candidates(hits(*texts), "苹果公司新任CEO是谁？", [], "zh")
+    assert found[0].text == texts[1]
+    assert all("谁" not in group for group in question_terms("苹果公司新任CEO是谁？"))
+    assert asks_person("Who will replace Tim Cook?") and asks_person("是哪位科学家跳槽了？")
+    assert not asks_person("What did the Fed say?") and not asks_person("哪些公司上调了评级？")
 
 
 def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period() -> None:
