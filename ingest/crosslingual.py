@@ -50,7 +50,7 @@ FUNCTION_WORDS = EN_STOPWORDS | frozenset(
 # ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比): alone they are in almost any sentence,
 # and a dictionary's first sense of them is seldom the question's (比 "Belgium", 日 "Japan").
 FRAMING = frozenset(
-    "有 多 得 哪 谁 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 说 看 让".split()  # noqa: SIM905
+    "有 多 得 哪 谁 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 走 说 看 让".split()  # noqa: SIM905
 )
 # Words that say when, relative to the asking ("最近", "目前", "recently", "now"): a question's
 # time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近

@@ -174,18 +174,40 @@ class Gatherer:
         # Searched deeper than the answer reads: the other language's best passages may lie
         # just below the first SEARCH_K (`below_first`).
         k = SCOPED_K if scope else OTHER_LANGUAGE_DEPTH
-        hits = self.tool(
-            "search_commentary",
-            {"query": query, "k": k, "since": since, "until": until, "article_id": scope},
-            lambda: index.search(query, k=k, filters=filters),
-            out,
-        )
+        hits = self._search(query, k, filters, out)
         found = list(hits or [])
+        if not scope and question.as_of is None and question.period in RECENT_SPAN_DAYS:
+            found = self._recent_first(query, question.period, found, k, out)
         out.hits = found if scope else found[:SEARCH_K] + below_first(found, self.language)
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
             self._left_out_after(until, out)
+
+    def _search(self, query: str, k: int, filters: Filters, out: Gathered) -> list[Hit] | None:
+        """The library's passages for the query, as a tool call the reader sees."""
+        assert self.index is not None
+        index = self.index
+        arguments = {"query": query, "k": k, "since": filters.since, "until": filters.until,
+                     "article_id": filters.article_id}  # fmt: skip
+        return self.tool(
+            "search_commentary", arguments, lambda: index.search(query, k=k, filters=filters), out
+        )
+
+    def _recent_first(
+        self, query: str, period: str, found: list[Hit], k: int, out: Gathered
+    ) -> list[Hit]:
+        """ "油价最近怎么走" asked of a library whose newest oil news is from August: the passages
+        of the span asked before the newest of what was found, then the rest. Without a date,
+        recent is the library's recent, not today's (which a library ingested once has not
+        reached), and the best match of all may be from April."""
+        newest = max((h.published for h in found if h.published), default=None)
+        if newest is None:
+            return found
+        since = newest - dt.timedelta(days=RECENT_SPAN_DAYS[period])
+        first = self._search(query, k, Filters(since=since), out) or []
+        seen = {h.chunk.id for h in first}
+        return first + [h for h in found if h.chunk.id not in seen]
 
     def _left_out_after(self, until: dt.date, out: Gathered) -> None:
         """Say how many articles the as-of date leaves out (they were written after it)."""

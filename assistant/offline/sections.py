@@ -9,7 +9,7 @@ are given. A section with nothing grounded to say says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from assistant.answer.discrepancy import (
     Disagreements,
@@ -44,6 +44,7 @@ from assistant.offline.titles import shortened, topic_title
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
+from ingest.models import Hit
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -65,6 +66,11 @@ def _data_day(gathered: Gathered) -> dt.date | None:
         if r is not None
     ]
     return max(days) if days else None
+
+
+def _newest(hits: Sequence[Hit]) -> dt.date | None:
+    """The day of the newest article retrieved."""
+    return max((h.published for h in hits if h.published), default=None)
 
 
 PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
@@ -111,7 +117,9 @@ class SectionWriter:
             question.text,
             self.names,
             self.lang,
-            question.as_of or self.day,  # the date asked, else the figures' (not today)
+            # the date asked, else the figures', else the newest commentary's: a library that
+            # ends in August answers "油价最近怎么走" from August, not from whatever ranks first
+            question.as_of or self.day or _newest(gathered.hits),
             scoped=question.article_id is not None,
             period=question.period,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],

@@ -201,6 +201,20 @@ def test_a_question_about_a_company_is_answered_first_by_a_sentence_naming_it() 
     assert analysis.startswith("英伟达股价收跌1.2%")
 
 
+def test_recently_without_a_date_is_the_librarys_recent_not_todays() -> None:
+    """A library ingested once ends months before today: "油价最近怎么走？" is answered from its
+    newest oil news, not from an April report that matches the words better."""
+    weeks = "\n\n".join(f"第{n}周，油价上涨，油价波动，原油油价创新高。" for n in range(12))
+    april = article("april", "油价周报：油价飙升，油价波动加剧", weeks,
+                    published=dt.date(2026, 4, 20))  # fmt: skip
+    august = article("august", "原油收盘", "8月13日，国际油价回落2%，布伦特原油收于每桶83美元。",
+                     published=dt.date(2026, 8, 13))  # fmt: skip
+    answer = assistant(index=FakeIndex([april, august])).ask("油价最近怎么走？")
+    analysis = answer.section("analysis").text  # type: ignore[union-attr]
+    assert analysis.startswith("8月13日，国际油价回落2%")
+    assert any(r.title == "原油收盘" for r in answer.references)
+
+
 def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
     market = FakeMarket()
     helper = assistant(market=market)
