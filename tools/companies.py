@@ -115,19 +115,22 @@ class Table:
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(w.replace("’", "'") for w in _TOKEN.findall(name))
+    return tuple(_TOKEN.findall(name.replace("’", "'")))
 
 
 def _add_latin(table: Table, alias: str, any_case: bool, symbol: str) -> None:
+    """One name of a company, keyed by its folded words (read for every question: thousands of
+    names, so one pass each)."""
     words = _words(alias)
     if not words:
         return
-    key = tuple(w.casefold() for w in words)
+    key = _words(alias.casefold()) if alias.isascii() else tuple(w.casefold() for w in words)
     entries = table.latin.setdefault(key, [])
-    if all(entry[2] != symbol for entry in entries):
+    if not entries or all(entry[2] != symbol for entry in entries):
         entries.append((words, any_case, symbol))
         table.aliases.setdefault(symbol, []).append(alias)
-    table.longest = max(table.longest, len(words))
+    if len(words) > table.longest:
+        table.longest = len(words)
 
 
 @cache
