@@ -10,7 +10,7 @@ for what is missing and what to do about it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -201,7 +201,7 @@ class Gatherer:
         of the span asked before the newest of what was found, then the rest. Without a date,
         recent is the library's recent, not today's (which a library ingested once has not
         reached), and the best match of all may be from April."""
-        newest = max((h.published for h in found if h.published), default=None)
+        newest = newest_published(found)
         if newest is None:
             return found
         since = newest - dt.timedelta(days=RECENT_SPAN_DAYS[period])
@@ -253,6 +253,11 @@ def _best_below(hits: list[Hit], seen: set[str], wanted: Callable[[str], bool]) 
 # wrap comes out the next morning); for a one-day question only the days around it count.
 PUBLISHED_AFTER = dt.timedelta(days=2)
 ONE_DAY_BEFORE = dt.timedelta(days=RECENT_SPAN_DAYS["1D"])
+
+
+def newest_published(hits: Sequence[Hit]) -> dt.date | None:
+    """The day of the newest article among the hits."""
+    return max((h.published for h in hits if h.published), default=None)
 
 
 def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date | None]:

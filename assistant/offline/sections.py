@@ -9,7 +9,7 @@ are given. A section with nothing grounded to say says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from assistant.answer.discrepancy import (
     Disagreements,
@@ -24,7 +24,7 @@ from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
-from assistant.offline.gathering import Gathered
+from assistant.offline.gathering import Gathered, newest_published
 from assistant.offline.listing import listed, outline_asked
 from assistant.offline.narrate import (
     answered_by,
@@ -44,7 +44,6 @@ from assistant.offline.titles import shortened, topic_title
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
-from ingest.models import Hit
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -66,11 +65,6 @@ def _data_day(gathered: Gathered) -> dt.date | None:
         if r is not None
     ]
     return max(days) if days else None
-
-
-def _newest(hits: Sequence[Hit]) -> dt.date | None:
-    """The day of the newest article retrieved."""
-    return max((h.published for h in hits if h.published), default=None)
 
 
 PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
@@ -119,7 +113,7 @@ class SectionWriter:
             self.lang,
             # the date asked, else the figures', else the newest commentary's: a library that
             # ends in August answers "油价最近怎么走" from August, not from whatever ranks first
-            question.as_of or self.day or _newest(gathered.hits),
+            question.as_of or self.day or newest_published(gathered.hits),
             scoped=question.article_id is not None,
             period=question.period,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
