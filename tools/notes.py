@@ -4,7 +4,8 @@ A note is a string: the English line the CLI, JSON, an MCP client and the model 
 `tools.errors.ToolError`, it also carries a `key` and the `facts` that line says, so an answer
 in another language words it from its own catalog (`assistant.locale.note_text`, the
 `[tool_note]` tables) instead of showing a Chinese reader English. A fact may itself be a note,
-or a tuple of notes (one clause each: "last close 2026-02-23, 270 days old, for ^RUT; …"), and
+a tuple of notes (one clause each: "last close 2026-02-23, 270 days old, for ^RUT; …"), or a
+tuple of names (a list: "IWM.csv, SPY.csv"), and
 a fact given per language has its language's value beside it ("name", "name_zh").
 """
 
@@ -47,7 +48,7 @@ def price_store_note(groups: Sequence[tuple[str, Sequence[str]]]) -> Note:
     if not groups:
         return Note("local price store (empty)", "price_store_empty")
     parts = tuple(
-        Note(f"{phrase}: {', '.join(items)}", "origin_group", phrase=phrase, items=", ".join(items))
+        Note(f"{phrase}: {', '.join(items)}", "origin_group", phrase=phrase, items=tuple(items))
         for phrase, items in groups
     )
     return Note("local price store: " + "; ".join(parts), "price_store", groups=parts)

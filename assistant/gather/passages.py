@@ -242,10 +242,11 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
     aliases = [n.lower() for names in companies for n in names if n]
     if not aliases:
         return found
+    hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
     about = {
-        c.hit.chunk.article_id
-        for c in found
-        if names_written(c.hit.chunk.text, aliases) or names_written(c.hit.title, aliases)
+        hit.chunk.article_id
+        for hit in hits
+        if names_written(hit.chunk.text, aliases) or names_written(hit.title, aliases)
     }
     return [c for c in found if c.hit.chunk.article_id in about]
 

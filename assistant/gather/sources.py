@@ -188,7 +188,7 @@ def merged_origins(sources: Iterable[str], language: Language) -> str:
             for group in getattr(source, "facts", {})["groups"]:
                 phrase = group.facts["phrase"]
                 items = groups.setdefault(phrase, (phrase, []))[1]
-                items += [i for i in group.facts["items"].split(", ") if i not in items]
+                items += [i for i in group.facts["items"] if i not in items]
         elif source not in others:
             others.append(source)
     lines: list[str] = [price_store_note(list(groups.values()))] if groups else []

@@ -98,8 +98,11 @@ def note_text(note: str, language: Language) -> str:
 def _fact(name: str, value: object, language: Language) -> object:
     if isinstance(value, dt.date):
         return format_date(value, language)
-    if isinstance(value, tuple):  # notes of their own, one clause each
+    if isinstance(value, tuple) and all(getattr(v, "key", None) for v in value):
+        # notes of their own, one clause each
         return message("join.clauses", language).join(note_text(v, language) for v in value)
+    if isinstance(value, tuple):  # names: "IWM.csv, SPY.csv", "IWM.csv、SPY.csv"
+        return message("join.list", language).join(map(str, value))
     if name == "indicator" and isinstance(value, str):
         return indicator_name(value, language)
     return note_text(value, language) if isinstance(value, str) else value  # a note itself
