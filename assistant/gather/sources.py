@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from assistant.answer.model import Language, Passage, Reference
-from assistant.locale import format_date, message, note_text
+from assistant.locale import format_date, message, note_text, tool_name
 from ingest.language import has_cjk
 from ingest.models import Hit
 from tools.notes import price_store_note
@@ -77,10 +77,17 @@ class MarketSource:
 def market_title(
     tools: list[str], symbols: list[str], as_of: dt.date | None, language: Language
 ) -> str:
-    """`[0]`'s title: which tools, which symbols, as of when (one answer's or a brief's)."""
-    label = message("source.market_data", language)
-    shown_symbols = ", ".join(symbols[:12]) + (" …" if len(symbols) > 12 else "")
-    title = f"{label}: {', '.join(tools)} ({shown_symbols})"
+    """`[0]`'s title: which tools, which symbols, as of when (one answer's or a brief's), in
+    the reader's words: "marketbrief 市场数据：指数收益（IWM、SPY），截至2026年8月21日"."""
+    joined = message("join.list", language).join
+    shown_symbols = joined(symbols[:12]) + (" …" if len(symbols) > 12 else "")
+    title = message(
+        "source.title",
+        language,
+        label=message("source.market_data", language),
+        tools=joined(tool_name(t, language) for t in tools),
+        symbols=shown_symbols,
+    )
     if as_of:
         title += message("source.as_of", language, date=format_date(as_of, language))
     return title

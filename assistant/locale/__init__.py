@@ -31,6 +31,7 @@ __all__ = [
     "notice",
     "period_label",
     "tool_failure",
+    "tool_name",
 ]
 
 TOP_LEVEL: tuple[SectionKey, ...] = ("analysis", "insights", "risks_opportunities", "takeaways")
@@ -81,6 +82,12 @@ def indicator_name(indicator: str, language: Language) -> str:
         return message("macro.credit_proxy", language, detail=detail)
     name = f"indicator.{indicator}"
     return message(name, language) if has_message(name, language) else indicator
+
+
+def tool_name(tool: str, language: Language) -> str:
+    """A market-data tool in the reader's words ("index_returns": 指数收益; its id if unknown)."""
+    name = f"tool_name.{tool}"
+    return message(name, language) if has_message(name, language) else tool
 
 
 def note_text(note: str, language: Language) -> str:

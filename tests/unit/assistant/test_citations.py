@@ -82,7 +82,10 @@ def test_market_reference_names_tools_symbols_source_and_date() -> None:
     reference = registry.reference(registry.market, 0, "zh")
     assert reference.kind == "market_data" and reference.tools == ("index_returns",)
     assert reference.symbols == ("^RUT",) and reference.date == AS_OF
-    assert "index_returns" in reference.title and "2026年1月23日" in reference.title
+    # the tools in the reader's words, not their ids, with the reader's punctuation
+    assert reference.title == "marketbrief 市场数据：指数收益（^RUT），截至2026年1月23日"
+    english = registry.reference(registry.market, 0, "en").title
+    assert english == "marketbrief market data: index returns (^RUT), as of January 23, 2026"
 
 
 def test_market_origins_are_merged_per_store() -> None:

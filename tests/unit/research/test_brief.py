@@ -129,7 +129,7 @@ def test_one_references_list_renumbered_by_first_citation_across_steps() -> None
     assert parts[1].text == "B认为板块轮动加速[3]。X称能源板块领涨[1]。"
     refs = brief.answer.references
     assert [(r.n, r.title) for r in refs] == [
-        (0, "marketbrief 市场数据: index_returns, macro (^RUT, ^TNX), 截至 2026年1月23日"),
+        (0, "marketbrief 市场数据：指数收益、宏观指标（^RUT、^TNX），截至2026年1月23日"),
         (1, "文章X"),
         (2, "文章Y"),
         (3, "文章Z"),
