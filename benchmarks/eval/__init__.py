@@ -15,8 +15,11 @@ the question's language, duplicated and fragment sentences, and the median laten
 report.py for the columns, metrics.py for the heuristics). Then retrieval: hit@5 of the
 product's search against a plain BM25 baseline over the same chunks (retrieval.py). Then the
 failures, one line per question. The held-out questions also get a row of their own in both
-tables. Then, when benchmarks/eval/briefs.py exists, its research-
-brief benchmark over the same library (`briefs.run(settings)`).
+tables. Then the open questions (open.yaml, open_questions.py): twenty asked with no date, as a
+person asks first, scored for the share of quoted sentences that say their subject and the
+median age of their sources against the library's newest article. Then, when
+benchmarks/eval/briefs.py exists, its research-brief benchmark over the same library
+(`briefs.run(settings)`).
 
 With --shared, only the retrieval figures, over the same articles ingested into a throwaway
 shared deployment (PostgreSQL and a `chroma run` server, as benchmarks/harness/shared_stack.py

@@ -15,7 +15,7 @@ from assistant import services
 from assistant.engine import Assistant
 from assistant.question.vocabulary import default_vocabulary, library_tickers
 from assistant.settings import Settings
-from benchmarks.eval import library, report, retrieval
+from benchmarks.eval import library, open_questions, report, retrieval
 from benchmarks.eval.answers import Scored, ask, run_all
 from benchmarks.eval.metrics import iter_texts
 from benchmarks.eval.questions import Question, load_questions
@@ -67,9 +67,19 @@ def _evaluate(settings: Settings, questions: list[Question], show: list[str]) ->
         misses = _retrieval(index, questions, ids, settings.home)
         print("\nfailures:")
         print(report.failures(results, misses))
+        _open(assistant, index)
         _show(assistant, [r for r in results if r.question.id in show], ids)
     finally:
         index.close()
+
+
+def _open(assistant: Assistant, index: Index) -> None:
+    """The open questions (open_questions.py): asked with no date, scored for their subject."""
+    newest = max(a.published for a in index.list_articles() if a.published)
+    scores = open_questions.run(assistant, newest)
+    print(f"\nopen questions, asked with no date (the library's newest article: {newest}):")
+    print(open_questions.table(scores))
+    print("\n".join(open_questions.off_subject(scores)))
 
 
 def _progress(done: int, total: int) -> None:
