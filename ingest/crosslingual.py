@@ -63,6 +63,15 @@ NOW_WORDS = frozenset(
 # no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
 # say" does not answer it.
 ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
+# Words that say which side of the subject a question wants ("What is the outlook for gold?",
+# "黄金前景如何", "芯片股表现如何"), not the subject: a sentence on a home-goods retailer's
+# "outlook" does not answer a question on gold's. They still count in a sentence that says the
+# subject (assistant.gather.coverage), and are searched and translated as any word.
+ASPECT_WORDS = frozenset(
+    """outlook prospect forecast view perform performing performance situation trend trending
+    status picture
+    前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途""".split()  # noqa: SIM905
+)
 # "How fast did exports grow?" asks for a rate, as 有多快 does (快 is FRAMING): any growth
 # figure answers it, not only a text that says "fast".
 _HOW_FAST = re.compile(r"\b(how)\s+(?:fast|quickly|rapidly)\b", re.I)

@@ -17,6 +17,7 @@ from functools import cache, cached_property
 from assistant.answer.direction import direction_of, moves
 from ingest.crosslingual import (
     ASKING_WORDS,
+    ASPECT_WORDS,
     FRAMING,
     FUNCTION_WORDS,
     NOW_WORDS,
@@ -84,6 +85,16 @@ class Move(str):
     __slots__ = ()
 
 
+class Aspect(str):
+    """Marks a term that says which side of the subject the question wants (`ASPECT_WORDS`:
+    "outlook", 前景): it counts only in a sentence that says a term of the subject too."""
+
+    __slots__ = ()
+
+
+ASPECT = Aspect("")
+
+
 class Name(str):
     """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
     said by a text that writes it whole, in either language."""
@@ -133,7 +144,7 @@ class Said:
 
     def says(self, group: frozenset[str]) -> bool:
         """Does it say one of the term's words (in either language)?"""
-        return any(self._says(t) for t in group if not isinstance(t, Move))
+        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect)))
 
     def moves_as(self, group: frozenset[str]) -> bool:
         """Does it say, in other words, that something moved the way the term does?"""
@@ -207,6 +218,8 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
         ways = {direction_of(t) for t in group if t in asked} - {None}
         if len(ways) == 1:
             group.add(Move(ways.pop()))
+        if group & ASPECT_WORDS & asked:
+            group.add(ASPECT)
     wanted = [frozenset(g) for g in groups]
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
@@ -254,7 +267,7 @@ def in_other_language(wanted: Wanted) -> Wanted:
     translates, and Latin words and numbers, which both languages write alike ("ETF", "RSM").
     A Chinese question's untranslatable words can never be in an English sentence, so they do
     not count against one."""
-    return [g for g in wanted if len(g) > 1 or all(t.isascii() for t in g)]
+    return [g for g in wanted if len(g - {ASPECT}) > 1 or all(t.isascii() for t in g)]
 
 
 def coverage(text: str, question: str, names: Names = ()) -> float:
@@ -271,8 +284,23 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     about chip exports."""
     if not wanted:
         return 0.0
-    said = sum(_credit(have, group, context) for group in wanted)
-    return max(said, 0.0) / len(wanted)
+    credits = [(_credit(have, group, context), ASPECT in group) for group in wanted]
+    if any(aspect for _, aspect in credits) and not _says_subject(have, wanted):
+        credits = [(c, a) for c, a in credits if not a or c < 0]
+    return max(sum(c for c, _ in credits), 0.0) / len(wanted)
+
+
+def _says_subject(have: Said, wanted: Wanted) -> bool:
+    """Does the sentence itself say what the question is about: a term other than its aspect
+    (`Aspect`), in a word of two characters or more (股 is in 成分股 too)? True when the
+    question has no such term ("前景如何")."""
+    subject = [
+        frozenset(t for t in g if not (has_cjk(t) and len(t) == 1))
+        for g in wanted
+        if ASPECT not in g
+    ]
+    subject = [g for g in subject if g]
+    return not subject or any(have.says(g) for g in subject)
 
 
 def _credit(have: Said, group: frozenset[str], context: Said | None) -> float:

@@ -167,6 +167,34 @@ def test_how_a_question_asks_is_not_its_subject() -> None:
     assert coverage("He held on for five minutes, officials say.", question) == 0.5
 
 
+@pytest.mark.parametrize(
+    ("question", "on_subject", "off_subject", "off"),
+    [
+        (
+            "What is the outlook for gold?",
+            "Goldman's outlook for gold is bullish into next year.",
+            "The CFO's outlook on home goods and housing markets was muted.",
+            0.0,
+        ),
+        ("黄金前景如何？", "机构对黄金前景仍然乐观。", "投资者对AI前景维持高度乐观。", 0.0),
+        # 股 (芯片 + 股) is said in 成分股 too, but is no subject a sentence says alone
+        (
+            "芯片股表现如何？",
+            "芯片股表现强劲，费城半导体指数大涨。",
+            "所有成分股中，Prosus表现第三。",
+            1 / 3,
+        ),
+    ],
+)
+def test_the_side_of_a_subject_asked_counts_only_where_the_subject_is_said(
+    question: str, on_subject: str, off_subject: str, off: float
+) -> None:
+    """ "What is the outlook for gold?" asks about gold: a sentence on another thing's outlook
+    says nothing of it, and one on gold's outlook says all of it."""
+    assert coverage(on_subject, question) == 1.0
+    assert coverage(off_subject, question) == pytest.approx(off)
+
+
 def test_an_english_phrase_the_dictionary_knows_whole_is_one_term() -> None:
     """ "South Korea" is 韩国: one term, not "south" and "korea" each said by 韩国, which would
     count a sentence naming the country twice against one naming the exports asked about."""
