@@ -5,11 +5,12 @@ Dow) from the `pytickersymbols` package, and tools/listed.tsv, the other compani
 exchange from the SEC's list, both written by `tools.company_list`, which also decides which
 names are safe in prose (see there). The files are read on first use and kept.
 
-What that list cannot know is in LARGEST, a short table kept by hand for the largest companies
-only: their Chinese names and the short English names people use for them that are ordinary
-words too ("Apple", "Oracle", "Google"), which the generated list leaves out on purpose. No
-maintained package maps tickers to Chinese names; about half of these are CC-CEDICT's entries
-for the company (英伟达, 微软, 高盛), the rest the names Chinese financial media use. A Chinese
+Chinese names come from two places. tools/chinese_names.tsv holds those CC-CEDICT gives
+(百度, 网易, 通用汽车: `assistant.question.chinese_names` writes it). LARGEST, a short table kept
+by hand for the largest companies only, holds the names Chinese financial media use that the
+dictionary lacks, and the short English names people use for them that are ordinary words too
+("Apple", "Oracle", "Google"), which the generated list leaves out on purpose; its Chinese names
+win over the dictionary's. No maintained package maps tickers to Chinese names. A Chinese
 name is matched inside any text, so one that hides in common words is kept long (强生公司, not
 强生, which is in 增强生产) or masked where it means something else (STOP_PHRASES).
 
@@ -28,6 +29,8 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("companies.tsv")
 LISTED = Path(__file__).with_name("listed.tsv")  # after DATA: an index company keeps its names
+# CC-CEDICT's Chinese names of companies (assistant.question.chinese_names writes it)
+CHINESE = Path(__file__).with_name("chinese_names.tsv")
 
 
 @dataclass(frozen=True)
@@ -152,10 +155,22 @@ def table() -> Table:
         found.names[item.symbol] = (en, item.zh[0])
         for alias in item.en:
             _add_latin(found, alias, False, item.symbol)
-        found.chinese.update(dict.fromkeys(item.zh, item.symbol))
-        found.aliases.setdefault(item.symbol, []).extend(item.zh)
+        _add_chinese(found, item.zh, item.symbol)
+    for line in CHINESE.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            symbol, names, _ = line.split("\t")
+            if symbol in found.names:  # listed still
+                _add_chinese(found, tuple(names.split("|")), symbol)
     found.chinese.update(dict.fromkeys(STOP_PHRASES))
     return found
+
+
+def _add_chinese(table: Table, names: tuple[str, ...], symbol: str) -> None:
+    """A company's Chinese names, the first its display name."""
+    en = table.names[symbol][0]
+    table.names[symbol] = (en, names[0])
+    table.chinese.update(dict.fromkeys(names, symbol))
+    table.aliases.setdefault(symbol, []).extend(names)
 
 
 def _written_as_name(text_words: tuple[str, ...], alias_words: tuple[str, ...]) -> bool:
