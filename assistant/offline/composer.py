@@ -62,7 +62,8 @@ def compose(
     flags += [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
     if not writer.has_material():  # one short card: what is missing and what to add
         return Draft(
-            title=title_for(question, vocabulary),
+            # what was asked, not a benchmark it did not name
+            title=title_for(question, vocabulary, measured=question.asked_symbols),
             sections=(missing_card(question.language),),
             flags=flags,
         )

@@ -116,7 +116,10 @@ class Gatherer:
                 notice("missing_prices", self.language, symbols=named, command=" ".join(missing))
             )
         benchmark = question.benchmark if question.benchmark in symbols else None
-        if symbols and question.allows("index_returns"):
+        # a benchmark the question does not name is a yardstick: alone ("网易表现如何" with no
+        # NTES prices), it measures nothing asked, and its return would head the answer
+        measured = [s for s in symbols if not (question.benchmark_implied and s == benchmark)]
+        if measured and question.allows("index_returns"):
             args = {
                 "symbols": symbols,
                 "period": question.period,

@@ -148,7 +148,8 @@ class SectionWriter:
                 return shortened(headline)
         # a title saying what the tools measured, only where they measured something
         measured = any(r is not None for r in (g.returns, g.sectors, g.macro, g.quotes))
-        topic = topic_title(self.q, self.vocabulary) if measured else None
+        compared = g.returns.provenance.symbols if g.returns is not None else ()
+        topic = topic_title(self.q, self.vocabulary, compared) if measured else None
         return topic or self._lead_headline() or shortened(self.q.text)
 
     def _lead_headline(self) -> str | None:

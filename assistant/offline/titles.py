@@ -8,6 +8,8 @@ shortened at a word or clause boundary.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.locale import message, period_label
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
@@ -15,16 +17,25 @@ from assistant.question.vocabulary import Vocabulary
 TITLE_CHARS = 60
 
 
-def title_for(question: ParsedQuestion, vocabulary: Vocabulary) -> str:
+def title_for(
+    question: ParsedQuestion, vocabulary: Vocabulary, measured: Sequence[str] | None = None
+) -> str:
     """The answer's title: what the question asks about, else its own words."""
-    return topic_title(question, vocabulary) or shortened(question.text)
+    return topic_title(question, vocabulary, measured) or shortened(question.text)
 
 
-def topic_title(question: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
+def topic_title(
+    question: ParsedQuestion, vocabulary: Vocabulary, measured: Sequence[str] | None = None
+) -> str | None:
     """What the question asks about, where the tools answer it (a performance, sectors, the
-    macro backdrop); None for a question about news or asking why."""
+    macro backdrop); None for a question about news or asking why. `measured`: the symbols
+    whose returns were computed, when known: a comparison is titled by what was compared, not
+    by what had no prices."""
     lang = question.language
-    names = [vocabulary.name(s, lang) for s in question.symbols]
+    symbols = (
+        question.symbols if measured is None else [s for s in question.symbols if s in measured]
+    )
+    names = [vocabulary.name(s, lang) for s in symbols]
     period = period_label(question.period, lang)
     if "explain" in question.intents and not question.asks_comparison:
         return None

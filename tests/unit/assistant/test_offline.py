@@ -128,6 +128,16 @@ def test_a_stock_without_prices_is_told_in_the_readers_language() -> None:
     assert not any("no prices" in n or "出错" in n for n in notices)
 
 
+def test_a_benchmark_alone_is_not_measured_when_what_it_measures_has_no_prices() -> None:
+    """英伟达 against the S&P 500, with no NVDA prices: the S&P 500's return alone answers
+    nothing asked, nor is the answer titled as a comparison."""
+    market = FakeMarket()
+    answer = ask("英伟达今年表现如何？", market=market)
+    assert "index_returns" not in [name for name, _ in market.calls]
+    assert not any(r.kind == "market_data" for r in answer.references)
+    assert "标普" not in answer.title
+
+
 def test_missing_services_are_notices_not_errors() -> None:
     answer = Assistant(load_settings(), market=None, index=None, model=None).ask(QUESTION)
     assert answer.mode == "offline"
