@@ -149,11 +149,11 @@ def candidates(
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
     A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
     by a figure stated for that period ("年内大涨逾50%"), not one for a week or a day.
-
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first.
-    `speakers`: the names of those the question cites as the source of a view (no terms).
-    `companies`: the names of the companies it is about (`_about_companies`)."""
+    `speakers`: who the question cites as the source of a view; `companies`: what it is
+    about (`_about_companies`); `as_of`: the day asked, else the newest hit's."""
+    as_of = as_of or newest_published(hits)
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
     # not as words: "6月" would leave "月", which any month's sentence says.
@@ -309,6 +309,11 @@ def _timeliness(
 # How far back a recent span reaches, in calendar days with a few to spare (a one-day
 # question's search looks this far back too: `offline.gathering.published_window`).
 RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
+
+
+def newest_published(hits: Sequence[Hit]) -> dt.date | None:
+    """The day of the newest article among the hits."""
+    return max((h.published for h in hits if h.published), default=None)
 
 
 def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:

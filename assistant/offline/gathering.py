@@ -10,14 +10,14 @@ for what is missing and what to do about it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
-from assistant.gather.passages import RECENT_SPAN_DAYS
+from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
@@ -31,6 +31,11 @@ from ingest.models import Hit
 from tools.result import ToolResult
 
 SEARCH_K = 8
+# A question with no date is asked of today: among the passages that answer it, the newest
+# should. The answer reads twice as deep in the ranking so that the sentences' timeliness
+# (`gather.passages._timeliness`) can choose the newer of equally good ones; a dated question's
+# answer keeps to the best few, where a deeper read costs precision.
+UNDATED_SEARCH_K = 16
 # The other language's best passages a question may need (its fact may be told only there):
 # looked for this deep in the ranking, this many kept beyond the first SEARCH_K.
 OTHER_LANGUAGE_DEPTH = 40
@@ -181,7 +186,8 @@ class Gatherer:
         found = list(hits or [])
         if not scope and question.as_of is None and question.period in RECENT_SPAN_DAYS:
             found = self._recent_first(query, question.period, found, k, out)
-        out.hits = found if scope else found[:SEARCH_K] + below_first(found, self.language)
+        first = SEARCH_K if question.as_of is not None else UNDATED_SEARCH_K
+        out.hits = found if scope else found[:first] + below_first(found, self.language, first)
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
@@ -224,26 +230,26 @@ class Gatherer:
             out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
 
 
-def below_first(hits: list[Hit], language: Language) -> list[Hit]:
-    """The best few passages below the first SEARCH_K in a language that is short there, from
+def below_first(hits: list[Hit], language: Language, depth: int = SEARCH_K) -> list[Hit]:
+    """The best few passages below the first `depth` in a language that is short there, from
     articles not among those. A question's own words outrank a dictionary's translation of
     them, so the article in the other language that holds the fact often ranks just below.
     And a symbol's name in the other language ("WTI crude oil" for 油价) can fill the first
-    SEARCH_K with that language's market wraps: the reader's own language, when it has less
-    than half of them, gets its best few too."""
-    first = hits[:SEARCH_K]
+    ones with that language's market wraps: the reader's own language, when it has less than
+    half of them, gets its best few too."""
+    first = hits[:depth]
     seen = {h.chunk.article_id for h in first}
-    found = _best_below(hits, seen, lambda lang: lang != language)
+    found = _best_below(hits[depth:], seen, lambda lang: lang != language)
     if 2 * sum(detect_language(h.chunk.text) == language for h in first) < len(first):
-        found += _best_below(hits, seen, lambda lang: lang == language)
+        found += _best_below(hits[depth:], seen, lambda lang: lang == language)
     return found
 
 
-def _best_below(hits: list[Hit], seen: set[str], wanted: Callable[[str], bool]) -> list[Hit]:
-    """The first OTHER_LANGUAGE_HITS passages below the first SEARCH_K in a wanted language,
-    one per article not `seen` (which they join)."""
+def _best_below(below: list[Hit], seen: set[str], wanted: Callable[[str], bool]) -> list[Hit]:
+    """The first OTHER_LANGUAGE_HITS passages of `below` in a wanted language, one per article
+    not `seen` (which they join)."""
     found: list[Hit] = []
-    for hit in hits[SEARCH_K:]:
+    for hit in below:
         if len(found) == OTHER_LANGUAGE_HITS:
             break
         if hit.chunk.article_id not in seen and wanted(detect_language(hit.chunk.text)):
@@ -256,11 +262,6 @@ def _best_below(hits: list[Hit], seen: set[str], wanted: Callable[[str], bool]) 
 # wrap comes out the next morning); for a one-day question only the days around it count.
 PUBLISHED_AFTER = dt.timedelta(days=2)
 ONE_DAY_BEFORE = dt.timedelta(days=RECENT_SPAN_DAYS["1D"])
-
-
-def newest_published(hits: Sequence[Hit]) -> dt.date | None:
-    """The day of the newest article among the hits."""
-    return max((h.published for h in hits if h.published), default=None)
 
 
 def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date | None]:

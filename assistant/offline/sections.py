@@ -24,7 +24,7 @@ from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
-from assistant.offline.gathering import Gathered, newest_published
+from assistant.offline.gathering import Gathered
 from assistant.offline.listing import listed, outline_asked
 from assistant.offline.narrate import (
     answered_by,
@@ -111,9 +111,9 @@ class SectionWriter:
             question.text,
             self.names,
             self.lang,
-            # the date asked, else the figures', else the newest commentary's: a library that
-            # ends in August answers "油价最近怎么走" from August, not from whatever ranks first
-            question.as_of or self.day or newest_published(gathered.hits),
+            # the date asked, else the figures', else (`candidates`) the newest commentary's: a
+            # library that ends in August answers "油价最近怎么走" from August
+            question.as_of or self.day,
             scoped=question.article_id is not None,
             period=question.period,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],

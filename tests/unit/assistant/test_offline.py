@@ -225,6 +225,22 @@ def test_recently_without_a_date_is_the_librarys_recent_not_todays() -> None:
     assert any(r.title == "原油收盘" for r in answer.references)
 
 
+def test_a_question_without_a_date_reads_deeper_for_the_newest_commentary() -> None:
+    """Asked with no date, the newest article that answers is read even when a dozen older
+    passages match as well: the answer is asked of today. A dated question keeps to the best
+    few passages."""
+    weeks = "\n\n".join(f"第{n}周，油价上涨，原油供应偏紧。" for n in range(12))
+    april = article("april", "油价周报", weeks, published=dt.date(2026, 4, 20))
+    august = article("august", "原油收盘", "8月13日，油价上涨1%，布伦特原油收于每桶85美元。",
+                     published=dt.date(2026, 8, 13))  # fmt: skip
+    undated = assistant(index=FakeIndex([april, august])).ask("油价为什么上涨？")
+    assert any(r.title == "原油收盘" for r in undated.references)
+    dated = assistant(index=FakeIndex([april, august])).ask(
+        "油价为什么上涨？", as_of=dt.date(2026, 8, 14)
+    )
+    assert not any(r.title == "原油收盘" for r in dated.references)
+
+
 def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
     market = FakeMarket()
     helper = assistant(market=market)

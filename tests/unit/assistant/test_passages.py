@@ -580,6 +580,19 @@ def test_asked_about_a_recent_span_commentary_from_before_it_ranks_last() -> Non
     assert ranked[0].text == texts[1]
 
 
+def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
+    """No as-of date (the LLM writer's and the research steps' call): a library ingested once
+    is months old against today, and its newest passage still counts as recent."""
+    texts = (
+        "Gold prices rose 2% on Monday as investors sought haven assets amid tariff worries.",
+        "Gold prices rose 1.5% on Wednesday as the dollar slid to a three-month low.",
+    )
+    days = (dt.date(2026, 4, 20), dt.date(2026, 8, 13))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    ranked = candidates(found, "Why did gold prices rise?", [], "en")
+    assert ranked[0].text == texts[1]
+
+
 def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("As macroeconomic headwinds moderate, biotech ETFs are surging.") == (
         "opportunity"
