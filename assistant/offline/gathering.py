@@ -186,8 +186,12 @@ class Gatherer:
         found = list(hits or [])
         if not scope and question.as_of is None and question.period in RECENT_SPAN_DAYS:
             found = self._recent_first(query, question.period, found, k, out)
-        first = SEARCH_K if question.as_of is not None else UNDATED_SEARCH_K
-        out.hits = found if scope else found[:first] + below_first(found, self.language, first)
+        # the other language's (or the reader's own) best few below the first SEARCH_K, then,
+        # for a question without a date, the rest of the deeper read
+        best = found[:SEARCH_K] + below_first(found, self.language)
+        if question.as_of is None:
+            best += [h for h in found[SEARCH_K:UNDATED_SEARCH_K] if h not in best]
+        out.hits = found if scope else best
         if hits is not None and not out.hits:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
@@ -230,18 +234,18 @@ class Gatherer:
             out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
 
 
-def below_first(hits: list[Hit], language: Language, depth: int = SEARCH_K) -> list[Hit]:
-    """The best few passages below the first `depth` in a language that is short there, from
+def below_first(hits: list[Hit], language: Language) -> list[Hit]:
+    """The best few passages below the first SEARCH_K in a language that is short there, from
     articles not among those. A question's own words outrank a dictionary's translation of
     them, so the article in the other language that holds the fact often ranks just below.
     And a symbol's name in the other language ("WTI crude oil" for 油价) can fill the first
-    ones with that language's market wraps: the reader's own language, when it has less than
-    half of them, gets its best few too."""
-    first = hits[:depth]
+    SEARCH_K with that language's market wraps: the reader's own language, when it has less
+    than half of them, gets its best few too."""
+    first = hits[:SEARCH_K]
     seen = {h.chunk.article_id for h in first}
-    found = _best_below(hits[depth:], seen, lambda lang: lang != language)
+    found = _best_below(hits[SEARCH_K:], seen, lambda lang: lang != language)
     if 2 * sum(detect_language(h.chunk.text) == language for h in first) < len(first):
-        found += _best_below(hits[depth:], seen, lambda lang: lang == language)
+        found += _best_below(hits[SEARCH_K:], seen, lambda lang: lang == language)
     return found
 
 
