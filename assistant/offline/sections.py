@@ -148,7 +148,9 @@ class SectionWriter:
                 return shortened(headline)
         # a title saying what the tools measured, only where they measured something
         measured = any(r is not None for r in (g.returns, g.sectors, g.macro, g.quotes))
-        compared = g.returns.provenance.symbols if g.returns is not None else ()
+        computed = g.returns.provenance.symbols if g.returns is not None else ()
+        # each asked symbol whose returns were computed, itself or by the ETF standing in
+        compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]
         topic = topic_title(self.q, self.vocabulary, compared) if measured else None
         return topic or self._lead_headline() or shortened(self.q.text)
 

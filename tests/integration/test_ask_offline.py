@@ -93,3 +93,11 @@ def test_tickers_and_charts_come_with_the_answer(answers: dict[str, Answer]) -> 
     assert [t.symbol for t in answer.tickers] == ["^RUT", "IWM", "^GSPC", "SPY"]
     assert all(t.close and t.date == AS_OF for t in answer.tickers)
     assert {c.kind for c in answer.charts} == {"index_returns", "normalized"}
+
+
+def test_a_performance_answered_by_the_etfs_standing_in_keeps_its_title(settings: Settings) -> None:
+    """Asked with no date, the Russell 2000's stored closes end in February: IWM and SPY answer
+    for it and the S&P 500, and the title still names what was asked, not the question's words."""
+    answer = Assistant(settings, model=None).ask("罗素2000今年表现如何？")
+    assert {t.symbol for t in answer.tickers} >= {"IWM", "SPY"}
+    assert answer.title == "罗素2000指数与标普500指数年初至今表现对比"
