@@ -144,11 +144,13 @@ def clean_gloss(gloss: str) -> list[str]:
 @dataclass
 class Entry:
     """What one CEDICT line gives: a simplified headword, its usable glosses, and the words it
-    abbreviates or refers to ("标普" abbreviates "标准普尔"; "腾讯": see "腾讯控股有限公司")."""
+    abbreviates or refers to ("标普" abbreviates "标准普尔"; "腾讯": see "腾讯控股有限公司"), and
+    its senses as written (what a gloss says of itself: "(company)", "surname")."""
 
     headword: str
     glosses: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    senses: list[str] = field(default_factory=list)
 
 
 def read_entry(line: str) -> Entry | None:
@@ -156,10 +158,10 @@ def read_entry(line: str) -> Entry | None:
     match = _LINE.match(line)
     if match is None or line.startswith("#"):
         return None
-    entry = Entry(match.group(2))
+    entry = Entry(match.group(2), senses=[s for s in match.group(3).split("/") if s])
     if not _HEADWORD.fullmatch(entry.headword):
         return None  # "T恤", "%": not words a Chinese search token can be
-    for sense in match.group(3).split("/"):
+    for sense in entry.senses:
         link = _LINK.match(sense)
         if link:
             if _HEADWORD.fullmatch(link.group(1)):

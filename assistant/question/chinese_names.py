@@ -53,12 +53,6 @@ _NOT_A_COMPANY = re.compile(
     r"television|broadcast",
     re.I,
 )
-_SENSES = re.compile(r"^\S+ \S+ \[[^\]]*\] /(.*)/\s*$")
-
-
-def _senses(line: str) -> list[str]:
-    match = _SENSES.match(line)
-    return [s for s in match.group(1).split("/") if s] if match else []
 
 
 def named_companies(
@@ -69,7 +63,7 @@ def named_companies(
         entry = read_entry(line)
         if entry is None or len(entry.headword) < 2:
             continue
-        for sense in _senses(line):
+        for sense in entry.senses:
             heads = clean_gloss(sense.split(";")[0].strip())
             symbol = names.symbol(heads[0]) if heads else None
             if symbol is None or symbol in hand_kept or _NOT_A_COMPANY.search(sense):

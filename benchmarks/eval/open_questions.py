@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from assistant.engine import Assistant
 
 OPEN_FILE = Path(__file__).with_name("open.yaml")
-_MARKER = re.compile(r"\[(\d+(?:\s*[,，、\-–]\s*\d+)*)\]")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,8 @@ def quoting_sentences(section_texts: Iterable[str]) -> list[str]:
     for text in metrics.without_sources_line(section_texts):
         for line in text.splitlines():
             for piece in metrics.split_sentences(line.strip().lstrip(">").strip()):
-                cited = {int(n) for m in _MARKER.findall(piece) for n in re.findall(r"\d+", m)}
+                markers = metrics.CITATION.findall(piece)
+                cited = {int(n) for m in markers for n in re.findall(r"\d+", m)}
                 if cited - {0}:
                     found.append(metrics.strip_citations(piece))
     return found
