@@ -1,12 +1,14 @@
 """Open questions (open.yaml): asked with no date, as a person asks today, and scored for
 staying on their subject and for how current their sources are.
 
-- on subject: of the answer's sentences that quote an article (they cite [1] or later; the
-  takeaways' line naming the main sources is left out), the share that say the question's
-  subject in one of its spellings (a Latin spelling as the start of a word, "chip" in "chips";
-  a Chinese one anywhere). A sentence of an article on the subject that does not repeat it
-  ("He expects it to reach $6,000") counts against, so 100% is not the ceiling of a good answer;
-  a sentence on another subject always counts against.
+- on subject: of the answer's quotations of articles (the text up to a citation marker of [1]
+  or later, from the marker before it; the takeaways' line naming the main sources is left
+  out), the share that say the question's subject in one of its spellings (a Latin spelling as
+  the start of a word, "chip" in "chips"; a Chinese one anywhere). A quotation is the unit: one
+  of two sentences, the second leaning on the first ("Gold hit a record. It may reach $6,000"),
+  is read as the reader reads it. A quotation from an article on the subject that does not
+  repeat it counts against, so 100% is not the ceiling of a good answer; one on another subject
+  always counts against.
 - age: the median, over the cited articles, of the days between an article and the newest
   article in the library (the library's now: a library ingested once never reaches today).
 """
@@ -44,7 +46,7 @@ class OpenQuestion:
 @dataclass(frozen=True)
 class OpenScore:
     question: OpenQuestion
-    quoting: int  # sentences quoting an article
+    quoting: int  # quotations of an article
     on_subject: int  # of those, the ones saying the subject
     ages: tuple[int, ...]  # days before the library's newest article, per cited article
 
@@ -62,21 +64,29 @@ def says_subject(sentence: str, subject: Sequence[str]) -> bool:
     )
 
 
-def quoting_sentences(section_texts: Iterable[str]) -> list[str]:
-    """The sentences that cite an article ([1] or later), without their markers."""
-    found = []
+def quotations(section_texts: Iterable[str]) -> list[str]:
+    """The quotations of articles: the text each citation marker citing [1] or later closes,
+    from the marker before it on its line, without the markers."""
+    found: list[str] = []
     for text in metrics.without_sources_line(section_texts):
         for line in text.splitlines():
-            for piece in metrics.split_sentences(line.strip().lstrip(">").strip()):
-                markers = metrics.CITATION.findall(piece)
-                cited = {int(n) for m in markers for n in re.findall(r"\d+", m)}
-                if cited - {0}:
-                    found.append(metrics.strip_citations(piece))
+            line = line.strip().lstrip(">").strip()
+            quoted, cited, start = "", set[int](), 0
+            for marker in metrics.CITATION.finditer(line):
+                between = line[start : marker.start()].strip(" .。")
+                if between:  # else "[0][2]": the second marker closes the same text
+                    if cited - {0}:
+                        found.append(quoted)
+                    quoted, cited = between, set()
+                cited |= {int(n) for n in re.findall(r"\d+", marker.group())}
+                start = marker.end()
+            if cited - {0}:
+                found.append(quoted)
     return found
 
 
 def score(question: OpenQuestion, answer: Answer, newest: dt.date) -> OpenScore:
-    quoting = quoting_sentences(metrics.iter_texts(answer.sections))
+    quoting = quotations(metrics.iter_texts(answer.sections))
     ages = tuple(
         (newest - r.date).days for r in answer.references if r.kind == "article" and r.date
     )

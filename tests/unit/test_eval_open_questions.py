@@ -9,7 +9,7 @@ from benchmarks.eval.open_questions import (
     OpenQuestion,
     OpenScore,
     load_open,
-    quoting_sentences,
+    quotations,
     says_subject,
     table,
 )
@@ -33,18 +33,26 @@ def test_a_subject_is_said_at_the_start_of_a_word_or_anywhere_in_chinese() -> No
     assert says_subject("Private credit funds gated.", ["private credit"])
 
 
-def test_only_sentences_citing_an_article_are_read() -> None:
+def test_only_quotations_of_an_article_are_read() -> None:
     text = (
         "IWM rose 20.6%[0]. Gold hit a record[1]. Retail sales fell[0][2].\n"
         "> 据华尔街见闻报道：金价创新高[3]。\n"
         "The retrieved commentary states no specific risks.\n"
         "- Main sources: ZeroHedge (June 22, 2026)[1] and BBC (January 26, 2026)[2]."
     )
-    assert quoting_sentences([text]) == [
-        "Gold hit a record.",
-        "Retail sales fell.",
-        "据华尔街见闻报道：金价创新高。",
+    assert quotations([text]) == [
+        "Gold hit a record",
+        "Retail sales fell",
+        "据华尔街见闻报道：金价创新高",
     ]
+
+
+def test_a_quotation_of_two_sentences_is_read_as_one() -> None:
+    """The second sentence leans on the first: the quotation says the subject once."""
+    text = "Gold hit a record on Monday. It may reach $6,000, the bank said[1]. Oil fell[2]."
+    quoted = quotations([text])
+    assert quoted == ["Gold hit a record on Monday. It may reach $6,000, the bank said", "Oil fell"]
+    assert [says_subject(q, ["gold"]) for q in quoted] == [True, False]
 
 
 def test_the_table_gives_the_share_on_subject_and_the_median_age() -> None:
