@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -25,7 +25,7 @@ from assistant.gather.coverage import (
     question_terms,
     share,
 )
-from assistant.gather.quotable import clean, quotable, quotable_headline
+from assistant.gather.quotable import clean, quotable, quotable_headline, with_antecedent
 from assistant.gather.sentences import split_text
 from assistant.question.period import without_time_words
 from ingest.dates import NamedPeriod, named_period
@@ -165,7 +165,7 @@ def candidates(
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
-    for rank, hit, position, raw, followed in _sentences(hits, scoped):
+    for rank, hit, position, raw, before, followed in _sentences(hits, scoped):
         text = clean(raw, followed)
         if not (quotable(text) or (position == 0 and quotable_headline(text, scoped))):
             continue
@@ -189,11 +189,19 @@ def candidates(
             score = _score(coverage, rank, names_one, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
         kind = _kind(text, hit, position)
-        found.append(
-            Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
-        )
+        one = Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
+        found.append(_with_antecedent(one, before))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
     return _distinct(kept)
+
+
+def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
+    """Chosen for what it says, quoted with the sentence it leans on (`with_antecedent`), and
+    so alike to that sentence quoted alone: `_distinct` keeps one of the two."""
+    quoted = with_antecedent(candidate.text, before)
+    if quoted == candidate.text:
+        return candidate
+    return replace(candidate, text=quoted, terms=frozenset(terms(quoted)))
 
 
 @lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
@@ -202,11 +210,21 @@ def _headline_says(title: str) -> Said:
 
 
 def _distinct(found: list[Candidate]) -> list[Candidate]:
-    """Best first, without near-duplicates: of two alike, the better stays."""
+    """Best first, without near-duplicates: of two alike, the better stays, except that a
+    sentence quoted alone takes on the one leaning on it (`with_antecedent`), in its place,
+    when that one says more of what is asked: "He singled out the Big Beautiful Bill as the
+    worst…" after "Schiff attacked fiscal policy"."""
     kept: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: -c.score):
-        if not any(near_duplicate(candidate.terms, c.terms) for c in kept):
+        alike = next((c for c in kept if near_duplicate(candidate.terms, c.terms)), None)
+        if alike is None:
             kept.append(candidate)
+        elif (
+            alike.hit is candidate.hit
+            and candidate.text.startswith(alike.text)
+            and candidate.coverage > alike.coverage
+        ):
+            kept[kept.index(alike)] = replace(candidate, score=alike.score)
     return kept
 
 
@@ -251,22 +269,23 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
     return [c for c in found if c.hit.chunk.article_id in about]
 
 
-def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, bool]]:
-    """(rank, hit, position in the article, sentence, whether its passage goes on after it),
-    position 0 being an article's headline (once per article); a scoped article's passages in
-    their own order."""
+def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, str, bool]]:
+    """(rank, hit, position in the article, sentence, the sentence before it in its passage,
+    whether its passage goes on after it), position 0 being an article's headline (once per
+    article); a scoped article's passages in their own order."""
     if scoped and hits:
-        yield 0, hits[0], 0, _headline(hits[0].title), False
+        yield 0, hits[0], 0, _headline(hits[0].title), "", False
         hits = sorted(hits, key=lambda h: h.chunk.ordinal)
     position = 1
     headlined: set[str] = set()
     for rank, hit in enumerate(hits):
         if not scoped and hit.title and hit.chunk.article_id not in headlined:
             headlined.add(hit.chunk.article_id)
-            yield rank, hit, 0, _headline(hit.title), False
+            yield rank, hit, 0, _headline(hit.title), "", False
         sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
         for n, sentence in enumerate(sentences, start=1):
-            yield rank, hit, position, sentence, n < len(sentences)
+            before = sentences[n - 2] if n > 1 else ""
+            yield rank, hit, position, sentence, before, n < len(sentences)
             position += 1
 
 

@@ -112,6 +112,34 @@ def quotable(text: str) -> bool:
     )
 
 
+# A sentence that leans on the one before it: a pronoun or a "this" that points back ("He
+# singled out…", "其中，256GB版本…", "这种分化走势…"), or a day named only as "that day" (同日).
+# A connective ("However", "此外", "与此同时") does not: what follows it stands alone; nor does
+# "the bank" or "the fund", which the cited headline names.
+_LEANS_BACK = re.compile(
+    r"^(?:(?:He|She|It|They|His|Her|Its|Their|These|Those|Such)\b(?!’|')"
+    r"|(?:This|That)\b(?! (?:article|analysis|map|chart|graphic|report|week|month|year|morning)\b))"
+    r"|^(?:他|她|它|其中|这(?!里)|该|此(?:次|举|番|项|类)|上述|当日|同日|当天)"
+)
+
+
+_JOINED_LENGTH = 700  # two long sentences; a longer run is no longer one statement
+
+
+def with_antecedent(text: str, before: str) -> str:
+    """A sentence that leans on the one before it is quoted with that one, so the reader knows
+    who "he" is and what "其中" counts among; alone it reads as if something were missing.
+    `before`: the sentence before it in its passage (none for a passage's first)."""
+    if not before or not _LEANS_BACK.match(text):
+        return text
+    lead = clean(before, followed=True)
+    # a lead that leans back in turn would need its own: the pair would still dangle
+    if not quotable(lead) or _LEANS_BACK.match(lead) or len(lead) + len(text) > _JOINED_LENGTH:
+        return text
+    last = lead.rstrip("”’」』）)\"'")[-1:]  # what ends it, inside its closing marks
+    return lead + ("" if cjk_count(last) or last in "。！？；" else " ") + text
+
+
 def quotable_headline(text: str, scoped: bool) -> bool:
     """A headline is quoted when it is the chosen article's, or when it states a figure: news
     headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles."""

@@ -618,11 +618,11 @@ def test_naming_a_symbol_the_question_writes_does_not_count_twice() -> None:
     not outrank one that says more of what is asked."""
     text = (
         "Acme Holdings owns big stakes in five Japanese trading houses. "
-        "Its new CEO closed the homebuilder deal within six months."
+        "The group's new CEO closed the homebuilder deal within six months."
     )
     question = "Who is the Acme Holdings CEO behind its homebuilder acquisition?"
     found = candidates(hits(text), question, [("Acme Holdings",)], "en")
-    assert found[0].text.startswith("Its new CEO closed the homebuilder deal")
+    assert found[0].text.startswith("The group's new CEO closed the homebuilder deal")
 
 
 def test_a_sentence_under_an_authors_risks_heading_is_a_risk_whatever_its_words() -> None:
@@ -727,3 +727,56 @@ def test_a_figure_for_the_period_asked_is_on_topic_however_it_is_worded() -> Non
     ]
     assert texts[1] in found
     assert texts[2] not in found
+
+
+def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it() -> None:
+    """ "He singled out…" alone does not say who: it is quoted with the sentence naming him,
+    chosen for what it says itself; that sentence, ranked higher alone (it names Schiff in
+    full), takes the pair in its place and is not quoted a second time."""
+    text = (
+        "Peter Schiff spent much of the interview with Tucker Carlson attacking official "
+        "inflation data. He singled out the Big Beautiful Bill as the "
+        "worst policy of Trump's term, saying it preserved all the deficit spending."
+    )
+    question = "Which Trump policy did Peter Schiff call the worst?"
+    found = [c.text for c in candidates(hits(text), question, [], "en")]
+    lead, leaning = split_text(text)
+    assert f"{lead} {leaning}" in found
+    assert sum(lead in quoted for quoted in found) == 1
+
+
+def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
+    text = (
+        "苹果天猫旗舰店显示，1月25日至2月11日期间苹果参与年货节活动，多款产品降价。"
+        "其中，256GB版本的iPhone Air直降2000元，到手价低至5499元，降幅超过30%。"
+    )
+    found = [c.text for c in candidates(hits(text), "iPhone Air到手价最低多少钱？", [], "zh")]
+    assert found[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # a connective: what follows it stands alone
+        (
+            "Oil rose on Monday as traders weighed supply risks in the Gulf region. However, "
+            "gold fell 2% to $4,100 an ounce as the dollar strengthened against the yen.",
+            "How far did gold fall?",
+        ),
+        # "this year" is a time, not a pointer back
+        (
+            "Oil rose on Monday as traders weighed supply risks in the Gulf region. This year "
+            "gold has risen 18% to $4,100 an ounce as central banks kept buying bullion.",
+            "How much has gold risen?",
+        ),
+        # the sentence before leans back in turn: the pair would still dangle
+        (
+            "He said the central bank would keep buying bullion for the rest of the year. "
+            "This buying lifted gold 18% to $4,100 an ounce as the dollar weakened further.",
+            "How much has gold risen?",
+        ),
+    ],
+)
+def test_a_sentence_that_stands_alone_is_quoted_alone(text: str, question: str) -> None:
+    found = [c.text for c in candidates(hits(text), question, [], "en")]
+    assert found[0] == split_text(text)[1]
