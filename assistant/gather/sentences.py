@@ -22,6 +22,8 @@ _SENTENCE_END = re.compile(
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|"
+    # titles before a name ("Sen. Adam Schiff", "Gov. Gavin Newsom")
+    r"Sen|Rep|Gov|Gen|Lt|Col|Capt|Maj|Sgt|Adm|Rev|Prof|Jr|Sr|"
     + "|".join(MONTH_ABBREVIATIONS)
     + r")|\b[A-Z])\.$"
 )

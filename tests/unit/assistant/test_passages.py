@@ -38,6 +38,14 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
     ]
 
 
+def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
+    text = "Sen. Adam Schiff called the MOU a capitulation. Gov. Newsom and Rep. Ro Khanna agreed."
+    assert split_text(text) == [
+        "Sen. Adam Schiff called the MOU a capitulation.",
+        "Gov. Newsom and Rep. Ro Khanna agreed.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
