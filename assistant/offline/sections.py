@@ -126,7 +126,7 @@ class SectionWriter:
         # asked about one article in the other language, the answer is that article's words
         self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else QUOTATIONS
         self.leaders_told = False
-        self.lead: Candidate | None = None  # the answer's first quoted sentence
+        self.quoted: list[Candidate] = []  # the sentences quoted so far, in the answer's order
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary, ytd_lookup(gathered.market))
             if gathered.returns
@@ -155,25 +155,29 @@ class SectionWriter:
         return topic or self._lead_headline() or shortened(self.q.text)
 
     def _lead_headline(self) -> str | None:
-        """The headline of the article the answer's first quoted sentence comes from, where it
-        states something on the question in the reader's language: a news headline says the
-        finding ("创业板指大涨2.63%创历史新高") where the question only asks for it. It must say
-        a good share of the question's words, name what the question names, and say something
-        of what it asks beyond the name ("黄金今年涨了多少" is not titled by a headline on an
-        acquisition by 紫金黄金)."""
-        if self.lead is None:
-            return None
-        headline = " ".join(self.lead.hit.title.split())
+        """The headline of an article the answer's lead sentences come from (the first, or the
+        next where it answers as much), where it states something on the question in the
+        reader's language: a news headline says the finding ("创业板指大涨2.63%创历史新高")
+        where the question only asks for it. It must say a good share of the question's words,
+        name what the question names (by a name or the ticker it wrote: "HPE"), and say
+        something of what it asks beyond the name ("黄金今年涨了多少" is not titled by a
+        headline on an acquisition by 紫金黄金)."""
         asked = unnamed(question_terms(self.q.text, self.names))
-        says = (
-            detect_language(headline) == self.lang
-            and headline[-1:] not in "?？"
-            and not fragment(headline)
-            and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
-            and (not self.names or any(names_written(headline, a) for a in self.names))
-            and (not asked or share(Said.of(headline), asked) > 0)
-        )
-        return shortened(headline) if says else None
+        named = [*self.names, *self.companies]
+        leads = self.quoted[:LEAD_SENTENCES]
+        # a later lead sentence's headline only where that sentence answers as much as the first
+        for candidate in (c for c in leads if c.coverage >= leads[0].coverage):
+            headline = " ".join(candidate.hit.title.split())
+            if (
+                detect_language(headline) == self.lang
+                and headline[-1:] not in "?？"
+                and not fragment(headline)
+                and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
+                and (not named or any(names_written(headline, a) for a in named))
+                and (not asked or share(Said.of(headline), asked) > 0)
+            ):
+                return shortened(headline)
+        return None
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
@@ -226,7 +230,7 @@ class SectionWriter:
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
         if len(kinds) == 1:  # an author's own risks section before a passing mention of risk
             fitting.sort(key=lambda c: not c.filed)
-        if self.lead is None:  # "Why did Nvidia fall?" is answered first by what says Nvidia
+        if not self.quoted:  # "Why did Nvidia fall?" is answered first by what says Nvidia
             fitting.sort(key=lambda c: not self._names_company(c))
         # What the reader's language still has on the question, of any kind: a section it has
         # nothing for says so rather than quote a weaker sentence in the other language.
@@ -252,7 +256,7 @@ class SectionWriter:
                 self.quotations += 1
             chosen.append(candidate)
             self.mark(candidate)
-            self.lead = self.lead or candidate
+            self.quoted.append(candidate)
         return [self.quote(c) for c in chosen]
 
     def _names_company(self, candidate: Candidate) -> bool:

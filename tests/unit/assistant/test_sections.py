@@ -147,6 +147,49 @@ def test_a_headline_naming_only_the_subject_leaves_the_question_as_title() -> No
     assert title == "黄金今年涨了多少"
 
 
+def test_a_headline_naming_the_company_by_the_ticker_asked_titles_the_answer() -> None:
+    text = "HPE shares soared 20% after its earnings beat forecasts, led by networking sales."
+    question = "Why did HPE stock soar after its latest earnings?"
+    headline = "HPE stock soars on its biggest earnings beat since 2018"
+    assert _written_title(question, headline, text) == headline
+
+
+def _titled(question: str, *articles: tuple[str, str]) -> str:
+    """The title of an English answer quoting these (headline, sentence) articles."""
+    vocabulary = default_vocabulary()
+    parsed = parse_question(question, vocabulary, as_of=dt.date(2026, 1, 27))
+    hits = [
+        hit(n, text, source="BBC").model_copy(update={"title": headline})
+        for n, (headline, text) in enumerate(articles)
+    ]
+    writer = SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    writer.sections()
+    return writer.title()
+
+
+def test_the_second_lead_sentences_headline_titles_the_answer_when_the_first_cannot() -> None:
+    """The first quoted sentence comes from an article on something else; the second answers
+    as much, under a headline stating the finding."""
+    question = "How much did gold gain in January and what record did it set?"
+    off = (
+        "Tucker Carlson presses Peter Schiff on bitcoin as a reserve currency",
+        "Gold set a record above $5,000 an ounce on Monday and gained 17% in January.",
+    )
+    on = (
+        "Gold tops $5,000 for the first time, a record after its January gain",
+        "Gold set a record above $5,000 on Monday, a gain of 18% in January alone.",
+    )
+    assert _titled(question, off, on) == "Gold tops $5,000 for the first time, a record after its…"
+    weaker = (
+        "Gold miners rally as the metal sets a record in January",
+        "Gold miners rallied on Monday, their shares lifted by the metal's price.",
+    )
+    assert (
+        _titled(question, off, weaker)
+        == "How much did gold gain in January and what record did it set"
+    )
+
+
 def test_a_named_source_keeps_its_own_spelling_in_the_lead_in() -> None:
     assert lead_in("eToro", None, "en") == "eToro reports: "
 
