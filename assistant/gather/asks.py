@@ -17,7 +17,13 @@ from assistant.answer.direction import asked_direction, moves
 from assistant.answer.numbers import figures_in
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
-from assistant.question.intents import asks_figure, asks_names, asks_person, asks_words
+from assistant.question.intents import (
+    asks_cause,
+    asks_figure,
+    asks_names,
+    asks_person,
+    asks_words,
+)
 from assistant.question.period import previous_period
 from ingest.language import cjk_count
 from tools.period_labels import month_of, year_of
@@ -31,6 +37,7 @@ PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount
 IN_HEADLINE = 0.5  # …counts this much when only its article's headline names the period
 DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
 WORDS_ASKED = 0.3  # a sentence quoting someone, when the question asks what they said
+CAUSE_ASKED = 0.3  # a sentence giving a cause, when the question asks why
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
@@ -57,6 +64,7 @@ class Asks:
     direction: int | None = None
     words: float = 0.0
     person: float = 0.0
+    cause: float = 0.0
 
     @classmethod
     def of(cls, question: str, period: str | None) -> Asks:
@@ -65,7 +73,9 @@ class Asks:
         figure, asked_period = (FIGURE_ASKED, period) if amount else (FIGURE, None)
         words = WORDS_ASKED if asks_words(question) else 0.0
         person = PERSON_ASKED if asks_person(question) else 0.0
-        return cls(figure, asked_period, names, asked_direction(question), words, person)
+        cause = CAUSE_ASKED if asks_cause(question) else 0.0
+        direction = asked_direction(question)
+        return cls(figure, asked_period, names, direction, words, person, cause)
 
     def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
@@ -81,6 +91,8 @@ class Asks:
             worth += self.person
         if self.words and quotes(text):
             worth += self.words
+        if self.cause and gives_cause(text):
+            worth += self.cause
         if self.direction and moves(text) == {-self.direction}:
             worth -= DIRECTION_OPPOSED
         if not figures_in(text):
@@ -91,6 +103,32 @@ class Asks:
         if not period and headline and _for_period(headline, self.period, written) > 0:
             period = PERIOD_ASKED * IN_HEADLINE
         return worth + self.figure + period, period / PERIOD_ASKED
+
+
+# A sentence giving a cause: "Oil rises amid Middle East tensions", "Micron falls after SK Hynix
+# plunges", "rallied on strong earnings", "rise as traders weigh…", "driven by AI demand",
+# "受中东局势推动", "AI需求爆发是涨价潮的重要原因". Not a bare "as" or "after": "as of", "after the
+# close" are times; nor 推动 or 驱动 alone ("驱动这一切的基础模型" drives no price).
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|amid|driven by|fu?ell?ed by|spurred by|boosted by|"
+    r"lifted by|helped by|supported by|weighed (?:down )?by|dragged (?:down )?by|pressured by|"
+    r"hit by|hurt by|led by|on the back of|in the wake of|attributed to|triggered by|"
+    r"sparked by|after (?!the (?:close|bell|open)\b|hours\b)(?:[\w'’-]+ ){0,3}(?:says?|said|"
+    r"reports?|reported|announce[sd]?|warns?|warned|cuts?|raise[sd]?|falls?|fell|rises?|rose|"
+    r"plunge[sd]?|jump(?:s|ed)?|surge[sd]?|slump(?:s|ed)?|posts?|posted|beats?|miss(?:es|ed)?|"
+    r"fire[sd]?|hits?|strikes?|struck)\b|"
+    r"on (?:strong|weak|hopes|fears|concerns|worries|expectations|optimism|demand|news|reports|"
+    r"signs|bets|data)\b|as (?:traders|investors|markets?|buyers|sellers|demand|supply|fears|"
+    r"concerns|worries|hopes|tensions|the (?:dollar|fed|market|conflict|war))\b)"
+    r"|因为|由于|得益于|归因于|归咎于|源于|缘于|所致|原因|导致|引发|提振|拖累"
+    r"|受[^，。；]{1,16}?(?:影响|推动|提振|拖累|打压|支撑|带动|刺激|冲击)",
+    re.I,
+)
+
+
+def gives_cause(text: str) -> bool:
+    """Does the sentence say why something happened?"""
+    return _CAUSE.search(text) is not None
 
 
 # Quoted words: "“Not even a little bit.”", “每当有人提出一个看起来激进的黄金预测时…”.

@@ -134,6 +134,22 @@ _WORDS_ASKED = re.compile(
 )
 
 
+# A question asking why something moved or what drives it ("Why did oil rise?", "What is
+# behind the chip rally?", "油价为什么上涨", "上涨的原因是什么"): a sentence giving a cause answers
+# it better than one saying only that it moved.
+_CAUSE_ASKED = re.compile(
+    r"\bwhy\b|\bwhat(?:'s|’s| is| are| was| were)? (?:driving|behind|causing|pushing|lifting|"
+    r"weighing on|dragging)\b|\bwhat (?:drove|caused|pushed|lifted|sent|sparked)\b"
+    r"|\b(?:reasons?|drivers?) (?:for|behind|of)\b|为什么|为何|原因|驱动因素|推动因素|怎么回事",
+    re.I,
+)
+
+
+def asks_cause(text: str) -> bool:
+    """Does the question ask why something happened, or what drives it?"""
+    return _CAUSE_ASKED.search(text) is not None
+
+
 def asks_words(text: str) -> bool:
     """Does the question ask what someone said, in their words ("What did Powell say about
     cuts?")?"""

@@ -7,11 +7,18 @@ import datetime as dt
 import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
+from assistant.gather.asks import gives_cause
 from assistant.gather.coverage import coverage, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
-from assistant.question.intents import asks_figure, asks_names, asks_person, asks_words
+from assistant.question.intents import (
+    asks_cause,
+    asks_figure,
+    asks_names,
+    asks_person,
+    asks_words,
+)
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -788,3 +795,48 @@ def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
 def test_a_sentence_that_stands_alone_is_quoted_alone(text: str, question: str) -> None:
     found = [c.text for c in candidates(hits(text), question, [], "en")]
     assert found[0] == split_text(text)[1]
+
+
+def test_a_question_asking_why_is_answered_first_by_a_sentence_giving_a_cause() -> None:
+    """Both say the dollar weakened; the one saying why comes first, though it ranked lower."""
+    texts = (
+        "美元指数近期持续走弱，美元贸易加权汇率较年初明显下跌，市场情绪偏谨慎。",
+        "分析认为，美元近期的持续走弱源于美国政策反复无常，削弱了投资者对美国资产的信心。",
+    )
+    assert candidates(hits(*texts), "美元为什么走弱？", [], "zh")[0].text == texts[1]
+    assert candidates(hits(*texts), "美元走弱了吗？", [], "zh")[0].text == texts[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Why did oil prices rise?", True),
+        ("What is driving the small-cap rotation?", True),
+        ("What's behind the rally in chip stocks?", True),
+        ("油价为什么上涨？", True),
+        ("芯片股上涨的原因是什么？", True),
+        ("What is the outlook for gold?", False),
+        ("How much did gold gain in January?", False),
+        ("美元走弱了多少？", False),
+    ],
+)
+def test_a_question_asks_why_in_either_language(question: str, why: bool) -> None:
+    assert asks_cause(question) is why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Oil rises on Monday amid heightened tensions in the Middle East.", True),
+        ("Micron, Nvidia fall after SK Hynix plunges nearly 15% as chip sell-off deepens.", True),
+        ("Oil prices rise as traders weigh mixed US inventory data.", True),
+        ("Chip stocks rallied this week on strong tech earnings.", True),
+        ("美债收益率：受油价上涨刺激，美债遭到抛售。", True),
+        ("业内分析认为，AI需求爆发是涨价潮的重要原因。", True),
+        ("As of the close on Friday, the Russell 2000 was up 7.5%.", False),
+        ("Shares rose 3% after the close on Tuesday.", False),
+        ("Cosmos则是驱动这一切的世界基础模型。", False),
+    ],
+)
+def test_a_sentence_gives_a_cause(sentence: str, cause: bool) -> None:
+    assert gives_cause(sentence) is cause
