@@ -192,7 +192,7 @@ def candidates(
         one = Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
         found.append(_with_antecedent(one, before))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
-    return _distinct(kept)
+    return _distinct(kept, newer=named is None)
 
 
 def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
@@ -209,23 +209,40 @@ def _headline_says(title: str) -> Said:
     return Said.of(title)
 
 
-def _distinct(found: list[Candidate]) -> list[Candidate]:
-    """Best first, without near-duplicates: of two alike, the better stays, except that a
-    sentence quoted alone takes on the one leaning on it (`with_antecedent`), in its place,
-    when that one says more of what is asked: "He singled out the Big Beautiful Bill as the
-    worst…" after "Schiff attacked fiscal policy"."""
+def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:
+    """Best first, without near-duplicates: of two alike, the better stays, in its place, but
+    as the other where that one
+
+    - takes on the sentence leaning on it (`with_antecedent`) and says more of what is asked:
+      "He singled out the Big Beautiful Bill as the worst…" after "Schiff attacked fiscal
+      policy";
+    - says the same in a newer article, when `newer` (the question names no period): a series
+      ("10-Year Treasury Yield Long-Term Perspective: June 2026") repeats its text, its figures
+      brought up to date."""
     kept: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: -c.score):
         alike = next((c for c in kept if near_duplicate(candidate.terms, c.terms)), None)
         if alike is None:
             kept.append(candidate)
-        elif (
-            alike.hit is candidate.hit
-            and candidate.text.startswith(alike.text)
-            and candidate.coverage > alike.coverage
-        ):
+        elif _leans_on(candidate, alike) or (newer and _restates(candidate, alike)):
             kept[kept.index(alike)] = replace(candidate, score=alike.score)
     return kept
+
+
+def _leans_on(pair: Candidate, alone: Candidate) -> bool:
+    """Is `pair` the sentence quoted `alone` with one leaning on it, saying more of the question?"""
+    return (
+        pair.hit is alone.hit
+        and pair.text.startswith(alone.text)
+        and pair.coverage > alone.coverage
+    )
+
+
+def _restates(later: Candidate, earlier: Candidate) -> bool:
+    """Does `later` say what `earlier` says, word for word or nearly, in a newer article?"""
+    new, old = later.hit.published, earlier.hit.published
+    same = len(later.terms & earlier.terms) / max(len(later.terms), len(earlier.terms))
+    return bool(new and old and new > old and same >= NEAR_DUPLICATE)
 
 
 def _kind(text: str, hit: Hit, position: int) -> tuple[Kind, bool]:

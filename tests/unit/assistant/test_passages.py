@@ -840,3 +840,18 @@ def test_a_question_asks_why_in_either_language(question: str, why: bool) -> Non
 )
 def test_a_sentence_gives_a_cause(sentence: str, cause: bool) -> None:
     assert gives_cause(sentence) is cause
+
+
+def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
+    """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
+    the older ranked first; asked about the older one's month, the older is."""
+    text = "The 10-year Treasury yield has ranged from a peak of 15.68% in 1981 to a low of 0.52%."
+    older, newer = hits(text, text)
+    older = older.model_copy(update={"published": dt.date(2025, 10, 1)})
+    newer = newer.model_copy(update={"published": dt.date(2026, 7, 1)})
+    question = "What is the long-term view on the 10-year Treasury yield?"
+    found = candidates([older, newer], question, [], "en", dt.date(2026, 8, 1))
+    assert [c.hit.published for c in found] == [dt.date(2026, 7, 1)]
+    in_september = "What was the long-term view on the 10-year Treasury yield in September 2025?"
+    found = candidates([older, newer], in_september, [], "en", dt.date(2026, 8, 1))
+    assert [c.hit.published for c in found] == [dt.date(2025, 10, 1)]
