@@ -25,7 +25,13 @@ from assistant.gather.coverage import (
     question_terms,
     share,
 )
-from assistant.gather.quotable import clean, quotable, quotable_headline, with_antecedent
+from assistant.gather.quotable import (
+    about_itself,
+    clean,
+    quotable,
+    quotable_headline,
+    with_antecedent,
+)
 from assistant.gather.sentences import split_text
 from assistant.question.period import without_time_words
 from ingest.dates import NamedPeriod, named_period
@@ -302,7 +308,9 @@ def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, in
         sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
         for n, sentence in enumerate(sentences, start=1):
             before = sentences[n - 2] if n > 1 else ""
-            yield rank, hit, position, sentence, before, n < len(sentences)
+            # what an article covers is no answer, unless the reader asks about that article
+            if scoped or not about_itself(sentence):
+                yield rank, hit, position, sentence, before, n < len(sentences)
             position += 1
 
 

@@ -140,6 +140,22 @@ def with_antecedent(text: str, before: str) -> str:
     return lead + ("" if cjk_count(last) or last in "。！？；" else " ") + text
 
 
+# A sentence on the article itself ("This article looks at the 10-year yield's history…",
+# "本文将从三个方面分析…"): what it covers, not what it finds.
+_ABOUT_ITSELF = re.compile(
+    r"^(?:(?:This|The following) (?:article|analysis|post|piece|paper|note|commentary|report)"
+    r" (?:looks|examines|explores|focuses|discusses|reviews|presents|provides an overview|will|"
+    r"aims|seeks|covers)\b|In this (?:article|analysis|post|piece|paper|note)\b)"
+    r"|^(?:本文|本篇文章|本篇)(?:将|旨在|主要|从|对|通过|介绍|分析|探讨|梳理|围绕)",
+    re.I,
+)
+
+
+def about_itself(text: str) -> bool:
+    """Does the sentence say what its article covers, rather than what it finds?"""
+    return _ABOUT_ITSELF.match(text.lstrip(" -*•#>")) is not None
+
+
 def quotable_headline(text: str, scoped: bool) -> bool:
     """A headline is quoted when it is the chosen article's, or when it states a figure: news
     headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles."""

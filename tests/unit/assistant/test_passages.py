@@ -855,3 +855,18 @@ def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     in_september = "What was the long-term view on the 10-year Treasury yield in September 2025?"
     found = candidates([older, newer], in_september, [], "en", dt.date(2026, 8, 1))
     assert [c.hit.published for c in found] == [dt.date(2025, 10, 1)]
+
+
+def test_what_an_article_covers_is_quoted_only_to_the_reader_who_chose_it() -> None:
+    text = (
+        "This article looks at the 10-year Treasury yield's history since 1962 and its drivers. "
+        "The 10-year Treasury yield rose to 4.6% in July as oil prices lifted inflation fears."
+    )
+    question = "What is driving the 10-year Treasury yield?"
+    about, finding = split_text(text)
+    assert [c.text for c in candidates(hits(text), question, [], "en")] == [finding]
+    scoped = [c.text for c in candidates(hits(text), question, [], "en", scoped=True)]
+    assert about in scoped
+    assert not candidates(
+        hits("本文将从三个方面分析美债收益率上行的原因与影响。"), "美债收益率为什么上行？", [], "zh"
+    )
