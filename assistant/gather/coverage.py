@@ -103,8 +103,14 @@ class Name(str):
 
 
 @cache
+@cache
 def _written(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z0-9]){re.escape(name.lower())}(?![a-z0-9])")
+    """A name written whole: a Latin edge not inside a longer word ("AMD" in "AMDX" is not),
+    a Chinese one anywhere ("期金" in "COMEX期金")."""
+    lowered = name.lower()
+    head = r"(?<![a-z0-9])" if lowered[:1].isascii() and lowered[:1].isalnum() else ""
+    tail = r"(?![a-z0-9])" if lowered[-1:].isascii() and lowered[-1:].isalnum() else ""
+    return re.compile(head + re.escape(lowered) + tail)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ _OTHER_MARKETS = re.compile(
 MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must name a symbol
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
+OFF_SUBJECT = 0.3  # less for a passage that, nor its headline, names what the question names
 
 
 def _cues(text: str, cues: Sequence[str]) -> int:
@@ -192,7 +193,8 @@ def candidates(
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            score = _score(coverage, rank, names_one, lang == language) + figure
+            subject = _names_subject(hit, lowered_names)
+            score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
         kind = _kind(text, hit, position)
         one = Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
@@ -360,7 +362,19 @@ def newest_published(hits: Sequence[Hit]) -> dt.date | None:
     return max((h.published for h in hits if h.published), default=None)
 
 
-def _score(coverage: float, rank: int, names_one: bool, same_language: bool) -> float:
-    """A sentence's worth beyond the question: naming its symbols, the reader's language, and
-    the search rank of its passage."""
-    return coverage + 0.35 * names_one + 0.2 * same_language + 0.5 / (1 + rank)
+def _names_subject(hit: Hit, names: list[str]) -> bool:
+    """Does the sentence's passage, or its headline, name a symbol the question names (or
+    does it name none)? A passage found for the question's other words ("最高涨到多少美元")
+    may be on another market altogether."""
+    return not names or bool(
+        names_written(hit.chunk.text, names) or names_written(hit.title, names)
+    )
+
+
+def _score(
+    coverage: float, rank: int, names_one: bool, subject: bool, same_language: bool
+) -> float:
+    """A sentence's worth beyond the question: naming its symbols (or its passage and headline
+    naming none: `subject` false), the reader's language, and the search rank of its passage."""
+    worth = coverage + 0.35 * names_one + 0.2 * same_language + 0.5 / (1 + rank)
+    return worth - (0 if subject else OFF_SUBJECT)

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause
-from assistant.gather.coverage import coverage, question_terms
+from assistant.gather.coverage import coverage, names_written, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
@@ -870,3 +870,25 @@ def test_what_an_article_covers_is_quoted_only_to_the_reader_who_chose_it() -> N
     assert not candidates(
         hits("本文将从三个方面分析美债收益率上行的原因与影响。"), "美债收益率为什么上行？", [], "zh"
     )
+
+
+def test_a_sentence_from_an_article_never_naming_what_was_asked_comes_after() -> None:
+    """Found for the question's other words ("最高涨到多少美元"), an oil line ranked first; the one
+    naming gold answers. A sentence need not name it where its headline does."""
+    oil, gold = hits(
+        "布伦特原油周一盘中最高涨7.9%至97.50美元/桶，WTI原油涨逾7%至约90美元/桶。",
+        "9月29日，COMEX期金再创历史新高，盘中最高涨至3849美元/盎司。",
+    )
+    oil = oil.model_copy(update={"title": "油价飙升近8%，美股期货回落"})
+    names = [("黄金", "金价", "期金", "gold")]
+    found = candidates([oil, gold], "黄金最高涨到多少美元？", names, "zh")
+    assert found[0].hit is gold
+    about_gold = oil.model_copy(update={"title": "油价飙升近8%，黄金小幅走软"})
+    found = candidates([about_gold, gold], "黄金最高涨到多少美元？", names, "zh")
+    assert found[0].hit is about_gold
+
+
+def test_a_name_is_written_whole_in_latin_and_anywhere_in_chinese() -> None:
+    assert names_written("9月29日，COMEX期金再创历史新高", ["期金", "gold"]) == ["期金"]
+    assert names_written("AI芯片龙头英伟达AMD齐涨", ["英伟达", "AMD"]) == ["英伟达", "AMD"]
+    assert not names_written("AMDX shares rose", ["AMD"])
