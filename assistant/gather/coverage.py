@@ -103,7 +103,6 @@ class Name(str):
 
 
 @cache
-@cache
 def _written(name: str) -> re.Pattern[str]:
     """A name written whole: a Latin edge not inside a longer word ("AMD" in "AMDX" is not),
     a Chinese one anywhere ("期金" in "COMEX期金")."""
