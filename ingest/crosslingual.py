@@ -26,14 +26,14 @@ import re
 from dataclasses import dataclass
 
 from ingest.cedict import DICTIONARY, MAX_GLOSS_WORDS, Cedict, phrase_key
-from ingest.dates import (
-    MONTH_NAMES,
+from ingest.dates import MONTH_NAMES
+from ingest.language import CJK_RUN, has_cjk
+from ingest.named_periods import (
     QUARTER_NUMERALS,
     QUARTER_ORDINALS,
     months_written,
     quarters_written,
 )
-from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, tokenize
 
 # Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer

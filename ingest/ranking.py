@@ -11,7 +11,7 @@ and the local embedding compares each candidate with the query and with its tran
 closer counting.
 
 A query naming a day or a month ("2026年6月PPI", "on July 3") gets a third vote: BM25 within the
-days that period's news was published (`ingest.dates.named_period`), counted twice.
+days that period's news was published (`ingest.named_periods.named_period`), counted twice.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from collections.abc import Iterable
 import numpy as np
 
 from ingest.crosslingual import search_terms
-from ingest.dates import named_period
 from ingest.embeddings import Embedder
 from ingest.filters import Filters
 from ingest.lexical import LexicalIndex
+from ingest.named_periods import named_period
 from ingest.tokens import tokenize
 from ingest.vectors import VectorStore
 

@@ -21,7 +21,8 @@ from assistant.answer.direction import DOWN, NEUTRAL, UP
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
 from assistant.question.vocabulary import Vocabulary
-from ingest.dates import MONTH_NAMES, half_spans, quarter_spans, written_dates
+from ingest.dates import MONTH_NAMES, written_dates
+from ingest.named_periods import half_spans, quarter_spans
 from tools.periods import period_mentions
 
 RATE_SERIES = frozenset({"^TNX", "^FVX", "^IRX", "^TYX"})

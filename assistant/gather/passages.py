@@ -34,9 +34,9 @@ from assistant.gather.quotable import (
 )
 from assistant.gather.sentences import split_text
 from assistant.question.period import without_time_words
-from ingest.dates import NamedPeriod, named_period
 from ingest.language import detect_language
 from ingest.models import Hit
+from ingest.named_periods import NamedPeriod, named_period
 from ingest.tokens import terms
 
 Kind = Literal["risk", "opportunity", "insight", "general"]
@@ -200,7 +200,7 @@ def candidates(
         one = Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
         found.append(_with_antecedent(one, before))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
-    return _distinct(kept, newer=named is None)
+    return _distinct(kept, newer=named is None or not named.begun(as_of))
 
 
 def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
@@ -224,7 +224,8 @@ def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:
     - takes on the sentence leaning on it (`with_antecedent`) and says more of what is asked:
       "He singled out the Big Beautiful Bill as the worst…" after "Schiff attacked fiscal
       policy";
-    - says the same in a newer article, when `newer` (the question names no period): a series
+    - says the same in a newer article, when `newer` (the question names no period, or one
+      still to come: "美联储9月会降息吗" in August): a series
       ("10-Year Treasury Yield Long-Term Perspective: June 2026") repeats its text, its figures
       brought up to date."""
     kept: list[Candidate] = []
@@ -340,7 +341,7 @@ def _timeliness(
     month") least: it speaks of another time, and is quoted only when nothing newer is."""
     if published is None:
         return 0.0
-    if named is not None:
+    if named is not None and named.begun(as_of):
         return 0.3 if named.reported(published) else -0.2
     days = abs(((as_of or dt.date.today()) - published).days)
     if days > RECENT_SPAN_DAYS.get(period or "", days):

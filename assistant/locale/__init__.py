@@ -13,8 +13,9 @@ from typing import Literal
 
 from assistant.answer.model import Language, SectionKey
 from assistant.locale.catalog import LANGUAGES, has_message, message
-from ingest.dates import MONTH_NAMES, QUARTER_NUMERALS, QUARTER_ORDINALS
+from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
+from ingest.named_periods import QUARTER_NUMERALS, QUARTER_ORDINALS
 from tools.period_labels import month_of, span_of
 
 __all__ = [

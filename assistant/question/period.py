@@ -11,13 +11,8 @@ import datetime as dt
 import re
 
 from assistant.errors import InputError
-from ingest.dates import (
-    half_spans,
-    named_period,
-    quarter_spans,
-    without_dates,
-    written_dates,
-)
+from ingest.dates import without_dates, written_dates
+from ingest.named_periods import half_spans, named_period, quarter_spans
 from tools.periods import calendar_span
 from tools.symbols import NAME_NUMBERS
 
@@ -82,10 +77,11 @@ def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
     """The one day a question asks about ("6月22日纳斯达克收盘跌了多少？", "What did the S&P 500
     do on March 3?"): its move is that day's, so that day is the as-of date. None for a day
     measured from, or one after the as-of date."""
-    named = named_period(text, today=as_of or dt.date.today())
+    today = as_of or dt.date.today()
+    named = named_period(text, today=today)
     if named is None or named.start != named.end or _NOT_THE_DAY.search(text):
         return None
-    return named.start if as_of is None or named.start <= as_of else None
+    return named.start if named.start <= today else None
 
 
 def year_period(text: str, as_of: dt.date | None) -> str | None:

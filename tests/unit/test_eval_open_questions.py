@@ -13,8 +13,8 @@ from benchmarks.eval.open_questions import (
     says_subject,
     table,
 )
-from ingest.dates import named_period
 from ingest.language import has_cjk
+from ingest.named_periods import named_period
 
 
 def test_the_open_questions_are_dateless_in_both_languages_and_name_their_subject() -> None:

@@ -892,3 +892,19 @@ def test_a_name_is_written_whole_in_latin_and_anywhere_in_chinese() -> None:
     assert names_written("9月29日，COMEX期金再创历史新高", ["期金", "gold"]) == ["期金"]
     assert names_written("AI芯片龙头英伟达AMD齐涨", ["英伟达", "AMD"]) == ["英伟达", "AMD"]
     assert not names_written("AMDX shares rose", ["AMD"])
+
+
+def test_a_month_asked_about_ahead_is_answered_from_the_newest_commentary() -> None:
+    """ "美联储9月会降息吗" in August asks about the coming September: last September's news is
+    not its news."""
+    last_year, recent = hits(
+        "美联储9月宣布降息25个基点，这是今年首次降息，市场普遍预期年内还将继续降息。",
+        "市场预计美联储9月降息25个基点的概率升至80%，官员对降息前景的表态趋于一致。",
+    )
+    last_year = last_year.model_copy(update={"published": dt.date(2025, 9, 18)})
+    recent = recent.model_copy(update={"published": dt.date(2026, 8, 10)})
+    asked = "美联储9月会降息吗？"
+    found = candidates([last_year, recent], asked, [], "zh", dt.date(2026, 8, 13))
+    assert found[0].hit is recent
+    past = candidates([last_year, recent], "美联储9月降息了吗？", [], "zh", dt.date(2026, 8, 13))
+    assert past[0].hit is last_year

@@ -487,6 +487,16 @@ def test_a_day_the_question_asks_about_is_that_days_move() -> None:
         assert (q.period, q.as_of) == ("YTD", as_of), text
 
 
+def test_a_month_or_day_asked_about_ahead_is_no_period_measured_yet() -> None:
+    """Asked in August, "9月" in "…9月会降息吗" is the coming September: no returns for last
+    year's, and its day is no as-of date."""
+    as_of = dt.date(2026, 8, 13)
+    for text in ("纳斯达克9月会继续上涨吗？", "Will the Nasdaq rise on September 17?"):
+        q = parse_question(text, VOCAB, as_of=as_of)
+        assert q.as_of == as_of and q.period != "2025-09", text
+    assert parse_question("纳斯达克9月涨了多少？", VOCAB, as_of=as_of).period == "2025-09"
+
+
 def test_another_markets_index_is_not_measured_against_the_sp500_unless_asked() -> None:
     q = parse("7月17日A股大跌那天，创业板指收盘跌了多少？")
     assert q.symbols == ("399006.SZ",) and q.benchmark is None

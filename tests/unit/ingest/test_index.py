@@ -139,6 +139,26 @@ def test_a_query_naming_a_month_finds_that_months_report(make_index: MakeIndex) 
     assert {h.chunk.article_id for h in within} == {"ppi-1", "ppi-2", "ppi-3"}
 
 
+def test_a_month_still_to_come_does_not_narrow_the_search(make_index: MakeIndex) -> None:
+    """ "Will producer prices rise in September?" asked in August: nothing is reported from that
+    September yet, so last September's report is not preferred."""
+    reports = [
+        article(
+            f"ppi-{day:%Y-%m}",
+            f"Producer prices rose {day.month}.1% year on year, the statistics bureau said.",
+            published=day,
+        )
+        for day in (dt.date(2025, 9, 9), dt.date(2026, 7, 9), dt.date(2026, 8, 9))
+    ]
+    index = make_index()
+    index.upsert_many(reports)
+    until = Filters(until=dt.date(2026, 8, 13))
+    ahead = index.search("Will producer prices rise in September?", k=3, filters=until)
+    past = index.search("Did producer prices rise in September?", k=3, filters=until)
+    assert ahead[0].chunk.article_id != "ppi-2025-09"
+    assert past[0].chunk.article_id == "ppi-2025-09"
+
+
 def test_remove(library: Index) -> None:
     library.remove("fed")
     assert library.count() == 3

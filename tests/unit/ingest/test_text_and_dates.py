@@ -11,15 +11,14 @@ from ingest.dates import (
     date_key,
     find_date_line,
     from_key,
-    half_spans,
     month_number,
-    named_period,
     parse_date,
     without_dates,
     written_dates,
 )
 from ingest.errors import SourceError
 from ingest.language import detect_language
+from ingest.named_periods import half_spans, named_period
 from ingest.text import decode_bytes, html_fragment_to_text, looks_binary, normalise
 
 ZH = "罗素2000指数年初至今上涨8.2%,跑赢标普500指数。"
@@ -196,6 +195,27 @@ def test_a_named_period_leaves_the_rest_of_the_text_and_says_when_it_was_reporte
     assert "6月" not in named.rest and "PPI同比涨了多少" in named.rest
     assert named.reported(dt.date(2026, 7, 9))  # June's figures come out in July
     assert not named.reported(dt.date(2026, 5, 31)) and not named.reported(dt.date(2026, 8, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # asked about what is still to come: this year's, or next year's once it is over
+        ("美联储9月会降息吗？", dt.date(2026, 9, 1)),
+        ("Will the Fed cut rates in September?", dt.date(2026, 9, 1)),
+        ("美联储会在9月17日降息吗？", dt.date(2026, 9, 17)),
+        ("美联储8月还会加息吗", dt.date(2026, 8, 1)),  # the month under way
+        ("Will the Fed cut in June?", dt.date(2027, 6, 1)),
+        # asked about what happened: the last one
+        ("美联储9月降息了吗？", dt.date(2025, 9, 1)),
+        ("Did the Fed cut in September?", dt.date(2025, 9, 1)),
+        ("9月议息会议纪要说了什么？", dt.date(2025, 9, 1)),  # 会议 is a meeting, not "will"
+    ],
+)
+def test_a_month_asked_about_ahead_is_the_next_one(text: str, start: dt.date) -> None:
+    named = named_period(text, dt.date(2026, 8, 13))
+    assert named is not None and named.start == start
+    assert named.begun(dt.date(2026, 8, 13)) is (start <= dt.date(2026, 8, 13))
 
 
 def test_month_names() -> None:
