@@ -193,7 +193,7 @@ def candidates(
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            subject = _names_subject(hit, lowered_names)
+            subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
         kind = _kind(text, hit, position)
@@ -363,13 +363,12 @@ def newest_published(hits: Sequence[Hit]) -> dt.date | None:
     return max((h.published for h in hits if h.published), default=None)
 
 
-def _names_subject(hit: Hit, names: list[str]) -> bool:
+@lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
+def _names_subject(passage: str, headline: str, names: tuple[str, ...]) -> bool:
     """Does the sentence's passage, or its headline, name a symbol the question names (or
     does it name none)? A passage found for the question's other words ("最高涨到多少美元")
     may be on another market altogether."""
-    return not names or bool(
-        names_written(hit.chunk.text, names) or names_written(hit.title, names)
-    )
+    return not names or bool(names_written(passage, names) or names_written(headline, names))
 
 
 def _score(
