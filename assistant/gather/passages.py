@@ -283,14 +283,13 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
     """Only what is about a company the question names: sentences from articles whose headline
     or a retrieved passage names it. "What lifted GameStop's first-quarter sales?" is not
     answered by ASML's first-quarter sales, however many of its words that sentence shares."""
-    aliases = [n.lower() for names in companies for n in names if n]
-    if not aliases:
+    names = tuple(n.lower() for aliases in companies for n in aliases if n)
+    if not names:
         return found
-    hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
     about = {
-        hit.chunk.article_id
-        for hit in hits
-        if names_written(hit.chunk.text, aliases) or names_written(hit.title, aliases)
+        c.hit.chunk.article_id
+        for c in found
+        if _names_subject(c.hit.chunk.text, c.hit.title, names)
     }
     return [c for c in found if c.hit.chunk.article_id in about]
 
@@ -365,9 +364,9 @@ def newest_published(hits: Sequence[Hit]) -> dt.date | None:
 
 @lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
 def _names_subject(passage: str, headline: str, names: tuple[str, ...]) -> bool:
-    """Does the sentence's passage, or its headline, name a symbol the question names (or
-    does it name none)? A passage found for the question's other words ("最高涨到多少美元")
-    may be on another market altogether."""
+    """Does the passage, or its headline, write one of the names (True when there are none)?
+    A passage found for the question's other words ("最高涨到多少美元") may be on another
+    market altogether; one naming no company the question names is not about it."""
     return not names or bool(names_written(passage, names) or names_written(headline, names))
 
 

@@ -119,7 +119,6 @@ class SectionWriter:
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
             companies=self.companies,
         )
-        self.used: set[int] = set()
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}
         self.quotations = 0  # sentences quoted in the other language so far
@@ -201,7 +200,7 @@ class SectionWriter:
 
     def mark(self, candidate: Candidate) -> None:
         """Count the sentence as said."""
-        self.used.add(id(candidate))
+        self.quoted.append(candidate)
         self.said.append(candidate.terms)
         for figure in figures_in(candidate.text):
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
@@ -213,7 +212,8 @@ class SectionWriter:
     def fresh(self, candidate: Candidate) -> bool:
         """Not said yet in this answer, not a near-duplicate of what was, and not one more
         repeat of a figure already quoted twice."""
-        if id(candidate) in self.used or any(near_duplicate(candidate.terms, t) for t in self.said):
+        quoted = any(c is candidate for c in self.quoted)
+        if quoted or any(near_duplicate(candidate.terms, t) for t in self.said):
             return False
         figures = [f.raw for f in figures_in(candidate.text)]
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
@@ -256,7 +256,6 @@ class SectionWriter:
                 self.quotations += 1
             chosen.append(candidate)
             self.mark(candidate)
-            self.quoted.append(candidate)
         return [self.quote(c) for c in chosen]
 
     def _names_company(self, candidate: Candidate) -> bool:
