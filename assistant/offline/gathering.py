@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
+from assistant.gather.coverage import names_written
 from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
@@ -279,16 +280,23 @@ def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date 
 def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
     """The question, plus the names in the other language of the symbols it asks about and of
     those it cites as the source of a view (Goldman Sachs is 高盛 in a Chinese report of its
-    forecast), plus (for a follow-up that restates nothing) the previous question, so lexical
-    search finds both languages' articles."""
+    forecast), and in its own where it writes only a ticker, plus (for a follow-up that
+    restates nothing) the previous question, so lexical search finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
     named = [*question.asked_symbols[:4], *question.speakers[:2]]
     names = [vocabulary.name(s, other) for s in named]
+    # asked by its ticker ("AMAT", "NVDA的目标价"), a company is named in its own language too:
+    # articles write "Applied Materials" and 英伟达
+    names += [
+        vocabulary.name(s, question.language)
+        for s in named
+        if not names_written(question.text, vocabulary.aliases(s))
+    ]
     # "last week" is the period, not the topic; a question of time words alone keeps them
     text = without_time_words(question.text)
     if not text.strip(" ?？"):
         text = question.text
-    parts = [text, *[n for n in names if n not in question.text]]
+    parts = [text, *[n for n in dict.fromkeys(names) if n not in question.text]]
     if question.carried_over and previous:
         parts.insert(0, previous)
     return " ".join(parts)

@@ -78,6 +78,19 @@ def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
     assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
 
 
+def test_a_company_asked_by_its_ticker_is_searched_by_its_name() -> None:
+    """Articles write "Applied Materials" and 英伟达, not AMAT and NVDA: a question that writes
+    only the ticker searches for the name in its own language too, once."""
+    amat = search_query(parse("What price target did Deutsche Bank set for AMAT?"), VOCAB, None)
+    assert "Applied Materials" in amat and "应用材料" in amat
+    nvda = search_query(parse("NVDA的目标价是多少？"), VOCAB, None)
+    assert "英伟达" in nvda and "Nvidia" in nvda
+    named = search_query(parse("英伟达的目标价是多少？"), VOCAB, None)
+    assert named.count("英伟达") == 1  # written already: not added again
+    unnamed_in_chinese = search_query(parse("HPE的财报怎么样？"), VOCAB, None)
+    assert unnamed_in_chinese.count("Hewlett Packard Enterprise") == 1  # one name, added once
+
+
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
     q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
     assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))
