@@ -153,9 +153,10 @@ def normalise(text: str) -> str:
 
 def _pattern(spelling: str) -> re.Pattern[str]:
     """A spelling as a pattern that does not match inside a longer number: "25%" is not
-    found in "1.25%", nor "15" in "2015" or "150" (but "5110" is in "5110.50")."""
+    found in "1.25%", nor "15" in "2015" or "150" (but "5110" is in "5110.50", and "71%" in
+    "decades. 71% of Americans", which loses its space)."""
     needle = normalise(spelling)
-    head = r"(?<![\d.])" if needle[:1].isdigit() else ""
+    head = r"(?<!\d)(?<!\d\.)" if needle[:1].isdigit() else ""
     tail = r"(?!\d)" if needle[-1:].isdigit() else ""
     return re.compile(head + re.escape(needle) + tail)
 
