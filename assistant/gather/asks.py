@@ -18,14 +18,17 @@ from assistant.answer.numbers import figures_in
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
 from assistant.question.intents import (
+    WhenAsked,
     asks_cause,
     asks_figure,
     asks_names,
     asks_person,
+    asks_when,
     asks_words,
 )
-from assistant.question.period import previous_period
+from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
+from ingest.named_periods import named_period
 from tools.period_labels import month_of, year_of
 from tools.periods import period_mentions
 
@@ -38,6 +41,7 @@ IN_HEADLINE = 0.5  # …counts this much when only its article's headline names 
 DIRECTION_OPPOSED = 0.3  # a sentence saying only "rose" for a question asking why it fell
 WORDS_ASKED = 0.3  # a sentence quoting someone, when the question asks what they said
 CAUSE_ASKED = 0.3  # a sentence giving a cause, when the question asks why
+WHEN_ASKED = 0.4  # a sentence naming a time, when the question asks when (as for an amount)
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
@@ -65,6 +69,7 @@ class Asks:
     words: float = 0.0
     person: float = 0.0
     cause: float = 0.0
+    when: WhenAsked | None = None
 
     @classmethod
     def of(cls, question: str, period: str | None) -> Asks:
@@ -75,7 +80,8 @@ class Asks:
         person = PERSON_ASKED if asks_person(question) else 0.0
         cause = CAUSE_ASKED if asks_cause(question) else 0.0
         direction = asked_direction(question)
-        return cls(figure, asked_period, names, direction, words, person, cause)
+        when = asks_when(question)
+        return cls(figure, asked_period, names, direction, words, person, cause, when)
 
     def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
@@ -93,6 +99,8 @@ class Asks:
             worth += self.words
         if self.cause and gives_cause(text):
             worth += self.cause
+        if self.when and says_when(text, self.when, written[1] or written[0]):
+            worth += WHEN_ASKED
         if self.direction and moves(text) == {-self.direction}:
             worth -= DIRECTION_OPPOSED
         if not figures_in(text):
@@ -129,6 +137,21 @@ _CAUSE = re.compile(
 def gives_cause(text: str) -> bool:
     """Does the sentence say why something happened?"""
     return _CAUSE.search(text) is not None
+
+
+def says_when(text: str, unit: WhenAsked = "any", today: dt.date | None = None) -> bool:
+    """Does the sentence name a time as precise as `unit`: a day ("于2025年10月7日与世长辞",
+    "on Monday"), a month ("will retire at the end of March"), a year ("from 2014 to 2021"), or
+    any of them?"""
+    named = named_period(text, today or dt.date.today())
+    calendar = [said for _, _, said in calendar_periods(text)]
+    if unit == "day":
+        return bool(named and named.start == named.end) or any(
+            s.startswith("weekday:") for s in calendar
+        )
+    if unit == "month":
+        return named is not None or any(s.startswith("month:") for s in calendar)
+    return bool(named or calendar or years_written(text))
 
 
 # Quoted words: "“Not even a little bit.”", “每当有人提出一个看起来激进的黄金预测时…”.

@@ -290,7 +290,8 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     names += [
         vocabulary.name(s, question.language)
         for s in named
-        if not names_written(question.text, vocabulary.aliases(s))
+        if names_written(question.text, [s])
+        and not names_written(question.text, vocabulary.aliases(s))
     ]
     # "last week" is the period, not the topic; a question of time words alone keeps them
     text = without_time_words(question.text)

@@ -48,10 +48,10 @@ _COMPARISON = (
 # A question asking for an amount ("涨了多少", "how fast did … grow") is answered by a sentence
 # stating one: among sentences on the question, those carrying a figure come first.
 _FIGURE_ASKED = (
-    "多少", "多大", "多快", "多高", "多低", "几个", "几成", "占比", "比例", "幅度", "增速",
-    "涨幅", "跌幅", "how much", "how many", "how fast", "how far", "how big", "how high", "how low",
-    "how large", "how deep", "what percentage", "what share", "what level", "what price",
-    "by what", "at what",
+    "多少", "多大", "多快", "多高", "多低", "多长", "多久", "几个", "几成", "占比", "比例", "幅度",
+    "增速", "涨幅", "跌幅", "how much", "how many", "how fast", "how far", "how big", "how high",
+    "how low", "how long", "how large", "how deep", "what percentage", "what share",
+    "what level", "what price", "by what", "at what",
 )  # fmt: skip
 
 
@@ -99,6 +99,31 @@ _PERSON_ASKED = re.compile(r"\bwho(?:m|se)?\b|谁|哪(?:位|两位|几位|个人
 def asks_person(text: str) -> bool:
     """Does the question ask who someone is ("Who replaces Tim Cook?", "新任CEO是谁？")?"""
     return _PERSON_ASKED.search(text) is not None
+
+
+# "When will Bovino retire?", "管金生是哪天去世的？", "哪年到哪年": the answer is a time, as
+# precise as asked (a day, a month, a year, or any). Not "when" opening a clause ("When ChiNext
+# broke its 2015 high, how much did it rise?").
+WhenAsked = Literal["day", "month", "year", "any"]
+_WHEN_ASKED: tuple[tuple[WhenAsked, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"\b(?:what|which) (?:date|day)\b|哪(?:一)?[天日]|几号|几月几日", re.I)),
+    ("month", re.compile(r"\b(?:what|which) month\b|哪(?:一)?个月|几月", re.I)),
+    ("year", re.compile(r"\b(?:what|which) year\b|哪(?:一)?年", re.I)),
+    (
+        "any",
+        re.compile(
+            r"\bwhen (?:will|did|does|do|is|was|are|were|has|have|had|can|could|should|"
+            r"would)\b|\bby when\b|\bwhat time\b|什么时候|何时|什么时间",
+            re.I,
+        ),
+    ),
+)
+
+
+def asks_when(text: str) -> WhenAsked | None:
+    """How precise a time the question asks for, if it asks when something happens or
+    happened: a day, a month, a year, or any."""
+    return next((unit for unit, pattern in _WHEN_ASKED if pattern.search(text)), None)
 
 
 _LIST_ASKED = re.compile(

@@ -37,7 +37,7 @@ def span_period(text: str, as_of: dt.date | None) -> str | None:
     today = as_of or dt.date.today()
     spans = {("Q", n) for _, _, n in quarter_spans(text)}
     spans |= {("H", n) for _, _, n in half_spans(text)}
-    years = _years_written(text)
+    years = years_written(text)
     if len(spans) != 1 or len(years) > 1:
         return None
     (kind, which), written = spans.pop(), next(iter(years), None)
@@ -87,7 +87,7 @@ def day_asked(text: str, as_of: dt.date | None) -> dt.date | None:
 def year_period(text: str, as_of: dt.date | None) -> str | None:
     """A single calendar year named in the question ("2025年标普500全年表现", "in 2025"): that
     year when it is over, year-to-date when it is the as-of year, else nothing."""
-    years = _years_written(text)
+    years = years_written(text)
     if len(years) != 1:
         return None
     year = years.pop()
@@ -97,8 +97,8 @@ def year_period(text: str, as_of: dt.date | None) -> str | None:
     return str(year) if year < current else None
 
 
-def _years_written(text: str) -> set[int]:
-    """The years a question writes ("2025年", "in 2025"), not inside a name ("罗素2000") or a
+def years_written(text: str) -> set[int]:
+    """The years a text writes ("2025年", "in 2025"), not inside a name ("罗素2000") or a
     full date."""
     return {int(m[1]) for m in _YEAR.finditer(without_dates(re.sub(NAME_NUMBERS, " ", text)))}
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
-from assistant.gather.asks import gives_cause
+from assistant.gather.asks import gives_cause, says_when
 from assistant.gather.coverage import coverage, names_written, question_terms
 from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
 from assistant.gather.quotable import clean, fragment, quotable
@@ -17,6 +17,7 @@ from assistant.question.intents import (
     asks_figure,
     asks_names,
     asks_person,
+    asks_when,
     asks_words,
 )
 from ingest.models import Chunk, Hit
@@ -840,6 +841,49 @@ def test_a_question_asks_why_in_either_language(question: str, why: bool) -> Non
 )
 def test_a_sentence_gives_a_cause(sentence: str, cause: bool) -> None:
     assert gives_cause(sentence) is cause
+
+
+def test_a_question_asking_when_is_answered_first_by_a_sentence_naming_the_time() -> None:
+    """Both are about his death; the one naming the day comes first, though it says fewer of
+    the question's words."""
+    dated = "公司公告称，管金生先生因突发疾病抢救无效，不幸于2025年10月7日去世。"
+    undated = "管金生先生作为中国证券行业的先驱去世，他曾被誉为中国证券教父，创办了万国证券。"
+    found = hits(dated, undated)
+    assert candidates(found, "万国证券创始人管金生是哪天去世的？", [], "zh")[0].text == dated
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("When will Bovino retire?", "any"),
+        ("博维诺打算什么时候退休？", "any"),
+        ("管金生是哪天去世的？", "day"),
+        ("On what date is al-Sharaa due to meet Trump?", "day"),
+        ("盖茨持有许可是从哪年到哪年？", "year"),
+        ("Which month did exports peak?", "month"),
+        # "when" opening a clause asks how much, not when
+        ("When ChiNext broke its 2015 high, how much did it rise that day?", None),
+        ("How much did stocks fall when the Fed hiked?", None),
+    ],
+)
+def test_a_question_asks_when_as_precisely_as_it_says(question: str, unit: str | None) -> None:
+    assert asks_when(question) == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "says"),
+    [
+        ("管金生不幸于2025年10月7日与世长辞。", "day", True),
+        ("The company said on Monday it would cut jobs.", "day", True),
+        ("Bovino said he will retire at the end of March.", "day", False),
+        ("Bovino said he will retire at the end of March.", "month", True),
+        ("Gates held a Q clearance from 2014 to 2021.", "year", True),
+        ("高盛预计2025年和2026年央行购金量将分别为80吨和70吨。", "day", False),
+        ("The retirement will be announced soon.", "any", False),
+    ],
+)
+def test_a_sentence_names_a_time_as_precise_as_asked(sentence: str, unit: str, says: bool) -> None:
+    assert says_when(sentence, unit, dt.date(2026, 6, 1)) is says  # type: ignore[arg-type]
 
 
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
