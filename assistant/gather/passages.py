@@ -131,6 +131,19 @@ class Candidate:
     # It states a figure for the period an amount is asked over (1; its headline names the
     # period: 0.5), only for another (-1).
     period_fit: float = 0.0
+    # The terms of each sentence quoted, when it is quoted with the one it leans on: as a whole,
+    # a pair shares too few words with a third sentence to be found its near-duplicate.
+    parts: tuple[frozenset[str], ...] = ()
+
+    @property
+    def sentences(self) -> tuple[frozenset[str], ...]:
+        """The terms of each sentence it quotes."""
+        return self.parts or (self.terms,)
+
+
+def alike(a: Candidate, b: Candidate) -> bool:
+    """Does a sentence of one nearly duplicate a sentence of the other (`near_duplicate`)?"""
+    return any(near_duplicate(x, y) for x in a.sentences for y in b.sentences)
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -209,7 +222,10 @@ def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
     quoted = with_antecedent(candidate.text, before)
     if quoted == candidate.text:
         return candidate
-    return replace(candidate, text=quoted, terms=frozenset(terms(quoted)))
+    lead = frozenset(terms(quoted[: len(quoted) - len(candidate.text)]))
+    return replace(
+        candidate, text=quoted, terms=frozenset(terms(quoted)), parts=(lead, candidate.terms)
+    )
 
 
 @lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
@@ -230,11 +246,11 @@ def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:
       brought up to date."""
     kept: list[Candidate] = []
     for candidate in sorted(found, key=lambda c: -c.score):
-        alike = next((c for c in kept if near_duplicate(candidate.terms, c.terms)), None)
-        if alike is None:
+        twin = next((c for c in kept if alike(candidate, c)), None)
+        if twin is None:
             kept.append(candidate)
-        elif _leans_on(candidate, alike) or (newer and _restates(candidate, alike)):
-            kept[kept.index(alike)] = replace(candidate, score=alike.score)
+        elif _leans_on(candidate, twin) or (newer and _restates(candidate, twin)):
+            kept[kept.index(twin)] = replace(candidate, score=twin.score)
     return kept
 
 

@@ -201,7 +201,7 @@ class SectionWriter:
     def mark(self, candidate: Candidate) -> None:
         """Count the sentence as said."""
         self.quoted.append(candidate)
-        self.said.append(candidate.terms)
+        self.said += candidate.sentences
         for figure in figures_in(candidate.text):
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
@@ -213,7 +213,8 @@ class SectionWriter:
         """Not said yet in this answer, not a near-duplicate of what was, and not one more
         repeat of a figure already quoted twice."""
         quoted = any(c is candidate for c in self.quoted)
-        if quoted or any(near_duplicate(candidate.terms, t) for t in self.said):
+        said = candidate.sentences
+        if quoted or any(near_duplicate(p, t) for p in said for t in self.said):
             return False
         figures = [f.raw for f in figures_in(candidate.text)]
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)

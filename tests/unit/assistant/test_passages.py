@@ -886,6 +886,21 @@ def test_a_sentence_names_a_time_as_precise_as_asked(sentence: str, unit: str, s
     assert says_when(sentence, unit, dt.date(2026, 6, 1)) is says  # type: ignore[arg-type]
 
 
+def test_two_reports_of_one_notice_are_quoted_once_though_each_leans_on_it() -> None:
+    """Each report opens with the notice and goes on with a sentence leaning on it ("这是…",
+    "这一政策…"), so each is quoted as a pair; the two pairs share too few words to be alike as
+    wholes, but their first sentences say the same: one pair is quoted."""
+    notice = "5月18日，商务部等6部门正式发布了《关于加力优化离境退税措施扩大入境消费的通知》。"
+    first = notice + "这是继2025年优化离境退税1.0版政策后推出的2.0升级版，退税办理更快。"
+    second = (
+        notice.replace("正式", "")
+        + "这一政策被称为离境退税2.0版，提出提升退税商店覆盖率、实行小额抽检制、推行退税无纸化"
+        "办理、优化入境消费环境等8条举措。"
+    )
+    found = candidates(hits(first, second), "离境退税2.0版有哪些举措？", [], "zh")
+    assert sum("5月18日" in c.text for c in found) == 1
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
