@@ -84,6 +84,16 @@ def figures_in(text: str) -> list[Figure]:
     return found
 
 
+# An amount given by its order of magnitude, as Chinese funding news does ("完成数亿元A轮融资",
+# "两轮累计金额超亿元", "数十亿美元"): no figure a reader could check, but the amount asked.
+_AMOUNT_IN_WORDS = re.compile(r"(?:数|超|近|逾|上|过)(?:十|百|千)?(?:万|亿)(?:元|美元|港元)")
+
+
+def states_amount(text: str) -> bool:
+    """Does the text state an amount: a figure, or an order of magnitude in words?"""
+    return bool(figures_in(text)) or _AMOUNT_IN_WORDS.search(text) is not None
+
+
 def _is_year(value: float, decimals: int, unit: str) -> bool:
     return decimals == 0 and not unit and 1900 <= value <= 2100
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.direction import asked_direction, moves
-from assistant.answer.numbers import figures_in
+from assistant.answer.numbers import states_amount
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
 from assistant.question.intents import (
@@ -103,7 +103,7 @@ class Asks:
             worth += WHEN_ASKED
         if self.direction and moves(text) == {-self.direction}:
             worth -= DIRECTION_OPPOSED
-        if not figures_in(text):
+        if not states_amount(text):
             return worth, 0.0
         if not self.period:
             return worth + self.figure, 0.0

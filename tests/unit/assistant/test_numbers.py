@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.numbers import figures_in, matches
+from assistant.answer.numbers import figures_in, matches, states_amount
 from assistant.gather.sentences import sentences, split_text
 
 
@@ -65,3 +65,20 @@ def test_an_english_sentence_ends_where_a_chinese_one_follows_its_full_stop() ->
     text = "Small caps lagged this month[2].标普500指数涨0.58%[3]。The U.S.股市收高。"
     assert sentences(text) == ["Small caps lagged this month[2].", "标普500指数涨0.58%[3]。",
                                "The U.S.股市收高。"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("途见科技完成Pre-A轮、Pre-A+轮融资，两轮累计金额超亿元。", True),
+        ("忆生科技完成数亿元天使轮融资。", True),
+        ("the company raised $12 million", True),
+        ("途见科技成立于2020年1月，聚焦电子皮肤。", False),  # a date is no amount
+        ("融资将用于研发和量产。", False),
+    ],
+)
+def test_an_amount_is_stated_by_a_figure_or_in_words(text: str, amount: bool) -> None:
+    """An order of magnitude ("超亿元") states the amount asked, though no figure to check."""
+    assert states_amount(text) is amount
+    if "亿元" in text:
+        assert figures_in(text) == []

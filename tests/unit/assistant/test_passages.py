@@ -886,6 +886,15 @@ def test_a_sentence_names_a_time_as_precise_as_asked(sentence: str, unit: str, s
     assert says_when(sentence, unit, dt.date(2026, 6, 1)) is says  # type: ignore[arg-type]
 
 
+def test_an_amount_asked_is_answered_by_one_given_in_words() -> None:
+    """Funding news gives the amount as "超亿元": asked how much was raised, that sentence comes
+    first, though its passage ranked lower."""
+    about = "途见科技试图构建从感知硬件到模型训练的完整链路。"
+    raised = "硬氪获悉，途见科技近日完成两轮融资，累计金额超亿元。"
+    found = candidates(hits(about, raised), "做机器人电子皮肤的途见科技融了多少钱？", [], "zh")
+    assert found[0].text == raised
+
+
 def test_two_reports_of_one_notice_are_quoted_once_though_each_leans_on_it() -> None:
     """Each report opens with the notice and goes on with a sentence leaning on it ("这是…",
     "这一政策…"), so each is quoted as a pair; the two pairs share too few words to be alike as
