@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
+from itertools import takewhile
 
 from assistant.answer.direction import direction_of, moves
 from ingest.crosslingual import (
@@ -199,9 +200,11 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
     target answers it whoever set it, and one on Goldman's yen forecast does not."""
     words = _words(question)
     translations = translate(question)
-    groups: list[set[str]] = []
+    groups, glossed = _glossed_names(question, words)
     for translation in translations:
         term = translation.term
+        if any(translation.term in name or name in translation.term for name in glossed):
+            continue  # a piece of a name the question glosses: the name is the term
         if has_cjk(term):
             parts = {w for w in words if has_cjk(w) and w in term}
         else:  # "south korea": its words are one term, written whole or said as 韩国
@@ -216,6 +219,8 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
             t for word in translation.words for t in ({word} if has_cjk(word) else _words(word))
         } | set(synonyms(translation))
         for group in groups:
+            if any(isinstance(t, Name) for t in group):
+                continue  # a name is said by its names, not by what its characters mean
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
     asked = _words(question)  # the question's own word for a move, not a translation's
@@ -229,6 +234,28 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
     return _named(question, wanted, names)
+
+
+# A name the question writes in Chinese and glosses in Latin letters, "博维诺（Bovino）",
+# "马西（Massie）": jieba cuts a name it does not know into characters (博/维/诺), each of
+# which any sentence may say ("维立志博").
+_GLOSSED = re.compile(r"([\u4e00-\u9fff·]+)\s*[（(]\s*([A-Za-z][A-Za-z .'’-]{1,40}?)\s*[)）]")
+
+
+def _glossed_names(question: str, words: set[str]) -> tuple[list[set[str]], list[str]]:
+    """One term for each name the question glosses (said by either spelling), the words it
+    is made of taken out of `words`; and the Chinese names. The name is what jieba cut into
+    single characters just before the gloss (博/维/诺), else the word there (马西)."""
+    groups: list[set[str]] = []
+    names: list[str] = []
+    for before, latin in _GLOSSED.findall(question):
+        pieces = tokenize(before)
+        singles = list(takewhile(lambda w: len(w) == 1, reversed(pieces)))
+        chinese = "".join(reversed(singles)) if len(singles) > 1 else pieces[-1]
+        words -= {w for w in words if (has_cjk(w) and w in chinese) or w in _words(latin)}
+        groups.append({Name(chinese), Name(latin.strip().lower())})
+        names.append(chinese)
+    return groups, names
 
 
 def names_written(text: str, aliases: Sequence[str]) -> list[str]:

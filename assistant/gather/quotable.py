@@ -21,6 +21,13 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 
+# A photo's caption, which the page kept as text: "途见科技研发的电子皮肤（图源/企业）", "Gregory
+# Bovino seen here in Charlotte, N.C., on Nov. 17, 2025.", "(Photo by Win McNamee/Getty Images)".
+_CAPTION = re.compile(
+    r"[（(]图(?:源|片来源)|\bseen here\b|\bpictured\b|\bphotos?(?: by|:)\s|getty images",
+    re.I,
+)
+
 
 def clean(sentence: str, followed: bool = False) -> str:
     """A quotable sentence: no citation markers of the article's own, tags, emphasis or bullets.
@@ -108,6 +115,7 @@ def quotable(text: str) -> bool:
         and text[-1:] not in "?？"
         and not fragment(text)
         and not _BOILERPLATE.search(text)
+        and not _CAPTION.search(text)
         and not is_instruction_like(text)
     )
 

@@ -910,6 +910,30 @@ def test_two_reports_of_one_notice_are_quoted_once_though_each_leans_on_it() -> 
     assert sum("5月18日" in c.text for c in found) == 1
 
 
+def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> None:
+    """jieba cuts 博维诺 into 博/维/诺, which "维立志博" and "银诺医药" say; glossed as (Bovino), it
+    is one name, said by 博维诺 or Bovino. 时候 of 什么时候 is how the question asks, no term."""
+    question = "美国边境巡逻队指挥官博维诺（Bovino）打算什么时候退休？"
+    assert coverage("劲方医药、银诺医药、维立志博等暗盘都有超额认购。", question) == 0
+    said = coverage(
+        "Border Patrol commander Gregory Bovino will retire at the end of March.", question
+    )
+    assert said == coverage("边境巡逻队指挥官博维诺将于3月底退休。", question) > 0.5
+    assert coverage("The agency did not respond by publication time.", question) == 0
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "途见科技研发的可拉伸多模态柔性电子皮肤样品（图源/企业）",
+        "U.S. Border Patrol Commander Gregory Bovino seen here in Charlotte, N.C., on Nov. 17.",
+        "Traders work on the floor of the New York Stock Exchange (Photo by Spencer Platt).",
+    ],
+)
+def test_a_photo_caption_is_not_quoted(caption: str) -> None:
+    assert not quotable(clean(caption))
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
