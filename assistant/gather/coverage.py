@@ -138,6 +138,8 @@ class Said:
     def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
         found = terms(text) if text_terms is None else text_terms
         english = frozenset(t for t in found if not has_cjk(t))
+        # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
+        english |= {part for t in english if "-" in t for part in t.split("-") if part}
         return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
 
     @cached_property

@@ -934,6 +934,13 @@ def test_a_photo_caption_is_not_quoted(caption: str) -> None:
     assert not quotable(clean(caption))
 
 
+def test_a_hyphenated_word_says_its_parts() -> None:
+    """A word written with hyphens says each part: "commander-at-large" says "commander"."""
+    assert coverage("Gregory Bovino, commander-at-large, will retire.", "Which commander?") == 1
+    product = "What is the price of Evotrex's PG5 trailer?"
+    assert coverage("松鼠动力的首款产品Evotrex-PG5正式发布。", product) == 0.5  # Evotrex, PG5
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
