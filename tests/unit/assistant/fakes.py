@@ -190,11 +190,13 @@ INJECTION = article("evil-1", "罗素2000与标普500年初至今表现", INJECT
 
 
 class FakeIndex:
-    """Paragraph chunks, ranked by shared terms; records the queries it was asked."""
+    """Paragraph chunks, ranked by shared terms; records the queries it was asked: over the
+    whole library (`queries`) and within one article (`article_queries`)."""
 
     def __init__(self, articles: Sequence[Article] = (SEED,)) -> None:
         self.articles = {a.id: a for a in articles}
         self.queries: list[str] = []
+        self.article_queries: list[str] = []
         self.chunks: list[tuple[Article, Chunk]] = []
         for a in articles:
             for i, text in enumerate(p for p in a.text.split("\n\n") if p.strip()):
@@ -216,7 +218,7 @@ class FakeIndex:
 
     def search(self, query: str, k: int = 5, *, filters: Filters = NO_FILTERS) -> list[Hit]:
         """Of `filters`, only the article and the dates apply."""
-        self.queries.append(query)
+        (self.article_queries if filters.article_id else self.queries).append(query)
         wanted = terms(query)
         since, until = filters.since, filters.until
         allowed = [

@@ -12,8 +12,10 @@ from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.gather.sentences import split_text
-from assistant.offline.gathering import SEARCH_K, below_first
+from assistant.gather.sources import SourceRegistry
+from assistant.offline.gathering import SEARCH_K, Gatherer, below_first
 from assistant.settings import load_settings
+from ingest.filters import Filters
 from ingest.models import Chunk, Hit
 from tests.answer_format import ZH_HEADINGS
 
@@ -329,6 +331,29 @@ def test_the_readers_language_short_in_the_first_hits_gets_its_best_below() -> N
         _hit(f"z{n}", _ZH) for n in range(SEARCH_K // 2)
     ]
     assert [h.chunk.article_id for h in below_first(even + below, "zh")] == ["e0"]
+
+
+def test_the_best_articles_other_passages_that_answer_are_read_too() -> None:
+    """The article ranked first most often holds the fact, in a paragraph that says fewer of
+    the question's words: its passages that answer are read, once, without another tool call."""
+    text = "\n\n".join(
+        [
+            "Piper Sandler economist Nancy Lazar says data centers drive a construction boom.",
+            "Bartenders are becoming builders across America.",
+            "Hyperscaler capex of $800 billion keeps data center construction busy.",
+        ]
+    )
+    best = article("dc-1", "Data Centers Drive America's Blue-Collar Boom", text)
+    index = FakeIndex([best, SEED])
+    events: list[object] = []
+    gatherer = Gatherer(None, index, SourceRegistry(), events.append, "en")
+    question = "How much do data centers spend, per Nancy Lazar of Piper Sandler?"
+    first = index.search(question, k=1)
+    rest = gatherer._rest_of_best(question, first, Filters())
+    assert {h.chunk.article_id for h in rest} == {"dc-1"}
+    assert first[0].chunk.id not in {h.chunk.id for h in rest}
+    assert any("$800 billion" in h.chunk.text for h in rest)
+    assert index.article_queries == [question] and events == []
 
 
 def test_a_month_asked_about_is_measured_as_it_ended() -> None:
