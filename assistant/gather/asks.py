@@ -3,8 +3,9 @@
 "2026年1月金价涨了多少？" asks for an amount over a period: a sentence stating a figure for
 January 2026 answers it, one stating 2025's does not. "Which small caps…?" asks for names, a
 company written with its ticker; "为什么大跌" for a fall, not a rally; "What did Trump say…, in
-his own words?" for a quotation. `Asks.of` reads that from the question once, and
-`Asks.worth` scores each candidate sentence by it (`gather.passages` adds it to the score).
+his own words?" for a quotation; "管金生是哪天去世的？" for a day. `Asks.of` reads that from
+the question once, and `Asks.worth` scores each candidate sentence by it (`gather.passages` adds
+it to the score).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ Written = tuple[dt.date | None, dt.date | None]
 class Asks:
     """What a question asks for that a sentence answers beyond its words: an amount (over a
     period), which companies, a move one way ("为什么大跌": not a sentence on a rally), what
-    someone said in their own words."""
+    someone said in their own words, why, when."""
 
     figure: float
     period: str | None

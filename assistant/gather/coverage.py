@@ -252,6 +252,8 @@ def _glossed_names(question: str, words: set[str]) -> tuple[list[set[str]], list
     names: list[str] = []
     for before, latin in _GLOSSED.findall(question):
         pieces = tokenize(before)
+        if not pieces:  # "·" alone
+            continue
         singles = list(takewhile(lambda w: len(w) == 1, reversed(pieces)))
         chinese = "".join(reversed(singles)) if len(singles) > 1 else pieces[-1]
         words -= {w for w in words if (has_cjk(w) and w in chinese) or w in _words(latin)}

@@ -920,6 +920,7 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
     )
     assert said == coverage("边境巡逻队指挥官博维诺将于3月底退休。", question) > 0.5
     assert coverage("The agency did not respond by publication time.", question) == 0
+    assert coverage("Bob said so.", "·（Bob）是谁？") == 1  # glossing no word: an ordinary one
 
 
 @pytest.mark.parametrize(
