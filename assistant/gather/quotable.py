@@ -45,6 +45,8 @@ def clean(sentence: str, followed: bool = False) -> str:
     text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
     if followed:
         text = _LEAD_ON.sub(lambda m: "。" if cjk_count(text[m.start() - 1]) else ".", text)
+    # a list's item, each ending "；" ("…估值高达50亿美金；"), is a statement of its own when quoted
+    text = _CLAUSE_END.sub(lambda m: "。" if m[0] == "；" else ".", text)
     return _whole_clauses(text)
 
 
@@ -73,6 +75,9 @@ def _whole_clauses(text: str) -> str:
         return text
     head = text[: breaks[-1].start()].rstrip()
     return head + ("。" if detect_language(head) == "zh" else ".")
+
+
+_CLAUSE_END = re.compile(r"[；;]$")
 
 
 # A piece that starts like this was cut from the middle of a sentence (a chunk boundary, or a

@@ -135,6 +135,8 @@ def _sentence_end(line: str, i: int) -> int | None:
         after = line[i + 1 :].lstrip()
         if not after or after[0].isdigit():
             return None
+        if line[: i + 1].endswith("...") and after[0].islower():
+            return None  # "tried the same thing... but he wanted": a pause, not an end
         word = re.search(r"([A-Za-z][A-Za-z.]*)$", line[:i])
         if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             return None

@@ -182,6 +182,12 @@ def test_sentences_split_where_a_reader_would() -> None:
         "引用的原文。",
     ]
     assert [s.quoted for s in found] == [False] * 9 + [True]
+    paused = "He tried the same thing... but he wanted the real story. It ended... Then he left."
+    assert [s.text for s in answer_sentences([paused])] == [
+        "He tried the same thing... but he wanted the real story.",
+        "It ended...",
+        "Then he left.",
+    ]
 
 
 # -- duplicates -------------------------------------------------------------------------------

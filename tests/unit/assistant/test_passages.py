@@ -942,6 +942,15 @@ def test_a_hyphenated_word_says_its_parts() -> None:
     assert coverage("松鼠动力的首款产品Evotrex-PG5正式发布。", product) == 0.5  # Evotrex, PG5
 
 
+def test_a_list_item_ending_with_a_semicolon_is_quoted_as_a_statement() -> None:
+    """A paragraph that is one item of a list ends "；": quoted alone, it ends as a sentence."""
+    item = "李飞飞创立的空间智能公司World Labs在2026年2月官宣了10亿美金的融资，估值高达50亿美金；"
+    assert clean(item) == item[:-1] + "。"
+    assert clean("Rates rose to 4.2%, the highest in a year;") == (
+        "Rates rose to 4.2%, the highest in a year."
+    )
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
