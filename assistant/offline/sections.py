@@ -53,18 +53,15 @@ FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
 MAIN_SOURCES = 2
 QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotation
+ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
 
 
 def _data_day(gathered: Gathered) -> dt.date | None:
     """The day the answer's market figures are for (the latest of its tool results)."""
-    days = [
-        r.provenance.as_of
-        for r in (gathered.returns, gathered.sectors, gathered.macro, gathered.quotes)
-        if r is not None
-    ]
-    return max(days) if days else None
+    results = (gathered.returns, gathered.sectors, gathered.macro, gathered.quotes)
+    return max((r.provenance.as_of for r in results if r is not None), default=None)
 
 
 PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
@@ -122,8 +119,9 @@ class SectionWriter:
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}
         self.quotations = 0  # sentences quoted in the other language so far
-        # asked about one article in the other language, the answer is that article's words
-        self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else QUOTATIONS
+        # asked about one article, or of nothing in the reader's language, the other's answer
+        limit = QUOTATIONS if any(c.language == self.lang for c in self.pool) else ONLY_QUOTATIONS
+        self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else limit
         self.leaders_told = False
         self.quoted: list[Candidate] = []  # the sentences quoted so far, in the answer's order
         self.discrepancies: list[Discrepancy] = (

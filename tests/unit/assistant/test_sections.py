@@ -57,6 +57,23 @@ def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -
     )
 
 
+def test_with_nothing_in_the_readers_language_more_of_the_others_is_quoted() -> None:
+    """Chinese sentences on the question and no English one: the English answer quotes more
+    than the two it would beside sentences of its own language."""
+    texts = [
+        "韩国7月半导体出口同比增长178.8%至410亿美元，连续第二个月创新高。",
+        "韩国7月芯片出口激增，存储芯片价格上涨推动出口额创下纪录。",
+        "韩国7月半导体出口增长主要得益于人工智能服务器需求旺盛。",
+        "分析人士预计韩国半导体出口增长将在下半年延续。",
+    ]
+    writer = chip_exports_writer([hit(n, text) for n, text in enumerate(texts)])
+    quoted = writer.take(ALL_KINDS, 6)
+    assert len(quoted) > 2 and all(q.startswith("> ") for q in quoted)
+    english = hit(9, "South Korea's chip exports grew in July 2026 as memory prices rose.")
+    mixed = chip_exports_writer([english] + [hit(n, text) for n, text in enumerate(texts)])
+    assert sum(q.startswith("> ") for q in mixed.take(ALL_KINDS, 6)) <= 2
+
+
 def test_a_quotation_goes_to_the_figure_for_the_period_asked() -> None:
     """For July's chip exports, a sentence on the first half's, though it says more of the
     question's words, gives its place to the one stating July's (its article is headed with
