@@ -328,15 +328,17 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
 
 def _says_subject(have: Said, wanted: Wanted) -> bool:
     """Does the sentence itself say what the question is about: a term other than its aspect
-    (`Aspect`), in a word of two characters or more (股 is in 成分股 too)? True when the
-    question has no such term ("前景如何")."""
-    subject = [
-        frozenset(t for t in g if not (has_cjk(t) and len(t) == 1))
-        for g in wanted
-        if ASPECT not in g
-    ]
+    (`Aspect`), in a word of two characters or more (股 is in 成分股 too), and more than half
+    of the terms no single character stands for: "US" alone is not the US labor market ("China's
+    top performing models… US$1" does not say how it performs). True when the question has no
+    such term ("前景如何")."""
+    terms = [g for g in wanted if ASPECT not in g]
+    subject = [frozenset(t for t in g if not (has_cjk(t) and len(t) == 1)) for g in terms]
     subject = [g for g in subject if g]
-    return not subject or any(have.says(g) for g in subject)
+    if not any(have.says(g) for g in subject):
+        return not subject
+    whole = [g for g in terms if not any(has_cjk(t) and len(t) == 1 for t in g)]
+    return 2 * sum(have.says(g) for g in whole) > len(whole) if len(whole) > 1 else True
 
 
 def _credit(have: Said, group: frozenset[str], context: Said | None) -> float:

@@ -951,6 +951,15 @@ def test_a_list_item_ending_with_a_semicolon_is_quoted_as_a_statement() -> None:
     )
 
 
+def test_an_aspect_word_counts_only_where_most_of_the_subject_is_said() -> None:
+    """ "performing" says how the US labor market does only in a sentence on that market, not
+    in one that says "US" about something else."""
+    question = "How is the US labor market performing?"
+    models = "Goldman sees the top performing Chinese AI models priced at US$1 per million tokens."
+    market = "The U.S. labor market showed remarkable endurance in April."
+    assert coverage(models, question) < coverage(market, question)
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
