@@ -205,7 +205,7 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
     groups, glossed = _glossed_names(question, words)
     for translation in translations:
         term = translation.term
-        if any(translation.term in name or name in translation.term for name in glossed):
+        if any(term in name or name in term for name in glossed):
             continue  # a piece of a name the question glosses: the name is the term
         if has_cjk(term):
             parts = {w for w in words if has_cjk(w) and w in term}
@@ -256,7 +256,8 @@ def _glossed_names(question: str, words: set[str]) -> tuple[list[set[str]], list
             continue
         singles = list(takewhile(lambda w: len(w) == 1, reversed(pieces)))
         chinese = "".join(reversed(singles)) if len(singles) > 1 else pieces[-1]
-        words -= {w for w in words if (has_cjk(w) and w in chinese) or w in _words(latin)}
+        spelled = _words(latin)
+        words -= {w for w in words if (has_cjk(w) and w in chinese) or w in spelled}
         groups.append({Name(chinese), Name(latin.strip().lower())})
         names.append(chinese)
     return groups, names
@@ -333,12 +334,18 @@ def _says_subject(have: Said, wanted: Wanted) -> bool:
     top performing models… US$1" does not say how it performs). True when the question has no
     such term ("前景如何")."""
     terms = [g for g in wanted if ASPECT not in g]
-    subject = [frozenset(t for t in g if not (has_cjk(t) and len(t) == 1)) for g in terms]
-    subject = [g for g in subject if g]
+    subject = [kept for g in terms if (kept := frozenset(t for t in g if not _one_character(t)))]
+    if not subject:
+        return True
     if not any(have.says(g) for g in subject):
-        return not subject
-    whole = [g for g in terms if not any(has_cjk(t) and len(t) == 1 for t in g)]
-    return 2 * sum(have.says(g) for g in whole) > len(whole) if len(whole) > 1 else True
+        return False
+    whole = [g for g in terms if not any(_one_character(t) for t in g)]
+    return len(whole) < 2 or 2 * sum(have.says(g) for g in whole) > len(whole)
+
+
+def _one_character(term: str) -> bool:
+    """A Chinese term of one character, which longer words hold too (股 in 成分股)."""
+    return has_cjk(term) and len(term) == 1
 
 
 def _credit(have: Said, group: frozenset[str], context: Said | None) -> float:
