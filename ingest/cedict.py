@@ -44,6 +44,7 @@ from pathlib import Path
 
 from ingest.language import IDEOGRAPHS
 from ingest.sqlite import cache_file, connect, write_whole
+from ingest.tokens import VERSION as TOKENS_VERSION
 from ingest.tokens import tokenize
 from ingest.zhwords import jieba_dictionary
 
@@ -94,8 +95,9 @@ def source_path() -> Path:
 
 
 def cache_path() -> Path:
-    """Where the tables live: one file per dictionary file and FORMAT."""
-    return cache_file("cedict", FORMAT, source_path())
+    """Where the tables live: one file per dictionary file, FORMAT and tokenizer version (the
+    English side is keyed by words as `tokenize` folds them)."""
+    return cache_file(f"cedict-t{TOKENS_VERSION}", FORMAT, source_path())
 
 
 def phrase_key(phrase: str) -> str:

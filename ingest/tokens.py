@@ -20,8 +20,9 @@ from ingest.language import CJK_RUN, IDEOGRAPHS
 from ingest.zhwords import cut
 
 # What `tokenize` makes of a text, by version: a library whose chunks were cut by another
-# version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us".
-VERSION = "2"
+# version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us";
+# 3: "losses" is "loss", "taxes" "tax".
+VERSION = "3"
 
 _TOKEN = re.compile(
     rf"(?P<cjk>[{IDEOGRAPHS}]+)"
@@ -60,12 +61,19 @@ def _cut(run: str) -> list[str]:
     return words
 
 
+# Plurals that add "es" to a word ending in a hiss (losses, taxes, matches, crashes): "losses"
+# is "loss", not "losse", or a question's "loss" would never find a text's "losses".
+_ES_PLURALS = ("sses", "xes", "ches", "shes")
+
+
 def _fold(word: str) -> str:
     """A light English stemmer: a possessive to its word (GameStop's -> gamestop) and plurals
-    to singular (risks -> risk, companies -> company)."""
+    to singular (risks -> risk, companies -> company, losses -> loss)."""
     word = word.removesuffix("'s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(_ES_PLURALS):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -108,6 +108,14 @@ def test_the_cache_is_built_once_and_read_by_later_processes(
     assert not later.in_memory  # a point query on the file, nothing loaded
 
 
+def test_a_new_tokenizer_gets_a_new_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English side is keyed by words as `tokenize` folds them: a cache built by a tokenizer
+    that folded "losses" to "losse" would never find "loss"."""
+    before = cedict.cache_path()
+    monkeypatch.setattr(cedict, "TOKENS_VERSION", "next")
+    assert cedict.cache_path() != before
+
+
 @pytest.mark.parametrize("broken", ["unwritable", "garbage"])
 def test_a_cache_it_cannot_use_falls_back_to_tables_in_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: str
