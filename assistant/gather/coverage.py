@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import takewhile
 
 from assistant.answer.direction import direction_of, moves
@@ -163,7 +163,11 @@ class Said:
             return all(word in self.words for word in term.split())
         if isinstance(term, Name):
             return _written(term).search(self.lowered) is not None
-        return term in self.chinese if has_cjk(term) else term in self.words
+        if has_cjk(term):
+            return term in self.chinese
+        return term in self.words or (
+            len(term) >= _SHORTEST_STEM and not self.words.isdisjoint(inflections(term))
+        )
 
 
 def _words(text: str) -> set[str]:
@@ -172,6 +176,25 @@ def _words(text: str) -> set[str]:
     english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in _NOT_TERMS}
     chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
+
+
+_SHORTEST_STEM = 4  # "us" is not "use", nor "fed" "feds"
+_VOWELS = "aeiou"
+
+
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> frozenset[str]:
+    """An English word as a verb's endings write it: "order" as "ordered", "grow" as "growing",
+    "rise" as "rising", "stop" as "stopped" (a plural is folded already, `ingest.tokens`). Not
+    its derivations: "production" says something else than "product"."""
+    stem = word.removesuffix("e")
+    found = {stem + "ed", stem + "ing"}
+    # a short word ending consonant-vowel-consonant doubles its last letter ("stopped")
+    last, vowel, first = word[-1], word[-2], word[-3]
+    consonant_vowel_consonant = first not in _VOWELS and vowel in _VOWELS and last not in "aeiouwxy"
+    if len(word) == _SHORTEST_STEM and consonant_vowel_consonant:
+        found |= {word + last + "ed", word + last + "ing"}
+    return frozenset(found)
 
 
 INFLECTION = 3  # letters an English word's ending adds: "export" + "ed", "grow" + "ing"

@@ -942,6 +942,16 @@ def test_a_hyphenated_word_says_its_parts() -> None:
     assert coverage("松鼠动力的首款产品Evotrex-PG5正式发布。", product) == 0.5  # Evotrex, PG5
 
 
+def test_a_verb_is_said_in_any_tense() -> None:
+    """ "ordered" says "order" and "stopped" "stop", as the question's 下令 is "to order"; a
+    derivation does not ("production" is no "product"), nor a short word ("used" is no "us")."""
+    question = "Which court ordered the detention, and did the strikes stop?"
+    said = "A Polish court has ordered his 40-day detention; the strikes stopped."
+    assert coverage(said, question) == 1
+    assert coverage("Its own production is coming back to bite them.", "Which product?") == 0
+    assert coverage("They used the data.", "What did the US say about the data?") == 0.5
+
+
 def test_a_list_item_ending_with_a_semicolon_is_quoted_as_a_statement() -> None:
     """A paragraph that is one item of a list ends "；": quoted alone, it ends as a sentence."""
     item = "李飞飞创立的空间智能公司World Labs在2026年2月官宣了10亿美金的融资，估值高达50亿美金；"
