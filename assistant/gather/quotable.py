@@ -21,6 +21,15 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 
+# A call to the reader to do something ("File a complaint with the FBI's IC3 at ic3.gov", "Follow
+# us on X", "请关注…"): the page's service, not what it reports.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:File|Visit|Contact|Email|Download|Follow|Join|Register|Donate|Go to|Learn more|Find out)"
+    r" (?:a|an|the|us|our|your|this|them|him|her|here|more|on|at|to)\b"
+    r"|^(?:请|欢迎)(?:关注|点击|扫描|下载)"
+)
+
+
 # A photo's caption, which the page kept as text: "途见科技研发的电子皮肤（图源/企业）", "Gregory
 # Bovino seen here in Charlotte, N.C., on Nov. 17, 2025.", "(Photo by Win McNamee/Getty Images)".
 _CAPTION = re.compile(
@@ -121,6 +130,7 @@ def quotable(text: str) -> bool:
         and not fragment(text)
         and not _BOILERPLATE.search(text)
         and not _CAPTION.search(text)
+        and not _CALL_TO_ACTION.match(text)
         and not is_instruction_like(text)
     )
 

@@ -929,10 +929,16 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
         "途见科技研发的可拉伸多模态柔性电子皮肤样品（图源/企业）",
         "U.S. Border Patrol Commander Gregory Bovino seen here in Charlotte, N.C., on Nov. 17.",
         "Traders work on the floor of the New York Stock Exchange (Photo by Spencer Platt).",
+        # a call to the reader to do something
+        "File a complaint with the FBI's Internet Crime Complaint Center at ic3.gov.",
+        "Follow us on X and LinkedIn for the latest updates on the markets.",
+        "请关注我们的公众号，获取更多关于市场的最新分析和数据。",
     ],
 )
-def test_a_photo_caption_is_not_quoted(caption: str) -> None:
+def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> None:
+    """The page's furniture and service, not what it reports."""
     assert not quotable(clean(caption))
+    assert quotable(clean("Follow-on offerings slowed as the market fell 3% in a week."))
 
 
 def test_a_hyphenated_word_says_its_parts() -> None:
