@@ -31,6 +31,7 @@ from assistant.gather.quotable import (
     quotable,
     quotable_headline,
     with_antecedent,
+    with_what_it_introduces,
 )
 from assistant.gather.sentences import split_text
 from assistant.question.period import without_time_words
@@ -185,8 +186,8 @@ def candidates(
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
-    for rank, hit, position, raw, before, followed in _sentences(hits, scoped):
-        text = clean(raw, followed)
+    for rank, hit, position, raw, before, after in _sentences(hits, scoped):
+        text = with_what_it_introduces(clean(raw, followed=bool(after)), after)
         if not (quotable(text) or (position == 0 and quotable_headline(text, scoped))):
             continue
         if not other_markets_asked and _OTHER_MARKETS.search(text):
@@ -310,25 +311,26 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
     return [c for c in found if c.hit.chunk.article_id in about]
 
 
-def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, str, bool]]:
-    """(rank, hit, position in the article, sentence, the sentence before it in its passage,
-    whether its passage goes on after it), position 0 being an article's headline (once per
-    article); a scoped article's passages in their own order."""
+def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, str, str]]:
+    """(rank, hit, position in the article, sentence, the sentences before and after it in its
+    passage), position 0 being an article's headline (once per article); a scoped article's
+    passages in their own order."""
     if scoped and hits:
-        yield 0, hits[0], 0, _headline(hits[0].title), "", False
+        yield 0, hits[0], 0, _headline(hits[0].title), "", ""
         hits = sorted(hits, key=lambda h: h.chunk.ordinal)
     position = 1
     headlined: set[str] = set()
     for rank, hit in enumerate(hits):
         if not scoped and hit.title and hit.chunk.article_id not in headlined:
             headlined.add(hit.chunk.article_id)
-            yield rank, hit, 0, _headline(hit.title), "", False
+            yield rank, hit, 0, _headline(hit.title), "", ""
         sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
         for n, sentence in enumerate(sentences, start=1):
             before = sentences[n - 2] if n > 1 else ""
+            after = sentences[n] if n < len(sentences) else ""
             # what an article covers is no answer, unless the reader asks about that article
             if scoped or not about_itself(sentence):
-                yield rank, hit, position, sentence, before, n < len(sentences)
+                yield rank, hit, position, sentence, before, after
             position += 1
 
 

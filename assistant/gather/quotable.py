@@ -163,6 +163,21 @@ def with_antecedent(text: str, before: str) -> str:
     return lead + ("" if cjk_count(last) or last in "。！？；" else " ") + text
 
 
+def with_what_it_introduces(text: str, after: str) -> str:
+    """A sentence that ends with the colon before what it introduces ("The ministry said in a
+    statement issued after the meeting between A and B:", then the statement) is quoted with
+    that: alone it is cut short, and the statement alone would not say who made it.
+    `after`: the sentence after it in its passage."""
+    if text[-1:] not in (":", "：") or not after:
+        return text
+    if not quotable(text[:-1] + ("。" if text[-1] == "：" else ".")):
+        return text  # a label ("美债：", "Key points:"), not a statement that a quotation ends
+    said = clean(after)
+    if not quotable(said) or len(text) + len(said) > _JOINED_LENGTH:
+        return text
+    return text + ("" if cjk_count(text[-2:]) else " ") + said
+
+
 # A sentence on the article itself ("This article looks at the 10-year yield's history…",
 # "本文将从三个方面分析…"): what it covers, not what it finds.
 _ABOUT_ITSELF = re.compile(

@@ -948,6 +948,24 @@ def test_a_hyphenated_word_says_its_parts() -> None:
     assert coverage("松鼠动力的首款产品Evotrex-PG5正式发布。", product) == 0.5  # Evotrex, PG5
 
 
+def test_a_sentence_leading_into_a_statement_is_quoted_with_it() -> None:
+    """ "The ministry said, after a meeting between Rudenko and the ambassador:" names who spoke;
+    the statement after it says what. Quoted together, as one; a label ("Key points:") is not
+    joined to what follows, nor is a lead whose passage ends there."""
+    lead = (
+        "The Russian Foreign Ministry said in a statement issued after a meeting between Deputy"
+        " Foreign Minister Andrey Rudenko and the South Korean ambassador:"
+    )
+    statement = '"The Russian side expressed serious concern over Seoul\'s drift toward NATO."'
+    question = "Which Russian minister met the South Korean ambassador about NATO?"
+    found = candidates(hits(f"{lead}\n\n{statement}"), question, [], "en")
+    assert found[0].text == f"{lead} {statement}"
+    label = "Key points:"
+    found = candidates(hits(f"{label}\n\n{statement}", lead), question, [], "en")
+    assert all(not c.text.startswith(label) for c in found)
+    assert all(c.text != lead for c in found)  # cut short where its passage ends
+
+
 def test_a_verb_is_said_in_any_tense() -> None:
     """ "ordered" says "order" and "stopped" "stop", as the question's 下令 is "to order"; a
     derivation does not ("production" is no "product"), nor a short word ("used" is no "us")."""
