@@ -52,6 +52,8 @@ def clean(sentence: str, followed: bool = False) -> str:
     text = _LOST.sub(LOST_MARK, text)
     # HTML-stripped Chinese often has spaces around words: "行业 、 燃气 、" -> "行业、燃气、"
     text = re.sub(r"(?<=[\u4e00-\u9fff、，。；：])\s+|\s+(?=[\u4e00-\u9fff、，。；：])", "", text)
+    # and English before its punctuation, where a link's text was taken out: "in 1895 , and"
+    text = _SPACE_BEFORE_MARK.sub("", text)
     if followed:
         text = _LEAD_ON.sub(lambda m: "。" if cjk_count(text[m.start() - 1]) else ".", text)
     # a list's item, each ending "；" ("…估值高达50亿美金；"), is a statement of its own when quoted
@@ -67,6 +69,7 @@ _LOST = re.compile("\ufffd+")
 LOST_MARK = "□"
 _LOST_BY_FIGURE = re.compile(rf"[\d.,]{LOST_MARK}|{LOST_MARK}[\d.,%]")
 
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[A-Za-z0-9%)”’\"']) +(?=[.,;:!?](?:\s|$))")
 _LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor a lone "…"
 
 

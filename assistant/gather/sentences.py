@@ -15,10 +15,13 @@ from ingest.language import IDEOGRAPHS
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
 # After 。！？!? (plus closing quotes/brackets), after ". " before a capital, digit or CJK, or
-# after "." right before CJK (an English sentence followed by a Chinese one: "…month[2].标普…").
+# after "." right before CJK (an English sentence followed by a Chinese one: "…month[2].标普…"),
+# or after a full stop a page left a space before ("…in 1934 . Water levels…": a link's text
+# taken out of the sentence that held it).
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])[”’」』)）]*"
     rf"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}]|[{IDEOGRAPHS}])"
+    r"|(?<=[A-Za-z0-9%)] [.])(?=\s+[\"“]?[A-Z])"
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|"

@@ -46,6 +46,18 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
     ]
 
 
+def test_a_space_a_page_left_before_a_mark_neither_joins_sentences_nor_is_quoted() -> None:
+    """A link's text taken out of a page leaves "…in 1934 . Water levels…" and "in 1895 , and":
+    two sentences, and each quoted without the stray space."""
+    text = "It was the driest since the Dust Bowl in 1934 . Water levels in Memphis sit 24 feet"
+    text += " below last year , the agency said."
+    assert [clean(s) for s in split_text(text)] == [
+        "It was the driest since the Dust Bowl in 1934.",
+        "Water levels in Memphis sit 24 feet below last year, the agency said.",
+    ]
+    assert split_text("It rose 3 . and fell.") == ["It rose 3 . and fell."]  # no capital after
+
+
 def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
     text = "Sen. Adam Schiff called the MOU a capitulation. Gov. Newsom and Rep. Ro Khanna agreed."
     assert split_text(text) == [
