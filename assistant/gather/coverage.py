@@ -189,11 +189,10 @@ def inflections(word: str) -> frozenset[str]:
     its derivations: "production" says something else than "product"."""
     stem = word.removesuffix("e")
     found = {stem + "ed", stem + "ing"}
-    # a short word ending consonant-vowel-consonant doubles its last letter ("stopped")
-    last, vowel, first = word[-1], word[-2], word[-3]
-    consonant_vowel_consonant = first not in _VOWELS and vowel in _VOWELS and last not in "aeiouwxy"
-    if len(word) == _SHORTEST_STEM and consonant_vowel_consonant:
-        found |= {word + last + "ed", word + last + "ing"}
+    if len(word) == _SHORTEST_STEM:  # "stop": consonant, vowel, consonant doubles ("stopped")
+        first, vowel, last = word[-3], word[-2], word[-1]
+        if first not in _VOWELS and vowel in _VOWELS and last not in _VOWELS + "wxy":
+            found |= {word + last + "ed", word + last + "ing"}
     return frozenset(found)
 
 
