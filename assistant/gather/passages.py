@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -20,20 +20,20 @@ from assistant.gather.asks import Asks
 from assistant.gather.coverage import (
     Names,
     Said,
+    Wanted,
     in_other_language,
     names_written,
     question_terms,
     share,
 )
 from assistant.gather.quotable import (
-    about_itself,
     clean,
+    passage_sentences,
     quotable,
     quotable_headline,
     with_antecedent,
     with_what_it_introduces,
 )
-from assistant.gather.sentences import split_text
 from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -132,8 +132,8 @@ class Candidate:
     # It states a figure for the period an amount is asked over (1; its headline names the
     # period: 0.5), only for another (-1).
     period_fit: float = 0.0
-    # The terms of each sentence quoted, when it is quoted with the one it leans on: as a whole,
-    # a pair shares too few words with a third sentence to be found its near-duplicate.
+    # The terms of each sentence quoted, when it is quoted with the one it leans on or the one it
+    # introduces: as a whole, a pair shares too few words with a third to be its near-duplicate.
     parts: tuple[frozenset[str], ...] = ()
 
     @property
@@ -186,19 +186,16 @@ def candidates(
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
-    for rank, hit, position, raw, before, after in _sentences(hits, scoped):
-        text = with_what_it_introduces(clean(raw, followed=bool(after)), after)
-        if not (quotable(text) or (position == 0 and quotable_headline(text, scoped))):
+    for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
+        quoted = _quoted(raw, after, position == 0, scoped)
+        if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
             continue
-        if not other_markets_asked and _OTHER_MARKETS.search(text):
-            continue
+        text, parts = quoted
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
         headline = _headline_says(hit.title)
-        said = Said.of(text, words)
-        coverage = share(said, asked, headline)
-        shared = coverage if asked is expressible else share(said, expressible, headline)
+        coverage, shared = _shares(parts or Said.of(text, words), asked, expressible, headline)
         about = coverage >= MIN_COVERAGE or names_written(text, lowered_names)
         if not scoped and wanted and not about:
             continue  # not about the question
@@ -211,10 +208,39 @@ def candidates(
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
         kind = _kind(text, hit, position)
-        one = Candidate(text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit)
+        each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
+        one = Candidate(
+            text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit, each
+        )
         found.append(_with_antecedent(one, before))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
     return _distinct(kept, newer=named is None or not named.begun(as_of))
+
+
+Parts = tuple[str, ...]  # a lead and the statement it introduces, quoted as one
+
+
+def _quoted(raw: str, after: str, headline: bool, scoped: bool) -> tuple[str, Parts] | None:
+    """The sentence as quoted, with its parts when it is a lead joined to the statement it
+    introduces (quotable as joined, however long); None when it is not fit to quote."""
+    alone = clean(raw, followed=bool(after))
+    text = with_what_it_introduces(alone, after)
+    if text != alone:
+        return text, (alone, text[len(alone) :])
+    return (text, ()) if quotable(text) or (headline and quotable_headline(text, scoped)) else None
+
+
+def _shares(
+    quoted: Parts | Said, asked: Wanted, expressible: Wanted, headline: Said
+) -> tuple[float, float]:
+    """The share of the question's terms, and of those either language can say, that the best
+    of its sentences covers: a lead joined to its statement covers what the better of the two
+    does, no more."""
+    said = [quoted] if isinstance(quoted, Said) else [Said.of(p) for p in quoted]
+    coverage = max(share(s, asked, headline) for s in said)
+    if asked is expressible:
+        return coverage, coverage
+    return coverage, max(share(s, expressible, headline) for s in said)
 
 
 def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
@@ -309,41 +335,6 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
         if _names_subject(c.hit.chunk.text, c.hit.title, names)
     }
     return [c for c in found if c.hit.chunk.article_id in about]
-
-
-def _sentences(hits: Sequence[Hit], scoped: bool) -> Iterator[tuple[int, Hit, int, str, str, str]]:
-    """(rank, hit, position in the article, sentence, the sentences before and after it in its
-    passage), position 0 being an article's headline (once per article); a scoped article's
-    passages in their own order."""
-    if scoped and hits:
-        yield 0, hits[0], 0, _headline(hits[0].title), "", ""
-        hits = sorted(hits, key=lambda h: h.chunk.ordinal)
-    position = 1
-    headlined: set[str] = set()
-    for rank, hit in enumerate(hits):
-        if not scoped and hit.title and hit.chunk.article_id not in headlined:
-            headlined.add(hit.chunk.article_id)
-            yield rank, hit, 0, _headline(hit.title), "", ""
-        sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
-        for n, sentence in enumerate(sentences, start=1):
-            before = sentences[n - 2] if n > 1 else ""
-            after = sentences[n] if n < len(sentences) else ""
-            # what an article covers is no answer, unless the reader asks about that article
-            if scoped or not about_itself(sentence):
-                yield rank, hit, position, sentence, before, after
-            position += 1
-
-
-# Blocks of a flattened web page that Chinese text leaves apart with a wide gap ("…联合会  一、中国
-# 制造业采购经理指数运行情况  10月份，…"): each a line of its own, as on the page.
-_BLOCK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。：；）])[ \t\u3000]{2,}(?=[\u4e00-\u9fff\d（])")
-_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
-
-
-def _headline(title: str) -> str:
-    """A headline as a sentence: Chinese headlines part their clauses with a space
-    ("创业板指大涨2.63%创历史新高 近150只股票涨停"), which quoting would run together."""
-    return _HEADLINE_SPACE.sub("，", title.strip())
 
 
 def _timeliness(

@@ -1,15 +1,19 @@
 """Which sentences are fit to quote: whole (not a piece a chunk boundary or a feed cut off),
-undamaged, long enough to say something, and not a site's furniture or an instruction."""
+undamaged, long enough to say something, and not a site's furniture or an instruction; read
+from the retrieved passages with the sentences around them (a sentence leaning on the one
+before, or leading into the one after, is quoted with it)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
-from assistant.gather.sentences import unbalanced
+from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
 from ingest.language import cjk_count, detect_language
+from ingest.models import Hit
 
 # Web page furniture and site disclaimers in any site's text (a site's own widgets are its
 # parser's to drop, as ingest.parsers.seed does for the seed pages).
@@ -211,3 +215,40 @@ def quotable_headline(text: str, scoped: bool) -> bool:
         and not _BOILERPLATE.search(text)
         and not is_instruction_like(text)
     )
+
+
+def passage_sentences(
+    hits: Sequence[Hit], scoped: bool
+) -> Iterator[tuple[int, Hit, int, str, str, str]]:
+    """(rank, hit, position in the article, sentence, the sentences before and after it in its
+    passage), position 0 being an article's headline (once per article); a scoped article's
+    passages in their own order."""
+    if scoped and hits:
+        yield 0, hits[0], 0, _headline(hits[0].title), "", ""
+        hits = sorted(hits, key=lambda h: h.chunk.ordinal)
+    position = 1
+    headlined: set[str] = set()
+    for rank, hit in enumerate(hits):
+        if not scoped and hit.title and hit.chunk.article_id not in headlined:
+            headlined.add(hit.chunk.article_id)
+            yield rank, hit, 0, _headline(hit.title), "", ""
+        sentences = split_text(_BLOCK_GAP.sub("\n", hit.chunk.text))
+        for n, sentence in enumerate(sentences, start=1):
+            before = sentences[n - 2] if n > 1 else ""
+            after = sentences[n] if n < len(sentences) else ""
+            # what an article covers is no answer, unless the reader asks about that article
+            if scoped or not about_itself(sentence):
+                yield rank, hit, position, sentence, before, after
+            position += 1
+
+
+# Blocks of a flattened web page that Chinese text leaves apart with a wide gap ("…联合会  一、中国
+# 制造业采购经理指数运行情况  10月份，…"): each a line of its own, as on the page.
+_BLOCK_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。：；）])[ \t\u3000]{2,}(?=[\u4e00-\u9fff\d（])")
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d%])\s+(?=[\u4e00-\u9fff])")
+
+
+def _headline(title: str) -> str:
+    """A headline as a sentence: Chinese headlines part their clauses with a space
+    ("创业板指大涨2.63%创历史新高 近150只股票涨停"), which quoting would run together."""
+    return _HEADLINE_SPACE.sub("，", title.strip())

@@ -969,9 +969,18 @@ def test_a_sentence_leading_into_a_statement_is_quoted_with_it() -> None:
         " Foreign Minister Andrey Rudenko and the South Korean ambassador:"
     )
     statement = '"The Russian side expressed serious concern over Seoul\'s drift toward NATO."'
-    question = "Which Russian minister met the South Korean ambassador about NATO?"
+    question = (
+        "Which Russian minister met the South Korean ambassador about NATO and Seoul's drift?"
+    )
     found = candidates(hits(f"{lead}\n\n{statement}"), question, [], "en")
     assert found[0].text == f"{lead} {statement}"
+    # however long the two are together, and measured by the better of the two, not by both:
+    # the other sentences on the question stay candidates
+    long_statement = statement[:-2] + ", " + "as its ministry said again at length" * 8 + '."'
+    other = "Russia and South Korea have argued over NATO for months, the minister said."
+    found = candidates(hits(f"{lead}\n\n{long_statement}", other), question, [], "en")
+    assert found[0].text == f"{lead} {long_statement}" and len(found[0].text) > 400
+    assert any(c.text == other for c in found)
     label = "Key points:"
     found = candidates(hits(f"{label}\n\n{statement}", lead), question, [], "en")
     assert all(not c.text.startswith(label) for c in found)
