@@ -953,6 +953,22 @@ def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> 
     assert quotable(clean("Follow-on offerings slowed as the market fell 3% in a week."))
 
 
+def test_an_embedded_posts_link_is_not_quoted() -> None:
+    """A post embedded in a page ends with its picture's link, and often cut short: quoted
+    without the link, and a cut post is no statement ending in a full stop."""
+    post = "Other assets are airborne which are not visible on tracking data. pic.twitter.com/h9wg"
+    assert (
+        clean(post, followed=True)
+        == "Other assets are airborne which are not visible on tracking data."
+    )
+    cut = (
+        "Planes crossed the Atlantic to Europe, enroute to RAF Mildenhall in… pic[.]twitter[.]com/M"
+    )
+    assert (
+        clean(cut, followed=True) == "Planes crossed the Atlantic to Europe."
+    )  # its whole clauses
+
+
 def test_a_hyphenated_word_says_its_parts() -> None:
     """A word written with hyphens says each part: "commander-at-large" says "commander"."""
     assert coverage("Gregory Bovino, commander-at-large, will retire.", "Which commander?") == 1
