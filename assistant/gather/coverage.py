@@ -196,16 +196,12 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-INFLECTION = 3  # letters an English word's ending adds: "export" + "ed", "grow" + "ing"
-
-
 def _related(a: str, b: str) -> bool:
     """One word is part of the other ("伟达" of "英伟达"), or an English word is the other with
-    an ending ("export" of "exported"; not "fed" of "federal")."""
+    a verb's ending (`inflections`: "export" of "exported"; not "fed" of "federal")."""
     if has_cjk(a):
         return a in b or b in a
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and len(long) - len(short) <= INFLECTION
+    return a == b or b in inflections(a) or a in inflections(b)
 
 
 def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wanted:
