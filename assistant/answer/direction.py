@@ -1,4 +1,5 @@
-"""Which way a text says something moved: the up and down words of both languages.
+"""Which way a text says something moved: the up and down words of both languages, and the
+words for money or shares moving in or out.
 
 One home for them: the claims checker reads the word next to a figure ("7.5%的涨幅", "fell
 2%"), the offline composer which way a sentence says its subject moved against which way the
@@ -19,6 +20,24 @@ DOWN = re.compile(
     r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
     r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing|s|ses)\b|tumbl\w*|"
     r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
+    re.I,
+)
+# Money or shares moving in or out, bought or sold ("净流入105.6亿", "减持不超过33.58万股",
+# "$2 billion of outflows", "sold 5 million shares"): a buyer's figure and a seller's are
+# opposite claims, as a rise and a fall are. English "bought" and "sold" count only for
+# securities ("sold 5 million iPhones" is a sale, not a holding).
+_FLOW_IN = re.compile(
+    r"净流入|流入|净买入|买入|增持|加仓|净申购"
+    r"|\binflows?\b|\bnet (?:buying|buyers?|purchases)\b"
+    r"|\b(?:bought|purchased|acquired|buying)\b(?=\s.{0,40}?\b(?:shares|stock|stakes?|holdings?"
+    r"|bonds|Treasur))",
+    re.I,
+)
+_FLOW_OUT = re.compile(
+    r"净流出|流出|净卖出|卖出|减持|减仓|抛售|净赎回"
+    r"|\boutflows?\b|\bnet (?:selling|sellers?)\b"
+    r"|\b(?:sold|dumped|offloaded|unloaded|selling)\b(?=\s.{0,40}?\b(?:shares|stock|stakes?"
+    r"|holdings?|bonds|Treasur))",
     re.I,
 )
 NEUTRAL = re.compile(r"涨跌幅|涨跌")
@@ -43,3 +62,32 @@ def asked_direction(question: str) -> int | None:
     """The one way the question asks about ("为什么大跌", "Why did AMD stock soar?"), if any."""
     found = moves(question)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def flow_direction(clause: str, after: str) -> int:
+    """+1 for money or shares flowing in or bought, -1 out or sold (`_FLOW_IN`, `_FLOW_OUT`):
+    a word right after the figure and its scale ("105.6亿净流出", "$2.5 billion of outflows"),
+    else the last one before it in its clause ("其中证券净流出105.6亿"). `after` is the rest of
+    the figure's clause, so "sold" sees the shares after "5.5 million"."""
+    text, at = clause + after, len(clause)
+    found = [
+        (m.start(), way)
+        for pattern, way in ((_FLOW_IN, 1), (_FLOW_OUT, -1))
+        for m in pattern.finditer(text)
+    ]
+    scale = _SCALE.match(after)  # always matches: each of its parts may be absent
+    next_to = at + (scale.end() if scale else 0)
+    right_after = [f for f in found if f[0] == next_to]
+    if right_after:
+        return right_after[0][1]
+    before = [f for f in found if f[0] < at]
+    return max(before)[1] if before else 0
+
+
+# What may stand between a figure and the flow it is: its scale, its currency or its shares,
+# and a link ("万美元净买入", "$2.5 billion of outflows").
+_SCALE = re.compile(
+    r"\s*(?:(?:million|billion|trillion|bn|mn)\b|[万亿]?(?:美元|港元|韩元|日元|欧元|元|股|手))?"
+    r"\s*(?:(?:of|in)\s+)?",
+    re.I,
+)

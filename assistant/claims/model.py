@@ -27,8 +27,9 @@ FAMILY = {
     "score": "score",
     "rank": "rank",
     "trend": "trend",
+    "flow": "flow",
 }
-SIGNED = {"change", "spread"}  # families whose sign is part of the claim
+SIGNED = {"change", "spread", "flow"}  # families whose sign is part of the claim
 
 _UNITS = (
     (re.compile(r"^(?:%|％|percent|pct)$", re.I), "%"),

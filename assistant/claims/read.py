@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from assistant.answer.direction import DOWN, NEUTRAL, UP
+from assistant.answer.direction import DOWN, NEUTRAL, UP, flow_direction
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
 from assistant.question.vocabulary import Vocabulary
@@ -155,6 +155,10 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         metric = "return" if metric == "return" and unit != "pp" else "spread"
     elif _TO.search(before):
         metric = metric if metric not in {None, "return", "growth", "profit"} else "level"
+    elif flow := flow_direction(
+        _CLAUSE_START.split(before)[-1], text[end : _clause_end(text, end)]
+    ):
+        metric, direction = "flow", flow
     else:
         direction = _direction(before, after)
         if metric is None and direction:

@@ -18,7 +18,8 @@ _ZH_PAIRS = (
     ("收涨", "收跌"), ("涨超", "跌超"), ("涨逾", "跌逾"), ("涨近", "跌近"), ("上行", "下行"),
     ("扩大", "收窄"), ("飙升", "暴跌"), ("暴涨", "暴跌"), ("重挫", "大涨"), ("提升", "下降"),
     ("上调", "下调"), ("走强", "走弱"), ("增长率", "降幅"), ("增速", "降幅"), ("增", "减"),
-    ("涨", "跌"), ("升", "降"),
+    ("涨", "跌"), ("升", "降"), ("净流入", "净流出"), ("流入", "流出"), ("净买入", "净卖出"),
+    ("买入", "卖出"), ("加仓", "减仓"),
 )  # fmt: skip
 _EN_PAIRS = (
     ("rose", "fell"), ("rise", "fall"), ("rises", "falls"), ("rising", "falling"),
@@ -28,7 +29,8 @@ _EN_PAIRS = (
     ("climb", "drop"), ("jumped", "slumped"), ("surged", "plunged"), ("soared", "tumbled"),
     ("higher", "lower"), ("advanced", "declined"), ("advance", "decline"), ("grew", "shrank"),
     ("growth", "contraction"), ("added", "shed"), ("rallied", "slid"), ("widened", "narrowed"),
-    ("jump", "slump"), ("surge", "plunge"),
+    ("jump", "slump"), ("surge", "plunge"), ("inflows", "outflows"), ("inflow", "outflow"),
+    ("bought", "sold"), ("buying", "selling"),
 )  # fmt: skip
 _STOPS = ("涨跌幅", "涨跌", "升降")  # neither way
 

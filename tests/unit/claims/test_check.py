@@ -105,3 +105,17 @@ def test_an_article_is_held_to_its_own_sentences_and_precision() -> None:
     assert verdict("罗素2000年初至今上涨8.24%[1]。", facts) == ("contradicted", "+8.2%")
     assert verdict("罗素2000年初至今下跌8.2%[1]。", facts) == ("contradicted", "+8.2%")
     assert verdict("纳斯达克年初至今上涨8.2%[1]。", facts)[0] == "unsupported"
+
+
+def test_bought_for_sold_and_inflow_for_outflow_are_not_verified() -> None:
+    facts = text_facts(
+        "董事长计划减持不超过33.58万股。上周北向资金净流出52.3亿元。Berkshire sold 5.5 million "
+        "shares of the bank.",
+        1,
+        VOCABULARY,
+    )
+    assert verdict("董事长计划减持不超过33.58万股[1]。", facts)[0] == "verified"
+    assert verdict("董事长计划增持不超过33.58万股[1]。", facts)[0] != "verified"
+    assert verdict("上周北向资金净流入52.3亿元[1]。", facts)[0] != "verified"
+    assert verdict("Berkshire bought 5.5 million shares of the bank[1].", facts)[0] != "verified"
+    assert verdict("Berkshire sold 5.5 million shares of the bank[1].", facts)[0] == "verified"

@@ -74,6 +74,19 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
          [("30%", None, None, "weight", "YTD", 0, "%")]),
         ("The Nasdaq lost 30% of its value in 2022[1].",
          [("30%", "^IXIC", None, "return", "2022", -1, "%")]),
+        # money or shares in or out: a buyer's figure and a seller's are opposite claims
+        ("董事长计划通过集中竞价交易方式减持不超过33.58万股，占公司总股本的0.0138%[1]。",
+         [("33.58万", None, None, "flow", None, -1, "万"),
+          ("0.0138%", None, None, None, None, 0, "%")]),
+        ("其中证券净流入105.6亿[1]。", [("105.6亿", None, None, "flow", None, 1, "亿")]),
+        ("三一重工获999.75万美元净卖出[1]。", [("999.75万", None, None, "flow", None, -1, "万")]),
+        ("行业资金流向：37.97亿净流出消费电子[1]。",
+         [("37.97亿", None, None, "flow", None, -1, "亿")]),
+        ("The fund saw $2.5 billion of outflows last week[1].",
+         [("$2.5", None, None, "flow", "1W", -1, "$")]),
+        ("Berkshire sold 5.5 million shares of the bank[1].",
+         [("5.5", None, None, "flow", None, -1, "")]),
+        ("Apple sold 5.5 million iPhones[1].", [("5.5", None, None, None, None, 0, "")]),
     ],
 )  # fmt: skip
 def test_each_figure_is_read_with_what_the_sentence_says_of_it(
