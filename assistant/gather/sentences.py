@@ -17,11 +17,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d{1,2}[.)、])\s)")
 # After 。！？!? (plus closing quotes/brackets), after ". " before a capital, digit or CJK, or
 # after "." right before CJK (an English sentence followed by a Chinese one: "…month[2].标普…"),
 # or after a full stop a page left a space before ("…in 1934 . Water levels…": a link's text
-# taken out of the sentence that held it).
+# taken out of the sentence that held it), or after a quotation that ends the sentence.
 _SENTENCE_END = re.compile(
     r"(?<=[。！？!?])[”’」』)）]*"
     rf"|(?<=[A-Za-z0-9%)\]”’\"'][.])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}]|[{IDEOGRAPHS}])"
     r"|(?<=[A-Za-z0-9%)] [.])(?=\s+[\"“]?[A-Z])"
+    # or after a quotation closed on its full stop: "…to subjugate Taiwan.” The latest…"
+    rf"|(?<=[A-Za-z0-9%)][.!?][”’\"])(?=\s+[\"“(\[]?[A-Z0-9{IDEOGRAPHS}])"
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Inc|Corp|Co|Ltd|St|vs|etc|e\.g|i\.e|U\.S|U\.K|No|"

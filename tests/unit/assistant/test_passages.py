@@ -37,12 +37,16 @@ def hits(*texts: str) -> list[Hit]:
 
 def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
     text = "她在《小盘股能否延续?》一文中给出了理由。他说：“我们看好。”随后离场。"
-    text += 'He said "Stop. Now." Then left.'
+    text += 'He said "Stop. Now." Then left. They said “China misreads the documents.” The dispute'
+    text += " goes on."
     assert split_text(text) == [
         "她在《小盘股能否延续?》一文中给出了理由。",
         "他说：“我们看好。”",
         "随后离场。",
-        'He said "Stop. Now." Then left.',  # not cut inside the quotation
+        'He said "Stop. Now."',  # not cut inside the quotation, but after it
+        "Then left.",
+        "They said “China misreads the documents.”",  # curly marks close a sentence as well
+        "The dispute goes on.",
     ]
 
 
