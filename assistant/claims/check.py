@@ -19,6 +19,7 @@ from typing import Literal
 
 from assistant.answer.numbers import matches
 from assistant.claims.model import SIGNED, Claim, Fact, periods_agree, units_agree
+from assistant.claims.subject import same_mover
 
 Verdict = Literal["verified", "contradicted", "unsupported"]
 
@@ -70,6 +71,7 @@ def _about_same(claim: Claim, fact: Fact) -> bool:
         and (claim.family is None or fact.family is None or claim.family == fact.family)
         and periods_agree(claim.period, fact.period, fact.date)
         and units_agree(claim.unit, fact.unit)
+        and _same_subject(claim, fact)
     )
 
 
@@ -80,7 +82,16 @@ def _same_key(claim: Claim, fact: Fact) -> bool:
         and claim.entity in fact.entities
         and claim.family is not None
         and claim.family == fact.family
+        and _same_subject(claim, fact)
     )
+
+
+def _same_subject(claim: Claim, fact: Fact) -> bool:
+    """The vocabulary's symbol, where both name it; else who each says moved (`same_mover`):
+    "腾讯跌超2%" is not checked against "美团跌超2%" nor against the energy sector's -2%."""
+    if claim.entity is not None and claim.entity in fact.entities:
+        return True
+    return same_mover(claim.mover, fact.mover)
 
 
 def _value_agrees(claim: Claim, fact: Fact) -> bool:

@@ -62,6 +62,7 @@ def claim_fact(claim: Claim, n: int) -> Fact:
         against=claim.against,
         decimals=claim.figure.decimals,
         signed=sign != 0,
+        mover=claim.mover,
     )
 
 

@@ -70,6 +70,7 @@ class Claim:
     direction: int = 0  # +1 up / beat, -1 down / lag, 0 not said
     unit: str = ""
     date: dt.date | None = None  # the day the sentence says the figure is for ("截至1月23日")
+    mover: str | None = None  # who moved, as the clause names them ("腾讯跌超2%": 腾讯)
 
     @property
     def family(self) -> str | None:
@@ -99,6 +100,7 @@ class Fact:
     against: str | None = None
     decimals: int | None = None
     signed: bool = True  # False: an article wrote the magnitude and a word for the direction
+    mover: str | None = None  # who moved, as the sentence named them (`Claim.mover`)
 
     @property
     def family(self) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.direction import DOWN, NEUTRAL, UP, flow_direction
 from assistant.answer.numbers import Figure, figures_in
 from assistant.claims.model import Claim, normal_unit
+from assistant.claims.subject import mover
 from assistant.question.vocabulary import Vocabulary
 from ingest.dates import MONTH_NAMES, written_dates
 from ingest.named_periods import half_spans, quarter_spans
@@ -177,7 +178,10 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         metric = "level"  # "VIX指数为16.28", "the VIX was 16.3": a figure that simply is
     period = _nearest_period(context, window_start, start, _clause_end(text, end))
     day = next((d for d in reversed(context.dates) if d[0] < start), None)
-    return Claim(figure, entity, against, metric, period, direction, unit, day[1] if day else None)
+    who = mover(_CLAUSE_START.split(before)[-1]) if direction and against is None else None
+    return Claim(
+        figure, entity, against, metric, period, direction, unit, day[1] if day else None, who
+    )
 
 
 # A figure that is a part of a whole ("涨幅的逾30%", "30% of the index's gain"), not its size.

@@ -119,3 +119,17 @@ def test_bought_for_sold_and_inflow_for_outflow_are_not_verified() -> None:
     assert verdict("上周北向资金净流入52.3亿元[1]。", facts)[0] != "verified"
     assert verdict("Berkshire bought 5.5 million shares of the bank[1].", facts)[0] != "verified"
     assert verdict("Berkshire sold 5.5 million shares of the bank[1].", facts)[0] == "verified"
+
+
+def test_a_name_the_vocabulary_does_not_know_is_checked_against_its_own_figure() -> None:
+    facts = text_facts(
+        "盘面上，科网股涨跌不一，腾讯涨超2%，网易、小米、快手、百度涨超1%，美团跌超1%。能源板块下跌2%。",
+        1,
+        VOCABULARY,
+    )
+    assert verdict("腾讯涨超2%[1]。", facts)[0] == "verified"
+    assert verdict("腾讯控股股价涨超2%[1]。", facts)[0] == "verified"  # one name inside the other
+    assert verdict("小米涨超1%[1]。", facts)[0] == "verified"  # one of a list
+    assert verdict("美团跌超1%[1]。", facts)[0] == "verified"
+    assert verdict("腾讯跌超2%[1]。", facts)[0] != "verified"  # not the energy sector's -2%
+    assert verdict("美团涨超1%[1]。", facts)[0] != "verified"  # not the list's +1%
