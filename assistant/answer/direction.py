@@ -11,13 +11,14 @@ import re
 
 UP = re.compile(
     r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
-    r"激增|大增|猛增|骤增|暴增|剧增|锐增|"
+    r"激增|大增|猛增|骤增|暴增|剧增|锐增|预增|增产|扩产|增(?=[约超逾近达]?\s*(?:[\d.]|$))|"
     r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
     r"soar\w*|increas\w*|widen\w*|higher|grow|grew|grown|growing)\b",
     re.I,
 )
 DOWN = re.compile(
     r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
+    r"预减|减产|削减|缩减|锐减|骤减|大减|减(?=[约超逾近达]?\s*(?:[\d.]|$))|"
     r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing|s|ses)\b|tumbl\w*|"
     r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
     re.I,

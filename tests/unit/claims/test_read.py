@@ -74,6 +74,13 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
          [("30%", None, None, "weight", "YTD", 0, "%")]),
         ("The Nasdaq lost 30% of its value in 2022[1].",
          [("30%", "^IXIC", None, "return", "2022", -1, "%")]),
+        # "增"/"减" written alone before a figure, and the verbs made of them, say a direction
+        ("桂冠电力上半年发电量同比增47.67%[1]。",
+         [("47.67%", None, None, "growth", "YoY", 1, "%")]),
+        ("富瀚微上半年净利润同比预减42.5%[1]。",
+         [("42.5%", None, None, "growth", "YoY", -1, "%")]),
+        ("OPEC+已确认4月减产20.6万桶/日[1]。",
+         [("20.6万", None, None, "change", "month:4", -1, "万")]),
         # money or shares in or out: a buyer's figure and a seller's are opposite claims
         ("董事长计划通过集中竞价交易方式减持不超过33.58万股，占公司总股本的0.0138%[1]。",
          [("33.58万", None, None, "flow", None, -1, "万"),
