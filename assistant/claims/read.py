@@ -166,6 +166,8 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
             metric = "return" if unit in {"%", ""} else "change"
         elif direction and unit in {"bp", "pt", "pp"} and metric in {"yield", "level", "rate"}:
             metric = "change"
+        elif direction and unit == "%" and metric in _AMOUNTS:
+            metric = "growth"  # "营收增长28%", "profit fell 12%": a change of the amount
     metric = _yield_or_return(metric, entity, unit)
     if _SHARE_BEFORE.search(before) or _SHARE_AFTER.match(after):
         metric, direction = "weight", 0  # "贡献了标普500指数涨幅的逾30%": a share of it
@@ -182,6 +184,10 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     return Claim(
         figure, entity, against, metric, period, direction, unit, day[1] if day else None, who
     )
+
+
+# Metrics that are amounts: a percentage with a word for a move is their change, not them.
+_AMOUNTS = frozenset({"revenue", "profit", "eps", "price_target", "valuation", "level"})
 
 
 # A figure that is a part of a whole ("涨幅的逾30%", "30% of the index's gain"), not its size.

@@ -61,7 +61,7 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
         ("Over the last month, XLB beat XLU by 1.3 percentage points[0].",
          [("1.3 percentage points", "XLB", "XLU", "spread", "1M", 1, "pp")]),
         ("创业板在二季度实现23%的盈利增长，去年下跌4.2%[1]。",  # the ChiNext index
-         [("23%", "399006.SZ", None, "profit", "quarter:2", 1, "%"),
+         [("23%", "399006.SZ", None, "growth", "quarter:2", 1, "%"),  # a growth of profit
           ("4.2%", "399006.SZ", None, "return", "last_year", -1, "%")]),
         ("With a month-to-date loss of 7.4% for momentum[1].",
          [("7.4%", None, None, "return", "MTD", -1, "%")]),
@@ -81,6 +81,11 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
          [("42.5%", None, None, "growth", "YoY", -1, "%")]),
         ("OPEC+已确认4月减产20.6万桶/日[1]。",
          [("20.6万", None, None, "change", "month:4", -1, "万")]),
+        # a percentage moving an amount is the amount's change, whose sign is the claim's
+        ("亚马逊AWS营收增长28%至376亿美元[1]。",
+         [("28%", None, None, "growth", None, 1, "%"), ("376亿", None, None, None, None, 0, "亿")]),
+        ("Its net profit fell 12.5% in 2025[1].",
+         [("12.5%", None, None, "growth", "2025", -1, "%")]),
         # money or shares in or out: a buyer's figure and a seller's are opposite claims
         ("董事长计划通过集中竞价交易方式减持不超过33.58万股，占公司总股本的0.0138%[1]。",
          [("33.58万", None, None, "flow", None, -1, "万"),
