@@ -14,7 +14,11 @@ sources, by `assistant.answer.verify.verify`.
 Goals (measured, not tuned for): recall >= 95% on every kind, false flags <= 2%.
 `--show-misses N` prints up to N missed errors and N false flags with their flags.
 
-    .venv/bin/python -m benchmarks.bench_claims [--show-misses N] [--seed S]
+The corpus holds 40 sign flips; `--flips N` (default 4,000) also flips every direction word
+of the first N quotable news sentences that have one (`benchmarks.harness.planted.flips`),
+and counts those caught and the true sentences flagged.
+
+    .venv/bin/python -m benchmarks.bench_claims [--show-misses N] [--seed S] [--flips N]
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from assistant.answer.verify import verify
 from assistant.question.vocabulary import Vocabulary, default_vocabulary
 from benchmarks.harness.paths import SHARED
 from benchmarks.harness.planted import KINDS, TRUE, Item, build_corpus
+from benchmarks.harness.planted.flips import direction_flips
 
 CAUGHT = frozenset({"contradicted_number", "unsupported_number"})
 RECALL_GOAL, FALSE_FLAG_GOAL = 0.95, 0.02
@@ -127,10 +132,27 @@ def _show(outcomes: list[Outcome], count: int, title: str) -> None:
             print("    flag: (none)")
 
 
+def _flips(limit: int, vocabulary: Vocabulary, show: int) -> None:
+    started = time.perf_counter()
+    true, flipped = direction_flips(SHARED, limit)
+    outcomes = [run(item, vocabulary) for item in flipped]
+    caught = sum(1 for o in outcomes if o.caught)
+    flagged = sum(1 for item in true if run(item, vocabulary).flags)
+    print(
+        f"\nevery direction word flipped in {len(true)} quotable news sentences: "
+        f"{caught}/{len(flipped)} caught ({caught / max(len(flipped), 1):.1%}), "
+        f"{flagged} of the {len(true)} true sentences flagged "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
+    if show:
+        _show([o for o in outcomes if not o.caught], show, "missed flips")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench_claims", description=__doc__.split("\n")[0])
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--flips", type=int, default=4000, metavar="N")
     args = parser.parse_args(list(argv or []))
     needed = [SHARED / "data" / "prices", SHARED / "data" / "news", SHARED / "seeds"]
     if not all(path.is_dir() for path in needed):
@@ -148,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     _recall_table(mutated)
     _false_flag_table(true)
     _timing(outcomes)
+    if args.flips:
+        _flips(args.flips, vocabulary, args.show_misses)
     if args.show_misses:
         _show([o for o in mutated if not o.caught], args.show_misses, "missed planted errors")
         _show([o for o in true if o.flags], args.show_misses, "false flags on true claims")

@@ -105,3 +105,20 @@ def test_a_changed_article_figure_is_not_in_the_passage(corpus: list[Item]) -> N
             for figure in figures_in(source.text):
                 same = figure.unit == unit and states(written, decimals, figure.value)
                 assert not same, (item.sentence, figure.raw)
+
+
+def test_the_wide_flips_change_only_a_direction_of_true_news_sentences() -> None:
+    """`direction_flips`: each flipped sentence is its true sentence with one direction word
+    (or sign) changed, and its figure kept."""
+    from benchmarks.harness.planted.flips import direction_flips
+
+    if not (SHARED / "data" / "news").is_dir():
+        pytest.skip(f"needs ../shared/data/news ({SHARED})")
+    true, flipped = direction_flips(SHARED, 300)
+    assert len(true) == 300 and len(flipped) >= 300
+    originals = {item.sentence for item in true}
+    assert {item.language for item in flipped} == {"zh", "en"}
+    for item in flipped:
+        assert item.original in originals and item.sentence != item.original
+        assert item.target in item.sentence
+        assert figures_in(item.sentence) and len(item.sentence) - len(item.original) in range(-4, 5)
