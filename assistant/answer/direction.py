@@ -11,7 +11,7 @@ import re
 
 UP = re.compile(
     r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
-    r"激增|大增|猛增|骤增|暴增|剧增|锐增|预增|增产|扩产|增(?=[约超逾近达]?\s*(?:[\d.]|$))|"
+    r"激增|大增|猛增|骤增|暴增|剧增|锐增|预增|增产|扩产|提高|提升|增(?=[约超逾近达]?\s*(?:[\d.]|$))|"
     r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
     r"soar\w*|increas\w*|widen\w*|higher|grow|grew|grown|growing)\b",
     re.I,

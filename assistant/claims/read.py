@@ -190,9 +190,10 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
 _AMOUNTS = frozenset({"revenue", "profit", "eps", "price_target", "valuation", "level"})
 
 
-# A figure that is a part of a whole ("涨幅的逾30%", "30% of the index's gain"), not its size.
+# A figure that is a part of a whole ("涨幅的逾30%", "总股本的1%", "30% of the index's gain"), not
+# its size.
 _SHARE_BEFORE = re.compile(
-    r"(?:涨幅|跌幅|涨势|回报|收益|增长|增量|营收|收入|利润|市值|总额)的\s*"
+    r"(?:涨幅|跌幅|涨势|回报|收益|增长|增量|营收|收入|利润|市值|总额|股本|股份)的\s*"
     r"(?:逾|超过?|约|近|将近|大约|至少)?\s*$"
 )
 _SHARE_AFTER = re.compile(r"\s*(?i:of)\s+(?:the|all|total|[A-Z])")  # not "30% of its value"

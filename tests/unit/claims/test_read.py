@@ -86,10 +86,14 @@ def parts(sentence: str) -> list[tuple[object, ...]]:
          [("28%", None, None, "growth", None, 1, "%"), ("376亿", None, None, None, None, 0, "亿")]),
         ("Its net profit fell 12.5% in 2025[1].",
          [("12.5%", None, None, "growth", "2025", -1, "%")]),
+        ("整体运维成本预计提高30%[1]。", [("30%", None, None, "return", None, 1, "%")]),
         # money or shares in or out: a buyer's figure and a seller's are opposite claims
         ("董事长计划通过集中竞价交易方式减持不超过33.58万股，占公司总股本的0.0138%[1]。",
          [("33.58万", None, None, "flow", None, -1, "万"),
-          ("0.0138%", None, None, None, None, 0, "%")]),
+          ("0.0138%", None, None, "weight", None, 0, "%")]),
+        ("大股东拟减持公司股份不超过374.8万股（不超过公司总股本的1%）[1]。",  # a part of the whole
+         [("374.8万", None, None, "flow", None, -1, "万"),
+          ("1%", None, None, "weight", None, 0, "%")]),
         ("其中证券净流入105.6亿[1]。", [("105.6亿", None, None, "flow", None, 1, "亿")]),
         ("三一重工获999.75万美元净卖出[1]。", [("999.75万", None, None, "flow", None, -1, "万")]),
         ("行业资金流向：37.97亿净流出消费电子[1]。",
