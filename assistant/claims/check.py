@@ -97,7 +97,9 @@ def _same_subject(claim: Claim, fact: Fact) -> bool:
 def _value_agrees(claim: Claim, fact: Fact) -> bool:
     if not matches(claim.figure, fact.value):
         return False
-    signed = claim.family in SIGNED or fact.family in SIGNED
+    # a change's sign is part of it, and so is a sign written on the figure ("WTI +1.5%")
+    written = claim.figure.negative or claim.figure.raw.startswith("+")
+    signed = claim.family in SIGNED or fact.family in SIGNED or written
     if not signed or not claim.sign or not fact.signed:
         return True
     tolerance = 0.5 * 10 ** (-claim.figure.decimals)

@@ -133,3 +133,12 @@ def test_a_name_the_vocabulary_does_not_know_is_checked_against_its_own_figure()
     assert verdict("美团跌超1%[1]。", facts)[0] == "verified"
     assert verdict("腾讯跌超2%[1]。", facts)[0] != "verified"  # not the energy sector's -2%
     assert verdict("美团涨超1%[1]。", facts)[0] != "verified"  # not the list's +1%
+
+
+def test_a_sign_written_on_the_figure_is_part_of_the_claim() -> None:
+    facts = text_facts(
+        "Activity, est. +1.6, prior -1.8. Bloomberg Dollar Index +0.2%.", 1, VOCABULARY
+    )
+    assert verdict("The Bloomberg Dollar Index was +0.2%[1].", facts)[0] == "verified"
+    assert verdict("The Bloomberg Dollar Index was -0.2%[1].", facts)[0] != "verified"
+    assert verdict("Activity came in at -1.8 before[1].", facts)[0] == "verified"
