@@ -138,7 +138,8 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
     unit = normal_unit(figure.unit)
     entity = _nearest_name(context, start)
     against = None
-    metric = _noun(_CLAUSE_START.split(before)[-1], after)  # this clause's nouns only
+    clause = _CLAUSE_START.split(before)[-1]  # this clause's words only
+    metric = _noun(clause, after)
     direction = 0
     compare = _last(_COMPARE, before)
     if compare is not None and (
@@ -156,9 +157,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         metric = "return" if metric == "return" and unit != "pp" else "spread"
     elif _TO.search(before):
         metric = metric if metric not in {None, "return", "growth", "profit"} else "level"
-    elif flow := flow_direction(
-        _CLAUSE_START.split(before)[-1], text[end : _clause_end(text, end)]
-    ):
+    elif flow := flow_direction(clause, text[end : _clause_end(text, end)]):
         metric, direction = "flow", flow
     else:
         direction = _direction(before, after)
@@ -180,7 +179,7 @@ def _claim(text: str, figures: list[tuple[int, int, Figure]], i: int, context: _
         metric = "level"  # "VIX指数为16.28", "the VIX was 16.3": a figure that simply is
     period = _nearest_period(context, window_start, start, _clause_end(text, end))
     day = next((d for d in reversed(context.dates) if d[0] < start), None)
-    who = mover(_CLAUSE_START.split(before)[-1]) if direction and against is None else None
+    who = mover(clause) if direction and against is None else None
     return Claim(
         figure, entity, against, metric, period, direction, unit, day[1] if day else None, who
     )
