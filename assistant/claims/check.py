@@ -32,7 +32,7 @@ class Outcome:
 
 def check(claim: Claim, facts: Sequence[Fact]) -> Outcome:
     facts = _on_the_day(claim, facts)
-    about = [f for f in facts if _about_same(claim, f)]
+    about = _deciding(claim, [f for f in facts if _about_same(claim, f)])
     if any(_value_agrees(claim, f) for f in about):
         return Outcome("verified")
     same = [f for f in about if _same_key(claim, f)]
@@ -45,6 +45,17 @@ def check(claim: Claim, facts: Sequence[Fact]) -> Outcome:
         and units_agree(claim.unit, f.unit)
     ]  # fmt: skip
     return Outcome("unsupported", near[0] if near else None)
+
+
+def _deciding(claim: Claim, about: list[Fact]) -> list[Fact]:
+    """Where the source states the claim's very metric with its value, that statement decides,
+    its sign with it: "拟增持不超3%" is not saved by a bare 3.5% elsewhere in a passage that
+    says "拟减持不超3%"."""
+    stated = [
+        f for f in about
+        if claim.family is not None and f.family == claim.family and matches(claim.figure, f.value)
+    ]  # fmt: skip
+    return stated or about
 
 
 def _on_the_day(claim: Claim, facts: Sequence[Fact]) -> list[Fact]:

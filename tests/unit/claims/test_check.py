@@ -142,3 +142,9 @@ def test_a_sign_written_on_the_figure_is_part_of_the_claim() -> None:
     assert verdict("The Bloomberg Dollar Index was +0.2%[1].", facts)[0] == "verified"
     assert verdict("The Bloomberg Dollar Index was -0.2%[1].", facts)[0] != "verified"
     assert verdict("Activity came in at -1.8 before[1].", facts)[0] == "verified"
+
+
+def test_the_sources_statement_of_the_very_metric_decides_its_sign() -> None:
+    facts = text_facts("股东拟减持不超3%公司股份。公司持股比例为3.5%。", 1, VOCABULARY)
+    assert verdict("股东拟减持不超3%公司股份[1]。", facts)[0] == "verified"
+    assert verdict("股东拟增持不超3%公司股份[1]。", facts)[0] != "verified"  # not saved by 3.5%
