@@ -93,7 +93,6 @@ def _same_key(claim: Claim, fact: Fact) -> bool:
         and claim.entity in fact.entities
         and claim.family is not None
         and claim.family == fact.family
-        and _same_subject(claim, fact)
     )
 
 
