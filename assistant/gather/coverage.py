@@ -27,7 +27,7 @@ from ingest.crosslingual import (
     without_framing,
 )
 from ingest.language import CJK_RUN, has_cjk
-from ingest.tokens import terms, tokenize
+from ingest.tokens import EN_STOPWORDS, terms, tokenize
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
@@ -159,8 +159,8 @@ class Said:
         return any(int(t) in self.moved for t in group if isinstance(t, Move))
 
     def _says(self, term: str) -> bool:
-        if isinstance(term, Phrase):
-            return all(word in self.words for word in term.split())
+        if isinstance(term, Phrase):  # its words as any word is said ("passing through")
+            return all(self._says(word) for word in term.split() if word not in EN_STOPWORDS)
         if isinstance(term, Name):
             return _written(term).search(self.lowered) is not None
         if has_cjk(term):

@@ -1096,3 +1096,15 @@ def test_a_month_asked_about_ahead_is_answered_from_the_newest_commentary() -> N
     assert found[0].hit is recent
     past = candidates([last_year, recent], "美联储9月降息了吗？", [], "zh", dt.date(2026, 8, 13))
     assert past[0].hit is last_year
+
+
+def test_a_phrase_is_said_without_its_stop_words_and_with_its_verbs_in_any_tense() -> None:
+    """ "Strait of Hormuz" and "pass through" are phrases the dictionary knows whole (霍尔木兹海峡,
+    通过); a sentence's words never hold "of" or "through" (stop words), nor does it say "pass"
+    where it says "passing": the sentence naming the strait said neither phrase."""
+    question = "How much has Iran been charging each ship to pass through the Strait of Hormuz?"
+    wanted = question_terms(question)
+    assert any("strait of hormuz" in group for group in wanted)
+    said = "Iran has been collecting $2 million per vessel passing through the Strait of Hormuz."
+    assert coverage(said, question) == pytest.approx(3 / 5)  # Iran, the strait, passing through
+    assert coverage("Iran closed the strait to tankers.", question) == pytest.approx(1 / 5)
