@@ -187,7 +187,7 @@ def candidates(
     asks = Asks.of(question, period)
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
-        quoted = _quoted(raw, after, position == 0, scoped)
+        quoted = _quoted(raw, before, after, position == 0, scoped)
         if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
             continue
         text, parts = quoted
@@ -217,17 +217,25 @@ def candidates(
     return _distinct(kept, newer=named is None or not named.begun(as_of))
 
 
-Parts = tuple[str, ...]  # a lead and the statement it introduces, quoted as one
+Parts = tuple[str, ...]  # two sentences quoted as one, each read on its own
 
 
-def _quoted(raw: str, after: str, headline: bool, scoped: bool) -> tuple[str, Parts] | None:
+def _quoted(
+    raw: str, before: str, after: str, headline: bool, scoped: bool
+) -> tuple[str, Parts] | None:
     """The sentence as quoted, with its parts when it is a lead joined to the statement it
-    introduces (quotable as joined, however long); None when it is not fit to quote."""
+    introduces (quotable as joined, however long), or when it leans on the sentence `before`
+    it: then it is about what that one names ("这也是业内第一款…，售价12万美元起" after the
+    sentence naming the product), and is quoted with it (`_with_antecedent`). None when it is
+    not fit to quote."""
     alone = clean(raw, followed=bool(after))
     text = with_what_it_introduces(alone, after)
     if text != alone:
         return text, (alone, text[len(alone) :])
-    return (text, ()) if quotable(text) or (headline and quotable_headline(text, scoped)) else None
+    if not quotable(text) and not (headline and quotable_headline(text, scoped)):
+        return None
+    joined = with_antecedent(text, before)
+    return text, (joined[: len(joined) - len(text)], text) if joined != text else ()
 
 
 def _shares(
@@ -244,8 +252,9 @@ def _shares(
 
 
 def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
-    """Chosen for what it says, quoted with the sentence it leans on (`with_antecedent`), and
-    so alike to that sentence quoted alone: `_distinct` keeps one of the two."""
+    """Chosen for what it says and what the sentence it leans on names (`_quoted`), quoted
+    with that sentence (`with_antecedent`), and so alike to it quoted alone: `_distinct` keeps
+    one of the two."""
     quoted = with_antecedent(candidate.text, before)
     if quoted == candidate.text:
         return candidate

@@ -777,6 +777,18 @@ def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it() -> None:
     assert sum(lead in quoted for quoted in found) == 1
 
 
+def test_a_sentence_leaning_on_the_one_before_is_about_what_that_one_names() -> None:
+    """ "该产品…售价每套9800元" says the price asked for, but none of the names: those are in the
+    sentence before, which it leans on. It covers what the better of the two does, so it is not
+    dropped as off the question's topic, and the pair answers first."""
+    lead = "星辰电池周二在上海车展发布了新款固态电池包GX7。"
+    leaning = "该产品能量密度达到每公斤400瓦时，售价每套9800元。"
+    question = "星辰电池在上海车展发布的GX7固态电池包售价多少？"
+    found = [c.text for c in candidates(hits(lead + leaning), question, [], "zh")]
+    assert found[0] == lead + leaning
+    assert lead not in found  # quoted once, in the pair
+
+
 def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
     text = (
         "苹果天猫旗舰店显示，1月25日至2月11日期间苹果参与年货节活动，多款产品降价。"
