@@ -1120,3 +1120,23 @@ def test_a_phrase_is_said_without_its_stop_words_and_with_its_verbs_in_any_tense
     said = "Iran has been collecting $2 million per vessel passing through the Strait of Hormuz."
     assert coverage(said, question) == pytest.approx(3 / 5)  # Iran, the strait, passing through
     assert coverage("Iran closed the strait to tankers.", question) == pytest.approx(1 / 5)
+
+
+@pytest.mark.parametrize(
+    ("question", "framing"),
+    [
+        ("网络犯罪报告里，诈骗损失有多少？", "里"),  # in the report
+        ("金价最高涨到多少美元？", "到"),  # rose to
+        ("退税最快要多长时间？", "要"),  # will take
+        ("降价后到手价最低多少钱？", "后"),  # after
+        ("这种情况历史上出现过几次？", "过"),  # has happened
+        ("白银短期能涨到多少？", "能"),  # can
+        ("收盘时沪指报多少点？", "时"),  # when
+        ("做电子皮肤的公司融了多少钱？", "做"),  # that makes
+        ("德意志银行给应用材料的目标价是多少？", "给"),  # set for
+    ],
+)
+def test_a_character_that_frames_a_chinese_question_is_no_term(question: str, framing: str) -> None:
+    """A lone character jieba leaves that says how a question asks, not what about: any sentence
+    says it somewhere (里 in 公里, 到 in 达到, 要 in 主要), so it measured nothing but noise."""
+    assert not any(framing in group for group in question_terms(question))
