@@ -40,7 +40,12 @@ from assistant.locale import notice
 from assistant.offline.composer import compose, gather
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, parse_question
-from assistant.question.vocabulary import Vocabulary, default_vocabulary, library_tickers
+from assistant.question.vocabulary import (
+    Vocabulary,
+    default_vocabulary,
+    library_glosses,
+    library_tickers,
+)
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)
@@ -125,7 +130,8 @@ class Assistant:
     @property
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = default_vocabulary(known=library_tickers(self.index))
+            index = self.index
+            self._vocabulary = default_vocabulary(library_tickers(index), library_glosses(index))
         return self._vocabulary
 
     def conversation_from(self, answers: Sequence[Answer]) -> Conversation:

@@ -337,6 +337,10 @@ class Index:
         the lexical index's ticker filter, which holds them in memory already."""
         return frozenset(self.lexical.current().tickers)
 
+    def glosses(self) -> dict[str, str]:
+        """The Chinese names the library's articles give acronyms (`ingest.glosses`)."""
+        return self.lexical.glosses()
+
     def chunk_count(self, article_id: str | None = None) -> int:
         """Chunks in the library, or in one article."""
         if article_id is None:

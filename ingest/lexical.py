@@ -27,7 +27,7 @@ from ingest.analysis import document_text
 from ingest.catalog import TOKENIZER_KEY, Catalog
 from ingest.crosslingual import Terms
 from ingest.filters import Filters, source_key, tag_key, ticker_key
-from ingest.glosses import Glosses
+from ingest.glosses import Glosses, glossed_in
 from ingest.tokens import VERSION, tokenize
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
@@ -215,15 +215,12 @@ class LexicalIndex:
     def glossed(self, query: str, tokens: Sequence[str]) -> list[Terms]:
         """The library's glosses of the query's acronyms and names (`ingest.glosses`), as
         search terms: "PPI" -> 工业生产者出厂价格指数, 国际能源署 -> "iea"; none it says already."""
-        found: list[Terms] = []
-        for key, name in self.current().glosses.items():
-            if key in tokens and name not in query:
-                cut = tuple(tokenize(name))
-                if cut:
-                    found.append((cut,))
-            elif name in query and key not in tokens:
-                found.append(((key,),))
-        return found
+        cuts = (tuple(tokenize(other)) for _, other in glossed_in(query, tokens, self.glosses()))
+        return [(cut,) for cut in cuts if cut]
+
+    def glosses(self) -> dict[str, str]:
+        """Each acronym the library's articles gloss (lower case) and its Chinese name."""
+        return self.current().glosses
 
     def idf(self, tokens: Iterable[str]) -> dict[str, float]:
         """BM25's inverse document frequency of each token the library has seen."""

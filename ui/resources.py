@@ -67,12 +67,14 @@ def _commentary_index(key: tuple[Any, ...], _settings: Settings) -> Index:
 
 
 @st.cache_resource(show_spinner=False)
-def vocabulary(tickers: frozenset[str] = frozenset()) -> Vocabulary:
-    """The vocabulary, with the tickers the library's articles carry (rebuilt when they
-    change, e.g. after an ingest)."""
+def vocabulary(
+    tickers: frozenset[str] = frozenset(), glosses: tuple[tuple[str, str], ...] = ()
+) -> Vocabulary:
+    """The vocabulary, with the tickers the library's articles carry and the acronyms they
+    gloss (rebuilt when they change, e.g. after an ingest)."""
     from assistant.question.vocabulary import default_vocabulary
 
-    return default_vocabulary(known=tickers)
+    return default_vocabulary(tickers, glosses)
 
 
 def history(settings: Settings) -> HistoryStore:

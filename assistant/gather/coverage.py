@@ -22,10 +22,12 @@ from ingest.crosslingual import (
     FRAMING,
     FUNCTION_WORDS,
     NOW_WORDS,
+    Translation,
     synonyms,
     translate,
     without_framing,
 )
+from ingest.glosses import glossed_in
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms, tokenize
 
@@ -68,6 +70,7 @@ def _set_aside(match: re.Match[str]) -> str:
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
+Glossary = Sequence[tuple[str, str]]  # an acronym (lower case) and its Chinese name
 
 
 class Phrase(str):
@@ -204,7 +207,9 @@ def _related(a: str, b: str) -> bool:
     return a == b or b in inflections(a) or a in inflections(b)
 
 
-def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wanted:
+def question_terms(
+    question: str, names: Names = (), speakers: Names = (), glosses: Glossary = ()
+) -> Wanted:
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
     word for a move ("grow", "涨") is said in part by any words for that move (`Move`). A
@@ -217,9 +222,15 @@ def question_terms(question: str, names: Names = (), speakers: Names = ()) -> Wa
 
     `speakers`: the names of companies the question cites as the source of a view ("What
     target did Goldman Sachs set for Nvidia?"): no term at all, as a sentence on Nvidia's
-    target answers it whoever set it, and one on Goldman's yen forecast does not."""
+    target answers it whoever set it, and one on Goldman's yen forecast does not.
+
+    `glosses`: the Chinese names the library's articles give acronyms (`ingest.glosses`), which
+    translate a term as the dictionary does: "capex" is said by 资本支出."""
     words = _words(question)
-    translations = translate(question)
+    translations = translate(question) + [
+        Translation(term, (other,))
+        for term, other in glossed_in(question, tokenize(question), dict(glosses))
+    ]
     groups, glossed = _glossed_names(question, words)
     for translation in translations:
         term = translation.term

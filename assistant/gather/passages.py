@@ -4,7 +4,7 @@ The offline composer quotes sentences, not whole chunks. A sentence is a candida
 real prose (not a heading, a menu item or a login banner) and does not read like an
 instruction; candidates are scored by how much of the question they cover, whether they name
 the symbols in play and carry a figure, and how well their passage ranked; each is sorted into
-risk, opportunity, insight or general by keyword cues in Chinese and English.
+risk, opportunity, insight or general (`assistant.gather.kinds`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
 
 from assistant.gather.asks import Asks
 from assistant.gather.coverage import (
+    Glossary,
     Names,
     Said,
     Wanted,
@@ -26,6 +26,7 @@ from assistant.gather.coverage import (
     question_terms,
     share,
 )
+from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.quotable import (
     clean,
     passage_sentences,
@@ -40,26 +41,6 @@ from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, named_period
 from ingest.tokens import terms
 
-Kind = Literal["risk", "opportunity", "insight", "general"]
-
-_RISK = (
-    "风险", "下跌", "回调", "担忧", "不确定", "承压", "放缓", "疲软", "衰退", "抛售", "警示",
-    "下行", "反转", "拖累", "收紧", "恶化", "泡沫", "高估", "冲击", "波动加剧", "失望", "盘整",
-    "risk", "downside", "decline", "drop", "concern", "worr", "uncertain", "pressure",
-    "slowdown", "weak", "recession", "selloff", "sell-off", "headwind", "warning", "reversal",
-    "bubble", "overvalued", "tighten", "threat", "fear", "volatil", "slump", "plunge",
-)  # fmt: skip
-_OPPORTUNITY = (
-    "机遇", "机会", "受益", "利好", "支撑", "催化", "上涨空间", "布局", "复苏", "改善", "走强",
-    "反弹", "低估", "折价", "宽松", "降息", "提振", "吸引力", "超额",
-    "opportunit", "benefit", "upside", "tailwind", "catalyst", "support", "rebound", "recover",
-    "improv", "undervalued", "discount", "attractive", "easing", "rate cut", "boost",
-    "outperform",
-)  # fmt: skip
-_INSIGHT = (
-    "表明", "意味着", "显示", "反映", "历史", "预示", "信号", "说明", "关键",
-    "suggest", "indicat", "signal", "reflect", "historically", "means", "implies", "shows",
-)  # fmt: skip
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
     r"A股|沪指|上证|沪市|深市|沪深|深证|深成指|创业板|科创板|科创50|中证|北交所|港股|恒生|恒指"
@@ -72,47 +53,6 @@ MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 OFF_SUBJECT = 0.3  # less for a passage that, nor its headline, names what the question names
-
-
-def _cues(text: str, cues: Sequence[str]) -> int:
-    lowered = text.lower()
-    return sum(1 for cue in cues if cue in lowered)
-
-
-# A risk said to be easing is good news: "as macroeconomic headwinds moderate", "much of the
-# worry about tariffs has faded away", "担忧有所缓解".
-_EASING = re.compile(
-    r"(?:headwind|risk|concern|worr|fear|pressure|uncertaint|风险|担忧|压力|不确定性)"
-    r"[^.;。；!?！？]{0,40}?(?:moderat|\beas(?:e|ed|es|ing)\b|fad(?:e|ed|es|ing)|reced|diminish|"
-    r"abat|subsid|缓解|消退|减弱|消除)",
-    re.I,
-)
-
-
-def classify(text: str) -> Kind:
-    """Risk, opportunity, insight or general, by which cues the sentence says more of."""
-    eased = len(_EASING.findall(text))
-    risk = _cues(text, _RISK) - eased
-    opportunity = _cues(text, _OPPORTUNITY) + eased
-    if risk > opportunity:
-        return "risk"
-    if opportunity > risk:
-        return "opportunity"
-    return "insight" if _cues(text, _INSIGHT) else "general"
-
-
-MAX_HEADING_CHARS = 40  # longer is a sentence, not a heading
-
-
-def section_kind(heading: str) -> Kind | None:
-    """Risk or opportunity when the section's own heading says so ("风险因素", "Key risks",
-    "Opportunities"; of "风险与机遇 / 风险因素" its last part): the author filed every sentence
-    under it, including those that say no cue word ("“强硬的鹰派暂停”或意外的利率变动可能扰乱…")."""
-    last = heading.rsplit(" / ", 1)[-1].strip()
-    if not last or len(last) > MAX_HEADING_CHARS:
-        return None
-    kind = classify(last)
-    return kind if kind in ("risk", "opportunity") else None
 
 
 @dataclass(frozen=True)
@@ -166,23 +106,23 @@ def candidates(
     period: str | None = None,
     speakers: Names = (),
     companies: Names = (),
+    glosses: Glossary = (),
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
     A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
     by a figure stated for that period ("年内大涨逾50%"), not one for a week or a day.
     `scoped`: the reader chose the article, so every sentence of it counts whatever the
     question's wording (its headline too); the article's own order breaks ties, lead first.
-    `speakers`: who the question cites as the source of a view; `companies`: what it is
-    about (`_about_companies`); `as_of`: the day asked, else the newest hit's."""
+    `speakers` (cited as the source of a view) and `glosses` (the library's): as
+    `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
     named = named_period(question, today=as_of or dt.date.today())
     # The period a question names is scored by when a sentence was published (`_timeliness`),
-    # not as words: "6月" would leave "月", which any month's sentence says.
-    wanted = question_terms(without_time_words(named.rest if named else question), names, speakers)
+    # not as words ("6月" would leave "月", which any month's sentence says).
+    rest = without_time_words(named.rest if named else question)
+    wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
-    lowered_names = [n.lower() for aliases in names for n in aliases if n]
-    # a name the question writes counts in its coverage (`question_terms`), not twice
-    unwritten = [n.lower() for a in names if not names_written(question, a) for n in a if n]
+    lowered_names, unwritten = _lowered(question, names)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
@@ -215,6 +155,14 @@ def candidates(
         found.append(_with_antecedent(one, before))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
     return _distinct(kept, newer=named is None or not named.begun(as_of))
+
+
+def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:
+    """Every name of the symbols in play, lower case, and those of the symbols the question
+    does not write: a name it writes counts in its coverage (`question_terms`), not twice."""
+    lowered = [n.lower() for aliases in names for n in aliases if n]
+    unwritten = [n.lower() for a in names if not names_written(question, a) for n in a if n]
+    return lowered, unwritten
 
 
 Parts = tuple[str, ...]  # two sentences quoted as one, each read on its own

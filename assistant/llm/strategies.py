@@ -125,8 +125,9 @@ class ModelAnswer:
         speakers = [tuple(aliases(s)) for s in parsed.speakers]
         companies = services.vocabulary.companies(parsed.symbols)
         prompt, citable = writer.prompt(
-            parsed, language_name, gathered.hits, registry, names, speakers, companies
-        )
+            parsed, language_name, gathered.hits, registry, names, speakers, companies,
+            glosses=services.vocabulary.glosses,
+        )  # fmt: skip
         reply = yield from self._write(prompt, citable)
         markdown = writer.markdown(writer.sections_of(reply.text), parsed.language)
         title, sections = parse_markdown(markdown, parsed.language)

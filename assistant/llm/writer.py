@@ -25,7 +25,7 @@ import pydantic_core
 from pydantic import BaseModel, ConfigDict
 
 from assistant.answer.model import Language
-from assistant.gather.coverage import Names
+from assistant.gather.coverage import Glossary, Names
 from assistant.gather.passages import candidates
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
@@ -122,10 +122,12 @@ def prompt(
     names: Names,
     speakers: Names = (),
     companies: Names = (),
+    glosses: Glossary = (),
 ) -> tuple[str, list[int]]:
     """The writer's prompt, and the source numbers it shows (registered, so citable);
     `speakers`: the names of those the question cites as the source of a view; `companies`:
-    the names of the companies it is about (`Vocabulary.companies`)."""
+    the names of the companies it is about (`Vocabulary.companies`); `glosses`: the
+    library's (`Vocabulary.glosses`)."""
     sources = []
     if registry.tool_results:
         lines = [
@@ -137,7 +139,7 @@ def prompt(
     chosen = candidates(
         hits, question.text, names, question.language, question.as_of,
         scoped=question.article_id is not None, period=question.period, speakers=speakers,
-        companies=companies,
+        companies=companies, glosses=glosses,
     )  # fmt: skip
     by_source: dict[int, list[str]] = {}
     headers: dict[int, str] = {}

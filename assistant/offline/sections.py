@@ -115,6 +115,7 @@ class SectionWriter:
             period=question.period,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
             companies=self.companies,
+            glosses=vocabulary.glosses,
         )
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}

@@ -35,6 +35,9 @@ class Vocabulary:
     company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
     is_us: Callable[[str], bool] = lambda _symbol: True  # False: another market's index
     has_earnings: Callable[[str], bool] = lambda _symbol: True  # False: a commodity, bitcoin
+    # the Chinese names the library's articles give acronyms ("capex": 资本支出), which
+    # CC-CEDICT lacks: a question's terms in the other language, as search reads them
+    glosses: tuple[tuple[str, str], ...] = ()
 
     def aliases(self, symbol: str) -> list[str]:
         """Every name of the symbol we know, longest first (display names included)."""
@@ -93,10 +96,12 @@ def _name_pattern(
     return re.compile("|".join(parts), re.I), symbols
 
 
-def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
+def default_vocabulary(
+    known: Collection[str] = (), glosses: tuple[tuple[str, str], ...] = ()
+) -> Vocabulary:
     """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
-    library's articles carry."""
+    library's articles carry; `glosses`: `library_glosses(index)`."""
     from tools import companies, periods, symbols
 
     names = tuple(
@@ -114,6 +119,7 @@ def default_vocabulary(known: Collection[str] = ()) -> Vocabulary:
         company_names=companies.company_aliases,
         is_us=symbols.is_us,
         has_earnings=symbols.has_earnings,
+        glosses=glosses,
     )
 
 
@@ -126,14 +132,26 @@ def _find_symbols(find: Callable[..., list[str]], known: tuple[str, ...], text: 
 def library_tickers(index: object) -> frozenset[str]:
     """The tickers the library's articles carry; none when `index` cannot say (a test's fake,
     or a library that cannot be read: the search will say what is wrong)."""
+    return frozenset(_of_library(index, "tickers") or ())
+
+
+def library_glosses(index: object) -> tuple[tuple[str, str], ...]:
+    """The acronyms the library's articles gloss and their Chinese names (`ingest.glosses`),
+    sorted; none when `index` cannot say."""
+    return tuple(sorted((_of_library(index, "glosses") or {}).items()))
+
+
+def _of_library(index: object, what: str) -> Any:
+    """What the library's index gives by its method `what`, or None when it has no such method
+    or cannot be read."""
     index = getattr(index, "index", index)  # a ScopedIndex wraps the library's Index
-    tickers = getattr(index, "tickers", None)
-    if tickers is None:
-        return frozenset()
+    method = getattr(index, what, None)
+    if method is None:
+        return None
     try:
-        return frozenset(tickers())
+        return method()
     except (IngestError, OSError):
-        return frozenset()
+        return None
 
 
 def _ticker(symbol: str) -> str:

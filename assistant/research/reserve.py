@@ -71,8 +71,9 @@ def find_reserve(
         *(tuple(vocabulary.aliases(s)) for s in parsed.asked_symbols),
     ]
     pool = candidates(
-        hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of, period=parsed.period
-    )
+        hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of,
+        period=parsed.period, glosses=vocabulary.glosses,
+    )  # fmt: skip
     answering = [c for c in pool if focus.answers(c.text)]
     answering.sort(key=lambda c: -(focus.score(c.text) + c.score))
     findings = []

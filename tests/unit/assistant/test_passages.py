@@ -8,8 +8,9 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
-from assistant.gather.coverage import coverage, names_written, question_terms
-from assistant.gather.passages import candidates, classify, near_duplicate, section_kind
+from assistant.gather.coverage import Said, coverage, names_written, question_terms, share
+from assistant.gather.kinds import classify, section_kind
+from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.quotable import clean, fragment, quotable
 from assistant.gather.sentences import split_text
 from assistant.question.intents import (
@@ -1140,3 +1141,16 @@ def test_a_character_that_frames_a_chinese_question_is_no_term(question: str, fr
     """A lone character jieba leaves that says how a question asks, not what about: any sentence
     says it somewhere (里 in 公里, 到 in 达到, 要 in 主要), so it measured nothing but noise."""
     assert not any(framing in group for group in question_terms(question))
+
+
+def test_an_acronym_the_library_glosses_is_said_by_its_chinese_name() -> None:
+    """CC-CEDICT has no "capex": where the library's articles write 资本支出（CapEx）, a sentence
+    saying 资本支出 says the question's "capex", as search already finds it."""
+    question = "What is CoreWeave's capex guidance?"
+    said = "CoreWeave将全年的资本支出预期上调至310亿至350亿美元。"
+    glosses = (("capex", "资本支出"),)
+    assert coverage(said, question) < share(
+        Said.of(said), question_terms(question, glosses=glosses)
+    )
+    found = candidates(hits(said), question, [], "en", glosses=glosses)
+    assert found and found[0].coverage > candidates(hits(said), question, [], "en")[0].coverage

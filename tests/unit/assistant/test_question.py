@@ -10,7 +10,7 @@ from assistant.errors import InputError
 from assistant.offline.gathering import search_query
 from assistant.question.parse import parse_question
 from assistant.question.period import find_date
-from assistant.question.vocabulary import default_vocabulary, library_tickers
+from assistant.question.vocabulary import default_vocabulary, library_glosses, library_tickers
 from ingest.language import detect_language
 
 VOCAB = default_vocabulary()
@@ -359,6 +359,21 @@ def test_library_tickers_come_from_the_index_or_are_none() -> None:
     assert library_tickers(Index()) == {"ACMR", "BRK.B"}
     assert library_tickers(Scoped()) == {"ACMR", "BRK.B"}
     assert library_tickers(object()) == frozenset()
+
+
+def test_library_glosses_come_from_the_index_or_are_none() -> None:
+    class Index:
+        def glosses(self) -> dict[str, str]:
+            return {"ppi": "工业生产者出厂价格指数", "capex": "资本支出"}
+
+    class Broken:
+        def glosses(self) -> dict[str, str]:
+            raise OSError("unreadable")
+
+    found = library_glosses(Index())
+    assert found == (("capex", "资本支出"), ("ppi", "工业生产者出厂价格指数"))
+    assert default_vocabulary(glosses=found).glosses == found
+    assert library_glosses(object()) == library_glosses(Broken()) == ()
 
 
 # -- follow-ups: the earlier topic only when the question leans on it ----------------------------

@@ -469,7 +469,7 @@ def test_an_acronym_finds_the_chinese_name_the_library_glosses_it_with(
     del saved["glosses"]  # as an index saved before glosses were read
     state.write_text(json.dumps(saved), "utf-8")
     reopened = make_index()
-    assert reopened.lexical.current().glosses == {"ppi": "工业生产者出厂价格指数"}
+    assert reopened.glosses() == {"ppi": "工业生产者出厂价格指数"}
 
 
 def test_the_tickers_articles_carry_are_listed_upper_case(make_index: MakeIndex) -> None:
