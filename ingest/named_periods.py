@@ -56,6 +56,9 @@ _ENGLISH_DAY = re.compile(
 
 
 REPORTING_LAG = dt.timedelta(days=3)  # news of a day is still reported a few days after it
+# A month's or a quarter's figures come out as long again after it and some days more: the
+# World Gold Council's April central-bank buying on June 3, a quarter's results six weeks on.
+RELEASE_LAG = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,9 @@ class NamedPeriod:
     @property
     def reported_until(self) -> dt.date:
         """The last day its news comes out: as long again after it (June's figures come out
-        in July), plus a few days for late news."""
-        return self.end + (self.end - self.start) + REPORTING_LAG
+        in July), plus a few days for late news, a week for a longer period's releases."""
+        lag = REPORTING_LAG if self.end == self.start else RELEASE_LAG
+        return self.end + (self.end - self.start) + lag
 
     def reported(self, day: dt.date) -> bool:
         return self.start <= day <= self.reported_until

@@ -194,7 +194,14 @@ def test_a_named_period_leaves_the_rest_of_the_text_and_says_when_it_was_reporte
     assert named is not None
     assert "6月" not in named.rest and "PPI同比涨了多少" in named.rest
     assert named.reported(dt.date(2026, 7, 9))  # June's figures come out in July
-    assert not named.reported(dt.date(2026, 5, 31)) and not named.reported(dt.date(2026, 8, 5))
+    assert named.reported(dt.date(2026, 8, 4))  # and an industry body's in the next week
+    assert not named.reported(dt.date(2026, 5, 31)) and not named.reported(dt.date(2026, 8, 9))
+
+
+def test_a_named_day_is_reported_for_a_few_days_only() -> None:
+    named = named_period("What happened to oil on July 3, 2026?", TODAY)
+    assert named is not None
+    assert named.reported(dt.date(2026, 7, 6)) and not named.reported(dt.date(2026, 7, 8))
 
 
 @pytest.mark.parametrize(
