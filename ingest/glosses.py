@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from ingest.cedict import DICTIONARY, Cedict
 from ingest.tokens import ZH_STOPWORDS
@@ -76,13 +76,14 @@ class Glosses:
 
 
 def glossed_in(
-    query: str, tokens: Sequence[str], glosses: Mapping[str, str]
+    query: str, tokens: Sequence[str], glosses: Iterable[tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """The glosses the query uses, each as (what the query writes, what the other language
-    writes): ("capex", "资本支出") for a query saying "capex", (国际能源署, "iea") for one saying
-    国际能源署; none the query writes both ways. `tokens`: the query's search tokens."""
+    """The glosses (acronym, Chinese name) the query uses, each as (what the query writes, what
+    the other language writes): ("capex", "资本支出") for a query saying "capex", (国际能源署,
+    "iea") for one saying 国际能源署; none the query writes both ways. `tokens`: the query's
+    search tokens."""
     found: list[tuple[str, str]] = []
-    for key, name in glosses.items():
+    for key, name in glosses:
         if key in tokens and name not in query:
             found.append((key, name))
         elif name in query and key not in tokens:

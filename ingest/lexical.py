@@ -215,7 +215,9 @@ class LexicalIndex:
     def glossed(self, query: str, tokens: Sequence[str]) -> list[Terms]:
         """The library's glosses of the query's acronyms and names (`ingest.glosses`), as
         search terms: "PPI" -> 工业生产者出厂价格指数, 国际能源署 -> "iea"; none it says already."""
-        cuts = (tuple(tokenize(other)) for _, other in glossed_in(query, tokens, self.glosses()))
+        cuts = (
+            tuple(tokenize(other)) for _, other in glossed_in(query, tokens, self.glosses().items())
+        )
         return [(cut,) for cut in cuts if cut]
 
     def glosses(self) -> dict[str, str]:

@@ -229,7 +229,7 @@ def question_terms(
     words = _words(question)
     translations = translate(question) + [
         Translation(term, (other,))
-        for term, other in glossed_in(question, tokenize(question), dict(glosses))
+        for term, other in glossed_in(question, tokenize(question), glosses)
     ]
     groups, glossed = _glossed_names(question, words)
     for translation in translations:

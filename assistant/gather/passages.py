@@ -130,7 +130,7 @@ def candidates(
         quoted = _quoted(raw, before, after, position == 0, scoped)
         if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
             continue
-        text, parts = quoted
+        text, parts, lead = quoted
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
@@ -152,7 +152,7 @@ def candidates(
         one = Candidate(
             text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit, each
         )
-        found.append(_with_antecedent(one, before))
+        found.append(_with_antecedent(one, lead))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
     return _distinct(kept, newer=named is None or not named.begun(as_of))
 
@@ -170,20 +170,20 @@ Parts = tuple[str, ...]  # two sentences quoted as one, each read on its own
 
 def _quoted(
     raw: str, before: str, after: str, headline: bool, scoped: bool
-) -> tuple[str, Parts] | None:
+) -> tuple[str, Parts, str] | None:
     """The sentence as quoted, with its parts when it is a lead joined to the statement it
     introduces (quotable as joined, however long), or when it leans on the sentence `before`
     it: then it is about what that one names ("这也是业内第一款…，售价12万美元起" after the
-    sentence naming the product), and is quoted with it (`_with_antecedent`). None when it is
-    not fit to quote."""
+    sentence naming the product), and is quoted after it, the lead given third
+    (`_with_antecedent`). None when it is not fit to quote."""
     alone = clean(raw, followed=bool(after))
     text = with_what_it_introduces(alone, after)
     if text != alone:
-        return text, (alone, text[len(alone) :])
+        return text, (alone, text[len(alone) :]), ""
     if not quotable(text) and not (headline and quotable_headline(text, scoped)):
         return None
-    joined = with_antecedent(text, before)
-    return text, (joined[: len(joined) - len(text)], text) if joined != text else ()
+    lead = with_antecedent(text, before).removesuffix(text)  # with what joins them
+    return text, (lead, text) if lead else (), lead
 
 
 def _shares(
@@ -199,17 +199,14 @@ def _shares(
     return coverage, max(share(s, expressible, headline) for s in said)
 
 
-def _with_antecedent(candidate: Candidate, before: str) -> Candidate:
+def _with_antecedent(candidate: Candidate, lead: str) -> Candidate:
     """Chosen for what it says and what the sentence it leans on names (`_quoted`), quoted
-    with that sentence (`with_antecedent`), and so alike to it quoted alone: `_distinct` keeps
-    one of the two."""
-    quoted = with_antecedent(candidate.text, before)
-    if quoted == candidate.text:
+    after that sentence, its `lead`, and so alike to it quoted alone: `_distinct` keeps one of
+    the two. Its parts, the two sentences' terms, are set already."""
+    if not lead:
         return candidate
-    lead = frozenset(terms(quoted[: len(quoted) - len(candidate.text)]))
-    return replace(
-        candidate, text=quoted, terms=frozenset(terms(quoted)), parts=(lead, candidate.terms)
-    )
+    quoted = lead + candidate.text
+    return replace(candidate, text=quoted, terms=frozenset(terms(quoted)))
 
 
 @lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
