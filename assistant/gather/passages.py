@@ -75,6 +75,9 @@ class Candidate:
     # The terms of each sentence quoted, when it is quoted with the one it leans on or the one it
     # introduces: as a whole, a pair shares too few words with a third to be its near-duplicate.
     parts: tuple[frozenset[str], ...] = ()
+    # A sentence quoted after the one it leans on: the share of the question's terms the two
+    # say together, which decides whether the pair says more than its lead quoted alone.
+    joined: float = 0.0
 
     @property
     def sentences(self) -> tuple[frozenset[str], ...]:
@@ -152,7 +155,7 @@ def candidates(
         one = Candidate(
             text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit, each
         )
-        found.append(_with_antecedent(one, lead))
+        found.append(_with_antecedent(one, lead, asked, headline))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
     return _distinct(kept, newer=named is None or not named.begun(as_of))
 
@@ -199,14 +202,16 @@ def _shares(
     return coverage, max(share(s, expressible, headline) for s in said)
 
 
-def _with_antecedent(candidate: Candidate, lead: str) -> Candidate:
+def _with_antecedent(candidate: Candidate, lead: str, asked: Wanted, headline: Said) -> Candidate:
     """Chosen for what it says and what the sentence it leans on names (`_quoted`), quoted
     after that sentence, its `lead`, and so alike to it quoted alone: `_distinct` keeps one of
-    the two. Its parts, the two sentences' terms, are set already."""
+    the two, the pair where the two sentences together say more of what is `asked` than the
+    lead does. Its parts, the two sentences' terms, are set already."""
     if not lead:
         return candidate
     quoted = lead + candidate.text
-    return replace(candidate, text=quoted, terms=frozenset(terms(quoted)))
+    together = share(Said.of(quoted), asked, headline)
+    return replace(candidate, text=quoted, terms=frozenset(terms(quoted)), joined=together)
 
 
 @lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
@@ -231,7 +236,8 @@ def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:
         if twin is None:
             kept.append(candidate)
         elif _leans_on(candidate, twin) or (newer and _restates(candidate, twin)):
-            kept[kept.index(twin)] = replace(candidate, score=twin.score)
+            fit = max(candidate.period_fit, twin.period_fit)  # the figure either states
+            kept[kept.index(twin)] = replace(candidate, score=twin.score, period_fit=fit)
     return kept
 
 
@@ -240,7 +246,7 @@ def _leans_on(pair: Candidate, alone: Candidate) -> bool:
     return (
         pair.hit is alone.hit
         and pair.text.startswith(alone.text)
-        and pair.coverage > alone.coverage
+        and max(pair.coverage, pair.joined) > alone.coverage
     )
 
 

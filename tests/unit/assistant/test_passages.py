@@ -790,6 +790,34 @@ def test_a_sentence_leaning_on_the_one_before_is_about_what_that_one_names() -> 
     assert lead not in found  # quoted once, in the pair
 
 
+def test_a_lead_gives_way_to_its_pair_when_the_two_together_say_more() -> None:
+    """The lead names who and what ("the embassy… criticizing China's reliance on WWII-era
+    agreements"); the sentence leaning on it names the documents asked for but little else.
+    Alone each covers less of the question than the two do together, so the pair is quoted in
+    the lead's place: the answer is in its second sentence."""
+    lead = (
+        "The US embassy in Taiwan emailed Reuters a statement in September criticizing "
+        "China's reliance on WWII-era agreements in its claim to the island."
+    )
+    leaning = "They named the Cairo Declaration and the Potsdam Proclamation as the documents."
+    question = "Which WWII-era documents did the US embassy in Taiwan accuse China of citing?"
+    found = [c.text for c in candidates(hits(f"{lead} {leaning}"), question, [], "en")]
+    assert f"{lead} {leaning}" in found
+    assert lead not in found
+
+
+def test_a_pair_in_its_leads_place_keeps_the_figure_the_lead_states_for_the_period() -> None:
+    """The lead states May's figure; the sentence leaning on it states none. Quoted in the
+    lead's place, the pair still states a figure for the period asked."""
+    lead = "报告显示，5月非农就业人数净增加17.2万人，分析师此前预期8.5万人。"
+    leaning = "这也说明美国劳动力市场依然稳健。"
+    ranked = candidates(
+        hits(lead + leaning), "美国5月新增了多少就业岗位？", [], "zh", period="2026-05"
+    )
+    fit = {c.text: c.period_fit for c in ranked}
+    assert fit[lead + leaning] == 1
+
+
 def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
     text = (
         "苹果天猫旗舰店显示，1月25日至2月11日期间苹果参与年货节活动，多款产品降价。"
