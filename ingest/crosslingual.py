@@ -12,7 +12,8 @@ query is looked up in the dictionary (`ingest.cedict`):
   single characters, which mean too many things alone;
 - English: the query's words are matched longest phrase first ("interest rate" before
   "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
-  that, the most common first; function words ("what", "his") are not looked up.
+  that, the most common first; function words ("what", "his") are not looked up. A people's
+  adjective the dictionary lacks ("Pakistani", "Iranian") gives its country's name (巴基斯坦).
 
 The result is, per translated term, its alternatives as search tokens. The index scores a
 passage by the best alternative of each term it uses (a passage says 出售 or 卖, rarely both:
@@ -190,6 +191,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     }
     headwords = dictionary.headwords(candidates)
     found: dict[str, tuple[str, ...]] = {}
+    unknown: list[str] = []
     for units in runs:
         start = 0
         while start < len(units):
@@ -199,8 +201,46 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
                     start = end
                     break
             else:
+                unknown.append(units[start])
                 start += 1
+    for word in unknown:
+        if places := demonym_places(word, dictionary):
+            found.setdefault(word, places)
     return [Translation(phrase, words) for phrase, words in found.items()]
+
+
+# How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",
+# "Iran" -> "Iranian", "Syria" -> "Syrian", "Italy" -> "Italian"): the ending, and what it
+# replaced. CC-CEDICT has the country, rarely the adjective.
+_DEMONYM_ENDINGS = (
+    ("ian", ""), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ese", ""), ("ese", "a"),
+    ("an", "o"), ("an", ""), ("i", ""), ("n", ""),
+)  # fmt: skip
+_SHORTEST_NAME = 4
+
+
+def demonym_places(word: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
+    """The Chinese names of the place a people's adjective the dictionary lacks is made from
+    ("pakistani": 巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
+    Only a headword the dictionary glosses with that place's name, capitalised, and of two
+    characters or more (伊 is Iran's and Iraq's), counts: "chinese" is not made from "chin",
+    nor "suburban" from "suburb"."""
+    names = {
+        word.removesuffix(ending) + stem
+        for ending, stem in _DEMONYM_ENDINGS
+        if word.endswith(ending) and len(word) - len(ending) + len(stem) >= _SHORTEST_NAME
+    }
+    headwords = dictionary.headwords(names)
+    glosses = dictionary.glosses({h for words in headwords.values() for h in words})
+    for name in sorted(headwords, key=len, reverse=True):
+        places = tuple(
+            h
+            for h in headwords[name]
+            if len(h) > 1 and any(g[:1].isupper() and phrase_key(g) == name for g in glosses[h])
+        )
+        if places:
+            return places
+    return ()
 
 
 def calendar_terms(query: str) -> list[Translation]:

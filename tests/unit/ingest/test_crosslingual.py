@@ -171,3 +171,37 @@ def test_a_month_the_dictionary_knows_is_one_term_with_both_spellings() -> None:
     small = Cedict.of(glosses={}, headwords={"january": ["一月"], "gold": ["黄金"]})
     found = {t.term: t.words for t in translate("gold in January 2026", small)}
     assert found == {"gold": ("黄金",), "january": ("1月", "一月")}
+
+
+def test_a_peoples_adjective_the_dictionary_lacks_names_its_country() -> None:
+    """CC-CEDICT has "Pakistan" and "Nigeria", not "Pakistani" or "Nigerian": the adjective is
+    read as the country it is made from, the longest name that fits (Nigeria, not Niger), and
+    only a place's name, capitalised in the dictionary, counts ("Human" is not made from
+    "hum", nor "Chinese" from "chin"), however the question writes it."""
+    places = Cedict.of(
+        glosses={
+            "巴基斯坦": ["Pakistan"],
+            "尼日利亚": ["Nigeria"],
+            "尼日尔": ["Niger"],
+            "伊": ["Iran", "Iraq"],
+            "伊朗": ["Iran"],
+            "哼": ["hum"],
+            "下巴": ["chin"],
+        },
+        headwords={
+            "pakistan": ["巴基斯坦"],
+            "nigeria": ["尼日利亚"],
+            "niger": ["尼日尔"],
+            "iran": ["伊朗", "伊"],
+            "hum": ["哼"],
+            "chin": ["下巴"],
+        },
+    )
+    found = english_terms("Why did Nigerian and Pakistani bonds rally on Iranian oil", places)
+    assert found == [
+        Translation("nigerian", ("尼日利亚",)),
+        Translation("pakistani", ("巴基斯坦",)),
+        Translation("iranian", ("伊朗",)),
+    ]
+    assert english_terms("Human demand for Chinese goods", places) == []
+    assert english_terms("the pakistani rupee", places) == [Translation("pakistani", ("巴基斯坦",))]
