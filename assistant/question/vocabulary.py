@@ -11,7 +11,9 @@ from functools import cache, partial
 from typing import Any
 
 from assistant.answer.model import Language
+from assistant.question.name_endings import ends_a_name
 from ingest.errors import IngestError
+from ingest.language import has_cjk
 from ingest.zhwords import WordEdges
 
 
@@ -111,7 +113,9 @@ def default_vocabulary(
         if len(alias) >= 2
     )
     return Vocabulary(
-        find_symbols=partial(_find_symbols, symbols.find_symbols, tuple(known)),
+        find_symbols=partial(
+            _find_symbols, symbols.find_symbols, tuple(known), _sector_words(symbols)
+        ),
         display_name=symbols.display_name,
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(symbols.SECTORS)),
@@ -123,10 +127,32 @@ def default_vocabulary(
     )
 
 
-def _find_symbols(find: Callable[..., list[str]], known: tuple[str, ...], text: str) -> list[str]:
+def _find_symbols(
+    find: Callable[..., list[str]], known: tuple[str, ...], sectors: frozenset[str], text: str
+) -> list[str]:
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
-    生物科技 is no technology sector (jieba's words, which tools/ cannot see)."""
-    return find(text, known=known, splits_a_word=WordEdges.of(text).splits)
+    生物科技 is no technology sector (jieba's words, which tools/ cannot see), nor is it in a
+    company's name, 长鑫科技 (`name_endings`); `sectors`: the sectors' Chinese names."""
+    edges = WordEdges.of(text)
+
+    def inside_a_word(start: int, end: int) -> bool:
+        if edges.splits(start, end):
+            return True
+        return text[start:end] in sectors and ends_a_name(text, start, end)
+
+    return find(text, known=known, splits_a_word=inside_a_word)
+
+
+def _sector_words(symbols: Any) -> frozenset[str]:
+    """The Chinese names of the sectors `symbols` lists ("科技", "科技板块", "能源股")."""
+    sectors = {row[0] for row in getattr(symbols, "SECTORS", ())}
+    return frozenset(
+        alias
+        for item in getattr(symbols, "INSTRUMENTS", ())
+        if item.symbol in sectors
+        for alias in (item.zh, *item.aliases)
+        if has_cjk(alias)
+    )
 
 
 def library_tickers(index: object) -> frozenset[str]:

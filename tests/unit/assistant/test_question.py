@@ -443,6 +443,23 @@ def test_a_name_inside_a_longer_word_names_nothing() -> None:
     assert "returns" not in parse("Why is the yen trading against the dollar?").intents  # "gain"
 
 
+def test_a_sector_word_ending_a_companys_name_names_no_sector() -> None:
+    """长鑫科技, 巴航工业, 晶科能源 and 坦途科技（NAVEE） are companies, whose names end on what
+    they do: a question about one is not about the US technology, industrials or energy sector.
+    After a word that qualifies it, after a stop word, or after a market, the sector is meant."""
+    for text in (
+        "长鑫科技科创板IPO计划募资多少钱？",  # 长 + 鑫: a name jieba does not know
+        "巴航工业怎么看未来二十年的客机需求？",  # 巴航: a word no dictionary has
+        "晶科能源一季度亏损了多少？",
+        "坦途科技（NAVEE）新发布的水上飞行器最高时速是多少？",  # a Latin name in brackets
+    ):
+        assert not parse(text).sectors, text
+    assert parse("美国科技股为什么大跌？").sectors == ("XLK",)
+    assert parse("全球能源价格上涨，能源板块表现如何？").sectors == ("XLE",)
+    assert parse("能源和科技谁表现更好？").sectors == ("XLE", "XLK")
+    assert parse("美股科技巨头的资本开支有多少？").sectors == ("XLK",)
+
+
 def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> None:
     q = parse("Did small caps beat the S&P 500 this year?")
     assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"

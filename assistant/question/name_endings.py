@@ -1,0 +1,55 @@
+"""A sector's Chinese name that ends a company's: 科技 in 凌川科技, 工业 in 巴航工业.
+
+Chinese companies are named a name plus what they do: 长鑫科技, 晶科能源, 巴航工业, 坦途科技
+（NAVEE）. A question about one ("长鑫科技科创板IPO计划募资多少钱？") does not ask about the US
+technology sector, yet 科技 is a word of its own there (jieba cuts 长/鑫/科技), so it would be
+read as XLK and the answer would open on sector scores. The sector is meant when the word stands
+alone or after a word that qualifies it ("美国科技", "全球能源", "传统金融"); it ends a name
+when what comes before is a name, which no dictionary knows:
+
+- a word of two characters or more that CC-CEDICT lacks (巴航, 申能), or
+- single characters jieba could not join into a word, which together CC-CEDICT lacks either
+  (凌 + 川, 长 + 鑫), or
+- whatever comes before, when a Latin name follows in brackets ("坦途科技（NAVEE）"), as
+  Chinese writing introduces a company's own name.
+
+A stop word before it ("日本的能源", "能源和科技") leaves it the sector's, and so does a market
+("美股科技股": 美 + 股 is no name, whatever the dictionary says; 股 is a share).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.cedict import DICTIONARY, Cedict
+from ingest.tokens import ZH_STOPWORDS
+from ingest.zhwords import cut
+
+_CHINESE_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
+_SHORTEST_NAME = 2
+_SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
+
+
+def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY) -> bool:
+    """Does text[start:end], a sector's Chinese name, end the name of a company?"""
+    before = _CHINESE_BEFORE.search(text, 0, start)
+    if before is None:
+        return False
+    if _LATIN_NAME_AFTER.match(text, end):
+        return True
+    words = cut(before.group())
+    if words[-1] in ZH_STOPWORDS:
+        return False
+    if len(words[-1]) >= _SHORTEST_NAME:
+        name = words[-1]
+    else:  # a name jieba does not know comes out as single characters
+        characters: list[str] = []
+        for word in reversed(words):
+            if len(word) > 1 or word in ZH_STOPWORDS:
+                break
+            characters.insert(0, word)
+        name = "".join(characters)
+    if len(name) < _SHORTEST_NAME or _SHARES in name:
+        return False
+    return not dictionary.glosses([name])
