@@ -223,8 +223,8 @@ def detect_intents(
         strong = tuple(c for c in _CUES["returns"] if c not in _LOOSE_RETURNS)
         if not has_cue(text, strong):
             intents.discard("returns")
-    if "macro" in intents and asks_other_economy(text):
-        intents.discard("macro")  # our macro figures are America's
+    if asks_other_economy(text):  # our macro figures and sector ETFs are America's:
+        intents -= {"macro", "sectors"}  # "中国汽车行业" asks of no US sector
     if sectors:
         intents.add("sectors")
     if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
@@ -234,8 +234,10 @@ def detect_intents(
     return intents
 
 
-# Economies whose inflation, growth or rates a question may ask about: the macro tool reads
-# America's curve, credit and volatility, which do not answer "中国CPI" or "Japan's inflation".
+# Economies whose inflation, growth, rates or industries a question may ask about: the macro
+# tool reads America's curve, credit and volatility, which do not answer "中国CPI" or "Japan's
+# inflation", and the sector scores America's sector funds, which do not answer "中国汽车行业".
+# A sector the question names ("中国关税对科技板块的影响") is still scored.
 _OTHER_ECONOMIES = (
     "中国", "国内", "我国", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行", "英国", "德国",
     "印度",

@@ -152,6 +152,21 @@ def test_another_economys_macro_is_not_answered_with_americas(question: str) -> 
     assert "macro" not in parse(question).intents
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2025年全年中国汽车行业的销售利润率是多少？",
+        "How big is China's public mutual fund industry in assets under management?",
+    ],
+)
+def test_another_economys_industry_is_not_answered_with_americas_sectors(question: str) -> None:
+    """The sector scores are the US sector funds': they do not describe China's car industry.
+    A sector the question names is still scored."""
+    assert "sectors" not in parse(question).intents
+    assert parse("中国关税对科技板块有什么影响？").sectors == ("XLK",)
+    assert "sectors" in parse("美国哪个行业领涨？").intents
+
+
 def test_beating_a_forecast_is_news_not_a_return() -> None:
     assert "returns" not in parse("Did Japan's core inflation beat forecasts?").intents
 
