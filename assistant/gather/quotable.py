@@ -150,11 +150,14 @@ def quotable(text: str) -> bool:
 
 
 # A sentence that leans on the one before it: a pronoun or a "this" that points back ("He
-# singled out…", "其中，256GB版本…", "这种分化走势…"), or a day named only as "that day" (同日).
+# singled out…", "其中，256GB版本…", "这种分化走势…"), a count given before ("The 17 ton purchase…",
+# "The $2 billion deal…"; not "The 10-year yield", a name, nor "The 2026 budget"), or a day
+# named only as "that day" (同日).
 # A connective ("However", "此外", "与此同时") does not: what follows it stands alone; nor does
 # "the bank" or "the fund", which the cited headline names.
 _LEANS_BACK = re.compile(
     r"^(?:(?:He|She|It|They|His|Her|Its|Their|These|Those|Such)\b(?!’|')"
+    r"|The [$€£]?(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%| [a-z])"
     r"|(?:This|That)\b(?! (?:article|analysis|map|chart|graphic|report|week|month|year|morning)\b))"
     r"|^(?:他|她|它|其中|这(?!里)|该|此(?:次|举|番|项|类)|上述|当日|同日|当天)"
 )

@@ -11,7 +11,7 @@ from assistant.gather.asks import gives_cause, says_when
 from assistant.gather.coverage import Said, coverage, names_written, question_terms, share
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.passages import candidates, near_duplicate
-from assistant.gather.quotable import clean, fragment, quotable
+from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.sentences import split_text
 from assistant.question.intents import (
     asks_cause,
@@ -816,6 +816,18 @@ def test_a_pair_in_its_leads_place_keeps_the_figure_the_lead_states_for_the_peri
     )
     fit = {c.text: c.period_fit for c in ranked}
     assert fit[lead + leaning] == 1
+
+
+def test_the_count_a_sentence_opens_on_points_back_to_the_one_before() -> None:
+    """ "The 17 ton purchase…" is the purchase the sentence before announced: it is quoted with
+    that one, which says who bought and when. "The 10-year yield" and "The 2026 budget" name a
+    thing, not a count already given."""
+    lead = "Central banks returned to adding gold in April, the World Gold Council said."
+    leaning = "The 17 ton purchase reversed steep sales in March."
+    found = [c.text for c in candidates(hits(f"{lead} {leaning}"), "How much gold?", [], "en")]
+    assert f"{lead} {leaning}" in found
+    for alone in ("The 10-year yield rose to 4.5% in May.", "The 2026 budget adds $5 billion."):
+        assert with_antecedent(alone, lead) == alone
 
 
 def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
