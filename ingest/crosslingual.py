@@ -204,7 +204,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
                 unknown.append(units[start])
                 start += 1
     for word in unknown:
-        if places := demonym_places(word, dictionary):
+        if places := _demonym_places(word, dictionary):
             found.setdefault(word, places)
     return [Translation(phrase, words) for phrase, words in found.items()]
 
@@ -219,7 +219,7 @@ _DEMONYM_ENDINGS = (
 _SHORTEST_NAME = 4
 
 
-def demonym_places(word: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
+def _demonym_places(word: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
     """The Chinese names of the place a people's adjective the dictionary lacks is made from
     ("pakistani": 巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
     Only a headword the dictionary glosses with that place's name, capitalised, and of two
