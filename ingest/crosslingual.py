@@ -203,9 +203,8 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
-    for word in unknown:
-        if places := _demonym_places(word, dictionary):
-            found.setdefault(word, places)
+    for word, places in _demonym_places(unknown, dictionary).items():
+        found.setdefault(word, places)
     return [Translation(phrase, words) for phrase, words in found.items()]
 
 
@@ -219,28 +218,39 @@ _DEMONYM_ENDINGS = (
 _SHORTEST_NAME = 4
 
 
-def _demonym_places(word: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
-    """The Chinese names of the place a people's adjective the dictionary lacks is made from
+def _demonym_places(
+    words: list[str], dictionary: Cedict = DICTIONARY
+) -> dict[str, tuple[str, ...]]:
+    """The Chinese names of the place each people's adjective the dictionary lacks is made from
     ("pakistani": 巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
     Only a headword the dictionary glosses with that place's name, capitalised, and of two
     characters or more (伊 is Iran's and Iraq's), counts: "chinese" is not made from "chin",
-    nor "suburban" from "suburb"."""
+    nor "suburban" from "suburb". One lookup for all the words."""
     names = {
-        word.removesuffix(ending) + stem
-        for ending, stem in _DEMONYM_ENDINGS
-        if word.endswith(ending) and len(word) - len(ending) + len(stem) >= _SHORTEST_NAME
+        word: {
+            word.removesuffix(ending) + stem
+            for ending, stem in _DEMONYM_ENDINGS
+            if word.endswith(ending) and len(word) - len(ending) + len(stem) >= _SHORTEST_NAME
+        }
+        for word in words
     }
-    headwords = dictionary.headwords(names)
-    glosses = dictionary.glosses({h for words in headwords.values() for h in words})
-    for name in sorted(headwords, key=len, reverse=True):
-        places = tuple(
-            h
-            for h in headwords[name]
-            if len(h) > 1 and any(g[:1].isupper() and phrase_key(g) == name for g in glosses[h])
-        )
-        if places:
-            return places
-    return ()
+    headwords = dictionary.headwords({n for made in names.values() for n in made})
+    if not headwords:
+        return {}
+    glosses = dictionary.glosses({h for found in headwords.values() for h in found})
+    places: dict[str, tuple[str, ...]] = {}
+    for word, made in names.items():
+        for name in sorted(made & headwords.keys(), key=len, reverse=True):
+            named = tuple(
+                h
+                for h in headwords[name]
+                if len(h) > 1
+                and any(g[:1].isupper() and phrase_key(g) == name for g in glosses.get(h, ()))
+            )
+            if named:
+                places[word] = named
+                break
+    return places
 
 
 def calendar_terms(query: str) -> list[Translation]:
