@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from ingest.cedict import DICTIONARY, Cedict
+from ingest.language import IDEOGRAPHS
 from ingest.tokens import ZH_STOPWORDS
 from ingest.zhwords import cut
 
-_CHINESE_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending where it begins
 _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _SHORTEST_NAME = 2
 _SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
