@@ -8,9 +8,10 @@ each entry is read once into what can stand for a word in a search:
 - senses that are not translations are dropped: classifiers, surnames, variants, and
   archaic, literary, dialect, Taiwan-only and idiom senses;
 - a gloss keeps its head: brackets go, a description after a comma goes ("NVIDIA, computer
-  graphics card company" -> "NVIDIA"), and so do "to"/"a"/"the", "sb"/"sth" and a company
-  suffix ("BYD Company" -> "BYD"); a gloss still longer than a few words is a description,
-  not a translation, and is dropped;
+  graphics card company" -> "NVIDIA"), and so do "to"/"a"/"the", "one's", a closing
+  "sb"/"sth" and a company suffix ("BYD Company" -> "BYD"); a gloss with "sb"/"sth"/"oneself"
+  inside is a pattern ("to lose oneself in"), and a gloss still longer than a few words is a
+  description: neither is a translation, and both are dropped;
 - a bracketed acronym is kept as a second gloss ("value-added tax (VAT)" -> "VAT").
 
 Two tables come out of it. `glosses`: a simplified headword -> its first few glosses, in the
@@ -48,7 +49,7 @@ from ingest.tokens import VERSION as TOKENS_VERSION
 from ingest.tokens import tokenize
 from ingest.zhwords import jieba_dictionary
 
-FORMAT = 2  # bump when the reading rules or the cache's layout change
+FORMAT = 3  # bump when the reading rules or the cache's layout change
 MAX_GLOSSES = 3  # per headword: later senses are rarer meanings
 MAX_HEADWORDS = 3  # per English gloss
 MAX_GLOSS_WORDS = 4  # longer is a description ("a bird of the family ...")
@@ -79,7 +80,8 @@ _CAPITALS = re.compile(r"[A-Z&].*[A-Z]")
 _TAGS = frozenset({"TCM", "PRC", "UK", "US", "USA", "HK"})  # where a word is used, not names
 _LIFE_SPAN = re.compile(r"\((?:c\. )?\d{3,4}-")
 _LEADING = frozenset({"to", "a", "an", "the"})
-_FILLERS = frozenset({"sb", "sth", "one's", "oneself", "sb's", "etc", "esp", "e.g"})
+_POSSESSIVES = frozenset({"one's", "sb's", "sth's"})
+_FILLERS = frozenset({"sb", "sth", "oneself", "etc", "esp", "e.g"})
 _COMPANY = frozenset(
     "company corporation corp inc incorporated ltd limited plc llc group co holdings".split()  # noqa: SIM905
 )
@@ -116,14 +118,26 @@ def phrase_key(phrase: str) -> str:
     return " ".join(words)
 
 
+def _filler(word: str) -> str:
+    """A word as the filler sets spell it."""
+    return word.lower().strip(".")
+
+
 def clean_gloss(gloss: str) -> list[str]:
     """What one CEDICT gloss can stand for in a search: its head, then any short name it gives
     in brackets; nothing when it is a description."""
     bracketed = "(" in gloss or "[" in gloss
     head = (_BRACKETS.sub(" ", gloss) if bracketed else gloss).split(",")[0]
-    words = [w for w in head.split() if w.lower().strip(".") not in _FILLERS]
+    # "to reduce one's holdings" is "reduce holdings", "to look after sb" is "look after"; but
+    # an object inside a gloss makes it a pattern, not a phrase: "to lose oneself in" is no
+    # "lose in", which would read "How much did it lose in 2025?" as 沉迷 ("be engrossed in").
+    words = [w for w in head.split() if _filler(w) not in _POSSESSIVES]
     if words and words[0].lower() in _LEADING:
         words = words[1:]
+    while words and _filler(words[-1]) in _FILLERS:
+        words.pop()
+    if any(_filler(w) in _FILLERS for w in words):
+        words = []
     if words and words[0][:1].isupper():  # a name: "BYD Company" is BYD
         while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY:
             words.pop()

@@ -23,6 +23,9 @@ from ingest.cedict import Cedict, build_tables, clean_gloss, phrase_key, read_en
         ("histidine (His), an essential amino acid", ["histidine"]),  # not the word "his"
         ("(Tw) bicycle", ["bicycle"]),
         ("(of an investor) to reduce one's holdings", ["reduce holdings"]),
+        ("to look after sb", ["look after"]),
+        ("to lose oneself in", []),  # a pattern: no "lose in" (How much did it lose in 2025?)
+        ("to take sth over", []),
         ("a large bird of the family Accipitridae found in the south", []),
     ],
 )
