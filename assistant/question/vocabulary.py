@@ -11,7 +11,7 @@ from functools import cache, partial
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.question.name_endings import ends_a_name
+from assistant.question.sector_names import ends_a_name, in_a_title
 from ingest.errors import IngestError
 from ingest.language import has_cjk
 from ingest.zhwords import WordEdges
@@ -131,27 +131,30 @@ def _find_symbols(
     find: Callable[..., list[str]], known: tuple[str, ...], sectors: frozenset[str], text: str
 ) -> list[str]:
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
-    生物科技 is no technology sector (jieba's words, which tools/ cannot see), nor is it in a
-    company's name, 长鑫科技 (`name_endings`); `sectors`: the sectors' Chinese names."""
+    生物科技 is no technology sector (jieba's words, which tools/ cannot see); nor is a sector
+    named inside another name, 长鑫科技 or "Energy Secretary" (`sector_names`); `sectors`: the
+    sectors' names, lower case."""
     edges = WordEdges.of(text)
 
     def inside_a_word(start: int, end: int) -> bool:
         if edges.splits(start, end):
             return True
-        return text[start:end] in sectors and ends_a_name(text, start, end)
+        name = text[start:end]
+        if name.lower() not in sectors:
+            return False
+        return ends_a_name(text, start, end) if has_cjk(name) else in_a_title(text, start, end)
 
     return find(text, known=known, splits_a_word=inside_a_word)
 
 
 def _sector_words(symbols: Any) -> frozenset[str]:
-    """The Chinese names of the sectors `symbols` lists ("科技", "科技板块", "能源股")."""
+    """The names of the sectors `symbols` lists, lower case ("科技", "能源股", "energy")."""
     sectors = {row[0] for row in getattr(symbols, "SECTORS", ())}
     return frozenset(
-        alias
+        alias.lower()
         for item in getattr(symbols, "INSTRUMENTS", ())
         if item.symbol in sectors
-        for alias in (item.zh, *item.aliases)
-        if has_cjk(alias)
+        for alias in (item.zh, item.en, *item.aliases)
     )
 
 

@@ -475,6 +475,24 @@ def test_a_sector_word_ending_a_companys_name_names_no_sector() -> None:
     assert parse("美股科技巨头的资本开支有多少？").sectors == ("XLK",)
 
 
+def test_a_sector_word_inside_an_english_proper_name_names_no_sector() -> None:
+    """ "Energy Secretary", "the Energy Information Administration", "the Department of Energy"
+    and "Materials Science" are names: a question about one is not about the energy or the
+    materials sector. Written in lower case, before a word for its market, or in a question
+    whose every word is capitalised, the sector is meant."""
+    for text in (
+        "What did Energy Secretary Chris Wright say about gasoline?",
+        "What does the Energy Information Administration expect for demand?",
+        "How did the Department of Energy respond?",
+        "What did the Materials Science team find?",
+    ):
+        assert not parse(text).sectors, text
+    assert parse("Why did Energy and Materials lead the market?").sectors == ("XLE", "XLB")
+    assert parse("How did Energy Stocks do this week?").sectors == ("XLE",)
+    assert parse("How Did Energy Stocks Perform This Week?").sectors == ("XLE",)
+    assert parse("how did energy do this week?").sectors == ("XLE",)
+
+
 def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> None:
     q = parse("Did small caps beat the S&P 500 this year?")
     assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"

@@ -1,0 +1,82 @@
+"""A sector's name inside another name: 科技 ending 凌川科技, "Energy" in "Energy Secretary".
+
+A sector's name is also a word companies and offices are named with. A question about one does
+not ask about the US sector, and reading it so opens the answer on sector scores.
+
+Chinese (`ends_a_name`): companies are named a name plus what they do: 长鑫科技, 晶科能源,
+巴航工业, 坦途科技（NAVEE）. In "长鑫科技科创板IPO计划募资多少钱？" 科技 is a word of its own (jieba
+cuts 长/鑫/科技), so it would be read as XLK. The sector is meant when the word stands alone or
+after a word that qualifies it ("美国科技", "全球能源", "传统金融"); it ends a name when what
+comes before is a name, which no dictionary knows:
+
+- a word of two characters or more that CC-CEDICT lacks (巴航, 申能), or
+- single characters jieba could not join into a word, which together CC-CEDICT lacks either
+  (凌 + 川, 长 + 鑫), or
+- whatever comes before, when a Latin name follows in brackets ("坦途科技（NAVEE）"), as
+  Chinese writing introduces a company's own name.
+
+A stop word before it ("日本的能源", "能源和科技") leaves it the sector's, and so does a market
+("美股科技股": 美 + 股 is no name, whatever the dictionary says; 股 is a share).
+
+English (`in_a_title`): a proper name capitalises its words, so a capitalised sector name
+followed by another capitalised word ("Energy Secretary Chris Wright", "the Energy
+Information Administration", "Materials Science"), or after "<Title> of" ("the Department of
+Energy"), is part of a name. A word that says the sector's market ("Energy Stocks", "Energy
+Select Sector SPDR") keeps it the sector's, and a question written in title case ("How Did
+Energy Stocks Perform?") says nothing by its capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.cedict import DICTIONARY, Cedict
+from ingest.language import IDEOGRAPHS
+from ingest.tokens import ZH_STOPWORDS
+from ingest.zhwords import cut
+
+_CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending where it begins
+_LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
+_SHORTEST_NAME = 2
+_SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
+_TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
+# Words after a sector's name that say its market, not another name ("Energy Stocks").
+_MARKET_WORDS = frozenset(
+    "sector sectors stock stocks share shares select spdr etf etfs fund funds index".split()  # noqa: SIM905
+)
+
+
+def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY) -> bool:
+    """Does text[start:end], a sector's Chinese name, end the name of a company?"""
+    before = _CHINESE_BEFORE.search(text, 0, start)
+    if before is None:
+        return False
+    if _LATIN_NAME_AFTER.match(text, end):
+        return True
+    words = cut(before.group())
+    if words[-1] in ZH_STOPWORDS:
+        return False
+    if len(words[-1]) >= _SHORTEST_NAME:
+        name = words[-1]
+    else:  # a name jieba does not know comes out as single characters
+        characters: list[str] = []
+        for word in reversed(words):
+            if len(word) > 1 or word in ZH_STOPWORDS:
+                break
+            characters.insert(0, word)
+        name = "".join(characters)
+    if len(name) < _SHORTEST_NAME or _SHARES in name:
+        return False
+    return not dictionary.glosses([name])
+
+
+def in_a_title(text: str, start: int, end: int) -> bool:
+    """Is text[start:end], a sector's English name, part of a proper name?"""
+    if not text[start:end][:1].isupper() or _LOWER_WORD.search(text) is None:
+        return False  # lower case, or a title-case question, whose capitals say nothing
+    after = _CAPITALISED_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() not in _MARKET_WORDS:
+        return True
+    return _TITLE_OF_BEFORE.search(text, 0, start) is not None
