@@ -18,6 +18,10 @@ comes before is a name, which no dictionary knows:
 A stop word before it ("日本的能源", "能源和科技") leaves it the sector's, and so does a market
 ("美股科技股": 美 + 股 is no name, whatever the dictionary says; 股 is a share).
 
+Offices are named so too (`names_an_office`): 国际能源署 (the IEA), 科技部, 金融局 end on the
+character a government body's name ends on, which jieba leaves alone (能源 + 署); 能源部门
+("the energy sector") is one word of its own after 能源, and the sector's.
+
 English (`in_a_title`): a proper name capitalises its words, so a capitalised sector name
 followed by another capitalised word ("Energy Secretary Chris Wright", "the Energy
 Information Administration", "Materials Science"), or after "<Title> of" ("the Department of
@@ -39,6 +43,8 @@ _CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending w
 _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _SHORTEST_NAME = 2
 _SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
+_CHINESE_AFTER = re.compile(f"[{IDEOGRAPHS}]+")
+_OFFICES = frozenset("部署局委厅办")  # ministry, office, bureau, commission, department
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
@@ -70,6 +76,12 @@ def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY
     if len(name) < _SHORTEST_NAME or _SHARES in name:
         return False
     return not dictionary.glosses([name])
+
+
+def names_an_office(text: str, start: int, end: int) -> bool:
+    """Is text[start:end], a sector's Chinese name, the start of an office's: 国际能源署?"""
+    after = _CHINESE_AFTER.match(text, end)
+    return after is not None and cut(after.group())[0] in _OFFICES
 
 
 def in_a_title(text: str, start: int, end: int) -> bool:

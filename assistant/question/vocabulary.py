@@ -11,7 +11,7 @@ from functools import cache, partial
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.question.sector_names import ends_a_name, in_a_title
+from assistant.question.sector_names import ends_a_name, in_a_title, names_an_office
 from ingest.errors import IngestError
 from ingest.language import has_cjk
 from ingest.zhwords import WordEdges
@@ -132,8 +132,8 @@ def _find_symbols(
 ) -> list[str]:
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
     生物科技 is no technology sector (jieba's words, which tools/ cannot see); nor is a sector
-    named inside another name, 长鑫科技 or "Energy Secretary" (`sector_names`); `sectors`: the
-    sectors' names, lower case."""
+    named inside another name, 长鑫科技, 国际能源署 or "Energy Secretary" (`sector_names`).
+    `sectors`: the sectors' names, lower case."""
     edges = WordEdges.of(text)
 
     def inside_a_word(start: int, end: int) -> bool:
@@ -142,7 +142,9 @@ def _find_symbols(
         name = text[start:end]
         if name.lower() not in sectors:
             return False
-        return ends_a_name(text, start, end) if has_cjk(name) else in_a_title(text, start, end)
+        if has_cjk(name):
+            return ends_a_name(text, start, end) or names_an_office(text, start, end)
+        return in_a_title(text, start, end)
 
     return find(text, known=known, splits_a_word=inside_a_word)
 

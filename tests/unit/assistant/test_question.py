@@ -473,6 +473,10 @@ def test_a_sector_word_ending_a_companys_name_names_no_sector() -> None:
     assert parse("全球能源价格上涨，能源板块表现如何？").sectors == ("XLE",)
     assert parse("能源和科技谁表现更好？").sectors == ("XLE", "XLK")
     assert parse("美股科技巨头的资本开支有多少？").sectors == ("XLK",)
+    # an office's name: the IEA, the Ministry of Science and Technology
+    assert not parse("国际能源署怎么看石油需求？").sectors
+    assert not parse("科技部发布了什么政策？").sectors
+    assert parse("能源部门的利润率是多少？").sectors == ("XLE",)  # 部门: the energy sector
 
 
 def test_a_sector_word_inside_an_english_proper_name_names_no_sector() -> None:
