@@ -13,7 +13,8 @@ query is looked up in the dictionary (`ingest.cedict`):
 - English: the query's words are matched longest phrase first ("interest rate" before
   "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
   that, the most common first; function words ("what", "his") are not looked up. A people's
-  adjective the dictionary lacks ("Pakistani", "Iranian") gives its country's name (巴基斯坦).
+  adjective gives its country's name first ("Pakistani": 巴基斯坦, "Chinese": 中国, before
+  the dictionary's 语文), as news uses it ("Chinese regulators").
 
 The result is, per translated term, its alternatives as search tokens. The index scores a
 passage by the best alternative of each term it uses (a passage says 出售 or 卖, rarely both:
@@ -203,8 +204,11 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
-    for word, places in _demonym_places(unknown, dictionary).items():
-        found.setdefault(word, places)
+    # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
+    # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
+    single = [w for w in found if " " not in w]
+    for word, places in _demonym_places(unknown + single, dictionary).items():
+        found[word] = tuple(dict.fromkeys((*places, *found.get(word, ()))))
     return [Translation(phrase, words) for phrase, words in found.items()]
 
 
@@ -221,8 +225,8 @@ _SHORTEST_NAME = 4
 def _demonym_places(
     words: list[str], dictionary: Cedict = DICTIONARY
 ) -> dict[str, tuple[str, ...]]:
-    """The Chinese names of the place each people's adjective the dictionary lacks is made from
-    ("pakistani": 巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
+    """The Chinese names of the place each people's adjective is made from ("pakistani":
+    巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
     Only a headword the dictionary glosses with that place's name, capitalised, and of two
     characters or more (伊 is Iran's and Iraq's), counts: "chinese" is not made from "chin",
     nor "suburban" from "suburb". One lookup for all the words."""

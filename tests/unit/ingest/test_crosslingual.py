@@ -205,3 +205,17 @@ def test_a_peoples_adjective_the_dictionary_lacks_names_its_country() -> None:
     ]
     assert english_terms("Human demand for Chinese goods", places) == []
     assert english_terms("the pakistani rupee", places) == [Translation("pakistani", ("巴基斯坦",))]
+
+
+def test_an_adjective_the_dictionary_knows_names_its_country_first() -> None:
+    """CC-CEDICT's "Chinese" is 语文 (the school subject) and its "Japanese" 株式会社, but
+    "Chinese regulators" and "Japanese exports" are China's and Japan's: the country comes
+    first, the dictionary's words after it. A word no place is made from keeps its own."""
+    known = Cedict.of(
+        glosses={"中国": ["China"], "语文": ["Chinese"], "日本": ["Japan"], "人": ["human"]},
+        headwords={"china": ["中国"], "chinese": ["语文"], "japan": ["日本"], "human": ["人"]},
+    )
+    assert english_terms("What are Chinese regulators doing about human rights", known) == [
+        Translation("chinese", ("中国", "语文")),
+        Translation("human", ("人",)),
+    ]
