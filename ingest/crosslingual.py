@@ -214,7 +214,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
 
 # How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",
 # "Iran" -> "Iranian", "Syria" -> "Syrian", "Italy" -> "Italian"): the ending, and what it
-# replaced. CC-CEDICT has the country, rarely the adjective.
+# replaced. CC-CEDICT has the country; the adjective rarely, or in another sense (语文).
 _DEMONYM_ENDINGS = (
     ("ian", ""), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ese", ""), ("ese", "a"),
     ("an", "o"), ("an", ""), ("i", ""), ("n", ""),
