@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ingest.cedict import DICTIONARY, Cedict
-from ingest.language import IDEOGRAPHS
+from ingest.language import CJK_RUN, IDEOGRAPHS
 from ingest.tokens import ZH_STOPWORDS
 from ingest.zhwords import cut
 
@@ -43,7 +43,6 @@ _CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending w
 _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _SHORTEST_NAME = 2
 _SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
-_CHINESE_AFTER = re.compile(f"[{IDEOGRAPHS}]+")
 _OFFICES = frozenset("部署局委厅办")  # ministry, office, bureau, commission, department
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
@@ -80,7 +79,7 @@ def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY
 
 def names_an_office(text: str, start: int, end: int) -> bool:
     """Is text[start:end], a sector's Chinese name, the start of an office's: 国际能源署?"""
-    after = _CHINESE_AFTER.match(text, end)
+    after = CJK_RUN.match(text, end)
     return after is not None and cut(after.group())[0] in _OFFICES
 
 
