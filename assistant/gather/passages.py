@@ -69,6 +69,9 @@ class Candidate:
     # …of those either language can say: a quotation from the other language is measured on
     # these alone, so the reader's own sentences are compared with it on the same terms.
     shared: float = 0.0
+    # …of all the question's terms, those only the reader's language can say counting as
+    # missing: what a quotation from the other language says of the whole question.
+    whole: float = 0.0
     # It states a figure for the period an amount is asked over (1; its headline names the
     # period: 0.5), only for another (-1).
     period_fit: float = 0.0
@@ -112,11 +115,10 @@ def candidates(
     glosses: Glossary = (),
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
-    A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first
-    by a figure stated for that period ("年内大涨逾50%"), not one for a week or a day.
-    `scoped`: the reader chose the article, so every sentence of it counts whatever the
-    question's wording (its headline too); the article's own order breaks ties, lead first.
-    `speakers` (cited as the source of a view) and `glosses` (the library's): as
+    A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first by
+    a figure stated for that period ("年内大涨逾50%"), not one for a week or a day. `scoped`: the
+    reader chose the article: each of its sentences counts whatever the question's wording, its
+    headline too, its own order breaking ties. `speakers` (a view's sources), `glosses`: as
     `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
     named = named_period(question, today=as_of or dt.date.today())
@@ -138,7 +140,8 @@ def candidates(
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
         headline = _headline_says(hit.title)
-        coverage, shared = _shares(parts or Said.of(text, words), asked, expressible, headline)
+        said = parts or Said.of(text, words)
+        coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
         about = coverage >= MIN_COVERAGE or names_written(text, lowered_names)
         if not scoped and wanted and not about:
             continue  # not about the question
@@ -150,10 +153,10 @@ def candidates(
             subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
-        kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
+        kind = _kind(text, hit, position)
         one = Candidate(
-            text, hit, rank, score, *kind, lang, words, coverage, shared, period_fit, each
+            text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit, each
         )
         found.append(_with_antecedent(one, lead, asked, headline))
     kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
@@ -190,16 +193,19 @@ def _quoted(
 
 
 def _shares(
-    quoted: Parts | Said, asked: Wanted, expressible: Wanted, headline: Said
-) -> tuple[float, float]:
-    """The share of the question's terms, and of those either language can say, that the best
-    of its sentences covers: a lead joined to its statement covers what the better of the two
-    does, no more."""
+    quoted: Parts | Said, asked: Wanted, expressible: Wanted, wanted: Wanted, headline: Said
+) -> tuple[float, float, float]:
+    """The share of the question's terms `asked` of its language, of those either language can
+    say, and of all of them, that the best of its sentences covers: a lead joined to its
+    statement covers what the better of the two does, no more."""
     said = [quoted] if isinstance(quoted, Said) else [Said.of(p) for p in quoted]
-    coverage = max(share(s, asked, headline) for s in said)
-    if asked is expressible:
-        return coverage, coverage
-    return coverage, max(share(s, expressible, headline) for s in said)
+
+    def best(terms: Wanted) -> float:
+        return max(share(s, terms, headline) for s in said)
+
+    coverage = best(asked)
+    shared = coverage if asked is expressible else best(expressible)
+    return coverage, shared, coverage if asked is wanted else best(wanted)
 
 
 def _with_antecedent(candidate: Candidate, lead: str, asked: Wanted, headline: Said) -> Candidate:

@@ -61,6 +61,12 @@ class Gathered:
     # asked again while writing: an older article's year-to-date figure, on the article's day
     market: MarketDataPort | None = None
 
+    @property
+    def data_day(self) -> dt.date | None:
+        """The day the answer's market figures are for (the latest of its tool results)."""
+        results = (self.returns, self.sectors, self.macro, self.quotes)
+        return max((r.provenance.as_of for r in results if r is not None), default=None)
+
 
 class Gatherer:
     """Calls the tools and the index for a question, registering every result as a source."""

@@ -56,15 +56,10 @@ QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotatio
 ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
-
-
-def _data_day(gathered: Gathered) -> dt.date | None:
-    """The day the answer's market figures are for (the latest of its tool results)."""
-    results = (gathered.returns, gathered.sectors, gathered.macro, gathered.quotes)
-    return max((r.provenance.as_of for r in results if r is not None), default=None)
-
-
 PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
+# A quotation in the other language asks more of the reader than a sentence in their own: it
+# must say at least this share of what the reader's best sentence says of the whole question.
+QUOTATION_SHARE = 0.5
 
 
 def _fit(candidate: Candidate, coverage: float) -> float:
@@ -102,7 +97,7 @@ class SectionWriter:
         self.benchmark = answered_by(gathered.returns, question.benchmark)
         self.names = [tuple(vocabulary.aliases(s)) for s in question.asked_symbols]  # each symbol's
         self.companies = vocabulary.companies(question.symbols)
-        self.day = _data_day(gathered) or question.as_of
+        self.day = gathered.data_day or question.as_of
         self.pool = candidates(
             gathered.hits,
             question.text,
@@ -222,7 +217,8 @@ class SectionWriter:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
         language is taken only where it covers at least as much of the question as anything
         left in the reader's language does of the terms both can say (the fact may be only
-        there), as a marked quotation, and at most `quotation_limit` of those in the whole
+        there), and at least half what its best sentence says of the whole question, as a
+        marked quotation, and at most `quotation_limit` of those in the whole
         answer (none with `quotations` off: a summary line is prose). Those few places go to
         the other language's sentences that cover the most of the question (`_fit`), not to
         the best-ranked ones; in a chosen article, to its best-ranked ones."""
@@ -238,6 +234,9 @@ class SectionWriter:
             (_fit(c, c.shared) for c in self.pool if c.language == self.lang and self.fresh(c)),
             default=-1.0,
         )
+        # …and what the best of them says of the whole question, used or not: a quotation
+        # saying far less than that is off the question however weak the sentences left are.
+        own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:
@@ -250,7 +249,9 @@ class SectionWriter:
                 # The reader chose the article: its sentences are the answer, in the order
                 # they answer the question (`candidates` ranks them so).
                 fit = _fit(candidate, candidate.coverage)
-                weaker = not self.q.article_id and fit < max(own, best)
+                weaker = not self.q.article_id and (
+                    fit < max(own, best) or candidate.whole < QUOTATION_SHARE * own_whole
+                )
                 if not room or weaker:
                     continue
                 self.quotations += 1

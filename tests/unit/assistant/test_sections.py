@@ -327,3 +327,30 @@ def test_without_an_as_of_date_commentary_is_dated_against_the_figures_day() -> 
     gathered = Gathered(macro=macro, hits=[july, week])
     writer = SectionWriter(parsed, gathered, SourceRegistry(), vocabulary)
     assert writer.pool[0].text == week.chunk.text
+
+
+def test_a_quotation_saying_little_of_what_the_best_sentence_says_is_not_taken() -> None:
+    """Once the sentence giving Paulsen's figure is used, an English one that only names the
+    S&P 500 ("its biggest decline in eight weeks") is not quoted for having as much of the
+    question as the weak Chinese sentences left: it says under half of what the best one did."""
+    vocabulary = default_vocabulary()
+    question = parse_question(
+        "Jim Paulsen算的标普500过去30年滚动平均市盈率现在大概多少倍？",
+        vocabulary,
+        as_of=dt.date(2026, 8, 3),
+    )
+    hits = [
+        hit(
+            0, "根据Jim Paulsen的分析，标普500指数过去30年的滚动平均市盈率已从约14倍升至约19.5倍。"
+        ),
+        hit(1, "分析师指出，标普500指数的估值中枢已结构性上移。"),
+        hit(
+            2,
+            "That was the biggest decline for the S&P 500 in eight weeks, after a strong past "
+            "couple of months.",
+            "AP",
+        ),
+    ]
+    writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    assert "19.5倍" in writer.take(ALL_KINDS, 1)[0]
+    assert writer.take(ALL_KINDS, 2) == ["分析师指出，标普500指数的估值中枢已结构性上移[2]。"]
