@@ -19,8 +19,9 @@ A stop word before it ("日本的能源", "能源和科技") leaves it the secto
 ("美股科技股": 美 + 股 is no name, whatever the dictionary says; 股 is a share).
 
 Offices are named so too (`names_an_office`): 国际能源署 (the IEA), 科技部, 金融局 end on the
-character a government body's name ends on, which jieba leaves alone (能源 + 署); 能源部门
-("the energy sector") is one word of its own after 能源, and the sector's.
+character a government body's name ends on, which jieba leaves alone (能源 + 署), and so does
+one named for two fields, 工业和信息化部 (工业 + 和 + 信息化 + 部); 能源部门 ("the energy
+sector") is one word of its own after 能源, and the sector's.
 
 English (`in_a_title`): a proper name capitalises its words, so a capitalised sector name
 followed by another capitalised word ("Energy Secretary Chris Wright", "the Energy
@@ -44,6 +45,7 @@ _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
 _SHORTEST_NAME = 2
 _SHARES = "股"  # 美股, 港股, 中概股: a market, not a company's name
 _OFFICES = frozenset("部署局委厅办")  # ministry, office, bureau, commission, department
+_JOINING = frozenset("和与及")  # between the two fields an office is named for
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
@@ -78,9 +80,15 @@ def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY
 
 
 def names_an_office(text: str, start: int, end: int) -> bool:
-    """Is text[start:end], a sector's Chinese name, the start of an office's: 国际能源署?"""
+    """Is text[start:end], a sector's Chinese name, the start of an office's: 国际能源署, or
+    工业和信息化部, an office named for two fields?"""
     after = CJK_RUN.match(text, end)
-    return after is not None and cut(after.group())[0] in _OFFICES
+    if after is None:
+        return False
+    words = cut(after.group())
+    if words[0] in _JOINING:
+        words = words[2:3]  # the word after the second field
+    return bool(words) and words[0] in _OFFICES
 
 
 def in_a_title(text: str, start: int, end: int) -> bool:

@@ -476,6 +476,8 @@ def test_a_sector_word_ending_a_companys_name_names_no_sector() -> None:
     # an office's name: the IEA, the Ministry of Science and Technology
     assert not parse("国际能源署怎么看石油需求？").sectors
     assert not parse("科技部发布了什么政策？").sectors
+    assert not parse("工业和信息化部发布了什么新规？").sectors  # an office of two fields
+    assert parse("工业和科技谁表现更好？").sectors == ("XLI", "XLK")
     assert parse("能源部门的利润率是多少？").sectors == ("XLE",)  # 部门: the energy sector
 
 
