@@ -10,12 +10,20 @@ an English one when it has the word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, cached_property, lru_cache
+from collections.abc import Sequence
 from itertools import takewhile
 
-from assistant.answer.direction import direction_of, moves
+from assistant.answer.direction import direction_of
+from assistant.gather.said import (
+    ASPECT,
+    Move,
+    Name,
+    Part,
+    Phrase,
+    Said,
+    inflections,
+    written_pattern,
+)
 from ingest.crosslingual import (
     ASKING_WORDS,
     ASPECT_WORDS,
@@ -28,8 +36,8 @@ from ingest.crosslingual import (
     without_framing,
 )
 from ingest.glosses import glossed_in
-from ingest.language import CJK_RUN, has_cjk
-from ingest.tokens import EN_STOPWORDS, terms, tokenize
+from ingest.language import has_cjk
+from ingest.tokens import terms, tokenize
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
@@ -37,140 +45,9 @@ _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
 # for a move said in other words ("激增" for "grow").
 CONTEXT = 0.5
 
-# What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
-# "exports excluding chips rose 26%" report on everything but chips, so they do not say "chips".
-# Chinese brackets the thing set aside ("除汽车以外", "扣除通胀后"); English leaves it open
-# (`_set_aside`).
-_SET_ASIDE = re.compile(
-    r"(?:剔除|扣除)[^，。；：,;:]{1,15}?(?:以外|之外|外|后)"
-    r"|(?<![解消清去排删切免废拆摘根破祛革铲开扫])除(?:了|去)?[^，。；：,;:]{1,15}?(?:以外|之外|外)"
-    r"|\bex-[a-z][\w-]*"
-    r"|\b(?:excluding|other than|apart from|aside from|except(?: for)?|not counting)"
-    r"(?P<after>(?:\s+[a-z][\w&'-]*){1,3})",
-    re.I,
-)
-SET_ASIDE_WORDS = 2  # at most, in English
-
-
-def _set_aside(match: re.Match[str]) -> str:
-    """What is left of a set-aside phrase: in English, the words after the thing set aside,
-    which runs past any article to the next function word, at most `SET_ASIDE_WORDS` words
-    ("other than the Fed", "excluding food and energy": food)."""
-    words = (match["after"] or "").split()
-    start = 0
-    while start < len(words) and words[start].lower() in FUNCTION_WORDS:
-        start += 1
-    end = start
-    while (
-        end < min(len(words), start + SET_ASIDE_WORDS) and words[end].lower() not in FUNCTION_WORDS
-    ):
-        end += 1
-    return " ".join(["", *words[end:], ""])
-
-
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
 Glossary = Sequence[tuple[str, str]]  # an acronym (lower case) and its Chinese name
-
-
-class Phrase(str):
-    """An English phrase the dictionary knows as one word of the other language ("South
-    Korea": 韩国, "oil price": 油价): one term, not two, said by a text that has all its words
-    ("oil prices", "the price of oil")."""
-
-    __slots__ = ()
-
-
-class Move(str):
-    """A question's word for which way something moved ("grow", "涨"), said by a text saying it
-    moved that way in any words ("半导体出口同比激增178.8%" for "How fast did chip exports grow?").
-    Its value is the direction, "1" or "-1"."""
-
-    __slots__ = ()
-
-
-class Aspect(str):
-    """Marks a term that says which side of the subject the question wants (`ASPECT_WORDS`:
-    "outlook", 前景): it counts only in a sentence that says a term of the subject too."""
-
-    __slots__ = ()
-
-
-ASPECT = Aspect("")
-
-
-class Name(str):
-    """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
-    said by a text that writes it whole, in either language."""
-
-    __slots__ = ()
-
-
-@cache
-def _written(name: str) -> re.Pattern[str]:
-    """A name written whole: a Latin edge not inside a longer word ("AMD" in "AMDX" is not),
-    a Chinese one anywhere ("期金" in "COMEX期金")."""
-    lowered = name.lower()
-    head = r"(?<![a-z0-9])" if lowered[:1].isascii() and lowered[:1].isalnum() else ""
-    tail = r"(?![a-z0-9])" if lowered[-1:].isascii() and lowered[-1:].isalnum() else ""
-    return re.compile(head + re.escape(lowered) + tail)
-
-
-@dataclass(frozen=True)
-class Said:
-    """What a text says, for coverage: its English words (folded) and its Chinese, in which a
-    question's Chinese word is looked for whole: "涨" is said by "上涨", "小盘" by "小盘股"."""
-
-    words: frozenset[str]
-    chinese: str
-    lowered: str = ""  # the text itself, for the names of symbols
-    aside: Said | None = None  # what it sets aside: it is about everything but that
-
-    @classmethod
-    def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
-        """What `text` says, but what it sets aside (`_SET_ASIDE`, kept as `aside`);
-        `text_terms` (its `terms`) when the caller has them already."""
-        kept = _SET_ASIDE.sub(_set_aside, text)
-        aside = None
-        if kept != text:
-            aside = cls._plain(" ".join(m[0] for m in _SET_ASIDE.finditer(text)))
-            text, text_terms = kept, None
-        return replace(cls._plain(text, text_terms), aside=aside)
-
-    @classmethod
-    def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
-        found = terms(text) if text_terms is None else text_terms
-        english = frozenset(t for t in found if not has_cjk(t))
-        # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
-        english |= {part for t in english if "-" in t for part in t.split("-") if part}
-        return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
-
-    @cached_property
-    def moved(self) -> frozenset[int]:
-        return moves(self.lowered)
-
-    def sets_aside(self, group: frozenset[str]) -> bool:
-        """Does it say a term only to set it aside ("剔除半导体后" for semiconductors)?"""
-        return self.aside is not None and self.aside.says(group) and not self.says(group)
-
-    def says(self, group: frozenset[str]) -> bool:
-        """Does it say one of the term's words (in either language)?"""
-        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect)))
-
-    def moves_as(self, group: frozenset[str]) -> bool:
-        """Does it say, in other words, that something moved the way the term does?"""
-        return any(int(t) in self.moved for t in group if isinstance(t, Move))
-
-    def _says(self, term: str) -> bool:
-        if isinstance(term, Phrase):  # its words as any word is said ("passing through")
-            return all(self._says(word) for word in term.split() if word not in EN_STOPWORDS)
-        if isinstance(term, Name):
-            return _written(term).search(self.lowered) is not None
-        if has_cjk(term):
-            return term in self.chinese
-        return term in self.words or (
-            len(term) >= _SHORTEST_STEM and not self.words.isdisjoint(inflections(term))
-        )
 
 
 def _words(text: str) -> set[str]:
@@ -179,24 +56,6 @@ def _words(text: str) -> set[str]:
     english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in _NOT_TERMS}
     chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
     return english | chinese
-
-
-_SHORTEST_STEM = 4  # "us" is not "use", nor "fed" "feds"
-_VOWELS = "aeiou"
-
-
-@lru_cache(maxsize=8192)
-def inflections(word: str) -> frozenset[str]:
-    """An English word as a verb's endings write it: "order" as "ordered", "grow" as "growing",
-    "rise" as "rising", "stop" as "stopped" (a plural is folded already, `ingest.tokens`). Not
-    its derivations: "production" says something else than "product"."""
-    stem = word.removesuffix("e")
-    found = {stem + "ed", stem + "ing"}
-    if len(word) == _SHORTEST_STEM:  # "stop": consonant, vowel, consonant doubles ("stopped")
-        first, vowel, last = word[-3], word[-2], word[-1]
-        if first not in _VOWELS and vowel in _VOWELS and last not in _VOWELS + "wxy":
-            found |= {word + last + "ed", word + last + "ing"}
-    return frozenset(found)
 
 
 def _related(a: str, b: str) -> bool:
@@ -213,8 +72,9 @@ def question_terms(
     """The question's terms, each with what it is in the other language (CC-CEDICT, as search
     translates it): a Chinese sentence saying 出口 covers an English question's "exports". A
     word for a move ("grow", "涨") is said in part by any words for that move (`Move`). A
-    dictionary word jieba cut apart ("标" + "普") is one term, 标普. A Chinese term is said by
-    its synonyms too: "卖得有多快" by a sentence saying 销售额.
+    dictionary word jieba cut apart ("标" + "普") is one term, 标普; a word of jieba's the
+    dictionary lacks, 黄金价格, is said by its words together (`_composed`). A Chinese term is
+    said by its synonyms too: "卖得有多快" by a sentence saying 销售额.
 
     `names`: every name of each symbol in play. A symbol the question writes ("标普小盘600")
     is one term, said by any of its names ("S&P SmallCap 600"), not three words a dictionary
@@ -244,14 +104,15 @@ def question_terms(
             words -= parts
             groups.append({term if has_cjk(term) else Phrase(term)})
     groups += [{w} for w in sorted(words)]
+    composed = _composed(groups, translations)
     for translation in translations:
         own = _words(translation.term) | {translation.term.lower()}
         other = {
             t for word in translation.words for t in ({word} if has_cjk(word) else _words(word))
         } | set(synonyms(translation))
-        for group in groups:
-            if any(isinstance(t, Name) for t in group):
-                continue  # a name is said by its names, not by what its characters mean
+        for n, group in enumerate(groups):
+            if n in composed or any(isinstance(t, Name) for t in group):
+                continue  # a name is said by its names, a word `_composed` by its words
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
     asked = _words(question)  # the question's own word for a move, not a translation's
@@ -265,6 +126,27 @@ def question_terms(
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
     return _named(question, wanted, names)
+
+
+def _composed(groups: list[set[str]], translations: list[Translation]) -> set[int]:
+    """The terms that are a word the dictionary lacks, translated by the words it is made of
+    (黄金价格: 黄金 "gold" + 价格 "price"), each given those words together, in either language
+    (Phrase("黄金 价格"), Phrase("gold price")): a sentence saying only "prices" does not say
+    the price of gold. Their indexes in `groups`."""
+    found: set[int] = set()
+    for n, group in enumerate(groups):
+        if len(group) != 1 or not has_cjk(word := next(iter(group))):
+            continue
+        parts = sorted(
+            (t for t in translations if t.words and t.term != word and t.term in word),
+            key=lambda t: word.index(t.term),
+        )
+        if len(parts) > 1 and len(word) == sum(len(t.term) for t in parts):
+            group |= {Phrase(" ".join(t.term for t in parts))}
+            group |= {Phrase(" ".join(t.words[0] for t in parts).lower())}
+            group |= {Part(parts[0].term), Part(parts[0].words[0].lower())}
+            found.add(n)
+    return found
 
 
 # A name the question writes in Chinese and glosses in Latin letters, "博维诺（Bovino）",
@@ -295,7 +177,7 @@ def _glossed_names(question: str, words: set[str]) -> tuple[list[set[str]], list
 def names_written(text: str, aliases: Sequence[str]) -> list[str]:
     """The names of one symbol that `text` writes, whole."""
     lowered = text.lower()
-    return [n for n in aliases if n and _written(n).search(lowered)]
+    return [n for n in aliases if n and written_pattern(n).search(lowered)]
 
 
 def _named(question: str, wanted: Wanted, names: Names) -> Wanted:
@@ -384,5 +266,7 @@ def _credit(have: Said, group: frozenset[str], context: Said | None) -> float:
     if have.sets_aside(group):
         return -1.0
     if (context is not None and context.says(group)) or have.moves_as(group):
+        return CONTEXT
+    if have.says_part(group):  # "现货黄金" for 黄金价格
         return CONTEXT
     return 0.0

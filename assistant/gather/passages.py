@@ -19,7 +19,6 @@ from assistant.gather.asks import Asks
 from assistant.gather.coverage import (
     Glossary,
     Names,
-    Said,
     Wanted,
     in_other_language,
     names_written,
@@ -35,6 +34,7 @@ from assistant.gather.quotable import (
     with_antecedent,
     with_what_it_introduces,
 )
+from assistant.gather.said import Said
 from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit

@@ -19,9 +19,10 @@ from assistant.answer.discrepancy import (
 )
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.coverage import Said, coverage, names_written, question_terms, share, unnamed
+from assistant.gather.coverage import coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate, candidates, near_duplicate
 from assistant.gather.quotable import fragment
+from assistant.gather.said import Said
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered

@@ -8,10 +8,11 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
-from assistant.gather.coverage import Said, coverage, names_written, question_terms, share
+from assistant.gather.coverage import coverage, names_written, question_terms, share
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
+from assistant.gather.said import Said
 from assistant.gather.sentences import split_text
 from assistant.question.intents import (
     asks_cause,
@@ -726,6 +727,19 @@ def test_a_move_asked_is_said_in_part_by_any_words_for_it() -> None:
     assert direction_of("grow") == 1 and direction_of("跌") == -1
     assert direction_of("涨跌") is None and direction_of("降息") is None
     assert direction_of("growth") is None
+
+
+def test_a_word_the_dictionary_lacks_is_said_by_its_words_together() -> None:
+    """黄金价格, which CC-CEDICT has only as 黄金 + 价格, is the price of gold: a sentence on
+    consumer prices (价格 alone) does not say it, one on gold (what the price is of) says it in
+    part, one on the price of gold in either language whole."""
+    question = "黄金价格为什么上涨？"
+    consumer = coverage("美国7月消费者价格指数同比上涨3.4%。", question)
+    gold = coverage("现货黄金周四上涨2%，创下历史新高。", question)
+    assert consumer < gold < coverage("黄金价格周四上涨2%，创下历史新高。", question)
+    spot = coverage("Spot gold climbed 2% on Thursday.", question)
+    assert coverage("Consumer prices climbed 3.4% in July.", question) < spot
+    assert spot < coverage("The price of gold climbed 2% on Thursday.", question)
 
 
 def test_a_figure_under_a_headline_naming_the_period_asked_is_half_for_it() -> None:

@@ -1,0 +1,179 @@
+"""What a text says, for measuring how much of a question it covers (`assistant.gather.coverage`):
+its English words, folded as search folds them, and its Chinese, in which a question's Chinese
+word is looked for whole ("上涨" says "涨"); less what it sets aside ("剔除半导体后…" does not
+say chips). And the kinds of term a question's may be, each said its own way: a `Phrase` by
+all its words, a `Name` written whole, a `Move` by any words for that move, an `Aspect` only
+beside the subject, a `Part` as what a term is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache, cached_property, lru_cache
+
+from assistant.answer.direction import moves
+from ingest.crosslingual import FUNCTION_WORDS
+from ingest.language import CJK_RUN, has_cjk
+from ingest.tokens import EN_STOPWORDS, terms
+
+# What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
+# "exports excluding chips rose 26%" report on everything but chips, so they do not say "chips".
+# Chinese brackets the thing set aside ("除汽车以外", "扣除通胀后"); English leaves it open
+# (`_set_aside`).
+_SET_ASIDE = re.compile(
+    r"(?:剔除|扣除)[^，。；：,;:]{1,15}?(?:以外|之外|外|后)"
+    r"|(?<![解消清去排删切免废拆摘根破祛革铲开扫])除(?:了|去)?[^，。；：,;:]{1,15}?(?:以外|之外|外)"
+    r"|\bex-[a-z][\w-]*"
+    r"|\b(?:excluding|other than|apart from|aside from|except(?: for)?|not counting)"
+    r"(?P<after>(?:\s+[a-z][\w&'-]*){1,3})",
+    re.I,
+)
+SET_ASIDE_WORDS = 2  # at most, in English
+
+
+def _set_aside(match: re.Match[str]) -> str:
+    """What is left of a set-aside phrase: in English, the words after the thing set aside,
+    which runs past any article to the next function word, at most `SET_ASIDE_WORDS` words
+    ("other than the Fed", "excluding food and energy": food)."""
+    words = (match["after"] or "").split()
+    start = 0
+    while start < len(words) and words[start].lower() in FUNCTION_WORDS:
+        start += 1
+    end = start
+    while (
+        end < min(len(words), start + SET_ASIDE_WORDS) and words[end].lower() not in FUNCTION_WORDS
+    ):
+        end += 1
+    return " ".join(["", *words[end:], ""])
+
+
+class Phrase(str):
+    """An English phrase the dictionary knows as one word of the other language ("South
+    Korea": 韩国, "oil price": 油价): one term, not two, said by a text that has all its words
+    ("oil prices", "the price of oil")."""
+
+    __slots__ = ()
+
+
+class Move(str):
+    """A question's word for which way something moved ("grow", "涨"), said by a text saying it
+    moved that way in any words ("半导体出口同比激增178.8%" for "How fast did chip exports grow?").
+    Its value is the direction, "1" or "-1"."""
+
+    __slots__ = ()
+
+
+class Aspect(str):
+    """Marks a term that says which side of the subject the question wants (`ASPECT_WORDS`:
+    "outlook", 前景): it counts only in a sentence that says a term of the subject too."""
+
+    __slots__ = ()
+
+
+ASPECT = Aspect("")
+
+
+class Part(str):
+    """What a term made of two words is about, its first (黄金 of 黄金价格, "gold"): Chinese
+    puts what a word is of before it, so a text saying that alone ("现货黄金涨破5150美元") says
+    the term in part, and one saying the last alone ("消费者价格") does not."""
+
+    __slots__ = ()
+
+
+class Name(str):
+    """One of the names of a symbol the question names ("S&P SmallCap 600", "标普小盘600"),
+    said by a text that writes it whole, in either language."""
+
+    __slots__ = ()
+
+
+@cache
+def written_pattern(name: str) -> re.Pattern[str]:
+    """A name written whole: a Latin edge not inside a longer word ("AMD" in "AMDX" is not),
+    a Chinese one anywhere ("期金" in "COMEX期金")."""
+    lowered = name.lower()
+    head = r"(?<![a-z0-9])" if lowered[:1].isascii() and lowered[:1].isalnum() else ""
+    tail = r"(?![a-z0-9])" if lowered[-1:].isascii() and lowered[-1:].isalnum() else ""
+    return re.compile(head + re.escape(lowered) + tail)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a text says, for coverage: its English words (folded) and its Chinese, in which a
+    question's Chinese word is looked for whole: "涨" is said by "上涨", "小盘" by "小盘股"."""
+
+    words: frozenset[str]
+    chinese: str
+    lowered: str = ""  # the text itself, for the names of symbols
+    aside: Said | None = None  # what it sets aside: it is about everything but that
+
+    @classmethod
+    def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
+        """What `text` says, but what it sets aside (`_SET_ASIDE`, kept as `aside`);
+        `text_terms` (its `terms`) when the caller has them already."""
+        kept = _SET_ASIDE.sub(_set_aside, text)
+        aside = None
+        if kept != text:
+            aside = cls._plain(" ".join(m[0] for m in _SET_ASIDE.finditer(text)))
+            text, text_terms = kept, None
+        return replace(cls._plain(text, text_terms), aside=aside)
+
+    @classmethod
+    def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
+        found = terms(text) if text_terms is None else text_terms
+        english = frozenset(t for t in found if not has_cjk(t))
+        # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
+        english |= {part for t in english if "-" in t for part in t.split("-") if part}
+        return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
+
+    @cached_property
+    def moved(self) -> frozenset[int]:
+        return moves(self.lowered)
+
+    def sets_aside(self, group: frozenset[str]) -> bool:
+        """Does it say a term only to set it aside ("剔除半导体后" for semiconductors)?"""
+        return self.aside is not None and self.aside.says(group) and not self.says(group)
+
+    def says(self, group: frozenset[str]) -> bool:
+        """Does it say one of the term's words (in either language)?"""
+        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect, Part)))
+
+    def says_part(self, group: frozenset[str]) -> bool:
+        """Does it say what the term is about (`Part`), if not the whole of it?"""
+        return any(self._says(t) for t in group if isinstance(t, Part))
+
+    def moves_as(self, group: frozenset[str]) -> bool:
+        """Does it say, in other words, that something moved the way the term does?"""
+        return any(int(t) in self.moved for t in group if isinstance(t, Move))
+
+    def _says(self, term: str) -> bool:
+        if isinstance(term, Phrase):  # its words as any word is said ("passing through")
+            return all(self._says(word) for word in term.split() if word not in EN_STOPWORDS)
+        if isinstance(term, Name):
+            return written_pattern(term).search(self.lowered) is not None
+        if has_cjk(term):
+            return term in self.chinese
+        return term in self.words or (
+            len(term) >= _SHORTEST_STEM and not self.words.isdisjoint(inflections(term))
+        )
+
+
+_SHORTEST_STEM = 4  # "us" is not "use", nor "fed" "feds"
+_VOWELS = "aeiou"
+
+
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> frozenset[str]:
+    """An English word as a verb's endings write it: "order" as "ordered", "grow" as "growing",
+    "rise" as "rising", "stop" as "stopped" (a plural is folded already, `ingest.tokens`). Not
+    its derivations: "production" says something else than "product"."""
+    stem = word.removesuffix("e")
+    found = {stem + "ed", stem + "ing"}
+    if len(word) == _SHORTEST_STEM:  # "stop": consonant, vowel, consonant doubles ("stopped")
+        first, vowel, last = word[-3], word[-2], word[-1]
+        if first not in _VOWELS and vowel in _VOWELS and last not in _VOWELS + "wxy":
+            found |= {word + last + "ed", word + last + "ing"}
+    return frozenset(found)
