@@ -153,8 +153,8 @@ def candidates(
             subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, period)
-        each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         kind = _kind(text, hit, position)
+        each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         one = Candidate(
             text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit, each
         )

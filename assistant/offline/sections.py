@@ -218,9 +218,9 @@ class SectionWriter:
         """Up to `limit` fresh sentences of these kinds, best first. A sentence in the other
         language is taken only where it covers at least as much of the question as anything
         left in the reader's language does of the terms both can say (the fact may be only
-        there), and at least half what its best sentence says of the whole question, as a
-        marked quotation, and at most `quotation_limit` of those in the whole
-        answer (none with `quotations` off: a summary line is prose). Those few places go to
+        there), and at least half what the reader's best sentence says of the whole question,
+        as a marked quotation, and at most `quotation_limit` of those in the whole answer
+        (none with `quotations` off: a summary line is prose). Those few places go to
         the other language's sentences that cover the most of the question (`_fit`), not to
         the best-ranked ones; in a chosen article, to its best-ranked ones."""
         chosen: list[Candidate] = []
