@@ -9,7 +9,8 @@ query is looked up in the dictionary (`ingest.cedict`):
   ones the index holds), joined into the longest dictionary word they spell where jieba cut
   one apart (英 + 伟达: 英伟达), give their first English glosses; a word CC-CEDICT lacks
   ("工业企业") is cut into the longest dictionary words it contains ("工业", "企业"), never
-  single characters, which mean too many things alone;
+  single characters, which mean too many things alone, and when those spell it whole (黄金价格:
+  黄金 + 价格) they are searched as written too, as an article may write them apart;
 - English: the query's words are matched longest phrase first ("interest rate" before
   "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
   that, the most common first; function words ("what", "his") are not looked up. A people's
@@ -306,8 +307,13 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
     cut (将牌 -> 牌: what is left means something else)."""
     own = set(tokens)
     found: list[Terms] = []
-    for translation in translate(query, dictionary):
-        cuts = ((word, tuple(tokenize(word))) for word in translation.words)
+    translations = translate(query, dictionary)
+    parts = _parts_spelling(own, [t.term for t in translations])
+    for translation in translations:
+        words = translation.words
+        if translation.term in parts:  # 黄金 of 黄金价格, which articles write apart: 黄金的价格
+            words = (translation.term, *words)
+        cuts = ((word, tuple(tokenize(word))) for word in words)
         alternatives = [
             cut
             for word, cut in cuts
@@ -319,4 +325,18 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
         term = tuple(dict.fromkeys(a for a in kept if a))
         if term:
             found.append(term)
+    return found
+
+
+def _parts_spelling(tokens: set[str], terms: list[str]) -> set[str]:
+    """The translated terms that together spell a Chinese token of the query the dictionary
+    lacks (黄金 + 价格 spell 黄金价格), each a word of its own: an article may write them
+    apart. Not 季度 of 一季度, which leaves a character out."""
+    found: set[str] = set()
+    for token in tokens:
+        if not has_cjk(token) or token in terms:
+            continue
+        inside = [t for t in terms if has_cjk(t) and t != token and t in token]
+        if len(inside) > 1 and sum(map(len, inside)) == len(token):
+            found.update(inside)
     return found

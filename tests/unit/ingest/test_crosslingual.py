@@ -105,6 +105,18 @@ def test_search_terms_leave_out_what_the_query_already_says() -> None:
     assert terms == [(("custom", "duty"), ("tariff",))]
 
 
+def test_the_words_of_a_word_the_dictionary_lacks_are_searched_as_written_apart() -> None:
+    """黄金价格, one jieba word CC-CEDICT lacks, is searched as 黄金 and 价格 too, as articles
+    write "黄金的价格" or "现货黄金…价格"; 季度 of 一季度 (一 left out) is not a word of it."""
+    gold = Cedict.of({"黄金": ["gold"], "价格": ["price"], "季度": ["quarter"]}, {})
+    query = "黄金价格"
+    assert tokenize(query) == ["黄金价格"]
+    terms = search_terms(query, tokenize(query), gold)
+    assert terms == [(("黄金",), ("gold",)), (("价格",), ("price",))]
+    assert tokenize("一季度") == ["一季度"]
+    assert (("季度",), ("quarter",)) not in search_terms("一季度", ["一季度"], gold)
+
+
 def test_a_chinese_word_has_the_synonyms_whose_first_gloss_is_its_own() -> None:
     dictionary = Cedict.of(
         glosses={
