@@ -26,6 +26,7 @@ dictionary's translation is a guess: "return" is 回来 before it is 回报).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.cedict import DICTIONARY, MAX_GLOSS_WORDS, Cedict, phrase_key
@@ -308,7 +309,8 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
     own = set(tokens)
     found: list[Terms] = []
     translations = translate(query, dictionary)
-    parts = _parts_spelling(own, [t.term for t in translations])
+    terms = [t.term for t in translations]
+    parts = {p for token in own if token not in terms for p in spelled_by(token, terms)}
     for translation in translations:
         words = translation.words
         if translation.term in parts:  # 黄金 of 黄金价格, which articles write apart: 黄金的价格
@@ -328,15 +330,9 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
     return found
 
 
-def _parts_spelling(tokens: set[str], terms: list[str]) -> set[str]:
-    """The translated terms that together spell a Chinese token of the query the dictionary
-    lacks (黄金 + 价格 spell 黄金价格), each a word of its own: an article may write them
-    apart. Not 季度 of 一季度, which leaves a character out."""
-    found: set[str] = set()
-    for token in tokens:
-        if not has_cjk(token) or token in terms:
-            continue
-        inside = [t for t in terms if has_cjk(t) and t != token and t in token]
-        if len(inside) > 1 and sum(map(len, inside)) == len(token):
-            found.update(inside)
-    return found
+def spelled_by(token: str, terms: Iterable[str]) -> list[str]:
+    """The translated terms that together spell `token`, a Chinese word of the query the
+    dictionary lacks (黄金价格: 黄金, 价格), in order; none when they leave a character out
+    (一季度: 季度 alone)."""
+    inside = sorted((t for t in terms if has_cjk(t) and t != token and t in token), key=token.index)
+    return inside if len(inside) > 1 and sum(map(len, inside)) == len(token) else []

@@ -31,6 +31,7 @@ from ingest.crosslingual import (
     FUNCTION_WORDS,
     NOW_WORDS,
     Translation,
+    spelled_by,
     synonyms,
     translate,
     without_framing,
@@ -134,14 +135,12 @@ def _composed(groups: list[set[str]], translations: list[Translation]) -> set[in
     (Phrase("黄金 价格"), Phrase("gold price")): a sentence saying only "prices" does not say
     the price of gold. Their indexes in `groups`."""
     found: set[int] = set()
+    by_term = {t.term: t for t in translations if t.words}
     for n, group in enumerate(groups):
         if len(group) != 1 or not has_cjk(word := next(iter(group))):
             continue
-        parts = sorted(
-            (t for t in translations if t.words and t.term != word and t.term in word),
-            key=lambda t: word.index(t.term),
-        )
-        if len(parts) > 1 and len(word) == sum(len(t.term) for t in parts):
+        parts = [by_term[t] for t in spelled_by(word, by_term)]
+        if parts:
             group |= {Phrase(" ".join(t.term for t in parts))}
             group |= {Phrase(" ".join(t.words[0] for t in parts).lower())}
             group |= {Part(parts[0].term), Part(parts[0].words[0].lower())}
