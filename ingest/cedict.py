@@ -118,8 +118,8 @@ def phrase_key(phrase: str) -> str:
     return " ".join(words)
 
 
-def _filler(word: str) -> str:
-    """A word as the filler sets spell it."""
+def _bare(word: str) -> str:
+    """A gloss's word as the word sets below spell it ("Co." is "co")."""
     return word.lower().strip(".")
 
 
@@ -131,15 +131,15 @@ def clean_gloss(gloss: str) -> list[str]:
     # "to reduce one's holdings" is "reduce holdings", "to look after sb" is "look after"; but
     # an object inside a gloss makes it a pattern, not a phrase: "to lose oneself in" is no
     # "lose in", which would read "How much did it lose in 2025?" as 沉迷 ("be engrossed in").
-    words = [w for w in head.split() if _filler(w) not in _POSSESSIVES]
+    words = [w for w in head.split() if _bare(w) not in _POSSESSIVES]
     if words and words[0].lower() in _LEADING:
         words = words[1:]
-    while words and _filler(words[-1]) in _FILLERS:
+    while words and _bare(words[-1]) in _FILLERS:
         words.pop()
-    if any(_filler(w) in _FILLERS for w in words):
+    if any(_bare(w) in _FILLERS for w in words):
         words = []
     if words and words[0][:1].isupper():  # a name: "BYD Company" is BYD
-        while len(words) > 1 and words[-1].lower().strip(".") in _COMPANY:
+        while len(words) > 1 and _bare(words[-1]) in _COMPANY:
             words.pop()
     found = [" ".join(words)] if 0 < len(words) <= MAX_GLOSS_WORDS else []
     if not bracketed:

@@ -335,4 +335,4 @@ def spelled_by(token: str, terms: Iterable[str]) -> list[str]:
     dictionary lacks (黄金价格: 黄金, 价格), in order; none when they leave a character out
     (一季度: 季度 alone)."""
     inside = sorted((t for t in terms if has_cjk(t) and t != token and t in token), key=token.index)
-    return inside if len(inside) > 1 and sum(map(len, inside)) == len(token) else []
+    return inside if len(inside) > 1 and "".join(inside) == token else []

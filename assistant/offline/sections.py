@@ -113,6 +113,9 @@ class SectionWriter:
             companies=self.companies,
             glosses=vocabulary.glosses,
         )
+        # What the reader's best sentence says of the whole question: a quotation saying far
+        # less is off the question, however weak the sentences left in the reader's language.
+        self.own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}
         self.quotations = 0  # sentences quoted in the other language so far
@@ -235,9 +238,6 @@ class SectionWriter:
             (_fit(c, c.shared) for c in self.pool if c.language == self.lang and self.fresh(c)),
             default=-1.0,
         )
-        # …and what the best of them says of the whole question, used or not: a quotation
-        # saying far less than that is off the question however weak the sentences left are.
-        own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:
@@ -251,7 +251,7 @@ class SectionWriter:
                 # they answer the question (`candidates` ranks them so).
                 fit = _fit(candidate, candidate.coverage)
                 weaker = not self.q.article_id and (
-                    fit < max(own, best) or candidate.whole < QUOTATION_SHARE * own_whole
+                    fit < max(own, best) or candidate.whole < QUOTATION_SHARE * self.own_whole
                 )
                 if not room or weaker:
                     continue
