@@ -39,6 +39,7 @@ from ingest.named_periods import (
     quarters_written,
 )
 from ingest.tokens import EN_STOPWORDS, tokenize
+from ingest.zhwords import is_place
 
 # Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer
 # keeps: a question's framing, never its subject. So are the light verbs a question is framed
@@ -257,6 +258,18 @@ def _demonym_places(
                 places[word] = named
                 break
     return places
+
+
+def place_names(name: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
+    """The Chinese names of the place an English word names, itself ("China", "Hong Kong") or
+    by its people's adjective ("Chinese"): those of its headwords jieba knows as places (so
+    "China" is 中国, not 瓷器)."""
+    key = phrase_key(name)
+    found = (
+        *dictionary.headwords([key]).get(key, ()),
+        *_demonym_places([key], dictionary).get(key, ()),
+    )
+    return tuple(dict.fromkeys(word for word in found if is_place(word)))
 
 
 def calendar_terms(query: str) -> list[Translation]:

@@ -237,3 +237,21 @@ class WordEdges:
     def splits(self, start: int, end: int) -> bool:
         """Does text[start:end] begin or end inside a word?"""
         return any(p in self.inner and p not in self.edges for p in (start, end))
+
+
+_PLACE_TAG = "ns"  # jieba's part of speech for a place's name
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The words jieba's dictionary tags as places' names (中国, 香港, 欧元区: 17,000 words). The
+    tags are in jieba's text file only, read once when a question first needs them (~0.1 s)."""
+    with jieba_dictionary().open(encoding="utf-8") as lines:
+        return frozenset(
+            word for word, _, tag in (line.split() for line in lines) if tag == _PLACE_TAG
+        )
+
+
+def is_place(word: str) -> bool:
+    """Is `word` a place's name in jieba's dictionary (中国, 日本, 华尔街; not 港股 or 全球)?"""
+    return word in _places()

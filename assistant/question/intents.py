@@ -240,9 +240,9 @@ def detect_intents(
 # A sector the question names ("中国关税对科技板块的影响") is still scored.
 _OTHER_ECONOMIES = (
     "中国", "国内", "我国", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行", "英国", "德国",
-    "印度",
+    "印度", "香港", "a股", "港股",
     "china", "chinese", "japan", "boj", "korea", "euro", "europe", "ecb", "britain", "british",
-    "germany", "german", "india",
+    "germany", "german", "india", "hong kong",
 )  # fmt: skip
 _AMERICA = ("美国", "美联储", "美债", "u.s.", "america", "fed ", "fed'", "federal reserve",
             "treasur", "fomc", "powell", "鲍威尔")  # fmt: skip

@@ -29,6 +29,7 @@ from assistant.question.period import (
     year_period,
     yesterday,
 )
+from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -201,12 +202,15 @@ def _period_asked(
 
 def _topic_symbols(text: str) -> tuple[str, ...]:
     """The index a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
-    shares, not 科技股)."""
+    shares, not 科技股), and America's only ("港股科技股" are not the Nasdaq's)."""
     words = WordEdges.of(text)
     for cues, symbol in _TOPIC_SYMBOLS:
         for cue in cues:
             found = re.finditer(re.escape(cue), text, re.I)
-            if has_cue(text, (cue,)) and any(not words.splits(*m.span()) for m in found):
+            if has_cue(text, (cue,)) and any(
+                not words.splits(*m.span()) and not in_a_market_abroad(text, m.start())
+                for m in found
+            ):
                 return (symbol,)
     return ()
 

@@ -29,6 +29,12 @@ Information Administration", "Materials Science"), or after "<Title> of" ("the D
 Energy"), is part of a name. A word that says the sector's market ("Energy Stocks", "Energy
 Select Sector SPDR") keeps it the sector's, and a question written in title case ("How Did
 Energy Stocks Perform?") says nothing by its capitals.
+
+A sector of another market (`in_a_market_abroad`) is no US sector either: the sector scores are
+America's sector funds, which do not answer "港股科技股最近怎么样？" or "How are Chinese tech
+stocks doing?". The word before the sector's name says the market: a place jieba's dictionary
+knows (中国, 日本的), an English place or its people's adjective (China, Hong Kong, Chinese), or a
+market's shares (港股, A股, 日股); 美国, 美股 and "US" are America's.
 """
 
 from __future__ import annotations
@@ -36,9 +42,10 @@ from __future__ import annotations
 import re
 
 from ingest.cedict import DICTIONARY, Cedict
+from ingest.crosslingual import place_names
 from ingest.language import CJK_RUN, IDEOGRAPHS
 from ingest.tokens import ZH_STOPWORDS
-from ingest.zhwords import cut
+from ingest.zhwords import cut, is_place
 
 _CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending where it begins
 _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
@@ -50,6 +57,10 @@ _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
 # Words after a sector's name that say its market, not another name ("Energy Stocks").
+_AMERICA = "美"  # America's character: 美国, 美洲, 美股
+_OF = "的"  # 日本的科技股
+# The one or two capitalised words before an English sector's name: "Hong Kong tech", "Japan's".
+_PLACE_BEFORE = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Za-z]+)(?:'s|’s)? +$")
 _MARKET_WORDS = frozenset(
     "sector sectors stock stocks share shares select spdr etf etfs fund funds index".split()  # noqa: SIM905
 )
@@ -99,3 +110,24 @@ def in_a_title(text: str, start: int, end: int) -> bool:
     if after is not None and after.group(1).lower() not in _MARKET_WORDS:
         return True
     return _TITLE_OF_BEFORE.search(text, 0, start) is not None
+
+
+def in_a_market_abroad(text: str, start: int) -> bool:
+    """Is the sector's name beginning at text[start] one of a market other than America's:
+    中国科技股, 港股科技股, "Chinese tech stocks", "Hong Kong tech"?"""
+    before = _CHINESE_BEFORE.search(text, 0, start)
+    if before is not None:
+        words = cut(before.group())
+        if len(words) > 1 and words[-1] == _OF:
+            words.pop()
+        word = words[-1]
+        if word.endswith(_SHARES):  # 港股, A股, 日股: the shares of the market before 股
+            market = text[max(before.end() - 2, 0) : before.end() - 1].strip()
+            return bool(market) and market != _AMERICA
+        return is_place(word) and not word.startswith(_AMERICA)
+    english = _PLACE_BEFORE.search(text, 0, start)
+    if english is None:
+        return False
+    first, last = english.groups()
+    places = (first and place_names(f"{first} {last}")) or place_names(last)
+    return bool(places) and not any(p.startswith(_AMERICA) for p in places)

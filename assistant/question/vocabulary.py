@@ -11,7 +11,12 @@ from functools import cache, partial
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.question.sector_names import ends_a_name, in_a_title, names_an_office
+from assistant.question.sector_names import (
+    ends_a_name,
+    in_a_market_abroad,
+    in_a_title,
+    names_an_office,
+)
 from ingest.errors import IngestError
 from ingest.language import has_cjk
 from ingest.zhwords import WordEdges
@@ -132,7 +137,8 @@ def _find_symbols(
 ) -> list[str]:
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
     生物科技 is no technology sector (jieba's words, which tools/ cannot see); nor is a sector
-    named inside another name, 长鑫科技, 国际能源署 or "Energy Secretary" (`sector_names`).
+    named inside another name, 长鑫科技, 国际能源署 or "Energy Secretary", or one of another
+    market, 港股科技股 or "Chinese tech stocks" (`sector_names`).
     `sectors`: the sectors' names, lower case."""
     edges = WordEdges.of(text)
 
@@ -142,6 +148,8 @@ def _find_symbols(
         name = text[start:end]
         if name.lower() not in sectors:
             return False
+        if in_a_market_abroad(text, start):
+            return True
         if has_cjk(name):
             return ends_a_name(text, start, end) or names_an_office(text, start, end)
         return in_a_title(text, start, end)

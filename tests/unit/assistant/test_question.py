@@ -499,6 +499,32 @@ def test_a_sector_word_inside_an_english_proper_name_names_no_sector() -> None:
     assert parse("how did energy do this week?").sectors == ("XLE",)
 
 
+def test_a_sector_of_another_market_is_no_us_sector_nor_the_nasdaq() -> None:
+    """The sector scores are America's sector funds and "tech stocks" alone the Nasdaq's: a
+    question about Hong Kong's, China's or Japan's tech or bank shares asks of neither. The
+    word before the sector's name says the market, in either language; America's keeps them."""
+    for text in (
+        "港股科技股最近怎么样？",  # a market's shares
+        "A股科技股跑赢了吗？",
+        "中国科技股表现如何？",  # a place jieba's dictionary knows
+        "日本的能源股怎么样？",
+        "How are Chinese tech stocks doing?",  # a people's adjective
+        "How Are Chinese Tech Stocks Doing?",
+        "How are Hong Kong tech stocks doing?",  # a place of two words
+        "How are Japan's bank stocks doing?",
+    ):
+        q = parse(text)
+        assert not q.sectors and "^IXIC" not in q.symbols, text
+        assert "sectors" not in q.intents, text
+    assert "sectors" not in parse("A股半导体板块怎么样？").intents
+    assert parse("美股科技股表现如何？").sectors == ("XLK",)
+    assert parse("美国科技股怎么样？").sectors == ("XLK",)
+    assert parse("How are US tech stocks doing?").sectors == ("XLK",)
+    assert parse("How did American energy stocks do?").sectors == ("XLE",)
+    assert parse("What about global energy stocks?").sectors == ("XLE",)
+    assert parse("中国关税对科技板块的影响有多大？").sectors == ("XLK",)  # not the sector's market
+
+
 def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> None:
     q = parse("Did small caps beat the S&P 500 this year?")
     assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"

@@ -9,6 +9,7 @@ from ingest.crosslingual import (
     calendar_terms,
     chinese_terms,
     english_terms,
+    place_names,
     search_terms,
     synonyms,
     translate,
@@ -231,3 +232,14 @@ def test_an_adjective_the_dictionary_knows_names_its_country_first() -> None:
         Translation("chinese", ("中国", "语文")),
         Translation("human", ("人",)),
     ]
+
+
+def test_a_place_is_named_by_itself_or_its_peoples_adjective() -> None:
+    """ "China", "Chinese" and "Hong Kong" name 中国 and 香港, which jieba's dictionary knows as
+    places; what else the dictionary gives for the word (瓷器, china the porcelain) is no place,
+    nor is a word that names none."""
+    assert place_names("China") == ("中国",)
+    assert place_names("Chinese") == ("中国",)
+    assert place_names("Hong Kong") == ("香港",)
+    assert place_names("Big") == ()
+    assert place_names("Nasdaq") == ()

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.harness.paths import FIXTURES
 from ingest.language import CJK_RUN
-from ingest.zhwords import Dictionary
+from ingest.zhwords import Dictionary, is_place
 
 # Edge cases: CJK outside jieba's Chinese range (extension A, U+9FD6..U+9FFF, compatibility
 # ideographs) is yielded a character at a time; single characters; unknown names; long runs.
@@ -71,3 +71,8 @@ def test_a_cache_it_cannot_use_falls_back_to_jiebas_dictionary(tmp_path: Path, b
     runs = fixture_runs()
     assert [dictionary.cut(r) for r in runs] == [jieba_words(r) for r in runs]
     assert dictionary.whole
+
+
+def test_a_place_is_what_jieba_tags_one() -> None:
+    assert is_place("中国") and is_place("香港") and is_place("欧元区")
+    assert not is_place("港股") and not is_place("全球") and not is_place("科技")
