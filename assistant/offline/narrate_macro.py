@@ -1,5 +1,5 @@
 """The macro dashboard told as sentences: yields, curve slopes, VIX and the credit proxy, each
-with its own date when its series ends earlier than the rest."""
+under the date of its own latest close."""
 
 from __future__ import annotations
 
@@ -56,24 +56,27 @@ def macro_point(result: ToolResult, language: Language) -> str | None:
 
 
 def macro_sentences(result: ToolResult, language: Language) -> list[str]:
-    """The dashboard in one sentence, as of its latest close; an indicator whose series ends
-    earlier carries its own date (each series keeps its latest close, said as such)."""
+    """The dashboard in one sentence, its indicators grouped by the day of their latest close,
+    the newest first: each series keeps its latest close, and a reader sees one date per group
+    ("as of August 21: VIX …; as of February 13: 10-year yield …"), not one date over all and
+    another in brackets."""
     rows = [r for r in table_rows(result) if ok(r.get("value"))]
     if not rows:
         return []
-    days = [d for r in rows if (d := day_of(r.get("date")))]
-    day = max(days) if days else result.provenance.as_of
-    indicators = message("join.clauses", language).join(
-        _macro_clause(r, day, language) for r in rows
+    by_day: dict[dt.date, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_day.setdefault(day_of(row.get("date")) or result.provenance.as_of, []).append(row)
+    clauses = message("join.clauses", language)
+    groups = clauses.join(
+        message(
+            "macro.group",
+            language,
+            date=format_date(day, language),
+            indicators=clauses.join(_macro_clause(r, day, language) for r in by_day[day]),
+        )
+        for day in sorted(by_day, reverse=True)
     )
-    sentence = message(
-        "macro.sentence",
-        language,
-        date=format_date(day, language),
-        indicators=indicators,
-        cite=CITE,
-    )
-    return [sentence]
+    return [message("macro.sentence", language, groups=groups, cite=CITE)]
 
 
 def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:

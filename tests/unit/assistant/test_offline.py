@@ -366,3 +366,22 @@ def test_a_month_asked_about_is_measured_as_it_ended() -> None:
     assistant(market=market).ask("How did the S&P 500 do in July 2026?")
     [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
     assert args["period"] == "2026-07"
+
+
+def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
+    """A series ending earlier than the rest is said under its own date, and the newest come
+    first: never one date over every figure and another in brackets after one of them."""
+    from assistant.offline.narrate_macro import macro_sentences
+    from tests.unit.tools.test_analytics import macro_frames
+    from tools.macro import macro
+
+    frames = macro_frames()
+    frames["^FVX"] = frames["^FVX"].iloc[:5]  # ends 2024-01-05; the rest run to 2024-02-09
+    result = macro(frames)
+    (zh,) = macro_sentences(result, "zh")
+    assert zh.startswith("宏观方面，截至2024年2月9日，10年期美债收益率为")
+    assert zh.count("截至") == 2 and "（截至" not in zh
+    assert zh.index("截至2024年1月5日，10年期与5年期美债利差") > zh.index("VIX")
+    (en,) = macro_sentences(result, "en")
+    assert en.startswith("On the macro side, as of February 9, 2024: 10-year yield at")
+    assert "; as of January 5, 2024: 10y-5y slope at" in en and "(as of" not in en
