@@ -7,6 +7,8 @@ import hashlib
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.text import is_placeholder
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -45,6 +47,13 @@ class Article(Frozen):
     @property
     def text(self) -> str:
         return "\n\n".join(s.text for s in self.sections)
+
+    @property
+    def headline_only(self) -> bool:
+        """Does it hold nothing but its title: no text, the title again, or a feed's stand-in
+        for none ("N/A", as a library ingested before that was read kept it)?"""
+        text = self.text.strip()
+        return not text or text == self.title.strip() or is_placeholder(text)
 
     def markdown(self) -> str:
         """The whole article as Markdown, for a person or an agent to read: the title, what it

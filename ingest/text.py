@@ -68,6 +68,15 @@ def normalise(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
+# What a feed writes where an item has no text ("text": "N/A"): not the article's words.
+_PLACEHOLDERS = frozenset({"n/a", "na", "none", "null", "nil", "-", "--", "暂无", "无"})
+
+
+def is_placeholder(text: str) -> bool:
+    """Is `text` a feed's stand-in for no text ("N/A", "null", "暂无")?"""
+    return text.strip().lower() in _PLACEHOLDERS
+
+
 class _TextCollector(HTMLParser):
     _BLOCK = frozenset(
         {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}

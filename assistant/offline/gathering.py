@@ -186,6 +186,8 @@ class Gatherer:
         scope = question.article_id
         if scope:  # the person chose the article: its date does not matter
             since = until = None
+            if self._headline_only(scope, out):
+                return
         filters = Filters(since=since, until=until, article_id=scope)
         # Searched deeper than the answer reads: the other language's best passages may lie
         # just below the first SEARCH_K (`below_first`).
@@ -204,6 +206,24 @@ class Gatherer:
             out.notices.append(notice("no_passages", self.language))
         if until is not None:
             self._left_out_after(until, out)
+
+    def _headline_only(self, article_id: str, out: Gathered) -> bool:
+        """Is the chosen article only its headline (a feed item without text)? Then there is
+        nothing to quote but the title the reader chose it by: say so, and how to add it."""
+        assert self.index is not None
+        try:
+            article = self.index.get_article(article_id)
+        except EXPECTED_ERRORS:
+            return False  # the search that follows says what is wrong with the library
+        if not article.headline_only:
+            return False
+        if article.url:
+            # the address is the feed's, and notices show none as a link: the reader looks it up
+            text = notice("headline_only", self.language, title=article.title, id=article.id)
+        else:
+            text = notice("headline_only_file", self.language, title=article.title)
+        out.notices.append(text)
+        return True
 
     def _rest_of_best(self, query: str, hits: list[Hit], filters: Filters) -> list[Hit]:
         """The best article's other passages that answer the query: the article ranked first

@@ -16,7 +16,7 @@ from ingest.errors import SourceError
 from ingest.language import detect_language
 from ingest.models import Article, Section
 from ingest.parsers.origin import Origin, Skipped
-from ingest.text import decode_bytes, html_fragment_to_text, normalise
+from ingest.text import decode_bytes, html_fragment_to_text, is_placeholder, normalise
 
 TITLE_KEYS = ("title", "headline", "name")
 TEXT_KEYS = ("text", "content", "body", "summary", "description")
@@ -56,7 +56,7 @@ def _strings(value: object) -> list[str]:
 
 def _text(record: Mapping[str, object]) -> str:
     text = _first(record, TEXT_KEYS)
-    if isinstance(text, str) and text.strip():
+    if isinstance(text, str) and text.strip() and not is_placeholder(text):
         return html_fragment_to_text(text) if _MARKUP.search(text) else normalise(text)
     markup = _first(record, HTML_KEYS)
     return html_fragment_to_text(markup) if isinstance(markup, str) else ""

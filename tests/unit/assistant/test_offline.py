@@ -200,6 +200,24 @@ def test_a_short_chosen_article_says_it_has_nothing_more_not_the_library() -> No
     assert not any("library" in t.lower() for t in texts)
 
 
+@pytest.mark.parametrize("text", ["N/A", "Micron, Nvidia fall as chip sell-off deepens"])
+def test_a_chosen_article_that_is_only_a_headline_is_one_card_saying_how_to_add_it(
+    text: str,
+) -> None:
+    """A feed item without text (its text "N/A", or the title again) holds nothing to answer
+    from but the title the reader chose it by: one card, and a notice naming the article and
+    how to fetch the whole of it, not three headings over "says nothing"."""
+    line = article("cnbc", "Micron, Nvidia fall as chip sell-off deepens", text,
+                   published=dt.date(2026, 1, 22))  # fmt: skip
+    helper = assistant(index=FakeIndex([line]))
+    answer = helper.ask("Why did Micron and Nvidia fall?", as_of=AS_OF, article_id="cnbc")
+    assert [s.key for s in answer.sections] == ["analysis"]
+    assert "nothing to ground an answer" in answer.sections[0].text
+    notices = " ".join(f.message for f in answer.flags)
+    assert "“Micron, Nvidia fall as chip sell-off deepens” is only a headline" in notices
+    assert "`marketbrief ingest FILE`" in notices  # it has no address to fetch again
+
+
 def test_a_question_about_a_company_is_answered_first_by_a_sentence_naming_it() -> None:
     """ "英伟达最近为什么下跌?" does not lead with oil's fall in a market wrap that mentions
     Nvidia elsewhere, however well that passage ranked."""

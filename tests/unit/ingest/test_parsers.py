@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -168,6 +169,19 @@ def test_jsonl_oversized_line_is_skipped() -> None:
     line = b'{"title": "big", "text": "' + b"x" * 20_000 + b'"}\n'
     (skipped,) = _parse("jsonl", line, "big.jsonl")
     assert isinstance(skipped, Skipped) and "larger than" in skipped.reason
+
+
+@pytest.mark.parametrize("placeholder", ["N/A", "null", " n/a ", "暂无"])
+def test_a_feeds_stand_in_for_no_text_is_no_text(placeholder: str) -> None:
+    """A feed item whose text is "N/A" is its headline alone: the headline is its text, and
+    the article says it holds nothing more; a real text is kept."""
+    record = {"title": "SQM targets 15% lithium sales growth", "text": placeholder}
+    (item,) = _parse("jsonl", json.dumps(record).encode(), "feed.jsonl")
+    assert isinstance(item, Article)
+    assert item.text == "SQM targets 15% lithium sales growth" and item.headline_only
+    record["text"] = "SQM expects lithium sales to grow about 15% in 2026."
+    (item,) = _parse("jsonl", json.dumps(record).encode(), "feed.jsonl")
+    assert isinstance(item, Article) and not item.headline_only
 
 
 def test_rss_entries_are_articles(fixtures: Path) -> None:
