@@ -71,6 +71,10 @@ NOW_WORDS = frozenset(
 # no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
 # say" does not answer it.
 ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
+# Words that ask for figures ("What are the key numbers?", "有哪些关键数据？"): what kind of
+# sentence answers (`assistant.question.intents.asks_figure`), not its subject; 数字 in "智能位置
+# 数字底座" does not answer it. Not "data": "data center" is a subject.
+FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据".split())  # noqa: SIM905
 # Words that say which side of the subject a question wants ("What is the outlook for gold?",
 # "黄金前景如何", "芯片股表现如何"), not the subject: a sentence on a home-goods retailer's
 # "outlook" does not answer a question on gold's. They still count in a sentence that says the
@@ -90,7 +94,7 @@ def without_framing(query: str) -> str:
     return _HOW_FAST.sub(r"\1", query)
 
 
-_NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
+_NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)

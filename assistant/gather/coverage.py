@@ -27,6 +27,7 @@ from assistant.gather.said import (
 from ingest.crosslingual import (
     ASKING_WORDS,
     ASPECT_WORDS,
+    FIGURE_WORDS,
     FRAMING,
     FUNCTION_WORDS,
     NOW_WORDS,
@@ -41,7 +42,7 @@ from ingest.language import has_cjk
 from ingest.tokens import terms, tokenize
 
 # how a question asks, and when: not what
-_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS
+_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
 # A question's term said only in the sentence's headline counts this much, and so does a word
 # for a move said in other words ("激增" for "grow").
 CONTEXT = 0.5

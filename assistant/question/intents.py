@@ -52,6 +52,7 @@ _FIGURE_ASKED = (
     "增速", "涨幅", "跌幅", "how much", "how many", "how fast", "how far", "how big", "how high",
     "how low", "how long", "how large", "how deep", "what percentage", "what share",
     "what level", "what price", "by what", "at what",
+    "数字", "关键数据", "哪些数据", "numbers", "figures", "statistics",  # "the key numbers"
 )  # fmt: skip
 
 

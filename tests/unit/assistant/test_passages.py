@@ -22,6 +22,7 @@ from assistant.question.intents import (
     asks_when,
     asks_words,
 )
+from ingest.crosslingual import translate
 from ingest.models import Chunk, Hit
 from ingest.tokens import terms
 
@@ -199,6 +200,11 @@ def test_how_a_question_asks_is_not_its_subject() -> None:
     question = "What did the latest Fed minutes say?"
     assert not any(group & {"say", "latest"} for group in question_terms(question))
     assert coverage("He held on for five minutes, officials say.", question) == 0.5
+    # asking for figures says what kind of sentence answers, not what it is about
+    assert not question_terms("What are the key numbers?")
+    asked = question_terms("中国出口有哪些关键数据？")
+    assert not any(group & {"关键", "数据", "key", "data"} for group in asked) and len(asked) == 2
+    assert not translate("What are the key numbers?")
 
 
 @pytest.mark.parametrize(
@@ -357,6 +363,7 @@ def test_a_question_asking_for_an_amount_puts_the_sentence_with_a_figure_first()
     assert amount[0].hit.chunk.id == "c1"
     assert asks_figure("涨了多少？") and asks_figure("How much did gold gain?")
     assert not asks_figure("Why did chip stocks fall?")
+    assert asks_figure("What are the key numbers?") and asks_figure("这篇文章有哪些关键数据？")
 
 
 def test_a_question_asking_why_something_fell_is_not_answered_first_by_a_rally() -> None:
