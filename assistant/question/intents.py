@@ -39,6 +39,12 @@ _CUES: dict[Intent, tuple[str, ...]] = {
     "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
 }  # fmt: skip
 
+# Who speaks for the Fed, among the macro cues: asked for their words ("What did Powell say at
+# the June FOMC?"), a question wants those, not today's reading of the curve or of VIX; asked
+# for what they say of a reading ("What did Powell say about the yield curve?"), it wants both.
+_MACRO_SPEAKERS = ("美联储", "联储", "鲍威尔", "fomc", "powell", "fed ", "fed'", "federal reserve")
+_MACRO_READINGS = tuple(c for c in _CUES["macro"] if c not in _MACRO_SPEAKERS)
+
 _COMPARISON = (
     "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
     " vs", "versus", "compared", "compare", "relative to", "than",
@@ -176,6 +182,12 @@ def asks_cause(text: str) -> bool:
     return _CAUSE_ASKED.search(text) is not None
 
 
+def names_macro(text: str) -> bool:
+    """Does the question name a macro subject (the Fed, yields, inflation), whatever it asks
+    of it ("What did the Fed minutes say?" wants no dashboard, but is about the Fed)?"""
+    return has_cue(text, _CUES["macro"])
+
+
 def asks_words(text: str) -> bool:
     """Does the question ask what someone said, in their words ("What did Powell say about
     cuts?")?"""
@@ -226,6 +238,8 @@ def detect_intents(
             intents.discard("returns")
     if asks_other_economy(text):  # our macro figures and sector ETFs are America's:
         intents -= {"macro", "sectors"}  # "中国汽车行业" asks of no US sector
+    if asks_words(text) and not has_cue(text, _MACRO_READINGS):
+        intents.discard("macro")  # "What did Powell say at the June FOMC?" asks for his words
     if sectors:
         intents.add("sectors")
     if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):

@@ -17,7 +17,13 @@ from typing import Any
 from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.followup import refers_back
-from assistant.question.intents import Intent, asks_comparison, detect_intents, has_cue
+from assistant.question.intents import (
+    Intent,
+    asks_comparison,
+    detect_intents,
+    has_cue,
+    names_macro,
+)
 from assistant.question.period import (
     TRAILING_MONTH,
     day_asked,
@@ -224,7 +230,12 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
     changes: dict[str, Any] = {}
     if parsed.as_of is None and previous.as_of is not None:
         changes["as_of"] = previous.as_of
-    own_topic = bool(parsed.symbols or parsed.sectors or parsed.intents & {"sectors", "macro"})
+    own_topic = bool(
+        parsed.symbols
+        or parsed.sectors
+        or parsed.intents & {"sectors", "macro"}
+        or names_macro(parsed.text)
+    )
     if not own_topic or refers_back(parsed.text):
         if not parsed.symbols and not parsed.sectors:
             # a benchmark the earlier turn implied is implied again, not asked about now

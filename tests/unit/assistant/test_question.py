@@ -119,6 +119,15 @@ def test_sectors_and_macro_intents() -> None:
     assert "macro" in parse("What does the yield curve say about credit?").intents
 
 
+def test_asked_for_the_feds_words_a_question_wants_no_macro_dashboard() -> None:
+    """ "What did Powell say at the June FOMC meeting?" asks for his words: today's curve and
+    VIX do not answer it. Asked what he said of a reading, the reading is wanted too."""
+    assert "macro" not in parse("What did Powell say at the June FOMC meeting?").intents
+    assert "macro" not in parse("鲍威尔在6月议息会议上说了什么？").intents
+    assert "macro" in parse("What did Powell say about the yield curve?").intents
+    assert "macro" in parse("How did the Fed's decision move Treasury yields?").intents
+
+
 @pytest.mark.parametrize(
     ("question", "sector"),
     [
