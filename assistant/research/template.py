@@ -26,7 +26,7 @@ from assistant.research.plan import MAX_STEPS, Plan, Step, ToolName
 from ingest.language import detect_language
 from ingest.models import Article
 
-When = Literal["always", "comparison", "single", "sectors", "no_sectors", "valued"]
+When = Literal["always", "comparison", "single", "sectors", "stocks", "valued"]
 
 
 class Wording(BaseModel):
@@ -55,7 +55,8 @@ class StepTemplate(BaseModel):
             "comparison": entities.compares,
             "single": not entities.compares,
             "sectors": bool(entities.sectors),
-            "no_sectors": not entities.sectors,
+            # the market, or stocks in it: a topic only about gold or oil has no sector rotation
+            "stocks": not entities.sectors and (not entities.subject or entities.valued),
             "valued": entities.valued,
         }[self.when]
 

@@ -61,6 +61,11 @@ def test_the_template_follows_what_the_topic_names() -> None:
     assert valued == ["能源板块的估值(市盈率、市净率)处于什么水平?"]  # …the sector valued
     gold = template_plan("黄金前景", vocabulary, as_of=AS_OF)
     assert not any("估值" in s.question for s in gold.steps)  # no P/E to value
+    # the US sectors' rotation says nothing of gold; it does of the market and of its stocks
+    assert not any("板块轮动" in s.question for s in gold.steps)
+    assert any("板块轮动" in s.question for s in broad.steps)
+    nvidia = template_plan("英伟达前景", vocabulary, as_of=AS_OF)
+    assert any("板块轮动" in s.question for s in nvidia.steps)
     # an index is "the Russell 2000"; a company or a commodity is named bare
     asked = [
         template_plan(topic, vocabulary, as_of=AS_OF).steps[0].question
