@@ -19,7 +19,7 @@ from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Flag, Language, Mode, Section
 from assistant.answer.tickers import tickers_from
 from assistant.answer.verify import verify
-from assistant.gather.sources import SourceRegistry
+from assistant.gather.sources import ArticleSource, Source, SourceRegistry
 from assistant.locale import message
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
@@ -64,7 +64,11 @@ def assemble(
     answer = Answer(
         question=redact(question.text),  # a key pasted into a question is not saved either
         title=redact(strip_markers(draft.title).strip() or question.text),
-        as_of=registry.market.as_of or question.as_of or today or dt.date.today(),
+        as_of=registry.market.as_of
+        or question.as_of
+        or _newest(citations.sources)
+        or today
+        or dt.date.today(),
         language=language,
         mode=mode,
         sections=sections,
@@ -93,3 +97,10 @@ def _remap(flag: Flag, final_of: dict[int, int]) -> Flag:
 def _unknown(n: int, language: Language) -> Flag:
     text = message("check.unknown_citation", language, marker=f"[{n}]")
     return Flag(kind="unknown_citation", message=text, number=f"[{n}]")
+
+
+def _newest(sources: dict[int, Source]) -> dt.date | None:
+    """The day of the newest article an answer without market figures cites: what it is as of
+    (a library last fed in August is not today's news)."""
+    days = [s.published for s in sources.values() if isinstance(s, ArticleSource) and s.published]
+    return max(days, default=None)

@@ -403,3 +403,17 @@ def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None
     (en,) = macro_sentences(result, "en")
     assert en.startswith("On the macro side, as of February 9, 2024: 10-year yield at")
     assert "; as of January 5, 2024: 10y-5y slope at" in en and "(as of" not in en
+
+
+def test_an_answer_without_market_figures_is_as_of_its_newest_cited_article() -> None:
+    """With no date asked and no figure from the price store, an answer is as of the newest
+    article it cites, not of today: a library last fed in March is not today's news."""
+    plans = "Analysts said Acme's new factory will double its output."
+    opens = "Analysts said Acme's new factory opened early and doubled its output."
+    older = article("acme-1", "Acme plans a factory", plans, published=dt.date(2026, 2, 2))
+    newer = article("acme-2", "Acme opens its factory", opens, published=dt.date(2026, 3, 2))
+    helper = assistant(index=FakeIndex([older, newer]))
+    answer = helper.ask("What did analysts say about Acme's new factory?")
+    days = [r.date for r in answer.references if r.date]
+    assert days and not any(r.kind == "market_data" for r in answer.references)
+    assert answer.as_of == max(days) < dt.date.today()
