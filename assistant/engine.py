@@ -135,12 +135,16 @@ class Assistant:
         return self._vocabulary
 
     def conversation_from(self, answers: Sequence[Answer]) -> Conversation:
-        """Rebuild a conversation from saved answers (e.g. reopened from the UI's store)."""
+        """Rebuild a conversation from saved answers (e.g. reopened from the UI's store). A
+        turn keeps the day its market figures were taken on; one without any is as of its
+        newest article, which is no date to hold a follow-up's search to."""
         conversation = Conversation()
         for answer in answers:
             previous = conversation.last.parsed if conversation.last else None
             parsed = parse_question(answer.question, self.vocabulary, previous=previous)
-            conversation.add(replace(parsed, as_of=parsed.as_of or answer.as_of), answer)
+            measured = any(r.kind == "market_data" for r in answer.references)
+            as_of = parsed.as_of or (answer.as_of if measured else None)
+            conversation.add(replace(parsed, as_of=as_of), answer)
         return conversation
 
     def _build(self, what: str, factory: Any) -> Any:

@@ -271,6 +271,20 @@ def test_a_saved_conversation_can_be_rebuilt_for_follow_ups() -> None:
     assert returns_calls[0] == returns_calls[1] and len(conversation.turns) == 2
 
 
+def test_a_rebuilt_conversation_does_not_hold_follow_ups_to_its_newest_article() -> None:
+    """A saved turn without market figures is as of its newest article: reopened, its
+    follow-up still reads the articles written after that day, as it would have live."""
+    older = article("acme-1", "Acme plans a factory", "Analysts said Acme's new factory will "
+                    "double its output.", published=dt.date(2026, 2, 2))  # fmt: skip
+    newer = article("acme-2", "Acme factory delayed", "Acme's new factory is delayed to "
+                    "2027, analysts said.", published=dt.date(2026, 3, 2))  # fmt: skip
+    first = assistant(index=FakeIndex([older])).ask("What did analysts say about Acme's factory?")
+    assert first.as_of == dt.date(2026, 2, 2)
+    helper = assistant(index=FakeIndex([older, newer]))
+    follow = helper.ask("Is it delayed?", conversation=helper.conversation_from([first]))
+    assert any(r.title == "Acme factory delayed" for r in follow.references)
+
+
 @pytest.mark.parametrize("question", ["", "x" * 5000])
 def test_bad_questions_raise_input_errors(question: str) -> None:
     from assistant.errors import InputError
