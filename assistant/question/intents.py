@@ -39,11 +39,14 @@ _CUES: dict[Intent, tuple[str, ...]] = {
     "today": ("今天", "今日", "当日", "昨日", "昨天", "today", "yesterday", "on the day"),
 }  # fmt: skip
 
-# Who speaks for the Fed, among the macro cues: asked for their words ("What did Powell say at
-# the June FOMC?"), a question wants those, not today's reading of the curve or of VIX; asked
-# for what they say of a reading ("What did Powell say about the yield curve?"), it wants both.
-_MACRO_SPEAKERS = ("美联储", "联储", "鲍威尔", "fomc", "powell", "fed ", "fed'", "federal reserve")
-_MACRO_READINGS = tuple(c for c in _CUES["macro"] if c not in _MACRO_SPEAKERS)
+# What the macro dashboard reads (tools.macro: the 10-year yield, the curve's slopes, VIX and
+# a credit proxy), among the macro cues. A question asking for a figure it does not hold ("美国
+# 7月CPI同比涨了多少？", "How many jobs were added in May?") or for what someone said ("What
+# did Powell say at the June FOMC?") is not answered by it, unless it names one of its readings.
+_DASHBOARD = (
+    "收益率曲线", "利率", "美债", "国债", "信用", "利差", "波动率", "vix", "yield", "rates",
+    "credit", "spread", "treasur", "curve",
+)  # fmt: skip
 
 _COMPARISON = (
     "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
@@ -238,8 +241,8 @@ def detect_intents(
             intents.discard("returns")
     if asks_other_economy(text):  # our macro figures and sector ETFs are America's:
         intents -= {"macro", "sectors"}  # "中国汽车行业" asks of no US sector
-    if asks_words(text) and not has_cue(text, _MACRO_READINGS):
-        intents.discard("macro")  # "What did Powell say at the June FOMC?" asks for his words
+    if (asks_words(text) or asks_figure(text)) and not has_cue(text, _DASHBOARD):
+        intents.discard("macro")  # "美国7月CPI同比涨了多少？", "What did Powell say at the FOMC?"
     if sectors:
         intents.add("sectors")
     if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):

@@ -150,7 +150,9 @@ def parse_question(
     symbols = tuple(s for s in found if not vocabulary.is_sector(s))
     topic = () if sectors else _topic_symbols(text)
     # "What target did Goldman Sachs set for Nvidia?": Nvidia's question, not Goldman's shares
-    elsewhere = bool(sectors or topic or detect_intents(text, (), (), ()) & {"macro", "sectors"})
+    elsewhere = bool(
+        sectors or topic or names_macro(text) or detect_intents(text, (), (), ()) & {"sectors"}
+    )
     # Only a company speaks: "油价的预测" is a forecast of oil, not oil's forecast.
     companies = [s for s in symbols if vocabulary.is_stock(s)]
     about = subjects(symbols, speakers(text, companies, vocabulary.aliases), elsewhere)
