@@ -15,7 +15,7 @@ comes before is a name, which no dictionary knows:
 - whatever comes before, when a Latin name follows in brackets ("坦途科技（NAVEE）"), as
   Chinese writing introduces a company's own name.
 
-A stop word before it ("日本的能源", "能源和科技") leaves it the sector's, and so does a market
+A stop word before it ("全球的能源", "能源和科技") leaves it the sector's, and so does a market
 ("美股科技股": 美 + 股 is no name, whatever the dictionary says; 股 is a share).
 
 Offices are named so too (`names_an_office`): 国际能源署 (the IEA), 科技部, 金融局 end on the
@@ -56,11 +56,11 @@ _JOINING = frozenset("和与及")  # between the two fields an office is named f
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
-# Words after a sector's name that say its market, not another name ("Energy Stocks").
-_AMERICA = "美"  # America's character: 美国, 美洲, 美股
+_AMERICAS_CHARACTER = "美"  # 美国, 美洲, 美股: America's market
 _OF = "的"  # 日本的科技股
 # The one or two capitalised words before an English sector's name: "Hong Kong tech", "Japan's".
 _PLACE_BEFORE = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Za-z]+)(?:'s|’s)? +$")
+# Words after a sector's name that say its market, not another name ("Energy Stocks").
 _MARKET_WORDS = frozenset(
     "sector sectors stock stocks share shares select spdr etf etfs fund funds index".split()  # noqa: SIM905
 )
@@ -123,11 +123,11 @@ def in_a_market_abroad(text: str, start: int) -> bool:
         word = words[-1]
         if word.endswith(_SHARES):  # 港股, A股, 日股: the shares of the market before 股
             market = text[max(before.end() - 2, 0) : before.end() - 1].strip()
-            return bool(market) and market != _AMERICA
-        return is_place(word) and not word.startswith(_AMERICA)
+            return bool(market) and market != _AMERICAS_CHARACTER
+        return is_place(word) and not word.startswith(_AMERICAS_CHARACTER)
     english = _PLACE_BEFORE.search(text, 0, start)
     if english is None:
         return False
     first, last = english.groups()
     places = (first and place_names(f"{first} {last}")) or place_names(last)
-    return bool(places) and not any(p.startswith(_AMERICA) for p in places)
+    return bool(places) and not any(p.startswith(_AMERICAS_CHARACTER) for p in places)
