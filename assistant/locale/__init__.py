@@ -118,13 +118,15 @@ def _fact(name: str, value: object, language: Language) -> object:
 
 def tool_failure(tool: str, error: Exception, language: Language) -> str:
     """A tool's error as a notice in the reader's language: from the error's `key` and
-    `facts` where the catalog words it (tools.errors.ToolError), else its own message."""
+    `facts` where the catalog words it (tools.errors.ToolError: the same for every tool it
+    stops, so two tools stopped by one missing close say it once), else its own message,
+    naming the tool."""
     key, facts = getattr(error, "key", None), getattr(error, "facts", {})
-    reason = str(error)
     if key and has_message(f"tool_error.{key}", language):
         values = {k: _fact(k, v, language) for k, v in facts.items()}
         reason = message(f"tool_error.{key}", language, **values)
-    return notice("tool_failed", language, tool=tool, reason=reason)
+        return notice("market_data_missing", language, reason=reason)
+    return notice("tool_failed", language, tool=tool_name(tool, language), reason=error)
 
 
 def hint(remedy: Remedy, edge: Edge) -> str:

@@ -51,8 +51,8 @@ def test_every_message_the_code_names_is_in_the_catalog() -> None:
 
 
 def test_a_message_is_filled_in() -> None:
-    assert notice("tool_failed", "en", tool="macro", reason="no prices") == (
-        "The market-data tool macro failed: no prices"
+    assert notice("tool_failed", "en", tool="macro indicators", reason="no prices") == (
+        "The market-data tool for macro indicators failed: no prices"
     )
     assert message("research.title", "zh", topic="小盘股") == "小盘股：深度研究"
     with pytest.raises(KeyError, match=r"no message 'notice\.nonsense'"):
@@ -95,3 +95,19 @@ def test_hints_are_worded_for_their_edge() -> None:
     assert "--allow-private" in hint("allow_private", "cli")
     assert "--" not in hint("allow_private", "browser")
     assert "MARKETBRIEF_ALLOW_PRIVATE_URLS=true" in hint("allow_private", "browser")
+
+
+def test_a_missing_close_is_said_once_however_many_tools_it_stops() -> None:
+    """The returns and the quotes stopped by one close the store lacks say it once, as the
+    data's condition in the reader's words; an error no catalog words names its tool."""
+    from assistant.locale import tool_failure
+    from tools.errors import DataRangeError, ProviderError
+
+    last = dt.date(2026, 8, 21)
+    error = DataRangeError("after the last close", key="after_last_close", symbol="IWM", day=last)
+    said = {tool_failure(tool, error, "zh") for tool in ("index_returns", "quotes")}
+    assert said == {
+        "本回答缺少这部分行情数据:IWM的收盘数据止于2026年8月21日，所选日期之后的数据尚未导入。"
+    }
+    other = tool_failure("quotes", ProviderError("Yahoo said 502"), "en")
+    assert other == "The market-data tool for quotes failed: Yahoo said 502"
