@@ -178,8 +178,7 @@ class SectionWriter:
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
-        g = self.g
-        cited_quotes = g.quotes is not None and "today" in self.q.intents
+        g, cited_quotes = self.g, self.g.quotes is not None and "today" in self.q.intents
         return bool(g.returns or g.sectors or g.macro or cited_quotes or self.pool)
 
     # -- article sentences -------------------------------------------------------------------
@@ -289,9 +288,10 @@ class SectionWriter:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
         if g.macro is not None:
             paragraphs.append(_paragraph(macro_sentences(g.macro, lang), lang))
-        paragraphs.append(self.outline())
-        # What the library says that answers the question best, whatever its kind.
-        paragraphs.append(_paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang))
+        # The library's best answer, of any kind; first for a chosen article asked of no symbol
+        said = [self.outline(), _paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang)]
+        first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
+        paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 
     def outline(self) -> str:

@@ -431,3 +431,17 @@ def test_an_answer_without_market_figures_is_as_of_its_newest_cited_article() ->
     days = [r.date for r in answer.references if r.date]
     assert days and not any(r.kind == "market_data" for r in answer.references)
     assert answer.as_of == max(days) < dt.date.today()
+
+
+def test_asked_of_a_chosen_article_its_own_words_come_before_its_tickers_prices() -> None:
+    """ "What is the main point of this article?" is answered by the article first; the day's
+    close of an index it names is context after it. A question naming the index asks for its
+    figures first."""
+    text = "Small caps are the cheapest they have been in years, so we raise our Russell 2000 view."
+    note = article("note", "Why we like small caps", text, published=dt.date(2026, 1, 22))
+    helper = assistant(index=FakeIndex([note]))
+    main = helper.ask("What is the main point of this article?", article_id="note")
+    analysis = main.section("analysis").text  # type: ignore[union-attr]
+    assert analysis.index("Small caps are the cheapest") < analysis.index("the Russell 2000 was")
+    figures = helper.ask("How did the Russell 2000 do that day?", article_id="note")
+    assert figures.section("analysis").text.startswith("As of the close")  # type: ignore[union-attr]
