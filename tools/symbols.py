@@ -170,7 +170,10 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("韩国综合股价指数", "韩国综合指数", "kospi"), (), us=False),
     Instrument("^FTSE", "FTSE 100", "富时100指数", ("富时100", "富时100指数", "ftse 100"), (),
                us=False),
-    Instrument("^GDAXI", "DAX", "德国DAX指数", ("德国dax指数", "德国dax", "dax"), (), us=False),
+    # The DAX had 30 members until 2021, and news still writes "DAX 30" for it.
+    Instrument("^GDAXI", "DAX", "德国DAX指数",
+               ("德国dax指数", "德国dax", "dax", "德国dax30", "德国dax 30", "dax 30", "dax30"), (),
+               us=False),
     # Commodities and bitcoin, as Yahoo serves them (front-month futures: GC=F is COMEX gold;
     # bitcoin in dollars), so "黄金今年涨了多少" is measured, or said to be missing from the
     # price store. Oil without a grade is WTI, the US benchmark Yahoo calls crude oil; Brent

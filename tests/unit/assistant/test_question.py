@@ -539,6 +539,46 @@ def test_a_sector_of_another_market_is_no_us_sector_nor_the_nasdaq() -> None:
     assert parse("中国关税对科技板块的影响有多大？").sectors == ("XLK",)  # not the sector's market
 
 
+def test_an_index_brand_heading_another_index_is_not_its_index() -> None:
+    """纳斯达克, 标普 and "Dow Jones" alone are the Composite, the S&P 500 and the Dow; at the
+    head of another index's name they are not, and neither is a sector word inside that name.
+    Asked about the Golden Dragon index, the answer must not measure the Nasdaq Composite."""
+    for text in (
+        "纳斯达克中国金龙指数最近表现如何？",
+        "纳斯达克生物科技指数今年涨了多少？",
+        "标普1500管理型医疗指数下跌了多少？",
+        "道琼斯运输指数今年表现如何？",
+        "How did the Dow Jones Transportation Average do this year?",
+    ):
+        q = parse(text)
+        assert not {"^IXIC", "^GSPC", "^DJI"} & set(q.symbols), text
+        assert not q.sectors, text
+    assert parse("道琼斯工业指数今年涨了多少？").symbols[0] == "^DJI"  # its own name's words
+    assert not parse("道琼斯工业指数今年涨了多少？").sectors
+    assert set(parse("标普500指数和纳斯达克指数谁涨得多？").symbols) == {"^GSPC", "^IXIC"}
+    assert set(parse("纳指和标普指数谁涨得多？").symbols) == {"^IXIC", "^GSPC"}
+
+
+def test_a_sentence_naming_another_index_mentions_none_of_ours() -> None:
+    """A figure read from a sentence is checked against the index the sentence names: the
+    Golden Dragon's 涨2.4% is not the Nasdaq Composite's, 标普1500管理型医疗指数's 18% neither the
+    S&P 500's nor the health-care sector's. A brand still names its index when a comma, a
+    function word or the sentence (not a name) follows it."""
+
+    def named(text: str) -> set[str]:
+        return {symbol for _, _, symbol in VOCAB.mentions(text)}
+
+    assert named("纳斯达克中国金龙指数涨2.4%，阿里巴巴涨超4%。") == set()
+    assert named("医疗保险股普跌，标普1500管理型医疗指数下跌18%。") == {"XLV"}  # 医疗保险股
+    assert named("纳斯达克生物科技指数收涨2.61%。") == set()
+    assert named("纳指收涨1%，恒生指数跌0.5%。") == {"^IXIC", "^HSI"}
+    assert named("创业板指在主要指数中最后一个开启调整。") == {"399006.SZ"}
+    assert named("尽管Kospi跑赢全球同类指数，其估值折价依然显著。") == {"^KS11"}
+    assert named("德国DAX 30指数收涨0.06%。") == {"^GDAXI"}
+    assert named("The Nasdaq Composite Index rose 1%.") == {"^IXIC"}
+    assert named("The Dow Jones U.S. Real Estate Index fell 2%.") == set()
+
+
 def test_a_topic_compared_with_a_named_index_is_one_side_of_the_comparison() -> None:
     q = parse("Did small caps beat the S&P 500 this year?")
     assert q.symbols == ("^RUT", "^GSPC") and q.benchmark == "^GSPC"
