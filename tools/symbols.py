@@ -360,7 +360,9 @@ def find_symbols(
     for match in pattern.finditer(text):
         symbol = targets.get(_key(match.group(0)))
         if symbol is not None and splits_a_word is not None and splits_a_word(*match.span()):
-            continue  # 科技 in 生物科技: inside a longer word, a name names something else
+            # 科技 in 生物科技: inside a longer name, a name names something else, and so
+            # does a company's on the same words ("Nasdaq" of "Nasdaq Biotechnology Index")
+            symbol = None
         spans.append((match.start(), match.end(), symbol))
     spans += find_companies(text)  # after the indices: on the same words, the index wins
     for match in _EXPLICIT.finditer(text):

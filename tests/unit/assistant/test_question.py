@@ -549,9 +549,10 @@ def test_an_index_brand_heading_another_index_is_not_its_index() -> None:
         "标普1500管理型医疗指数下跌了多少？",
         "道琼斯运输指数今年表现如何？",
         "How did the Dow Jones Transportation Average do this year?",
+        "How did the Nasdaq Biotechnology Index do this year?",  # nor is it Nasdaq, Inc.
     ):
         q = parse(text)
-        assert not {"^IXIC", "^GSPC", "^DJI"} & set(q.symbols), text
+        assert not {"^IXIC", "^GSPC", "^DJI", "NDAQ"} & set(q.symbols), text
         assert not q.sectors, text
     assert parse("道琼斯工业指数今年涨了多少？").symbols[0] == "^DJI"  # its own name's words
     assert not parse("道琼斯工业指数今年涨了多少？").sectors
