@@ -110,6 +110,16 @@ _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
      "^GSPC"),
 )  # fmt: skip
 DEFAULT_BENCHMARK = "^GSPC"
+# America's three benchmarks, the market's "major indexes" (美股三大指数, "Wall Street's main
+# averages"): asked of together, each is measured; the S&P 500 last, as the market is the
+# yardstick the other two are compared with.
+_MAJOR_INDICES = ("^DJI", "^IXIC", DEFAULT_BENCHMARK)
+_MAJOR_INDICES_CUE = re.compile(
+    r"三大(?:股指|指数|股市指数|股票指数)|主要(?:股指|股市指数|股票指数)"
+    r"|\b(?:(?:three|3|major|main|key|big|leading)[ -])+(?:(?:us|u\.s\.|american|wall street)"
+    r"[ -])?(?:(?:stock|equity)(?: market)?[ -])?(?:indexes|indices|averages|benchmarks)\b",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,9 +219,12 @@ def _period_asked(
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:
-    """The index a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
-    shares, not 科技股), and America's only ("港股科技股" are not the Nasdaq's)."""
+    """The indices a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
+    shares, not 科技股), and America's only ("港股科技股" are not the Nasdaq's, nor "A股主要指数"
+    the three major indices)."""
     words = WordEdges.of(text)
+    if any(not in_a_market_abroad(text, m.start()) for m in _MAJOR_INDICES_CUE.finditer(text)):
+        return _MAJOR_INDICES
     for cues, symbol in _TOPIC_SYMBOLS:
         for cue in cues:
             found = re.finditer(re.escape(cue), text, re.I)

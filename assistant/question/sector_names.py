@@ -57,6 +57,7 @@ _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
 _TITLE_OF_BEFORE = re.compile(r"\b[A-Z][a-z]+ of\s+$")  # "Department of ", "Secretary of "
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # in title case, no word this long is lower case
 _AMERICAS_CHARACTER = "美"  # 美国, 美洲, 美股: America's market
+_AMERICAS_PLACES = (_AMERICAS_CHARACTER, "华尔街")  # and Wall Street, a place jieba knows too
 _OF = "的"  # 日本的科技股
 # The one or two capitalised words before an English sector's name: "Hong Kong tech", "Japan's".
 _PLACE_BEFORE = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Za-z]+)(?:'s|’s)? +$")
@@ -124,10 +125,10 @@ def in_a_market_abroad(text: str, start: int) -> bool:
         if word.endswith(_SHARES):  # 港股, A股, 日股: the shares of the market before 股
             market = text[max(before.end() - 2, 0) : before.end() - 1].strip()
             return bool(market) and market != _AMERICAS_CHARACTER
-        return is_place(word) and not word.startswith(_AMERICAS_CHARACTER)
+        return is_place(word) and not word.startswith(_AMERICAS_PLACES)
     english = _PLACE_BEFORE.search(text, 0, start)
     if english is None:
         return False
     first, last = english.groups()
     places = (first and place_names(f"{first} {last}")) or place_names(last)
-    return bool(places) and not any(p.startswith(_AMERICAS_CHARACTER) for p in places)
+    return bool(places) and not any(p.startswith(_AMERICAS_PLACES) for p in places)

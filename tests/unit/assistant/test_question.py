@@ -539,6 +539,26 @@ def test_a_sector_of_another_market_is_no_us_sector_nor_the_nasdaq() -> None:
     assert parse("中国关税对科技板块的影响有多大？").sectors == ("XLK",)  # not the sector's market
 
 
+def test_the_major_indices_are_the_three_us_benchmarks() -> None:
+    """美股三大指数 and "the major US indexes" ask of the Dow, the S&P 500 and the Nasdaq
+    together: each is measured (an answer about a 911 call centre, or the S&P 500 alone, does
+    not answer it). Another market's major indices are none of them; Wall Street is America's."""
+    three = ("^DJI", "^IXIC", "^GSPC")
+    for text in (
+        "美股三大指数本周表现如何？",
+        "三大股指今年表现如何",
+        "How did the major US indexes do this week?",
+        "How did Wall Street's three major averages do?",
+        "How did the major stock indices do in July?",
+    ):
+        q = parse(text)
+        assert q.symbols == three and q.benchmark == "^GSPC" and "returns" in q.intents, text
+    for text in ("A股主要股指今年表现如何？", "港股三大指数表现如何？"):
+        assert not set(three) & set(parse(text).symbols), text
+    assert parse("How are Wall Street tech stocks doing?").sectors == ("XLK",)
+    assert parse("华尔街科技股表现如何？").sectors == ("XLK",)
+
+
 def test_an_index_brand_heading_another_index_is_not_its_index() -> None:
     """纳斯达克, 标普 and "Dow Jones" alone are the Composite, the S&P 500 and the Dow; at the
     head of another index's name they are not, and neither is a sector word inside that name.
