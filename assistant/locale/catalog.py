@@ -7,6 +7,7 @@ read once, the first time a message in its language is asked for.
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from collections.abc import Mapping
@@ -17,11 +18,27 @@ from typing import Any
 from assistant.answer.model import Language
 
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
+_FORMATTER = string.Formatter()
+_LATIN_THEN_FIGURE = re.compile(r"[A-Za-z][0-9]")
 
 
 def message(name: str, language: Language, /, **values: object) -> str:
-    """The message `name` ("table.key") in `language`, its {placeholders} filled from `values`."""
-    return template(name, language).format(**values)
+    """The message `name` ("table.key") in `language`, its {placeholders} filled from `values`
+    as `str.format` does, except where two placeholders meet and the first's value ends on a
+    Latin letter while the next's begins with a figure: a space keeps them apart, as Chinese
+    typesetting does ("纳指100 ETF" + "2026年7月": "纳指100 ETF 2026年7月下跌", not "ETF2026年")."""
+    out: list[str] = []
+    for literal, field, spec, conversion in _FORMATTER.parse(template(name, language)):
+        if literal:
+            out.append(literal)
+        if field is None:
+            continue
+        found, _ = _FORMATTER.get_field(field, (), values)
+        value = _FORMATTER.format_field(_FORMATTER.convert_field(found, conversion), spec or "")
+        if not literal and out and _LATIN_THEN_FIGURE.fullmatch(out[-1][-1:] + value[:1]):
+            out.append(" ")
+        out.append(value)
+    return "".join(out)
 
 
 def template(name: str, language: Language) -> str:

@@ -24,6 +24,27 @@ def test_a_message_has_the_same_placeholders_in_both_languages() -> None:
     assert [name for name in en if placeholders(zh[name]) != placeholders(en[name])] == []
 
 
+def test_a_latin_name_meeting_a_figure_is_spaced_from_it() -> None:
+    """ "纳指100 ETF" then "2026年7月" or "1.04" read as one token unspaced (ETF2026年, ETF1.04);
+    a name ending in a figure, or a Chinese one, meets the next value as written."""
+    period = message(
+        "narrate.symbol_return",
+        "zh",
+        name="纳指100 ETF",
+        period="2026年7月",
+        move="下跌6.57%",
+        closes="",
+    )
+    assert period == "纳指100 ETF 2026年7月下跌6.57%"
+    spread = message("narrate.outperformed", "zh", name="道指ETF", other="标普500 ETF",
+                     spread="0.51", cite="[0]")  # fmt: skip
+    assert spread == "道指ETF跑赢标普500 ETF 0.51个百分点[0]。"
+    plain = message("narrate.outperformed", "zh", name="罗素2000指数", other="标普500指数",
+                    spread="1.20", cite="[0]")  # fmt: skip
+    assert plain == "罗素2000指数跑赢标普500指数1.20个百分点[0]。"
+    assert message("narrate.up", "zh", change="1.5%") == "上涨1.5%"
+
+
 def _named_messages() -> list[tuple[str, str]]:
     """(where, name) for every message(...) whose name is written out in the code."""
     found = []
