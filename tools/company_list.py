@@ -287,7 +287,7 @@ def load_listed(
     """The operating companies on a US exchange in the SEC's `listing` (fields cik, name,
     ticker, exchange) that no index company, ETF or index of tools.symbols already is: one per
     company (its first ticker), named as prose names it."""
-    from tools.symbols import INSTRUMENTS
+    from tools.instruments import INSTRUMENTS
 
     fields = listing["fields"]
     taken = {c.symbol for c in indexed} | {item.symbol for item in INSTRUMENTS}

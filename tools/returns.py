@@ -18,9 +18,10 @@ from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
 from tools.notes import Note
 from tools.periods import Period, Window, resolve_window
 from tools.result import Measure, Provenance, ToolResult
-from tools.symbols import display_name
+from tools.symbols import change_unit, display_name
 
 TRADING_DAYS_PER_YEAR = 252
+BP_PER_PERCENT_POINT = 100.0  # a yield quoted in % moving by 0.12 moves by 12 bp
 
 METHOD = (
     "price return = end close / start close - 1 (index levels as published, ETFs split- and "
@@ -28,7 +29,9 @@ METHOD = (
     "= last close of the prior year to the last close of the year (a month: of the month before "
     "to the month's); spread = return - benchmark "
     "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
-    "max drawdown = worst peak-to-trough fall of closes within the period"
+    "max drawdown = worst peak-to-trough fall of closes within the period; a yield or a gauge "
+    "(^TNX, ^VIX) has no return: change = end close - start close, in bp (yields, quoted in %) "
+    "or points"
 )
 
 
@@ -62,6 +65,8 @@ def index_returns(
         notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
         segment = closes(frame)[window.start_pos : window.end_pos + 1]
         rows.append(_row(symbol, period, window, segment))
+        if rows[-1]["change_unit"]:
+            continue  # a yield's level rebased to 100 charts no performance
         series[symbol] = pd.Series(
             segment / segment[0] * 100.0, index=frame.index[window.start_pos : window.end_pos + 1]
         )
@@ -102,8 +107,15 @@ def measures(benchmark: str | None) -> tuple[Measure, ...]:
         per_period("spread_pp", "spread", "pp", against=benchmark),
         per_period("volatility_pct", "volatility", "%"),
         per_period("max_drawdown_pct", "drawdown", "%"),
-        Measure("start_close", "level", date_column="start_date"),
-        Measure("end_close", "level", date_column="end_date"),
+        Measure(
+            "change",
+            "change",
+            unit_column="change_unit",
+            period_column="period",
+            date_column="end_date",
+        ),
+        Measure("start_close", "level", unit_column="close_unit", date_column="start_date"),
+        Measure("end_close", "level", unit_column="close_unit", date_column="end_date"),
     )
 
 
@@ -124,14 +136,8 @@ def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str |
 
 
 def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, Any]:
-    daily = segment[1:] / segment[:-1] - 1.0
-    volatility = (
-        float(np.std(daily, ddof=1) * np.sqrt(TRADING_DAYS_PER_YEAR) * 100.0)
-        if len(daily) >= 2
-        else float("nan")
-    )
-    drawdown = float(np.min(segment / np.maximum.accumulate(segment) - 1.0) * 100.0)
-    return {
+    nothing = float("nan")
+    row: dict[str, Any] = {
         "symbol": symbol,
         "name": display_name(symbol, "en"),
         "period": period.label,
@@ -139,22 +145,46 @@ def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> di
         "end_date": window.end_date,
         "start_close": float(segment[0]),
         "end_close": float(segment[-1]),
+        "spread_pp": nothing,
+    }
+    unit = change_unit(symbol)
+    if unit:  # a yield or a gauge: its level moves, and no holding earns a return on it
+        scale = BP_PER_PERCENT_POINT if unit == "bp" else 1.0
+        change = float((segment[-1] - segment[0]) * scale)
+        no_return = {"return_pct": nothing, "volatility_pct": nothing, "max_drawdown_pct": nothing}
+        close_unit = "%" if unit == "bp" else ""  # a yield closes at a percentage
+        return row | no_return | {"change": change, "change_unit": unit, "close_unit": close_unit}
+    daily = segment[1:] / segment[:-1] - 1.0
+    volatility = (
+        float(np.std(daily, ddof=1) * np.sqrt(TRADING_DAYS_PER_YEAR) * 100.0)
+        if len(daily) >= 2
+        else nothing
+    )
+    drawdown = float(np.min(segment / np.maximum.accumulate(segment) - 1.0) * 100.0)
+    return row | {
         "return_pct": float((segment[-1] / segment[0] - 1.0) * 100.0),
-        "spread_pp": float("nan"),
         "volatility_pct": volatility,
         "max_drawdown_pct": drawdown,
+        "change": nothing,
+        "change_unit": "",
+        "close_unit": "",
     }
 
 
 def _summary(rows: list[dict[str, Any]], period: Period, benchmark: str | None) -> str:
     lines = []
     for row in rows:
+        moved = (
+            f"{row['change']:+.2f} {row['change_unit']}"
+            if row["change_unit"]
+            else f"{row['return_pct']:+.2f}%"
+        )
         line = (
-            f"{row['symbol']} ({row['name']}) {period.label}: {row['return_pct']:+.2f}% "
+            f"{row['symbol']} ({row['name']}) {period.label}: {moved} "
             f"({row['start_date']} close {row['start_close']:,.2f} -> "
             f"{row['end_date']} close {row['end_close']:,.2f})"
         )
-        if benchmark is not None and row["symbol"] != benchmark:
+        if benchmark is not None and row["symbol"] != benchmark and not row["change_unit"]:
             line += f", {row['spread_pp']:+.2f} pp vs {benchmark}"
         lines.append(line)
     return "\n".join(lines)

@@ -25,12 +25,12 @@ import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, suspect_jumps, table, trading_dates
+from tools.instruments import SECTORS
 from tools.notes import Note
 from tools.periods import locate_as_of
 from tools.proxies import lagging
 from tools.result import Measure, Provenance, ToolResult
 from tools.returns import common_last_date
-from tools.symbols import SECTORS
 
 BENCHMARK = "SPY"
 MIN_RANKED = 6  # with fewer sectors left to rank, the scores are moved back to a common date

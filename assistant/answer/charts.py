@@ -43,8 +43,10 @@ def charts_for(
 def _returns_charts(
     result: ToolResult, name: Callable[[str, Language], str], language: Language
 ) -> list[Chart]:
-    rows = result.frame.to_dict(orient="records")
-    label = period_label(str(rows[0].get("period", "")) if rows else "", language)
+    everyone = result.frame.to_dict(orient="records")
+    label = period_label(str(everyone[0].get("period", "")) if everyone else "", language)
+    # a yield's or a gauge's row has a change of level, no return to draw (tools.returns)
+    rows = [r for r in everyone if _clean(r.get("return_pct")) is not None]
     bars = Chart(
         kind="index_returns",
         title=message("chart.returns", language, period=label),
@@ -60,7 +62,7 @@ def _returns_charts(
             for r in rows
         ),
     )
-    charts = [bars]
+    charts = [bars] if rows else []
     normalized = result.extras.get("normalized")
     if normalized is not None and not normalized.empty:
         step = max(1, math.ceil(len(normalized) / MAX_LINE_POINTS))

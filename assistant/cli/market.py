@@ -193,6 +193,8 @@ def returns_command(
         **({"spread_pp": f"vs {resolve_symbol(benchmark)} pp"} if benchmark else {}),
         "volatility_pct": "vol %", "max_drawdown_pct": "max dd %",
     }  # fmt: skip
+    if result.frame["change_unit"].astype(bool).any():  # a yield or a gauge: its level's change
+        columns |= {"change": "change", "change_unit": "in"}
     _print_result(result, as_json, columns)
 
 

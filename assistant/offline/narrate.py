@@ -62,6 +62,22 @@ def move(value: float, language: Language) -> str:
     return message("narrate.up" if value >= 0 else "narrate.down", language, change=pct(value))
 
 
+def amount(value: float, unit: str, decimals: int, language: Language) -> str:
+    """12 bp / 12个基点, 0.30 points / 0.30点, 1.25%; any other unit as a bare number."""
+    number = f"{value:.{decimals}f}"
+    if unit == "bp":
+        return message("macro.basis_points", language, value=number)
+    if unit == "pt":
+        return message("macro.points", language, value=number)
+    return number + ("%" if unit == "%" else "")
+
+
+def level_move(change: float, unit: str, language: Language) -> str:
+    """A yield's or a gauge's move: 上升12个基点 / 下降3.57点 / up 12 bp / down 3.57 points."""
+    size = amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    return message("narrate.rose" if change >= 0 else "narrate.fell", language, change=size)
+
+
 def join_items(items: Sequence[str], language: Language) -> str:
     """A、B和C / A, B and C."""
     if len(items) <= 1:
@@ -101,7 +117,7 @@ def returns_sentences(
     result: ToolResult, benchmark: str | None, name: Namer, language: Language
 ) -> list[str]:
     """The computed returns (with levels), and the spread against the benchmark."""
-    rows = [r for r in table_rows(result) if ok(r.get("return_pct"))]
+    rows = [r for r in table_rows(result) if ok(r.get("return_pct")) or ok(r.get("change"))]
     if not rows:
         return []
     end = day_of(rows[0].get("end_date")) or result.provenance.as_of
@@ -122,13 +138,15 @@ def _returns_line(
         closes = ""
         if ok(row.get("start_close")) and ok(row.get("end_close")):
             start, stop = level(row["start_close"]), level(row["end_close"])
+            if row.get("close_unit") == "%":  # a yield closes at a percentage
+                start, stop = f"{start}%", f"{stop}%"
             closes = message("narrate.closes", language, start=start, end=stop)
         parts.append(
             message(
                 "narrate.symbol_return",
                 language,
                 name=name(row["symbol"], language),
-                move=move(row["return_pct"], language),
+                move=_moved(row, language),
                 period=label,
                 closes=closes,
             )
@@ -217,12 +235,18 @@ def return_points(
             language,
             name=name(row["symbol"], language),
             period=period_label(str(row.get("period") or ""), language),
-            move=move(row["return_pct"], language),
+            move=_moved(row, language),
             cite=CITE,
         )
         for row in table_rows(result)
-        if row["symbol"] != benchmark and ok(row.get("return_pct"))
+        if row["symbol"] != benchmark and (ok(row.get("return_pct")) or ok(row.get("change")))
     ]
+
+
+def _moved(row: dict[str, Any], language: Language) -> str:
+    """The row's return, or its level's change for a yield or a gauge (`tools.returns`)."""
+    unit = str(row.get("change_unit") or "")
+    return level_move(row["change"], unit, language) if unit else move(row["return_pct"], language)
 
 
 def risk_sentences(

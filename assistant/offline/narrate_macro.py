@@ -8,20 +8,10 @@ from typing import Any
 
 from assistant.answer.model import Language
 from assistant.locale import format_date, indicator_name, message
-from assistant.offline.narrate import CITE, day_of, num, ok, signed, table_rows
+from assistant.offline.narrate import CITE, amount, day_of, num, ok, signed, table_rows
 from tools.result import ToolResult
 
 _CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
-
-
-def _amount(value: float, unit: str, decimals: int, language: Language) -> str:
-    """12 bp / 12个基点, 0.30 points / 0.30点, 1.25%; any other unit as a bare number."""
-    number = f"{value:.{decimals}f}"
-    if unit == "bp":
-        return message("macro.basis_points", language, value=number)
-    if unit == "pt":
-        return message("macro.points", language, value=number)
-    return number + ("%" if unit == "%" else "")
 
 
 def _macro_value(row: dict[str, Any], language: Language) -> str:
@@ -29,7 +19,7 @@ def _macro_value(row: dict[str, Any], language: Language) -> str:
     if unit == "%":
         return f"{value:.2f}%"
     if unit == "bp":
-        return _amount(value, "bp", 0, language)
+        return amount(value, "bp", 0, language)
     if unit == "ratio":
         return f"{value:.4f}"
     return f"{value:.2f}"
@@ -41,7 +31,7 @@ def _macro_change(row: dict[str, Any], language: Language) -> str:
     if change is None or phrase is None:
         return ""
     unit = str(row.get("change_unit"))
-    size = _amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    size = amount(abs(change), unit, 0 if unit == "bp" else 2, language)
     return message(phrase, language, change=size, signed_change=signed(size, change))
 
 

@@ -193,8 +193,11 @@ def parse_question(
     if previous is not None:
         parsed = _carry_over(parsed, previous)
     only_stocks = bool(parsed.symbols) and all(map(vocabulary.is_stock, parsed.symbols))
-    abroad = bool(parsed.symbols) and not vocabulary.is_us(parsed.symbols[0])
-    return _with_defaults(parsed, only_stocks, abroad)
+    # another market's index, or a yield or a gauge (no return to compare): no yardstick
+    unmatched = bool(parsed.symbols) and (
+        not vocabulary.is_us(parsed.symbols[0]) or bool(vocabulary.change_unit(parsed.symbols[0]))
+    )
+    return _with_defaults(parsed, only_stocks, unmatched)
 
 
 def _period_asked(
@@ -264,11 +267,12 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
 
 
 def _with_defaults(
-    parsed: ParsedQuestion, only_stocks: bool = False, abroad: bool = False
+    parsed: ParsedQuestion, only_stocks: bool = False, unmatched: bool = False
 ) -> ParsedQuestion:
     """YTD for comparisons and returns, 1D for "today"; a benchmark for comparisons, and for
     one index or fund, but not for one company's news (`only_stocks`, no returns asked) nor
-    for another market's index (`abroad`: 创业板指 is not measured against the S&P 500).
+    for what the S&P 500 is no yardstick of (`unmatched`: another market's index, 创业板指; a
+    yield or a gauge, whose level moves by basis points or points).
 
     A calendar year that is the as-of date's own year is year-to-date (the year is not over)."""
     period = parsed.period
@@ -283,7 +287,7 @@ def _with_defaults(
     news_only = only_stocks and "returns" not in parsed.intents and not parsed.asks_comparison
     if len(parsed.symbols) >= 2:
         benchmark = parsed.symbols[-1]
-    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or abroad):
+    elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or unmatched):
         benchmark = DEFAULT_BENCHMARK
     symbols = parsed.symbols
     implied = False

@@ -43,6 +43,8 @@ class Vocabulary:
     company_names: Callable[[str], Collection[str]] = lambda _symbol: ()
     is_us: Callable[[str], bool] = lambda _symbol: True  # False: another market's index
     has_earnings: Callable[[str], bool] = lambda _symbol: True  # False: a commodity, bitcoin
+    # "bp" for a yield, "pt" for a gauge (VIX): its level moves, it earns no return
+    change_unit: Callable[[str], str] = lambda _symbol: ""
     # the Chinese names the library's articles give acronyms ("capex": 资本支出), which
     # CC-CEDICT lacks: a question's terms in the other language, as search reads them
     glosses: tuple[tuple[str, str], ...] = ()
@@ -118,26 +120,32 @@ def default_vocabulary(
     """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
     library's articles carry; `glosses`: `library_glosses(index)`."""
-    from tools import companies, periods, symbols
+    from tools import companies, instruments, periods, symbols
 
-    brands = _index_brands(symbols)
+    brands = _index_brands(instruments.INSTRUMENTS)
+    sector_words = _sector_words(instruments.SECTORS, instruments.INSTRUMENTS)
     names = tuple(
         (alias, item.symbol)
-        for item in getattr(symbols, "INSTRUMENTS", ())
+        for item in instruments.INSTRUMENTS
         for alias in (item.zh, item.en, *item.aliases, _ticker(item.symbol))
         if len(alias) >= 2
     )
     return Vocabulary(
         find_symbols=partial(
-            _find_symbols, symbols.find_symbols, tuple(known), _sector_words(symbols), brands
+            _find_symbols,
+            symbols.find_symbols,
+            tuple(known),
+            sector_words,
+            brands,
         ),
         display_name=symbols.display_name,
         parse_period=periods.parse_period_text,
-        sectors=tuple(_sector_names(symbols.SECTORS)),
+        sectors=tuple(_sector_names(instruments.SECTORS)),
         names=names,
         company_names=companies.company_aliases,
         is_us=symbols.is_us,
         has_earnings=symbols.has_earnings,
+        change_unit=symbols.change_unit,
         glosses=glosses,
         index_brands=brands,
     )
@@ -200,12 +208,12 @@ class _InsideIndexNames:
         return name.another
 
 
-def _index_brands(symbols: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _index_brands(items: Iterable[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each index's short names, with all of the index's names, lower case: its names that end
     neither on its number nor on a word for index ("纳斯达克", "dow jones"; not "标普500",
     "纳斯达克指数", "dow jones industrial average"). An index is an instrument named 指数."""
     found = []
-    for item in getattr(symbols, "INSTRUMENTS", ()):
+    for item in items:
         if not item.zh.endswith("指数"):
             continue
         own = tuple(dict.fromkeys(n.lower() for n in (item.zh, item.en, *item.aliases)))
@@ -213,13 +221,14 @@ def _index_brands(symbols: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(found)
 
 
-def _sector_words(symbols: Any) -> frozenset[str]:
-    """The names of the sectors `symbols` lists, lower case ("科技", "能源股", "energy")."""
-    sectors = {row[0] for row in getattr(symbols, "SECTORS", ())}
+def _sector_words(sectors: Iterable[Any], items: Iterable[Any]) -> frozenset[str]:
+    """The names of the `sectors` (rows of symbol, names) among the instruments `items`, lower
+    case ("科技", "能源股", "energy")."""
+    symbols = {row[0] for row in sectors}
     return frozenset(
         alias.lower()
-        for item in getattr(symbols, "INSTRUMENTS", ())
-        if item.symbol in sectors
+        for item in items
+        if item.symbol in symbols
         for alias in (item.zh, item.en, *item.aliases)
     )
 

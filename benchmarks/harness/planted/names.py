@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.question.vocabulary import Vocabulary, default_vocabulary
 from ingest.language import Language
-from tools.symbols import SECTORS
+from tools.instruments import SECTORS
 
 GROUPS = {
     "index": ("^GSPC", "^RUT", "^IXIC", "^DJI"),

@@ -559,6 +559,16 @@ def test_the_major_indices_are_the_three_us_benchmarks() -> None:
     assert parse("华尔街科技股表现如何？").sectors == ("XLK",)
 
 
+def test_a_yield_or_vix_alone_is_measured_against_nothing() -> None:
+    """A yield's or VIX's level moves by basis points or points: the S&P 500's return is no
+    yardstick for it ("10年期美债收益率跑输标普500指数2.43个百分点" says nothing)."""
+    for text in ("10年期美债收益率现在是多少？", "How much did the 10-year yield rise this year?",
+                 "VIX现在多少？"):  # fmt: skip
+        q = parse(text)
+        assert q.benchmark is None and "^GSPC" not in q.symbols, text
+    assert parse("纳斯达克今年涨了多少？").benchmark == "^GSPC"
+
+
 def test_an_index_brand_heading_another_index_is_not_its_index() -> None:
     """纳斯达克, 标普 and "Dow Jones" alone are the Composite, the S&P 500 and the Dow; at the
     head of another index's name they are not, and neither is a sector word inside that name.

@@ -80,3 +80,28 @@ def test_a_publishers_name_in_an_attribution_is_no_figure() -> None:
     assert flags_for(quoted, "zh", publisher="36氪") == []
     [flag] = flags_for("36家公司上调了目标[1]。", publisher="36氪")  # a count is a figure
     assert flag.number == "36"
+
+
+def test_a_yields_move_is_told_in_basis_points_and_agrees_with_its_source() -> None:
+    """The offline answer to "10年期美债收益率现在是多少？" said "下跌2.57%⊗" (a percentage
+    change of a yield, flagged against its own 4.06%) and compared it with the S&P 500: now
+    the yield moves in basis points between two levels in percent, all checked and agreeing."""
+    from assistant.offline.narrate import return_points, returns_sentences
+    from tests.unit.tools.conftest import make_frame
+    from tools.periods import date_range
+
+    vocabulary = default_vocabulary()
+    frame = make_frame([4.16, 4.20, 4.10, 4.05], start="2024-01-01")
+    result = returns.index_returns({"^TNX": frame}, date_range(pd.Timestamp("2024-01-01").date()))
+    zh = returns_sentences(result, None, vocabulary.name, "zh")
+    assert "10年期美债收益率" in zh[0] and "下降11个基点（4.16%→4.05%）" in zh[0]
+    assert "下跌" not in zh[0] and "跑" not in "".join(zh)  # no return, no yardstick
+    en = returns_sentences(result, None, vocabulary.name, "en")
+    assert "down 11 bp" in en[0] and "(4.16% → 4.05%)" in en[0]
+    points = return_points(result, None, vocabulary.name, "zh")
+    assert len(points) == 1 and "下降11个基点" in points[0]  # the summary's line
+    reg = SourceRegistry()
+    reg.add_tool_result(result)
+    text = "".join(zh) + points[0]
+    sections, citations = renumber((Section(key="analysis", heading="A", text=text),), reg)
+    assert verify(sections, citations.sources, "zh", vocabulary) == []

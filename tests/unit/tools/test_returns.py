@@ -75,3 +75,25 @@ def test_bad_calls_are_errors() -> None:
         index_returns({}, parse_period("YTD"))
     with pytest.raises(ToolError, match="benchmark C has no prices"):
         index_returns({"A": A}, parse_period("1D"), benchmark="C")
+
+
+def test_a_yield_or_a_gauge_moves_by_its_level_and_earns_no_return() -> None:
+    """^TNX 4.16 -> 4.05 is a 4.16% yield falling 11 bp, not a -2.6% return (nobody earns it),
+    and it has no volatility or drawdown of returns; ^VIX moves by points. A price beside them
+    keeps its return."""
+    tnx = make_frame([4.16, 4.20, 4.10, 4.05], start="2024-01-01")
+    vix = make_frame([15.0, 18.5, 17.0, 16.2], start="2024-01-01")
+    result = index_returns({"^TNX": tnx, "^VIX": vix, "A": A}, date_range(D(2024, 1, 1)))
+    rows = {row["symbol"]: row for row in result.records()}
+    assert rows["^TNX"]["change"] == pytest.approx(-11.0)
+    assert (rows["^TNX"]["change_unit"], rows["^TNX"]["close_unit"]) == ("bp", "%")
+    assert rows["^VIX"]["change"] == pytest.approx(1.2)
+    assert (rows["^VIX"]["change_unit"], rows["^VIX"]["close_unit"]) == ("pt", "")
+    for symbol in ("^TNX", "^VIX"):
+        row = rows[symbol]
+        assert row["return_pct"] is row["volatility_pct"] is row["max_drawdown_pct"] is None
+    assert rows["A"]["return_pct"] == pytest.approx(21.0) and rows["A"]["change"] is None
+    assert list(result.extras["normalized"].columns) == ["A"]  # no yield rebased to 100
+    assert "-11.00 bp" in result.summary and "+21.00%" in result.summary
+    change = next(m for m in result.measures if m.column == "change")
+    assert (change.metric, change.unit_column) == ("change", "change_unit")

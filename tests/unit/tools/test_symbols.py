@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tools.errors import UnknownSymbolError
-from tools.symbols import SECTORS, display_name, find_symbols, is_us, resolve_symbol
+from tools.instruments import SECTORS
+from tools.symbols import display_name, find_symbols, is_us, resolve_symbol
 
 
 @pytest.mark.parametrize(
