@@ -11,12 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from assistant.answer.discrepancy import (
-    Disagreements,
-    Discrepancy,
-    find_discrepancies,
-    ytd_lookup,
-)
+from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage, names_written, question_terms, share, unnamed
@@ -42,6 +37,7 @@ from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import shortened, topic_title
+from assistant.question.intents import asks_why
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -135,10 +131,12 @@ class SectionWriter:
         """What the answer found, where that fits a title: who beat whom, or the chosen
         article's headline; else what the question asks about."""
         g, lang = self.g, self.lang
-        if g.returns is not None and self.q.asks_comparison:
+        # "为什么？" after a measured turn asks why of what it found; its own words say nothing
+        why = self.q.carried_over and asks_why(self.q.text) and not self.q.asks_comparison
+        if g.returns is not None and (self.q.asks_comparison or why):
             found = verdict_title(g.returns, self.benchmark, self.vocabulary.name, lang)
             if found:
-                return found
+                return message("title.why", lang, finding=found) if why else found
         if self.q.article_id and self.pool:
             headline = self.pool[0].hit.title
             if headline and detect_language(headline) == lang:

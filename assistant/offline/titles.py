@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.locale import message, period_label
+from assistant.question.intents import asks_why
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 
@@ -37,8 +38,9 @@ def topic_title(
     )
     names = [vocabulary.name(s, lang) for s in symbols]
     period = period_label(question.period, lang)
-    if "explain" in question.intents and not question.asks_comparison:
-        return None
+    follow_up_why = question.carried_over and asks_why(question.text)  # "为什么？"
+    if "explain" in question.intents and not (question.asks_comparison or follow_up_why):
+        return None  # titled by the headline stating why; "为什么？" by the earlier turn's topic
     if "returns" in question.intents and names:
         if len(names) >= 2:
             joined = message("title.versus", lang).join(names[:3])

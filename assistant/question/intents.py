@@ -197,6 +197,14 @@ def asks_words(text: str) -> bool:
     return _WORDS_ASKED.search(text) is not None
 
 
+# The question asks for a cause: "为什么？", "Why did it fall?", "原因是什么", "How come?".
+_WHY = ("为什么", "为何", "原因", "怎么回事", "why", "how come", "what drove", "what caused")
+
+
+def asks_why(text: str) -> bool:
+    return has_cue(text, _WHY)
+
+
 def has_cue(text: str, cues: Sequence[str]) -> bool:
     lowered = f" {text.lower()} "
     return any(_said(lowered, cue) for cue in cues)

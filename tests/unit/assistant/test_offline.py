@@ -155,6 +155,10 @@ def test_a_follow_up_keeps_the_symbols_and_period() -> None:
     returns_calls = [args for name, args in market.calls if name == "index_returns"]
     assert returns_calls[0] == returns_calls[1]
     assert len(conversation.turns) == 2 and "7.54%" in follow.sections[0].text
+    # its title is why of what the first turn found, not its own words ("为什么会这样")
+    assert follow.title == "为何罗素2000指数年初至今跑赢标普500指数"
+    english = helper.ask("Why?", as_of=AS_OF, conversation=Conversation(conversation.turns))
+    assert english.title == "The Russell 2000 beat the S&P 500 year to date: why"
 
 
 def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
