@@ -4,10 +4,11 @@ under the date of its own latest close."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.locale import format_date, indicator_name, message
+from assistant.locale import CREDIT_PROXY, format_date, indicator_name, message
 from assistant.offline.narrate import CITE, amount, day_of, num, ok, signed, table_rows
 from tools.result import ToolResult
 
@@ -35,9 +36,32 @@ def _macro_change(row: dict[str, Any], language: Language) -> str:
     return message(phrase, language, change=size, signed_change=signed(size, change))
 
 
-def macro_point(result: ToolResult, language: Language) -> str | None:
-    """The first indicator on its own, for the summary."""
-    rows = [r for r in table_rows(result) if ok(r.get("value"))]
+def _reading(row: dict[str, Any]) -> str:
+    """Which of the dashboard's readings a row of `tools.macro` is, as a question names them
+    (`dashboard_readings`): "curve", "credit", "volatility" or "yield"."""
+    indicator = str(row.get("indicator") or "")
+    if indicator.startswith(CREDIT_PROXY):
+        return "credit"
+    if "slope" in indicator:
+        return "curve"
+    return "volatility" if indicator == "VIX" else "yield"
+
+
+def _rank(row: dict[str, Any], asked: Sequence[str]) -> int:
+    """Where the question names the row's reading among `asked`; after all of them if not."""
+    reading = _reading(row)
+    return asked.index(reading) if reading in asked else len(asked)
+
+
+def _asked_first(rows: list[dict[str, Any]], asked: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows the question names first, in the order it names them; the rest as they were."""
+    return sorted(rows, key=lambda row: _rank(row, asked))
+
+
+def macro_point(result: ToolResult, language: Language, asked: Sequence[str] = ()) -> str | None:
+    """The first indicator the question names (`asked`, `dashboard_readings`), else the first,
+    on its own, for the summary."""
+    rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
     if not rows:
         return None
     first = rows[0]
@@ -45,17 +69,20 @@ def macro_point(result: ToolResult, language: Language) -> str | None:
     return message("macro.point", language, indicator=indicator, cite=CITE)
 
 
-def macro_sentences(result: ToolResult, language: Language) -> list[str]:
+def macro_sentences(result: ToolResult, language: Language, asked: Sequence[str] = ()) -> list[str]:
     """The dashboard in one sentence, its indicators grouped by the day of their latest close,
     the newest first: each series keeps its latest close, and a reader sees one date per group
     ("as of August 21: VIX …; as of February 13: 10-year yield …"), not one date over all and
-    another in brackets."""
-    rows = [r for r in table_rows(result) if ok(r.get("value"))]
+    another in brackets. What the question names (`asked`, `dashboard_readings`) comes first:
+    its group, and in it its indicator ("Is the yield curve inverted?" opens on the slopes)."""
+    rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
     if not rows:
         return []
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     for row in rows:
         by_day.setdefault(day_of(row.get("date")) or result.provenance.as_of, []).append(row)
+    days = sorted(by_day, reverse=True)
+    days.sort(key=lambda day: _rank(by_day[day][0], asked))  # stable: the rest newest first
     clauses = message("join.clauses", language)
     groups = clauses.join(
         message(
@@ -64,7 +91,7 @@ def macro_sentences(result: ToolResult, language: Language) -> list[str]:
             date=format_date(day, language),
             indicators=clauses.join(_macro_clause(r, day, language) for r in by_day[day]),
         )
-        for day in sorted(by_day, reverse=True)
+        for day in days
     )
     return [message("macro.sentence", language, groups=groups, cite=CITE)]
 

@@ -37,7 +37,7 @@ from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import shortened, topic_title
-from assistant.question.intents import asks_why
+from assistant.question.intents import asks_why, dashboard_readings
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -126,6 +126,7 @@ class SectionWriter:
             else []
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
+        self.readings = dashboard_readings(question.text)  # the macro readings it names first
 
     def title(self) -> str:
         """What the answer found, where that fits a title: who beat whom, or the chosen
@@ -285,7 +286,7 @@ class SectionWriter:
         if g.sectors is not None:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
         if g.macro is not None:
-            paragraphs.append(_paragraph(macro_sentences(g.macro, lang), lang))
+            paragraphs.append(_paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of any kind; first for a chosen article asked of no symbol
         said = [self.outline(), _paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
@@ -341,7 +342,7 @@ class SectionWriter:
         if g.sectors is not None:
             points.append(sector_point(g.sectors, lang) or "")
         if g.macro is not None:
-            points.append(macro_point(g.macro, lang) or "")
+            points.append(macro_point(g.macro, lang, self.readings) or "")
         if not points:  # no figures to sum up: the library's best remaining view
             points += self.take({"insight", "general", "opportunity"}, 1, quotations=False)
         points += self.main_sources()

@@ -48,6 +48,35 @@ _DASHBOARD = (
     "credit", "spread", "treasur", "curve",
 )  # fmt: skip
 
+# Which of the dashboard's readings a question names, so its answer tells that one first: the
+# curve ("Is the yield curve inverted?": its slopes, not the 10-year yield its words also
+# name), credit, volatility, the 10-year yield. A phrase counts for the first reading only.
+_READINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("curve", ("收益率曲线", "曲线", "倒挂", "期限利差", "yield curve", "curve", "invert",
+               "slope", "2s10s", "10s2s")),
+    ("credit", ("信用利差", "信用", "高收益", "垃圾债", "credit spread", "high-yield spread",
+                "high yield spread", "credit", "high yield", "high-yield", "junk", "hyg", "lqd")),
+    ("volatility", ("vix", "恐慌", "波动率", "volatility")),
+    ("yield", ("收益率", "美债", "国债", "yield", "treasur")),
+    ("curve", ("利差", "spread")),  # a spread the question does not say is credit's
+)  # fmt: skip
+
+
+def dashboard_readings(text: str) -> tuple[str, ...]:
+    """The dashboard's readings the question names ("curve", "credit", "volatility", "yield"),
+    in that order."""
+    rest = f" {text.lower()} "
+    found: list[str] = []
+    for reading, cues in _READINGS:
+        said = [cue for cue in cues if _said(rest, cue)]
+        for cue in said:
+            rest = rest.replace(cue, " ")
+        if said and reading not in found:
+            found.append(reading)
+    order = [reading for reading, _ in _READINGS]
+    return tuple(sorted(found, key=order.index))
+
+
 _COMPARISON = (
     "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
     " vs", "versus", "compared", "compare", "relative to", "than",

@@ -423,6 +423,33 @@ def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None
     assert "; as of January 5, 2024: 10y-5y slope at" in en and "(as of" not in en
 
 
+def test_the_macro_reading_a_question_names_comes_first() -> None:
+    """ "Is the yield curve inverted?" opens on the slopes, a credit question on the credit
+    proxy (each under its own date, that group first); the rest follow newest first. A
+    question naming none keeps the newest-first order, and the summary line follows suit."""
+    from assistant.offline.narrate_macro import macro_point, macro_sentences
+    from assistant.question.intents import dashboard_readings
+    from tests.unit.tools.test_analytics import macro_frames
+    from tools.macro import macro
+
+    frames = macro_frames()
+    frames["^FVX"] = frames["^FVX"].iloc[:5]  # the slope ends 2024-01-05, the rest 2024-02-09
+    result = macro(frames)
+    curve = dashboard_readings("Is the yield curve inverted right now?")
+    assert curve == ("curve",) and dashboard_readings("收益率曲线倒挂了吗？") == ("curve",)
+    (en,) = macro_sentences(result, "en", curve)
+    assert en.startswith("On the macro side, as of January 5, 2024: 10y-5y slope at")
+    assert "; as of February 9, 2024: 10-year yield at" in en
+    assert "10y-5y slope" in (macro_point(result, "en", curve) or "")
+    credit = dashboard_readings("信用利差最近怎么样？")
+    assert credit == ("credit",)
+    (zh,) = macro_sentences(result, "zh", credit)
+    assert zh.startswith("宏观方面，截至2024年2月9日，信用代理指标")
+    assert macro_sentences(result, "zh", dashboard_readings("宏观环境怎么样？")) == (
+        macro_sentences(result, "zh")
+    )
+
+
 def test_an_answer_without_market_figures_is_as_of_its_newest_cited_article() -> None:
     """With no date asked and no figure from the price store, an answer is as of the newest
     article it cites, not of today: a library last fed in March is not today's news."""
