@@ -17,7 +17,9 @@ class Instrument:
     aliases: tuple[str, ...] = ()  # found in free text and resolved
     resolve_only: tuple[str, ...] = ()  # resolved as a whole name, too ambiguous in prose
     us: bool = True  # a US market's: measured against the S&P 500 unless another is asked
-    earnings: bool = True  # valued on earnings (P/E): stocks, indices, sectors; not gold or oil
+    earnings: bool = (
+        True  # valued on earnings (P/E): stocks, indices, sectors; not gold, oil, a yield
+    )
     # A yield or a gauge quoted as a level (^TNX 4.06 is 4.06%, ^VIX 15.13): it moves by basis
     # points ("bp") or points ("pt"), and no holding earns its percentage change.
     change_unit: str = ""
@@ -117,22 +119,23 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("标普中盘400", "标普中盘400指数", "标普400", "s&p midcap 400", "s&p mid cap 400",
                 "s&p 400"), ("sp400",)),
     Instrument("^VIX", "VIX volatility index", "VIX恐慌指数",
-               ("恐慌指数", "波动率指数", "vix", "volatility index"), (), change_unit="pt"),
+               ("恐慌指数", "波动率指数", "vix", "volatility index"), (), earnings=False,
+               change_unit="pt"),
     Instrument("^TNX", "US 10-year Treasury yield", "10年期美债收益率",
                ("10年期美债收益率", "10年期美债", "十年期美债", "美债10年期", "10-year yield",
                 "10-year treasury", "10y yield", "us10y"),
-               ("tnx",), change_unit="bp"),
+               ("tnx",), earnings=False, change_unit="bp"),
     Instrument("^FVX", "US 5-year Treasury yield", "5年期美债收益率",
                ("5年期美债收益率", "5年期美债", "五年期美债", "5-year yield", "5-year treasury"),
-               ("fvx",), change_unit="bp"),
+               ("fvx",), earnings=False, change_unit="bp"),
     Instrument("^IRX", "US 13-week Treasury bill yield", "3个月期美债收益率",
                ("3个月期美债", "3个月美债", "三个月美债", "13周美债", "3-month yield",
                 "3-month t-bill", "13-week t-bill"),
-               ("irx",), change_unit="bp"),
+               ("irx",), earnings=False, change_unit="bp"),
     Instrument("^TYX", "US 30-year Treasury yield", "30年期美债收益率",
                ("30年期美债收益率", "30年期美债", "三十年期美债", "30-year yield",
                 "30-year treasury"),
-               ("tyx",), change_unit="bp"),
+               ("tyx",), earnings=False, change_unit="bp"),
     # Other markets' main indices, so a question about them reads as one (and a Chinese
     # sentence saying 创业板指 says an English question's "ChiNext"); Yahoo serves them all.
     # A bare 恒生 or "Hang Seng" is also a bank, so only the index's own names count.

@@ -108,7 +108,14 @@ _TOPIC_SYMBOLS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("科技股", "tech stocks", "technology stocks"), "^IXIC"),
     (("大盘股", "大盘", "美股", "large cap", "large-cap", "us stocks", "the market"),
      "^GSPC"),
+    # Treasury yields unqualified are the benchmark 10-year's (a 2-year's are not: `_TENOR`)
+    (("美债收益率", "美国国债收益率", "treasury yields", "treasury yield", "treasuries"),
+     "^TNX"),
 )  # fmt: skip
+# A maturity written before a yield's name: "2年期", "三个月", "2-year ", "30y ".
+_TENOR = re.compile(
+    r"(?:\d+|[一二三五七十]+)\s*(?:年期|个月|月期)$|\d+(?:-| )?(?:year|month)s?\s+$|\d+y\s+$", re.I
+)
 DEFAULT_BENCHMARK = "^GSPC"
 # America's three benchmarks, the market's "major indexes" (美股三大指数, "Wall Street's main
 # averages"): asked of together, each is measured; the S&P 500 last, as the market is the
@@ -232,7 +239,9 @@ def _topic_symbols(text: str) -> tuple[str, ...]:
         for cue in cues:
             found = re.finditer(re.escape(cue), text, re.I)
             if has_cue(text, (cue,)) and any(
-                not words.splits(*m.span()) and not in_a_market_abroad(text, m.start())
+                not words.splits(*m.span())
+                and not in_a_market_abroad(text, m.start())
+                and not _TENOR.search(text, 0, m.start())
                 for m in found
             ):
                 return (symbol,)

@@ -28,19 +28,23 @@ class Entities:
     sectors: tuple[str, ...]
     period: str | None
     valued: bool = False  # about stocks or sectors valued on earnings (a valuation step)
+    # the subject earns a return to set against the benchmark's (a yield's level moves by bp)
+    yardstick: bool = True
 
     @property
     def compares(self) -> bool:
-        return bool(self.subject)
+        return bool(self.subject) and self.yardstick
 
     def slots(self, vocabulary: Vocabulary, topic: str, title: str = "") -> dict[str, str]:
         """The template's placeholders, in the plan's language."""
         lang = self.language
         joiner = message("research.joiner", lang)
 
-        def called(symbol: str) -> str:  # "the Russell 2000", but "Nvidia", "Gold"
+        def called(symbol: str) -> str:  # "the Russell 2000", "the 10-year yield"; "Gold"
             name = vocabulary.name(symbol, lang)
-            indexed = vocabulary.has_earnings(symbol) and not vocabulary.is_stock(symbol)
+            indexed = not vocabulary.is_stock(symbol) and (
+                vocabulary.has_earnings(symbol) or bool(vocabulary.change_unit(symbol))
+            )
             return message("research.the_index", lang, name=name) if indexed else name
 
         subject = joiner.join(called(s) for s in self.subject) or called(self.benchmark)
@@ -107,4 +111,5 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
         sectors=parsed.sectors[:3],
         period=parsed.period or "YTD",
         valued=valued,
+        yardstick=not any(vocabulary.change_unit(s) for s in subject),
     )

@@ -567,6 +567,12 @@ def test_a_yield_or_vix_alone_is_measured_against_nothing() -> None:
         q = parse(text)
         assert q.benchmark is None and "^GSPC" not in q.symbols, text
     assert parse("纳斯达克今年涨了多少？").benchmark == "^GSPC"
+    # Treasury yields unqualified are the 10-year's; another maturity's or market's are not
+    for text in ("美债收益率前景怎么样？", "What is the view on Treasury yields?"):
+        assert parse(text).symbols == ("^TNX",), text
+    for text in ("2年期美债收益率现在多少？", "How did the 2-year Treasury yield move?",
+                 "日本国债收益率怎么样？"):  # fmt: skip
+        assert "^TNX" not in parse(text).symbols, text
 
 
 def test_an_index_brand_heading_another_index_is_not_its_index() -> None:

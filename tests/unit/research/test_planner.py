@@ -80,6 +80,25 @@ def test_the_template_follows_what_the_topic_names() -> None:
     assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
 
 
+def test_a_plan_on_treasury_yields_measures_the_10_year_yield_by_itself() -> None:
+    """ "美债收益率与美联储降息路径" was planned as the S&P 500's performance, the sector rotation
+    and (with the yield named) "did the 10-year yield beat the S&P 500?" and its P/E. A yield
+    earns no return to set against an index, has no P/E, and the sectors say nothing of it."""
+    from assistant.question.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    for topic, first in (
+        ("美债收益率与美联储降息路径", "10年期美债收益率年初至今表现如何?"),
+        ("Treasury yields and the Fed's rate path",
+         "How has the US 10-year Treasury yield performed year to date?"),
+        ("10年期美债收益率展望", "10年期美债收益率年初至今表现如何?"),
+    ):  # fmt: skip
+        steps = [s.question for s in template_plan(topic, vocabulary, as_of=AS_OF).steps]
+        assert steps[0] == first, topic
+        assert not any(w in q for q in steps for w in ("跑赢", "outperform", "板块", "sector ro"))
+        assert not any(w in q for q in steps for w in ("估值", "valuation")), topic
+
+
 def test_every_step_of_the_template_data_fills_from_the_entities_words() -> None:
     from assistant.question.vocabulary import default_vocabulary
 
