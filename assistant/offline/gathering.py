@@ -121,7 +121,10 @@ class Gatherer:
         if have is None or self.market is None:
             return
         market, as_of = self.market, question.as_of
-        symbols = [s for s in question.symbols if s in have]
+        # "能源板块今年涨了多少？": a sector asked for its performance is measured as its fund is;
+        # its score and momentum (sector_scores) do not say how much it rose over the period
+        asked = [*question.symbols, *(question.sectors if "returns" in question.intents else ())]
+        symbols = [s for s in asked if s in have]
         missing = [s for s in question.symbols if s not in have]
         if missing:
             named = ", ".join(missing)

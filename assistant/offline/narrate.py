@@ -23,6 +23,18 @@ Namer = Callable[[str, Language], str]
 CITE = "[0]"
 
 
+def fund_names(name: Namer, is_sector: Callable[[str], bool]) -> Namer:
+    """`name`, but a sector by its fund, as its figures are the fund's: 能源板块(XLE), "the
+    Energy sector (XLE)", not 能源 or "the Energy"."""
+
+    def named(symbol: str, language: Language) -> str:
+        if not is_sector(symbol):
+            return name(symbol, language)
+        return message("sector.fund", language, name=name(symbol, language), symbol=symbol)
+
+    return named
+
+
 def table_rows(result: ToolResult) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in result.frame.to_dict(orient="records")]
 

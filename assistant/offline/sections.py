@@ -24,6 +24,7 @@ from assistant.offline.gathering import Gathered
 from assistant.offline.listing import listed, outline_asked
 from assistant.offline.narrate import (
     answered_by,
+    fund_names,
     join_items,
     quote_sentences,
     return_points,
@@ -90,6 +91,7 @@ class SectionWriter:
         vocabulary: Vocabulary,
     ) -> None:
         self.q, self.g, self.registry, self.vocabulary = question, gathered, registry, vocabulary
+        self.name = fund_names(vocabulary.name, vocabulary.is_sector)  # for the tools' figures
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
         self.names = [tuple(vocabulary.aliases(s)) for s in question.asked_symbols]  # each symbol's
@@ -135,7 +137,7 @@ class SectionWriter:
         # "为什么？" after a measured turn asks why of what it found; its own words say nothing
         why = self.q.carried_over and asks_why(self.q.text) and not self.q.asks_comparison
         if g.returns is not None and (self.q.asks_comparison or why):
-            found = verdict_title(g.returns, self.benchmark, self.vocabulary.name, lang)
+            found = verdict_title(g.returns, self.benchmark, self.name, lang)
             if found:
                 return message("title.why", lang, finding=found) if why else found
         if self.q.article_id and self.pool:
@@ -274,14 +276,12 @@ class SectionWriter:
         g, lang = self.g, self.lang
         paragraphs = []
         if g.returns is not None:
-            name = self.vocabulary.name
+            name = self.name
             told = stand_in_sentences(g.returns, name, lang)
             told += returns_sentences(g.returns, self.benchmark, name, lang)
             paragraphs.append(_paragraph(told, lang))
         if g.quotes is not None and g.returns is None and "today" in self.q.intents:
-            paragraphs.append(
-                _paragraph(quote_sentences(g.quotes, self.vocabulary.name, lang), lang)
-            )
+            paragraphs.append(_paragraph(quote_sentences(g.quotes, self.name, lang), lang))
         paragraphs.append(_paragraph(self.told.sentences(), lang))
         if g.sectors is not None:
             paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
@@ -313,9 +313,7 @@ class SectionWriter:
     def risks(self) -> str:
         sentences = []
         if self.g.returns is not None:
-            sentences += risk_sentences(
-                self.g.returns, self.benchmark, self.vocabulary.name, self.lang
-            )
+            sentences += risk_sentences(self.g.returns, self.benchmark, self.name, self.lang)
         sentences += self.take({"risk"}, 2)
         return _paragraph(sentences, self.lang) or self._empty("risks")
 
@@ -331,11 +329,9 @@ class SectionWriter:
         if g.returns is not None:
             line = None
             if self.q.asks_comparison:
-                line = verdict(g.returns, self.benchmark, self.vocabulary.name, lang)
+                line = verdict(g.returns, self.benchmark, self.name, lang)
             if line is None:
-                line = " ".join(
-                    return_points(g.returns, self.benchmark, self.vocabulary.name, lang)
-                )
+                line = " ".join(return_points(g.returns, self.benchmark, self.name, lang))
             points.append(line or "")
         if self.discrepancies:
             points.append(self.told.summary())

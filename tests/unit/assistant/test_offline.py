@@ -404,6 +404,19 @@ def test_a_month_asked_about_is_measured_as_it_ended() -> None:
     assert args["period"] == "2026-07"
 
 
+def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
+    """能源板块今年涨了多少？ was answered with sector scores and a month's move, not the year's:
+    the sector's fund is measured over the period asked, and named as the fund it is."""
+    market = FakeMarket()
+    answer = ask("能源板块今年涨了多少？", market=market)
+    [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
+    assert args["symbols"] == ["XLE"] and args["period"] == "YTD"
+    assert "能源板块(XLE)年初至今上涨43.27%" in answer.sections[0].text
+    english = ask("How did energy stocks do this year?", market=FakeMarket())
+    assert "the Energy sector (XLE) was up 43.27% year to date" in english.sections[0].text
+    assert not [f for f in answer.flags if f.kind in {"unsupported_number", "contradicted"}]
+
+
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
     """A series ending earlier than the rest is said under its own date, and the newest come
     first: never one date over every figure and another in brackets after one of them."""
