@@ -204,8 +204,13 @@ class SectionWriter:
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
     def _old(self, published: dt.date | None) -> bool:
-        """Was the article written well before the day the answer's figures are for?"""
-        return bool(published and self.day and (self.day - published).days > DATED_AFTER_DAYS)
+        """Was the article written away from the day the answer's figures are for: well before
+        it, after the morning after it, or, for one day's figures, on another day than that
+        one and the morning after (a day's wrap is written then): its closes are another day's."""
+        if not (published and self.day):
+            return False
+        before = (self.day - published).days
+        return not -1 <= before <= (0 if self.q.period == "1D" else DATED_AFTER_DAYS)
 
     def fresh(self, candidate: Candidate) -> bool:
         """Not said yet in this answer, not a near-duplicate of what was, and not one more

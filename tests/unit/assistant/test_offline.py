@@ -169,6 +169,21 @@ def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
     assert any("没有找到" in f.message for f in answer.flags if f.kind == "notice")
 
 
+def test_a_sentence_from_another_day_than_the_figures_is_dated() -> None:
+    """A day's figures beside an undated sentence of another day read as a contradiction (the
+    S&P 500 "up 0.38% to 7,572.40", then "down 1.01% to 7,457.69"): a sentence from before
+    that day, or from after the morning after it, says its date; the morning's wrap does not."""
+    eve = article("eve", "罗素2000指数表现", "小盘股涨势延续，罗素2000指数收于2,650.00点。",
+                  published=dt.date(2026, 1, 22))  # fmt: skip
+    day = render_markdown(ask("罗素2000指数1月23日表现如何?", index=FakeIndex([eve])))
+    assert "收于2,650.00点（Ginlix AI，2026年1月22日）" in day
+    later = article("later", "罗素2000指数表现", "小盘股涨势延续，罗素2000指数收于2,700.00点。",
+                    published=dt.date(2026, 1, 25))  # fmt: skip
+    ytd = render_markdown(ask(index=FakeIndex([SEED, later])))
+    assert "收于2,700.00点（Ginlix AI，2026年1月25日）" in ytd
+    assert "（Ginlix AI，2026年1月24日）" not in ytd  # the seed, the morning after
+
+
 def test_yes_or_no_only_when_the_question_asks_for_a_comparison() -> None:
     assert ask().section("takeaways").text.startswith("- 是：")  # type: ignore[union-attr]
     plain = ask("罗素2000指数年初至今表现如何?")
