@@ -240,17 +240,25 @@ class WordEdges:
 
 
 _PLACE_TAG = "ns"  # jieba's part of speech for a place's name
+_WHEN_TAGS = frozenset({"t", "m"})  # …for a time (上个月) and a number or quantity (一个月)
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """The words jieba's dictionary tags as places' names (中国, 香港, 欧元区: 17,000 words). The
-    tags are in jieba's text file only, read once when a question first needs them (~0.1 s)."""
+def _tags() -> dict[str, str]:
+    """jieba's part of speech of the words its dictionary tags as places, times or quantities
+    (中国 ns, 上个月 t, 一个月 m). The tags are in jieba's text file only, read once when a
+    question first needs them (~0.1 s)."""
+    wanted = _WHEN_TAGS | {_PLACE_TAG}
     with jieba_dictionary().open(encoding="utf-8") as lines:  # "中国 129470 ns"
         rows = (line.split() for line in lines)
-        return frozenset(row[0] for row in rows if len(row) == 3 and row[2] == _PLACE_TAG)
+        return {row[0]: row[2] for row in rows if len(row) == 3 and row[2] in wanted}
 
 
 def is_place(word: str) -> bool:
     """Is `word` a place's name in jieba's dictionary (中国, 日本, 华尔街; not 港股 or 全球)?"""
-    return word in _places()
+    return _tags().get(word) == _PLACE_TAG
+
+
+def is_time_or_amount(word: str) -> bool:
+    """Is `word` a time or a quantity in jieba's dictionary (上个月, 一个月, 今年): never a name?"""
+    return _tags().get(word) in _WHEN_TAGS

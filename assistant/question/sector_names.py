@@ -45,7 +45,7 @@ from ingest.cedict import DICTIONARY, Cedict
 from ingest.crosslingual import place_names
 from ingest.language import CJK_RUN, IDEOGRAPHS
 from ingest.tokens import ZH_STOPWORDS
-from ingest.zhwords import cut, is_place
+from ingest.zhwords import cut, is_place, is_time_or_amount
 
 _CHINESE_BEFORE = re.compile(f"[{IDEOGRAPHS}]+$")  # the run of Chinese ending where it begins
 _LATIN_NAME_AFTER = re.compile(r"\s*[（(]\s*[A-Za-z]")
@@ -75,8 +75,8 @@ def ends_a_name(text: str, start: int, end: int, dictionary: Cedict = DICTIONARY
     if _LATIN_NAME_AFTER.match(text, end):
         return True
     words = cut(before.group())
-    if words[-1] in ZH_STOPWORDS:
-        return False
+    if words[-1] in ZH_STOPWORDS or is_time_or_amount(words[-1]):
+        return False  # "近一个月能源的表现": 一个月 is no company's name
     if len(words[-1]) >= _SHORTEST_NAME:
         name = words[-1]
     else:  # a name jieba does not know comes out as single characters

@@ -537,6 +537,9 @@ def test_a_sector_of_another_market_is_no_us_sector_nor_the_nasdaq() -> None:
     assert parse("How did American energy stocks do?").sectors == ("XLE",)
     assert parse("What about global energy stocks?").sectors == ("XLE",)
     assert parse("中国关税对科技板块的影响有多大？").sectors == ("XLK",)  # not the sector's market
+    # a time before the sector's name is no company's name (一个月 is no 长鑫)
+    assert parse("近一个月能源的表现如何？").sectors == ("XLE",)
+    assert parse("近一个月能源板块表现如何？").sectors == ("XLE",)
 
 
 def test_the_major_indices_are_the_three_us_benchmarks() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.harness.paths import FIXTURES
 from ingest.language import CJK_RUN
-from ingest.zhwords import Dictionary, is_place
+from ingest.zhwords import Dictionary, is_place, is_time_or_amount
 
 # Edge cases: CJK outside jieba's Chinese range (extension A, U+9FD6..U+9FFF, compatibility
 # ideographs) is yielded a character at a time; single characters; unknown names; long runs.
@@ -76,3 +76,9 @@ def test_a_cache_it_cannot_use_falls_back_to_jiebas_dictionary(tmp_path: Path, b
 def test_a_place_is_what_jieba_tags_one() -> None:
     assert is_place("中国") and is_place("香港") and is_place("欧元区")
     assert not is_place("港股") and not is_place("全球") and not is_place("科技")
+
+
+def test_times_and_quantities_are_read_from_jiebas_tags() -> None:
+    """A time or a quantity (上个月, 一个月, 今年) is never a company's name before a sector's."""
+    assert is_time_or_amount("一个月") and is_time_or_amount("上个月")
+    assert not is_time_or_amount("长鑫") and not is_time_or_amount("中国")
