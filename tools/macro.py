@@ -26,6 +26,8 @@ from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, table, trading_dates
 from tools.notes import Note
 from tools.result import Measure, Provenance, ToolResult
+from tools.returns import BP_PER_PERCENT_POINT
+from tools.symbols import change_unit
 
 MONTH = 21  # trading days in the 1-month change
 STALE_DAYS = 7
@@ -111,7 +113,7 @@ def _indicators(
     found: list[Indicator] = []
     tnx = present.get("^TNX")
     if tnx is not None:
-        found.append(("10-year yield", "^TNX", _single(tnx), "%", "bp"))
+        found.append(("10-year yield", "^TNX", _single(tnx), "%", change_unit("^TNX")))
         for leg, name in (("^FVX", "10y-5y slope"), ("^IRX", "10y-3m slope")):
             if leg in present:
                 spread = _combine(tnx, present[leg], lambda a, b: (a - b) * 100.0)
@@ -123,7 +125,7 @@ def _indicators(
         text = "^TNX is not in the price store: no 10-year yield or curve slopes"
         notes.append(Note(text, "no_yield", symbol="^TNX"))
     if "^VIX" in present:
-        found.append(("VIX", "^VIX", _single(present["^VIX"]), "pt", "pt"))
+        found.append(("VIX", "^VIX", _single(present["^VIX"]), "pt", change_unit("^VIX")))
     else:
         notes.append(Note("^VIX is not in the price store: no VIX", "no_vix", symbol="^VIX"))
     credit = _credit_leg(present, as_of, notes)
@@ -198,7 +200,7 @@ def _row(
         month_ago = as_date(series.dates[pos - MONTH])
         change = (value / before - 1.0) * 100.0 if change_unit == "%" else value - before
         if change_unit == "bp" and unit == "%":
-            change *= 100.0  # a yield in % changing by 0.12 is 12 bp
+            change *= BP_PER_PERCENT_POINT
         direction = (
             "flat" if abs(change) < FLAT_BELOW[change_unit] else "up" if change > 0 else "down"
         )
