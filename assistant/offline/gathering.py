@@ -24,7 +24,7 @@ from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion
-from assistant.question.period import without_time_words
+from assistant.question.period import TRAILING_MONTH, without_time_words
 from assistant.question.vocabulary import Vocabulary
 from ingest.filters import Filters
 from ingest.language import detect_language
@@ -122,8 +122,10 @@ class Gatherer:
             return
         market, as_of = self.market, question.as_of
         # "能源板块今年涨了多少？": a sector asked for its performance is measured as its fund is;
-        # its score and momentum (sector_scores) do not say how much it rose over the period
-        asked = [*question.symbols, *(question.sectors if "returns" in question.intents else ())]
+        # its score and momentum (sector_scores) do not say how much it rose over the period,
+        # except the past month, which the scores give (a second "past month" would differ)
+        measure_sectors = "returns" in question.intents and question.period != TRAILING_MONTH
+        asked = [*question.symbols, *(question.sectors if measure_sectors else ())]
         symbols = [s for s in asked if s in have]
         missing = [s for s in question.symbols if s not in have]
         if missing:

@@ -430,6 +430,10 @@ def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
     english = ask("How did energy stocks do this year?", market=FakeMarket())
     assert "the Energy sector (XLE) was up 43.27% year to date" in english.sections[0].text
     assert not [f for f in answer.flags if f.kind in {"unsupported_number", "contradicted"}]
+    # the past month is the scores' own (over 21 trading days): not a second, other month
+    market = FakeMarket()
+    ask("近一个月能源板块表现如何？", market=market)
+    assert "index_returns" not in {name for name, _ in market.calls}
 
 
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
