@@ -84,9 +84,14 @@ def amount(value: float, unit: str, decimals: int, language: Language) -> str:
     return number + ("%" if unit == "%" else "")
 
 
+def change_size(change: float, unit: str, language: Language) -> str:
+    """How much a level changed, unsigned: 12个基点 / 3.57 points / 1.94%."""
+    return amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+
+
 def level_move(change: float, unit: str, language: Language) -> str:
     """A yield's or a gauge's move: 上升12个基点 / 下降3.57点 / up 12 bp / down 3.57 points."""
-    size = amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    size = change_size(change, unit, language)
     return message("narrate.rose" if change >= 0 else "narrate.fell", language, change=size)
 
 

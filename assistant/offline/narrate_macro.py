@@ -9,7 +9,16 @@ from typing import Any
 
 from assistant.answer.model import Language
 from assistant.locale import CREDIT_PROXY, format_date, indicator_name, message
-from assistant.offline.narrate import CITE, amount, day_of, num, ok, signed, table_rows
+from assistant.offline.narrate import (
+    CITE,
+    amount,
+    change_size,
+    day_of,
+    num,
+    ok,
+    signed,
+    table_rows,
+)
 from tools.result import ToolResult
 
 _CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
@@ -32,7 +41,7 @@ def _macro_change(row: dict[str, Any], language: Language) -> str:
     if change is None or phrase is None:
         return ""
     unit = str(row.get("change_unit"))
-    size = amount(abs(change), unit, 0 if unit == "bp" else 2, language)
+    size = change_size(change, unit, language)
     return message(phrase, language, change=size, signed_change=signed(size, change))
 
 

@@ -18,8 +18,9 @@ between are part of an index's name: 科技 in 纳斯达克生物科技指数 is
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ingest.language import IDEOGRAPHS, has_cjk
 from ingest.tokens import ZH_STOPWORDS
@@ -63,3 +64,42 @@ def index_name(text: str, end: int, own_names: Collection[str]) -> IndexName | N
     if any(word in ZH_STOPWORDS for word in cut(which)):
         return None  # a sentence goes on, not a name
     return IndexName(end + found.end(), not any(which in name for name in own_names))
+
+
+_WHOLE_INDEX_NAME = re.compile(r"(?:\d|指数|index|average)$")
+
+
+class InsideIndexNames:
+    """Called on a text's name matches left to right: whether a match is an index's brand
+    heading another index's name (纳斯达克 of 纳斯达克中国金龙指数), or a name inside an index's
+    name (科技 of 纳斯达克生物科技指数, 工业 of 道琼斯工业指数)."""
+
+    def __init__(self, text: str, brands: dict[str, tuple[str, ...]]) -> None:
+        self.text = text
+        self.brands = brands
+        self.name_ends = -1
+
+    def __call__(self, start: int, end: int) -> bool:
+        if start < self.name_ends:
+            return True
+        own_names = self.brands.get(self.text[start:end].lower())
+        if own_names is None:
+            return False
+        name = index_name(self.text, end, own_names)
+        if name is None:
+            return False
+        self.name_ends = name.end
+        return name.another
+
+
+def index_brands(items: Iterable[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each index's short names, with all of the index's names, lower case: its names that end
+    neither on its number nor on a word for index ("纳斯达克", "dow jones"; not "标普500",
+    "纳斯达克指数", "dow jones industrial average"). An index is an instrument named 指数."""
+    found = []
+    for item in items:
+        if not item.zh.endswith("指数"):
+            continue
+        own = tuple(dict.fromkeys(n.lower() for n in (item.zh, item.en, *item.aliases)))
+        found += [(name, own) for name in own if not _WHOLE_INDEX_NAME.search(name)]
+    return tuple(found)

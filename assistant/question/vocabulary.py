@@ -11,7 +11,7 @@ from functools import cache, partial
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.question.index_names import index_name
+from assistant.question.index_names import InsideIndexNames, index_brands
 from assistant.question.sector_names import (
     ends_a_name,
     in_a_market_abroad,
@@ -81,7 +81,7 @@ class Vocabulary:
         pattern, symbols = _name_pattern(self.names)
         if pattern is None:
             return []
-        inside = _InsideIndexNames(text, dict(self.index_brands))
+        inside = InsideIndexNames(text, dict(self.index_brands))
         return [
             (m.start(), m.end(), symbols[m.group(0).lower()])
             for m in pattern.finditer(text)
@@ -122,7 +122,7 @@ def default_vocabulary(
     library's articles carry; `glosses`: `library_glosses(index)`."""
     from tools import companies, instruments, periods, symbols
 
-    brands = _index_brands(instruments.INSTRUMENTS)
+    brands = index_brands(instruments.INSTRUMENTS)
     sector_words = _sector_words(instruments.SECTORS, instruments.INSTRUMENTS)
     names = tuple(
         (alias, item.symbol)
@@ -161,11 +161,11 @@ def _find_symbols(
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
     生物科技 is no technology sector (jieba's words, which tools/ cannot see); nor is a sector
     named inside another name, 长鑫科技, 国际能源署 or "Energy Secretary", or one of another
-    market, 港股科技股 or "Chinese tech stocks" (`sector_names`).
-    nor an index's short name heading another index's name, 纳斯达克中国金龙指数 (`index_names`).
+    market, 港股科技股 or "Chinese tech stocks" (`sector_names`); nor an index's short name
+    heading another index's name, 纳斯达克中国金龙指数 (`index_names`).
     `sectors`: the sectors' names, lower case; `brands`: `Vocabulary.index_brands`."""
     edges = WordEdges.of(text)
-    in_index_name = _InsideIndexNames(text, dict(brands))
+    in_index_name = InsideIndexNames(text, dict(brands))
 
     def inside_a_word(start: int, end: int) -> bool:
         if in_index_name(start, end) or edges.splits(start, end):
@@ -180,45 +180,6 @@ def _find_symbols(
         return in_a_title(text, start, end)
 
     return find(text, known=known, splits_a_word=inside_a_word)
-
-
-_WHOLE_INDEX_NAME = re.compile(r"(?:\d|指数|index|average)$")
-
-
-class _InsideIndexNames:
-    """Called on a text's name matches left to right: whether a match is an index's brand
-    heading another index's name (纳斯达克 of 纳斯达克中国金龙指数), or a name inside an index's
-    name (科技 of 纳斯达克生物科技指数, 工业 of 道琼斯工业指数): `index_names`."""
-
-    def __init__(self, text: str, brands: dict[str, tuple[str, ...]]) -> None:
-        self.text = text
-        self.brands = brands
-        self.name_ends = -1
-
-    def __call__(self, start: int, end: int) -> bool:
-        if start < self.name_ends:
-            return True
-        own_names = self.brands.get(self.text[start:end].lower())
-        if own_names is None:
-            return False
-        name = index_name(self.text, end, own_names)
-        if name is None:
-            return False
-        self.name_ends = name.end
-        return name.another
-
-
-def _index_brands(items: Iterable[Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each index's short names, with all of the index's names, lower case: its names that end
-    neither on its number nor on a word for index ("纳斯达克", "dow jones"; not "标普500",
-    "纳斯达克指数", "dow jones industrial average"). An index is an instrument named 指数."""
-    found = []
-    for item in items:
-        if not item.zh.endswith("指数"):
-            continue
-        own = tuple(dict.fromkeys(n.lower() for n in (item.zh, item.en, *item.aliases)))
-        found += [(name, own) for name in own if not _WHOLE_INDEX_NAME.search(name)]
-    return tuple(found)
 
 
 def _sector_words(sectors: Iterable[Any], items: Iterable[Any]) -> frozenset[str]:
