@@ -48,12 +48,18 @@ T = TypeVar("T")
 Emit = Callable[[Event], None]
 
 
+# What the sector scores measure already: no period, or the past month (over 21 trading days)
+SCORED_PERIODS = (None, TRAILING_MONTH)
+
+
 @dataclass
 class Gathered:
     """Everything the composer found, before writing."""
 
     returns: ToolResult | None = None
     sectors: ToolResult | None = None
+    # "今年以来哪个板块涨得最多？": every ranked sector's fund over the period asked
+    sector_returns: ToolResult | None = None
     macro: ToolResult | None = None
     quotes: ToolResult | None = None
     hits: list[Hit] = field(default_factory=list)
@@ -64,7 +70,7 @@ class Gathered:
     @property
     def data_day(self) -> dt.date | None:
         """The day the answer's market figures are for (the latest of its tool results)."""
-        results = (self.returns, self.sectors, self.macro, self.quotes)
+        results = (self.returns, self.sectors, self.sector_returns, self.macro, self.quotes)
         return max((r.provenance.as_of for r in results if r is not None), default=None)
 
 
@@ -124,7 +130,7 @@ class Gatherer:
         # "能源板块今年涨了多少？": a sector asked for its performance is measured as its fund is;
         # its score and momentum (sector_scores) do not say how much it rose over the period,
         # except the past month, which the scores give (a second "past month" would differ)
-        measure_sectors = "returns" in question.intents and question.period != TRAILING_MONTH
+        measure_sectors = "returns" in question.intents and question.period not in SCORED_PERIODS
         asked = [*question.symbols, *(question.sectors if measure_sectors else ())]
         symbols = [s for s in asked if s in have]
         missing = [s for s in question.symbols if s not in have]
@@ -158,6 +164,10 @@ class Gatherer:
             out.sectors = self.tool(
                 "sector_scores", {"as_of": day}, lambda: market.sector_scores(as_of=day), out
             )
+            # "今年以来哪个板块涨得最多？": no sector named, a period asked that the scores lack
+            broad = not (question.symbols or question.sectors)
+            if out.sectors is not None and broad and question.period not in SCORED_PERIODS:
+                out.sector_returns = self.sector_returns(out.sectors, question.period, out)
         if "macro" in question.intents and question.allows("macro"):
             out.macro = self.tool("macro", {"as_of": day}, lambda: market.macro(as_of=day), out)
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
@@ -169,9 +179,26 @@ class Gatherer:
                 out,
             )
         cited_quotes = out.quotes if "today" in question.intents else None
-        for result in (out.returns, out.sectors, out.macro, cited_quotes):
+        for result in (out.returns, out.sectors, out.sector_returns, out.macro, cited_quotes):
             if result is not None:
                 self.registry.add_tool_result(result)
+
+    def sector_returns(
+        self, scores: ToolResult, period: str | None, out: Gathered
+    ) -> ToolResult | None:
+        """The ranked sectors' funds over `period`, on the scores' day: which sector rose most
+        this year is a return over the year, not a score or a month's move."""
+        ranked = [str(r["symbol"]) for r in scores.records() if r.get("rank") is not None]
+        day = scores.provenance.as_of
+        market = self.market
+        if market is None or not ranked:
+            return None
+
+        def call() -> ToolResult:
+            return market.index_returns(ranked, period=period, as_of=day)
+
+        args = {"symbols": ranked, "period": period, "as_of": day, "benchmark": None}
+        return self.tool("index_returns", args, call, out)
 
     def passages(self, query: str, question: ParsedQuestion, out: Gathered) -> None:
         if self.index is None:

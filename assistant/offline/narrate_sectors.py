@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.answer.model import Language
-from assistant.locale import format_date, message
+from assistant.locale import format_date, message, period_label
 from assistant.offline.narrate import CITE, day_of, join_items, move, num, ok, signed, table_rows
 from tools.result import ToolResult
 
@@ -18,11 +18,19 @@ def _sector_name(row: dict[str, Any], language: Language) -> str:
     return message("sector.name", language, name=name or row["symbol"], symbol=row["symbol"])
 
 
-def sector_sentences(result: ToolResult, focus: Sequence[str], language: Language) -> list[str]:
-    """Leaders and laggards by composite score, the best and worst month, and focus sectors."""
+def sector_sentences(
+    result: ToolResult,
+    focus: Sequence[str],
+    language: Language,
+    over_period: ToolResult | None = None,
+) -> list[str]:
+    """Leaders and laggards by composite score, the best and worst month, and focus sectors;
+    first, when asked, by their funds' returns `over_period` ("今年以来哪个板块涨得最多？")."""
     rows = sorted(table_rows(result), key=lambda r: r.get("rank", 99))
     if not rows:
         return []
+    names = {str(r["symbol"]): _sector_name(r, language) for r in rows}
+    period = [] if over_period is None else period_sentences(over_period, names, language)
     day = day_of(rows[0].get("date")) or result.provenance.as_of
 
     def scored(row: dict[str, Any]) -> str:
@@ -30,6 +38,7 @@ def sector_sentences(result: ToolResult, focus: Sequence[str], language: Languag
         return message("sector.score", language, sector=sector, score=f"{row['score']:.1f}")
 
     out = [
+        *period,
         message(
             "sector.ranking",
             language,
@@ -37,7 +46,7 @@ def sector_sentences(result: ToolResult, focus: Sequence[str], language: Languag
             top=join_items([scored(r) for r in rows[:3]], language),
             bottom=join_items([scored(r) for r in rows[-3:]], language),
             cite=CITE,
-        )
+        ),
     ]
     monthly = [r for r in rows if ok(r.get("return_1m_pct"))]
     if monthly:
@@ -56,6 +65,35 @@ def sector_sentences(result: ToolResult, focus: Sequence[str], language: Languag
         )
     out += [_focus_line(r, language) for r in rows if r["symbol"] in focus]
     return out + left_out_sentences(result, language)
+
+
+def period_sentences(result: ToolResult, names: dict[str, str], language: Language) -> list[str]:
+    """The sectors' funds ranked by their return over one period, the three best and worst,
+    each by its name in `names` ("能源(XLE)")."""
+    rows = sorted(
+        (r for r in table_rows(result) if ok(r.get("return_pct"))),
+        key=lambda r: -r["return_pct"],
+    )
+    if not rows:
+        return []
+
+    def moved(row: dict[str, Any]) -> str:
+        sector = names.get(str(row["symbol"]), str(row["symbol"]))
+        return message(
+            "sector.moved", language, sector=sector, move=move(row["return_pct"], language)
+        )
+
+    return [
+        message(
+            "sector.period",
+            language,
+            date=format_date(day_of(rows[0].get("end_date")) or result.provenance.as_of, language),
+            period=period_label(str(rows[0].get("period") or ""), language),
+            top=join_items([moved(r) for r in rows[:3]], language),
+            bottom=join_items([moved(r) for r in rows[-3:]], language),
+            cite=CITE,
+        )
+    ]
 
 
 def left_out_sentences(result: ToolResult, language: Language) -> list[str]:

@@ -204,9 +204,8 @@ class SectionWriter:
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
     def _old(self, published: dt.date | None) -> bool:
-        """Was the article written away from the day the answer's figures are for: well before
-        it, after the morning after it, or, for one day's figures, on another day than that
-        one and the morning after (a day's wrap is written then): its closes are another day's."""
+        """Was the article written away from the day of the answer's figures: well before, after
+        the morning after, or, for one day's figures, on another day than it and its morning?"""
         if not (published and self.day):
             return False
         before = (self.day - published).days
@@ -289,7 +288,8 @@ class SectionWriter:
             paragraphs.append(_paragraph(quote_sentences(g.quotes, self.name, lang), lang))
         paragraphs.append(_paragraph(self.told.sentences(), lang))
         if g.sectors is not None:
-            paragraphs.append(_paragraph(sector_sentences(g.sectors, self.q.sectors, lang), lang))
+            told = sector_sentences(g.sectors, self.q.sectors, lang, g.sector_returns)
+            paragraphs.append(_paragraph(told, lang))
         if g.macro is not None:
             paragraphs.append(_paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of any kind; first for a chosen article asked of no symbol

@@ -436,6 +436,23 @@ def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
     assert "index_returns" not in {name for name, _ in market.calls}
 
 
+def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns() -> None:
+    """ "今年以来哪个板块涨得最多？" got scores and a month's moves: the ranked sectors' funds are
+    measured over the year, and the best and worst by that return lead. The scores' own month
+    is not measured twice, nor is a question without a period."""
+    market = FakeMarket()
+    answer = ask("今年以来哪个板块涨得最多？", market=market)
+    [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
+    assert args["symbols"] == ["XLE", "XLB", "XLI", "XLF", "XLK"] and args["period"] == "YTD"
+    text = answer.sections[0].text
+    assert "年初至今涨幅居前的是能源(XLE)（上涨43.27%）、科技(XLK)（上涨27.48%）和工业(XLI)" in text
+    assert text.index("年初至今涨幅") < text.index("综合评分")  # the fact asked first
+    for question in ("近一个月哪个板块涨得最多？", "最近板块轮动如何？"):
+        market = FakeMarket()
+        ask(question, market=market)
+        assert "index_returns" not in {name for name, _ in market.calls}, question
+
+
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
     """A series ending earlier than the rest is said under its own date, and the newest come
     first: never one date over every figure and another in brackets after one of them."""
