@@ -68,10 +68,15 @@ class Gathered:
     market: MarketDataPort | None = None
 
     @property
+    def results(self) -> list[ToolResult]:
+        """Every tool result gathered."""
+        found = (self.returns, self.sectors, self.sector_returns, self.macro, self.quotes)
+        return [r for r in found if r is not None]
+
+    @property
     def data_day(self) -> dt.date | None:
         """The day the answer's market figures are for (the latest of its tool results)."""
-        results = (self.returns, self.sectors, self.sector_returns, self.macro, self.quotes)
-        return max((r.provenance.as_of for r in results if r is not None), default=None)
+        return max((r.provenance.as_of for r in self.results), default=None)
 
 
 class Gatherer:

@@ -145,7 +145,7 @@ class SectionWriter:
             if headline and detect_language(headline) == lang:
                 return shortened(headline)
         # a title saying what the tools measured, only where they measured something
-        measured = any(r is not None for r in (g.returns, g.sectors, g.macro, g.quotes))
+        measured = bool(g.results)
         computed = g.returns.provenance.symbols if g.returns is not None else ()
         # each asked symbol whose returns were computed, itself or by the ETF standing in
         compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]

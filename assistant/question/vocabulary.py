@@ -81,12 +81,20 @@ class Vocabulary:
         pattern, symbols = _name_pattern(self.names)
         if pattern is None:
             return []
-        inside = InsideIndexNames(text, dict(self.index_brands))
+        inside = InsideIndexNames(text, _brand_table(self.index_brands))
         return [
             (m.start(), m.end(), symbols[m.group(0).lower()])
             for m in pattern.finditer(text)
             if not inside(*m.span())
         ]
+
+
+@cache
+def _brand_table(
+    brands: tuple[tuple[str, tuple[str, ...]], ...],
+) -> dict[str, tuple[str, ...]]:
+    """`Vocabulary.index_brands` as a lookup, built once: every sentence's names are read."""
+    return dict(brands)
 
 
 @cache
@@ -165,7 +173,7 @@ def _find_symbols(
     heading another index's name, 纳斯达克中国金龙指数 (`index_names`).
     `sectors`: the sectors' names, lower case; `brands`: `Vocabulary.index_brands`."""
     edges = WordEdges.of(text)
-    in_index_name = InsideIndexNames(text, dict(brands))
+    in_index_name = InsideIndexNames(text, _brand_table(brands))
 
     def inside_a_word(start: int, end: int) -> bool:
         if in_index_name(start, end) or edges.splits(start, end):
