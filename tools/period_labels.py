@@ -39,3 +39,18 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
     if found := month_of(label) or span_of(label):
         return found[0]
     return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
+
+
+def to_date_start(label: str, as_of: dt.date) -> dt.date | None:
+    """The first day of a span to date ("YTD": January 1st of `as_of`'s year; "QTD", "MTD";
+    "WTD": the Monday); None for any other period."""
+    label = label.strip().upper()
+    if label == "YTD":
+        return dt.date(as_of.year, 1, 1)
+    if label == "QTD":
+        return dt.date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+    if label == "MTD":
+        return as_of.replace(day=1)
+    if label == "WTD":
+        return as_of - dt.timedelta(days=as_of.weekday())
+    return None

@@ -29,7 +29,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
-from tools.period_labels import YEAR_LABEL, month_of, span_of
+from tools.period_labels import YEAR_LABEL, month_of, span_of, to_date_start
 from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
@@ -193,14 +193,9 @@ def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, sym
 
 def _anchor_day(period: Period, end: dt.date) -> dt.date:
     """The calendar day whose close (or the last before it) is the period's base."""
-    if period.kind == "ytd":
-        return dt.date(end.year, 1, 1) - dt.timedelta(days=1)
-    if period.kind == "qtd":
-        return dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1) - dt.timedelta(days=1)
-    if period.kind == "mtd":
-        return end.replace(day=1) - dt.timedelta(days=1)
-    if period.kind == "wtd":
-        return end - dt.timedelta(days=end.weekday() + 1)  # the Sunday before: Friday's close
+    began = to_date_start(period.kind, end)
+    if began is not None:  # the day before the span began (a week's: Sunday, so Friday's close)
+        return began - dt.timedelta(days=1)
     if period.kind == "weeks":
         return end - dt.timedelta(weeks=period.n)
     if period.kind in ("months", "years"):

@@ -40,6 +40,7 @@ from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, named_period
 from ingest.tokens import terms
+from tools.period_labels import to_date_start
 
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
@@ -311,15 +312,18 @@ def _timeliness(
 ) -> float:
     """Commentary from when the question is about speaks about it: the day or month it names
     (and as long again after, when that period's news is reported), else the as-of date; old
-    commentary less so, and commentary from before a recent span asked ("最近一周", "this
-    month") least: it speaks of another time, and is quoted only when nothing newer is."""
+    commentary less so, and commentary from before a recent span or a span to date asked
+    ("最近一周", "this month", 今年以来) least: it speaks of another time, and is quoted only
+    when nothing newer is."""
     if published is None:
         return 0.0
     if named is not None and named.begun(as_of):
         return 0.3 if named.reported(published) else -0.2
-    days = abs(((as_of or dt.date.today()) - published).days)
-    if days > RECENT_SPAN_DAYS.get(period or "", days):
-        return -0.3
+    today = as_of or dt.date.today()
+    days = abs((today - published).days)
+    began = to_date_start(period, today) if period else None
+    if days > RECENT_SPAN_DAYS.get(period or "", days) or (began and published < began):
+        return -0.3  # last year's "今年以来" is not this year's
     if days <= 14:
         return 0.3
     if days <= 60:

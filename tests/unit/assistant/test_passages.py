@@ -621,6 +621,20 @@ def test_asked_about_a_recent_span_commentary_from_before_it_ranks_last() -> Non
     assert ranked[0].text == texts[1]
 
 
+def test_asked_about_this_year_last_years_commentary_ranks_last() -> None:
+    """December's commentary is of last year: asked in January how bitcoin did this year, a
+    sentence from this month answers, though December's passage ranked first and is as recent
+    as a month can be."""
+    texts = (
+        "比特币大涨逾30%，创历史新高，市场情绪高涨。",
+        "比特币下跌12%，跌破8万美元，市场情绪转冷。",
+    )
+    days = (dt.date(2025, 12, 29), dt.date(2026, 1, 2))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    ranked = candidates(found, "比特币今年表现如何？", [], "zh", dt.date(2026, 1, 20), period="YTD")
+    assert ranked[0].text == texts[1]
+
+
 def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
     """No as-of date (the LLM writer's and the research steps' call): a library ingested once
     is months old against today, and its newest passage still counts as recent."""

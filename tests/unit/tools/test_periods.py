@@ -10,7 +10,7 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
-from tools.period_labels import year_of
+from tools.period_labels import to_date_start, year_of
 from tools.periods import (
     calendar_year,
     date_range,
@@ -184,3 +184,16 @@ def test_the_year_a_period_lies_in() -> None:
     assert [year_of(label, as_of) for label in ("YTD", "QTD", "MTD")] == [2026] * 3
     assert [year_of(label, as_of) for label in ("WTD", "1M", "1Y", "5D")] == [None] * 4
     assert year_of("YTD") is None
+
+
+def test_a_span_to_date_begins_on_its_first_calendar_day() -> None:
+    """What commentary from before a span asked is measured against: a year's, a quarter's and
+    a month's first day, a week's Monday; none for a trailing span."""
+    as_of = dt.date(2026, 8, 13)  # a Thursday
+    assert [to_date_start(label, as_of) for label in ("YTD", "qtd", "MTD", "WTD")] == [
+        dt.date(2026, 1, 1),
+        dt.date(2026, 7, 1),
+        dt.date(2026, 8, 1),
+        dt.date(2026, 8, 10),
+    ]
+    assert to_date_start("1M", as_of) is None
