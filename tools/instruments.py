@@ -1,7 +1,7 @@
 """The instruments we name: the indices, sector and bond ETFs, yields, other markets' indices,
-commodities and bitcoin, each with its Yahoo symbol, its English and Chinese names and the
-aliases people and articles use for it (标普, "small caps", 能源板块). `tools.symbols` reads
-them in text and resolves them; listed companies are `tools.companies`'.
+commodities, bitcoin and the dollar index, each with its Yahoo symbol, its English and Chinese
+names and the aliases people and articles use for it (标普, "small caps", 能源板块).
+`tools.symbols` reads them in text and resolves them; listed companies are `tools.companies`'.
 """
 
 from __future__ import annotations
@@ -180,6 +180,10 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     _commodity("NG=F", "Natural gas", "天然气", ("天然气", "natural gas")),
     _commodity("HG=F", "Copper", "铜", ("铜价", "copper")),
     _commodity("BTC-USD", "Bitcoin", "比特币", ("比特币", "bitcoin", "btc")),
+    # The dollar against six major currencies (ICE's index; Yahoo's DX-Y.NYB): no stock
+    # market's, and nothing earns its change but the dollar's holders.
+    _commodity("DX-Y.NYB", "US Dollar Index", "美元指数", ("美元指数", "美指", "dollar index",
+                                                      "us dollar index", "dxy")),
     Instrument("SPY", "SPDR S&P 500 ETF", "标普500 ETF", ("标普500etf",), ()),
     Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
     Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),

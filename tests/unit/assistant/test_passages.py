@@ -1037,6 +1037,7 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
         "File a complaint with the FBI's Internet Crime Complaint Center at ic3.gov.",
         "Follow us on X and LinkedIn for the latest updates on the markets.",
         "请关注我们的公众号，获取更多关于市场的最新分析和数据。",
+        "If you enjoyed today’s post, check out U.S. Dollar Index Falls 10.1% in 2025 on Voronoi.",
     ],
 )
 def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> None:
