@@ -216,11 +216,13 @@ def _longest_at(
         end += 1
     for stop in range(end, start, -1):
         words = tuple(t.group(0).replace("’", "'") for t in tokens[start:stop])
-        symbol = _lookup(found, words)
+        symbol, cut = _lookup(found, words), 0
         if symbol is None and words[-1].endswith(_POSSESSIVE):
-            symbol = _lookup(found, (*words[:-1], words[-1][:-2]))
+            symbol, cut = _lookup(found, (*words[:-1], words[-1][:-2])), 2
         if symbol is not None:
-            return stop, symbol, tokens[stop - 1].end()
+            # the name ends before its "'s": "the Nasdaq's worst day" has the index's words,
+            # which win over a company's on the same words
+            return stop, symbol, tokens[stop - 1].end() - cut
     return None
 
 

@@ -145,6 +145,7 @@ def test_companies_are_found_by_name_and_ticker(text: str, symbols: list[str]) -
         ("美光科技与应用材料", ["MU", "AMAT"]),
         ("Applied Materials vs the materials sector", ["AMAT", "XLB"]),
         ("Nasdaq and the Dow", ["^IXIC", "^DJI"]),  # the index, not Nasdaq Inc. or Dow Inc.
+        ("What was the Nasdaq's worst day, and the Dow's?", ["^IXIC", "^DJI"]),  # possessive too
     ],
 )
 def test_a_company_name_holding_a_sector_word_is_the_company(text: str, symbols: list[str]) -> None:
