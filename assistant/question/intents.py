@@ -80,6 +80,9 @@ def dashboard_readings(text: str) -> tuple[str, ...]:
 _COMPARISON = (
     "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
     " vs", "versus", "compared", "compare", "relative to", "than",
+    # which of the two: "XLK和XLE谁表现更好", "哪个涨得更多", "which did better"
+    "谁表现", "谁涨", "谁跌", "谁更", "哪个更", "哪只更", "哪个涨得更", "did better", "did worse",
+    "performed better", "performed worse",
 )  # fmt: skip
 
 
@@ -282,6 +285,8 @@ def detect_intents(
         intents.discard("macro")  # "美国7月CPI同比涨了多少？", "What did Powell say at the FOMC?"
     if sectors:
         intents.add("sectors")
+    if len(sectors) >= 2 and asks_comparison(text):
+        intents.add("returns")  # "Which did better, tech or energy?": one against the other
     if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
         intents.add("returns")
     if not intents:

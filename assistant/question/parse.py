@@ -298,9 +298,11 @@ def _with_defaults(
         benchmark = parsed.symbols[-1]
     elif parsed.symbols and parsed.symbols[0] != DEFAULT_BENCHMARK and not (news_only or unmatched):
         benchmark = DEFAULT_BENCHMARK
+    elif len(parsed.sectors) >= 2 and "returns" in parsed.intents and parsed.asks_comparison:
+        benchmark = parsed.sectors[-1]  # "XLK和XLE谁表现更好": measured one against the other
     symbols = parsed.symbols
     implied = False
-    if benchmark is not None and benchmark not in symbols:
+    if benchmark is not None and benchmark not in (*symbols, *parsed.sectors):
         symbols, implied = (*symbols, benchmark), True
     return replace(
         parsed, period=period, benchmark=benchmark, symbols=symbols, benchmark_implied=implied

@@ -436,6 +436,21 @@ def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
     assert "index_returns" not in {name for name, _ in market.calls}
 
 
+def test_which_of_two_sectors_did_better_is_answered_by_one_against_the_other() -> None:
+    """ "XLK和XLE今年谁表现更好？" gave both funds' returns and left the reader to compare: the
+    second is the yardstick of the first, and the title says who won."""
+    market = FakeMarket()
+    answer = ask("XLK和XLE今年谁表现更好？", market=market)
+    [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
+    assert args["symbols"] == ["XLK", "XLE"] and args["benchmark"] == "XLE"
+    assert "科技板块(XLK)跑输能源板块(XLE)15.78个百分点" in answer.sections[0].text
+    assert answer.title == "科技板块(XLK)年初至今跑输能源板块(XLE)"
+    english = ask("Which did better this year, tech or energy?", market=FakeMarket())
+    assert (
+        english.title == "The Technology sector (XLK) trailed the Energy sector (XLE) year to date"
+    )
+
+
 def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns() -> None:
     """ "今年以来哪个板块涨得最多？" got scores and a month's moves: the ranked sectors' funds are
     measured over the year, and the best and worst by that return lead. The scores' own month
