@@ -31,7 +31,7 @@ _VOICED = re.compile(
     r"^(?:['’]s)?\s*(?:(?:equity |chief |global )?(?:analysts?|strategists?|economists?|"
     r"research|team|desk)\s+)?"
     r"(?:(?:expect|forecast|predict|project|estimate|reckon|recommend|calculate|upgrade|"
-    r"downgrade|reiterate|initiate)(?:s|es|ed|d|ing)?\b"
+    r"downgrade|reiterate|initiate)(?:s|es|ed|d|ing)?\b|think(?:s)? (?:of|about)\b"
     rf"|(?:set|raise|lift|hike|cut|lower|trim|put)(?:s|ed|d|ting)?\s+(?:\w+\s+){{0,3}}?{_VIEW})",
     re.I,
 )
@@ -45,6 +45,8 @@ _VOICED_ZH = re.compile(
     # its view of something: "摩根士丹利对英伟达的目标价", "高盛的油价预测" (but "美光的目标价"
     # is the target set for Micron: only a forecast or an outlook is a company's own)
     rf"|^对[^，。？?的]{{1,12}}的[^，。？?的]{{0,6}}?{_VIEW_ZH}"
+    # or asked for it: "高盛对美股怎么看", "大摩如何看待油价"
+    r"|^(?:对[^，。？?的]{1,12})?(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
     r"|^的[^，。？?的]{1,6}?(?:预测|展望|看法)"
 )
 

@@ -284,6 +284,10 @@ def test_a_company_is_a_stock_not_its_sector_word() -> None:
         ("高盛的油价预测是多少？", ("CL=F",)),
         ("高盛对油价的预测是多少？", ("CL=F",)),
         ("摩根士丹利对英伟达的目标价是多少？", ("NVDA",)),
+        # asked for its view of something: "what does X think of", "X对…怎么看"
+        ("高盛对美股怎么看？", ("^GSPC",)),
+        ("大摩如何看待油价？", ("CL=F",)),
+        ("What does Goldman Sachs think of US stocks?", ("^GSPC",)),
     ],
 )
 def test_a_company_cited_as_the_source_of_a_view_is_not_what_is_asked_about(
