@@ -102,12 +102,17 @@ _LOOKS_AHEAD = re.compile(
 )
 
 
+def looks_ahead(text: str) -> bool:
+    """Does the text ask what is still to come ("下次会议会降息吗", "Will the Fed cut")?"""
+    return _LOOKS_AHEAD.search(text) is not None
+
+
 def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     """The span of days a text names (a full date, "2026年6月", "March 2026", "7月3日",
     "July 3"); None when it names none, or only as the date of a high or a low it measures
     from. A day without a year is the latest such day not after `today`, or, in a text asking
     what is to come, the next one not over by then (which may be after `today`)."""
-    ahead = _LOOKS_AHEAD.search(text) is not None
+    ahead = looks_ahead(text)
     latest = _next if ahead else _latest
     spans: list[tuple[int, int, dt.date, dt.date]] = []  # where in the text, first and last day
     for written in written_dates(text):

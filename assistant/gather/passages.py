@@ -38,7 +38,7 @@ from assistant.gather.said import Said
 from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit
-from ingest.named_periods import NamedPeriod, named_period
+from ingest.named_periods import NamedPeriod, looks_ahead, named_period
 from ingest.tokens import terms
 from tools.period_labels import to_date_start
 
@@ -131,6 +131,8 @@ def candidates(
     lowered_names, unwritten = _lowered(question, names)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
+    # asked what is to come ("下次会议会降息吗？"), the past month's views are the live ones
+    ahead = AHEAD_SPAN if looks_ahead(question) else None
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
         quoted = _quoted(raw, before, after, position == 0, scoped)
@@ -153,7 +155,7 @@ def candidates(
         else:
             subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
-            score += _timeliness(hit.published, as_of, named, period)
+            score += _timeliness(hit.published, as_of, named, period or ahead)
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         one = Candidate(
@@ -334,6 +336,7 @@ def _timeliness(
 # How far back a recent span reaches, in calendar days with a few to spare (a one-day
 # question's search looks this far back too: `offline.gathering.published_window`).
 RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
+AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superseded
 
 
 def newest_published(hits: Sequence[Hit]) -> dt.date | None:

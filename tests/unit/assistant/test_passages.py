@@ -635,6 +635,16 @@ def test_asked_about_this_year_last_years_commentary_ranks_last() -> None:
     assert ranked[0].text == texts[1]
 
 
+def test_asked_what_is_to_come_views_older_than_a_month_rank_last() -> None:
+    """ "美联储下次会议会降息吗？" is answered by this month's pricing: a forecast from six weeks
+    ago is superseded, though its passage ranked first and says as much of the question."""
+    texts = ("美联储下次会议可能降息，市场普遍预期。", "美联储下次会议降息的概率升至60%。")
+    days = (dt.date(2026, 7, 10), dt.date(2026, 8, 1))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    ranked = candidates(found, "美联储下次会议会降息吗？", [], "zh", dt.date(2026, 8, 21))
+    assert ranked[0].text == texts[1]
+
+
 def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
     """No as-of date (the LLM writer's and the research steps' call): a library ingested once
     is months old against today, and its newest passage still counts as recent."""
