@@ -131,8 +131,6 @@ def candidates(
     lowered_names, unwritten = _lowered(question, names)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
-    # asked what is to come ("下次会议会降息吗？"), the past month's views are the live ones
-    ahead = AHEAD_SPAN if looks_ahead(question) else None
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
         quoted = _quoted(raw, before, after, position == 0, scoped)
@@ -155,7 +153,7 @@ def candidates(
         else:
             subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
-            score += _timeliness(hit.published, as_of, named, period or ahead)
+            score += _timeliness(hit.published, as_of, named, _span(question, period))
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         one = Candidate(
@@ -304,6 +302,13 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
         if _names_subject(c.hit.chunk.text, c.hit.title, names)
     }
     return [c for c in found if c.hit.chunk.article_id in about]
+
+
+@lru_cache(maxsize=256)
+def _span(question: str, period: str | None) -> str | None:
+    """The span a sentence's timeliness is judged by: the period asked, else for a question
+    on what is still to come ("下次会议会降息吗？") the past month, whose views are live."""
+    return period or (AHEAD_SPAN if looks_ahead(question) else None)
 
 
 def _timeliness(
