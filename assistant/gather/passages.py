@@ -40,6 +40,7 @@ from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, looks_ahead, named_period
 from ingest.tokens import terms
+from tools.companies import find_companies
 from tools.period_labels import to_date_start
 
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
@@ -301,7 +302,14 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
         for c in found
         if _names_subject(c.hit.chunk.text, c.hit.title, names)
     }
-    return [c for c in found if c.hit.chunk.article_id in about]
+    return [c for c in found if c.hit.chunk.article_id in about and not _on_another(c.text, names)]
+
+
+def _on_another(text: str, names: tuple[str, ...]) -> bool:
+    """Does the sentence name another listed company and none the question names? It is that
+    company's news, though its article names the one asked about: a digest's item on NIO's
+    paper gain after its item on Apple's outage."""
+    return any(symbol for _, _, symbol in find_companies(text)) and not names_written(text, names)
 
 
 @lru_cache(maxsize=256)

@@ -141,6 +141,21 @@ def test_a_question_about_a_company_is_answered_from_articles_that_name_it() -> 
     assert "c1" in {c.hit.chunk.id for c in candidates(pool, question, names, "en")}
 
 
+def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
+    """A news digest names GameStop in one item and Micron in the next: the Micron item shares
+    the question's words, but it is Micron's news, not GameStop's."""
+    pool = hits(
+        "GameStop said its first-quarter sales rose 14% from a year earlier. Micron said its "
+        "first-quarter sales beat forecasts, lifted by AI memory demand."
+    )
+    question = "What lifted GameStop's first-quarter sales?"
+    names = [("GameStop", "GME")]
+    found = candidates(pool, question, names, "en", companies=names)
+    assert [c.text for c in found] == [
+        "GameStop said its first-quarter sales rose 14% from a year earlier."
+    ]
+
+
 def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() -> None:
     wanted = question_terms("How much did South Korea's exports grow?")
     assert any("出口" in group for group in wanted)
