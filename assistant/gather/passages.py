@@ -129,7 +129,7 @@ def candidates(
     rest = without_time_words(named.rest if named else question)
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
-    lowered_names, unwritten = _lowered(question, names)
+    lowered, unwritten = _lowered(question, names)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
@@ -144,7 +144,7 @@ def candidates(
         headline = _headline_says(hit.title)
         said = parts or Said.of(text, words)
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
-        about = coverage >= MIN_COVERAGE or names_written(text, lowered_names)
+        about = coverage >= MIN_COVERAGE or names_written(text, lowered)
         if not scoped and wanted and not about:
             continue  # not about the question
         names_one = bool(names_written(text, unwritten))
@@ -152,7 +152,7 @@ def candidates(
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered_names))
+            subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, _span(question, period))
         kind = _kind(text, hit, position)
@@ -161,8 +161,8 @@ def candidates(
             text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit, each
         )
         found.append(_with_antecedent(one, lead, asked, headline))
-    kept = found if scoped else _on_topic(_about_companies(found, companies), lowered_names)
-    return _distinct(kept, newer=named is None or not named.begun(as_of))
+    found = found if scoped else _on_topic(_about_companies(found, companies, speakers), lowered)
+    return _distinct(found, newer=named is None or not named.begun(as_of))
 
 
 def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:
@@ -290,10 +290,14 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     ]
 
 
-def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate]:
+def _about_companies(
+    found: list[Candidate], companies: Names, speakers: Names = ()
+) -> list[Candidate]:
     """Only what is about a company the question names: sentences from articles whose headline
     or a retrieved passage names it. "What lifted GameStop's first-quarter sales?" is not
-    answered by ASML's first-quarter sales, however many of its words that sentence shares."""
+    answered by ASML's first-quarter sales, however many of its words that sentence shares.
+    Nor by a sentence naming another company only (`_on_another`); one naming the source of
+    the view asked (`speakers`: "Goldman raised its target to $250") is on the question."""
     names = tuple(n.lower() for aliases in companies for n in aliases if n)
     if not names:
         return found
@@ -302,13 +306,14 @@ def _about_companies(found: list[Candidate], companies: Names) -> list[Candidate
         for c in found
         if _names_subject(c.hit.chunk.text, c.hit.title, names)
     }
-    return [c for c in found if c.hit.chunk.article_id in about and not _on_another(c.text, names)]
+    named = names + tuple(n.lower() for aliases in speakers for n in aliases if n)
+    return [c for c in found if c.hit.chunk.article_id in about and not _on_another(c.text, named)]
 
 
 def _on_another(text: str, names: tuple[str, ...]) -> bool:
     """Does the sentence name another listed company and none the question names? It is that
     company's news, though its article names the one asked about: a digest's item on NIO's
-    paper gain after its item on Apple's outage."""
+    paper gain after its item on Apple's outage, another bank's target in a ratings roundup."""
     return any(symbol for _, _, symbol in find_companies(text)) and not names_written(text, names)
 
 

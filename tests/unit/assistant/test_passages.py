@@ -154,6 +154,12 @@ def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
     assert [c.text for c in found] == [
         "GameStop said its first-quarter sales rose 14% from a year earlier."
     ]
+    # the source of the view asked is on the question, though it names no company asked about
+    pool = hits("Nvidia beat forecasts again. Goldman Sachs raised its target to $250 a share.")
+    question = "What target did Goldman Sachs set for Nvidia?"
+    names, goldman = [("Nvidia", "NVDA")], [("Goldman Sachs", "GS")]
+    found = candidates(pool, question, names, "en", companies=names, speakers=goldman)
+    assert "Goldman Sachs raised its target to $250 a share." in [c.text for c in found]
 
 
 def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() -> None:
