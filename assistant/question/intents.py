@@ -82,7 +82,7 @@ _COMPARISON = (
     " vs", "versus", "compared", "compare", "relative to", "than",
     # which of the two: "XLK和XLE谁表现更好", "哪个涨得更多", "which did better"
     "谁表现", "谁涨", "谁跌", "谁更", "哪个更", "哪只更", "哪个涨得更", "did better", "did worse",
-    "performed better", "performed worse",
+    "performed better", "performed worse", "比呢", "比起来",  # "和纳指比呢？"
 )  # fmt: skip
 
 

@@ -264,7 +264,12 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
         or names_macro(parsed.text)
     )
     if not own_topic or refers_back(parsed.text):
-        if not parsed.symbols and not parsed.sectors:
+        if parsed.symbols and parsed.asks_comparison:
+            # "和纳指比呢？" after the Russell 2000: the earlier subject against the new one
+            earlier = [s for s in previous.asked_symbols if s in previous.symbols]
+            symbols = tuple(dict.fromkeys([*earlier, *parsed.symbols]))
+            changes.update(symbols=symbols, carried_over=len(symbols) > len(parsed.symbols))
+        elif not parsed.symbols and not parsed.sectors:
             # a benchmark the earlier turn implied is implied again, not asked about now
             symbols = tuple(s for s in previous.asked_symbols if s in previous.symbols)
             changes.update(symbols=symbols, sectors=previous.sectors, carried_over=True)

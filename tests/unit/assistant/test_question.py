@@ -447,6 +447,22 @@ def test_a_follow_up_that_refers_back_keeps_the_earlier_topic(
     assert follow.carried_over and follow.symbols == symbols and follow.period == "3M"
 
 
+@pytest.mark.parametrize(
+    ("first", "text", "symbols"),
+    [
+        ("罗素2000今年表现如何？", "和纳指比呢？", ("^RUT", "^IXIC")),
+        ("How did the S&P 500 do this year?", "And compared with the Dow?", ("^GSPC", "^DJI")),
+    ],
+)
+def test_a_follow_up_comparing_with_something_new_measures_the_earlier_subject_against_it(
+    first: str, text: str, symbols: tuple[str, ...]
+) -> None:
+    """ "和纳指比呢？" after the Russell 2000 asks Russell vs Nasdaq, not Nasdaq vs the S&P 500."""
+    follow = parse(text, previous=parse(first))
+    assert follow.symbols == symbols and follow.benchmark == symbols[-1]
+    assert follow.carried_over and follow.period == "YTD"
+
+
 def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
     first = parse("罗素2000指数近3个月是否跑赢标普500?")
     follow = parse("美联储降息对它有什么影响?", previous=first)
