@@ -62,7 +62,7 @@ def assemble(
     ]
     results = registry.tool_results
     answer = Answer(
-        question=redact(question.text),  # a key pasted into a question is not saved either
+        question=redact(question.asked),  # a key pasted into a question is not saved either
         title=redact(strip_markers(draft.title).strip() or question.text),
         as_of=registry.market.as_of
         or question.as_of

@@ -4,7 +4,8 @@ In a conversation about the Russell 2000, "那纳斯达克呢?", "and over the s
 did it fall?" lean on the earlier turn; "What did the Fed minutes say?" starts a topic of its
 own. `parse._carry_over` keeps the earlier topic only for a question that names none of its own
 or that uses a referring word: a pronoun (它, it, those), an elliptical 那…呢 / "what about",
-a leading "and", or "the same period" (同期).
+a leading "and", or "the same period" (同期). An elliptical one ("那黄金呢？", "What about
+gold?") asks the earlier question again of what it names (`elliptical_subject`).
 """
 
 from __future__ import annotations
@@ -32,3 +33,19 @@ _EN = re.compile(
 def refers_back(text: str) -> bool:
     """Does the question lean on an earlier one through a referring word?"""
     return bool(_ZH.search(text) or _EN.search(text))
+
+
+_ZH_ELLIPSIS = re.compile(
+    r"^\s*(?:那么?|还有)?\s*(?P<said>[^，,。？?！!]{1,16}?)\s*呢\s*[?？!！。]*\s*$"
+)
+_EN_ELLIPSIS = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+)?(?P<said>[^?.!,]{1,40}?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def elliptical_subject(text: str) -> str | None:
+    """What an elliptical follow-up names, as written ("那黄金呢？": 黄金; "What about the
+    Nasdaq?": Nasdaq); None for any other question."""
+    found = _ZH_ELLIPSIS.match(text) or _EN_ELLIPSIS.match(text)
+    return found["said"].strip() if found else None

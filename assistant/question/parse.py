@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
-from assistant.question.followup import refers_back
+from assistant.question.followup import elliptical_subject, refers_back
 from assistant.question.intents import (
     Intent,
     asks_comparison,
@@ -67,6 +67,14 @@ class ParsedQuestion:
     # Companies named as the source of a view ("per JPMorgan"): neither priced nor searched
     # for, and no part of what a sentence must say to answer the question.
     speakers: tuple[str, ...] = ()
+    # The words typed, where `text` restates them ("那黄金呢？" as "黄金今年表现如何？"): what
+    # the conversation shows as asked.
+    typed: str | None = None
+
+    @property
+    def asked(self) -> str:
+        """The question as the person typed it."""
+        return self.typed or self.text
 
     @property
     def asks_comparison(self) -> bool:
@@ -159,7 +167,8 @@ def parse_question(
     """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
     a follow-up that leans on `previous` carries over what it does not restate (`_carry_over`).
     Companies are `symbols` (stocks), never `sectors`."""
-    text = validate(question)
+    typed = validate(question)
+    text = _restated(typed, previous, vocabulary) if previous is not None else typed
     # Sectors only as `find_symbols` reads them: a sector word inside a company's name
     # ("Applied Materials", 美光科技) or a masked phrase (新能源) is no sector.
     found = list(dict.fromkeys(vocabulary.find_symbols(text)))
@@ -196,6 +205,7 @@ def parse_question(
         as_of=asked_day or day,
         intents=frozenset(intents),
         speakers=cited,
+        typed=typed if typed != text else None,
     )
     if previous is not None:
         parsed = _carry_over(parsed, previous)
@@ -246,6 +256,27 @@ def _topic_symbols(text: str) -> tuple[str, ...]:
             ):
                 return (symbol,)
     return ()
+
+
+def _restated(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> str:
+    """ "那黄金呢？" after "罗素2000今年表现如何？" asks "黄金今年表现如何？": an elliptical
+    follow-up naming one thing by one of its names is the earlier question (in the same
+    language) with its subject's name replaced. Anything else is asked as it stands."""
+    said = elliptical_subject(text)
+    if said is None or asks_comparison(text) or not previous.asked_symbols:
+        return text
+    if detect_language(text) != previous.language:
+        return text
+    found = vocabulary.find_symbols(said)
+    names = {n.lower() for n in vocabulary.aliases(found[0])} | {found[0].lower()} if found else ()
+    if len(found) != 1 or said.lower() not in names:
+        return text
+    subject = previous.asked_symbols[0]
+    for name in (*vocabulary.aliases(subject), subject):  # longest first
+        at = previous.text.lower().find(name.lower())
+        if at >= 0:
+            return previous.text[:at] + said + previous.text[at + len(name) :]
+    return text
 
 
 def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuestion:

@@ -433,7 +433,6 @@ def test_a_follow_up_with_its_own_topic_starts_fresh(text: str) -> None:
     [
         ("为什么?", ("^RUT", "^GSPC")),
         ("And why?", ("^RUT", "^GSPC")),
-        ("那纳斯达克呢?", ("^IXIC", "^GSPC")),
         ("What about the Nasdaq over the same period?", ("^IXIC", "^GSPC")),
         ("美联储降息对它有什么影响?", ("^RUT", "^GSPC")),
         ("How do rates affect it?", ("^RUT", "^GSPC")),
@@ -461,6 +460,39 @@ def test_a_follow_up_comparing_with_something_new_measures_the_earlier_subject_a
     follow = parse(text, previous=parse(first))
     assert follow.symbols == symbols and follow.benchmark == symbols[-1]
     assert follow.carried_over and follow.period == "YTD"
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "restated", "symbols"),
+    [
+        ("罗素2000今年表现如何？", "那黄金呢？", "黄金今年表现如何？", ("GC=F",)),
+        (
+            "罗素2000指数近3个月是否跑赢标普500?",
+            "那纳斯达克呢?",
+            "纳斯达克近3个月是否跑赢标普500?",
+            ("^IXIC", "^GSPC"),
+        ),
+        (
+            "How did the S&P 500 do this year?",
+            "What about the Dow?",
+            "How did the Dow do this year?",
+            ("^DJI", "^GSPC"),
+        ),
+    ],
+)
+def test_an_elliptical_follow_up_asks_the_earlier_question_of_what_it_names(
+    first: str, text: str, restated: str, symbols: tuple[str, ...]
+) -> None:
+    """ "那黄金呢？" after "罗素2000今年表现如何？" asks how gold did this year: its title, its
+    search and the sentences it quotes follow that question, not the two words typed."""
+    follow = parse(text, previous=parse(first))
+    assert follow.text == restated and follow.symbols == symbols
+    assert follow.asked == text  # what the conversation shows as asked
+
+
+@pytest.mark.parametrize("text", ["What about gold?", "那美联储呢？", "那上个月呢？"])
+def test_a_follow_up_in_another_language_or_naming_no_symbol_is_asked_as_typed(text: str) -> None:
+    assert parse(text, previous=parse("罗素2000今年表现如何？")).text == text
 
 
 def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
