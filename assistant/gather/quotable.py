@@ -213,14 +213,36 @@ def about_itself(text: str) -> bool:
     return _ABOUT_ITSELF.match(text.lstrip(" -*•#>")) is not None
 
 
+# A digest's headline strings its stories together ("8点1氪丨海南将成…；SK海力士暴跌15%").
+_DIGEST = re.compile("；")
+
+
+def is_digest(headline: str) -> bool:
+    """Does the headline string several stories together? Then it is not quoted: its figure
+    is one story's, told in the body."""
+    return _DIGEST.search(headline) is not None
+
+
+def stories(headline: str) -> list[str]:
+    """The stories a headline tells: a digest's each, without its column's name ("8点1氪丨A；
+    B": A, B); else the headline itself."""
+    text = " ".join(headline.split())
+    if not is_digest(text):
+        return [text]
+    body = re.split("[丨｜|]", text, maxsplit=1)[-1]
+    return [story.strip() for story in body.split("；") if story.strip()]
+
+
 def quotable_headline(text: str, scoped: bool) -> bool:
     """A headline is quoted when it is the chosen article's, or when it states a figure: news
-    headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles."""
+    headlines often hold the fact ("创业板指大涨2.63%创历史新高") the body only circles; not a
+    digest's (`is_digest`), whose figure belongs to one of its stories."""
     if scoped:
         return len(text) >= 20
     long_enough = cjk_count(text) >= 10 or len(text) >= 30
     return (
         long_enough
+        and not is_digest(text)
         and bool(figures_in(text))
         and text[-1:] not in "?？"
         and not fragment(text)

@@ -16,7 +16,7 @@ from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate, candidates, near_duplicate
-from assistant.gather.quotable import fragment
+from assistant.gather.quotable import fragment, stories
 from assistant.gather.said import Said
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
@@ -111,8 +111,7 @@ class SectionWriter:
             companies=self.companies,
             glosses=vocabulary.glosses,
         )
-        # What the reader's best sentence says of the whole question: a quotation saying far
-        # less is off the question, however weak the sentences left in the reader's language.
+        # what the reader's best sentence says: a quotation saying far less is off the question
         self.own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
         self.figure_uses: dict[str, int] = {}
@@ -156,25 +155,25 @@ class SectionWriter:
         """The headline of an article the answer's lead sentences come from (the first, or the
         next where it answers as much), where it states something on the question in the
         reader's language: a news headline says the finding ("创业板指大涨2.63%创历史新高")
-        where the question only asks for it. It must say a good share of the question's words,
-        name what the question names (by a name or the ticker it wrote: "HPE"), and say
-        something of what it asks beyond the name ("黄金今年涨了多少" is not titled by a
-        headline on an acquisition by 紫金黄金)."""
+        where the question only asks for it (of a digest's, the story that does). It must say
+        a good share of the question's words, name what the question names (by a name or the
+        ticker it wrote: "HPE"), and say something of what it asks beyond the name ("黄金今年涨
+        了多少" is not titled by a headline on an acquisition by 紫金黄金)."""
         asked = unnamed(question_terms(self.q.text, self.names))
         named = [*self.names, *self.companies]
         leads = self.quoted[:LEAD_SENTENCES]
         # a later lead sentence's headline only where that sentence answers as much as the first
         for candidate in (c for c in leads if c.coverage >= leads[0].coverage):
-            headline = " ".join(candidate.hit.title.split())
-            if (
-                detect_language(headline) == self.lang
-                and headline[-1:] not in "?？"
-                and not fragment(headline)
-                and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
-                and (not named or any(names_written(headline, a) for a in named))
-                and (not asked or share(Said.of(headline), asked) > 0)
-            ):
-                return shortened(headline)
+            for headline in stories(candidate.hit.title):  # a digest's: the story on the question
+                if (
+                    detect_language(headline) == self.lang
+                    and headline[-1:] not in "?？"
+                    and not fragment(headline)
+                    and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
+                    and (not named or any(names_written(headline, a) for a in named))
+                    and (not asked or share(Said.of(headline), asked) > 0)
+                ):
+                    return shortened(headline)
         return None
 
     def has_material(self) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from assistant.gather.quotable import quotable_headline, stories
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
 from assistant.offline.quoting import lead_in
@@ -148,6 +149,17 @@ def test_a_news_answer_is_titled_by_the_headline_that_states_the_finding() -> No
         "创业板指创历史新高那天涨了多少？", "创业板指大涨2.63%创历史新高 近150只股票涨停", text
     )
     assert title == "创业板指大涨2.63%创历史新高 近150只股票涨停"
+
+
+def test_a_digest_is_titled_by_its_story_on_the_question_and_not_quoted_whole() -> None:
+    """A digest strings several stories into one headline: the answer is titled by the one on
+    the question, and the headline is not quoted for the figure another story holds."""
+    headline = "8点1氪丨腾讯股价暴涨15%；预计今年安排约1100亿育儿补贴；英伟达与微软合作"
+    text = "财政部表示，预计今年安排约1100亿元育儿补贴资金，比去年增加约100亿元。"
+    title = _written_title("今年财政部安排了多少育儿补贴？", headline, text)
+    assert title == "预计今年安排约1100亿育儿补贴"
+    assert stories(headline)[0] == "腾讯股价暴涨15%"
+    assert not quotable_headline(headline, scoped=False)
 
 
 def test_a_headline_not_naming_the_company_asked_about_leaves_the_question_as_title() -> None:
