@@ -121,7 +121,7 @@ class ModelAnswer:
         yield from emitted
         language_name = llm_messages.LANGUAGE_NAMES[parsed.language]
         aliases = services.vocabulary.aliases
-        names = [tuple(aliases(s)) for s in parsed.asked_symbols]
+        names = services.vocabulary.subject_names(parsed.asked_symbols, parsed.intents)
         speakers = [tuple(aliases(s)) for s in parsed.speakers]
         companies = services.vocabulary.companies(parsed.symbols)
         prompt, citable = writer.prompt(

@@ -94,7 +94,7 @@ class SectionWriter:
         self.name = fund_names(vocabulary.name, vocabulary.is_sector)  # for the tools' figures
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
-        self.names = [tuple(vocabulary.aliases(s)) for s in question.asked_symbols]  # each symbol's
+        self.names = vocabulary.subject_names(question.asked_symbols, question.intents)
         self.companies = vocabulary.companies(question.symbols)
         self.day = gathered.data_day or question.as_of
         self.pool = candidates(

@@ -63,6 +63,16 @@ class Vocabulary:
         Enterprise", "HPE"): what a text about that company writes."""
         return [(*self.aliases(s), s) for s in symbols if self.is_stock(s)]
 
+    def subject_names(
+        self, asked: tuple[str, ...], intents: Collection[str]
+    ) -> list[tuple[str, ...]]:
+        """The names of what a question is about, each symbol's: those it `asked` about, else,
+        asking about sectors without naming one ("Which sectors are leading?"), every sector's:
+        a sentence on "the private sector" or on "leading the campaign" names none of them."""
+        if not asked and "sectors" in intents:
+            asked = tuple(s.symbol for s in self.sectors)
+        return [tuple(self.aliases(s)) for s in asked]
+
     def name(self, symbol: str, language: Language) -> str:
         """The symbol's name; an unknown symbol keeps its ticker as its name."""
         return self.display_name(symbol, language) or symbol

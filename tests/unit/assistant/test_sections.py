@@ -366,3 +366,16 @@ def test_a_quotation_saying_little_of_what_the_best_sentence_says_is_not_taken()
     writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
     assert "19.5倍" in writer.take(ALL_KINDS, 1)[0]
     assert writer.take(ALL_KINDS, 2) == ["分析师指出，标普500指数的估值中枢已结构性上移[2]。"]
+
+
+def test_a_question_on_the_sectors_naming_none_is_answered_by_sentences_naming_one() -> None:
+    """ "Which sectors are leading?" was answered with "the private sector" of a pension rule and
+    a campaign someone was "leading": every sector is what it asks about."""
+    vocabulary = default_vocabulary()
+    parsed = parse_question("Which sectors are leading right now?", vocabulary)
+    hits = [
+        hit(0, "A court order divides a pension earned through a private sector employer plan."),
+        hit(1, "Energy and utilities are leading the market this month, while tech lags."),
+    ]
+    writer = SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    assert writer.pool[0].text.startswith("Energy and utilities")
