@@ -48,6 +48,12 @@ _DASHBOARD = (
     "credit", "spread", "treasur", "curve",
 )  # fmt: skip
 
+# Economic releases among the macro cues: the dashboard holds none of them, and a question on
+# one ("美国7月非农数据怎么样？", "How was June's CPI?") is answered by its commentary, unless it
+# also asks of rates or the Fed (`_RATES`: "Will the jobs report bring a Fed cut?").
+_RELEASES = ("非农", "payrolls", "失业率", "unemployment", "cpi", "pce", "gdp", "通胀", "inflation")
+_RATES = tuple(c for c in _CUES["macro"] if c not in _RELEASES)
+
 # Which of the dashboard's readings a question names, so its answer tells that one first: the
 # curve ("Is the yield curve inverted?": its slopes, not the 10-year yield its words also
 # name), credit, volatility, the 10-year yield. A phrase counts for the first reading only.
@@ -283,6 +289,8 @@ def detect_intents(
         intents -= {"macro", "sectors"}  # "中国汽车行业" asks of no US sector
     if (asks_words(text) or asks_figure(text)) and not has_cue(text, _DASHBOARD):
         intents.discard("macro")  # "美国7月CPI同比涨了多少？", "What did Powell say at the FOMC?"
+    if has_cue(text, _RELEASES) and not has_cue(text, _RATES):
+        intents.discard("macro")  # "美国7月非农数据怎么样？": the release, not the dashboard
     if sectors:
         intents.add("sectors")
     if len(sectors) >= 2 and asks_comparison(text):

@@ -134,6 +134,24 @@ def test_asked_for_words_or_a_figure_the_dashboard_lacks_a_question_wants_no_das
 
 
 @pytest.mark.parametrize(
+    ("text", "dashboard"),
+    [
+        ("美国7月非农数据怎么样？", False),
+        ("What is the outlook for inflation?", False),
+        ("How was the June CPI?", False),
+        ("通胀会推动美联储加息吗？", True),  # of the Fed too: rates are its context
+        ("Will the jobs report bring a rate cut?", True),
+    ],
+)
+def test_a_question_on_an_economic_release_wants_its_commentary_not_the_dashboard(
+    text: str, dashboard: bool
+) -> None:
+    """The dashboard holds yields, the curve, VIX and credit: "美国7月非农数据怎么样？" was
+    titled "宏观环境" and led by VIX, not by the payrolls it asks about."""
+    assert ("macro" in parse(text).intents) is dashboard
+
+
+@pytest.mark.parametrize(
     ("question", "sector"),
     [
         ("How have bank stocks performed this year?", "XLF"),
@@ -186,7 +204,7 @@ def test_beating_a_forecast_is_news_not_a_return() -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["美联储降息对中国有什么影响？", "How does US inflation compare with Japan's?"]
+    "question", ["美联储降息对中国有什么影响？", "How do US rates compare with Japan's?"]
 )
 def test_a_question_about_america_and_another_economy_keeps_the_macro_figures(
     question: str,
