@@ -211,12 +211,34 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
+    _as_written(found, query, dictionary)
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
     single = [w for w in found if " " not in w]
     for word, places in _demonym_places(unknown + single, dictionary).items():
         found[word] = tuple(dict.fromkeys((*places, *found.get(word, ()))))
     return [Translation(phrase, words) for phrase, words in found.items()]
+
+
+# A word in capitals ("US", "U.S.", "AI", "IT"): an acronym, not the word it spells in lower case.
+_CAPITALS = re.compile(r"\b[A-Z](?:\.?[A-Z])+\b\.?")
+
+
+def _as_written(
+    found: dict[str, tuple[str, ...]], query: str, dictionary: Cedict = DICTIONARY
+) -> None:
+    """Keep, for a word the query writes in capitals, only the headwords the dictionary glosses
+    with it as written: "US" is 美国, not 我们 ("us"); "AI" is 人工智能, not 哀; "IT" (the
+    sector) is not 它 ("it"), and none is left."""
+    written = {phrase_key(w): w.replace(".", "") for w in _CAPITALS.findall(query)}
+    asked = {key: found[key] for key in written if key in found}
+    glosses = dictionary.glosses({h for words in asked.values() for h in words})
+    for key, words in asked.items():
+        kept = tuple(h for h in words if written[key] in glosses.get(h, ()))
+        if kept:
+            found[key] = kept
+        else:
+            del found[key]
 
 
 # How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",

@@ -70,6 +70,27 @@ def test_a_hyphenated_compound_is_translated_whole_or_not_at_all() -> None:
     assert [t.term for t in english_terms("small caps", SMALL)] == ["small", "cap"]
 
 
+def test_a_word_in_capitals_is_the_acronym_not_the_word_it_spells() -> None:
+    """ "US" is 美国, not 我们 ("us"); "AI" is 人工智能, not 哀 (grief); "IT" has no headword
+    glossed "IT", so it is not 它 ("it"). Lower case, "us" is both."""
+    caps = Cedict.of(
+        glosses={
+            "我们": ["we", "us"],
+            "美国": ["United States", "US"],
+            "哀": ["sorrow", "ai"],
+            "人工智能": ["artificial intelligence", "AI"],
+            "它": ["it"],
+        },
+        headwords={"us": ["我们", "美国"], "ai": ["哀", "人工智能"], "it": ["它"]},
+    )
+    assert english_terms("the U.S. and AI", caps) == [
+        Translation("us", ("美国",)),
+        Translation("ai", ("人工智能",)),
+    ]
+    assert english_terms("IT spending", caps) == []
+    assert english_terms("Tell us", caps) == [Translation("us", ("我们", "美国"))]
+
+
 def test_function_words_are_not_looked_up() -> None:
     assert english_terms("his tariff", SMALL) == [Translation("tariff", ("关税",))]
 
