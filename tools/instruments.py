@@ -26,7 +26,7 @@ class Instrument:
 
 
 def _commodity(symbol: str, en: str, zh: str, aliases: tuple[str, ...]) -> Instrument:
-    """A commodity (or bitcoin): no market's index, and no earnings to value."""
+    """A commodity, bitcoin or the dollar index: no market's index, and no earnings to value."""
     return Instrument(symbol, en, zh, aliases, (), us=False, earnings=False)
 
 

@@ -268,8 +268,8 @@ def _restated(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> st
     if detect_language(text) != previous.language:
         return text
     found = vocabulary.find_symbols(said)
-    names = {n.lower() for n in vocabulary.aliases(found[0])} | {found[0].lower()} if found else ()
-    if len(found) != 1 or said.lower() not in names:
+    names = {n.lower() for s in found[:1] for n in (*vocabulary.aliases(s), s)}
+    if len(found) != 1 or said.lower() not in names:  # "那黄金呢", not "那黄金的前景呢"
         return text
     subject = previous.asked_symbols[0]
     for name in (*vocabulary.aliases(subject), subject):  # longest first
