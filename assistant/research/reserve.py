@@ -68,7 +68,7 @@ def find_reserve(
     # a sentence naming the subject counts as relevant whatever the rest of its words
     names = [
         *((w,) for w in focus.words),
-        *(tuple(vocabulary.aliases(s)) for s in parsed.asked_symbols),
+        *vocabulary.subject_names(parsed.asked_symbols, parsed.intents),
     ]
     pool = candidates(
         hits, f"{parsed.text} {query}", names, parsed.language, parsed.as_of,
