@@ -192,12 +192,26 @@ class Assistant:
         """Understand the question (InputError for an empty or oversized one). A follow-up
         keeps the article scope of the conversation."""
         previous = conversation.last.parsed if conversation and conversation.last else None
-        parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous)
+        now = self._now() if as_of is None else None
+        parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous, now=now)
         scope = article_id or (previous.article_id if previous else None)
         if not scope:
             return parsed
         scoped = replace(parsed, article_id=scope)
         return scope_to_article(scoped, self.vocabulary, self.index, self.market)
+
+    def _now(self) -> dt.date | None:
+        """The day "yesterday" or "last month" counts from when it is not today: the last close
+        of a price store that will not be refreshed (`current_day`), whose figures already
+        answer "today" as of that close."""
+        market, today = self.market, dt.date.today()
+        if market is None:
+            return None
+        try:
+            day = market.current_day(today)
+        except EXPECTED_ERRORS:  # the tools say what is wrong with the store
+            return None
+        return day if day != today else None
 
     def stream(
         self,

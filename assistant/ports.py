@@ -41,6 +41,8 @@ class MarketDataPort(Protocol):
 
     def last_date(self, symbol: str | None = None) -> dt.date | None: ...
 
+    def current_day(self, today: dt.date) -> dt.date: ...
+
 
 class SearchPort(Protocol):
     """What the assistant needs from `ingest.index.Index`."""

@@ -77,6 +77,23 @@ class MarketData:
         resolved = resolve_symbol(symbol)
         return self.store.meta(resolved).last if self.store.has(resolved) else None
 
+    def current_day(self, today: dt.date) -> dt.date:
+        """The day a question's "yesterday" or "last month" is counted from: `today`, unless
+        the store is a snapshot: its closes end before `today` and none will be fetched (no
+        provider, or every symbol imported, fetched or tried within `refresh_after`). Then
+        its last close, the "today" its figures already speak for."""
+        last = self.last_date()
+        if last is None or last >= today:
+            return today
+        if self.provider is not None:
+            now, attempts = self.clock(), self.store.failed_attempts()
+            for meta in self.store.metas():
+                if self._refresh_due(
+                    meta.symbol, today, False, False, now, attempts.get(meta.symbol)
+                ):
+                    return today
+        return last
+
     def import_csv(self, paths: Sequence[Path]) -> ImportReport:
         return import_csv(self.store, paths, self.clock())
 

@@ -138,12 +138,7 @@ class Gatherer:
         measure_sectors = "returns" in question.intents and question.period not in SCORED_PERIODS
         asked = [*question.symbols, *(question.sectors if measure_sectors else ())]
         symbols = [s for s in asked if s in have]
-        missing = [s for s in question.symbols if s not in have]
-        if missing:
-            named = ", ".join(missing)
-            out.notices.append(
-                notice("missing_prices", self.language, symbols=named, command=" ".join(missing))
-            )
+        self._store_notices(question, have, out)
         benchmark = question.benchmark if question.benchmark in symbols else None
         # a benchmark the question does not name is a yardstick: alone ("网易表现如何" with no
         # NTES prices), it measures nothing asked, and its return would head the answer
@@ -187,6 +182,19 @@ class Gatherer:
         for result in (out.returns, out.sectors, out.sector_returns, out.macro, cited_quotes):
             if result is not None:
                 self.registry.add_tool_result(result)
+
+    def _store_notices(self, question: ParsedQuestion, have: set[str], out: Gathered) -> None:
+        """What the reader should know of the store first: the symbols asked that it lacks,
+        and the day a snapshot counted "yesterday" or "last month" back from."""
+        missing = [s for s in question.symbols if s not in have]
+        if missing:
+            named = ", ".join(missing)
+            out.notices.append(
+                notice("missing_prices", self.language, symbols=named, command=" ".join(missing))
+            )
+        if question.counted_from is not None:
+            day = format_date(question.counted_from, self.language)
+            out.notices.append(notice("counted_from", self.language, day=day))
 
     def sector_returns(
         self, scores: ToolResult, period: str | None, out: Gathered

@@ -70,6 +70,9 @@ class ParsedQuestion:
     # The words typed, where `text` restates them ("那黄金呢？" as "黄金今年表现如何？"): what
     # the conversation shows as asked.
     typed: str | None = None
+    # The day its "yesterday" or "last month" was counted from, where that is not today: the
+    # last close of a price store that will not be refreshed (`parse_question`'s `now`).
+    counted_from: dt.date | None = None
 
     @property
     def asked(self) -> str:
@@ -163,10 +166,11 @@ def parse_question(
     *,
     as_of: dt.date | None = None,
     previous: ParsedQuestion | None = None,
+    now: dt.date | None = None,
 ) -> ParsedQuestion:
     """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
     a follow-up that leans on `previous` carries over what it does not restate (`_carry_over`).
-    Companies are `symbols` (stocks), never `sectors`."""
+    Companies are `symbols` (stocks), never `sectors`. `now`: as `_period_asked` reads it."""
     typed = validate(question)
     text = _restated(typed, previous, vocabulary) if previous is not None else typed
     # Sectors only as `find_symbols` reads them: a sector word inside a company's name
@@ -194,7 +198,7 @@ def parse_question(
         symbols = topic
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
-    period, day = _period_asked(text, as_of or find_date(text), vocabulary)
+    period, day, counted = _period_asked(text, as_of or find_date(text), vocabulary, now)
     asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(
         text=text,
@@ -206,6 +210,7 @@ def parse_question(
         intents=frozenset(intents),
         speakers=cited,
         typed=typed if typed != text else None,
+        counted_from=counted,
     )
     if previous is not None:
         parsed = _carry_over(parsed, previous)
@@ -218,14 +223,19 @@ def parse_question(
 
 
 def _period_asked(
-    text: str, day: dt.date | None, vocabulary: Vocabulary
-) -> tuple[str | None, dt.date | None]:
-    """The period the question measures and the day it is measured at: a span, quarter, month
-    or year it names, the calendar period before this one, "recently"; "yesterday" moves the
-    day back one."""
-    day = yesterday(text, day) or day
+    text: str, day: dt.date | None, vocabulary: Vocabulary, now: dt.date | None = None
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """The period the question measures, the day it is measured at, and the day it counted
+    back from when that is `now`: a span, quarter, month or year it names, the calendar period
+    before this one, "recently"; "yesterday" moves the day back one. With no `day` (a date
+    set or written), "yesterday" and "last month" count back from `now` (the last close of a
+    price store that will not be refreshed), else from today."""
+    since = day or now
+    back = yesterday(text, since)
     said = vocabulary.parse_period(text)
-    before = previous_period(text, day) if said in (None, TRAILING_MONTH) else None
+    before = previous_period(text, since) if said in (None, TRAILING_MONTH) else None
+    counted = now if day is None and (back or before) else None
+    day = back or day
     if before is not None:  # "last month" is the calendar month, not the trailing one
         said, day = before[0], before[1] or day
     period = (
@@ -235,7 +245,7 @@ def _period_asked(
         or year_period(text, day)
         or recent_period(text)
     )
-    return period, day
+    return period, day, counted
 
 
 def _topic_symbols(text: str) -> tuple[str, ...]:

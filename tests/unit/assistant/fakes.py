@@ -56,10 +56,13 @@ def _provenance(tool: str, symbols: Sequence[str]) -> Provenance:
 class FakeMarket:
     """Fixed results; records every call; can be told to fail or to be empty."""
 
-    def __init__(self, *, empty: bool = False, fail: set[str] | None = None) -> None:
+    def __init__(
+        self, *, empty: bool = False, fail: set[str] | None = None, snapshot: bool = False
+    ) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.empty = empty
         self.fail = fail or set()
+        self.snapshot = snapshot  # ends on AS_OF and is never refreshed
 
     def _enter(self, name: str, **args: Any) -> None:
         self.calls.append((name, args))
@@ -73,6 +76,9 @@ class FakeMarket:
 
     def last_date(self, symbol: str | None = None) -> dt.date | None:
         return None if self.empty else AS_OF
+
+    def current_day(self, today: dt.date) -> dt.date:
+        return min(today, AS_OF) if self.snapshot else today
 
     def index_returns(
         self,

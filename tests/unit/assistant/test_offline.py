@@ -30,8 +30,26 @@ def assistant(market: FakeMarket | None = None, index: FakeIndex | None = None) 
     )
 
 
+def notices(answer: Answer) -> list[str]:
+    return [f.message for f in answer.flags if f.kind == "notice"]
+
+
 def ask(question: str = QUESTION, **kwargs) -> Answer:  # type: ignore[no-untyped-def]
     return assistant(**kwargs).ask(question, as_of=AS_OF)
+
+
+def test_a_snapshot_store_answers_last_month_from_its_last_close() -> None:
+    """Asked with no date, "last month" of a store that ends on AS_OF (January 23, 2026) and
+    will not be refreshed is December 2025, as its "today" is AS_OF; the reader is told."""
+    market = FakeMarket(snapshot=True)
+    answer = assistant(market=market).ask("罗素2000上个月表现如何？", offline=True)
+    periods = [args["period"] for name, args in market.calls if name == "index_returns"]
+    assert periods == ["2025-12"]
+    assert any("2026年1月23日" in n and "上个月" in n for n in notices(answer))
+    live = FakeMarket()
+    answer = assistant(market=live).ask("罗素2000上个月表现如何？", offline=True)
+    assert [a["period"] for n, a in live.calls if n == "index_returns"] != ["2025-12"]
+    assert not any("上个月" in n for n in notices(answer))
 
 
 def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() -> None:

@@ -59,6 +59,30 @@ def test_the_calendar_period_before_this_one(question: str, period: str, as_of: 
     assert (q.period, q.as_of) == (period, as_of)
 
 
+@pytest.mark.parametrize(
+    ("question", "period", "as_of"),
+    [
+        ("Which sector did worst last month?", "2026-07", None),
+        ("标普500昨天涨了多少？", "1D", dt.date(2026, 8, 20)),
+        ("How did the Dow do last week?", "WTD", dt.date(2026, 8, 16)),
+    ],
+)
+def test_a_snapshot_counts_back_from_its_last_close(
+    question: str, period: str, as_of: dt.date | None
+) -> None:
+    """A price store that ends on Friday August 21 and will not be refreshed answers
+    "yesterday" and "last month" from that day, as it answers "today"; and says so."""
+    q = parse_question(question, VOCAB, now=dt.date(2026, 8, 21))
+    assert (q.period, q.as_of, q.counted_from) == (period, as_of, dt.date(2026, 8, 21))
+    # an explicit date, or a question counting nothing back, is no count from the snapshot
+    dated = parse_question(question, VOCAB, as_of=dt.date(2026, 7, 31), now=dt.date(2026, 8, 21))
+    assert dated.counted_from is None
+    assert (
+        parse_question("标普500今年涨了多少？", VOCAB, now=dt.date(2026, 8, 21)).counted_from
+        is None
+    )
+
+
 def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
     """The period answers "last week"; search and coverage look for what it asks about."""
     q = parse("What happened to oil prices last week?", as_of=dt.date(2026, 7, 31))

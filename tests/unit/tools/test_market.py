@@ -49,6 +49,18 @@ def test_history_the_store_covers_is_never_refreshed(store: PriceStore) -> None:
     assert provider.calls == []
 
 
+def test_the_current_day_of_a_snapshot_is_its_last_close(store: PriceStore) -> None:
+    """ "Yesterday" counts back from today while the store is live or due a refresh; from its
+    last close (Friday 2024-01-12) when it ends earlier and nothing will be fetched."""
+    today = NOW.date()
+    assert market_with(store, None, NOW).current_day(today) == dt.date(2024, 1, 12)
+    recent = market_with(store, StubProvider({}), NOW - dt.timedelta(hours=1))
+    assert recent.current_day(today) == dt.date(2024, 1, 12)  # just imported: not refreshed
+    due = market_with(store, StubProvider({}), NOW - dt.timedelta(days=2))
+    assert due.current_day(today) == today  # a refresh will bring the days asked
+    assert due.current_day(dt.date(2024, 1, 10)) == dt.date(2024, 1, 10)  # the store covers it
+
+
 def test_a_failed_refresh_uses_stored_prices_and_says_how_old(store: PriceStore) -> None:
     provider = StubProvider({}, fail={"SPY": ProviderError("yfinance has no prices for SPY")})
     market = market_with(store, provider, NOW - dt.timedelta(days=1))
