@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.coverage import coverage, names_written, question_terms, share, unnamed
+from assistant.gather.coverage import names_written
 from assistant.gather.passages import Candidate, candidates, near_duplicate
-from assistant.gather.quotable import fragment, stories
-from assistant.gather.said import Said
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered
@@ -37,7 +35,7 @@ from assistant.offline.narrate import (
 from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
-from assistant.offline.titles import shortened, topic_title
+from assistant.offline.titles import lead_headline, shortened, topic_title
 from assistant.question.intents import asks_why, dashboard_readings
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
@@ -45,7 +43,6 @@ from ingest.language import detect_language
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
-HEADLINE_COVERAGE = 0.3  # a headline saying this share of the question's words may title it
 DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
@@ -149,32 +146,10 @@ class SectionWriter:
         # each asked symbol whose returns were computed, itself or by the ETF standing in
         compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]
         topic = topic_title(self.q, self.vocabulary, compared) if measured else None
-        return topic or self._lead_headline() or shortened(self.q.text)
-
-    def _lead_headline(self) -> str | None:
-        """The headline of an article the answer's lead sentences come from (the first, or the
-        next where it answers as much), where it states something on the question in the
-        reader's language: a news headline says the finding ("创业板指大涨2.63%创历史新高")
-        where the question only asks for it (of a digest's, the story that does). It must say
-        a good share of the question's words, name what the question names (by a name or the
-        ticker it wrote: "HPE"), and say something of what it asks beyond the name ("黄金今年涨
-        了多少" is not titled by a headline on an acquisition by 紫金黄金)."""
-        asked = unnamed(question_terms(self.q.text, self.names))
-        named = [*self.names, *self.companies]
         leads = self.quoted[:LEAD_SENTENCES]
-        # a later lead sentence's headline only where that sentence answers as much as the first
-        for candidate in (c for c in leads if c.coverage >= leads[0].coverage):
-            for headline in stories(candidate.hit.title):  # a digest's: the story on the question
-                if (
-                    detect_language(headline) == self.lang
-                    and headline[-1:] not in "?？"
-                    and not fragment(headline)
-                    and coverage(headline, self.q.text, self.names) >= HEADLINE_COVERAGE
-                    and (not named or any(names_written(headline, a) for a in named))
-                    and (not asked or share(Said.of(headline), asked) > 0)
-                ):
-                    return shortened(headline)
-        return None
+        named = [*self.names, *self.companies]
+        found = lead_headline(self.q.text, self.names, named, leads, lang)
+        return topic or found or shortened(self.q.text)
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""

@@ -2,7 +2,7 @@
 
 A performance or a comparison, the sectors or the macro backdrop are titled by what the tools
 answer ("Russell 2000 vs S&P 500: performance year to date"); a question about news or asking
-why by the headline that states the finding (`SectionWriter.title`), else by its own words,
+why by the headline that states the finding (`lead_headline`), else by its own words,
 shortened at a word or clause boundary.
 """
 
@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.gather.coverage import Names, coverage, names_written, question_terms, share, unnamed
+from assistant.gather.passages import Candidate
+from assistant.gather.quotable import fragment, stories
+from assistant.gather.said import Said
 from assistant.locale import message, period_label
 from assistant.question.intents import asks_why
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
+from ingest.language import detect_language
 
 TITLE_CHARS = 60
+HEADLINE_COVERAGE = 0.3  # a headline saying this share of the question's words may title it
 
 
 def title_for(
@@ -54,6 +60,33 @@ def topic_title(
         return message("title.rotation", lang)
     if "macro" in question.intents:
         return message("title.macro", lang)
+    return None
+
+
+def lead_headline(
+    question: str, names: Names, named: Names, leads: Sequence[Candidate], language: str
+) -> str | None:
+    """The headline of an article the answer's lead sentences come from (the first, or the
+    next where it answers as much), where it states something on the question in the
+    reader's language: a news headline says the finding ("创业板指大涨2.63%创历史新高")
+    where the question only asks for it (of a digest's, the story that does). It must say
+    a good share of the question's words, name what the question names (`named`: by a name or
+    the ticker it wrote, "HPE"), and say something of what it asks beyond the name ("黄金今年
+    涨了多少" is not titled by a headline on an acquisition by 紫金黄金). `names`: every name
+    of the symbols in play."""
+    asked = unnamed(question_terms(question, names))
+    # a later lead sentence's headline only where that sentence answers as much as the first
+    for candidate in (c for c in leads if c.coverage >= leads[0].coverage):
+        for headline in stories(candidate.hit.title):  # a digest's: the story on the question
+            if (
+                detect_language(headline) == language
+                and headline[-1:] not in "?？"
+                and not fragment(headline)
+                and coverage(headline, question, names) >= HEADLINE_COVERAGE
+                and (not named or any(names_written(headline, a) for a in named))
+                and (not asked or share(Said.of(headline), asked) > 0)
+            ):
+                return shortened(headline)
     return None
 
 
