@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -266,10 +266,19 @@ def _moved(row: dict[str, Any], language: Language) -> str:
     return level_move(row["change"], unit, language) if unit else move(row["return_pct"], language)
 
 
+RiskForm = Literal["risk", "risk_lead", "risk_point"]
+
+
 def risk_sentences(
-    result: ToolResult, benchmark: str | None, name: Namer, language: Language
+    result: ToolResult,
+    benchmark: str | None,
+    name: Namer,
+    language: Language,
+    form: RiskForm = "risk",
 ) -> list[str]:
-    """Drawdown and volatility over the period, for the symbols asked about."""
+    """Drawdown and volatility over the period, for the symbols asked about: after their
+    returns ("risk": "Over the same period…"), or on their own, dated, where the question asks
+    for them ("risk_lead" in the analysis, "risk_point" among the takeaways)."""
     out = []
     for row in table_rows(result):
         if row["symbol"] == benchmark:
@@ -277,13 +286,16 @@ def risk_sentences(
         drawdown, vol = num(row, "max_drawdown_pct"), num(row, "volatility_pct")
         if drawdown is None or vol is None:
             continue
+        end = day_of(row.get("end_date")) or result.provenance.as_of
         out.append(
             message(
-                "narrate.risk",
+                f"narrate.{form}",
                 language,
                 name=name(row["symbol"], language),
                 drawdown=pct(drawdown),
                 volatility=pct(vol),
+                period=period_label(str(row.get("period") or ""), language),
+                date=format_date(end, language),
                 cite=CITE,
             )
         )

@@ -36,7 +36,7 @@ from assistant.offline.narrate_macro import macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import lead_headline, shortened, topic_title
-from assistant.question.intents import asks_why, dashboard_readings
+from assistant.question.intents import asks_risk, asks_why, dashboard_readings
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -91,6 +91,8 @@ class SectionWriter:
         self.name = fund_names(vocabulary.name, vocabulary.is_sector)  # for the tools' figures
         self.lang: Language = question.language
         self.benchmark = answered_by(gathered.returns, question.benchmark)
+        # the benchmark as a yardstick only, when the question does not ask about it
+        self.yardstick = self.benchmark if question.benchmark_implied else None
         self.names = vocabulary.subject_names(question.asked_symbols, question.intents)
         self.companies = vocabulary.companies(question.symbols)
         self.day = gathered.data_day or question.as_of
@@ -132,7 +134,8 @@ class SectionWriter:
         g, lang = self.g, self.lang
         # "为什么？" after a measured turn asks why of what it found; its own words say nothing
         why = self.q.carried_over and asks_why(self.q.text) and not self.q.asks_comparison
-        if g.returns is not None and (self.q.asks_comparison or why):
+        verdict_asked = (self.q.asks_comparison or why) and not asks_risk(self.q.text)
+        if g.returns is not None and verdict_asked:  # a drawdown asked is no return's verdict
             found = verdict_title(g.returns, self.benchmark, self.name, lang)
             if found:
                 return message("title.why", lang, finding=found) if why else found
@@ -256,6 +259,8 @@ class SectionWriter:
         if g.returns is not None:
             name = self.name
             told = stand_in_sentences(g.returns, name, lang)
+            if asks_risk(self.q.text):  # "纳指今年最大回撤是多少？": that first
+                told += risk_sentences(g.returns, self.yardstick, name, lang, "risk_lead")
             told += returns_sentences(g.returns, self.benchmark, name, lang)
             paragraphs.append(_paragraph(told, lang))
         if g.quotes is not None and g.returns is None and "today" in self.q.intents:
@@ -291,7 +296,7 @@ class SectionWriter:
 
     def risks(self) -> str:
         sentences = []
-        if self.g.returns is not None:
+        if self.g.returns is not None and not asks_risk(self.q.text):  # else told first
             sentences += risk_sentences(self.g.returns, self.benchmark, self.name, self.lang)
         sentences += self.take({"risk"}, 2)
         return _paragraph(sentences, self.lang) or self._empty("risks")
@@ -306,8 +311,10 @@ class SectionWriter:
         g, lang = self.g, self.lang
         points = []
         if g.returns is not None:
+            if asks_risk(self.q.text):
+                points += risk_sentences(g.returns, self.yardstick, self.name, lang, "risk_point")
             line = None
-            if self.q.asks_comparison:
+            if self.q.asks_comparison and not asks_risk(self.q.text):  # "哪个波动更大？": no
                 line = verdict(g.returns, self.benchmark, self.name, lang)
             if line is None:
                 line = " ".join(return_points(g.returns, self.benchmark, self.name, lang))

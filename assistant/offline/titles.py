@@ -15,7 +15,7 @@ from assistant.gather.passages import Candidate
 from assistant.gather.quotable import fragment, stories
 from assistant.gather.said import Said
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_why
+from assistant.question.intents import asks_risk, asks_why
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -47,6 +47,12 @@ def topic_title(
     follow_up_why = question.carried_over and asks_why(question.text)  # "为什么？"
     if "explain" in question.intents and not (question.asks_comparison or follow_up_why):
         return None  # titled by the headline stating why; "为什么？" by the earlier turn's topic
+    if (
+        asks_risk(question.text) and names
+    ):  # the drawdown of what it asks about, not the yardstick's
+        asked = [vocabulary.name(s, lang) for s in symbols if s in question.asked_symbols]
+        joined = message("title.versus", lang).join((asked or names)[:3])
+        return message("title.risk", lang, names=joined, period=period)
     if "returns" in question.intents and names:
         if len(names) >= 2:
             joined = message("title.versus", lang).join(names[:3])

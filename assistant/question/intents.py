@@ -185,6 +185,15 @@ def asks_list(text: str) -> bool:
     return _LIST_ASKED.search(text) is not None
 
 
+# "最大回撤是多少？", "How volatile has…?": how far a price fell from its high, how much it swung
+_RISK_ASKED = re.compile(r"回撤|波动|\bvolatil|\bdrawdowns?\b|\bpeak[- ]to[- ]trough\b", re.I)
+
+
+def asks_risk(text: str) -> bool:
+    """Does the question ask for the drawdown or the volatility of what it names?"""
+    return _RISK_ASKED.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
     return (

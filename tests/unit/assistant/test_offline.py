@@ -52,6 +52,25 @@ def test_a_snapshot_store_answers_last_month_from_its_last_close() -> None:
     assert not any("上个月" in n for n in notices(answer))
 
 
+def test_a_drawdown_asked_is_answered_first() -> None:
+    """ "纳指今年最大回撤是多少？" leads with the drawdown, is titled by it and sums it up
+    first; it is not told again among the risks, nor is the yardstick's."""
+    answer = ask("纳指今年最大回撤是多少？")
+    analysis, risks = answer.sections[0].text, answer.sections[2].subsections[0].text
+    assert analysis.startswith("截至2026年1月23日收盘，纳斯达克综合指数年初至今的最大回撤为2.90%")
+    assert "回撤" in answer.title and "最大回撤" not in risks
+    assert answer.sections[3].text.startswith("- 纳斯达克综合指数年初至今最大回撤2.90%")
+    assert "9.80%" not in analysis  # the S&P 500 is the yardstick here, not asked about
+
+
+def test_two_volatilities_compared_are_both_told_and_no_return_verdict() -> None:
+    answer = ask("Was the Nasdaq more volatile than the S&P 500 this year?")
+    analysis, takeaways = answer.sections[0].text, answer.sections[3].text
+    assert "volatility 14.10%" in analysis and "volatility 9.80%" in analysis
+    assert "drawdown and volatility" in answer.title
+    assert "No:" not in takeaways and "Yes:" not in takeaways  # not asked whether it beat
+
+
 def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() -> None:
     answer = ask()
     assert answer.mode == "offline" and answer.language == "zh" and answer.as_of == AS_OF

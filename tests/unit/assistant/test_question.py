@@ -8,6 +8,7 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.offline.gathering import search_query
+from assistant.question.intents import asks_risk
 from assistant.question.parse import parse_question
 from assistant.question.period import find_date
 from assistant.question.vocabulary import default_vocabulary, library_glosses, library_tickers
@@ -81,6 +82,21 @@ def test_a_snapshot_counts_back_from_its_last_close(
         parse_question("标普500今年涨了多少？", VOCAB, now=dt.date(2026, 8, 21)).counted_from
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("纳指今年最大回撤是多少？", True),
+        ("How volatile has the Russell 2000 been?", True),
+        ("What was the S&P 500's drawdown in April?", True),
+        ("标普500和纳指今年的波动率哪个更高？", True),
+        ("纳指今年涨了多少？", False),
+        ("What is the outlook for gold?", False),
+    ],
+)
+def test_a_drawdown_or_volatility_asked(question: str, asked: bool) -> None:
+    assert asks_risk(question) is asked
 
 
 def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
