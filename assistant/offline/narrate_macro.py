@@ -117,3 +117,28 @@ def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:
         value=value,
         change=_macro_change(row, language),
     )
+
+
+def inversion_verdict(result: ToolResult, language: Language) -> str | None:
+    """Yes or no to "Is the yield curve inverted?": each curve slope of the dashboard, dated,
+    below zero (inverted) or not; "in part" when they disagree. None without a slope."""
+    slopes = [
+        r for r in table_rows(result) if "slope" in str(r.get("indicator")) and ok(r.get("value"))
+    ]
+    if not slopes:
+        return None
+    states = [
+        message(
+            "macro.slope_state",
+            language,
+            date=format_date(day_of(r.get("date")) or result.provenance.as_of, language),
+            name=indicator_name(r["indicator"], language),
+            value=_macro_value(r, language),
+            state=message(f"macro.{'inverted' if r['value'] < 0 else 'not_inverted'}", language),
+        )
+        for r in slopes
+    ]
+    inverted = {r["value"] < 0 for r in slopes}
+    verdict = "yes" if inverted == {True} else "no" if inverted == {False} else "in_part"
+    slopes_told = message("join.clauses", language).join(states)
+    return message(f"macro.inverted_{verdict}", language, slopes=slopes_told, cite=CITE)

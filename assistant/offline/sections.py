@@ -32,11 +32,11 @@ from assistant.offline.narrate import (
     verdict,
     verdict_title,
 )
-from assistant.offline.narrate_macro import macro_point, macro_sentences
+from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import lead_headline, shortened, topic_title
-from assistant.question.intents import asks_risk, asks_why, dashboard_readings
+from assistant.question.intents import asks_inversion, asks_risk, asks_why, dashboard_readings
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -256,6 +256,8 @@ class SectionWriter:
     def analysis(self) -> str:
         g, lang = self.g, self.lang
         paragraphs = []
+        if g.macro is not None and asks_inversion(self.q.text):  # yes or no, first
+            paragraphs.append(inversion_verdict(g.macro, lang) or "")
         if g.returns is not None:
             name = self.name
             told = stand_in_sentences(g.returns, name, lang)

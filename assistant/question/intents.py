@@ -194,6 +194,14 @@ def asks_risk(text: str) -> bool:
     return _RISK_ASKED.search(text) is not None
 
 
+_INVERSION_ASKED = re.compile(r"倒挂|\binver(?:t|ted|sion)\b", re.I)
+
+
+def asks_inversion(text: str) -> bool:
+    """Does the question ask whether the yield curve is inverted ("倒挂了吗", "inverted")?"""
+    return _INVERSION_ASKED.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does the question ask for an amount, a rate or a level?"""
     return (
