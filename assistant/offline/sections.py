@@ -36,7 +36,13 @@ from assistant.offline.narrate_macro import inversion_verdict, macro_point, macr
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import lead_headline, shortened, topic_title
-from assistant.question.intents import asks_inversion, asks_risk, asks_why, dashboard_readings
+from assistant.question.intents import (
+    asks_inversion,
+    asks_risk,
+    asks_why,
+    dashboard_readings,
+    kind_asked,
+)
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -273,11 +279,20 @@ class SectionWriter:
             paragraphs.append(_paragraph(told, lang))
         if g.macro is not None:
             paragraphs.append(_paragraph(macro_sentences(g.macro, lang, self.readings), lang))
-        # The library's best answer, of any kind; first for a chosen article asked of no symbol
-        said = [self.outline(), _paragraph(self.take(set(KINDS), LEAD_SENTENCES), lang)]
+        # The library's best answer, of the kind asked or any; first for a chosen article asked
+        # of no symbol, and for the risks or the opportunities asked ("小盘股有哪些风险？")
+        said = [self.outline(), _paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
+        first = first or kind_asked(self.q.text) is not None
         paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
+
+    def _lead(self) -> list[str]:
+        """The library's best answers to the question: of the kind it asks for first ("What
+        could derail the rally?": risks), then of any kind."""
+        asked = kind_asked(self.q.text)
+        lead = self.take({asked}, LEAD_SENTENCES) if asked else []
+        return lead + self.take(set(KINDS), LEAD_SENTENCES - len(lead))
 
     def outline(self) -> str:
         """The chosen article's own list, when the question asks what it lists (`listing`)."""

@@ -15,7 +15,7 @@ from assistant.gather.passages import Candidate
 from assistant.gather.quotable import fragment, stories
 from assistant.gather.said import Said
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_risk, asks_why
+from assistant.question.intents import asks_risk, asks_why, kind_asked
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -47,6 +47,8 @@ def topic_title(
     follow_up_why = question.carried_over and asks_why(question.text)  # "为什么？"
     if "explain" in question.intents and not (question.asks_comparison or follow_up_why):
         return None  # titled by the headline stating why; "为什么？" by the earlier turn's topic
+    if kind_asked(question.text):
+        return None  # "What could derail the rally?": the risk its lead headline states
     if (
         asks_risk(question.text) and names
     ):  # the drawdown of what it asks about, not the yardstick's

@@ -194,6 +194,28 @@ def asks_risk(text: str) -> bool:
     return _RISK_ASKED.search(text) is not None
 
 
+# "What are the risks to the rally?", "小盘股有哪些风险？": the risks themselves, not risk appetite
+_RISKS_ASKED = re.compile(
+    r"\brisks?\s+(?:to|for|of|facing|in|ahead)\b|\b(?:what|which|main|key|biggest|major|top)"
+    r"\s+(?:are\s+the\s+)?(?:\w+\s+)?risks\b|\bdownside risks?\b|\bheadwinds\b"
+    r"|\bwhat could (?:go wrong|derail|hurt)\b|(?:哪些|什么|主要|最大的?)(?:下行)?风险"
+    r"|风险(?:有哪些|是什么|在哪|有多大)|隐忧|利空因素",
+    re.I,
+)
+_OPPORTUNITIES_ASKED = re.compile(
+    r"\bopportunit(?:y|ies)\b|\btailwinds\b|(?:哪些|什么)(?:投资)?(?:机会|机遇)|(?:机会|机遇)(?:有哪些|在哪)",
+    re.I,
+)
+
+
+def kind_asked(text: str) -> Literal["risk", "opportunity"] | None:
+    """Does the question ask for the risks ("What could derail…?") or the opportunities
+    ("小盘股有什么投资机会？") of what it names? Those lead its answer."""
+    if _RISKS_ASKED.search(text):
+        return "risk"
+    return "opportunity" if _OPPORTUNITIES_ASKED.search(text) else None
+
+
 _INVERSION_ASKED = re.compile(r"倒挂|\binver(?:t|ted|sion)\b", re.I)
 
 

@@ -71,6 +71,15 @@ def test_two_volatilities_compared_are_both_told_and_no_return_verdict() -> None
     assert "No:" not in takeaways and "Yes:" not in takeaways  # not asked whether it beat
 
 
+def test_the_risks_asked_lead_the_answer() -> None:
+    """ "罗素2000有哪些风险？" opens on the library's risk, before the returns; the title is no
+    performance title."""
+    answer = ask("罗素2000有哪些风险？")
+    first, *rest = answer.sections[0].text.split("\n\n")
+    assert "信贷担忧" in first and "年初至今上涨" in " ".join(rest)
+    assert "表现" not in answer.title
+
+
 def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() -> None:
     answer = ask()
     assert answer.mode == "offline" and answer.language == "zh" and answer.as_of == AS_OF

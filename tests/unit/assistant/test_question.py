@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.offline.gathering import search_query
-from assistant.question.intents import asks_risk
+from assistant.question.intents import asks_risk, kind_asked
 from assistant.question.parse import parse_question
 from assistant.question.period import find_date
 from assistant.question.vocabulary import default_vocabulary, library_glosses, library_tickers
@@ -97,6 +97,24 @@ def test_a_snapshot_counts_back_from_its_last_close(
 )
 def test_a_drawdown_or_volatility_asked(question: str, asked: bool) -> None:
     assert asks_risk(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What are the risks to the small-cap rally?", "risk"),
+        ("What could derail the AI trade?", "risk"),
+        ("小盘股有哪些风险？", "risk"),
+        ("芯片股的下行风险有多大？", "risk"),
+        ("小盘股有什么投资机会？", "opportunity"),
+        ("What opportunities do small caps offer?", "opportunity"),
+        ("Is risk appetite returning?", None),  # the appetite, not the risks
+        ("美联储会降息吗？", None),
+        ("What is driving the small-cap rotation?", None),
+    ],
+)
+def test_the_risks_or_the_opportunities_asked(question: str, kind: str | None) -> None:
+    assert kind_asked(question) == kind
 
 
 def test_when_a_question_asks_is_no_words_it_asks_about() -> None:
