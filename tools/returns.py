@@ -29,7 +29,8 @@ METHOD = (
     "= last close of the prior year to the last close of the year (a month: of the month before "
     "to the month's); spread = return - benchmark "
     "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
-    "max drawdown = worst peak-to-trough fall of closes within the period; a yield or a gauge "
+    "max drawdown = worst peak-to-trough fall of closes within the period; best/worst day = "
+    "the largest daily rise and fall of the close within the period; a yield or a gauge "
     "(^TNX, ^VIX) has no return: change = end close - start close, in bp (yields, quoted in %) "
     "or points"
 )
@@ -64,7 +65,8 @@ def index_returns(
         window = resolve_window(trading_dates(frame), period, as_of, symbol)
         notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
         segment = closes(frame)[window.start_pos : window.end_pos + 1]
-        rows.append(_row(symbol, period, window, segment))
+        days = trading_dates(frame)[window.start_pos : window.end_pos + 1]
+        rows.append(_row(symbol, period, window, segment, days))
         if rows[-1]["change_unit"]:
             continue  # a yield's level rebased to 100 charts no performance
         series[symbol] = pd.Series(
@@ -87,7 +89,7 @@ def index_returns(
     )
     normalized = pd.DataFrame(series)
     normalized.index.name = "Date"
-    result_table = table(rows, date_columns=("start_date", "end_date"))
+    result_table = table(rows, date_columns=("start_date", "end_date", "best_day", "worst_day"))
     summary = _summary(rows, period, benchmark)
     return ToolResult(
         result_table, provenance, summary, {"normalized": normalized}, measures(benchmark)
@@ -107,6 +109,8 @@ def measures(benchmark: str | None) -> tuple[Measure, ...]:
         per_period("spread_pp", "spread", "pp", against=benchmark),
         per_period("volatility_pct", "volatility", "%"),
         per_period("max_drawdown_pct", "drawdown", "%"),
+        Measure("best_day_pct", "day_move", "%", period_column="period", date_column="best_day"),
+        Measure("worst_day_pct", "day_move", "%", period_column="period", date_column="worst_day"),
         Measure(
             "change",
             "change",
@@ -135,7 +139,9 @@ def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str |
     return common, Note(text, "common_last", day=common, symbols=limiting, later=later)
 
 
-def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> dict[str, Any]:
+def _row(
+    symbol: str, period: Period, window: Window, segment: np.ndarray, days: np.ndarray
+) -> dict[str, Any]:
     nothing = float("nan")
     row: dict[str, Any] = {
         "symbol": symbol,
@@ -153,7 +159,8 @@ def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> di
         change = float((segment[-1] - segment[0]) * scale)
         no_return = {"return_pct": nothing, "volatility_pct": nothing, "max_drawdown_pct": nothing}
         close_unit = "%" if unit == "bp" else ""  # a yield closes at a percentage
-        return row | no_return | {"change": change, "change_unit": unit, "close_unit": close_unit}
+        level = {"change": change, "change_unit": unit, "close_unit": close_unit}
+        return row | no_return | _extreme_days(np.array([]), days) | level
     daily = segment[1:] / segment[:-1] - 1.0
     volatility = (
         float(np.std(daily, ddof=1) * np.sqrt(TRADING_DAYS_PER_YEAR) * 100.0)
@@ -165,9 +172,26 @@ def _row(symbol: str, period: Period, window: Window, segment: np.ndarray) -> di
         "return_pct": float((segment[-1] / segment[0] - 1.0) * 100.0),
         "volatility_pct": volatility,
         "max_drawdown_pct": drawdown,
+        **_extreme_days(daily, days),
         "change": nothing,
         "change_unit": "",
         "close_unit": "",
+    }
+
+
+def _extreme_days(daily: np.ndarray, days: np.ndarray) -> dict[str, Any]:
+    """The period's best and worst day: each day's close against the one before (`daily`, one
+    shorter than `days`); none for a single close or a level with no return."""
+    if not len(daily):
+        never = np.datetime64("NaT")
+        nothing = {"best_day": never, "best_day_pct": float("nan")}
+        return nothing | {"worst_day": never, "worst_day_pct": float("nan")}
+    best, worst = int(np.argmax(daily)), int(np.argmin(daily))
+    return {
+        "best_day": days[best + 1],
+        "best_day_pct": float(daily[best] * 100.0),
+        "worst_day": days[worst + 1],
+        "worst_day_pct": float(daily[worst] * 100.0),
     }
 
 

@@ -24,12 +24,13 @@ FAMILY = {
     "yield": "level",
     "volatility": "volatility",
     "drawdown": "drawdown",
+    "day_move": "day_move",  # a period's best or worst day
     "score": "score",
     "rank": "rank",
     "trend": "trend",
     "flow": "flow",
 }
-SIGNED = {"change", "spread", "flow"}  # families whose sign is part of the claim
+SIGNED = {"change", "spread", "flow", "day_move"}  # families whose sign is part of the claim
 
 _UNITS = (
     (re.compile(r"^(?:%|％|percent|pct)$", re.I), "%"),

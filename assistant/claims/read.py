@@ -34,6 +34,7 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for metric, pattern in (
         ("volatility", r"波动率(?!指数)|波动性|volatility(?! index)|\bvol\b"),
         ("drawdown", r"最大回撤|回撤|drawdown|peak[- ]to[- ]trough"),
+        ("day_move", r"单日(?:最大)?(?:涨幅|跌幅)|\b(?:best|worst) (?:day|session)\b"),
         (
             "spread",
             r"利差|息差|差距|相差|价差|超额收益|相对强度|\bspread|\bslope|\bgap\b|"

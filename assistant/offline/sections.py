@@ -24,6 +24,7 @@ from assistant.offline.narrate import (
     answered_by,
     fund_names,
     join_items,
+    measure_sentences,
     quote_sentences,
     return_points,
     returns_sentences,
@@ -38,10 +39,10 @@ from assistant.offline.quoting import cite, dated, quotation
 from assistant.offline.titles import lead_headline, shortened, topic_title
 from assistant.question.intents import (
     asks_inversion,
-    asks_risk,
     asks_why,
     dashboard_readings,
     kind_asked,
+    measures_asked,
 )
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
@@ -140,7 +141,7 @@ class SectionWriter:
         g, lang = self.g, self.lang
         # "为什么？" after a measured turn asks why of what it found; its own words say nothing
         why = self.q.carried_over and asks_why(self.q.text) and not self.q.asks_comparison
-        verdict_asked = (self.q.asks_comparison or why) and not asks_risk(self.q.text)
+        verdict_asked = (self.q.asks_comparison or why) and not measures_asked(self.q.text)
         if g.returns is not None and verdict_asked:  # a drawdown asked is no return's verdict
             found = verdict_title(g.returns, self.benchmark, self.name, lang)
             if found:
@@ -267,8 +268,8 @@ class SectionWriter:
         if g.returns is not None:
             name = self.name
             told = stand_in_sentences(g.returns, name, lang)
-            if asks_risk(self.q.text):  # "纳指今年最大回撤是多少？": that first
-                told += risk_sentences(g.returns, self.yardstick, name, lang, "risk_lead")
+            # "纳指今年最大回撤是多少？": that first
+            told += measure_sentences(self.q.text, g.returns, self.yardstick, name, lang, "lead")
             told += returns_sentences(g.returns, self.benchmark, name, lang)
             paragraphs.append(_paragraph(told, lang))
         if g.quotes is not None and g.returns is None and "today" in self.q.intents:
@@ -313,7 +314,7 @@ class SectionWriter:
 
     def risks(self) -> str:
         sentences = []
-        if self.g.returns is not None and not asks_risk(self.q.text):  # else told first
+        if self.g.returns is not None and "risk" not in measures_asked(self.q.text):  # else first
             sentences += risk_sentences(self.g.returns, self.benchmark, self.name, self.lang)
         sentences += self.take({"risk"}, 2)
         return _paragraph(sentences, self.lang) or self._empty("risks")
@@ -328,10 +329,11 @@ class SectionWriter:
         g, lang = self.g, self.lang
         points = []
         if g.returns is not None:
-            if asks_risk(self.q.text):
-                points += risk_sentences(g.returns, self.yardstick, self.name, lang, "risk_point")
+            points += measure_sentences(
+                self.q.text, g.returns, self.yardstick, self.name, lang, "point"
+            )
             line = None
-            if self.q.asks_comparison and not asks_risk(self.q.text):  # "哪个波动更大？": no
+            if self.q.asks_comparison and not measures_asked(self.q.text):  # not "哪个波动更大？"
                 line = verdict(g.returns, self.benchmark, self.name, lang)
             if line is None:
                 line = " ".join(return_points(g.returns, self.benchmark, self.name, lang))

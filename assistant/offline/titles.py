@@ -15,7 +15,7 @@ from assistant.gather.passages import Candidate
 from assistant.gather.quotable import fragment, stories
 from assistant.gather.said import Said
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_risk, asks_why, kind_asked
+from assistant.question.intents import asks_why, kind_asked, measures_asked
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
@@ -49,12 +49,11 @@ def topic_title(
         return None  # titled by the headline stating why; "为什么？" by the earlier turn's topic
     if kind_asked(question.text):
         return None  # "What could derail the rally?": the risk its lead headline states
-    if (
-        asks_risk(question.text) and names
-    ):  # the drawdown of what it asks about, not the yardstick's
+    measures = measures_asked(question.text)
+    if measures and names:  # the drawdown or best day of what it asks about, not the yardstick's
         asked = [vocabulary.name(s, lang) for s in symbols if s in question.asked_symbols]
         joined = message("title.versus", lang).join((asked or names)[:3])
-        return message("title.risk", lang, names=joined, period=period)
+        return message(f"title.{measures[0]}", lang, names=joined, period=period)
     if "returns" in question.intents and names:
         if len(names) >= 2:
             joined = message("title.versus", lang).join(names[:3])

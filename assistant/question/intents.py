@@ -185,15 +185,6 @@ def asks_list(text: str) -> bool:
     return _LIST_ASKED.search(text) is not None
 
 
-# "最大回撤是多少？", "How volatile has…?": how far a price fell from its high, how much it swung
-_RISK_ASKED = re.compile(r"回撤|波动|\bvolatil|\bdrawdowns?\b|\bpeak[- ]to[- ]trough\b", re.I)
-
-
-def asks_risk(text: str) -> bool:
-    """Does the question ask for the drawdown or the volatility of what it names?"""
-    return _RISK_ASKED.search(text) is not None
-
-
 # "What are the risks to the rally?", "小盘股有哪些风险？": the risks themselves, not risk appetite
 _RISKS_ASKED = re.compile(
     r"\brisks?\s+(?:to|for|of|facing|in|ahead)\b|\b(?:what|which|main|key|biggest|major|top)"
@@ -222,6 +213,32 @@ _INVERSION_ASKED = re.compile(r"倒挂|\binver(?:t|ted|sion)\b", re.I)
 def asks_inversion(text: str) -> bool:
     """Does the question ask whether the yield curve is inverted ("倒挂了吗", "inverted")?"""
     return _INVERSION_ASKED.search(text) is not None
+
+
+# What a question asks of a period beyond its return: how far the price fell from its high
+# and how much it swung ("最大回撤是多少？", "How volatile has…?"), its best and worst day
+# ("What was the S&P 500's best day this year?", "纳指今年单日最大跌幅是多少？").
+Measure = Literal["risk", "days"]
+_MEASURES_ASKED: tuple[tuple[Measure, re.Pattern[str]], ...] = (
+    ("risk", re.compile(r"回撤|波动|\bvolatil|\bdrawdowns?\b|\bpeak[- ]to[- ]trough\b", re.I)),
+    (
+        "days",
+        re.compile(
+            r"\b(?:best|worst|biggest|largest|sharpest)\s+(?:single[- ]|one[- ])?"
+            r"(?:day|session)s?\b|\b(?:biggest|largest|sharpest)\s+"
+            r"(?:one[- ]day|single[- ]day|daily)\s+"
+            r"(?:gain|rise|jump|drop|fall|decline|loss|move)|单日(?:最大)?(?:涨幅|跌幅)|最大单日"
+            r"|单日最大|(?:最好|最差|涨得?最多|跌得?最多)的(?:一天|交易日)|哪(?:一)?天(?:涨|跌)得?最",
+            re.I,
+        ),
+    ),
+)
+
+
+def measures_asked(text: str) -> tuple[Measure, ...]:
+    """Which of the period's drawdown and volatility ("risk") and best and worst day ("days")
+    the question asks for: those come first in its answer."""
+    return tuple(measure for measure, pattern in _MEASURES_ASKED if pattern.search(text))
 
 
 def asks_figure(text: str) -> bool:

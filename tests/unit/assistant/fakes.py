@@ -109,6 +109,10 @@ class FakeMarket:
                     "spread_pp": float("nan"),
                     "volatility_pct": vol,
                     "max_drawdown_pct": dd,
+                    "best_day": pd.Timestamp("2026-01-14"),
+                    "best_day_pct": 1.2,
+                    "worst_day": pd.Timestamp("2026-01-20"),
+                    "worst_day_pct": -1.5,
                 }
             )
         frame = pd.DataFrame(rows)

@@ -63,6 +63,16 @@ def test_a_drawdown_asked_is_answered_first() -> None:
     assert "9.80%" not in analysis  # the S&P 500 is the yardstick here, not asked about
 
 
+def test_the_worst_day_asked_is_told_first_and_checked() -> None:
+    answer = ask("纳指今年单日最大跌幅是多少？")
+    assert answer.sections[0].text.startswith(
+        "截至2026年1月23日收盘，纳斯达克综合指数年初至今单日最大涨幅为1.20%（2026年1月14日），"
+        "单日最大跌幅为1.50%（2026年1月20日）"
+    )
+    assert "单日最大涨跌" in answer.title
+    assert not [f for f in answer.flags if f.kind != "notice"]  # each figure checks out
+
+
 def test_two_volatilities_compared_are_both_told_and_no_return_verdict() -> None:
     answer = ask("Was the Nasdaq more volatile than the S&P 500 this year?")
     analysis, takeaways = answer.sections[0].text, answer.sections[3].text

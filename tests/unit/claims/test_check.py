@@ -148,3 +148,21 @@ def test_the_sources_statement_of_the_very_metric_decides_its_sign() -> None:
     facts = text_facts("股东拟减持不超3%公司股份。公司持股比例为3.5%。", 1, VOCABULARY)
     assert verdict("股东拟减持不超3%公司股份[1]。", facts)[0] == "verified"
     assert verdict("股东拟增持不超3%公司股份[1]。", facts)[0] != "verified"  # not saved by 3.5%
+
+
+def test_a_best_and_a_worst_day_are_checked_as_one_days_moves() -> None:
+    """The narrated best and worst day verify against the cells they come from, not against
+    the period's return; another value for either is contradicted."""
+    from assistant.offline.narrate import extreme_day_sentences
+    from tests.unit.tools.conftest import make_frame
+    from tools.periods import parse_period
+
+    frames = {"^IXIC": make_frame([100, 104, 101, 99, 103], start="2025-12-31")}
+    result = returns.index_returns(frames, parse_period("YTD"), as_of=dt.date(2026, 1, 6))
+    facts = tool_facts(result, 0)
+    for language in ("en", "zh"):
+        [told] = extreme_day_sentences(result, None, lambda s, _: "Nasdaq", language, "days_lead")
+        claims = read_claims(told, VOCABULARY)
+        assert len(claims) == 2 and all(check(c, facts).verdict == "verified" for c in claims)
+    wrong = "The Nasdaq's best day year to date was up 3.5% on January 6, 2026[0]."
+    assert verdict(wrong, facts)[0] == "contradicted"

@@ -31,6 +31,20 @@ def test_return_volatility_and_drawdown_by_hand() -> None:
     assert row["spread_pp"] is None  # no benchmark, no spread
 
 
+def test_the_best_and_the_worst_day_of_the_period() -> None:
+    row = index_returns({"A": A}, date_range(D(2024, 1, 1))).records()[0]
+    assert (row["best_day"], row["best_day_pct"]) == (
+        "2024-01-04",
+        pytest.approx((121 / 99 - 1) * 100),
+    )
+    assert (row["worst_day"], row["worst_day_pct"]) == (
+        "2024-01-03",
+        pytest.approx((99 / 110 - 1) * 100),
+    )
+    one = index_returns({"A": A}, parse_period("1D")).records()[0]
+    assert one["best_day"] == one["worst_day"] == "2024-01-04"  # one day is both
+
+
 def test_spread_against_a_benchmark_in_percentage_points() -> None:
     result = index_returns({"A": A, "B": B}, date_range(D(2024, 1, 1)), benchmark="B")
     rows = {row["symbol"]: row for row in result.records()}
