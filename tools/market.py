@@ -82,16 +82,14 @@ class MarketData:
         the store is a snapshot: its closes end before `today` and none will be fetched (no
         provider, or every symbol imported, fetched or tried within `refresh_after`). Then
         its last close, the "today" its figures already speak for."""
-        last = self.last_date()
+        metas = self.store.metas()  # read once: a shared store answers each read over the network
+        last = max((meta.last for meta in metas), default=None)
         if last is None or last >= today:
             return today
         if self.provider is not None:
             now, attempts = self.clock(), self.store.failed_attempts()
-            for meta in self.store.metas():
-                if self._refresh_due(
-                    meta.symbol, today, False, False, now, attempts.get(meta.symbol)
-                ):
-                    return today
+            if any(self._touched_long_ago(m, now, attempts.get(m.symbol)) for m in metas):
+                return today  # a question about the days since will fetch them
         return last
 
     def import_csv(self, paths: Sequence[Path]) -> ImportReport:
@@ -260,6 +258,12 @@ class MarketData:
         meta = self.store.meta(symbol)
         if not latest and (as_of is None or as_of <= meta.last):
             return False  # the stored closes already cover the request
+        return self._touched_long_ago(meta, now, tried)
+
+    def _touched_long_ago(
+        self, meta: SymbolMeta, now: dt.datetime, tried: dt.datetime | None
+    ) -> bool:
+        """Was the symbol imported, fetched or tried longer than `refresh_after` ago?"""
         last_touch = max(meta.updated_at, tried) if tried else meta.updated_at
         return now - last_touch > self.refresh_after
 

@@ -273,7 +273,9 @@ def _restated(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> st
     follow-up naming one thing by one of its names is the earlier question (in the same
     language) with its subject's name replaced. Anything else is asked as it stands."""
     said = elliptical_subject(text)
-    if said is None or asks_comparison(text) or not previous.asked_symbols:
+    if said is None:
+        return _pronoun_named(text, previous, vocabulary)
+    if asks_comparison(text) or not previous.asked_symbols:
         return text
     if detect_language(text) != previous.language:
         return text
@@ -287,6 +289,26 @@ def _restated(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> st
         if at >= 0:
             return previous.text[:at] + said + previous.text[at + len(name) :]
     return text
+
+
+# A pronoun for the earlier question's subject: 它 (not 它们), "its", "did it" (not "is it
+# time", where "it" stands for nothing).
+_IT_ZH = re.compile(r"它(?!们)")
+_ITS = re.compile(r"\bits\b", re.I)
+_DID_IT = re.compile(r"\b(did|does|do|has|have|had|will|would|could|can|might) it\b", re.I)
+
+
+def _pronoun_named(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> str:
+    """A follow-up calling the earlier question's one subject by a pronoun names it: "它的目标
+    价是多少？" after "英伟达最近怎么样？" asks "英伟达的目标价是多少？", "Why did it fall?" after
+    "How did Nvidia do last week?" asks "Why did Nvidia fall?" (in the same language)."""
+    subjects = previous.asked_symbols
+    if len(subjects) != 1 or detect_language(text) != previous.language:
+        return text
+    name = vocabulary.name(subjects[0], previous.language)
+    if previous.language == "zh":
+        return _IT_ZH.sub(name, text)
+    return _DID_IT.sub(lambda m: f"{m[1]} {name}", _ITS.sub(f"{name}'s", text))
 
 
 def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuestion:
@@ -304,7 +326,7 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
         or parsed.intents & {"sectors", "macro"}
         or names_macro(parsed.text)
     )
-    if not own_topic or refers_back(parsed.text):
+    if not own_topic or _refers_back(parsed):
         if parsed.symbols and parsed.asks_comparison:
             # "和纳指比呢？" after the Russell 2000: the earlier subject against the new one
             earlier = [s for s in previous.asked_symbols if s in previous.symbols]
@@ -319,6 +341,14 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
         if parsed.period is None and previous.period and "today" not in parsed.intents:
             changes.update(period=previous.period, carried_over=True)  # (today is one day)
     return replace(parsed, **changes) if changes else parsed
+
+
+def _refers_back(parsed: ParsedQuestion) -> bool:
+    """Does the question lean on the earlier turn? As typed where a pronoun was replaced by
+    the subject's name ("它的目标价是多少？" read as "英伟达的目标价是多少？"); an elliptical one
+    restated ("那黄金呢？" read as "黄金今年表现如何？") is a whole question of its own."""
+    pronoun = parsed.typed is not None and elliptical_subject(parsed.typed) is None
+    return refers_back(parsed.typed if pronoun and parsed.typed else parsed.text)
 
 
 def _with_defaults(

@@ -539,6 +539,32 @@ def test_a_follow_up_comparing_with_something_new_measures_the_earlier_subject_a
 
 
 @pytest.mark.parametrize(
+    ("first", "text", "restated"),
+    [
+        ("英伟达上周表现如何？", "它的目标价是多少？", "英伟达的目标价是多少？"),
+        ("How did Nvidia do last week?", "Why did it fall?", "Why did Nvidia fall?"),
+        (
+            "How did Nvidia do last week?",
+            "What is its price target?",
+            "What is Nvidia's price target?",
+        ),
+        # no one subject to name, or no pronoun standing for it
+        ("英伟达和AMD上周谁涨得多？", "它的目标价是多少？", "它的目标价是多少？"),
+        ("How did Nvidia do last week?", "Is it time to buy?", "Is it time to buy?"),
+        ("英伟达上周表现如何？", "它们的目标价是多少？", "它们的目标价是多少？"),
+    ],
+)
+def test_a_pronoun_for_the_earlier_subject_is_its_name(
+    first: str, text: str, restated: str
+) -> None:
+    """The title, search and quotes read the name; the earlier period still carries over, as
+    the question typed refers back."""
+    follow = parse(text, previous=parse(first, as_of=dt.date(2026, 7, 31)))
+    assert follow.text == restated and follow.asked == text
+    assert follow.period == "WTD" and "NVDA" in follow.symbols
+
+
+@pytest.mark.parametrize(
     ("first", "text", "restated", "symbols"),
     [
         ("罗素2000今年表现如何？", "那黄金呢？", "黄金今年表现如何？", ("GC=F",)),
