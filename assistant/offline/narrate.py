@@ -327,7 +327,7 @@ def measure_sentences(
     `yardstick`): first in the analysis ("lead") or among the takeaways ("point")."""
     out = []
     for measure in measures_asked(text):
-        if measure == "risk":
+        if measure == "drawdown":
             out += risk_sentences(result, yardstick, name, language, _RISK_FORMS[where])
         else:
             out += extreme_day_sentences(result, yardstick, name, language, _DAYS_FORMS[where])

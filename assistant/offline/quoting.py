@@ -6,7 +6,8 @@
   ("> 据CNBC（2026年7月28日）报道：Semiconductor stocks fell…[1]");
 - `dated`: a sentence from an article written well before the answer's day, with its source
   and date ("…8.2%的回报率（Ginlix AI，2026年1月24日）[1]。"): its "year to date" is not the
-  answer's.
+  answer's;
+- `paragraph`: sentences run on, each quotation a block of its own after them.
 
 The offline composer and the research brief both say sentences this way.
 """
@@ -14,6 +15,7 @@ The offline composer and the research brief both say sentences this way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.model import Language
@@ -70,3 +72,10 @@ def dated(words: str, n: int, source: str, published: dt.date, language: Languag
     """An old article's sentence with its source and date, citing `[n]`."""
     when = message("quote.dated", language, source=source, date=format_date(published, language))
     return cite(before_end(words, when), n)
+
+
+def paragraph(sentences: Iterable[str], language: Language) -> str:
+    """Sentences run on; a quotation (a "> " block) stands as its own block after them."""
+    items = [s for s in sentences if s]
+    prose = message("join.sentences", language).join(s for s in items if not s.startswith(">"))
+    return "\n\n".join(p for p in (prose, *(s for s in items if s.startswith(">"))) if p)

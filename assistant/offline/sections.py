@@ -9,7 +9,6 @@ are given. A section with nothing grounded to say says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
@@ -35,7 +34,7 @@ from assistant.offline.narrate import (
 )
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
-from assistant.offline.quoting import cite, dated, quotation
+from assistant.offline.quoting import cite, dated, paragraph, quotation
 from assistant.offline.titles import lead_headline, shortened, topic_title
 from assistant.question.intents import (
     asks_inversion,
@@ -75,13 +74,6 @@ def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str
     """What a section says when there is nothing grounded to put in it: about the library, or
     (`scoped`) about the one article the reader chose, which more commentary would not change."""
     return message(f"{'empty_article' if scoped else 'empty'}.{key}", language)
-
-
-def _paragraph(sentences: Iterable[str], language: Language) -> str:
-    """Sentences run on; a quotation (a "> " block) stands as its own block after them."""
-    items = [s for s in sentences if s]
-    prose = message("join.sentences", language).join(s for s in items if not s.startswith(">"))
-    return "\n\n".join(p for p in (prose, *(s for s in items if s.startswith(">"))) if p)
 
 
 class SectionWriter:
@@ -271,18 +263,18 @@ class SectionWriter:
             # "纳指今年最大回撤是多少？": that first
             told += measure_sentences(self.q.text, g.returns, self.yardstick, name, lang, "lead")
             told += returns_sentences(g.returns, self.benchmark, name, lang)
-            paragraphs.append(_paragraph(told, lang))
+            paragraphs.append(paragraph(told, lang))
         if g.quotes is not None and g.returns is None and "today" in self.q.intents:
-            paragraphs.append(_paragraph(quote_sentences(g.quotes, self.name, lang), lang))
-        paragraphs.append(_paragraph(self.told.sentences(), lang))
+            paragraphs.append(paragraph(quote_sentences(g.quotes, self.name, lang), lang))
+        paragraphs.append(paragraph(self.told.sentences(), lang))
         if g.sectors is not None:
             told = sector_sentences(g.sectors, self.q.sectors, lang, g.sector_returns)
-            paragraphs.append(_paragraph(told, lang))
+            paragraphs.append(paragraph(told, lang))
         if g.macro is not None:
-            paragraphs.append(_paragraph(macro_sentences(g.macro, lang, self.readings), lang))
+            paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of the kind asked or any; first for a chosen article asked
         # of no symbol, and for the risks or the opportunities asked ("小盘股有哪些风险？")
-        said = [self.outline(), _paragraph(self._lead(), lang)]
+        said = [self.outline(), paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
         first = first or kind_asked(self.q.text) is not None
         paragraphs = said + paragraphs if first else paragraphs + said
@@ -310,20 +302,21 @@ class SectionWriter:
         if self.g.sectors is not None and not sentences:
             sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
             self.leaders_told = True
-        return _paragraph(sentences, self.lang) or self._empty("insights")
+        return paragraph(sentences, self.lang) or self._empty("insights")
 
     def risks(self) -> str:
         sentences = []
-        if self.g.returns is not None and "risk" not in measures_asked(self.q.text):  # else first
+        told_first = "drawdown" in measures_asked(self.q.text)  # in the analysis
+        if self.g.returns is not None and not told_first:
             sentences += risk_sentences(self.g.returns, self.benchmark, self.name, self.lang)
         sentences += self.take({"risk"}, 2)
-        return _paragraph(sentences, self.lang) or self._empty("risks")
+        return paragraph(sentences, self.lang) or self._empty("risks")
 
     def opportunities(self) -> str:
         sentences = self.take({"opportunity"}, 2)
         if not sentences and self.g.sectors is not None and not self.leaders_told:
             sentences.append(sector_leaders(self.g.sectors, self.lang) or "")
-        return _paragraph(sentences, self.lang) or self._empty("opportunities")
+        return paragraph(sentences, self.lang) or self._empty("opportunities")
 
     def takeaways(self) -> str:
         g, lang = self.g, self.lang

@@ -218,9 +218,9 @@ def asks_inversion(text: str) -> bool:
 # What a question asks of a period beyond its return: how far the price fell from its high
 # and how much it swung ("最大回撤是多少？", "How volatile has…?"), its best and worst day
 # ("What was the S&P 500's best day this year?", "纳指今年单日最大跌幅是多少？").
-Measure = Literal["risk", "days"]
+Measure = Literal["drawdown", "days"]
 _MEASURES_ASKED: tuple[tuple[Measure, re.Pattern[str]], ...] = (
-    ("risk", re.compile(r"回撤|波动|\bvolatil|\bdrawdowns?\b|\bpeak[- ]to[- ]trough\b", re.I)),
+    ("drawdown", re.compile(r"回撤|波动|\bvolatil|\bdrawdowns?\b|\bpeak[- ]to[- ]trough\b", re.I)),
     (
         "days",
         re.compile(
@@ -236,7 +236,7 @@ _MEASURES_ASKED: tuple[tuple[Measure, re.Pattern[str]], ...] = (
 
 
 def measures_asked(text: str) -> tuple[Measure, ...]:
-    """Which of the period's drawdown and volatility ("risk") and best and worst day ("days")
+    """Which of the period's drawdown and volatility ("drawdown") and best and worst day ("days")
     the question asks for: those come first in its answer."""
     return tuple(measure for measure, pattern in _MEASURES_ASKED if pattern.search(text))
 

@@ -96,7 +96,7 @@ def test_a_snapshot_counts_back_from_its_last_close(
     ],
 )
 def test_a_drawdown_or_volatility_asked(question: str, asked: bool) -> None:
-    assert ("risk" in measures_asked(question)) is asked
+    assert ("drawdown" in measures_asked(question)) is asked
 
 
 @pytest.mark.parametrize(
