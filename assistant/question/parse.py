@@ -347,8 +347,10 @@ def _refers_back(parsed: ParsedQuestion) -> bool:
     """Does the question lean on the earlier turn? As typed where a pronoun was replaced by
     the subject's name ("它的目标价是多少？" read as "英伟达的目标价是多少？"); an elliptical one
     restated ("那黄金呢？" read as "黄金今年表现如何？") is a whole question of its own."""
-    pronoun = parsed.typed is not None and elliptical_subject(parsed.typed) is None
-    return refers_back(parsed.typed if pronoun and parsed.typed else parsed.text)
+    typed = parsed.typed
+    if typed is not None and elliptical_subject(typed) is None:
+        return refers_back(typed)
+    return refers_back(parsed.text)
 
 
 def _with_defaults(
