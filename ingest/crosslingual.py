@@ -181,13 +181,29 @@ def _phrases(units: list[str], start: int) -> list[tuple[str, int]]:
     return phrases[::-1]
 
 
+# A hyphenated compound of names: "US-China", "Russia-Ukraine", "Sino-US"; not "small-cap",
+# "A-share" or "Covid-19", whose parts are no names (a one-letter part is no name either).
+_NAMES_COMPOUND = re.compile(r"[A-Z][A-Za-z.]+(?:-[A-Z][A-Za-z.]+)+")
+
+
+def _unit_names(words: list[str]) -> list[str]:
+    """The words of a run with each compound of names split into its names."""
+    return [
+        name
+        for word in words
+        for name in (word.split("-") if _NAMES_COMPOUND.fullmatch(word) else (word,))
+    ]
+
+
 def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """The Chinese headwords of the query's English words and phrases (longest first), each
     once. A hyphenated compound is one unit: "small-cap" is looked up whole or not at all (小
-    and 帽子 are not what it means). A phrase of function words only ("how much": 这么, 若干)
-    frames the question as its words do, and is not looked up either."""
+    and 帽子 are not what it means); but a compound of names ("US-China", "Israel-Iran") pairs
+    its names, each looked up (`_unit_names`), and whole as a phrase where the dictionary has it
+    ("Asia-Pacific"). A phrase of function words only ("how much": 这么, 若干) frames the
+    question as its words do, and is not looked up either."""
     latin = _LATIN_RUN.findall(without_framing(query))
-    runs = [[u for u in map(phrase_key, run.split()) if u] for run in latin]
+    runs = [[u for u in map(phrase_key, _unit_names(run.split())) if u] for run in latin]
     candidates = {
         phrase
         for units in runs

@@ -70,6 +70,26 @@ def test_a_hyphenated_compound_is_translated_whole_or_not_at_all() -> None:
     assert [t.term for t in english_terms("small caps", SMALL)] == ["small", "cap"]
 
 
+def test_a_compound_of_names_is_its_names_and_whole_where_the_dictionary_has_it() -> None:
+    """ "US-Iran deal" is about 美国 and 伊朗; "Asia-Pacific" is 亚太, not 亚洲 and 太平洋."""
+    places = Cedict.of(
+        glosses={"美国": ["United States", "US"], "伊朗": ["Iran"], "亚太": ["Asia-Pacific"]},
+        headwords={
+            "us": ["我们", "美国"],
+            "iran": ["伊朗"],
+            "asia pacific": ["亚太"],
+            "asia": ["亚洲"],
+            "pacific": ["太平洋"],
+        },
+    )
+    assert english_terms("the US-Iran deal", places) == [
+        Translation("us", ("美国",)),
+        Translation("iran", ("伊朗",)),
+    ]
+    assert english_terms("Asia-Pacific growth", places) == [Translation("asia pacific", ("亚太",))]
+    assert english_terms("Covid-19 and A-share", places) == []
+
+
 def test_a_word_in_capitals_is_the_acronym_not_the_word_it_spells() -> None:
     """ "US" is 美国, not 我们 ("us"); "AI" is 人工智能, not 哀 (grief); "IT" has no headword
     glossed "IT", so it is not 它 ("it"). Lower case, "us" is both."""
