@@ -29,6 +29,7 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MORE_ABBREVIATIONS = {"September": ("Sept",)}  # besides every month's first three letters
 # "Jan", "Sep", "Sept" (not "May": that is its whole name): a full stop after one is no
 # sentence end.

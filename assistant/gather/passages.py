@@ -35,6 +35,7 @@ from assistant.gather.quotable import (
     with_what_it_introduces,
 )
 from assistant.gather.said import Said
+from assistant.gather.written_names import about_names, names_typed
 from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -116,11 +117,11 @@ def candidates(
     companies: Names = (),
     glosses: Glossary = (),
 ) -> list[Candidate]:
-    """Every quotable, relevant sentence of the hits, best first, without near-duplicates.
-    A question asking for an amount over its `period` ("今年涨了多少": YTD) is answered first by
-    a figure stated for that period ("年内大涨逾50%"), not one for a week or a day. `scoped`: the
-    reader chose the article: each of its sentences counts whatever the question's wording, its
-    headline too, its own order breaking ties. `speakers` (a view's sources), `glosses`: as
+    """Every quotable, relevant sentence of the hits, best first, without near-duplicates, of
+    articles on the names the question writes (`about_names`). A question asking for an amount
+    over its `period` ("今年涨了多少": YTD) is answered first by a figure stated for that period.
+    `scoped`: the reader chose the article: each of its sentences counts whatever the question's
+    wording, its own order breaking ties. `speakers` (a view's sources), `glosses`: as
     `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
     named = named_period(question, today=as_of or dt.date.today())
@@ -130,6 +131,8 @@ def candidates(
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
     lowered, unwritten = _lowered(question, names)
+    typed = names_typed(rest, wanted, names)
+    hits = hits if scoped else about_names(hits, typed, lowered, language)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     asks = Asks.of(question, period)
     found: list[Candidate] = []
@@ -157,10 +160,8 @@ def candidates(
             score += _timeliness(hit.published, as_of, named, _span(question, period))
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
-        one = Candidate(
-            text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit, each
-        )
-        found.append(_with_antecedent(one, lead, asked, headline))
+        fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)
+        found.append(_with_antecedent(Candidate(*fields, each), lead, asked, headline))
     found = found if scoped else _on_topic(_about_companies(found, companies, speakers), lowered)
     return _distinct(found, newer=named is None or not named.begun(as_of))
 

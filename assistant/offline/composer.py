@@ -13,6 +13,7 @@ from __future__ import annotations
 from assistant.answer.assemble import Draft
 from assistant.answer.model import Flag
 from assistant.gather.sources import SourceRegistry
+from assistant.gather.written_names import unknown_names
 from assistant.locale import notice
 from assistant.offline.gathering import (
     MARKET_TOOLS,
@@ -21,6 +22,7 @@ from assistant.offline.gathering import (
     Gatherer,
     search_query,
 )
+from assistant.offline.narrate import join_items
 from assistant.offline.sections import SectionWriter, missing_card
 from assistant.offline.titles import title_for
 from assistant.ports import MarketDataPort, SearchPort
@@ -61,6 +63,10 @@ def compose(
     flags = [Flag(kind="notice", message=notice("offline", question.language))]
     flags += [Flag(kind="notice", message=m) for m in dict.fromkeys(gathered.notices)]
     if not writer.has_material():  # one short card: what is missing and what to add
+        if gathered.hits and (names := unknown_names(question.text)):
+            listed = join_items([f"“{n}”" for n in names], question.language)
+            message = notice("not_mentioned", question.language, names=listed)
+            flags.append(Flag(kind="notice", message=message))
         return Draft(
             # what was asked, not a benchmark it did not name
             title=title_for(question, vocabulary, measured=question.asked_symbols),

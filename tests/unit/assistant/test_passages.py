@@ -453,8 +453,10 @@ def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_questi
     asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
     assert [c.text for c in asked] == [listing]
     close = "A股三大指数今日涨跌不一，截止收盘，沪指涨0.76%，收报4082.13点。"
-    for question in ("4月20日上证指数收盘涨了多少？", "How did the Shanghai Composite close?"):
-        assert [c.text for c in candidates(hits(close), question, [], "zh")] == [close]
+    shanghai = [("Shanghai Composite", "上证指数", "沪指")]  # the symbol's names, as parsed
+    for question, language in (("4月20日上证指数收盘涨了多少？", "zh"),
+                               ("How did the Shanghai Composite close?", "en")):  # fmt: skip
+        assert [c.text for c in candidates(hits(close), question, shanghai, language)] == [close]
 
 
 def test_a_feed_excerpt_cut_mid_clause_is_quoted_up_to_its_last_whole_clause() -> None:

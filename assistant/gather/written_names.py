@@ -1,0 +1,148 @@
+"""The names a question writes that search knows only by their spelling.
+
+"What did the ECB decide in July?" shares "decide" with a divorce judge's ruling and a
+governor's appointment; the dictionary has no word for ECB, so nothing but the spelling tells
+the passages about the ECB from those. A name is what the question writes in capitals
+("ECB", "CSIS") or capitalised inside the sentence ("Zorblaxx", "Chris Wright", the "Massie"
+of "马西（Massie）"). One the symbols in play or the dictionary know ("Nvidia", "CEO", "Tehran")
+is no such test: a sentence may say it in the other language, or not at all. The answer quotes
+the articles that say one of the others (`about_names`), and with none says so
+(`unknown_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.gather.coverage import Names, Wanted, names_written, question_terms
+from assistant.gather.said import Name, Said
+from assistant.question.period import without_time_words
+from ingest.cedict import DICTIONARY, phrase_key
+from ingest.dates import DAY_NAMES, MONTH_NAMES
+from ingest.language import detect_language, has_cjk
+from ingest.models import Hit
+from ingest.tokens import terms
+
+# A word a question writes as a name: in capitals ("ECB", "DSA") or capitalised inside the
+# sentence ("Massie", "Apollo"), not its first word; not a month's or a day's name.
+_WRITTEN_AS_NAME = re.compile(
+    r"(?<=[\s(“\"'‘（])(?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+)"
+    r"(?: (?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+))*"
+)
+# the words title case leaves in lower case: "What Is the Outlook for Gold?"
+_SMALL_WORDS = frozenset("a an the of in on at for to and or by vs".split())  # noqa: SIM905
+_CALENDAR = frozenset(m.lower() for name in (*MONTH_NAMES, *DAY_NAMES) for m in (name, name[:3]))
+
+
+def written_names(question: str) -> list[str]:
+    """The names a question writes, as written, a run of capitalised words as one ("ECB" and
+    "Chris Wright" of "What did the ECB and Energy Secretary Chris Wright say?"); none in a
+    question written in title case ("What Is the Outlook for Gold?"), where capitals are style."""
+    latin = re.findall(r"[A-Za-z][A-Za-z0-9&'’]*", question)
+    if len(latin) > 2 and not any(w[0].islower() and w not in _SMALL_WORDS for w in latin):
+        return []  # title case: every word capitalised
+    found = (m[0] for m in _WRITTEN_AS_NAME.finditer(question))
+    return [n for n in dict.fromkeys(found) if n.lower() not in _CALENDAR]
+
+
+@dataclass(frozen=True)
+class TypedName:
+    """A name the question writes, as written, and its term: said by any of its words, their
+    translations, or, for an acronym ("CSIS"), the words it abbreviates written out ("Center
+    for Strategic and International Studies")."""
+
+    written: str
+    term: frozenset[str]
+
+    def said_in(self, text: str, said: Said) -> bool:
+        """Does `text` (`said`: what it says) say the name?"""
+        spelled = _spelled_out(self.written)
+        return said.says(self.term) or (spelled is not None and spelled.search(text) is not None)
+
+
+def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedName]:
+    """The names the question writes (`written_names`) that neither the symbols in play
+    (`names`) nor the dictionary know: "ECB", "Zorblaxx", "Chris Wright", "TAE Technologies",
+    the "Massie" of "马西（Massie）". Search has only their spelling to go on: a passage that
+    says none of them is about something else, whatever other words ("decide") it shares with
+    the question. Each is said by a word of it that names (Chris, Wright or 赖特; TAE, not
+    "technologies"). A name the dictionary knows whole ("CEO", "Tehran") is no such test: a
+    sentence may say it in the other language, or not at all (a "US city" asked about)."""
+    lowered = question.lower()
+    symbols = {frozenset(Name(n.lower()) for n in aliases if n) for aliases in names}
+    found: list[TypedName] = []
+    for name in written_names(question):
+        spelled = {w.lower(): w for w in name.split()}
+        groups = {
+            t: g for g in wanted if g not in symbols for t in g if t in spelled or t in terms(name)
+        }
+        unknown = {t for t, g in groups.items() if all(c in lowered for c in g if has_cjk(c))}
+        naming = [g for t, g in groups.items() if t in unknown or _proper(spelled.get(t, t))]
+        if unknown and naming:
+            found.append(TypedName(name, frozenset().union(*naming)))
+    return found
+
+
+def _proper(word: str) -> bool:
+    """Is the word a name to the dictionary: a headword it glosses with the word capitalised
+    ("Wright": 赖特), not a common noun ("technologies": 技术)?"""
+    key = phrase_key(word)
+    heads = DICTIONARY.headwords([key]).get(key, [])
+    return any(word.capitalize() in g for g in DICTIONARY.glosses(heads).values())
+
+
+def unknown_names(question: str) -> list[str]:
+    """The names the question writes that search can only find as written (`names_typed`)."""
+    rest = without_time_words(question)
+    return [n.written for n in names_typed(rest, question_terms(rest))]
+
+
+_CONNECTING = r"(?:(?:of|for|and|the|on|in|&)\s+)*"
+
+
+@lru_cache(maxsize=256)
+def _spelled_out(name: str) -> re.Pattern[str] | None:
+    """An acronym's words written out, by their initials ("CSIS": "Center for Strategic and
+    International Studies"); None for a name that is no acronym."""
+    if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return None
+    words = (rf"{letter}[a-z]+\s+{_CONNECTING}" for letter in name)
+    return re.compile(r"\b" + "".join(words)[: -len(r"\s+" + _CONNECTING)])
+
+
+def about_names(
+    hits: Sequence[Hit], typed: Sequence[TypedName], symbols: Sequence[str], language: str
+) -> list[Hit]:
+    """The hits of articles that say one of the names the question writes that search knows
+    only as written (`names_typed`: "ECB", "Zorblaxx") in a passage found or a headline, or
+    name one of the `symbols` in play: one found for the question's other words ("decide") is
+    about something else. In the other language only a name it writes as the question does
+    ("Marvell" in 迈威尔's news) is looked for: a dictionary's guess at a person's name
+    (Jensen Huang as 黄建南) is no test."""
+    if not typed:
+        return list(hits)
+    other = tuple(n for n in typed if all(t.isascii() for t in n.term))
+    about: set[str] = set()
+    for hit in hits:
+        sayable = tuple(typed) if detect_language(hit.chunk.text) == language else other
+        if (
+            not sayable
+            or _passage_says(hit.chunk.text, hit.title, sayable)
+            or (bool(symbols) and _writes_any(hit, symbols))
+        ):
+            about.add(hit.chunk.article_id)
+    return [hit for hit in hits if hit.chunk.article_id in about]
+
+
+@lru_cache(maxsize=4096)  # read for each hit of an answer: once per passage
+def _passage_says(passage: str, headline: str, names: tuple[TypedName, ...]) -> bool:
+    texts = ((passage, Said.of(passage)), (headline, Said.of(headline)))
+    return any(name.said_in(text, said) for text, said in texts for name in names)
+
+
+def _writes_any(hit: Hit, names: Sequence[str]) -> bool:
+    """Does the passage, or its headline, write one of the names (lower case) whole?"""
+    return bool(names_written(hit.chunk.text, names) or names_written(hit.title, names))
