@@ -22,25 +22,22 @@ from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
+from assistant.offline.reading import (
+    OTHER_LANGUAGE_DEPTH,
+    SEARCH_K,
+    UNDATED_SEARCH_K,
+    below_first,
+)
 from assistant.ports import MarketDataPort, SearchPort
+from assistant.question.intents import asks_comparison
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import TRAILING_MONTH, without_time_words
 from assistant.question.vocabulary import Vocabulary
 from ingest.filters import Filters
-from ingest.language import detect_language
 from ingest.models import Hit
+from tools.proxies import ETF_PROXY
 from tools.result import ToolResult
 
-SEARCH_K = 8
-# A question with no date is asked of today: among the passages that answer it, the newest
-# should. The answer reads twice as deep in the ranking so that the sentences' timeliness
-# (`gather.passages._timeliness`) can choose the newer of equally good ones; a dated question's
-# answer keeps to the best few, where a deeper read costs precision.
-UNDATED_SEARCH_K = 16
-# The other language's best passages a question may need (its fact may be told only there):
-# looked for this deep in the ranking, this many kept beyond the first SEARCH_K.
-OTHER_LANGUAGE_DEPTH = 40
-OTHER_LANGUAGE_HITS = 2
 SCOPED_K = 40  # a chosen article: all of its passages (a long report has a few dozen)
 BEST_ARTICLE_K = 3  # passages read of the article that ranks first
 MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
@@ -50,6 +47,17 @@ Emit = Callable[[Event], None]
 
 # What the sector scores measure already: no period, or the past month (over 21 trading days)
 SCORED_PERIODS = (None, TRAILING_MONTH)
+# The broad market's indices and their funds, which sectors are measured against
+MARKET_INDICES = frozenset(ETF_PROXY) | frozenset(ETF_PROXY.values())
+
+
+def _yardstick_index(question: ParsedQuestion) -> str | None:
+    """The market index a question measures the sectors against ("Which sectors beat the S&P
+    500?"): the one it names, when it names no sector and asks which did better."""
+    named = question.symbols
+    if question.sectors or not named or not set(named) <= MARKET_INDICES:
+        return None
+    return named[0] if asks_comparison(question.text) else None
 
 
 @dataclass
@@ -164,10 +172,13 @@ class Gatherer:
             out.sectors = self.tool(
                 "sector_scores", {"as_of": day}, lambda: market.sector_scores(as_of=day), out
             )
-            # "今年以来哪个板块涨得最多？": no sector named, a period asked that the scores lack
+            # "今年以来哪个板块涨得最多？": no sector named, a period asked that the scores lack;
+            # "Which sectors beat the S&P 500 last quarter?": the index to measure them against
             broad = not (question.symbols or question.sectors)
-            if out.sectors is not None and broad and question.period not in SCORED_PERIODS:
-                out.sector_returns = self.sector_returns(out.sectors, question.period, out)
+            lacked = broad and question.period not in SCORED_PERIODS
+            index = _yardstick_index(question)
+            if out.sectors is not None and (lacked or index):
+                out.sector_returns = self.sector_returns(out.sectors, question.period, index, out)
         if "macro" in question.intents and question.allows("macro"):
             out.macro = self.tool("macro", {"as_of": day}, lambda: market.macro(as_of=day), out)
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
@@ -197,20 +208,22 @@ class Gatherer:
             out.notices.append(notice("counted_from", self.language, day=day))
 
     def sector_returns(
-        self, scores: ToolResult, period: str | None, out: Gathered
+        self, scores: ToolResult, period: str | None, index: str | None, out: Gathered
     ) -> ToolResult | None:
         """The ranked sectors' funds over `period`, on the scores' day: which sector rose most
-        this year is a return over the year, not a score or a month's move."""
+        this year is a return over the year, not a score or a month's move; against the
+        `index` asked of, if any ("Which sectors beat the S&P 500?")."""
         ranked = [str(r["symbol"]) for r in scores.records() if r.get("rank") is not None]
         day = scores.provenance.as_of
         market = self.market
         if market is None or not ranked:
             return None
+        symbols = [*ranked, index] if index else ranked
 
         def call() -> ToolResult:
-            return market.index_returns(ranked, period=period, as_of=day)
+            return market.index_returns(symbols, period=period, as_of=day, benchmark=index)
 
-        args = {"symbols": ranked, "period": period, "as_of": day, "benchmark": None}
+        args = {"symbols": symbols, "period": period, "as_of": day, "benchmark": index}
         return self.tool("index_returns", args, call, out)
 
     def passages(self, query: str, question: ParsedQuestion, out: Gathered) -> None:
@@ -321,34 +334,6 @@ class Gatherer:
         if newer:
             day = format_date(until, self.language)
             out.notices.append(notice("newer_articles", self.language, count=newer, date=day))
-
-
-def below_first(hits: list[Hit], language: Language) -> list[Hit]:
-    """The best few passages below the first SEARCH_K in a language that is short there, from
-    articles not among those. A question's own words outrank a dictionary's translation of
-    them, so the article in the other language that holds the fact often ranks just below.
-    And a symbol's name in the other language ("WTI crude oil" for 油价) can fill the first
-    SEARCH_K with that language's market wraps: the reader's own language, when it has less
-    than half of them, gets its best few too."""
-    first = hits[:SEARCH_K]
-    seen = {h.chunk.article_id for h in first}
-    found = _best_below(hits[SEARCH_K:], seen, lambda lang: lang != language)
-    if 2 * sum(detect_language(h.chunk.text) == language for h in first) < len(first):
-        found += _best_below(hits[SEARCH_K:], seen, lambda lang: lang == language)
-    return found
-
-
-def _best_below(below: list[Hit], seen: set[str], wanted: Callable[[str], bool]) -> list[Hit]:
-    """The first OTHER_LANGUAGE_HITS passages of `below` in a wanted language, one per article
-    not `seen` (which they join)."""
-    found: list[Hit] = []
-    for hit in below:
-        if len(found) == OTHER_LANGUAGE_HITS:
-            break
-        if hit.chunk.article_id not in seen and wanted(detect_language(hit.chunk.text)):
-            seen.add(hit.chunk.article_id)
-            found.append(hit)
-    return found
 
 
 # Commentary published up to this long after the as-of date still speaks about it (a market

@@ -11,6 +11,7 @@ from assistant.answer.model import Language
 from assistant.locale import format_date, message, period_label
 from assistant.offline.narrate import CITE, day_of, join_items, move, num, ok, signed, table_rows
 from tools.result import ToolResult
+from tools.symbols import display_name
 
 
 def _sector_name(row: dict[str, Any], language: Language) -> str:
@@ -69,12 +70,14 @@ def sector_sentences(
 
 def period_sentences(result: ToolResult, names: dict[str, str], language: Language) -> list[str]:
     """The sectors' funds ranked by their return over one period, the three best and worst,
-    each by its name in `names` ("能源(XLE)")."""
+    each by its name in `names` ("能源(XLE)"); then, when the result holds an index besides
+    them ("Which sectors beat the S&P 500?"), the funds that did better than it."""
     rows = sorted(
         (r for r in table_rows(result) if ok(r.get("return_pct"))),
         key=lambda r: -r["return_pct"],
     )
-    if not rows:
+    sectors = [r for r in rows if str(r["symbol"]) in names]
+    if not sectors:
         return []
 
     def moved(row: dict[str, Any]) -> str:
@@ -83,17 +86,30 @@ def period_sentences(result: ToolResult, names: dict[str, str], language: Langua
             "sector.moved", language, sector=sector, move=move(row["return_pct"], language)
         )
 
-    return [
+    told = [
         message(
             "sector.period",
             language,
             date=format_date(day_of(rows[0].get("end_date")) or result.provenance.as_of, language),
             period=period_label(str(rows[0].get("period") or ""), language),
-            top=join_items([moved(r) for r in rows[:3]], language),
-            bottom=join_items([moved(r) for r in rows[-3:]], language),
+            top=join_items([moved(r) for r in sectors[:3]], language),
+            bottom=join_items([moved(r) for r in sectors[-3:]], language),
             cite=CITE,
         )
     ]
+    for index in (r for r in rows if str(r["symbol"]) not in names):
+        beat = [moved(r) for r in sectors if r["return_pct"] > index["return_pct"]]
+        told.append(
+            message(
+                "sector.beat" if beat else "sector.none_beat",
+                language,
+                index=display_name(str(index["symbol"]), language),
+                index_move=move(index["return_pct"], language),
+                beat=join_items(beat, language),
+                cite=CITE,
+            )
+        )
+    return told
 
 
 def left_out_sentences(result: ToolResult, language: Language) -> list[str]:

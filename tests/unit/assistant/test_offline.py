@@ -13,7 +13,8 @@ from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
-from assistant.offline.gathering import SEARCH_K, Gatherer, below_first
+from assistant.offline.gathering import Gatherer
+from assistant.offline.reading import SEARCH_K, below_first
 from assistant.settings import load_settings
 from ingest.filters import Filters
 from ingest.models import Chunk, Hit
@@ -522,6 +523,32 @@ def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns()
         market = FakeMarket()
         ask(question, market=market)
         assert "index_returns" not in {name for name, _ in market.calls}, question
+
+
+def test_which_sectors_beat_an_index_is_answered_by_the_funds_measured_against_it() -> None:
+    """ "Which sectors outperformed the S&P 500 this year?" gave the index's return and the
+    sector scores: now the funds are measured over the period with the index as benchmark,
+    and the answer names those that did better than it, or says none did."""
+    market = FakeMarket()
+    answer = ask("今年以来哪些板块跑赢了标普500？", market=market)
+    sectors = [
+        args for name, args in market.calls if name == "index_returns" and "XLE" in args["symbols"]
+    ]
+    assert sectors == [{"symbols": ["XLE", "XLB", "XLI", "XLF", "XLK", "^GSPC"], "period": "YTD",
+                        "benchmark": "^GSPC"}]  # fmt: skip
+    text = answer.sections[0].text
+    assert (
+        "同期标普500指数上涨1.02%，表现好于它的板块基金有能源(XLE)（上涨43.27%）、科技(XLK)" in text
+    )
+    assert "⚠" not in text and "⊗" not in text  # each figure checked against the tool
+    english = ask("Which sectors beat the Russell 2000 this year?", market=FakeMarket())
+    assert (
+        "The Russell 2000 was up 7.54% over the same period; the sector funds that did better "
+        "were Energy (XLE) (up 43.27%), Technology (XLK) (up 27.48%) and Industrials (XLI)"
+    ) in english.sections[0].text
+    plain = FakeMarket()
+    ask("今年以来哪个板块涨得最多？", market=plain)  # no index asked: none measured against
+    assert [args["benchmark"] for name, args in plain.calls if name == "index_returns"] == [None]
 
 
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
