@@ -32,6 +32,7 @@ _WRITTEN_AS_NAME = re.compile(
     r"(?<=[\s(“\"'‘（])(?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+)"
     r"(?: (?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+))*"
 )
+_ARTICLE = re.compile(r"^(?:The|A|An)(?: |$)")  # "“The ECB and…”" quoted: the name is ECB
 # the words title case leaves in lower case: "What Is the Outlook for Gold?"
 _SMALL_WORDS = frozenset("a an the of in on at for to and or by vs".split())  # noqa: SIM905
 _CALENDAR = frozenset(m.lower() for name in (*MONTH_NAMES, *DAY_NAMES) for m in (name, name[:3]))
@@ -44,8 +45,8 @@ def written_names(question: str) -> list[str]:
     latin = re.findall(r"[A-Za-z][A-Za-z0-9&'’]*", question)
     if len(latin) > 2 and not any(w[0].islower() and w not in _SMALL_WORDS for w in latin):
         return []  # title case: every word capitalised
-    found = (m[0] for m in _WRITTEN_AS_NAME.finditer(question))
-    return [n for n in dict.fromkeys(found) if n.lower() not in _CALENDAR]
+    found = (_ARTICLE.sub("", m[0]) for m in _WRITTEN_AS_NAME.finditer(question))
+    return [n for n in dict.fromkeys(found) if n and n.lower() not in _CALENDAR]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.locale import message, period_label
+from assistant.question.intents import asks_other_economy
 from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, parse_question
 from assistant.question.vocabulary import Vocabulary
 from ingest.models import Article
@@ -30,6 +31,9 @@ class Entities:
     valued: bool = False  # about stocks or sectors valued on earnings (a valuation step)
     # the subject earns a return to set against the benchmark's (a yield's level moves by bp)
     yardstick: bool = True
+    # about another economy than America's, naming none of our symbols ("欧洲央行2026年的利率
+    # 路径"): the S&P 500, the US sectors and the US curve are not its subject
+    abroad: bool = False
 
     @property
     def compares(self) -> bool:
@@ -112,4 +116,5 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
         period=parsed.period or "YTD",
         valued=valued,
         yardstick=not any(vocabulary.change_unit(s) for s in subject),
+        abroad=not (parsed.symbols or parsed.sectors) and asks_other_economy(parsed.text),
     )

@@ -26,7 +26,9 @@ from assistant.research.plan import MAX_STEPS, Plan, Step, ToolName
 from ingest.language import detect_language
 from ingest.models import Article
 
-When = Literal["always", "comparison", "single", "sectors", "stocks", "valued"]
+When = Literal[
+    "always", "comparison", "single", "sectors", "stocks", "valued", "domestic", "abroad"
+]
 
 
 class Wording(BaseModel):
@@ -53,11 +55,15 @@ class StepTemplate(BaseModel):
         return {
             "always": True,
             "comparison": entities.compares,
-            "single": not entities.compares,
+            "single": not entities.compares and not entities.abroad,
             "sectors": bool(entities.sectors),
             # the market, or stocks in it: a topic only about gold or oil has no sector rotation
-            "stocks": not entities.sectors and (not entities.subject or entities.valued),
+            "stocks": not entities.sectors
+            and (not entities.subject or entities.valued)
+            and not entities.abroad,
             "valued": entities.valued,
+            "domestic": not entities.abroad,
+            "abroad": entities.abroad,
         }[self.when]
 
     def step(self, language: Language, slots: dict[str, str]) -> Step:

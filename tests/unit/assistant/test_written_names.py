@@ -25,6 +25,7 @@ def test_names_written_in_capitals_are_read_but_not_calendar_words_or_title_case
         "Energy Secretary Chris Wright"
     ]
     assert written_names("What Is The Outlook For Gold Prices?") == []  # capitals are style
+    assert written_names("What are the risks to “The ECB and its rates”?") == ["ECB"]
 
 
 def test_only_names_the_dictionary_does_not_know_are_a_test_each_said_by_its_naming_words() -> None:

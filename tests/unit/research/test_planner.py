@@ -99,6 +99,31 @@ def test_a_plan_on_treasury_yields_measures_the_10_year_yield_by_itself() -> Non
         assert not any(w in q for q in steps for w in ("估值", "valuation")), topic
 
 
+def test_a_plan_on_another_economy_asks_about_it_not_about_americas_market() -> None:
+    """ "The ECB and European rates in 2026" was planned as the S&P 500's year, the US sector
+    rotation, the US curve and US credit, then its catalysts and risks: four steps on another
+    subject. A topic on another economy that names none of our symbols is asked what happened
+    and what its rates and policy are; one on America's keeps the market's steps."""
+    from assistant.question.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    for topic, first, second in (
+        ("The ECB and European rates in 2026",
+         "What has happened with “The ECB and European rates in 2026” year to date?",
+         "What is the rates, inflation and monetary policy backdrop for “The ECB and European "
+         "rates in 2026”?"),
+        ("中国房地产市场2026年前景", "中国房地产市场2026年前景:年初至今的最新情况如何?",
+         "中国房地产市场2026年前景:利率、通胀与货币政策环境如何?"),
+    ):  # fmt: skip
+        plan = template_plan(topic, vocabulary, as_of=AS_OF)
+        assert [s.question for s in plan.steps[:2]] == [first, second]
+        assert all(s.tools == ("search_commentary",) for s in plan.steps)  # America's tools
+        assert len(plan.steps) == 4  # then its catalysts and its risks
+    fed = template_plan("美联储2026年的降息路径", vocabulary, as_of=AS_OF)
+    assert fed.steps[0].question == "标普500指数年初至今表现如何?"
+    assert any("板块轮动" in s.question for s in fed.steps)
+
+
 def test_every_step_of_the_template_data_fills_from_the_entities_words() -> None:
     from assistant.question.vocabulary import default_vocabulary
 
