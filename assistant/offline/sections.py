@@ -39,6 +39,7 @@ from assistant.offline.titles import lead_headline, shortened, topic_title
 from assistant.question.intents import (
     asks_inversion,
     asks_why,
+    asks_words,
     dashboard_readings,
     kind_asked,
     measures_asked,
@@ -273,10 +274,11 @@ class SectionWriter:
         if g.macro is not None:
             paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of the kind asked or any; first for a chosen article asked
-        # of no symbol, and for the risks or the opportunities asked ("小盘股有哪些风险？")
+        # of no symbol, for the risks or the opportunities asked ("小盘股有哪些风险？") and for
+        # someone's words or view ("What is Kevin Warsh's view on rates?")
         said = [self.outline(), paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
-        first = first or kind_asked(self.q.text) is not None
+        first = first or kind_asked(self.q.text) is not None or asks_words(self.q.text)
         paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 

@@ -258,6 +258,11 @@ _WORDS_ASKED = re.compile(
     r"|\bwhat (?:did|does|do|has|have) (?!(?:the|this|that|an?) (?:article|report|piece|story|"
     r"note|analysis|brief|post|paper|study)\b)(?:[\w'’.-]+ ){1,5}(?:say|said)\b"
     r"|\bhow did (?:[\w'’.-]+ ){1,5}put it\b"
+    # someone's view ("Kevin Warsh's view on rates", "What does Goldman think of…", "沃什对利率
+    # 怎么看"): what they said, not the day's figures on the subject
+    r"|\b[\w.-]+['’]s (?:view|views|take|stance) (?:on|of|about)\b"
+    r"|\bwhat (?:does|did|do) (?:[\w'’.-]+ ){1,5}think\b"
+    r"|对.{1,15}?(?:怎么看|如何看待?|的看法|持何看法)"
     r"|原话|亲口|(?<!文章)(?<!报告)(?:怎么说的?|说了什么|如何表态|怎么表态)",
     re.I,
 )
@@ -287,7 +292,7 @@ def names_macro(text: str) -> bool:
 
 def asks_words(text: str) -> bool:
     """Does the question ask what someone said, in their words ("What did Powell say about
-    cuts?")?"""
+    cuts?"), or what they think ("Kevin Warsh's view on rates", "沃什对利率怎么看")?"""
     return _WORDS_ASKED.search(text) is not None
 
 

@@ -551,6 +551,22 @@ def test_which_sectors_beat_an_index_is_answered_by_the_funds_measured_against_i
     assert [args["benchmark"] for name, args in plain.calls if name == "index_returns"] == [None]
 
 
+def test_a_question_on_someones_view_leads_with_their_words_then_the_figures() -> None:
+    """ "What is Kevin Warsh's view on rates?" opened on the VIX and the credit proxy: a
+    question asking what someone thinks or said is answered by their words first."""
+    from assistant.question.intents import asks_words
+
+    for asked in ("What is Kevin Warsh's view on rates?", "沃什对利率怎么看？",
+                  "What does Goldman think about the S&P 500?"):  # fmt: skip
+        assert asks_words(asked), asked
+    assert not asks_words("What is the view on Treasury yields?")  # no one's: the market's
+    said = "Warsh said rates would stay high for longer because inflation is still too hot."
+    fed = article("fed", "Warsh holds rates", said, published=dt.date(2026, 1, 22))
+    answer = ask("What is Kevin Warsh's view on rates?", index=FakeIndex([fed]))
+    text = answer.sections[0].text
+    assert text.index("Warsh said rates would stay high") < text.index("10-year yield")
+
+
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
     """A series ending earlier than the rest is said under its own date, and the newest come
     first: never one date over every figure and another in brackets after one of them."""
