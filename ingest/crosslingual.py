@@ -84,6 +84,13 @@ ASPECT_WORDS = frozenset(
     status picture
     前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途""".split()  # noqa: SIM905
 )
+# The words of a trailing span ("最近一个月", "over the past three months", "近一周"): when, not
+# what, like an aspect they count only in a sentence that says the subject. A box office's
+# "连续近一个月单日票房超亿元" does not answer "罗素2000最近一个月表现如何？".
+SPAN_WORDS = frozenset(
+    """一个月 三个 个月 月 一年 半年 近半年 一周 近 过去 past last month months week weeks three
+    six""".split()  # noqa: SIM905
+)
 # "How fast did exports grow?" asks for a rate, as 有多快 does (快 is FRAMING): any growth
 # figure answers it, not only a text that says "fast".
 _HOW_FAST = re.compile(r"\b(how)\s+(?:fast|quickly|rapidly)\b", re.I)

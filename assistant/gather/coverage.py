@@ -31,6 +31,7 @@ from ingest.crosslingual import (
     FRAMING,
     FUNCTION_WORDS,
     NOW_WORDS,
+    SPAN_WORDS,
     Translation,
     spelled_by,
     synonyms,
@@ -122,7 +123,7 @@ def question_terms(
         ways = {direction_of(t) for t in group if t in asked} - {None}
         if len(ways) == 1:
             group.add(Move(ways.pop()))
-        if group & ASPECT_WORDS & asked:
+        if group & (ASPECT_WORDS | SPAN_WORDS) & asked:
             group.add(ASPECT)
     wanted = [frozenset(g) for g in groups]
     for aliases in speakers:

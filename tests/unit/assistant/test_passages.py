@@ -409,6 +409,13 @@ def test_a_sentence_saying_only_when_is_not_about_the_question() -> None:
     )
     found = candidates(hits(*texts), "What happened to oil prices last week?", [], "en")
     assert [c.hit.chunk.id for c in found] == ["c1"]
+    # nor one saying only a trailing span ("最近一个月"): it counts with the subject, as an
+    # aspect does
+    box_office = "进入暑期以来，已连续近一个月单日票房超亿元，两部影片位居前两位。"
+    russell = "罗素2000指数近一个月上涨5.2%，小盘股跑赢大盘。"
+    asked = "罗素2000最近一个月表现如何？"
+    found = candidates(hits(box_office, russell), asked, [("罗素2000", "Russell 2000")], "zh")
+    assert [c.text for c in found] == [russell]
 
 
 def test_a_short_chinese_statement_of_a_figure_is_quoted_and_a_short_remark_is_not() -> None:
