@@ -77,9 +77,8 @@ def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedN
     found: list[TypedName] = []
     for name in written_names(question):
         spelled = {w.lower(): w for w in name.split()}
-        groups = {
-            t: g for g in wanted if g not in symbols for t in g if t in spelled or t in terms(name)
-        }
+        words = spelled.keys() | set(terms(name))  # as written, and as search folds them
+        groups = {t: g for g in wanted if g not in symbols for t in g if t in words}
         unknown = {t for t, g in groups.items() if all(c in lowered for c in g if has_cjk(c))}
         naming = [g for t, g in groups.items() if t in unknown or _proper(spelled.get(t, t))]
         if unknown and naming:
@@ -110,8 +109,7 @@ def _spelled_out(name: str) -> re.Pattern[str] | None:
     International Studies"); None for a name that is no acronym."""
     if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return None
-    words = (rf"{letter}[a-z]+\s+{_CONNECTING}" for letter in name)
-    return re.compile(r"\b" + "".join(words)[: -len(r"\s+" + _CONNECTING)])
+    return re.compile(r"\b" + rf"\s+{_CONNECTING}".join(f"{letter}[a-z]+" for letter in name))
 
 
 def about_names(
