@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import takewhile
 
 from assistant.answer.direction import direction_of
@@ -179,6 +180,14 @@ def names_written(text: str, aliases: Sequence[str]) -> list[str]:
     """The names of one symbol that `text` writes, whole."""
     lowered = text.lower()
     return [n for n in aliases if n and written_pattern(n).search(lowered)]
+
+
+@lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
+def writes_a_name(passage: str, headline: str, names: tuple[str, ...]) -> bool:
+    """Does the passage, or its headline, write one of the names (True when there are none)?
+    A passage found for the question's other words ("最高涨到多少美元") may be on another
+    market altogether; one naming no company the question names is not about it."""
+    return not names or bool(names_written(passage, names) or names_written(headline, names))
 
 
 def _named(question: str, wanted: Wanted, names: Names) -> Wanted:

@@ -24,6 +24,7 @@ from assistant.gather.coverage import (
     names_written,
     question_terms,
     share,
+    writes_a_name,
 )
 from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.quotable import (
@@ -155,7 +156,7 @@ def candidates(
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
-            subject = _names_subject(hit.chunk.text, hit.title, tuple(lowered))
+            subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
             score += _timeliness(hit.published, as_of, named, _span(question, period))
         kind = _kind(text, hit, position)
@@ -303,9 +304,7 @@ def _about_companies(
     if not names:
         return found
     about = {
-        c.hit.chunk.article_id
-        for c in found
-        if _names_subject(c.hit.chunk.text, c.hit.title, names)
+        c.hit.chunk.article_id for c in found if writes_a_name(c.hit.chunk.text, c.hit.title, names)
     }
     named = names + tuple(n.lower() for aliases in speakers for n in aliases if n)
     return [c for c in found if c.hit.chunk.article_id in about and not _on_another(c.text, named)]
@@ -361,14 +360,6 @@ AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superse
 def newest_published(hits: Sequence[Hit]) -> dt.date | None:
     """The day of the newest article among the hits."""
     return max((h.published for h in hits if h.published), default=None)
-
-
-@lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
-def _names_subject(passage: str, headline: str, names: tuple[str, ...]) -> bool:
-    """Does the passage, or its headline, write one of the names (True when there are none)?
-    A passage found for the question's other words ("最高涨到多少美元") may be on another
-    market altogether; one naming no company the question names is not about it."""
-    return not names or bool(names_written(passage, names) or names_written(headline, names))
 
 
 def _score(

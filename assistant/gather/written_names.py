@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.gather.coverage import Names, Wanted, names_written, question_terms
+from assistant.gather.coverage import Names, Wanted, question_terms, writes_a_name
 from assistant.gather.said import Name, Said
 from assistant.question.period import without_time_words
 from ingest.cedict import DICTIONARY, phrase_key
@@ -130,7 +130,7 @@ def about_names(
         if (
             not sayable
             or _passage_says(hit.chunk.text, hit.title, sayable)
-            or (bool(symbols) and _writes_any(hit, symbols))
+            or (bool(symbols) and writes_a_name(hit.chunk.text, hit.title, tuple(symbols)))
         ):
             about.add(hit.chunk.article_id)
     return [hit for hit in hits if hit.chunk.article_id in about]
@@ -140,8 +140,3 @@ def about_names(
 def _passage_says(passage: str, headline: str, names: tuple[TypedName, ...]) -> bool:
     texts = ((passage, Said.of(passage)), (headline, Said.of(headline)))
     return any(name.said_in(text, said) for text, said in texts for name in names)
-
-
-def _writes_any(hit: Hit, names: Sequence[str]) -> bool:
-    """Does the passage, or its headline, write one of the names (lower case) whole?"""
-    return bool(names_written(hit.chunk.text, names) or names_written(hit.title, names))
