@@ -34,12 +34,14 @@ from assistant.question.parse import ParsedQuestion
 from assistant.question.period import TRAILING_MONTH, without_time_words
 from assistant.question.vocabulary import Vocabulary
 from ingest.filters import Filters
+from ingest.language import detect_language
 from ingest.models import Hit
 from tools.proxies import ETF_PROXY
 from tools.result import ToolResult
 
 SCOPED_K = 40  # a chosen article: all of its passages (a long report has a few dozen)
 BEST_ARTICLE_K = 3  # passages read of the article that ranks first
+OTHER_ARTICLE_K = 8  # and of the best one in the other language than the reader's
 MARKET_TOOLS = ("index_returns", "sector_scores", "quotes", "macro")
 T = TypeVar("T")
 Emit = Callable[[Event], None]
@@ -284,20 +286,29 @@ class Gatherer:
         return True
 
     def _rest_of_best(self, query: str, hits: list[Hit], filters: Filters) -> list[Hit]:
-        """The best article's other passages that answer the query: the article ranked first
-        most often holds the fact, in a passage that shares fewer of the question's words
-        (the paragraph on the $800 billion of data-centre spending is not the one naming the
-        economist asked about)."""
+        """More passages of the best articles, as the query ranks them within each: the
+        article ranked first most often holds the fact, in a passage that shares fewer of the
+        question's words (the paragraph on the $800 billion of data-centre spending is not the
+        one naming the economist asked about). The best article in the other language is read
+        deeper: the query reaches it through a dictionary's translation, which its passage
+        holding the fact may not share ("外部团体一共砸了多少钱" and "$20 million in outside
+        spending")."""
         if not hits or self.index is None:
             return []
-        best = hits[0].chunk.article_id
-        within = Filters(since=filters.since, until=filters.until, article_id=best)
-        try:  # part of the search the reader saw, not a tool call of its own
-            rest = self.index.search(query, k=BEST_ARTICLE_K, filters=within)
-        except EXPECTED_ERRORS:
-            return []  # the answer stands on what the search found
+        depths = {hits[0].chunk.article_id: BEST_ARTICLE_K}
+        other = next((h for h in hits if detect_language(h.chunk.text) != self.language), None)
+        if other is not None:
+            depths[other.chunk.article_id] = OTHER_ARTICLE_K
         have = {h.chunk.id for h in hits}
-        return [h for h in rest if h.chunk.id not in have]
+        found: list[Hit] = []
+        for article_id, k in depths.items():
+            within = Filters(since=filters.since, until=filters.until, article_id=article_id)
+            try:  # part of the search the reader saw, not a tool call of its own
+                rest = self.index.search(query, k=k, filters=within)
+            except EXPECTED_ERRORS:
+                break  # the answer stands on what the search found
+            found += [h for h in rest if h.chunk.id not in have]
+        return found
 
     def _search(self, query: str, k: int, filters: Filters, out: Gathered) -> list[Hit] | None:
         """The library's passages for the query, as a tool call the reader sees."""

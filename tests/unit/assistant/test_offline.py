@@ -464,6 +464,24 @@ def test_the_best_articles_other_passages_that_answer_are_read_too() -> None:
     assert index.article_queries == [question] and events == []
 
 
+def test_the_best_article_in_the_other_language_is_read_deeper() -> None:
+    """A Chinese question reaches an English article through the dictionary's translation of
+    its words, which the paragraph holding the fact may not share: that article's passages are
+    read deeper than the first article's."""
+    paragraphs = [f"Paragraph {n} on the Kentucky primary." for n in range(6)]
+    paragraphs.append("The race has seen more than $20 million in outside spending.")
+    english = article("en-1", "Forces Throw Kitchen Sink At Massie", "\n\n".join(paragraphs))
+    chinese = article("zh-1", "马西初选", "马西的初选竞争激烈。\n\n共和党初选定于周二。")
+    index = FakeIndex([chinese, english])
+    gatherer = Gatherer(None, index, SourceRegistry(), lambda event: None, "zh")
+    question = "马西的初选外部团体花了多少钱？"
+    hits = index.search(question, k=1) + index.search("Kentucky primary", k=1)
+    assert [h.chunk.article_id for h in hits] == ["zh-1", "en-1"]
+    rest = gatherer._rest_of_best(question, hits, Filters())
+    assert any("$20 million" in h.chunk.text for h in rest)
+    assert {h.chunk.id for h in rest}.isdisjoint(h.chunk.id for h in hits)
+
+
 def test_a_month_asked_about_is_measured_as_it_ended() -> None:
     """ "How did energy stocks do in July 2026?": the sector scores as July ended, and an index
     named with a month gets that month's return, not the year to date."""
