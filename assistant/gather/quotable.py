@@ -26,13 +26,14 @@ _BOILERPLATE = re.compile(
 )
 
 # A call to the reader to do something ("File a complaint with the FBI's IC3 at ic3.gov", "Follow
-# us on X", "If you enjoyed today's post, check out…", "请关注…"): the page's service, not what it
-# reports.
+# us on X", "If you enjoyed today's post, check out…", "请关注…", "We've prepared a free special
+# report that…"): the page's service, not what it reports.
 _CALL_TO_ACTION = re.compile(
     r"^(?:File|Visit|Contact|Email|Download|Follow|Join|Register|Donate|Go to|Learn more|Find out)"
     r" (?:a|an|the|us|our|your|this|them|him|her|here|more|on|at|to)\b"
     r"|^If you (?:enjoyed|liked|found|want more)\b.{0,80}\b(?:check out|read|subscribe|see)\b"
     r"|^(?:请|欢迎)(?:关注|点击|扫描|下载)"
+    r"|\bfree (?:special )?(?:report|guide|e-?book)\b"
 )
 
 
@@ -42,6 +43,10 @@ _CAPTION = re.compile(
     r"[（(]图(?:源|片来源)|\bseen here\b|\bpictured\b|\bphotos?(?: by|:)\s|getty images",
     re.I,
 )
+
+# A record's fields run together as text ("Event Date: 03/18/2026 Company Name: Micron Event
+# Description: Q2 2026 Earnings Call"): a listing, not a statement.
+_FIELDS = re.compile(r"(?:\b[A-Z][a-z]+ [A-Z][a-z]+: \S.*?){2}")
 
 
 def clean(sentence: str, followed: bool = False) -> str:
@@ -96,10 +101,21 @@ def _whole_clauses(text: str) -> str:
     [...]", "…分别为47.1%，比上月下降1.1个百分点，均低于临界点...") ends at its last whole
     clause, so the figures it states can be quoted; the cut clause is dropped."""
     breaks = list(_CLAUSE_BREAK.finditer(text)) if _CUT_END.search(text) else []
-    if not breaks:
-        return text
+    if not breaks or (len(breaks) == 1 and _SUBORDINATE.match(text)):
+        return text  # "Whenever spreads tighten, folks look [...]": the cut clause was the main one
     head = text[: breaks[-1].start()].rstrip()
     return head + ("。" if detect_language(head) == "zh" else ".")
+
+
+# A clause that needs another to be a sentence: "Whenever spreads tighten", "随着美联储降息".
+_SUBORDINATE = re.compile(
+    r"^(?:When(?:ever)?|If|Because|Although|Though|While|Whereas|Unless|Once|Until|As)\b"
+    r"|^(?:如果|若|虽然|尽管|因为|由于|随着|当)"
+)
+# Such a clause written alone, as writers do for effect ("Because those penalties do not deter
+# attackers."): with no comma there is no main clause. ("When it comes online it will supply
+# 10%" and "If I'm long I could be short" have one, unmarked: only these are read so.)
+_ALONE = re.compile(r"^(?:Because|Although|Though|Whereas|While|As if)\b[^,;:—–]*$")
 
 
 _CLAUSE_END = re.compile(r"[；;]$")
@@ -123,7 +139,7 @@ def fragment(text: str) -> bool:
     before what it introduces, or leaves a title or quotation open), or damaged (a character
     lost in decoding, or one lost next to a figure)?"""
     return (
-        bool(_CUT_START.match(text) or _CUT_END.search(text))
+        bool(_CUT_START.match(text) or _CUT_END.search(text) or _ALONE.match(text))
         or text.rstrip()[-1:] in (":", "：")  # it leads into what follows it (a table, a list)
         or "\ufffd" in text
         or _LOST_BY_FIGURE.search(text) is not None
@@ -146,7 +162,8 @@ def quotable(text: str) -> bool:
         and not fragment(text)
         and not _BOILERPLATE.search(text)
         and not _CAPTION.search(text)
-        and not _CALL_TO_ACTION.match(text)
+        and not _FIELDS.search(text)
+        and not _CALL_TO_ACTION.search(text)
         and not is_instruction_like(text)
     )
 

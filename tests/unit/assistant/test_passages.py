@@ -84,6 +84,9 @@ def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
         '"You guys used him as a Trojan horse - and now you pay for it.',
         "In contrast, here are the cities with the largest drop in beer prices:",
         "各地区涨幅如下：",
+        # a subordinate clause written alone has no main clause
+        "Because those penalties do not deter attackers of the network.",
+        "While operational performance remained robust through the quarter.",
     ],
 )
 def test_pieces_of_sentences_are_fragments(text: str) -> None:
@@ -102,6 +105,8 @@ def test_a_character_lost_in_decoding_is_marked_and_the_sentence_quoted() -> Non
 def test_whole_sentences_are_not_fragments() -> None:
     assert not fragment("罗素2000指数年初至今上涨8.2%，跑赢标普500指数。")
     assert not fragment('He said "we are buyers" and left.')
+    assert not fragment("When it comes online it will supply roughly 10% of Turkey’s power.")
+    assert not fragment("Because rates rose, small caps fell 3% in a week.")
 
 
 def test_near_duplicates_are_found_by_their_words() -> None:
@@ -479,6 +484,10 @@ def test_a_feed_excerpt_cut_mid_clause_is_quoted_up_to_its_last_whole_clause() -
     chinese = "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点，均低于临界点..."
     assert clean(chinese) == "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点。"
     assert clean("Oil rose to 1,300 barrels a day […]") == "Oil rose to 1,300 barrels a day […]"
+    # the cut clause was the main one: what is left is no sentence, and is not quoted
+    for cut in ("Whenever investment-grade bond spreads end up tightening, folks look [...]",
+                "随着美联储降息预期持续升温以及美国经济数据全面走弱，小盘股有望..."):  # fmt: skip
+        assert not quotable(clean(cut))
     found = candidates(hits(chinese), "小型企业的PMI是多少？", [], "zh")
     assert [c.text for c in found] == [clean(chinese)]
 
@@ -1078,6 +1087,9 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
         "Follow us on X and LinkedIn for the latest updates on the markets.",
         "请关注我们的公众号，获取更多关于市场的最新分析和数据。",
         "If you enjoyed today’s post, check out U.S. Dollar Index Falls 10.1% in 2025 on Voronoi.",
+        "We’ve prepared a free special report that explains the major trends unfolding right now.",
+        # a record's fields run together
+        "Event Date: 03/18/2026 Company Name: Micron Event Description: Q2 2026 Earnings Call",
     ],
 )
 def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> None:
