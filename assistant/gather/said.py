@@ -100,6 +100,10 @@ def written_pattern(name: str) -> re.Pattern[str]:
     return re.compile(head + re.escape(lowered) + tail)
 
 
+# A dollar named by its country ("US$1", "HK$2.5", "NT$300"): a price, which says no country.
+_CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
+
+
 @dataclass(frozen=True)
 class Said:
     """What a text says, for coverage: its English words (folded) and its Chinese, in which a
@@ -114,6 +118,8 @@ class Said:
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
         """What `text` says, but what it sets aside (`_SET_ASIDE`, kept as `aside`);
         `text_terms` (its `terms`) when the caller has them already."""
+        if _CURRENCY.search(text):  # "US$1" is a price, not the United States
+            text, text_terms = _CURRENCY.sub("$", text), None
         kept = _SET_ASIDE.sub(_set_aside, text)
         aside = None
         if kept != text:

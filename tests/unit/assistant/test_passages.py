@@ -1282,3 +1282,12 @@ def test_an_acronym_the_library_glosses_is_said_by_its_chinese_name() -> None:
     )
     found = candidates(hits(said), question, [], "en", glosses=glosses)
     assert found and found[0].coverage > candidates(hits(said), question, [], "en")[0].coverage
+
+
+def test_a_dollar_named_by_its_country_says_no_country() -> None:
+    """ "US$1 per token" is a price: it does not put a Chinese model maker's pricing in an
+    answer on the US labor market."""
+    question = "How is the US labor market performing?"
+    priced = "Chinese AI models are priced at around US$1 per blended 1M tokens, HK$8 in Hong Kong."
+    assert coverage(priced, question) == 0
+    assert coverage("US stocks rose as the labor market held up.", question) > 0.5
