@@ -31,6 +31,14 @@ from dataclasses import dataclass
 
 from ingest.cedict import DICTIONARY, MAX_GLOSS_WORDS, Cedict, phrase_key
 from ingest.dates import MONTH_NAMES
+from ingest.framing import (
+    ASKING_WORDS,
+    FIGURE_WORDS,
+    FRAMING,
+    FUNCTION_WORDS,
+    NOW_WORDS,
+    without_framing,
+)
 from ingest.language import CJK_RUN, has_cjk
 from ingest.named_periods import (
     QUARTER_NUMERALS,
@@ -38,68 +46,8 @@ from ingest.named_periods import (
     months_written,
     quarters_written,
 )
-from ingest.tokens import EN_STOPWORDS, tokenize
+from ingest.tokens import tokenize
 from ingest.zhwords import is_place
-
-# Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer
-# keeps: a question's framing, never its subject. So are the light verbs a question is framed
-# with ("what record did it set", "where did it go"), whose first senses are nouns or idioms
-# (set -> 系列 "series", make -> 制造) more often than the question's meaning.
-FUNCTION_WORDS = EN_STOPWORDS | frozenset(
-    """he she him his her hers me my mine ours yours themselves yourself himself herself any all
-    many each every some one two also just only very now new get got set put make made take took
-    give gave go went come came keep kept let per according during before after since until
-    amid via""".split()  # noqa: SIM905
-)
-# Characters jieba leaves alone in a question that frame it rather than say its subject
-# ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比; "报告里", "涨到", "要多久", "降价后",
-# "出现过", "能涨到", "收盘时", "做…的公司", "给…的目标价"), and 时候 of 什么时候: alone they
-# are in almost any sentence (里 in 公里, 到 in 达到, 要 in 主要), and a dictionary's first
-# sense of them is seldom the question's (比 "Belgium", 日 "Japan", 时候 "time").
-FRAMING = frozenset(
-    """有 多 得 哪 谁 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 走 说 看 让 时候
-    里 到 要 后 过 能 时 做 给""".split()  # noqa: SIM905
-)
-# Words that say when, relative to the asking ("最近", "目前", "recently", "now"): a question's
-# time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近
-# 为什么下跌" is not answered by any sentence that says 最近.
-NOW_WORDS = frozenset(
-    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段 最新
-    recently recent lately currently current now nowadays presently latest newest""".split()  # noqa: SIM905
-)
-# Verbs an English question asks with ("What did the Fed minutes say?", "What does it mean?"),
-# no more its subject than 说 is in "说了什么": a story of a man held for "five minutes, officials
-# say" does not answer it.
-ASKING_WORDS = frozenset("say tell mean happen explain describe discuss".split())  # noqa: SIM905
-# Words that ask for figures ("What are the key numbers?", "有哪些关键数据？"): what kind of
-# sentence answers (`assistant.question.intents.asks_figure`), not its subject; 数字 in "智能位置
-# 数字底座" does not answer it. Not "data": "data center" is a subject.
-FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据".split())  # noqa: SIM905
-# Words that say which side of the subject a question wants ("What is the outlook for gold?",
-# "黄金前景如何", "芯片股表现如何"), not the subject: a sentence on a home-goods retailer's
-# "outlook" does not answer a question on gold's. They still count in a sentence that says the
-# subject (assistant.gather.coverage), and are searched and translated as any word.
-ASPECT_WORDS = frozenset(
-    """outlook prospect forecast view perform performing performance situation trend trending
-    status picture
-    前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途""".split()  # noqa: SIM905
-)
-# The words of a trailing span ("最近一个月", "over the past three months", "近一周"): when, not
-# what, like an aspect they count only in a sentence that says the subject. A box office's
-# "连续近一个月单日票房超亿元" does not answer "罗素2000最近一个月表现如何？".
-SPAN_WORDS = frozenset(
-    """一个月 三个 个月 月 一年 半年 近半年 一周 近 过去 past last month months week weeks three
-    six""".split()  # noqa: SIM905
-)
-# "How fast did exports grow?" asks for a rate, as 有多快 does (快 is FRAMING): any growth
-# figure answers it, not only a text that says "fast".
-_HOW_FAST = re.compile(r"\b(how)\s+(?:fast|quickly|rapidly)\b", re.I)
-
-
-def without_framing(query: str) -> str:
-    """The query without the English words that only frame it ("how fast" is "how")."""
-    return _HOW_FAST.sub(r"\1", query)
-
 
 _NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase

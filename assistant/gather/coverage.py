@@ -25,7 +25,8 @@ from assistant.gather.said import (
     inflections,
     written_pattern,
 )
-from ingest.crosslingual import (
+from ingest.crosslingual import Translation, spelled_by, synonyms, translate
+from ingest.framing import (
     ASKING_WORDS,
     ASPECT_WORDS,
     FIGURE_WORDS,
@@ -33,10 +34,6 @@ from ingest.crosslingual import (
     FUNCTION_WORDS,
     NOW_WORDS,
     SPAN_WORDS,
-    Translation,
-    spelled_by,
-    synonyms,
-    translate,
     without_framing,
 )
 from ingest.glosses import glossed_in

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from assistant.answer.direction import moves
-from ingest.crosslingual import FUNCTION_WORDS
+from ingest.framing import FUNCTION_WORDS
 from ingest.language import CJK_RUN, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
 

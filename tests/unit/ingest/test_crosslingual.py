@@ -92,7 +92,7 @@ def test_a_compound_of_names_is_its_names_and_whole_where_the_dictionary_has_it(
 
 def test_a_word_in_capitals_is_the_acronym_not_the_word_it_spells() -> None:
     """ "US" is 美国, not 我们 ("us"); "AI" is 人工智能, not 哀 (grief); "IT" has no headword
-    glossed "IT", so it is not 它 ("it"). Lower case, "us" is both."""
+    glossed "IT", so it is not 它 ("it"). Lower case, "us" is both (but see below)."""
     caps = Cedict.of(
         glosses={
             "我们": ["we", "us"],
@@ -108,7 +108,7 @@ def test_a_word_in_capitals_is_the_acronym_not_the_word_it_spells() -> None:
         Translation("ai", ("人工智能",)),
     ]
     assert english_terms("IT spending", caps) == []
-    assert english_terms("Tell us", caps) == [Translation("us", ("我们", "美国"))]
+    assert english_terms("how did us stocks do", caps) == [Translation("us", ("我们", "美国"))]
 
 
 def test_function_words_are_not_looked_up() -> None:
@@ -284,3 +284,23 @@ def test_a_place_is_named_by_itself_or_its_peoples_adjective() -> None:
     assert place_names("Hong Kong") == ("香港",)
     assert place_names("Big") == ()
     assert place_names("Nasdaq") == ()
+
+
+def test_us_the_reader_is_not_the_us() -> None:
+    """ "What is the VIX telling us?" asks nothing about America: the pronoun, in lower case
+    after a verb of telling or before the question it frames, is not looked up; "US" is."""
+    places = Cedict.of(glosses={"美国": ["US"]}, headwords={"us": ["美国", "我们"]})
+    for question in (
+        "What's the VIX telling us?",
+        "Tell us how the Dow did.",
+        "Is it good for us?",
+    ):
+        assert english_terms(question, places) == []
+    for question in ("How did US stocks do?", "how did us stocks do?"):
+        assert [t.term for t in english_terms(question, places)] == ["us"]
+
+
+def test_the_verbs_a_question_asks_with_are_not_looked_up() -> None:
+    """ "What happened to…", "What is it telling…": how a question asks, in any of its forms."""
+    verbs = Cedict.of(glosses={}, headwords={"happened": ["怎么了"], "telling": ["叙述"]})
+    assert english_terms("What happened to Micron? What is it telling investors?", verbs) == []
