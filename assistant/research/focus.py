@@ -67,6 +67,19 @@ def topic_words(topic: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+def _with_synonyms(named: set[str], names: Sequence[str]) -> list[str]:
+    """The subject's words a question names, with the other words for the same things: the
+    template's subject groups they are in, and the names of the indices and sectors the topic
+    implies when it names one of them."""
+    words = list(named)
+    for group in plan_template().subjects:
+        if named & {w.lower() for w in group}:
+            words += group
+    if named & {n.lower() for n in names}:
+        words += names
+    return words
+
+
 def _naming(term: str, framing: set[str]) -> bool:
     """Does a word (or a glossary term of several) name something, not frame the topic?"""
     if len(term) < 2 or term.isdigit():
@@ -101,6 +114,7 @@ class Focus:
     words: tuple[str, ...]  # the topic's subject, in both languages
     subject: re.Pattern[str] | None  # ... as a pattern
     needs_subject: bool  # the question names the subject, so an answer must too
+    asked_subject: re.Pattern[str] | None  # what of the subject the question names, as a pattern
     asked: frozenset[str]  # the question's and query's terms
 
     @classmethod
@@ -110,6 +124,7 @@ class Focus:
         weak = [w for a in aspects for w in plan_template().aspects[a].weak]
         words = tuple(dict.fromkeys([*topic_words(topic), *names]))
         subject = _pattern(words)
+        named = _found(subject, step.question)
         return cls(
             aspects=aspects,
             asks=tuple(cues),
@@ -117,7 +132,8 @@ class Focus:
             weak=_pattern(weak, stems=True),
             words=words,
             subject=subject,
-            needs_subject=bool(_found(subject, step.question)),
+            needs_subject=bool(named),
+            asked_subject=_pattern(_with_synonyms(named, names)),
             asked=frozenset(terms(f"{step.question} {step.query}")),
         )
 
@@ -128,8 +144,10 @@ class Focus:
         return len(terms(text) & self.asked) / len(self.asked) if self.asked else 0.0
 
     def answers(self, text: str) -> bool:
-        """Does the sentence speak to the sub-question (and to the subject, when it asks)?"""
-        if self.needs_subject and not self.names_subject(text):
+        """Does the sentence speak to the sub-question (and to the part of the subject it
+        names, when it names one: the valuation of utilities, not of Chinese AI models, in a
+        brief on AI's power demand and utilities)?"""
+        if self.needs_subject and not _found(self.asked_subject, text):
             return False
         if self.aspects:
             return bool(_found(self.cues, text)) or len(_found(self.weak, text)) >= 2

@@ -11,6 +11,7 @@ from assistant.answer.model import Answer, Language, Passage, Reference, Section
 from assistant.engine import Assistant
 from assistant.locale import message
 from assistant.research.brief import Brief, Finding, StepReport
+from assistant.research.focus import Focus
 from assistant.research.fold import build_brief
 from assistant.research.plan import Plan, Step
 from assistant.research.run import run_plan
@@ -301,3 +302,23 @@ def test_a_brief_run_offline_covers_every_step_of_its_plan() -> None:
     assert "风险" in risks or "回调" in risks
     takeaways = brief.answer.section("takeaways")
     assert takeaways is not None and len(takeaways.text.splitlines()) >= 4
+
+
+def test_a_step_naming_part_of_the_subject_wants_that_part() -> None:
+    """A brief on AI's power demand and utilities: its valuation step asks about utilities, so
+    a Chinese AI model's valuation multiples, which say "AI", do not answer it; the catalysts
+    step, which quotes the whole topic, takes any of its words."""
+    topic = "AI data center power demand and utilities in 2026"
+    names = ("Utilities", "公用事业", "XLU")
+    valuation = Step(
+        question="What are the valuations (P/E, P/B) for the Utilities sectors?",
+        tools=("search_commentary",),
+    )
+    focus = Focus.of(topic, valuation, names)
+    assert not focus.answers("Valuation multiples will matter in assessing a Chinese AI model.")
+    assert focus.answers("Utilities trade at a valuation of 18 times forward earnings.")
+    assert focus.answers("公用事业板块估值处于历史低位。")  # the sector's other names count
+    catalysts = Step(
+        question=f"What are the main catalysts for “{topic}”?", tools=("search_commentary",)
+    )
+    assert Focus.of(topic, catalysts, names).answers("AI is the main catalyst for demand.")
