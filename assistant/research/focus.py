@@ -138,7 +138,9 @@ class Focus:
         )
 
     def names_subject(self, text: str) -> bool:
-        return bool(_found(self.subject, text))
+        """Does the sentence name the subject: the part the question names, when it names one
+        (the utilities of a brief on AI's power demand and utilities), else any of it?"""
+        return bool(_found(self.asked_subject if self.needs_subject else self.subject, text))
 
     def _shared(self, text: str) -> float:
         return len(terms(text) & self.asked) / len(self.asked) if self.asked else 0.0
@@ -147,7 +149,7 @@ class Focus:
         """Does the sentence speak to the sub-question (and to the part of the subject it
         names, when it names one: the valuation of utilities, not of Chinese AI models, in a
         brief on AI's power demand and utilities)?"""
-        if self.needs_subject and not _found(self.asked_subject, text):
+        if self.needs_subject and not self.names_subject(text):
             return False
         if self.aspects:
             return bool(_found(self.cues, text)) or len(_found(self.weak, text)) >= 2

@@ -372,7 +372,13 @@ class _Folder:
 
 
 def _about(focus: Focus, unit: Unit) -> bool:
-    """Does a view speak to the brief's topic: it answers its step, or names the subject (any
-    view does when the topic names no subject)?"""
+    """Does a view speak to the brief's topic: it names the subject, or answers a step that asks
+    about the subject (any view does when the topic names no subject)? A view that only answers
+    a step on the market around it (how the S&P 500 did) by its words ("performance") may be on
+    anything."""
     words = unit.words
-    return focus.answers(words) or focus.subject is None or focus.names_subject(words)
+    return (
+        focus.subject is None
+        or focus.names_subject(words)
+        or (focus.needs_subject and focus.answers(words))
+    )

@@ -12,9 +12,10 @@ from assistant.engine import Assistant
 from assistant.locale import message
 from assistant.research.brief import Brief, Finding, StepReport
 from assistant.research.focus import Focus
-from assistant.research.fold import build_brief
+from assistant.research.fold import _about, build_brief
 from assistant.research.plan import Plan, Step
 from assistant.research.run import run_plan
+from assistant.research.units import Unit
 from assistant.settings import load_settings
 from ingest.language import cjk_count
 from ingest.models import Article
@@ -322,3 +323,17 @@ def test_a_step_naming_part_of_the_subject_wants_that_part() -> None:
         question=f"What are the main catalysts for “{topic}”?", tools=("search_commentary",)
     )
     assert Focus.of(topic, catalysts, names).answers("AI is the main catalyst for demand.")
+
+
+def test_a_view_from_a_step_on_the_market_around_the_topic_must_name_the_topic() -> None:
+    """The S&P 500 step of a brief on AI's power demand answers by "performance" a Goldman note
+    on Chinese AI models' performance levels: not a view for the brief's insights. A view naming
+    the subject is, from any step."""
+    topic = "AI data center power demand and utilities in 2026"
+    market = Focus.of(topic, Step(question="How has the S&P 500 performed year to date?",
+                                  tools=("index_returns",)))  # fmt: skip
+    goldman = Unit("Goldman compares models at a similar performance level[3].", "insights", 0)
+    grid = Unit("Data center demand strains the power grid, utilities say[4].", "insights", 0)
+    assert market.answers(goldman.words)  # its words answer the step…
+    assert not _about(market, goldman)  # …but it is not about the brief
+    assert _about(market, grid)
