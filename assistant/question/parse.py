@@ -59,7 +59,7 @@ class ParsedQuestion:
     # The benchmark was added to measure the symbols against, not asked about ("What is driving
     # the small-cap rotation?" is not about the S&P 500).
     benchmark_implied: bool = False
-    carried_over: bool = False  # symbols/period came from an earlier turn
+    carried_over: bool = False  # it asks about an earlier turn's topic: its symbols or period
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
     # A research step names its tools and its library query; None leaves both to the question.
     tools: frozenset[str] | None = None
@@ -326,20 +326,29 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
         or parsed.intents & {"sectors", "macro"}
         or names_macro(parsed.text)
     )
+    # "What about the Fed's view on inflation?" after oil: the earlier question asked of a topic
+    # it names by no symbol, which replaces the earlier one (its period still holds)
+    replaced = (
+        own_topic
+        and not parsed.symbols
+        and not parsed.sectors
+        and elliptical_subject(parsed.typed or parsed.text) is not None
+    )
     if not own_topic or _refers_back(parsed):
         if parsed.symbols and parsed.asks_comparison:
             # "和纳指比呢？" after the Russell 2000: the earlier subject against the new one
             earlier = [s for s in previous.asked_symbols if s in previous.symbols]
             symbols = tuple(dict.fromkeys([*earlier, *parsed.symbols]))
             changes.update(symbols=symbols, carried_over=len(symbols) > len(parsed.symbols))
-        elif not parsed.symbols and not parsed.sectors:
+        elif not parsed.symbols and not parsed.sectors and not replaced:
             # a benchmark the earlier turn implied is implied again, not asked about now
             symbols = tuple(s for s in previous.asked_symbols if s in previous.symbols)
             changes.update(symbols=symbols, sectors=previous.sectors, carried_over=True)
             kept = previous.intents & {"returns", "sectors", "macro"}
             changes["intents"] = parsed.intents | kept
         if parsed.period is None and previous.period and "today" not in parsed.intents:
-            changes.update(period=previous.period, carried_over=True)  # (today is one day)
+            changes["period"] = previous.period  # (today is one day)
+            changes["carried_over"] = changes.get("carried_over", False) or not replaced
     return replace(parsed, **changes) if changes else parsed
 
 

@@ -597,6 +597,21 @@ def test_a_follow_up_in_another_language_or_naming_no_symbol_is_asked_as_typed(t
     assert parse(text, previous=parse("罗素2000今年表现如何？")).text == text
 
 
+@pytest.mark.parametrize(
+    "text", ["What about the Fed's view on inflation?", "那美联储对通胀怎么看呢？"]
+)
+def test_an_elliptical_follow_up_naming_a_topic_of_its_own_replaces_the_earlier_one(
+    text: str,
+) -> None:
+    """After oil, "What about the Fed's view on inflation?" asks about the Fed, not oil: no
+    crude symbol (and no "no prices for CL=F"), and the earlier question is not searched."""
+    first = parse("油价最近怎么样？")
+    assert "CL=F" in first.symbols
+    follow = parse(text, previous=first)
+    assert "CL=F" not in follow.symbols and not follow.carried_over
+    assert follow.period == first.period  # "recently" still holds
+
+
 def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
     first = parse("罗素2000指数近3个月是否跑赢标普500?")
     follow = parse("美联储降息对它有什么影响?", previous=first)
