@@ -30,7 +30,7 @@ from assistant.question.intents import (
 from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
-from tools.period_labels import month_of, year_of
+from tools.period_labels import month_of, span_of, year_of
 from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
@@ -186,9 +186,22 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
         return PERIOD_ASKED
     if agreeing or _other_years(named, meant, period, written):
         return -PERIOD_ASKED
-    asked = month_of(period)
+    asked = _asked_months(period)
     months = [m for _, _, said in calendar if (m := _months(said))]
-    return -PERIOD_ASKED if asked and months and all(asked[1] not in m for m in months) else 0.0
+    if asked and months and all(not set(asked) & set(m) for m in months):
+        return -PERIOD_ASKED  # "第三季度交付量" is no answer for the second quarter's
+    return 0.0
+
+
+def _asked_months(period: str) -> range | None:
+    """The months of the year a month, quarter or half asked about spans ("2026-07",
+    "2026-Q2", "2026-H1"), or None for any other period."""
+    if month := month_of(period):
+        return range(month[1], month[1] + 1)
+    if span := span_of(period):
+        _, kind, n = span
+        return _months(f"quarter:{n}" if kind == "Q" else f"H{n}")
+    return None
 
 
 def _months(said: str) -> range | None:

@@ -567,6 +567,13 @@ def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period()
     )
     found = candidates(hits(*jobs), "美国5月新增了多少就业岗位？", [], "zh", period="2026-05")
     assert found[0].text == jobs[1]
+    # and one about another quarter below one that names none
+    deliveries = (
+        "特斯拉第三季度全球交付量达到497,099辆，创下季度交付纪录。",
+        "特斯拉公布的交付量为480,126辆汽车，同比增长25%，远超分析师预期。",
+    )
+    found = candidates(hits(*deliveries), "特斯拉二季度交付量是多少？", [], "zh", period="2026-Q2")
+    assert found[0].text == deliveries[1]
 
 
 def test_this_month_said_in_the_month_asked_is_that_months_figure() -> None:
