@@ -217,7 +217,7 @@ def verdict(
                 cite=CITE,
             )
         )
-    return " ".join(lines) if lines else None
+    return message("join.sentences", language).join(lines) if lines else None
 
 
 def verdict_title(

@@ -331,7 +331,7 @@ class SectionWriter:
             if self.q.asks_comparison and not measures_asked(self.q.text):  # not "哪个波动更大？"
                 line = verdict(g.returns, self.benchmark, self.name, lang)
             if line is None:
-                line = " ".join(return_points(g.returns, self.benchmark, self.name, lang))
+                line = paragraph(return_points(g.returns, self.benchmark, self.name, lang), lang)
             points.append(line or "")
         if self.discrepancies:
             points.append(self.told.summary())

@@ -657,3 +657,11 @@ def test_asked_of_a_chosen_article_its_own_words_come_before_its_tickers_prices(
     assert analysis.index("Small caps are the cheapest") < analysis.index("the Russell 2000 was")
     figures = helper.ask("How did the Russell 2000 do that day?", article_id="note")
     assert figures.section("analysis").text.startswith("As of the close")  # type: ignore[union-attr]
+
+
+def test_a_chinese_takeaway_of_several_figures_runs_its_sentences_on() -> None:
+    """Two verdicts in one Chinese takeaway are two sentences, joined as Chinese joins them:
+    no space after 。."""
+    answer = ask("罗素2000和纳指今年有没有跑赢标普500？")
+    takeaways = next(s.text for s in answer.sections if s.key == "takeaways")
+    assert takeaways.count("跑赢") == 2 and "。 " not in takeaways
