@@ -368,10 +368,10 @@ def detect_intents(
 # inflation", and the sector scores America's sector funds, which do not answer "中国汽车行业".
 # A sector the question names ("中国关税对科技板块的影响") is still scored.
 _OTHER_ECONOMIES = (
-    "中国", "国内", "我国", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行", "英国", "德国",
-    "印度", "香港", "a股", "港股",
-    "china", "chinese", "japan", "boj", "korea", "euro", "europe", "ecb", "britain", "british",
-    "germany", "german", "india", "hong kong",
+    "中国", "国内", "我国", "人民银行", "人行", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行",
+    "英国", "德国", "印度", "香港", "a股", "港股",
+    "china", "chinese", "pboc", "people's bank", "japan", "boj", "korea", "euro", "europe", "ecb",
+    "britain", "british", "germany", "german", "india", "hong kong",
 )  # fmt: skip
 _AMERICA = ("美国", "美联储", "美债", "u.s.", "america", "fed ", "fed'", "federal reserve",
             "treasur", "fomc", "powell", "鲍威尔")  # fmt: skip

@@ -235,6 +235,8 @@ def test_a_bank_named_is_a_company_and_central_banks_no_sector() -> None:
         "中国10月CPI同比涨了多少？",
         "Did Japan's April 2026 core inflation beat or miss forecasts?",
         "欧洲央行会降息吗？",
+        "What did the PBOC do with interest rates in May 2026?",  # its central bank's name
+        "人民银行5月降息了吗？",
     ],
 )
 def test_another_economys_macro_is_not_answered_with_americas(question: str) -> None:
