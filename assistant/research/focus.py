@@ -13,9 +13,10 @@ topic implies.
 
 A sentence answers the step when it uses one of the aspects' words (or two of their weak ones:
 "discount" alone may be a crude grade's price) and, when the question names the subject, names
-it too: a valuation step of a small-cap brief wants the valuation of small caps, not of any
-stock. A step of no known aspect (a model's plan words its steps freely) is answered by
-sentences that share enough of its question's words.
+what of it the question names: a valuation step of a small-cap brief wants the valuation of
+small caps, not of any stock, and the utilities step of a brief on AI's power demand and
+utilities wants utilities, not anything saying "AI". A step of no known aspect (a model's plan
+words its steps freely) is answered by sentences that share enough of its question's words.
 """
 
 from __future__ import annotations

@@ -372,13 +372,8 @@ class _Folder:
 
 
 def _about(focus: Focus, unit: Unit) -> bool:
-    """Does a view speak to the brief's topic: it names the subject, or answers a step that asks
-    about the subject (any view does when the topic names no subject)? A view that only answers
-    a step on the market around it (how the S&P 500 did) by its words ("performance") may be on
-    anything."""
-    words = unit.words
-    return (
-        focus.subject is None
-        or focus.names_subject(words)
-        or (focus.needs_subject and focus.answers(words))
-    )
+    """Does a view speak to the brief's topic: does it name the subject (what of it its step
+    asks about, when the step names that)? Any view does when the topic names no subject. A
+    view answering a step on the market around the topic (how the S&P 500 did) by its words
+    ("performance") may be on anything."""
+    return focus.subject is None or focus.names_subject(unit.words)
