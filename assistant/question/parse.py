@@ -248,6 +248,10 @@ def _period_asked(
     return period, day, counted
 
 
+def implying_words(symbol: str) -> tuple[str, ...]:  # the Russell 2000's "小盘股"
+    return tuple(cue for cues, implied in _TOPIC_SYMBOLS if implied == symbol for cue in cues)
+
+
 def _topic_symbols(text: str) -> tuple[str, ...]:
     """The indices a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
     shares, not 科技股), and America's only ("港股科技股" are not the Nasdaq's, nor "A股主要指数"

@@ -70,15 +70,22 @@ def topic_words(topic: str) -> list[str]:
 
 def _with_synonyms(named: set[str], names: Sequence[str]) -> list[str]:
     """The subject's words a question names, with the other words for the same things: the
-    template's subject groups they are in, and the names of the indices and sectors the topic
-    implies when it names one of them."""
+    names of the indices and sectors the topic implies when it names one of them ("the Russell
+    2000" of a small-cap brief is its small caps), and the template's subject groups of all."""
     words = list(named)
-    for group in plan_template().subjects:
-        if named & {w.lower() for w in group}:
-            words += group
     if named & {n.lower() for n in names}:
         words += names
+    lowered = {w.lower() for w in words}
+    for group in plan_template().subjects:
+        if lowered & {w.lower() for w in group}:
+            words += group
     return words
+
+
+def _named(words: Iterable[str], text: str) -> set[str]:
+    """Which of the words the text names, as the words themselves ("utilities sectors" names
+    "utilities sector"), lower-cased."""
+    return {w.lower() for w in words if _found(_pattern([w]), text)}
 
 
 def _naming(term: str, framing: set[str]) -> bool:
@@ -125,7 +132,7 @@ class Focus:
         weak = [w for a in aspects for w in plan_template().aspects[a].weak]
         words = tuple(dict.fromkeys([*topic_words(topic), *names]))
         subject = _pattern(words)
-        named = _found(subject, step.question)
+        named = _named(words, step.question)
         return cls(
             aspects=aspects,
             asks=tuple(cues),

@@ -23,7 +23,7 @@ from assistant.gather.passages import candidates
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.offline.gathering import published_window
-from assistant.question.parse import ParsedQuestion
+from assistant.question.parse import ParsedQuestion, implying_words
 from assistant.question.vocabulary import Vocabulary
 from assistant.research.brief import Finding
 from assistant.research.entities import topic_entities
@@ -38,12 +38,14 @@ OTHER_LANGUAGE_WORDS = 3  # words of the subject, and of what the step asks, in 
 
 
 def topic_names(plan: Plan, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """Every name of the indices and sectors the topic is about (none for a broad topic: the
-    benchmark it is measured against is not what it is about)."""
+    """Every name of the indices and sectors the topic is about, with the words that imply
+    them (the Russell 2000 of a small-cap topic is its "小盘股"); none for a broad topic: the
+    benchmark it is measured against is not what it is about."""
     with contextlib.suppress(InputError):  # a topic the question reader cannot read names none
         entities = topic_entities(plan.topic, vocabulary, plan.as_of, plan.language)
         symbols = (*entities.subject, *entities.sectors)
-        return tuple(dict.fromkeys(a for s in symbols for a in vocabulary.aliases(s)))
+        names = (n for s in symbols for n in (*vocabulary.aliases(s), *implying_words(s)))
+        return tuple(dict.fromkeys(names))
     return ()
 
 

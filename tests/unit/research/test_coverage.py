@@ -14,7 +14,9 @@ from assistant.research.brief import Brief, Finding, StepReport
 from assistant.research.focus import Focus
 from assistant.research.fold import _about, build_brief
 from assistant.research.plan import Plan, Step
+from assistant.research.reserve import topic_names
 from assistant.research.run import run_plan
+from assistant.research.template import template_plan
 from assistant.research.units import Unit
 from assistant.settings import load_settings
 from ingest.language import cjk_count
@@ -337,3 +339,24 @@ def test_a_view_from_a_step_on_the_market_around_the_topic_must_name_the_topic()
     assert market.answers(goldman.words)  # its words answer the step…
     assert not _about(market, goldman)  # …but it is not about the brief
     assert _about(market, grid)
+
+
+def test_a_step_naming_the_index_its_topic_implies_is_answered_in_the_topics_words() -> None:
+    """A small-cap brief's template asks the valuation of "the Russell 2000"; commentary speaks
+    of small caps' valuations (小盘股的市盈率), which answer it. A stock's multiple does not."""
+    assistant = Assistant(load_settings(), market=FakeMarket(), index=FakeIndex([]), model=None)
+    plan = template_plan(TOPIC, assistant.vocabulary, as_of=AS_OF)
+    step = next(s for s in plan.steps if "罗素2000" in s.question and "估值" in s.question)
+    focus = Focus.of(plan.topic, step, topic_names(plan, assistant.vocabulary))
+    assert focus.answers("当前小盘股的市盈率较大盘股存在显著折价[3]。")
+    assert focus.answers("Small caps trade at a steep discount on forward P/E.")
+    assert not focus.answers("英伟达的市盈率为40倍。")
+
+
+def test_a_plural_in_the_question_names_the_same_subject() -> None:
+    """A plural names the same subject: "the Utilities sectors" takes the sector's other names."""
+    topic = "AI data center power demand and utilities in 2026"
+    names = ("utilities sector", "Utilities", "公用事业", "XLU")
+    step = Step(question="What are the valuations (P/E, P/B) for the Utilities sectors?",
+                tools=("search_commentary",))  # fmt: skip
+    assert Focus.of(topic, step, names).answers("公用事业板块估值处于历史低位。")
