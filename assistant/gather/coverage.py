@@ -208,8 +208,11 @@ def _without_name(question: str, wanted: Wanted, aliases: Sequence[str]) -> tupl
 
 
 def _part(term: str, name: str, words: set[str]) -> bool:
-    """Is the question's term part of the name it writes ("标普" of "标普小盘600")?"""
-    return term in name if has_cjk(term) else term in words
+    """Is the question's term part of the name it writes ("标普" of "标普小盘600"), or the
+    name as the dictionary's phrase ("goldman sach" of "Goldman Sachs")?"""
+    if has_cjk(term):
+        return term in name
+    return term in words or (" " in term and set(term.split()) <= words)
 
 
 def unnamed(wanted: Wanted) -> Wanted:
