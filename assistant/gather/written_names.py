@@ -25,6 +25,7 @@ from ingest.dates import DAY_NAMES, MONTH_NAMES
 from ingest.language import detect_language, has_cjk
 from ingest.models import Hit
 from ingest.tokens import terms
+from ingest.zhwords import is_place
 
 # A word a question writes as a name: in capitals ("ECB", "DSA") or capitalised inside the
 # sentence ("Massie", "Apollo"), not its first word; not a month's or a day's name.
@@ -79,7 +80,11 @@ def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedN
         spelled = {w.lower(): w for w in name.split()}
         words = spelled.keys() | set(terms(name))  # as written, and as search folds them
         groups = {t: g for g in wanted if g not in symbols for t in g if t in words}
-        unknown = {t for t, g in groups.items() if all(c in lowered for c in g if has_cjk(c))}
+        unknown = {
+            t
+            for t, g in groups.items()
+            if all(c in lowered for c in g if has_cjk(c)) or _institution(spelled.get(t, t))
+        }
         naming = [g for t, g in groups.items() if t in unknown or _proper(spelled.get(t, t))]
         if unknown and naming:
             found.append(TypedName(name, frozenset().union(*naming)))
@@ -92,6 +97,23 @@ def _proper(word: str) -> bool:
     key = phrase_key(word)
     heads = DICTIONARY.headwords([key]).get(key, [])
     return any(word.capitalize() in g for g in DICTIONARY.glosses(heads).values())
+
+
+# A name of several capitalised words: "European Central Bank", "People's Bank of China".
+_NAME_OF_SEVERAL = re.compile(r"[A-Z][\w'’]*(?: (?:of|and|for|the|[A-Z][\w'’]*))+")
+
+
+def _institution(acronym: str) -> bool:
+    """Is the acronym an institution's to the dictionary: a headword, not a place, it glosses
+    with a name of several capitalised words ("ECB": 欧洲央行, the European Central Bank)? A
+    passage must say it, in either language, to be about it; an indicator's ("PPI", producer
+    price index, which statistics offices write out) or an office's ("CEO") need not."""
+    if not (acronym.isupper() and acronym.isalpha()):
+        return False
+    key = phrase_key(acronym)
+    heads = [h for h in DICTIONARY.headwords([key]).get(key, []) if not is_place(h)]
+    glosses = DICTIONARY.glosses(heads).values()
+    return any(_NAME_OF_SEVERAL.fullmatch(g) for found in glosses for g in found)
 
 
 def unknown_names(question: str) -> list[str]:

@@ -29,10 +29,12 @@ def test_names_written_in_capitals_are_read_but_not_calendar_words_or_title_case
 
 
 def test_only_names_the_dictionary_does_not_know_are_a_test_each_said_by_its_naming_words() -> None:
-    """ "CEO", "US" and "Tehran" have Chinese words: a sentence may say them so, or not at all;
-    "TAE Technologies" is said by TAE, not by any passage saying "technologies", and "Chris
-    Wright" by Wright as well."""
-    assert typed("What did the ECB decide?") == [("ECB", {"ecb"})]
+    """ "CEO", "US", "PPI" and "Tehran" have Chinese words: a sentence may say them so, or not
+    at all; the ECB, an institution the dictionary knows, is said by its name or its Chinese
+    names; "TAE Technologies" is said by TAE, not by any passage saying "technologies", and
+    "Chris Wright" by Wright as well."""
+    assert typed("What did the ECB decide?") == [("ECB", {"ecb", "欧洲央行", "欧央行"})]
+    assert typed("2026年6月PPI同比涨了多少？") == []  # statistics offices write it out
     assert typed("Which US city has the CEO of a bank in Tehran?") == []
     assert typed("How big is the deal with TAE Technologies?") == [("TAE Technologies", {"tae"})]
     (_, said), *_ = typed("What did Secretary Chris Wright say?")

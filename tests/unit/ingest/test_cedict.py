@@ -94,6 +94,47 @@ def test_tables_keep_translations_and_rank_common_words_first() -> None:
     assert headwords["within"] == ["中"]
 
 
+def test_the_market_glossary_replaces_the_dictionary_where_it_speaks() -> None:
+    """CC-CEDICT's "yield" is 让 ("give way") and its 空头 "phony"; the glossary's market
+    senses come instead, in its order, and the rest of the dictionary stands."""
+    lines = [
+        *LINES,
+        "讓 让 [rang4] /to yield/to let/",
+        "空頭 空头 [kong1 tou2] /phony/armchair/",
+    ]
+    glossary = [
+        "# market words",
+        "收益率 收益率 [] /yield/yields/",
+        "空头 空头 [] /short position/bears/",
+        "国债 国债 [] /Treasuries/government bonds/",
+        "美债 美债 [] /Treasuries/",
+    ]
+    glosses, headwords = build_tables(lines, {**FREQUENCIES, "让": 90000}, glossary)
+    assert headwords["yield"] == ["收益率"]  # once, though "yields" is the same key
+    assert glosses["空头"] == ["short position", "bears"]
+    assert headwords["treasury"] == ["国债", "美债"]
+    assert glosses["让"] == ["yield", "let"] and headwords["risk"] == ["风险"]
+
+
+def test_every_line_of_the_shipped_glossary_is_an_entry_with_translations() -> None:
+    lines = cedict.GLOSSARY.read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line.strip() and not line.startswith("#")]
+    read = [read_entry(line) for line in entries]
+    assert all(e is not None and e.glosses for e in read), [
+        line for line, e in zip(entries, read, strict=True) if e is None or not e.glosses
+    ]
+    headwords = [e.headword for e in read if e is not None]
+    assert len(headwords) == len(set(headwords))  # one line per word: no sense is lost
+
+
+def test_a_new_glossary_gets_a_new_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cedict.cache_path()
+    changed = tmp_path / "market_glossary.u8"
+    changed.write_text("收益率 收益率 [] /yield/\n", encoding="utf-8")
+    monkeypatch.setattr(cedict, "GLOSSARY", changed)
+    assert cedict.cache_path() != before
+
+
 def small_tables() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return build_tables(LINES, FREQUENCIES)
 

@@ -409,8 +409,8 @@ def test_a_question_finds_the_passage_in_the_other_language(library: Index) -> N
             chinese("zh-soy", "大豆价格下跌，农民难以出售收成。"),
         ]
     )
-    assert library.search("Fed rate cut", k=3)[0].chunk.article_id == "fed"  # its own language
-    assert "zh-fed" in {h.chunk.article_id for h in library.search("Fed rate cut", k=3)}
+    found = {h.chunk.article_id for h in library.search("Fed rate cut", k=3)}
+    assert {"fed", "zh-fed"} <= found  # its own language's and the other's
     assert library.search("soybean farmers", k=1)[0].chunk.article_id == "zh-soy"
     assert library.search("原油价格上涨", k=1)[0].chunk.article_id == "oil"  # crude oil rose
 
