@@ -9,13 +9,16 @@ place, since starting workers costs more than it saves.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
+from multiprocessing.connection import Connection
 
 import numpy as np
 
@@ -43,6 +46,20 @@ def analyse_local(
     tokens = [tokenize(t) for t in texts]
     vectors = _local(dim).embed(texts, tokens) if dim else None
     return tokens, vectors
+
+
+def _exit_with(owner: Connection) -> None:
+    """Worker initializer: end this worker when the process that started the pool is gone.
+    `owner` is the reading end of a pipe only that process writes to: its death, however it
+    comes (kill -9, the OOM killer), closes the pipe. A forkserver's workers are its children,
+    not the owner's, and wait for work forever otherwise; when they end, it ends too."""
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            owner.recv_bytes()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="owner-watch", daemon=True).start()
 
 
 @dataclass
@@ -90,6 +107,9 @@ class Analyser:
         self._local_dim = embedder.dim if isinstance(embedder, LocalHashEmbedder) else None
         self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
+        # a pipe open while this process lives: the workers end when it closes (`_exit_with`)
+        self._watched: Connection | None = None
+        self._alive: Connection | None = None
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -98,8 +118,11 @@ class Analyser:
             method = (
                 "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             )
+            context = multiprocessing.get_context(method)
+            # we hold the writing end; each worker, started when work comes, a copy of the other
+            self._watched, self._alive = context.Pipe(duplex=False)
             self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=multiprocessing.get_context(method)
+                self._workers, mp_context=context, initializer=_exit_with, initargs=(self._watched,)
             )
         return self._pool
 
@@ -124,3 +147,7 @@ class Analyser:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        for end in (self._watched, self._alive):
+            if end is not None:
+                end.close()
+        self._watched = self._alive = None
