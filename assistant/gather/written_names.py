@@ -94,9 +94,13 @@ def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedN
 def _proper(word: str) -> bool:
     """Is the word a name to the dictionary: a headword it glosses with the word capitalised
     ("Wright": 赖特), not a common noun ("technologies": 技术)?"""
+    return any(word.capitalize() in g for g in _translations(word).values())
+
+
+def _translations(word: str) -> dict[str, list[str]]:
+    """The dictionary's headwords for an English word, each with its glosses."""
     key = phrase_key(word)
-    heads = DICTIONARY.headwords([key]).get(key, [])
-    return any(word.capitalize() in g for g in DICTIONARY.glosses(heads).values())
+    return DICTIONARY.glosses(DICTIONARY.headwords([key]).get(key, []))
 
 
 # A name of several capitalised words: "European Central Bank", "People's Bank of China".
@@ -110,10 +114,12 @@ def _institution(acronym: str) -> bool:
     price index, which statistics offices write out) or an office's ("CEO") need not."""
     if not (acronym.isupper() and acronym.isalpha()):
         return False
-    key = phrase_key(acronym)
-    heads = [h for h in DICTIONARY.headwords([key]).get(key, []) if not is_place(h)]
-    glosses = DICTIONARY.glosses(heads).values()
-    return any(_NAME_OF_SEVERAL.fullmatch(g) for found in glosses for g in found)
+    return any(
+        _NAME_OF_SEVERAL.fullmatch(gloss)
+        for head, glosses in _translations(acronym).items()
+        if not is_place(head)
+        for gloss in glosses
+    )
 
 
 def unknown_names(question: str) -> list[str]:
