@@ -90,6 +90,12 @@ _REFERENCE_POINT = re.compile(
     r"\s*(?:的|['’]s\s)?\s*(?:历史)?(?:高点|低点|高位|低位|峰值|顶峰|(?:high|low|peak)(?![a-z]))",
     re.IGNORECASE,
 )
+# A week named by its last day ("in the week to July 14", "截至7月14日当周"): weekly data (fund
+# positions, jobless claims, EIA stocks) is about the seven days before it, and comes out days
+# after it, so the span is the week, and its news is reported as long again after it.
+_WEEK_ENDING_BEFORE = re.compile(r"\bweek\s+(?:to|ended|ending|through|thru)\s+$", re.IGNORECASE)
+_WEEK_ENDING_AFTER = re.compile(r"\s*(?:当周|那一?周|(?:为?止)?的?一周)")
+_WEEK = dt.timedelta(days=6)
 
 
 # A question about what is still to come ("美联储9月会降息吗？", "Will the Fed cut in
@@ -128,7 +134,7 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
         for match in pattern.finditer(text):
             if (day := latest(_month(match["month"]), int(match["day"]), today)) is not None:
                 spans.append((match.start(), match.end(), day, day))
-    spans = [s for s in spans if not _REFERENCE_POINT.match(text, s[1])]
+    spans = [_week_ending(text, s) for s in spans if not _REFERENCE_POINT.match(text, s[1])]
     if not spans:  # a month alone only when nothing more precise is named
         months = _bare_months(text, today, ahead)
         spans = [s for s in months if not _REFERENCE_POINT.match(text, s[1])]
@@ -141,6 +147,16 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
 
 
 Span = tuple[int, int, dt.date, dt.date]  # where in the text, first and last day
+
+
+def _week_ending(text: str, span: Span) -> Span:
+    """The whole week when the day is written as a week's last ("the week to July 14")."""
+    begin, stop, first, last = span
+    if first == last and (
+        _WEEK_ENDING_BEFORE.search(text[:begin]) or _WEEK_ENDING_AFTER.match(text, stop)
+    ):
+        return begin, stop, last - _WEEK, last
+    return span
 
 
 def _bare_months(text: str, today: dt.date, ahead: bool = False) -> list[Span]:

@@ -159,6 +159,12 @@ TODAY = dt.date(2026, 11, 30)
         ),
         ("At the end of April 2026", dt.date(2026, 4, 21), dt.date(2026, 4, 30)),
         ("2026年7月初步数据", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+        # a week named by its last day is the week
+        ("Fund positions in the week to July 14, 2026", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
+        ("Jobless claims for the week ended July 14", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
+        ("截至7月14日当周的净多头头寸", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
+        ("截至7月14日的一周", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
+        ("截至7月14日收盘", dt.date(2026, 7, 14), dt.date(2026, 7, 14)),
     ],
 )
 def test_a_named_period_is_the_span_of_days_a_text_names(
@@ -202,6 +208,15 @@ def test_a_named_day_is_reported_for_a_few_days_only() -> None:
     named = named_period("What happened to oil on July 3, 2026?", TODAY)
     assert named is not None
     assert named.reported(dt.date(2026, 7, 6)) and not named.reported(dt.date(2026, 7, 8))
+
+
+def test_a_week_named_by_its_last_day_is_reported_the_week_after() -> None:
+    # weekly positioning data for the week to July 14 comes out on the 17th, and is written
+    # about over the weekend
+    named = named_period("Brent net longs in the week to July 14, 2026", TODAY)
+    assert named is not None
+    assert named.reported(dt.date(2026, 7, 18)) and named.reported(dt.date(2026, 7, 20))
+    assert not named.reported(dt.date(2026, 7, 5))
 
 
 @pytest.mark.parametrize(
