@@ -289,16 +289,18 @@ class Gatherer:
         """More passages of the best articles, as the query ranks them within each: the
         article ranked first most often holds the fact, in a passage that shares fewer of the
         question's words (the paragraph on the $800 billion of data-centre spending is not the
-        one naming the economist asked about). The best article in the other language is read
-        deeper: the query reaches it through a dictionary's translation, which its passage
-        holding the fact may not share ("外部团体一共砸了多少钱" and "$20 million in outside
-        spending")."""
+        one naming the economist asked about). The best article in the other language (the best
+        two, when the first article is in it) is read deeper: the query reaches it through a
+        dictionary's translation, which its passage holding the fact may not share ("外部团体一共
+        砸了多少钱" and "$20 million in outside spending")."""
         if not hits or self.index is None:
             return []
-        depths = {hits[0].chunk.article_id: BEST_ARTICLE_K}
-        other = next((h for h in hits if detect_language(h.chunk.text) != self.language), None)
-        if other is not None:
-            depths[other.chunk.article_id] = OTHER_ARTICLE_K
+        first = hits[0].chunk.article_id
+        other = [h.chunk.article_id for h in hits if detect_language(h.chunk.text) != self.language]
+        depths = {first: OTHER_ARTICLE_K if other[:1] == [first] else BEST_ARTICLE_K}
+        following = next((a for a in other if a != first), None)
+        if following is not None:
+            depths[following] = OTHER_ARTICLE_K
         have = {h.chunk.id for h in hits}
         found: list[Hit] = []
         for article_id, k in depths.items():

@@ -482,6 +482,24 @@ def test_the_best_article_in_the_other_language_is_read_deeper() -> None:
     assert {h.chunk.id for h in rest}.isdisjoint(h.chunk.id for h in hits)
 
 
+def test_when_the_first_article_is_in_the_other_language_the_next_one_is_read_deeper_too() -> None:
+    """An English question whose first article is a Chinese one that does not hold the fact
+    (a deal on the day gold passed $5,000): the next Chinese article, the one on gold's month,
+    is read as deep, and its paragraph with the month's gain is found."""
+    deal_text = "紫金黄金收购金矿，金价首次突破5000美元。\n\n交易对价55亿加元。"
+    deal = article("zh-deal", "紫金收购金矿", deal_text)
+    paragraphs = [f"第{n}段：黄金市场情绪亢奋。" for n in range(5)]
+    paragraphs.append("至此，本月金价涨幅已累计达到约18%。")
+    month = article("zh-month", "金价狂飙", "\n\n".join(paragraphs))
+    index = FakeIndex([deal, month])
+    gatherer = Gatherer(None, index, SourceRegistry(), lambda event: None, "en")
+    question = "How much did gold gain this month?"
+    hits = index.search("金价 5000美元", k=1) + index.search("黄金市场", k=1)
+    assert [h.chunk.article_id for h in hits] == ["zh-deal", "zh-month"]
+    rest = gatherer._rest_of_best(question, hits, Filters())
+    assert any("18%" in h.chunk.text for h in rest)
+
+
 def test_a_month_asked_about_is_measured_as_it_ended() -> None:
     """ "How did energy stocks do in July 2026?": the sector scores as July ended, and an index
     named with a month gets that month's return, not the year to date."""

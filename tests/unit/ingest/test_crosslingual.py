@@ -189,6 +189,11 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert "标普" in english["s&p"] and english["interest rate"][0] == "利率"
     assert english["soybean"][0] == "大豆" and english["tariff"][0] == "关税"
     assert english["fed"][0] == "美联储"
+    # Chinese commentary says 金价 and 油价 where English says "gold" and "oil", and a
+    # "record" in a market is one set, not a note kept (记录)
+    market = words("What record did gold set, and where is oil going?")
+    assert market["gold"] == ("黄金", "金价") and "油价" in market["oil"]
+    assert market["record"][0] == "创纪录"
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
