@@ -106,7 +106,15 @@ def years_written(text: str) -> set[int]:
 # "Recently" with no span said ("英伟达最近为什么下跌？", "What's been driving small caps
 # lately?"): the past month. "最近一周" and "over the past three months" are spans the period
 # words read first.
-_RECENTLY = re.compile(r"最近|近期|近来|近日|\b(?:recently|lately|of late|in recent weeks)\b", re.I)
+# So is the latest of something ("What did the Fed decide at its last meeting?", "最新一轮融资",
+# "上次议息会议"): the newest commentary on it, not the best-worded of any year.
+_RECENTLY = re.compile(
+    r"最近|近期|近来|近日|最新(?!一代|款|型)|上一?次|上回"
+    r"|\b(?:recently|lately|of late|in recent weeks|latest|most recent)\b"
+    r"|\b(?:its|the|their|his|her) last (?!(?:week|month|quarter|year|day|night|few|couple|"
+    r"two|three|four|five|six|ten|\d)\b)[a-z]",
+    re.I,
+)
 TRAILING_MONTH = "1M"  # the past month: what "past month" says, and "recently"
 RECENT = TRAILING_MONTH
 

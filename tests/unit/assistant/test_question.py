@@ -404,9 +404,15 @@ def test_a_company_speaking_of_itself_is_still_the_topic(text: str, symbol: str)
         ("英伟达最近一周表现如何？", "5D"),  # the span it says, not "recently"
         ("最近三个月小盘股跑赢大盘了吗？", "3M"),
         ("英伟达为什么下跌？", "YTD"),
+        # the latest of something is recent too
+        ("What did the Fed decide at its last meeting?", "1M"),
+        ("美联储上次议息会议决定了什么？", "1M"),
+        ("What did the latest jobs report show?", "1M"),
+        ("What did the Fed do over the last two years?", None),  # not the latest of anything
+        ("三星最新一代HBM卖得怎么样？", None),  # the newest product, not the newest news
     ],
 )
-def test_recently_is_the_past_month_unless_a_span_is_said(text: str, period: str) -> None:
+def test_recently_is_the_past_month_unless_a_span_is_said(text: str, period: str | None) -> None:
     assert parse(text, as_of=dt.date(2026, 8, 14)).period == period
 
 
