@@ -194,6 +194,9 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     market = words("What record did gold set, and where is oil going?")
     assert market["gold"] == ("黄金", "金价") and "油价" in market["oil"]
     assert market["record"][0] == "创纪录"
+    # a fund's redemptions are 赎回, not atonement (赎罪)
+    funds = words("private credit redemptions")
+    assert funds["private credit"][0] == "私募信贷" and funds["redemption"] == ("赎回",)
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
