@@ -96,6 +96,22 @@ _LABEL = re.compile(r"^(?i:key takeaways)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)|[，；]")  # not the comma of "1,300"
 
 
+def clauses(text: str) -> list[str]:
+    """The sentence's clauses, each with the punctuation that ends it ("华为畅享90起售价为1299
+    元；", "畅享90 Plus起售价为1499元；"); not cut at the comma of "1,300"."""
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    return [
+        p
+        for p in (text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True))
+        if p.strip()
+    ]
+
+
+def leans_back(text: str) -> bool:
+    """Does the text lean on a sentence before it ("He singled out…", "其中…")?"""
+    return _LEANS_BACK.match(text) is not None
+
+
 def _whole_clauses(text: str) -> str:
     """A feed excerpt cut short mid-clause ("…gained 17.9% in the first half of 2026, driven
     [...]", "…分别为47.1%，比上月下降1.1个百分点，均低于临界点...") ends at its last whole
@@ -189,11 +205,11 @@ def with_antecedent(text: str, before: str) -> str:
     """A sentence that leans on the one before it is quoted with that one, so the reader knows
     who "he" is and what "其中" counts among; alone it reads as if something were missing.
     `before`: the sentence before it in its passage (none for a passage's first)."""
-    if not before or not _LEANS_BACK.match(text):
+    if not before or not leans_back(text):
         return text
     lead = clean(before, followed=True)
     # a lead that leans back in turn would need its own: the pair would still dangle
-    if not quotable(lead) or _LEANS_BACK.match(lead) or len(lead) + len(text) > _JOINED_LENGTH:
+    if not quotable(lead) or leans_back(lead) or len(lead) + len(text) > _JOINED_LENGTH:
         return text
     last = lead.rstrip("”’」』）)\"'")[-1:]  # what ends it, inside its closing marks
     return lead + ("" if cjk_count(last) or last in "。！？；" else " ") + text

@@ -35,7 +35,7 @@ from assistant.offline.narrate import (
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, paragraph, quotation
-from assistant.offline.titles import lead_headline, shortened, topic_title
+from assistant.offline.titles import lead_finding, lead_headline, shortened, topic_title
 from assistant.question.intents import (
     asks_inversion,
     asks_why,
@@ -152,6 +152,7 @@ class SectionWriter:
         leads = self.quoted[:LEAD_SENTENCES]
         named = [*self.names, *self.companies]
         found = lead_headline(self.q.text, self.names, named, leads, lang)
+        found = found or lead_finding(self.q.text, self.names, leads, lang)
         return topic or found or shortened(self.q.text)
 
     def has_material(self) -> bool:

@@ -8,19 +8,23 @@ shortened at a word or clause boundary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from assistant.answer.numbers import states_amount
 from assistant.gather.coverage import Names, coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate
-from assistant.gather.quotable import fragment, stories
+from assistant.gather.quotable import LOST_MARK, clauses, fragment, leans_back, stories
 from assistant.gather.said import Said
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_why, kind_asked, measures_asked
+from assistant.question.intents import asks_figure, asks_why, kind_asked, measures_asked
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
-from ingest.language import detect_language
+from ingest.language import detect_language, has_cjk
 
+# A title's length: Chinese says in 60 characters what English needs about 100 for.
 TITLE_CHARS = 60
+LATIN_TITLE_CHARS = 100
 HEADLINE_COVERAGE = 0.3  # a headline saying this share of the question's words may title it
 
 
@@ -97,11 +101,61 @@ def lead_headline(
     return None
 
 
+def lead_finding(
+    question: str, names: Names, leads: Sequence[Candidate], language: str
+) -> str | None:
+    """Where no headline states the finding, the answer's first sentence does, in the
+    reader's language: its shortest run of clauses that says as much of the question as the
+    whole sentence ("华为畅享90起售价为1299元" of a sentence listing the series' prices), with
+    the figure when an amount is asked; None when no run is short, whole and on the question."""
+    if not leads or leads[0].language != language:
+        return None
+    text = leads[0].text
+    wanted = question_terms(question, names)
+    whole = share(Said.of(text), wanted)
+    if whole < HEADLINE_COVERAGE:
+        return None
+    figure = asks_figure(question)
+    parts = clauses(text)
+    # from the sentence's start, or after who said it ("德银指出，", "According to Reuters,"):
+    # a clause after any other is the middle of a statement ("以及纯电动商用车…", "称双良节能…")
+    starts = [0, *(n for n in range(1, len(parts)) if _LEAD_IN.search("".join(parts[:n])))]
+    runs = (
+        "".join(parts[start:end]).strip().rstrip("，,；;：:。.!！")
+        for start in starts
+        for end in range(start + 1, len(parts) + 1)
+    )
+    fitting = [
+        run
+        for run in runs
+        if len(run) <= _most(run)
+        and LOST_MARK not in run
+        and not fragment(run)
+        and not leans_back(run)
+        and (states_amount(run) or not figure)
+        and share(Said.of(run), wanted) >= whole
+    ]
+    return min(fitting, key=len, default=None)
+
+
+# Who said it, before what they said: "德银指出，", "数据显示，", "36氪获悉，", "According to
+# Reuters,", "analysts said,".
+_LEAD_IN = re.compile(
+    r"(?:显示|表示|称|指出|认为|获悉|报道|透露|介绍|估计|预计|说)\s*[，,：:]\s*$"
+    r"|^According to [^,]{1,60},\s*$|\b(?:said|says|noted|wrote|added)\s*,\s*$"
+)
+
+
 def shortened(text: str) -> str:
-    """At most TITLE_CHARS, cut at a word or clause boundary, never inside a word."""
+    """At most `_most` characters, cut at a word or clause boundary, never inside a word."""
     text = text.rstrip("?？!！。. ")
-    if len(text) <= TITLE_CHARS:
+    most = _most(text)
+    if len(text) <= most:
         return text
-    cut = text[: TITLE_CHARS - 1]
+    cut = text[: most - 1]
     boundary = max(cut.rfind(mark) for mark in (" ", "，", ",", "、", "：", ":", "；"))
-    return (cut[:boundary] if boundary > TITLE_CHARS // 2 else cut).rstrip(" ,，、：:；") + "…"
+    return (cut[:boundary] if boundary > most // 2 else cut).rstrip(" ,，、：:；") + "…"
+
+
+def _most(text: str) -> int:
+    return TITLE_CHARS if has_cjk(text) else LATIN_TITLE_CHARS

@@ -34,6 +34,7 @@ class Scored:
     duplicates: list[str] = field(default_factory=list)
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)
     fragments: list[tuple[str, str]] = field(default_factory=list)
+    title_echo: bool = False  # the title is the question's own words (`metrics.echoes`)
     error: str | None = None
 
     @property
@@ -43,6 +44,10 @@ class Scored:
     @property
     def language_ok(self) -> bool:
         return self.error is None and not self.off_language
+
+    @property
+    def titled(self) -> bool:
+        return self.error is None and not self.title_echo
 
 
 def score(question: Question, answer: Answer, expected: list[str], seconds: float) -> Scored:
@@ -60,6 +65,7 @@ def score(question: Question, answer: Answer, expected: list[str], seconds: floa
         duplicates=metrics.duplicates(found),
         near_duplicates=metrics.near_duplicates(found),
         fragments=metrics.fragments(found),
+        title_echo=metrics.echoes(answer.title, question.question),
     )
 
 

@@ -23,6 +23,10 @@ Fragments: a sentence that is visibly a piece of a longer one (see `fragment_rea
 Language: every prose sentence (block quotes excepted) in the question's language, by the
 project's own detector (`ingest.language.detect_language`); sentences with no words (a lone
 figure) are not judged.
+
+Title: an answer's title echoes its question when it is the question's own words, whole or cut
+short ("How much did gold gain in January 2026 and what record did…"), rather than the finding
+or the topic the tools measured.
 """
 
 from __future__ import annotations
@@ -273,6 +277,12 @@ def without_sources_line(texts: Iterable[str]) -> list[str]:
 
 def _sources_prefix(language: Language) -> str:
     return message("takeaway.sources", language, sources="\x00").split("\x00")[0]
+
+
+def echoes(title: str, question: str) -> bool:
+    """Is the title the question's own words, whole or cut short?"""
+    words = title.strip().rstrip("…").rstrip("?？ ")
+    return bool(words) and question.strip().startswith(words)
 
 
 def iter_texts(sections: Iterable[object]) -> Iterator[str]:

@@ -7,6 +7,7 @@ Columns of the answers table, per group and overall:
   dup    sentences appearing twice or more in one answer, summed over the answers
   near   near-duplicate sentence pairs in one answer, summed
   frag   fragment sentences, summed
+  title  answers titled by what they found or measured, not by the question's own words
   p50 s  median seconds of the scored `ask` (earlier turns of a follow-up not included)
 """
 
@@ -36,13 +37,14 @@ def _row(name: str, rows: Sequence[Scored]) -> str:
         f"{name:<10} {n:>3} {_pct(sum(r.facts_ok for r in rows), n):>6} "
         f"{_pct(sum(r.cited for r in rows), n):>6} {_pct(sum(r.language_ok for r in rows), n):>6} "
         f"{sum(len(r.duplicates) for r in rows):>5} {sum(len(r.near_duplicates) for r in rows):>5} "
-        f"{sum(len(r.fragments) for r in rows):>5} {p50:>6}"
+        f"{sum(len(r.fragments) for r in rows):>5} {_pct(sum(r.titled for r in rows), n):>6} "
+        f"{p50:>6}"
     )
 
 
 def answers_table(results: Sequence[Scored]) -> str:
     header = f"{'group':<10} {'n':>3} {'facts':>6} {'cited':>6} {'lang':>6} {'dup':>5} "
-    header += f"{'near':>5} {'frag':>5} {'p50 s':>6}"
+    header += f"{'near':>5} {'frag':>5} {'title':>6} {'p50 s':>6}"
     lines = [header]
     for group in GROUPS:
         rows = [r for r in results if r.question.group == group]
@@ -55,7 +57,7 @@ def answers_table(results: Sequence[Scored]) -> str:
     goal = f"{GOAL_RATE:.0%}"
     lines.append(
         f"{'goal':<10} {'':>3} {'>=' + goal:>6} {'>=' + goal:>6} {'100%':>6} {0:>5} {0:>5} "
-        f"{0:>5} {'':>6}"
+        f"{0:>5} {'':>6} {'':>6}"
     )
     return "\n".join(lines)
 

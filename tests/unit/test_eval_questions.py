@@ -338,3 +338,22 @@ def test_failure_line_names_what_is_missing() -> None:
         line is not None and QUESTIONS[0].id in line and "'20.8%'" in line and "not cited" in line
     )
     assert report.failure_line(Scored(QUESTIONS[0], cited=True)) is None
+
+
+_PRICE = "华为畅享90起售价是多少？"
+_GOLD = "How much did gold gain in January 2026 and what record did it set?"
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "echo"),
+    [
+        (_PRICE, "华为畅享90起售价是多少", True),  # the question, its mark dropped
+        (_GOLD, "How much did gold gain in January 2026 and what record did…", True),  # cut
+        (_PRICE, "华为畅享90起售价为1299元", False),  # what the answer found
+        (_GOLD, "Gold: performance in January 2026", False),  # what the tools measured
+    ],
+)
+def test_a_title_that_is_the_questions_own_words_echoes_it(
+    question: str, title: str, echo: bool
+) -> None:
+    assert metrics.echoes(title, question) is echo

@@ -396,9 +396,28 @@ def test_an_article_well_before_the_figures_day_is_quoted_with_its_date() -> Non
 
 def test_the_title_says_the_finding_and_never_cuts_a_word() -> None:
     assert ask().title == "罗素2000指数年初至今跑赢标普500指数"  # +7.54% against +1.02%
-    long = "What is driving the small-cap rotation and what are the main risks to it in 2026?"
+    long = (
+        "What is driving the small-cap rotation this winter, and what are the main risks to it"
+        " in 2026 for investors?"
+    )
     title = ask(long).title
     assert title.endswith("…") and long.startswith(title[:-1]) and long[len(title) - 1] == " "
+
+
+def test_without_a_headline_stating_it_the_title_is_the_finding_in_the_lead_sentence() -> None:
+    """A headline that does not state the price ("华为开始用千元机逆势下沉") cannot title
+    "华为畅享90起售价是多少？"; the lead sentence's clause that answers does, not the question."""
+    text = (
+        "华为畅享90起售价为1299元；畅享90 Plus起售价为1499元；畅享90 Pro Max起售价为1699元。"
+        "\n\n华为此前在千元机市场份额下滑。"
+    )
+    phone = article("phone", "华为开始用千元机逆势下沉", text)
+    answer = ask("华为畅享90起售价是多少？", index=FakeIndex([phone]))
+    assert answer.title == "华为畅享90起售价为1299元"
+    # nor a clause from the middle of a statement, nor one of a sentence in another language
+    english = article("en", "Huawei goes budget", "Huawei's Enjoy 90 starts at 1,299 yuan.")
+    answer = ask("华为畅享90起售价是多少？", index=FakeIndex([english]))
+    assert answer.title == "华为畅享90起售价是多少"
 
 
 def _hit(article: str, text: str) -> Hit:
