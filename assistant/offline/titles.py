@@ -117,12 +117,15 @@ def lead_finding(
         return None
     figure = asks_figure(question)
     parts = clauses(text)
-    # from the sentence's start, or after who said it ("德银指出，", "According to Reuters,"):
-    # a clause after any other is the middle of a statement ("以及纯电动商用车…", "称双良节能…")
+    # from the sentence's start, or after who said it ("德银指出，", "According to Reuters,") or
+    # when ("今年一季度，", "In equities,"): a clause after any other is the middle of a
+    # statement ("以及纯电动商用车…", "称双良节能…", "which could…")
     starts = [0, *(n for n in range(1, len(parts)) if _LEAD_IN.search("".join(parts[:n])))]
+    if len(parts) > 1 and _OPENING.match(parts[0]) and not _CONTINUES.match(parts[1].strip()):
+        starts.append(1)
     runs = (
-        "".join(parts[start:end]).strip().rstrip("，,；;：:。.!！")
-        for start in starts
+        _capitalised("".join(parts[start:end]).strip().rstrip("，,；;：:。.!！"))
+        for start in sorted(set(starts))
         for end in range(start + 1, len(parts) + 1)
     )
     fitting = [
@@ -144,6 +147,27 @@ _LEAD_IN = re.compile(
     r"(?:显示|表示|称|指出|认为|获悉|报道|透露|介绍|估计|预计|说)\s*[，,：:]\s*$"
     r"|^According to [^,]{1,60},\s*$|\b(?:said|says|noted|wrote|added)\s*,\s*$"
 )
+
+
+# A sentence's opening phrase of when, where or how, before its subject: "In equities,",
+# "Without naming China directly,", "On Monday,", "今年一季度，", "消息公布后，", "从企业规模看，".
+_OPENING = re.compile(
+    r"(?:In|On|At|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
+    r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall|Last|This|Next)"
+    r"\b[^,;:]{0,50},\s*$"
+    r"|[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)[，,]\s*$"
+)
+# …and what follows it that is no subject: a connective, a relative or a participle
+_CONTINUES = re.compile(
+    r"(?:and|but|or|which|who|whose|that|while|as|when|if|because|although|so|plus|with|"
+    r"including|according|based|adding|noting|saying|telling|where)\b"
+    r"|(?:而|但|并|且|以及|和|或|即|则|也|还|称|表示|认为|指出)"
+)
+
+
+def _capitalised(run: str) -> str:
+    """A title starts with a capital ("the group set a goal…" after "Without naming China,")."""
+    return run[:1].upper() + run[1:] if run[:1].islower() and run[:1].isascii() else run
 
 
 def shortened(text: str) -> str:

@@ -179,14 +179,34 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
     assert "收购" not in title and "上涨近9%" in title
 
 
-def test_a_lead_sentence_too_long_to_be_a_title_leaves_the_question() -> None:
-    text = (
-        "In a note to clients on Monday the bank's strategists, who had long been cautious, said"
-        " that Nvidia shares fell 5% after its earnings because guidance disappointed investors."
-    )
-    question = "Why did Nvidia stock fall after its earnings?"
-    title = _written_title(question, "Chip stocks fall as earnings guidance disappoints", text)
-    assert title == "Why did Nvidia stock fall after its earnings"
+@pytest.mark.parametrize(
+    ("question", "text", "title"),
+    [
+        # after its opening phrase of how or when, a sentence's subject may start the title
+        (
+            "What limit did the G7 set on reliance on one country for rare earths?",
+            "Without naming China directly, the group set a goal of limiting reliance on any one"
+            " country to 20%, with a longer-term target of 50%.",
+            "The group set a goal of limiting reliance on any one country to 20%",
+        ),
+        (
+            "马士基股价跌了多少？",
+            "消息公布后，丹麦航运巨头马士基的股价应声下跌2%，而同业股价普遍上涨。",
+            "丹麦航运巨头马士基的股价应声下跌2%",
+        ),
+        # a finding too long for a title leaves the question
+        (
+            "Why did Nvidia stock fall after its earnings?",
+            "In a note to clients on Monday the bank's strategists, who had long been cautious,"
+            " said that Nvidia shares fell 5% after its earnings as guidance disappointed.",
+            "Why did Nvidia stock fall after its earnings",
+        ),
+    ],
+)
+def test_the_lead_sentences_finding_titles_the_answer_where_it_fits(
+    question: str, text: str, title: str
+) -> None:
+    assert _written_title(question, "Markets wrap", text) == title
 
 
 def test_a_headline_naming_the_company_by_the_ticker_asked_titles_the_answer() -> None:
