@@ -152,9 +152,10 @@ _LEAD_IN = re.compile(
 # A sentence's opening phrase of when, where or how, before its subject: "In equities,",
 # "Without naming China directly,", "On Monday,", "今年一季度，", "消息公布后，", "从企业规模看，".
 _OPENING = re.compile(
-    r"(?:In|On|At|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
-    r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall|Last|This|Next)"
-    r"\b[^,;:]{0,50},\s*$"
+    r"(?:(?:In|On|At|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
+    r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall)\b"
+    r"|(?:Last|This|Next) (?:week|month|quarter|year|morning|afternoon|evening)\b)"
+    r"[^,;:]{0,50},\s*$"
     r"|[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)[，,]\s*$"
 )
 # …and what follows it that is no subject: a connective, a relative or a participle
