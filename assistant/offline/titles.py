@@ -149,14 +149,17 @@ _LEAD_IN = re.compile(
 )
 
 
-# A sentence's opening phrase of when, where or how, before its subject: "In equities,",
-# "Without naming China directly,", "On Monday,", "今年一季度，", "消息公布后，", "从企业规模看，".
+# A sentence's opening phrase of when, where or how, or its connective, before its subject:
+# "In equities,", "Without naming China directly,", "However,", "今年一季度，", "消息公布后，",
+# "从企业规模看，", "此外，".
 _OPENING = re.compile(
     r"(?:(?:In|On|At|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
-    r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall)\b"
+    r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall|However|Still|"
+    r"Moreover|Notably|Importantly|Indeed)\b"
     r"|(?:Last|This|Next) (?:week|month|quarter|year|morning|afternoon|evening)\b)"
     r"[^,;:]{0,50},\s*$"
-    r"|[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)[，,]\s*$"
+    r"|(?:[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)"
+    r"|此外|另外|同时|与此同时|不过|然而|但是)[，,]\s*$"
 )
 # …and what follows it that is no subject: a connective, a relative or a participle
 _CONTINUES = re.compile(

@@ -194,6 +194,12 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
             "消息公布后，丹麦航运巨头马士基的股价应声下跌2%，而同业股价普遍上涨。",
             "丹麦航运巨头马士基的股价应声下跌2%",
         ),
+        # …and after its connective: a title does not open on "However,"
+        (
+            "Is it legal to distill spirits at home in the US?",
+            "However, federal law prohibits distilling spirits at home, whatever the state says.",
+            "Federal law prohibits distilling spirits at home",
+        ),
         # a finding too long for a title leaves the question
         (
             "Why did Nvidia stock fall after its earnings?",
