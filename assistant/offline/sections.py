@@ -149,11 +149,15 @@ class SectionWriter:
         # each asked symbol whose returns were computed, itself or by the ETF standing in
         compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]
         topic = topic_title(self.q, self.vocabulary, compared) if measured else None
+        if topic:
+            return topic
         leads = self.quoted[:LEAD_SENTENCES]
         named = [*self.names, *self.companies]
-        found = lead_headline(self.q.text, self.names, named, leads, lang)
-        found = found or lead_finding(self.q.text, self.names, leads, lang)
-        return topic or found or shortened(self.q.text)
+        return (
+            lead_headline(self.q.text, self.names, named, leads, lang)
+            or lead_finding(self.q.text, self.names, leads, lang)
+            or shortened(self.q.text)
+        )
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
