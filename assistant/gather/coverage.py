@@ -108,9 +108,7 @@ def question_terms(
     composed = _composed(groups, translations)
     for translation in translations:
         own = _words(translation.term) | {translation.term.lower()}
-        other = {
-            t for word in translation.words for t in ({word} if has_cjk(word) else _words(word))
-        } | set(synonyms(translation))
+        other = _said_for(translation)
         for n, group in enumerate(groups):
             if n in composed or any(isinstance(t, Name) for t in group):
                 continue  # a name is said by its names, a word `_composed` by its words
@@ -127,6 +125,17 @@ def question_terms(
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
     return _named(question, wanted, names)
+
+
+def _said_for(translation: Translation) -> set[str]:
+    """The terms that say a question's word in the other language: its translations' words
+    and their synonyms. Not a character another translation holds: a sentence says "China"
+    with 中国, while 中 alone is in any 其中 or 过程中, and "public" with 公共, not the 公 of
+    every 公司. A character no longer word holds stays (早 for "early")."""
+    words = translation.words
+    kept = [w for w in words if len(w) > 1 or not any(w in o for o in words if o != w)]
+    found = {t for word in kept for t in ({word} if has_cjk(word) else _words(word))}
+    return found | set(synonyms(translation))
 
 
 def _composed(groups: list[set[str]], translations: list[Translation]) -> set[int]:

@@ -1298,3 +1298,14 @@ def test_a_dollar_named_by_its_country_says_no_country() -> None:
     priced = "Chinese AI models are priced at around US$1 per blended 1M tokens, HK$8 in Hong Kong."
     assert coverage(priced, question) == 0
     assert coverage("US stocks rose as the labor market held up.", question) > 0.5
+
+
+def test_a_character_a_longer_translation_holds_says_nothing_alone() -> None:
+    """CC-CEDICT gives "China" as 中 and 中国, "public" as 公 and 公共: a sentence says China
+    with 中国 or 对华 (exports to China), not with the 中 of 过程中, nor "public" with the 公
+    of 公司."""
+    question = "How much do China's public companies export?"
+    assert coverage("在发展过程中，这家公司的出口增长。", question) < coverage(
+        "对华出口增长，公共部门也在增长。", question
+    )
+    assert coverage("中国出口增长。", question) == coverage("对华出口增长。", question) > 0
