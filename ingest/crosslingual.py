@@ -340,6 +340,29 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
     return found
 
 
+def characters_of_words(
+    query: str, tokens: list[str], dictionary: Cedict = DICTIONARY
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The query's `tokens` (from `tokenize(query)`) but the characters jieba cut a dictionary
+    word into (俄 + 乌 of 俄乌战争: `chinese_terms` joins them back), and those words, each as
+    its characters. Search counts such a word once, as the reader wrote one word."""
+    words = {t.term for t in chinese_terms(query, dictionary) if len(t.term) > 1}
+    kept: list[str] = []
+    joined: list[tuple[str, ...]] = []
+    start = 0
+    while start < len(tokens):
+        for end in range(min(len(tokens), start + _MOST_JOINED), start + 1, -1):
+            part = tokens[start:end]
+            if all(len(t) == 1 for t in part) and "".join(part) in words:
+                joined.append(tuple(part))
+                start = end
+                break
+        else:
+            kept.append(tokens[start])
+            start += 1
+    return kept, joined
+
+
 def spelled_by(token: str, terms: Iterable[str]) -> list[str]:
     """The translated terms that together spell `token`, a Chinese word of the query the
     dictionary lacks (黄金价格: 黄金, 价格), in order; none when they leave a character out

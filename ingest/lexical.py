@@ -247,9 +247,13 @@ class LexicalIndex:
         filters: Filters,
         alternatives: Sequence[Sequence[Sequence[str]]] = (),
         weight: float = 1.0,
+        words: Sequence[Sequence[str]] = (),
     ) -> list[str]:
         """Chunk ids by BM25 score, best first; only documents that share a token with the
         query and pass the filters.
+
+        `words` are the query's words that jieba cut into characters (俄 + 乌 for 俄乌), each
+        one term: the mean of its characters' scores, at full weight.
 
         `alternatives` are more terms, each a few token sequences a document may use instead
         of one another (the translations of one word of the query): a document scores for a
@@ -273,6 +277,10 @@ class LexicalIndex:
             return None if found is None else found / len(sequence)
 
         scores = score(tokens)
+        for word in words:
+            whole = one_term(word)
+            if whole is not None:
+                scores = whole if scores is None else scores + whole
         for term in alternatives:
             found = [s for s in map(one_term, term) if s is not None]
             if found:

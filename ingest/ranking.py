@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ingest.crosslingual import search_terms
+from ingest.crosslingual import characters_of_words, search_terms
 from ingest.embeddings import Embedder
 from ingest.filters import Filters
 from ingest.lexical import LexicalIndex
@@ -51,8 +51,11 @@ def rank_chunks(
     tokens = tokenize(query)
     translations = search_terms(query, tokens) + lexical.glossed(query, tokens)
     depth = max(4 * k, 30)
+    # A word jieba cut into characters (俄 + 乌: 俄乌) is one term, as its translation is: as
+    # two it would outvote an English passage saying "Russo-Ukrainian" once.
+    typed, cut = characters_of_words(query, tokens)
     lexical_ids = lexical.search(
-        tokens, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT
+        typed, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT, cut
     )
     # A query naming a day or a month ("2026年6月PPI", "on July 3") is about what was
     # reported then, yet a monthly report's other months share all its words: BM25 within
@@ -60,7 +63,10 @@ def rank_chunks(
     dated: list[str] = []
     if (named := _named_window(query, filters)) is not None:
         window, rest = named  # within the window, the date's own words only add noise
-        dated = lexical.search(tokenize(rest), depth, window, translations, TRANSLATION_WEIGHT)
+        rest_typed, rest_cut = characters_of_words(rest, tokenize(rest))
+        dated = lexical.search(
+            rest_typed, depth, window, translations, TRANSLATION_WEIGHT, rest_cut
+        )
     candidates = list(dict.fromkeys([*lexical_ids, *dated]))
     # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
     # word), it searches alone so character bigrams can still find a near spelling.

@@ -7,6 +7,7 @@ from ingest.cedict import Cedict
 from ingest.crosslingual import (
     Translation,
     calendar_terms,
+    characters_of_words,
     chinese_terms,
     english_terms,
     place_names,
@@ -48,6 +49,15 @@ def test_jieba_words_are_joined_into_dictionary_words() -> None:
     assert chinese_terms("英伟达", joined) == [Translation("英伟达", ("NVIDIA",))]
     banks = Cedict.of({"中国银行": ["Bank of China"], "中国": ["China"], "银行": ["bank"]}, {})
     assert [t.term for t in chinese_terms("中国的银行", banks)] == ["中国", "银行"]
+
+
+def test_a_dictionary_word_jieba_cut_into_characters_is_set_apart_whole() -> None:
+    russo = Cedict.of({"俄乌": ["Russo-Ukrainian"], "战争": ["war"]}, {})
+    query = "俄乌战争"
+    assert tokenize(query) == ["俄", "乌", "战争"]
+    assert characters_of_words(query, tokenize(query), russo) == (["战争"], [("俄", "乌")])
+    nvidia = Cedict.of({"英伟达": ["NVIDIA"]}, {})  # 英 + 伟达: not characters alone
+    assert characters_of_words("英伟达", tokenize("英伟达"), nvidia) == (["英", "伟达"], [])
 
 
 def test_chinese_words_give_their_glosses_and_unknown_words_their_dictionary_parts() -> None:

@@ -447,6 +447,21 @@ def test_a_translation_of_several_words_counts_as_one_word(make_index: MakeIndex
     assert [index.catalog.chunks([c])[c].article_id for c in ranked] == ["typed", "translated"]
 
 
+def test_a_word_cut_into_characters_counts_once(make_index: MakeIndex) -> None:
+    """jieba cuts 俄乌 ("Russo-Ukrainian") into 俄 + 乌: counted as two words, a passage that
+    only says 俄乌 outranked the English one saying the question's drones and casualties."""
+    index = make_index()
+    index.upsert_many(
+        [
+            chinese("named", "俄乌局势仍然紧张。"),
+            article("answer", "Drones now account for most casualties."),
+            article("other", "The weather is fine today."),
+        ]
+    )
+    found = index.search("俄乌战争中无人机造成的伤亡占多大比例？", k=2)
+    assert found[0].chunk.article_id == "answer"
+
+
 def test_an_acronym_finds_the_chinese_name_the_library_glosses_it_with(
     make_index: MakeIndex, tmp_path: Path
 ) -> None:
