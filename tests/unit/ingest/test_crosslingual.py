@@ -207,6 +207,11 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     # a fund's redemptions are 赎回, not atonement (赎罪)
     funds = words("private credit redemptions")
     assert funds["private credit"][0] == "私募信贷" and funds["redemption"] == ("赎回",)
+    # a list in the news is a ranking or a list of names, Fortune's is 财富's, and China is
+    # 中国 or the 对华 of 对华出口, never 中 alone (the 中 of every 其中)
+    ranked = words("Which company topped the Fortune China list?")
+    assert ranked["list"][0] == "榜单" and "清单" in ranked["list"]
+    assert ranked["fortune"] == ("财富",) and ranked["china"] == ("中国", "对华")
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
