@@ -39,6 +39,7 @@ from ingest.framing import (
 from ingest.glosses import glossed_in
 from ingest.language import has_cjk
 from ingest.tokens import terms, tokenize
+from ingest.zhwords import is_place
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
@@ -251,17 +252,19 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     about chip exports."""
     if not wanted:
         return 0.0
-    credits = [(_credit(have, group, context), ASPECT in group) for group in wanted]
-    if any(aspect for _, aspect in credits) and not _says_subject(have, wanted):
-        credits = [(c, a) for c, a in credits if not a or c < 0]
+    credits = [(_credit(have, group, context), group) for group in wanted]
+    if any(ASPECT in g for g in wanted) and not _says_subject(have, wanted):
+        # nor does it say the aspect or the place of a subject it leaves out: "US SOTA models"
+        credits = [(c, g) for c, g in credits if c < 0 or not (ASPECT in g or _place(g))]
     return max(sum(c for c, _ in credits), 0.0) / len(wanted)
 
 
 def _says_subject(have: Said, wanted: Wanted) -> bool:
     """Does the sentence itself say what the question is about: a term other than its aspect
     (`Aspect`), in a word of two characters or more (股 is in 成分股 too), and more than half
-    of the terms no single character stands for: "US" alone is not the US labor market ("China's
-    top performing models… US$1" does not say how it performs). True when the question has no
+    of the terms no single character stands for, not counting a place where there are others:
+    "US" alone is not the US labor market ("China's top performing models… vs. US SOTA models"
+    does not say how it performs), while "the labor market" is. True when the question has no
     such term ("前景如何")."""
     terms = [g for g in wanted if ASPECT not in g]
     subject = [kept for g in terms if (kept := frozenset(t for t in g if not _one_character(t)))]
@@ -270,7 +273,13 @@ def _says_subject(have: Said, wanted: Wanted) -> bool:
     if not any(have.says(g) for g in subject):
         return False
     whole = [g for g in terms if not any(_one_character(t) for t in g)]
-    return len(whole) < 2 or 2 * sum(have.says(g) for g in whole) > len(whole)
+    core = [g for g in whole if not _place(g)] or whole
+    return not core or 2 * sum(have.says(g) for g in core) > len(core)
+
+
+def _place(group: frozenset[str]) -> bool:
+    """Is the question's term a place (美国 of "US")? It says where, not what."""
+    return any(is_place(t) for t in group)
 
 
 def _one_character(term: str) -> bool:

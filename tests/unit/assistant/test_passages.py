@@ -1309,3 +1309,15 @@ def test_a_character_a_longer_translation_holds_says_nothing_alone() -> None:
         "对华出口增长，公共部门也在增长。", question
     )
     assert coverage("中国出口增长。", question) == coverage("对华出口增长。", question) > 0
+
+
+def test_a_place_alone_does_not_say_the_subject_it_qualifies() -> None:
+    """ "US" is where the US labor market is, not what it is: a sentence saying only the US
+    ("Similar to the US, the coding segment…") says nothing of how the labor market performs,
+    while one on the labor market that leaves the country unsaid does."""
+    question = "How is the US labor market performing?"
+    elsewhere = "Similar to the US, the coding segment is dominated by top models."
+    assert coverage(elsewhere, question) == 0
+    labor = coverage("Kashkari says the labor market is performing in decent shape.", question)
+    assert labor == coverage("The US labor market is performing in decent shape.", question) * 2 / 3
+    assert labor > 0.5
