@@ -124,9 +124,10 @@ def lead_finding(
     if len(parts) > 1 and _OPENING.match(parts[0]) and not _CONTINUES.match(parts[1].strip()):
         starts.append(1)
     runs = (
-        _capitalised("".join(parts[start:end]).strip().rstrip("，,；;：:。.!！"))
+        _capitalised(raw.rstrip("，,；;：:。.!！"))
         for start in sorted(set(starts))
         for end in range(start + 1, len(parts) + 1)
+        if not _states_nothing(_capitalised(raw := "".join(parts[start:end]).strip()))
     )
     fitting = [
         run
@@ -152,21 +153,33 @@ _LEAD_IN = re.compile(
 # A sentence's opening phrase of when, where or how, or its connective, before its subject:
 # "In equities,", "Without naming China directly,", "However,", "今年一季度，", "消息公布后，",
 # "从企业规模看，", "此外，".
-_OPENING = re.compile(
-    r"(?:(?:In|On|At|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
+_OPENING_WORD = (
+    r"(?:(?:In|On|At|Of|After|Before|During|Since|By|For|Without|Despite|Amid|Among|Across|Over|"
     r"Under|Unlike|Then|Meanwhile|Separately|Elsewhere|Earlier|Later|Overall|However|Still|"
     r"Moreover|Notably|Importantly|Indeed)\b"
     r"|(?:Last|This|Next) (?:week|month|quarter|year|morning|afternoon|evening)\b)"
-    r"[^,;:]{0,50},\s*$"
-    r"|(?:[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)"
+)
+_OPENING_CHINESE = (
+    r"(?:[^，；：]{1,12}(?:后|前|时|中|上|里|看|来|以来|期间|方面|年|季度|月)"
     r"|此外|另外|同时|与此同时|不过|然而|但是)[，,]\s*$"
 )
+_OPENING = re.compile(_OPENING_WORD + r"[^,;:]{0,50},\s*$|" + _OPENING_CHINESE)
+# …and a run of clauses that is only such a phrase, however long ("Of the 59 tonnes of gold
+# bought by central banks in April,"): it states nothing
+_ONLY_OPENING = re.compile(_OPENING_WORD + r"[^,;:]*,\s*$|" + _OPENING_CHINESE)
 # …and what follows it that is no subject: a connective, a relative or a participle
 _CONTINUES = re.compile(
     r"(?:and|but|or|which|who|whose|that|while|as|when|if|because|although|so|plus|with|"
     r"including|according|based|adding|noting|saying|telling|where)\b"
     r"|(?:而|但|并|且|以及|和|或|即|则|也|还|称|表示|认为|指出)"
 )
+
+
+def _states_nothing(run: str) -> bool:
+    """Is the run only who said it ("According to Goldman's tracker,") or an opening phrase
+    ("Of the 59 tonnes of gold bought in April,"), with nothing said after it?"""
+    alone = len(clauses(run)) == 1
+    return bool(_ONLY_OPENING.match(run) or (alone and _LEAD_IN.search(run)))
 
 
 def _capitalised(run: str) -> str:

@@ -200,6 +200,14 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
             "However, federal law prohibits distilling spirits at home, whatever the state says.",
             "Federal law prohibits distilling spirits at home",
         ),
+        # who said it, or an opening phrase, with nothing said after it, states no finding
+        (
+            "What is the outlook for gold?",
+            "According to the latest gold purchase tracker from Goldman, of the 59 tonnes of gold"
+            " bought by central banks in April, China's central bank was estimated to have bought"
+            " 24 tonnes, well below the recent pace of imports, which are about five times that.",
+            "What is the outlook for gold",
+        ),
         # a finding too long for a title leaves the question
         (
             "Why did Nvidia stock fall after its earnings?",
