@@ -123,12 +123,12 @@ def lead_finding(
     starts = [0, *(n for n in range(1, len(parts)) if _LEAD_IN.search("".join(parts[:n])))]
     if len(parts) > 1 and _OPENING.match(parts[0]) and not _CONTINUES.match(parts[1].strip()):
         starts.append(1)
-    runs = (
-        _capitalised(raw.rstrip("，,；;：:。.!！"))
+    pieces = (
+        _capitalised("".join(parts[start:end]).strip())
         for start in sorted(set(starts))
         for end in range(start + 1, len(parts) + 1)
-        if not _states_nothing(_capitalised(raw := "".join(parts[start:end]).strip()))
     )
+    runs = (piece.rstrip("，,；;：:。.!！") for piece in pieces if not _states_nothing(piece))
     fitting = [
         run
         for run in runs
