@@ -136,6 +136,7 @@ def lead_finding(
         and LOST_MARK not in run
         and not fragment(run)
         and not leans_back(run)
+        and not leans_back(_statement(run))
         and (states_amount(run) or not figure)
         and share(Said.of(run), wanted) >= whole
     ]
@@ -180,6 +181,15 @@ def _states_nothing(run: str) -> bool:
     ("Of the 59 tonnes of gold bought in April,"), with nothing said after it?"""
     alone = len(clauses(run)) == 1
     return bool(_ONLY_OPENING.match(run) or (alone and _LEAD_IN.search(run)))
+
+
+def _statement(run: str) -> str:
+    """The run without its opening phrase or connective: what "同时，这也可能使…" states
+    leans on the sentence before it, as "这也可能使…" does."""
+    parts = clauses(run)
+    if len(parts) > 1 and _OPENING.match(_capitalised(parts[0].strip())):
+        return "".join(parts[1:]).strip()
+    return run
 
 
 def _capitalised(run: str) -> str:

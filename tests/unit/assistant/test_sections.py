@@ -208,6 +208,12 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
             " 24 tonnes, well below the recent pace of imports, which are about five times that.",
             "What is the outlook for gold",
         ),
+        # …nor what leans on the sentence before, after its connective ("同时，这也…")
+        (
+            "美国就业市场表现如何？",
+            "同时，这也可能使非农就业数据与劳动力市场调查结果更加一致。",
+            "美国就业市场表现如何",
+        ),
         # a finding too long for a title leaves the question
         (
             "Why did Nvidia stock fall after its earnings?",
