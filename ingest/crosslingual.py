@@ -310,15 +310,22 @@ def synonyms(translation: Translation, dictionary: Cedict = DICTIONARY) -> tuple
     )
 
 
-def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY) -> list[Terms]:
+def search_terms(
+    query: str,
+    tokens: list[str],
+    dictionary: Cedict = DICTIONARY,
+    translations: list[Translation] | None = None,
+) -> list[Terms]:
     """The query's translations as search tokens: for each translated term, its alternatives
     (a headword or gloss as tokens), best first. A term the query also says in the other
     language is left out, and so are tokens among the query's own `tokens` (from
     `tokenize(query)`): they count already. So is a headword that loses a stop word to the
-    cut (将牌 -> 牌: what is left means something else)."""
+    cut (将牌 -> 牌: what is left means something else). `translations`: `translate(query)`,
+    when the caller has it already."""
     own = set(tokens)
     found: list[Terms] = []
-    translations = translate(query, dictionary)
+    if translations is None:
+        translations = translate(query, dictionary)
     terms = [t.term for t in translations]
     parts = {p for token in own if token not in terms for p in spelled_by(token, terms)}
     for translation in translations:
@@ -341,12 +348,12 @@ def search_terms(query: str, tokens: list[str], dictionary: Cedict = DICTIONARY)
 
 
 def characters_of_words(
-    query: str, tokens: list[str], dictionary: Cedict = DICTIONARY
+    tokens: list[str], words: Iterable[str]
 ) -> tuple[list[str], list[tuple[str, ...]]]:
-    """The query's `tokens` (from `tokenize(query)`) but the characters jieba cut a dictionary
-    word into (俄 + 乌 of 俄乌战争: `chinese_terms` joins them back), and those words, each as
-    its characters. Search counts such a word once, as the reader wrote one word."""
-    words = {t.term for t in chinese_terms(query, dictionary) if len(t.term) > 1}
+    """A query's `tokens` but the characters jieba cut one of its dictionary `words` into (俄 +
+    乌 of 俄乌战争: `translate` joins them back into 俄乌), and those words, each as its
+    characters. Search counts such a word once, as the reader wrote one word."""
+    words = {w for w in words if len(w) > 1 and CJK_RUN.fullmatch(w)}  # not 5月: a date
     kept: list[str] = []
     joined: list[tuple[str, ...]] = []
     start = 0

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ingest.crosslingual import characters_of_words, search_terms
+from ingest.crosslingual import characters_of_words, search_terms, translate
 from ingest.embeddings import Embedder
 from ingest.filters import Filters
 from ingest.lexical import LexicalIndex
@@ -49,24 +49,26 @@ def rank_chunks(
 ) -> list[tuple[str, float]]:
     """Chunk ids with their fused scores, best first, at least `k` deep when there are."""
     tokens = tokenize(query)
-    translations = search_terms(query, tokens) + lexical.glossed(query, tokens)
+    translated = translate(query)
+    translations = search_terms(query, tokens, translations=translated)
+    translations += lexical.glossed(query, tokens)
+    words = [t.term for t in translated]
     depth = max(4 * k, 30)
-    # A word jieba cut into characters (俄 + 乌: 俄乌) is one term, as its translation is: as
-    # two it would outvote an English passage saying "Russo-Ukrainian" once.
-    typed, cut = characters_of_words(query, tokens)
-    lexical_ids = lexical.search(
-        typed, max(depth, CANDIDATES), filters, translations, TRANSLATION_WEIGHT, cut
-    )
+
+    def bm25(typed: list[str], n: int, within: Filters) -> list[str]:
+        # A word jieba cut into characters (俄 + 乌: 俄乌) is one term, as its translation is:
+        # as two it would outvote an English passage saying "Russo-Ukrainian" once.
+        kept, cut = characters_of_words(typed, words)
+        return lexical.search(kept, n, within, translations, TRANSLATION_WEIGHT, cut)
+
+    lexical_ids = bm25(tokens, max(depth, CANDIDATES), filters)
     # A query naming a day or a month ("2026年6月PPI", "on July 3") is about what was
     # reported then, yet a monthly report's other months share all its words: BM25 within
     # that window votes too, and its passages join the candidates the embedding ranks.
     dated: list[str] = []
     if (named := _named_window(query, filters)) is not None:
         window, rest = named  # within the window, the date's own words only add noise
-        rest_typed, rest_cut = characters_of_words(rest, tokenize(rest))
-        dated = lexical.search(
-            rest_typed, depth, window, translations, TRANSLATION_WEIGHT, rest_cut
-        )
+        dated = bm25(tokenize(rest), depth, window)
     candidates = list(dict.fromkeys([*lexical_ids, *dated]))
     # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
     # word), it searches alone so character bigrams can still find a near spelling.

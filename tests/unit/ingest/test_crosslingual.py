@@ -55,9 +55,10 @@ def test_a_dictionary_word_jieba_cut_into_characters_is_set_apart_whole() -> Non
     russo = Cedict.of({"俄乌": ["Russo-Ukrainian"], "战争": ["war"]}, {})
     query = "俄乌战争"
     assert tokenize(query) == ["俄", "乌", "战争"]
-    assert characters_of_words(query, tokenize(query), russo) == (["战争"], [("俄", "乌")])
-    nvidia = Cedict.of({"英伟达": ["NVIDIA"]}, {})  # 英 + 伟达: not characters alone
-    assert characters_of_words("英伟达", tokenize("英伟达"), nvidia) == (["英", "伟达"], [])
+    words = [t.term for t in chinese_terms(query, russo)]
+    assert characters_of_words(tokenize(query), words) == (["战争"], [("俄", "乌")])
+    nvidia = [t.term for t in chinese_terms("英伟达", Cedict.of({"英伟达": ["NVIDIA"]}, {}))]
+    assert characters_of_words(tokenize("英伟达"), nvidia) == (["英", "伟达"], [])  # 英 + 伟达
 
 
 def test_chinese_words_give_their_glosses_and_unknown_words_their_dictionary_parts() -> None:
