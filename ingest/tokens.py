@@ -67,9 +67,9 @@ _ES_PLURALS = ("sses", "xes", "ches", "shes")
 
 
 def _fold(word: str) -> str:
-    """A light English stemmer: a possessive to its word (GameStop's -> gamestop) and plurals
-    to singular (risks -> risk, companies -> company, losses -> loss)."""
-    word = word.removesuffix("'s")
+    """A light English stemmer: a possessive to its word (GameStop's -> gamestop, companies' ->
+    company) and plurals to singular (risks -> risk, companies -> company, losses -> loss)."""
+    word = word.removesuffix("'s").rstrip("'")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(_ES_PLURALS):

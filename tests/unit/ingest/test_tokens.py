@@ -17,10 +17,12 @@ def test_search_tokens_drop_stop_words_and_fold_plurals() -> None:
 
 def test_a_possessive_is_its_word_with_either_apostrophe() -> None:
     """Either apostrophe: "GameStop's" and "GameStop’s" are GameStop, so a question written with
-    one finds an article written with the other, or with none."""
+    one finds an article written with the other, or with none; and "companies'" is company."""
     assert tokenize("GameStop's sales") == tokenize("GameStop’s sales") == ["gamestop", "sale"]
     assert tokenize("it’s") == tokenize("it's") == []  # a stop word either way
     assert terms("South Korea's exports") == {"south", "korea", "export"}
+    # a plural's possessive is the word too: "companies' previews" are companies' and previews
+    assert terms("A-share companies' previews") == terms("A-share company previews")
 
 
 def test_terms_are_whole_words_with_plurals_folded_and_character_bigrams() -> None:
