@@ -213,6 +213,12 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     ranked = words("Which company topped the Fortune China list?")
     assert ranked["list"][0] == "榜单" and "清单" in ranked["list"]
     assert ranked["fortune"] == ("财富",) and ranked["china"] == ("中国", "对华")
+    # a quarter in the news is a quarter of a year, not of an hour (刻) nor of the moon (下弦)
+    quarters = words("Quarterly revenue rose last quarter and this quarter, not next quarter")
+    assert quarters["quarterly"][0] == "季度" and quarters["last quarter"] == ("上季度",)
+    assert quarters["this quarter"] == ("本季度",) and quarters["next quarter"] == ("下季度",)
+    assert words("the first quarter")["first quarter"] == ("一季度", "第一季度")  # no 上弦
+    assert words("a quarter")["quarter"] == ("季度",) and words("季度")["季度"][0] == "quarter"
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
