@@ -219,6 +219,19 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert quarters["this quarter"] == ("本季度",) and quarters["next quarter"] == ("下季度",)
     assert words("the first quarter")["first quarter"] == ("一季度", "第一季度")  # no 上弦
     assert words("a quarter")["quarter"] == ("季度",) and words("季度")["季度"][0] == "quarter"
+    # and the market's sense of a word the dictionary gives another field's: Korea is not 丽,
+    # Musk not the scent 麝香, growth not 发展 ("development"), credit not 荣誉 ("honour")
+    market = words("Korea growth credit equity exposure portfolio crypto Musk court bill")
+    assert market["korea"] == ("韩国",) and market["musk"] == ("马斯克",)
+    assert market["growth"] == ("增长",) and market["credit"] == ("信贷", "信用")
+    assert market["equity"] == ("股票", "股权") and market["exposure"] == ("敞口",)
+    assert market["portfolio"] == ("投资组合",) and market["crypto"] == ("加密货币",)
+    assert market["court"] == ("法院",) and market["bill"] == ("法案",)
+    # and the other way: SK Hynix is not a sumo wrestler (海力士), nor ChiNext 创业 "a start"
+    chinese = words("海力士 创业板 涨停 现货 板块")
+    assert chinese["海力士"][0] == "SK Hynix" and chinese["创业板"] == ("ChiNext",)
+    assert chinese["涨停"] == ("limit up",) and chinese["现货"] == ("spot",)
+    assert chinese["板块"][0] == "sector"
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:
