@@ -227,6 +227,10 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert market["equity"] == ("股票", "股权") and market["exposure"] == ("敞口",)
     assert market["portfolio"] == ("投资组合",) and market["crypto"] == ("加密货币",)
     assert market["court"] == ("法院",) and market["bill"] == ("法案",)
+    people = words("the UK, Shanghai and Shenzhen; the Fed chair and a CEO; outlook")
+    assert people["uk"] == ("英国",) and people["shanghai"] == ("上海",)  # not slang's 腐国
+    assert people["shenzhen"] == ("深圳",) and people["chair"] == ("主席",)  # not 椅子
+    assert people["ceo"] == ("首席执行官",) and people["outlook"] == ("展望",)  # not 视野
     # and the other way: SK Hynix is not a sumo wrestler (海力士), nor ChiNext 创业 "a start"
     chinese = words("海力士 创业板 涨停 现货 板块")
     assert chinese["海力士"][0] == "SK Hynix" and chinese["创业板"] == ("ChiNext",)
