@@ -228,9 +228,15 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert market["portfolio"] == ("投资组合",) and market["crypto"] == ("加密货币",)
     assert market["court"] == ("法院",) and market["bill"] == ("法案",)
     people = words("the UK, Shanghai and Shenzhen; the Fed chair and a CEO; outlook")
-    assert people["uk"] == ("英国",) and people["shanghai"] == ("上海",)  # not slang's 腐国
+    assert people["uk"] == ("英国",) and people["shanghai"] == ("上海", "沪")  # not slang's 腐国
     assert people["shenzhen"] == ("深圳",) and people["chair"] == ("主席",)  # not 椅子
     assert people["ceo"] == ("首席执行官",) and people["outlook"] == ("展望",)  # not 视野
+    named = words("American AI, Trump")  # not a Yankee (美国佬), sorrow (哀) or a trump card
+    assert named["american"][0] == "美国" and named["ai"] == ("人工智能",)
+    assert named["trump"] == ("特朗普",)
+    abbreviated = words("美伊 创业板指 多少钱")  # 美伊 is the US and Iran, not Iraq (伊's first)
+    assert abbreviated["伊"] == ("Iran",) and abbreviated["指"] == ("index",)
+    assert abbreviated["钱"] == ("money",)  # not a coin
     # and the other way: SK Hynix is not a sumo wrestler (海力士), nor ChiNext 创业 "a start"
     chinese = words("海力士 创业板 涨停 现货 板块")
     assert chinese["海力士"][0] == "SK Hynix" and chinese["创业板"] == ("ChiNext",)
