@@ -259,6 +259,20 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     return max(sum(c for c, _ in credits), 0.0) / len(wanted)
 
 
+def on_the_question(said: Sequence[Said], wanted: Wanted, headline: Said) -> bool:
+    """Is the sentence (or one of its parts) on the question: does it say one of its terms, or
+    is its article on it, its headline saying at least half of them and every place among
+    them? "The USDKRW gapped up 0.7% to 1452" is, under "…Won Slides", for "How did the won
+    react?"; "Global stocks are up 21.8% this year", in an article on China's chip and battery
+    export curbs, is not for "How fast are Korea's chip exports growing?": it says nothing of
+    the question, and its article is on another country."""
+    if not wanted or any(s.says(g) for s in said for g in wanted):
+        return True
+    headed = [headline.says(g) for g in wanted]
+    places = all(h for h, g in zip(headed, wanted, strict=True) if _place(g))
+    return places and 2 * sum(headed) >= len(wanted)
+
+
 def _says_subject(have: Said, wanted: Wanted) -> bool:
     """Does the sentence itself say what the question is about: a term other than its aspect
     (`Aspect`), in a word of two characters or more (股 is in 成分股 too), and more than half

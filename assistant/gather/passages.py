@@ -22,6 +22,7 @@ from assistant.gather.coverage import (
     Wanted,
     in_other_language,
     names_written,
+    on_the_question,
     question_terms,
     share,
     writes_a_name,
@@ -146,13 +147,13 @@ def candidates(
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
         headline = _headline_says(hit.title)
-        said = parts or Said.of(text, words)
+        said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
-        about = coverage >= MIN_COVERAGE or names_written(text, lowered)
-        if not scoped and wanted and not about:
+        worth = _answering(asks, text, (hit, as_of), said, asked, coverage)
+        if worth is None and not scoped and wanted and not names_written(text, lowered):
             continue  # not about the question
+        figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
         names_one = bool(names_written(text, unwritten))
-        figure, period_fit = asks.worth(text, (hit.published, as_of), hit.title)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
@@ -165,6 +166,27 @@ def candidates(
         found.append(_with_antecedent(Candidate(*fields, each), lead, asked, headline))
     found = found if scoped else _on_topic(_about_companies(found, companies, speakers), lowered)
     return _distinct(found, newer=named is None or not named.begun(as_of))
+
+
+def _answering(
+    asks: Asks,
+    text: str,
+    at: tuple[Hit, dt.date | None],
+    said: list[Said],
+    asked: Wanted,
+    coverage: float,
+) -> tuple[float, float] | None:
+    """The sentence's worth (`Asks.worth`) where it is about the question: it says a good
+    share of its terms (MIN_COVERAGE), and one of them itself or through its article's
+    headline (`on_the_question`), or states a figure for the period asked ("imports were
+    around 163 tons last month" for "How much bullion did China bring in during May?");
+    None where it is not."""
+    if coverage < MIN_COVERAGE:
+        return None
+    hit, as_of = at
+    worth = asks.worth(text, (hit.published, as_of), hit.title)
+    fits = worth[1] > 0 or on_the_question(said, asked, _headline_says(hit.title))
+    return worth if fits else None
 
 
 def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:
@@ -197,12 +219,11 @@ def _quoted(
 
 
 def _shares(
-    quoted: Parts | Said, asked: Wanted, expressible: Wanted, wanted: Wanted, headline: Said
+    said: list[Said], asked: Wanted, expressible: Wanted, wanted: Wanted, headline: Said
 ) -> tuple[float, float, float]:
     """The share of the question's terms `asked` of its language, of those either language can
-    say, and of all of them, that the best of its sentences covers: a lead joined to its
-    statement covers what the better of the two does, no more."""
-    said = [quoted] if isinstance(quoted, Said) else [Said.of(p) for p in quoted]
+    say, and of all of them, that the best of its sentences (`said`: a lead joined to its
+    statement is read as two) covers: the pair covers what the better of the two does, no more."""
 
     def best(terms: Wanted) -> float:
         return max(share(s, terms, headline) for s in said)

@@ -356,6 +356,33 @@ def test_a_sentence_need_not_repeat_what_its_articles_headline_says() -> None:
     assert own < found["能源板块"].coverage < 1.0
 
 
+def test_a_sentence_saying_nothing_of_the_question_is_on_it_only_through_its_article() -> None:
+    """A sentence saying none of the question's words ("Shipments rose 57%") answers it under
+    a headline on the question; under one on another country's chips and exports, a move in
+    any words ("global stocks are up") does not."""
+
+    def hit(n: int, title: str, text: str) -> Hit:
+        return Hit(chunk=Chunk(id=f"c{n}", article_id=f"a{n}", text=text), score=1.0, title=title)
+
+    question = "How fast are Korea's chip exports growing?"
+    found = candidates(
+        [
+            hit(0, "Korea's chip exports jump as AI demand soars",
+                "Shipments rose 57% from a year earlier, the trade ministry said on Saturday."),
+            hit(1, "China tightens battery export curbs, cracks down on Nvidia chips",
+                "On average, global stocks are up around 21.8% this year."),
+        ],
+        question,
+        [],
+        "en",
+    )  # fmt: skip
+    texts = [c.text for c in found]
+    assert texts[0].startswith("Shipments rose") and not any("global" in t for t in texts)
+    won = hit(2, "Trump threatens tariffs on South Korea; won slides",
+              "The USDKRW gapped up 0.7% to 1452 on the news.")  # fmt: skip
+    assert any("1452" in c.text for c in candidates([won], "How did the won react?", [], "en"))
+
+
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     text = (
         "The Federal Reserve held its policy rate steady on Wednesday afternoon. "
