@@ -149,8 +149,8 @@ def candidates(
         headline = _headline_says(hit.title)
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
-        worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
-        if worth is None and not scoped and wanted and not names_written(text, lowered):
+        about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
+        if not about and not scoped and wanted and not names_written(text, lowered):
             continue  # not about the question
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
         names_one = bool(names_written(text, unwritten))
@@ -171,16 +171,16 @@ def candidates(
 def _answering(
     asks: Asks, text: str, hit: Hit, as_of: dt.date | None, said: list[Said], asked: Wanted,
     headline: Said, coverage: float,
-) -> tuple[float, float] | None:  # fmt: skip
-    """The sentence's worth (`Asks.worth`) where it is about the question: it says a good
-    share of its terms (MIN_COVERAGE), and one of them itself or through its article's
-    `headline` (`on_the_question`), or states a figure for the period asked ("imports were
-    around 163 tons last month" for "How much bullion did China bring in during May?");
-    None where it is not."""
+) -> tuple[bool, tuple[float, float] | None]:  # fmt: skip
+    """Is the sentence about the question: does it say a good share of its terms
+    (MIN_COVERAGE), and one of them itself or through its article's `headline`
+    (`on_the_question`), or state a figure for the period asked ("imports were around 163
+    tons last month" for "How much bullion did China bring in during May?")? With its worth
+    (`Asks.worth`) when that had to be read to tell, so that it is read once."""
     if coverage < MIN_COVERAGE:
-        return None
+        return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
-    return worth if worth[1] > 0 or on_the_question(said, asked, headline) else None
+    return worth[1] > 0 or on_the_question(said, asked, headline), worth
 
 
 def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:
