@@ -49,13 +49,13 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from ingest.language import IDEOGRAPHS
+from ingest.language import chinese_runs
 from ingest.sqlite import cache_file, connect, write_whole
 from ingest.tokens import VERSION as TOKENS_VERSION
 from ingest.tokens import tokenize
 from ingest.zhwords import jieba_dictionary
 
-FORMAT = 3  # bump when the reading rules or the cache's layout change
+FORMAT = 4  # bump when the reading rules or the cache's layout change
 MAX_GLOSSES = 3  # per headword: later senses are rarer meanings
 MAX_HEADWORDS = 3  # per English gloss
 MAX_GLOSS_WORDS = 4  # longer is a description ("a bird of the family ...")
@@ -68,7 +68,6 @@ _PARAMS = 500
 log = logging.getLogger(__name__)
 
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
-_HEADWORD = re.compile(f"[{IDEOGRAPHS}]+")
 # "abbr. for 標普|标普[Biao1 Pu3]", "see 騰訊控股|腾讯控股[...]", "abbr. for 国家发展和改革委员会,
 # PRC National Development and Reform Commission (NDRC)": the simplified word, and any gloss.
 _LINK = re.compile(
@@ -179,18 +178,23 @@ class Entry:
     senses: list[str] = field(default_factory=list)
 
 
+def _is_word(headword: str) -> bool:
+    """Is it one run of Chinese, as search reads one (a share class's letter too: "A股")?"""
+    return chinese_runs(headword) == [headword]
+
+
 def read_entry(line: str) -> Entry | None:
     """One line of the dictionary (None: a comment, or a headword that is not all Chinese)."""
     match = _LINE.match(line)
     if match is None or line.startswith("#"):
         return None
     entry = Entry(match.group(2), senses=[s for s in match.group(3).split("/") if s])
-    if not _HEADWORD.fullmatch(entry.headword):
+    if not _is_word(entry.headword):
         return None  # "T恤", "%": not words a Chinese search token can be
     for sense in entry.senses:
         link = _LINK.match(sense)
         if link:
-            if _HEADWORD.fullmatch(link.group(1)):
+            if _is_word(link.group(1)):
                 entry.links.append(link.group(1))
             entry.glosses.extend(clean_gloss(link.group(2) or ""))
         elif not _NOT_A_TRANSLATION.match(sense):

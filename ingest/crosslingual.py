@@ -39,7 +39,7 @@ from ingest.framing import (
     NOW_WORDS,
     without_framing,
 )
-from ingest.language import CJK_RUN, has_cjk
+from ingest.language import CJK_RUN, chinese_runs, has_cjk
 from ingest.named_periods import (
     QUARTER_NUMERALS,
     QUARTER_ORDINALS,
@@ -53,6 +53,7 @@ _NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
 _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phrase
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
+_ARTICLES = frozenset({"a", "an"})
 
 
 # One translated term of a query: the token sequences it may be in the other language, any one
@@ -85,7 +86,7 @@ def _dictionary_words(word: str, known: set[str]) -> list[str]:
 
 def chinese_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translation]:
     """The English glosses of the query's Chinese words, each once."""
-    runs = [(run, tokenize(run)) for run in CJK_RUN.findall(query)]
+    runs = [(run, tokenize(run)) for run in chinese_runs(query)]
     spans = {
         "".join(words[start:end])
         for _, words in runs
@@ -125,10 +126,12 @@ def chinese_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
 
 
 def _phrases(units: list[str], start: int) -> list[tuple[str, int]]:
-    """The phrases that begin at `units[start]`, longest first, with where each ends."""
+    """The phrases that begin at `units[start]`, longest first, with where each ends. None of
+    several units begins with an article: "$2 a share" is a price, not A股 ("A-share", one unit)."""
     phrases: list[tuple[str, int]] = []
     words = 0
-    for end in range(start, len(units)):
+    last = start + 1 if units[start] in _ARTICLES else len(units)
+    for end in range(start, last):
         words += units[end].count(" ") + 1
         if words > MAX_GLOSS_WORDS:
             break

@@ -18,6 +18,10 @@ from typing import Literal
 IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a range for inside [...] of a regex
 CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"  # CJK symbols and punctuation, full-width forms
 CJK_RUN = re.compile(f"[{IDEOGRAPHS}]+")
+# A share class, written with its Latin letter: A股 (yuan shares in Shanghai and Shenzhen), B股,
+# H股 (Hong Kong's). The letter is part of the Chinese word, not an English word ("A" is a stop
+# word), so a run of Chinese as `chinese_runs` reads it begins with it.
+_CHINESE_RUN = re.compile(f"(?:(?<![A-Za-z0-9])[A-Za-z](?=股))?[{IDEOGRAPHS}]+")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 _IDEOGRAPH_OR_PUNCTUATION = re.compile(f"[{CJK_PUNCTUATION}{IDEOGRAPHS}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -31,6 +35,11 @@ def has_cjk(text: str, *, punctuation: bool = False) -> bool:
     punctuation mark or full-width form)."""
     pattern = _IDEOGRAPH_OR_PUNCTUATION if punctuation else _IDEOGRAPH
     return pattern.search(text) is not None
+
+
+def chinese_runs(text: str) -> list[str]:
+    """The runs of Chinese in `text`, a share class's letter in capitals with its 股 ("A股")."""
+    return [run[0].upper() + run[1:] for run in _CHINESE_RUN.findall(text)]
 
 
 def cjk_count(text: str) -> int:

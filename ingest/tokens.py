@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.language import CJK_RUN, IDEOGRAPHS
+from ingest.language import IDEOGRAPHS, chinese_runs
 from ingest.zhwords import cut
 
 # What `tokenize` makes of a text, by version: a library whose chunks were cut by another
 # version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us";
-# 3: "losses" is "loss", "taxes" "tax".
-VERSION = "3"
+# 3: "losses" is "loss", "taxes" "tax"; 4: "A股" is one word, not the stop word "a" and 股.
+VERSION = "4"
 
 _TOKEN = re.compile(
-    rf"(?P<cjk>[{IDEOGRAPHS}]+)"
+    rf"(?P<cjk>(?:(?<![a-z0-9])[a-z](?=股))?[{IDEOGRAPHS}]+)"  # A股 is one word (`chinese_runs`)
     r"|(?P<word>s&p|[a-z][a-z0-9]*(?:'[a-z]+)?)"
     r"|(?P<num>\d+(?:[.,]\d+)*%?)"
 )
@@ -90,7 +90,11 @@ def tokenize(text: str) -> list[str]:
         kind = match.lastgroup
         value = match.group()
         if kind == "cjk":
-            tokens.extend(_cut(value))
+            if value[0].isascii():  # a share class, one word as written: "A股"
+                tokens.append(value[:2].upper())
+                value = value[2:]
+            if value:
+                tokens.extend(_cut(value))
         elif kind == "word":
             if value not in EN_STOPWORDS:
                 tokens.append(_fold(value))
@@ -107,6 +111,6 @@ def terms(text: str) -> set[str]:
     question and a sentence then share "小盘" whether jieba cuts "小盘股" or "小盘" from each."""
     words = map(str.lower, _WORD_AS_WRITTEN.findall(_undotted(text)))
     found = {_fold(w) for w in words if w not in EN_STOPWORDS}
-    for run in CJK_RUN.findall(text):
+    for run in chinese_runs(text):
         found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
     return found - ZH_STOPWORDS

@@ -71,6 +71,8 @@ def test_an_entry_gives_its_translations_and_the_words_it_stands_for() -> None:
     standard = read_entry(LINES[6])
     assert standard is not None and standard.links == ["标准普尔"]
     assert read_entry(LINES[0]) is None and read_entry(LINES[-1]) is None  # comment; "T恤"
+    shares = read_entry("A股 A股 [A gu3] /A-shares/")  # a share class is a word search has
+    assert shares is not None and shares.glosses == ["A-shares"]
     # how Taiwan says it is no translation: 俄 is not "taiwan"
     russia = read_entry(
         "俄 俄 [E2] /Russia/Russian/abbr. for 俄羅斯|俄罗斯[E2 luo2 si1]/Taiwan pr. [E4]/"

@@ -242,6 +242,12 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert chinese["海力士"][0] == "SK Hynix" and chinese["创业板"] == ("ChiNext",)
     assert chinese["涨停"] == ("limit up",) and chinese["现货"] == ("spot",)
     assert chinese["板块"][0] == "sector"
+    # a share class is A股 or H股, one word with its letter; CITIC is 中信 (中信证券, 中信银行),
+    # not the 中国国际信托投资公司 of 1979
+    classes = words("CITIC's A-share and H-share listings; A股")
+    assert classes["a share"] == ("A股",) and classes["h share"] == ("H股",)
+    assert classes["A股"][0] == "A-shares" and classes["citic"] == ("中信",)
+    assert "a share" not in words("Nvidia earned $2 a share")  # a price: "a" is no share class
 
 
 def test_months_and_quarters_are_written_as_the_other_language_writes_them() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.language import CJK_RUN, cjk_count, detect_language, has_cjk
+from ingest.language import CJK_RUN, chinese_runs, cjk_count, detect_language, has_cjk
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,10 @@ def test_chinese_characters_and_cjk_punctuation() -> None:
     assert not has_cjk("yields rose，（8 bp）") and has_cjk("yields rose，", punctuation=True)
     assert cjk_count("IWM和SPY今年") == 3
     assert CJK_RUN.findall("小盘股outperform大盘") == ["小盘股", "大盘"]
+
+
+def test_a_share_class_is_chinese_with_its_letter() -> None:
+    """A股 and H股 are Chinese words whose first letter is Latin: a run of Chinese holds it, in
+    capitals, and not the letters of an English word before 股 ("AH股" is no share class)."""
+    assert chinese_runs("A股与港股、h股；AH股") == ["A股与港股", "H股", "股"]
+    assert chinese_runs("小盘股outperform大盘") == ["小盘股", "大盘"]

@@ -46,3 +46,12 @@ def test_an_abbreviation_with_dots_is_the_word_without_them() -> None:
     assert tokenize("U.S. stocks and J.P. Morgan") == tokenize("US stocks and JP Morgan")
     assert "us" in terms("the U.S. robotaxi market")
     assert tokenize("up 3.5% at 9 a.m.")[:1] == ["3.5%"]  # numbers keep their decimal point
+
+
+def test_a_share_class_is_one_word_with_its_letter() -> None:
+    """A股 is the market's word for the yuan shares of mainland companies; without its letter
+    ("A" is an English stop word) it would be 股, any stock, and H股 too."""
+    assert tokenize("A股市场与港股、H股") == ["A股", "市场", "港股", "H股"]
+    assert tokenize("a股") == ["A股"]
+    assert tokenize("AH股溢价") == ["ah", "股", "溢价"]  # two letters: no share class
+    assert "A股" in terms("截至7月13日，A股共有360家公司") and "H股" in terms("H股")
