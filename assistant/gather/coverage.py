@@ -108,7 +108,8 @@ def question_terms(
     groups += [{w} for w in sorted(words)]
     composed = _composed(groups, translations)
     for translation in translations:
-        own = _words(translation.term) | {translation.term.lower()}
+        term = translation.term.lower()  # "small cap", which a question writes "small-cap"
+        own = _words(term) | {term, term.replace(" ", "-")}
         other = _said_for(translation)
         for n, group in enumerate(groups):
             if n in composed or any(isinstance(t, Name) for t in group):

@@ -15,7 +15,7 @@ from functools import cache, cached_property, lru_cache
 
 from assistant.answer.direction import moves
 from ingest.framing import FUNCTION_WORDS
-from ingest.language import CJK_RUN, has_cjk
+from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
 
 # What a sentence sets aside is not what it is about: "剔除半导体后，其余类别出口增长26%" and
@@ -133,7 +133,7 @@ class Said:
         english = frozenset(t for t in found if not has_cjk(t))
         # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
         english |= {part for t in english if "-" in t for part in t.split("-") if part}
-        return cls(english, "|".join(CJK_RUN.findall(text)), text.lower())
+        return cls(english, "|".join(chinese_runs(text)), text.lower())
 
     @cached_property
     def moved(self) -> frozenset[int]:

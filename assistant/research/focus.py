@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from assistant.research.plan import Step
 from assistant.research.template import plan_template
-from ingest.language import CJK_RUN, has_cjk
+from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, ZH_STOPWORDS, terms, tokenize
 
 MAX_CUES = 3  # a sentence's aspect words count up to this many
@@ -60,7 +60,7 @@ def topic_words(topic: str) -> list[str]:
     template = plan_template()
     framing = {w.lower() for w in template.framing}
     english = [w.lower().removesuffix("'s").strip("'.-") for w in _LATIN.findall(topic)]
-    chinese = [w for run in CJK_RUN.findall(topic) for w in tokenize(run)]
+    chinese = [w for run in chinese_runs(topic) for w in tokenize(run)]
     words = [w for w in english + chinese if _naming(w, framing)]
     for group in template.subjects:
         if _found(_pattern(group), topic):
@@ -92,7 +92,7 @@ def _naming(term: str, framing: set[str]) -> bool:
     """Does a word (or a glossary term of several) name something, not frame the topic?"""
     if len(term) < 2 or term.isdigit():
         return False
-    parts = [w for run in CJK_RUN.findall(term) for w in tokenize(run)] + [
+    parts = [w for run in chinese_runs(term) for w in tokenize(run)] + [
         w.lower() for w in _LATIN.findall(term)
     ]
     stop = framing | EN_STOPWORDS | ZH_STOPWORDS

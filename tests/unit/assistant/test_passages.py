@@ -311,6 +311,16 @@ def test_a_chinese_question_is_said_by_a_synonym_of_its_word() -> None:
     )
 
 
+def test_a_hyphenated_compound_is_said_by_its_translation() -> None:
+    """A question's "first-half" and "A-share" are one word each, the dictionary's "first half"
+    and "a share": a Chinese sentence says them with 上半年 and A股."""
+    question = "What share of A-share companies reported first-half losses?"
+    wanted = question_terms(question)
+    assert any({"first-half", "上半年"} <= group for group in wanted)
+    assert any({"a-share", "A股"} <= group for group in wanted)
+    assert coverage("A股公司上半年亏损。", question) > coverage("公司亏损。", question)
+
+
 def test_a_chinese_question_is_read_in_words_and_a_word_is_said_inside_a_longer_one() -> None:
     """Coverage counts the question's words, not character pairs: "涨了" straddles two words
     and no sentence needs to say it, while "上涨" says the question's 涨. A dictionary word
