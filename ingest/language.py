@@ -20,8 +20,11 @@ CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"  # CJK symbols and punctuation, f
 CJK_RUN = re.compile(f"[{IDEOGRAPHS}]+")
 # A share class, written with its Latin letter: A股 (yuan shares in Shanghai and Shenzhen), B股,
 # H股 (Hong Kong's). The letter is part of the Chinese word, not an English word ("A" is a stop
-# word), so a run of Chinese as `chinese_runs` reads it begins with it.
+# word), so a run of Chinese as `chinese_runs` reads it begins with it. English writes the same
+# word "A-shares" ("Chinese A-shares retreated"), which `share_classes` writes as Chinese does:
+# search and coverage then read one word in either language.
 _CHINESE_RUN = re.compile(f"(?:(?<![A-Za-z0-9])[A-Za-z](?=股))?[{IDEOGRAPHS}]+")
+_ENGLISH_SHARE_CLASS = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z])-[Ss]hares?\b")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 _IDEOGRAPH_OR_PUNCTUATION = re.compile(f"[{CJK_PUNCTUATION}{IDEOGRAPHS}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -37,9 +40,15 @@ def has_cjk(text: str, *, punctuation: bool = False) -> bool:
     return pattern.search(text) is not None
 
 
+def share_classes(text: str) -> str:
+    """`text` with each share class English writes as Chinese writes it: "A-shares" is A股."""
+    return _ENGLISH_SHARE_CLASS.sub(lambda m: m[1].upper() + "股", text)
+
+
 def chinese_runs(text: str) -> list[str]:
-    """The runs of Chinese in `text`, a share class's letter in capitals with its 股 ("A股")."""
-    return [run[0].upper() + run[1:] for run in _CHINESE_RUN.findall(text)]
+    """The runs of Chinese in `text`, a share class's letter in capitals with its 股 ("A股",
+    and English's "A-shares")."""
+    return [run[0].upper() + run[1:] for run in _CHINESE_RUN.findall(share_classes(text))]
 
 
 def cjk_count(text: str) -> int:

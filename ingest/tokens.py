@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.language import IDEOGRAPHS, chinese_runs
+from ingest.language import IDEOGRAPHS, chinese_runs, share_classes
 from ingest.zhwords import cut
 
 # What `tokenize` makes of a text, by version: a library whose chunks were cut by another
 # version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us";
-# 3: "losses" is "loss", "taxes" "tax"; 4: "A股" is one word, not the stop word "a" and 股.
-VERSION = "4"
+# 3: "losses" is "loss", "taxes" "tax"; 4: "A股" is one word, not the stop word "a" and 股;
+# 5: and so is English's "A-shares".
+VERSION = "5"
 
 _TOKEN = re.compile(
     rf"(?P<cjk>(?:(?<![a-z0-9])[a-z](?=股))?[{IDEOGRAPHS}]+)"  # A股 is one word (`chinese_runs`)
@@ -79,14 +80,16 @@ def _fold(word: str) -> str:
     return word
 
 
-def _undotted(text: str) -> str:
-    return _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+def _written(text: str) -> str:
+    """`text` with its abbreviations undotted ("U.S." is "US") and its share classes as Chinese
+    writes them ("A-shares" is A股)."""
+    return _DOTTED.sub(lambda m: m.group(1).replace(".", "") + " ", share_classes(text))
 
 
 def tokenize(text: str) -> list[str]:
     """The search tokens of `text`, in order."""
     tokens: list[str] = []
-    for match in _TOKEN.finditer(_undotted(text).lower().replace("’", "'")):  # GameStop’s
+    for match in _TOKEN.finditer(_written(text).lower().replace("’", "'")):  # GameStop’s
         kind = match.lastgroup
         value = match.group()
         if kind == "cjk":
@@ -109,7 +112,8 @@ def terms(text: str) -> set[str]:
     plurals folded as `tokenize` folds them ("prices" is "price"), and Chinese character
     bigrams (a lone character alone), without stop words. Bigrams rather than jieba words: a
     question and a sentence then share "小盘" whether jieba cuts "小盘股" or "小盘" from each."""
-    words = map(str.lower, _WORD_AS_WRITTEN.findall(_undotted(text)))
+    text = _written(text)
+    words = map(str.lower, _WORD_AS_WRITTEN.findall(text))
     found = {_fold(w) for w in words if w not in EN_STOPWORDS}
     for run in chinese_runs(text):
         found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}

@@ -40,3 +40,4 @@ def test_a_share_class_is_chinese_with_its_letter() -> None:
     capitals, and not the letters of an English word before 股 ("AH股" is no share class)."""
     assert chinese_runs("A股与港股、h股；AH股") == ["A股与港股", "H股", "股"]
     assert chinese_runs("小盘股outperform大盘") == ["小盘股", "大盘"]
+    assert chinese_runs("Chinese A-Shares fell, non-A-shares rose") == ["A股"]

@@ -55,3 +55,9 @@ def test_a_share_class_is_one_word_with_its_letter() -> None:
     assert tokenize("a股") == ["A股"]
     assert tokenize("AH股溢价") == ["ah", "股", "溢价"]  # two letters: no share class
     assert "A股" in terms("截至7月13日，A股共有360家公司") and "H股" in terms("H股")
+    # English writes the same word "A-shares", which is A股 too; "$2 a share" is a price
+    assert tokenize("Chinese A-Shares retreat; its H-share listing") == [
+        "chinese", "A股", "retreat", "H股", "listing"
+    ]  # fmt: skip
+    assert tokenize("$2 a share, UCB shares") == ["2", "share", "ucb", "share"]
+    assert terms("UBTech's A-share listing") == {"ubtech", "A股", "listing"}
