@@ -23,7 +23,8 @@ CJK_RUN = re.compile(f"[{IDEOGRAPHS}]+")
 # word), so a run of Chinese as `chinese_runs` reads it begins with it. English writes the same
 # word "A-shares" ("Chinese A-shares retreated"), which `share_classes` writes as Chinese does:
 # search and coverage then read one word in either language.
-_CHINESE_RUN = re.compile(f"(?:(?<![A-Za-z0-9])[A-Za-z](?=股))?[{IDEOGRAPHS}]+")
+SHARE_CLASS_LETTER = r"(?<![A-Za-z0-9])[A-Za-z](?=股)"  # a piece of a regex, as IDEOGRAPHS is
+_CHINESE_RUN = re.compile(f"(?:{SHARE_CLASS_LETTER})?[{IDEOGRAPHS}]+")
 _ENGLISH_SHARE_CLASS = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z])-[Ss]hares?\b")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 _IDEOGRAPH_OR_PUNCTUATION = re.compile(f"[{CJK_PUNCTUATION}{IDEOGRAPHS}]")

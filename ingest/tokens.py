@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.language import IDEOGRAPHS, chinese_runs, share_classes
+from ingest.language import IDEOGRAPHS, SHARE_CLASS_LETTER, chinese_runs, share_classes
 from ingest.zhwords import cut
 
 # What `tokenize` makes of a text, by version: a library whose chunks were cut by another
@@ -26,7 +26,7 @@ from ingest.zhwords import cut
 VERSION = "5"
 
 _TOKEN = re.compile(
-    rf"(?P<cjk>(?:(?<![a-z0-9])[a-z](?=股))?[{IDEOGRAPHS}]+)"  # A股 is one word (`chinese_runs`)
+    rf"(?P<cjk>(?:{SHARE_CLASS_LETTER})?[{IDEOGRAPHS}]+)"  # A股 is one word (`chinese_runs`)
     r"|(?P<word>s&p|[a-z][a-z0-9]*(?:'[a-z]+)?)"
     r"|(?P<num>\d+(?:[.,]\d+)*%?)"
 )
