@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from assistant.answer.numbers import figures_in
 from assistant.gather.asks import Asks
 from assistant.gather.coverage import (
     Glossary,
@@ -92,9 +93,18 @@ class Candidate:
         """The terms of each sentence it quotes."""
         return self.parts or (self.terms,)
 
+    @cached_property
+    def figures(self) -> frozenset[float]:
+        """The values of the figures it states."""
+        return frozenset(f.value for f in figures_in(self.text))
+
 
 def alike(a: Candidate, b: Candidate) -> bool:
-    """Does a sentence of one nearly duplicate a sentence of the other (`near_duplicate`)?"""
+    """Does a sentence of one nearly duplicate a sentence of the other (`near_duplicate`)? Not
+    where both state figures and none the same: "中信证券：上半年净利润同比预增69.59%" and
+    "德科立：上半年净利润同比预增216.8%至277.31%" share their words, not their news."""
+    if a.figures and b.figures and a.figures.isdisjoint(b.figures):
+        return False
     return any(near_duplicate(x, y) for x in a.sentences for y in b.sentences)
 
 

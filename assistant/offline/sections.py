@@ -14,7 +14,7 @@ from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discre
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
 from assistant.gather.coverage import names_written
-from assistant.gather.passages import Candidate, candidates, near_duplicate
+from assistant.gather.passages import Candidate, alike, candidates, near_duplicate
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
 from assistant.offline.gathering import Gathered
@@ -112,7 +112,7 @@ class SectionWriter:
         )
         # what the reader's best sentence says: a quotation saying far less is off the question
         self.own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
-        self.said: list[frozenset[str]] = []  # the terms of every sentence quoted so far
+        self.listed: list[frozenset[str]] = []  # the terms of each item of an article's list quoted
         self.figure_uses: dict[str, int] = {}
         self.quotations = 0  # sentences quoted in the other language so far
         # asked about one article, or of nothing in the reader's language, the other's answer
@@ -181,7 +181,6 @@ class SectionWriter:
     def mark(self, candidate: Candidate) -> None:
         """Count the sentence as said."""
         self.quoted.append(candidate)
-        self.said += candidate.sentences
         for figure in figures_in(candidate.text):
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
@@ -196,9 +195,9 @@ class SectionWriter:
     def fresh(self, candidate: Candidate) -> bool:
         """Not said yet in this answer, not a near-duplicate of what was, and not one more
         repeat of a figure already quoted twice."""
-        quoted = any(c is candidate for c in self.quoted)
-        said = candidate.sentences
-        if quoted or any(near_duplicate(p, t) for p in said for t in self.said):
+        if any(c is candidate or alike(candidate, c) for c in self.quoted):
+            return False
+        if any(near_duplicate(p, t) for p in candidate.sentences for t in self.listed):
             return False
         figures = [f.raw for f in figures_in(candidate.text)]
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
@@ -301,7 +300,7 @@ class SectionWriter:
             return ""
         hit = self.g.hits[0]
         text, said = listed(found, hit, self.registry.add_hit(hit), self.lang)
-        self.said += said
+        self.listed += said
         return text
 
     def insights(self) -> str:

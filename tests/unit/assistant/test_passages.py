@@ -116,6 +116,26 @@ def test_near_duplicates_are_found_by_their_words() -> None:
     assert near_duplicate(a, b) and not near_duplicate(a, c)
 
 
+def test_sentences_worded_alike_that_state_other_figures_are_other_news() -> None:
+    """A digest words every company's item alike: the one asked about is not dropped as a
+    near-duplicate of another company's, whose figures are others. The same figure said again
+    is the same news."""
+    found = candidates(
+        hits(
+            "德科立：上半年净利润同比预增216.8%至277.31%。",
+            "中信证券：上半年净利润同比预增69.59%。",
+            "中信证券上半年净利润同比预增69.59%，券商业绩普遍向好。",
+        ),
+        "中信证券上半年净利润预计增长多少？",
+        [],
+        "zh",
+    )
+    texts = [c.text for c in found]
+    assert texts.count("中信证券：上半年净利润同比预增69.59%。") == 1
+    assert "德科立：上半年净利润同比预增216.8%至277.31%。" in texts
+    assert not any(t.startswith("中信证券上半年") for t in texts)  # the same news again
+
+
 def test_a_sentence_sharing_one_common_word_is_not_on_topic() -> None:
     found = candidates(
         hits(

@@ -32,6 +32,13 @@ def hit(n: int, text: str, source: str = "华尔街见闻", url: str | None = No
     )
 
 
+def writer_for(question: str, hits: list[Hit]) -> SectionWriter:
+    """The sections of the offline answer to `question` from these passages."""
+    vocabulary = default_vocabulary()
+    parsed = parse_question(question, vocabulary)
+    return SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+
+
 def chip_exports_writer(hits: list[Hit]) -> SectionWriter:
     """The sections of an English answer on South Korea's chip exports in July 2026."""
     vocabulary = default_vocabulary()
@@ -422,11 +429,21 @@ def test_a_quotation_saying_little_of_what_the_best_sentence_says_is_not_taken()
 def test_a_question_on_the_sectors_naming_none_is_answered_by_sentences_naming_one() -> None:
     """ "Which sectors are leading?" was answered with "the private sector" of a pension rule and
     a campaign someone was "leading": every sector is what it asks about."""
-    vocabulary = default_vocabulary()
-    parsed = parse_question("Which sectors are leading right now?", vocabulary)
     hits = [
         hit(0, "A court order divides a pension earned through a private sector employer plan."),
         hit(1, "Energy and utilities are leading the market this month, while tech lags."),
     ]
-    writer = SectionWriter(parsed, Gathered(hits=hits), SourceRegistry(), vocabulary)
+    writer = writer_for("Which sectors are leading right now?", hits)
     assert writer.pool[0].text.startswith("Energy and utilities")
+
+
+def test_a_digests_items_worded_alike_are_each_quoted_for_their_own_figures() -> None:
+    """Two companies' items, worded alike but each with its own figures, are two pieces of
+    news: quoting one does not make the other a repeat."""
+    hits = [
+        hit(0, "中信证券：上半年净利润同比预增69.59%。"),
+        hit(1, "德科立：上半年净利润同比预增216.8%至277.31%。"),
+    ]
+    writer = writer_for("中信证券和德科立上半年净利润预计增长多少？", hits)
+    quoted = " ".join(writer.take(ALL_KINDS, 3))
+    assert "69.59%" in quoted and "216.8%" in quoted
