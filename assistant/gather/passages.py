@@ -101,9 +101,16 @@ class Candidate:
 
 def alike(a: Candidate, b: Candidate) -> bool:
     """Does a sentence of one nearly duplicate a sentence of the other (`near_duplicate`)? Not
-    where both state figures and none the same: "中信证券：上半年净利润同比预增69.59%" and
-    "德科立：上半年净利润同比预增216.8%至277.31%" share their words, not their news."""
-    if a.figures and b.figures and a.figures.isdisjoint(b.figures):
+    where each names what the other does not and states other figures: "中信证券：上半年净利润
+    同比预增69.59%" and "德科立：上半年净利润同比预增216.8%至277.31%" share their words, not
+    their news. A series' new issue saying its old words with new figures is the old news
+    brought up to date (`_restates`)."""
+    if (
+        a.figures.isdisjoint(b.figures)
+        and a.figures
+        and b.figures
+        and not (a.terms <= b.terms or b.terms <= a.terms)
+    ):
         return False
     return any(near_duplicate(x, y) for x in a.sentences for y in b.sentences)
 

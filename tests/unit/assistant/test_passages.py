@@ -1249,6 +1249,16 @@ def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     in_september = "What was the long-term view on the 10-year Treasury yield in September 2025?"
     found = candidates([older, newer], in_september, [], "en", dt.date(2026, 8, 1))
     assert [c.hit.published for c in found] == [dt.date(2025, 10, 1)]
+    # and so where the new issue brings its figures up to date in the same words
+    updated = newer.model_copy(
+        update={
+            "chunk": newer.chunk.model_copy(
+                update={"text": text.replace("0.52%", "0.50%").replace("15.68%", "15.82%")}
+            )
+        }
+    )
+    found = candidates([older, updated], question, [], "en", dt.date(2026, 8, 1))
+    assert [c.hit.published for c in found] == [dt.date(2026, 7, 1)]
 
 
 def test_what_an_article_covers_is_quoted_only_to_the_reader_who_chose_it() -> None:
