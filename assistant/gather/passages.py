@@ -105,12 +105,8 @@ def alike(a: Candidate, b: Candidate) -> bool:
     同比预增69.59%" and "德科立：上半年净利润同比预增216.8%至277.31%" share their words, not
     their news. A series' new issue saying its old words with new figures is the old news
     brought up to date (`_restates`)."""
-    if (
-        a.figures.isdisjoint(b.figures)
-        and a.figures
-        and b.figures
-        and not (a.terms <= b.terms or b.terms <= a.terms)
-    ):
+    other_figures = a.figures and b.figures and a.figures.isdisjoint(b.figures)
+    if other_figures and not (a.terms <= b.terms or b.terms <= a.terms):
         return False
     return any(near_duplicate(x, y) for x in a.sentences for y in b.sentences)
 
