@@ -26,7 +26,8 @@ from ingest.zhwords import cut
 VERSION = "5"
 
 _TOKEN = re.compile(
-    rf"(?P<cjk>(?:{SHARE_CLASS_LETTER})?[{IDEOGRAPHS}]+)"  # A股 is one word (`chinese_runs`)
+    rf"(?P<share>{SHARE_CLASS_LETTER}股)"  # A股 is one word (`chinese_runs`)
+    rf"|(?P<cjk>[{IDEOGRAPHS}]+)"
     r"|(?P<word>s&p|[a-z][a-z0-9]*(?:'[a-z]+)?)"
     r"|(?P<num>\d+(?:[.,]\d+)*%?)"
 )
@@ -92,12 +93,10 @@ def tokenize(text: str) -> list[str]:
     for match in _TOKEN.finditer(_written(text).lower().replace("’", "'")):  # GameStop’s
         kind = match.lastgroup
         value = match.group()
-        if kind == "cjk":
-            if value[0].isascii():  # a share class, one word as written: "A股"
-                tokens.append(value[:2].upper())
-                value = value[2:]
-            if value:
-                tokens.extend(_cut(value))
+        if kind == "share":
+            tokens.append(value.upper())  # as written: "A股"
+        elif kind == "cjk":
+            tokens.extend(_cut(value))
         elif kind == "word":
             if value not in EN_STOPWORDS:
                 tokens.append(_fold(value))
