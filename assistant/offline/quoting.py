@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from assistant.answer.citations import strip_markers
 from assistant.answer.model import Language
 from assistant.locale import format_date, message
-from ingest.language import has_cjk
+from ingest.language import detect_language
 
 _SENTENCE_END = "。．.！!？?；;"
 _QUOTE_CLOSE = "”’」』\"'"
@@ -41,11 +41,12 @@ def before_end(text: str, addition: str) -> str:
 
 
 def cite(text: str, n: int) -> str:
-    """The sentence citing `[n]`, ended with a full stop when it has none."""
+    """The sentence citing `[n]`, ended with a full stop when it has none: its language's, not
+    that of its last word ("香农芯创：上半年净利润同比预增2117.54%" ends with 。)."""
     stripped = text.rstrip()
     if _closed(stripped) or (stripped and stripped[-1] in _SENTENCE_END):
         return before_end(stripped, f"[{n}]")
-    return stripped + f"[{n}]" + ("。" if has_cjk(stripped[-8:]) else ".")
+    return stripped + f"[{n}]" + ("。" if detect_language(stripped) == "zh" else ".")
 
 
 def lead_in(source: str, published: dt.date | None, language: Language) -> str:

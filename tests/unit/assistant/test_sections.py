@@ -11,7 +11,7 @@ import pytest
 from assistant.gather.quotable import quotable_headline, stories
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
-from assistant.offline.quoting import lead_in
+from assistant.offline.quoting import cite, lead_in
 from assistant.offline.sections import SectionWriter
 from assistant.question.parse import parse_question
 from assistant.question.vocabulary import default_vocabulary
@@ -275,6 +275,15 @@ def test_the_second_lead_sentences_headline_titles_the_answer_when_the_first_can
     )
     # no headline states it: the first sentence does, under the headline on bitcoin
     assert _titled(question, off, weaker) == off[1].rstrip(".")
+
+
+def test_a_cited_sentence_ends_with_its_languages_full_stop_whatever_its_last_word() -> None:
+    assert cite("香农芯创：上半年净利润同比预增2117.54%—2434.34%", 2) == (
+        "香农芯创：上半年净利润同比预增2117.54%—2434.34%[2]。"
+    )
+    assert cite("欧洲央行行长表示将维持利率不变 ECB", 1).endswith("[1]。")
+    assert cite("Revenue rose 12% at 百度", 3) == "Revenue rose 12% at 百度[3]."
+    assert cite("利润增长12%。", 4) == "利润增长12%[4]。"
 
 
 def test_a_named_source_keeps_its_own_spelling_in_the_lead_in() -> None:
