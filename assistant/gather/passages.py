@@ -29,6 +29,7 @@ from assistant.gather.coverage import (
     writes_a_name,
 )
 from assistant.gather.kinds import Kind, classify, section_kind
+from assistant.gather.other_news import about_companies, of_the_items_asked
 from assistant.gather.quotable import (
     clean,
     passage_sentences,
@@ -44,7 +45,6 @@ from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, looks_ahead, named_period
 from ingest.tokens import terms
-from tools.companies import find_companies
 from tools.period_labels import to_date_start
 
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
@@ -140,8 +140,7 @@ def candidates(
     `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
     named = named_period(question, today=as_of or dt.date.today())
-    # The period a question names is scored by when a sentence was published (`_timeliness`),
-    # not as words ("6月" would leave "月", which any month's sentence says).
+    # A period asked is scored by date (`_timeliness`), not as words (6月 leaves 月: any month)
     rest = without_time_words(named.rest if named else question)
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
@@ -177,7 +176,8 @@ def candidates(
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)
         found.append(_with_antecedent(Candidate(*fields, each), lead, asked, headline))
-    found = found if scoped else _on_topic(_about_companies(found, companies, speakers), lowered)
+    found = of_the_items_asked(found, question)
+    found = found if scoped else _on_topic(about_companies(found, companies, speakers), lowered)
     return _distinct(found, newer=named is None or not named.begun(as_of))
 
 
@@ -318,31 +318,6 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
         or c.period_fit > 0
         or names_written(c.text, names)
     ]
-
-
-def _about_companies(
-    found: list[Candidate], companies: Names, speakers: Names = ()
-) -> list[Candidate]:
-    """Only what is about a company the question names: sentences from articles whose headline
-    or a retrieved passage names it. "What lifted GameStop's first-quarter sales?" is not
-    answered by ASML's first-quarter sales, however many of its words that sentence shares.
-    Nor by a sentence naming another company only (`_on_another`); one naming the source of
-    the view asked (`speakers`: "Goldman raised its target to $250") is on the question."""
-    names = tuple(n.lower() for aliases in companies for n in aliases if n)
-    if not names:
-        return found
-    about = {
-        c.hit.chunk.article_id for c in found if writes_a_name(c.hit.chunk.text, c.hit.title, names)
-    }
-    named = names + tuple(n.lower() for aliases in speakers for n in aliases if n)
-    return [c for c in found if c.hit.chunk.article_id in about and not _on_another(c.text, named)]
-
-
-def _on_another(text: str, names: tuple[str, ...]) -> bool:
-    """Does the sentence name another listed company and none the question names? It is that
-    company's news, though its article names the one asked about: a digest's item on NIO's
-    paper gain after its item on Apple's outage, another bank's target in a ratings roundup."""
-    return any(symbol for _, _, symbol in find_companies(text)) and not names_written(text, names)
 
 
 @lru_cache(maxsize=256)

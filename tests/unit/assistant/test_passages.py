@@ -10,6 +10,7 @@ from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
 from assistant.gather.coverage import coverage, names_written, question_terms, share
 from assistant.gather.kinds import classify, section_kind
+from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.said import Said
@@ -126,7 +127,7 @@ def test_sentences_worded_alike_that_state_other_figures_are_other_news() -> Non
             "中信证券：上半年净利润同比预增69.59%。",
             "中信证券上半年净利润同比预增69.59%，券商业绩普遍向好。",
         ),
-        "中信证券上半年净利润预计增长多少？",
+        "上市公司上半年净利润预计增长多少？",
         [],
         "zh",
     )
@@ -185,6 +186,33 @@ def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
     names, goldman = [("Nvidia", "NVDA")], [("Goldman Sachs", "GS")]
     found = candidates(pool, question, names, "en", companies=names, speakers=goldman)
     assert "Goldman Sachs raised its target to $250 a share." in [c.text for c in found]
+
+
+def test_a_digests_lines_headed_by_other_companies_are_their_news() -> None:
+    """东方财富网's digest gives each company a line, its name before a colon: asked about one,
+    the others' lines (and a sentence opening with another's name) share the question's words,
+    not its company."""
+    pool = hits(
+        "中信证券：上半年净利润同比预增69.59%\n\n香农芯创：上半年净利润同比预增2117.54%—2434.34%"
+        "\n\n力量钻石：上半年净利润同比预增208.71%—258.88%",
+        "香农芯创公告，预计2026年上半年归母净利润同比增长2117.54%。42家上市券商上半年合计实现归母"
+        "净利润1425亿元，同比增长50%。",
+    )
+    question = "中信证券上半年净利润预计多少？"
+    found = [c.text for c in candidates(pool, question, [], "zh")]
+    assert "中信证券：上半年净利润同比预增69.59%" in found
+    assert not [t for t in found if "香农芯创" in t or "力量钻石" in t]
+    assert "42家上市券商上半年合计实现归母净利润1425亿元，同比增长50%。" in found
+    # asked about no line's head, every line is an answer
+    found = [c.text for c in candidates(pool, "哪些公司上半年净利润预增？", [], "zh")]
+    assert any("香农芯创：" in t for t in found) and any("中信证券：" in t for t in found)
+
+
+def test_a_lines_head_is_a_name_before_a_colon_not_a_date() -> None:
+    assert item_head("*ST华微：收到立案告知书") == "*ST华微"
+    assert item_head("美股市场：三大指数收涨") == "美股市场"
+    assert item_head("7月10日：央行开展逆回购操作") is None
+    assert item_head("他在会上表示，公司将继续扩产：明年投产") is None
 
 
 def test_an_english_question_covers_a_chinese_sentence_through_the_dictionary() -> None:
