@@ -162,9 +162,11 @@ class MarketData:
     def _frames_with_stand_ins(
         self, wanted: list[str], as_of: dt.date | None, latest: bool
     ) -> tuple[dict[str, pd.DataFrame], str, list[str], list[StandIn]]:
-        """`_frames`, with an index's ETF in its place where the index's closes stop early."""
-        frames, source, notes = self._frames(wanted, as_of, latest, required=True)
-        stand_ins = self._stand_ins(frames, as_of)
+        """`_frames`, an index's ETF in its place where its closes stop early or are not stored."""
+        absent = self._absent_indices(wanted, as_of, latest)
+        present = [s for s in wanted if s not in absent]
+        frames, source, notes = self._frames(present, as_of, latest, required=True)
+        stand_ins = self._stand_ins(frames, as_of, absent)
         if not stand_ins:
             return frames, source, notes, []
         swap = {s.symbol: s.proxy for s in stand_ins}
@@ -174,13 +176,28 @@ class MarketData:
         frames, source, notes = self._frames(wanted, as_of, latest, required=True)
         return frames, source, [_stand_in_note(s) for s in stand_ins] + notes, stand_ins
 
-    def _stand_ins(self, frames: dict[str, pd.DataFrame], as_of: dt.date | None) -> list[StandIn]:
+    def _absent_indices(self, wanted: list[str], as_of: dt.date | None, latest: bool) -> set[str]:
+        """The indices not in the store (once the provider, if any, was asked for them) whose
+        ETF is: the ETF answers for them rather than the whole request failing."""
+        indices = [
+            s for s in wanted if not self.store.has(s) and self.store.has(ETF_PROXY.get(s, ""))
+        ]
+        if indices:
+            self._refresh(indices, as_of, latest, required=True)
+        return {s for s in indices if not self.store.has(s)}
+
+    def _stand_ins(
+        self, frames: dict[str, pd.DataFrame], as_of: dt.date | None, absent: Iterable[str] = ()
+    ) -> list[StandIn]:
         """The indices whose closes stop before the date wanted (the as-of date, or the
-        latest close any of these series or their ETFs has) and whose ETF goes further."""
-        lasts = {symbol: last_close(frame) for symbol, frame in frames.items()}
+        latest close any of these series or their ETFs has), or are `absent` from the store,
+        and whose ETF goes further."""
+        lasts: dict[str, dt.date | None] = {s: last_close(frame) for s, frame in frames.items()}
+        lasts |= dict.fromkeys(absent)
         proxies = {p for s in lasts if (p := ETF_PROXY.get(s)) and self.store.has(p)}
         proxy_lasts = {p: self.store.meta(p).last for p in proxies}
-        wanted = as_of or max([*lasts.values(), *proxy_lasts.values()])
+        known = [d for d in [*lasts.values(), *proxy_lasts.values()] if d is not None]
+        wanted = as_of or max(known)
         return choose_stand_ins(lasts, proxy_lasts, wanted)
 
     # Loading and refreshing.
@@ -273,6 +290,9 @@ def _stand_in_note(stand_in: StandIn) -> Note:
     facts = {"symbol": symbol, "proxy": proxy, "name": display_name(proxy, "en"),
              "name_zh": display_name(proxy, "zh")}  # fmt: skip
     named = f"{proxy} ({facts['name']})"
+    if last is None:
+        text = f"{symbol} is not in the price store: {named}, which tracks it, stands in for it"
+        return Note(text, "stand_in_absent", **facts)
     if stand_in.early:
         text = f"{symbol}'s stored closes end {last}: {named} stands in for it"
         return Note(text, "stand_in_early", last=last, **facts)

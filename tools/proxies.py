@@ -23,15 +23,23 @@ LAGGING_AFTER = dt.timedelta(days=4)
 
 @dataclass(frozen=True)
 class StandIn:
-    """`proxy` answers for `symbol`, whose stored closes end on `last`. `early` says why: the
-    index stops early, or (False) another index of the request does and this one switches too,
-    so a comparison sets ETF against ETF (an ETF's adjusted closes include dividends, an
-    index's do not)."""
+    """`proxy` answers for `symbol`, whose stored closes end on `last` (None: it has none).
+    `early` says why: the index stops early or is not stored, or (False) another index of the
+    request does and this one switches too, so a comparison sets ETF against ETF (an ETF's
+    adjusted closes include dividends, an index's do not)."""
 
     symbol: str
     proxy: str
-    last: dt.date
+    last: dt.date | None
     early: bool = True
+
+    @property
+    def reason(self) -> str:
+        """Why the ETF stands in: the index's closes stop "early", or it has none ("absent"),
+        or another index of the request is swapped ("along")."""
+        if not self.early:
+            return "along"
+        return "early" if self.last else "absent"
 
 
 def lagging(last: dt.date, wanted: dt.date) -> bool:
@@ -40,16 +48,18 @@ def lagging(last: dt.date, wanted: dt.date) -> bool:
 
 
 def choose_stand_ins(
-    lasts: dict[str, dt.date], proxy_lasts: dict[str, dt.date], wanted: dt.date
+    lasts: dict[str, dt.date | None], proxy_lasts: dict[str, dt.date], wanted: dt.date
 ) -> list[StandIn]:
-    """The indices in `lasts` that stop early for `wanted` and whose ETF (in `proxy_lasts`)
-    reaches further."""
+    """The indices in `lasts` that stop early for `wanted` (None: not stored at all) and whose
+    ETF (in `proxy_lasts`) reaches further."""
+
+    ends = {s: last or dt.date.min for s, last in lasts.items()}  # not stored: ends before all
 
     def reaches(symbol: str) -> bool:
         proxy = ETF_PROXY.get(symbol)
-        return proxy is not None and proxy_lasts.get(proxy, dt.date.min) > lasts[symbol]
+        return proxy is not None and proxy_lasts.get(proxy, dt.date.min) > ends[symbol]
 
-    early = [s for s, last in lasts.items() if lagging(last, wanted) and reaches(s)]
+    early = [s for s, end in ends.items() if lagging(end, wanted) and reaches(s)]
     if not early:
         return []
     along = [
@@ -58,6 +68,6 @@ def choose_stand_ins(
                                                                              dt.date.min), wanted)
     ]  # fmt: skip
     chosen: dict[str, StandIn] = {}  # by ETF: ^IXIC and ^NDX do not both become QQQ
-    for s in (s for s in lasts if s in early + along):
+    for s in [*early, *along]:  # why an ETF stands in, before what comes along with it
         chosen.setdefault(ETF_PROXY[s], StandIn(s, ETF_PROXY[s], lasts[s], early=s in early))
     return list(chosen.values())

@@ -147,8 +147,10 @@ class Gatherer:
         # except the past month, which the scores give (a second "past month" would differ)
         measure_sectors = "returns" in question.intents and question.period not in SCORED_PERIODS
         asked = [*question.symbols, *(question.sectors if measure_sectors else ())]
-        symbols = [s for s in asked if s in have]
-        self._store_notices(question, have, out)
+        # an index the store lacks is answered by its ETF when the store has that (^NDX: QQQ)
+        answerable = have | {index for index, etf in ETF_PROXY.items() if etf in have}
+        symbols = [s for s in asked if s in answerable]
+        self._store_notices(question, answerable, out)
         benchmark = question.benchmark if question.benchmark in symbols else None
         # a benchmark the question does not name is a yardstick: alone ("网易表现如何" with no
         # NTES prices), it measures nothing asked, and its return would head the answer

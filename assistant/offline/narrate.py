@@ -112,10 +112,10 @@ def stand_in_sentences(result: ToolResult, name: Namer, language: Language) -> l
     """Which ETFs answer for indices in the result, and why (tools.proxies)."""
     return [
         message(
-            "narrate.stand_in" if s.early else "narrate.stand_in_along",
+            f"narrate.stand_in_{s.reason}",
             language,
             name=name(s.symbol, language),
-            last=format_date(s.last, language),
+            last=format_date(s.last, language) if s.last else "",
             proxy_name=name(s.proxy, language),
             proxy=s.proxy,
             cite=CITE,

@@ -101,3 +101,15 @@ def test_a_performance_answered_by_the_etfs_standing_in_keeps_its_title(settings
     answer = Assistant(settings, model=None).ask("罗素2000今年表现如何？")
     assert {t.symbol for t in answer.tickers} >= {"IWM", "SPY"}
     assert answer.title == "罗素2000指数与标普500指数年初至今表现对比"
+
+
+def test_an_index_the_store_lacks_is_answered_by_its_etf_and_says_so(settings: Settings) -> None:
+    """The shared prices have QQQ, not the Nasdaq 100 itself: QQQ's return answers, with a
+    sentence saying it stands in, rather than an answer with no figure at all."""
+    answer = Assistant(settings, model=None).ask("纳斯达克100今年以来涨了多少？")
+    text = render_markdown(answer)
+    qqq = pd.read_csv(SHARED / "data" / "prices" / "QQQ.csv", index_col="Date")["Close"]
+    ytd = (qqq.iloc[-1] / qqq[:"2025-12-31"].iloc[-1] - 1) * 100
+    assert f"上涨{ytd:.2f}%" in text
+    assert "价格库中没有纳斯达克100指数的收盘数据，以下以跟踪该指数的" in text
+    assert "价格库中没有^NDX的价格" not in text  # no notice that it has no figures

@@ -99,6 +99,27 @@ def test_without_a_provider_unknown_symbols_say_how_to_add_them(store: PriceStor
         market.index_returns(["罗素2000"])
 
 
+def test_an_index_not_stored_is_answered_by_its_etf_once_the_provider_has_no_closes(
+    store: PriceStore,
+) -> None:
+    """The store has the Nasdaq 100's ETF, not the index: QQQ answers, and says so; the S&P 500
+    switches along (ETF against ETF). The provider is asked for the index first."""
+    failing = {s: ProviderError(f"yfinance has no {s}") for s in ("^NDX", "^DJI", "DIA")}
+    provider = StubProvider({}, fail=failing)
+    market = market_with(store, provider, NOW)
+    store.save("QQQ", SPY * 4, "csv import: QQQ.csv", NOW)
+    result = market.index_returns(["^NDX"], period="5D", benchmark="^GSPC")
+    assert [r["symbol"] for r in result.records()] == ["QQQ", "SPY"]
+    assert [(s.symbol, s.proxy, s.reason) for s in result.stand_ins] == [
+        ("^NDX", "QQQ", "absent"), ("^GSPC", "SPY", "along")
+    ]  # fmt: skip
+    assert any("^NDX is not in the price store: QQQ" in n for n in result.provenance.notes)
+    assert provider.calls[0] == ("^NDX", None)
+    assert [r["symbol"] for r in market.quotes(["^NDX"]).records()] == ["QQQ"]
+    with pytest.raises(UnknownSymbolError, match="DJI"):  # neither the index nor its ETF stored
+        market.index_returns(["^DJI"])
+
+
 def test_names_benchmark_and_provenance(store: PriceStore) -> None:
     market = market_with(store, None, NOW)
     result = market.index_returns(["标普500", "SPX", "spy"], period="5D", benchmark="SPY")

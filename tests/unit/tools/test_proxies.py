@@ -22,6 +22,17 @@ def test_a_lagging_index_switches_to_its_etf_and_its_comparison_switches_along()
     assert choose_stand_ins({"^GSPC": WANTED}, {"SPY": WANTED}, WANTED) == []
 
 
+def test_an_index_with_no_stored_closes_switches_to_its_etf() -> None:
+    found = choose_stand_ins(
+        {"^NDX": None, "^GSPC": WANTED}, {"QQQ": WANTED, "SPY": WANTED}, WANTED
+    )
+    assert [(s.symbol, s.proxy, s.last, s.reason) for s in found] == [
+        ("^NDX", "QQQ", None, "absent"),
+        ("^GSPC", "SPY", WANTED, "along"),
+    ]
+    assert choose_stand_ins({"^NDX": None}, {}, WANTED) == []  # nor has its ETF: nothing
+
+
 def test_two_indices_never_stand_in_with_the_same_etf() -> None:
     found = choose_stand_ins({"^IXIC": EARLY, "^NDX": EARLY}, {"QQQ": WANTED}, WANTED)
     assert [(s.symbol, s.proxy) for s in found] == [("^IXIC", "QQQ")]
