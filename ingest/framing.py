@@ -24,12 +24,13 @@ FUNCTION_WORDS = EN_STOPWORDS | frozenset(
 )
 # Characters jieba leaves alone in a question that frame it rather than say its subject
 # ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比; "报告里", "涨到", "要多久", "降价后",
-# "出现过", "能涨到", "收盘时", "做…的公司", "给…的目标价"), and 时候 of 什么时候: alone they
-# are in almost any sentence (里 in 公里, 到 in 达到, 要 in 主要), and a dictionary's first
-# sense of them is seldom the question's (比 "Belgium", 日 "Japan", 时候 "time").
+# "出现过", "能涨到", "收盘时", "做…的公司", "给…的目标价"), and 时候 of 什么时候; a question's
+# final particle and its "will" ("房价会跌吗"): alone they are in almost any sentence (里 in
+# 公里, 到 in 达到, 要 in 主要), and a dictionary's first sense of them is seldom the
+# question's (比 "Belgium", 日 "Japan", 时候 "time", 吗 "what?", 会 "have the skill").
 FRAMING = frozenset(
     """有 多 得 哪 谁 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 走 说 看 让 时候
-    里 到 要 后 过 能 时 做 给""".split()  # noqa: SIM905
+    里 到 要 后 过 能 时 做 给 吗 呢 吧 会""".split()  # noqa: SIM905
 )
 # Words that say when, relative to the asking ("最近", "目前", "recently", "now"): a question's
 # time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近

@@ -129,7 +129,11 @@ _CAUSE = re.compile(
     r"on (?:strong|weak|hopes|fears|concerns|worries|expectations|optimism|demand|news|reports|"
     r"signs|bets|data)\b|as (?:traders|investors|markets?|buyers|sellers|demand|supply|fears|"
     r"concerns|worries|hopes|tensions|the (?:dollar|fed|market|conflict|war))\b)"
-    r"|因为|由于|得益于|归因于|归咎于|源于|缘于|所致|原因|导致|引发|提振|拖累"
+    r"|因为|由于|得益于|受益于|归因于|归咎于|源于|缘于|所致|原因|主因|导致|引发|提振|拖累"
+    # what moved a price ("局势升级推动油价走高", "在避险情绪的驱动下"), not what powers a thing
+    # ("Cosmos则是驱动这一切的世界基础模型")
+    r"|(?:驱动|推动|带动|推升|助推)[^，。；]{0,12}?(?:上涨|走高|上行|攀升|飙升|反弹|下跌|走低|下行|回落)"
+    r"|(?:驱动|推动|带动)下|驱动力|驱动[：:]"
     r"|受[^，。；]{1,16}?(?:影响|推动|提振|拖累|打压|支撑|带动|刺激|冲击)",
     re.I,
 )

@@ -25,6 +25,7 @@ from assistant.gather.said import (
     inflections,
     written_pattern,
 )
+from ingest.cedict import DICTIONARY, phrase_key
 from ingest.crosslingual import Translation, spelled_by, synonyms, translate
 from ingest.framing import (
     ASKING_WORDS,
@@ -107,6 +108,7 @@ def question_terms(
             groups.append({term if has_cjk(term) else Phrase(term)})
     groups += [{w} for w in sorted(words)]
     composed = _composed(groups, translations)
+    _priced(groups, translations)
     for translation in translations:
         term = translation.term.lower()  # "small cap", which a question writes "small-cap"
         own = _words(term) | {term, term.replace(" ", "-")}
@@ -136,8 +138,18 @@ def _said_for(translation: Translation) -> set[str]:
     every 公司. A character no longer word holds stays (早 for "early")."""
     words = translation.words
     kept = [w for w in words if len(w) > 1 or not any(w in o for o in words if o != w)]
-    found = {t for word in kept for t in ({word} if has_cjk(word) else _words(word))}
+    found = {t for word in kept for t in ({word} if has_cjk(word) else _english(word))}
     return found | set(synonyms(translation))
+
+
+def _english(gloss: str) -> set[str]:
+    """What says an English gloss: its word, or all the words of a compound, whose first says
+    it in part ("home prices" by "home prices", "house prices", in part by "home"; not by the
+    "prices" of oil)."""
+    words = [t for t in tokenize(gloss) if t not in _NOT_TERMS]  # in order: the first is what of
+    if len(words) < 2:
+        return set(words)
+    return {Phrase(" ".join(words)), Part(words[0])}
 
 
 def _composed(groups: list[set[str]], translations: list[Translation]) -> set[int]:
@@ -157,6 +169,28 @@ def _composed(groups: list[set[str]], translations: list[Translation]) -> set[in
             group |= {Part(parts[0].term), Part(parts[0].words[0].lower())}
             found.add(n)
     return found
+
+
+_PRICE_OF = re.compile(r"(?:the )?(\w[\w ]*?) prices?")  # "oil price", "home prices"
+
+
+def _priced(groups: list[set[str]], translations: list[Translation]) -> None:
+    """A word for the price of something (油价, "oil price"; 金价, 房价) is said in part by a text
+    naming what is priced, in a word of the dictionary's for it that holds the word's first
+    character (原油 and 石油 for 油价, 黄金 for 金价): "布伦特原油本月大涨38%" is on the price of
+    oil, as "现货黄金涨破5150美元" is on the price of gold (`Part`)."""
+    by_term = {t.term: t for t in translations if has_cjk(t.term)}
+    for group in groups:
+        for term in [t for t in group if t in by_term]:
+            things = [m[1] for w in by_term[term].words if (m := _PRICE_OF.fullmatch(w.lower()))]
+            keys = [phrase_key(thing) for thing in things]
+            found = DICTIONARY.headwords(keys)
+            group |= {
+                Part(word)
+                for key in keys
+                for word in found.get(key, [])
+                if len(word) > 1 and word != term and term[0] in word
+            }
 
 
 # A name the question writes in Chinese and glosses in Latin letters, "博维诺（Bovino）",

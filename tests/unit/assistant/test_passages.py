@@ -905,6 +905,29 @@ def test_a_word_the_dictionary_lacks_is_said_by_its_words_together() -> None:
     assert spot < coverage("The price of gold climbed 2% on Thursday.", question)
 
 
+def test_a_word_for_a_price_is_said_in_part_by_what_is_priced() -> None:
+    """油价 is in the dictionary whole ("oil price"): a sentence on crude (原油) says it in part,
+    as 现货黄金 says 金价; one on prices of something else, in either language, does not."""
+    question = "油价为什么上涨？"
+    stocks = coverage("美股期货上涨，标普500指数期货涨0.80%。", question)
+    crude = coverage("布伦特原油本月上涨38%。", question)
+    assert stocks < crude < coverage("国际油价本月上涨38%。", question)
+    assert coverage("现货黄金周四上涨2%。", "金价为什么上涨？") > coverage(
+        "美股周四上涨2%。", "金价为什么上涨？"
+    )
+
+
+def test_an_english_compound_translating_a_chinese_word_is_said_by_all_its_words() -> None:
+    """房价 is "home prices": the prices of oil are not it, US home prices are; "home" alone
+    says it in part. Nor is a question's final 吗, or its 会, a term any sentence says."""
+    question = "房价会跌吗？"
+    assert all({"吗", "会", "什么"}.isdisjoint(group) for group in question_terms(question))
+    oil = coverage("Oil prices tumble below $80 per barrel.", question)
+    assert oil < coverage("US home sales tumble as mortgage rates climb.", question)
+    assert coverage("US home prices tumble for a third month.", question) == 1.0
+    assert coverage("腾讯云表示，部署在什么环境都由用户自己控制。", question) == 0
+
+
 def test_a_figure_under_a_headline_naming_the_period_asked_is_half_for_it() -> None:
     """An article headed "韩国7月出口…" is about July: its figures that name no period count
     in part as July's; an article headed with June's do not."""
@@ -1083,6 +1106,10 @@ def test_a_question_asks_why_in_either_language(question: str, why: bool) -> Non
         ("As of the close on Friday, the Russell 2000 was up 7.5%.", False),
         ("Shares rose 3% after the close on Tuesday.", False),
         ("Cosmos则是驱动这一切的世界基础模型。", False),
+        ("富国银行表示：“中东局势升级推动油价走高。”", True),
+        ("在全球避险情绪的猛烈驱动下，投资者正涌入黄金。", True),
+        ("政策不确定性共同构成了此轮金价暴涨的核心驱动力。", True),
+        ("公司将推动新产品在海外上市。", False),
     ],
 )
 def test_a_sentence_gives_a_cause(sentence: str, cause: bool) -> None:
