@@ -50,8 +50,9 @@ from tools.period_labels import to_date_start
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
     r"A股|沪指|上证|沪市|深市|沪深|深证|深成指|创业板|科创板|科创50|中证|北交所|港股|恒生|恒指"
-    r"|涨停|跌停|连板|封板|北向资金|两市|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
-    r"|[（(]\d{6}(?:\.S[HZ])?[)）]"  # a mainland listing's code: 天壕能源(300332)
+    r"|涨停|跌停|连板|封板|\d+天\d+板|北向资金|两市|概念股|主力资金|行业板块|(?:能源|小|贵|有色)金属"
+    r"|[（(]\d{6}(?:\.S[HZ])?[)）]"  # a mainland listing's code: 天壕能源(300332), "002792澄清"
+    r"|(?<![^！!，。：:\s])(?:00[0-3]|30[01]|60[0-5]|68[89])\d{3}(?=[\u4e00-\u9fff])"
     r"|\bA-shares?\b|\bChiNext\b|\bHang Seng\b|\bCSI 300\b|\bSTAR Market\b"
     r"|\b(?:Shanghai|Shenzhen) (?:Composite|Component|Stock Exchange)\b"
 )

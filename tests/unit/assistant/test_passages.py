@@ -546,8 +546,13 @@ def test_a_site_disclaimer_and_a_mainland_listing_are_not_quoted_for_a_us_questi
     its six-digit mainland code is another market's news (kept when the question asks it)."""
     disclaimer = "用户个人对服务的使用承担风险，本站对此不作任何类型的担保，英伟达内容仅供参考。"
     listing = "天壕能源(300332)7月8日公告，公司拟收购天壕新能100%股权，英伟达概念受关注。"
-    found = candidates(hits(disclaimer, listing), "英伟达最近为什么跌？", [("英伟达",)], "zh")
+    board = "4天3板！002792澄清与英伟达合作传闻，称公司未与英伟达开展合作。"  # a code, boards
+    found = candidates(
+        hits(disclaimer, listing, board), "英伟达最近为什么跌？", [("英伟达",)], "zh"
+    )
     assert found == []
+    jobs = "美国4月新增600000个就业岗位，英伟达股价下跌。"  # a figure, no listing's code
+    assert candidates(hits(jobs), "英伟达最近为什么跌？", [("英伟达",)], "zh")
     asked = candidates(hits(listing), "A股能源公司天壕能源有什么公告？", [], "zh")
     assert [c.text for c in asked] == [listing]
     close = "A股三大指数今日涨跌不一，截止收盘，沪指涨0.76%，收报4082.13点。"
