@@ -25,8 +25,7 @@ CITE = "[0]"
 
 
 def fund_names(name: Namer, is_sector: Callable[[str], bool]) -> Namer:
-    """`name`, but a sector by its fund, as its figures are the fund's: 能源板块(XLE), "the
-    Energy sector (XLE)", not 能源 or "the Energy"."""
+    """`name`, but a sector by its fund, whose figures they are: 能源板块(XLE), not 能源."""
 
     def named(symbol: str, language: Language) -> str:
         if not is_sector(symbol):
@@ -116,12 +115,16 @@ def stand_in_sentences(result: ToolResult, name: Namer, language: Language) -> l
             language,
             name=name(s.symbol, language),
             last=format_date(s.last, language) if s.last else "",
-            proxy_name=name(s.proxy, language),
-            proxy=s.proxy,
+            proxy_name=_with_ticker(name(s.proxy, language), s.proxy, language),
             cite=CITE,
         )
         for s in result.stand_ins
     ]
+
+
+def _with_ticker(name: str, symbol: str, language: Language) -> str:
+    """The name with its ticker, unless it writes it ("Invesco QQQ (Nasdaq 100 ETF)")."""
+    return name if symbol in name else message("narrate.named", language, name=name, symbol=symbol)
 
 
 def answered_by(result: ToolResult | None, symbol: str | None) -> str | None:
