@@ -290,10 +290,10 @@ def _stand_in_note(stand_in: StandIn) -> Note:
     facts = {"symbol": symbol, "proxy": proxy, "name": display_name(proxy, "en"),
              "name_zh": display_name(proxy, "zh")}  # fmt: skip
     named = f"{proxy} ({facts['name']})"
-    if last is None:
+    if stand_in.reason == "absent":
         text = f"{symbol} is not in the price store: {named}, which tracks it, stands in for it"
         return Note(text, "stand_in_absent", **facts)
-    if stand_in.early:
+    if stand_in.reason == "early":
         text = f"{symbol}'s stored closes end {last}: {named} stands in for it"
         return Note(text, "stand_in_early", last=last, **facts)
     text = f"{named} stands in for {symbol}, so the comparison is ETF against ETF"
