@@ -113,15 +113,20 @@ class YahooProvider:
 
 
 def _yfinance_failures() -> tuple[type[Exception], ...]:
-    """What yfinance raises when Yahoo fails: its own errors, the HTTP errors of requests, and,
-    since it reads Yahoo's JSON without checking its shape, the lookup, type and value errors
-    of an answer that is not what it expects (an empty result, an error page, a changed
-    format)."""
+    """What yfinance raises when Yahoo or its caches fail: its own errors, its caches' database
+    errors, the HTTP errors of requests, and, since it reads Yahoo's JSON without checking its
+    shape, the lookup, type and value errors of an answer that is not what it expects (an
+    empty result, an error page, a changed format)."""
+    import sqlite3
+
+    import peewee
     import requests
     from yfinance.exceptions import YFException
 
     return (
         YFException,
+        peewee.PeeweeException,  # its timezone and cookie caches, SQLite files through peewee
+        sqlite3.Error,
         NotImplementedError,  # yfinance's YFNotImplementedError
         requests.RequestException,
         OSError,
@@ -155,7 +160,16 @@ def _yfinance(cache_dir: Path | None) -> ModuleType:
             except OSError:  # a read-only or full data directory: yfinance keeps its default
                 return yf
             yf_cache.set_cache_location(str(cache_dir))
+            # yfinance keeps the caches it opened at the old place, a folder perhaps removed
+            # since ("unable to open database file"): dropped, they open at the new one
+            for manager, opened in _OPENED_CACHES:
+                if hasattr(yf_cache, manager):
+                    setattr(getattr(yf_cache, manager), opened, None)
         return yf
+
+
+# yfinance's cache managers and the attribute holding each one's open cache (yfinance 1.x)
+_OPENED_CACHES = (("_TzCacheManager", "_tz_cache"), ("_CookieCacheManager", "_Cookie_cache"))
 
 
 def _reason(symbol: str, error: Exception) -> Note:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import socket
 import threading
 import time
@@ -215,3 +216,21 @@ def test_sync_extends_an_imported_symbol(
     assert (outcome.meta.first, outcome.meta.last) == (dt.date(2025, 12, 26), dt.date(2026, 1, 16))
     source = market.quotes(["^GSPC"]).provenance.source
     assert "CSV import of ^GSPC.csv, extended by yfinance (2026-11-20 12:00 UTC)" in source
+
+
+def test_a_second_data_directory_gets_yfinances_caches_though_the_first_is_gone(
+    yahoo: responses.RequestsMock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """yfinance keeps the caches it opened: a process that served one data directory (removed
+    since, as a benchmark's or a test's is) and then another fetched nothing but "unable to
+    open database file", which was no provider error either."""
+    from yfinance import cache
+
+    monkeypatch.setattr(cache._TzCacheManager, "_tz_cache", None)  # none opened by other tests
+    serve_chart(yahoo, MADE_UP.read_text())
+    first = tmp_path / "first"
+    YahooProvider(timeout_s=30, cache_dir=first).fetch("^GSPC", None)
+    shutil.rmtree(first)
+    second = YahooProvider(timeout_s=30, cache_dir=tmp_path / "second")
+    assert second.fetch("^NDX", None)["Close"].iloc[-1] == 5400.0  # a ticker it has no zone of
+    assert (tmp_path / "second").is_dir()
