@@ -10,6 +10,7 @@ substitute: the figure is the ETF's, and the answer says so.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Index -> the ETF that tracks it (QQQ tracks the Nasdaq 100, the closest listed proxy for the
@@ -40,6 +41,13 @@ class StandIn:
         if not self.early:
             return "along"
         return "early" if self.last else "absent"
+
+
+def answerable(stored: Iterable[str]) -> set[str]:
+    """The symbols a figure can be given for: those stored, and each index whose ETF is (it
+    stands in: `choose_stand_ins`)."""
+    have = set(stored)
+    return have | {index for index, etf in ETF_PROXY.items() if etf in have}
 
 
 def lagging(last: dt.date, wanted: dt.date) -> bool:

@@ -15,6 +15,7 @@ from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
+from tools.proxies import answerable
 
 MAX_SYMBOLS = 4
 TEXT_CHARS = 4_000  # the names an article is about are in its headline and opening
@@ -31,7 +32,7 @@ def scope_to_article(
         return parsed
     try:
         article = index.get_article(parsed.article_id)
-        stored = set(market.available_symbols()) if market is not None else set()
+        stored = answerable(market.available_symbols()) if market is not None else set()
         last_close = market.last_date() if market is not None else None
     except EXPECTED_ERRORS:
         return parsed  # the search that follows says what is wrong with the library

@@ -171,7 +171,7 @@ def _composed(groups: list[set[str]], translations: list[Translation]) -> set[in
     return found
 
 
-_PRICE_OF = re.compile(r"(?:the )?(\w[\w ]*?) prices?")  # "oil price", "home prices"
+_PRICE_OF = re.compile(r"(\w[\w ]*?) prices?")  # "oil price", "home prices"
 
 
 def _priced(groups: list[set[str]], translations: list[Translation]) -> None:

@@ -36,7 +36,7 @@ from assistant.question.vocabulary import Vocabulary
 from ingest.filters import Filters
 from ingest.language import detect_language
 from ingest.models import Hit
-from tools.proxies import ETF_PROXY
+from tools.proxies import ETF_PROXY, answerable
 from tools.result import ToolResult
 
 SCOPED_K = 40  # a chosen article: all of its passages (a long report has a few dozen)
@@ -147,10 +147,9 @@ class Gatherer:
         # except the past month, which the scores give (a second "past month" would differ)
         measure_sectors = "returns" in question.intents and question.period not in SCORED_PERIODS
         asked = [*question.symbols, *(question.sectors if measure_sectors else ())]
-        # an index the store lacks is answered by its ETF when the store has that (^NDX: QQQ)
-        answerable = have | {index for index, etf in ETF_PROXY.items() if etf in have}
-        symbols = [s for s in asked if s in answerable]
-        self._store_notices(question, answerable, out)
+        priced = answerable(have)  # ^NDX, which the store lacks, by its ETF QQQ
+        symbols = [s for s in asked if s in priced]
+        self._store_notices(question, priced, out)
         benchmark = question.benchmark if question.benchmark in symbols else None
         # a benchmark the question does not name is a yardstick: alone ("网易表现如何" with no
         # NTES prices), it measures nothing asked, and its return would head the answer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -11,10 +12,13 @@ from assistant.answer.render import render_markdown
 from assistant.conversation.memory import Conversation
 from assistant.engine import Assistant
 from assistant.events import Done, ToolEnd, ToolStart
+from assistant.gather.article_scope import scope_to_article
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
 from assistant.offline.gathering import Gatherer
 from assistant.offline.reading import SEARCH_K, below_first
+from assistant.question.parse import parse_question
+from assistant.question.vocabulary import default_vocabulary
 from assistant.settings import load_settings
 from ingest.filters import Filters
 from ingest.models import Chunk, Hit
@@ -702,3 +706,13 @@ def test_a_chinese_takeaway_of_several_figures_runs_its_sentences_on() -> None:
     answer = ask("罗素2000和纳指今年有没有跑赢标普500？")
     takeaways = next(s.text for s in answer.sections if s.key == "takeaways")
     assert takeaways.count("跑赢") == 2 and "。 " not in takeaways
+
+
+def test_a_chosen_article_on_an_index_the_store_lacks_keeps_it_for_its_etf() -> None:
+    """The store has QQQ, not the Nasdaq 100: an article on the index is still about it, and
+    its figures are the ETF's (as for a question naming it), not left out of the answer."""
+    chosen = article("ndx", "Nasdaq 100 shakeup", "Four stocks are joining the Nasdaq 100.")
+    vocabulary = default_vocabulary()
+    parsed = replace(parse_question("What does it say?", vocabulary), article_id="ndx")
+    scoped = scope_to_article(parsed, vocabulary, FakeIndex([chosen]), FakeMarket())
+    assert "^NDX" in scoped.symbols
