@@ -80,9 +80,16 @@ _PRONOUN_US = re.compile(
 )
 
 
+# "right now", "just now": the adverb only stresses the "now" (a NOW_WORD), and alone it is a
+# subject ("right-wing", "voting rights"): a Cuban travel vlog's "So right, right now we're…"
+# does not answer "What is the VIX telling us right now?".
+_STRESSED_NOW = re.compile(r"\b(?:right|just)\s+(?=now\b)", re.I)
+
+
 def without_framing(query: str) -> str:
     """The query without the English words that only frame it ("how fast" is "how"; "tell us",
-    "telling us")."""
+    "telling us"; "right now" is "now")."""
+    query = _STRESSED_NOW.sub("", query)
     return _PRONOUN_US.sub(_first_word, _HOW_FAST.sub(r"\1", query))
 
 

@@ -70,7 +70,7 @@ LARGEST: tuple[Largest, ...] = (
     Largest("AMD", ("超威半导体",)),
     Largest("INTC", ("英特尔",), ("Intel",)),
     Largest("CSCO", ("思科",)),
-    Largest("QCOM", ("高通公司",)),  # 高通 alone hides in 高通胀
+    Largest("QCOM", ("高通公司", "高通")),
     Largest("TXN", ("德州仪器",)),
     Largest("AMAT", ("应用材料",)),
     Largest("MU", ("美光科技", "美光")),
@@ -93,6 +93,7 @@ LARGEST: tuple[Largest, ...] = (
 # Longer words that hold a Chinese company name and are not about it: masked.
 STOP_PHRASES: tuple[str, ...] = (
     "亚马逊河", "亚马逊雨林", "亚马逊流域", "美国银行业", "美国银行股", "花旗参",
+    "高通胀", "高通货", "高通过", "高通量",
 )  # fmt: skip
 
 # A Latin word: letters and digits, joined by an apostrophe, a dot or an ampersand (AT&T,

@@ -268,6 +268,16 @@ def test_when_a_question_is_asked_is_not_its_subject(question: str) -> None:
     )
 
 
+def test_right_now_is_when_not_what() -> None:
+    """ "right now" stresses the now: "right" is no subject a sentence must say, and a travel
+    vlog's "So right, right now we're coming up with a game plan" does not answer for the VIX;
+    "right" written otherwise still is one ("the right wing")."""
+    question = "What is the VIX telling us right now?"
+    assert not any(group & {"right", "now"} for group in question_terms(question))
+    assert coverage("So right, right now we're coming up with a game plan.", question) == 0
+    assert any("right wing" in group for group in question_terms("Is the right wing winning?"))
+
+
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
     "five minutes, officials say" covers only one of its two terms."""

@@ -163,6 +163,7 @@ def test_a_company_name_holding_a_sector_word_is_the_company(text: str, symbols:
         "The CEO said IT was ON, ALL of it NOW; EPS and GDP beat.",
         "What did Powell say? Williams spoke too.",  # Fed officials, not POWL or WMB
         "高通胀下的亚马逊河与增强生产",  # 高通, 亚马逊, 强生 inside other words
+        "提高通货膨胀预期，提高通过率，高通量测序",
         "Q2 earnings and the 3M return",
         "PM and IP and TR",  # two-letter tickers only when the library knows them
     ],
@@ -180,7 +181,7 @@ def test_two_letter_tickers_count_when_the_library_carries_them() -> None:
 @pytest.mark.parametrize(
     ("name", "symbol"),
     [("Micron", "MU"), ("apple", "AAPL"), ("英伟达", "NVDA"), ("micron technology", "MU"),
-     ("Materials", "XLB"), ("Nasdaq", "^IXIC")],
+     ("Materials", "XLB"), ("Nasdaq", "^IXIC"), ("高通", "QCOM")],
 )  # fmt: skip
 def test_company_names_resolve(name: str, symbol: str) -> None:
     assert resolve_symbol(name) == symbol
