@@ -172,7 +172,7 @@ def candidates(
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
-            score += _timeliness(hit.published, as_of, named, _span(question, period))
+            score += _timeliness(hit.published, as_of, named, timely_span(question, period))
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)
@@ -322,7 +322,7 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=256)
-def _span(question: str, period: str | None) -> str | None:
+def timely_span(question: str, period: str | None) -> str | None:
     """The span a sentence's timeliness is judged by: the period asked, else for a question
     on what is still to come ("下次会议会降息吗？") the past month, whose views are live."""
     return period or (AHEAD_SPAN if looks_ahead(question) else None)

@@ -18,7 +18,7 @@ from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
 from assistant.gather.coverage import names_written
-from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published
+from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published, timely_span
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
@@ -255,8 +255,9 @@ class Gatherer:
         k = SCOPED_K if scope else OTHER_LANGUAGE_DEPTH
         hits = self._search(query, k, filters, out)
         found = list(hits or [])
-        if not scope and question.as_of is None and question.period in RECENT_SPAN_DAYS:
-            found = self._recent_first(query, question.period, found, k, out)
+        span = timely_span(question.text, question.period)
+        if not scope and question.as_of is None and span in RECENT_SPAN_DAYS:
+            found = self._recent_first(query, span, found, k, out)
         # the other language's (or the reader's own) best few below the first SEARCH_K, then,
         # for a question without a date, the rest of the deeper read
         best = found[:SEARCH_K] + below_first(found, self.language)
@@ -327,7 +328,9 @@ class Gatherer:
         self, query: str, period: str, found: list[Hit], k: int, out: Gathered
     ) -> list[Hit]:
         """ "油价最近怎么走" asked of a library whose newest oil news is from August: the passages
-        of the span asked before the newest of what was found, then the rest. Without a date,
+        of the span asked before the newest of what was found, then the rest. So for what is
+        still to come ("Will the Fed cut rates in September?"), whose live views are the last
+        month's: last September's cut shares every word of the question. Without a date,
         recent is the library's recent, not today's (which a library ingested once has not
         reached), and the best match of all may be from April."""
         newest = newest_published(found)

@@ -325,6 +325,22 @@ def test_recently_without_a_date_is_the_librarys_recent_not_todays() -> None:
     assert any(r.title == "原油收盘" for r in answer.references)
 
 
+def test_what_is_still_to_come_is_answered_from_the_latest_views() -> None:
+    """ "Will the Fed cut rates in September?" asked in August: last September's cut shares
+    every word of the question, in thirty passages, but the live views are the last month's."""
+    weeks = "\n\n".join(
+        f"In week {n}, the Fed cut rates in September and may cut rates again." for n in range(30)
+    )
+    last_year = article("2025", "The Fed cuts rates in September", weeks,
+                        published=dt.date(2025, 10, 4))  # fmt: skip
+    odds = article("odds", "Rate odds", "Swaps price a 40% chance that the Fed will cut rates "
+                   "at its September meeting.", published=dt.date(2026, 8, 7))  # fmt: skip
+    answer = assistant(index=FakeIndex([last_year, odds])).ask(
+        "Will the Fed cut rates in September?"
+    )
+    assert any(r.title == "Rate odds" for r in answer.references)
+
+
 def test_a_question_without_a_date_reads_deeper_for_the_newest_commentary() -> None:
     """Asked with no date, the newest article that answers is read even when a dozen older
     passages match as well: the answer is asked of today. A dated question keeps to the best
