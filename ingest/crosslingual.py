@@ -15,7 +15,8 @@ query is looked up in the dictionary (`ingest.cedict`):
   "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
   that, the most common first; function words ("what", "his") are not looked up. A people's
   adjective gives its country's name first ("Pakistani": 巴基斯坦, "Chinese": 中国, before
-  the dictionary's 语文), as news uses it ("Chinese regulators").
+  the dictionary's 语文), as news uses it ("Chinese regulators"); a verb's past form the
+  dictionary lacks is looked up as its verb ("raised": "raise").
 
 The result is, per translated term, its alternatives as search tokens. The index scores a
 passage by the best alternative of each term it uses (a passage says 出售 or 卖, rarely both:
@@ -47,6 +48,7 @@ from ingest.named_periods import (
     quarters_written,
 )
 from ingest.tokens import tokenize
+from ingest.word_forms import demonym_places, verb_bases
 from ingest.zhwords import is_place
 
 _NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
@@ -185,11 +187,14 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
+    for word, base in verb_bases(unknown, dictionary).items():
+        found.setdefault(base, tuple(dictionary.headwords([base])[base]))
+        found[word] = found.pop(base)
     _as_written(found, query, dictionary)
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
     single = [w for w in found if " " not in w]
-    for word, places in _demonym_places(unknown + single, dictionary).items():
+    for word, places in demonym_places(unknown + single, dictionary).items():
         found[word] = tuple(dict.fromkeys((*places, *found.get(word, ()))))
     return [Translation(phrase, words) for phrase, words in found.items()]
 
@@ -215,51 +220,6 @@ def _as_written(
             del found[key]
 
 
-# How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",
-# "Iran" -> "Iranian", "Syria" -> "Syrian", "Italy" -> "Italian"): the ending, and what it
-# replaced. CC-CEDICT has the country; the adjective rarely, or in another sense (语文).
-_DEMONYM_ENDINGS = (
-    ("ian", ""), ("ian", "a"), ("ian", "e"), ("ian", "y"), ("ese", ""), ("ese", "a"),
-    ("an", "o"), ("an", ""), ("i", ""), ("n", ""),
-)  # fmt: skip
-_SHORTEST_NAME = 4
-
-
-def _demonym_places(
-    words: list[str], dictionary: Cedict = DICTIONARY
-) -> dict[str, tuple[str, ...]]:
-    """The Chinese names of the place each people's adjective is made from ("pakistani":
-    巴基斯坦), the longest name that fits ("nigerian" is Nigeria's, not Niger's).
-    Only a headword the dictionary glosses with that place's name, capitalised, and of two
-    characters or more (伊 is Iran's and Iraq's), counts: "chinese" is not made from "chin",
-    nor "suburban" from "suburb". One lookup for all the words."""
-    names = {
-        word: {
-            word.removesuffix(ending) + stem
-            for ending, stem in _DEMONYM_ENDINGS
-            if word.endswith(ending) and len(word) - len(ending) + len(stem) >= _SHORTEST_NAME
-        }
-        for word in words
-    }
-    headwords = dictionary.headwords({n for made in names.values() for n in made})
-    if not headwords:
-        return {}
-    glosses = dictionary.glosses({h for found in headwords.values() for h in found})
-    places: dict[str, tuple[str, ...]] = {}
-    for word, made in names.items():
-        for name in sorted(made & headwords.keys(), key=len, reverse=True):
-            named = tuple(
-                h
-                for h in headwords[name]
-                if len(h) > 1
-                and any(g[:1].isupper() and phrase_key(g) == name for g in glosses.get(h, ()))
-            )
-            if named:
-                places[word] = named
-                break
-    return places
-
-
 def place_names(name: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
     """The Chinese names of the place an English word names, itself ("China", "Hong Kong") or
     by its people's adjective ("Chinese"): those of its headwords jieba knows as places (so
@@ -267,7 +227,7 @@ def place_names(name: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
     key = phrase_key(name)
     found = (
         *dictionary.headwords([key]).get(key, ()),
-        *_demonym_places([key], dictionary).get(key, ()),
+        *demonym_places([key], dictionary).get(key, ()),
     )
     return tuple(dict.fromkeys(word for word in found if is_place(word)))
 

@@ -363,3 +363,18 @@ def test_the_verbs_a_question_asks_with_are_not_looked_up() -> None:
     """ "What happened to…", "What is it telling…": how a question asks, in any of its forms."""
     verbs = Cedict.of(glosses={}, headwords={"happened": ["怎么了"], "telling": ["叙述"]})
     assert english_terms("What happened to Micron? What is it telling investors?", verbs) == []
+
+
+def test_a_past_form_is_looked_up_as_the_verb_it_is_made_from() -> None:
+    """The dictionary glosses verbs in their base form: "raised" is "to raise" (提高),
+    "dropped" is "drop" (下降), "rallied" is "rally" (反弹); a past form it knows itself keeps
+    its own sense, and one made from no word it has is not looked up."""
+    verbs = Cedict.of(
+        glosses={},
+        headwords={"raise": ["提高"], "drop": ["下降"], "rally": ["反弹"], "listed": ["挂牌"]},
+    )
+    found = english_terms("Banks raised targets; stocks dropped, then rallied. Listed.", verbs)
+    assert {t.term: t.words for t in found} == {
+        "raised": ("提高",), "dropped": ("下降",), "rallied": ("反弹",), "listed": ("挂牌",),
+    }  # fmt: skip
+    assert english_terms("He was embedded there.", verbs) == []
