@@ -20,8 +20,8 @@ from assistant.offline.gathering import (
     Emit,
     Gathered,
     Gatherer,
-    search_query,
 )
+from assistant.offline.library_query import search_query
 from assistant.offline.narrate import join_items
 from assistant.offline.sections import SectionWriter, missing_card
 from assistant.offline.titles import title_for

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
-from assistant.gather.coverage import names_written
 from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published, timely_span
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS
@@ -31,8 +30,7 @@ from assistant.offline.reading import (
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.intents import asks_comparison
 from assistant.question.parse import ParsedQuestion
-from assistant.question.period import TRAILING_MONTH, without_time_words
-from assistant.question.vocabulary import Vocabulary
+from assistant.question.period import TRAILING_MONTH
 from ingest.filters import Filters
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -365,29 +363,3 @@ def published_window(question: ParsedQuestion) -> tuple[dt.date | None, dt.date 
         return None, None
     since = question.as_of - ONE_DAY_BEFORE if question.period == "1D" else None
     return since, question.as_of + PUBLISHED_AFTER
-
-
-def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
-    """The question, plus the names in the other language of the symbols it asks about and of
-    those it cites as the source of a view (Goldman Sachs is 高盛 in a Chinese report of its
-    forecast), and in its own where it writes only a ticker, plus (for a follow-up that
-    restates nothing) the previous question, so lexical search finds both languages' articles."""
-    other: Language = "en" if question.language == "zh" else "zh"
-    named = [*question.asked_symbols[:4], *question.speakers[:2]]
-    names = [vocabulary.name(s, other) for s in named]
-    # asked by its ticker ("AMAT", "NVDA的目标价"), a company is named in its own language too:
-    # articles write "Applied Materials" and 英伟达
-    names += [
-        vocabulary.name(s, question.language)
-        for s in named
-        if names_written(question.text, [s])
-        and not names_written(question.text, vocabulary.aliases(s))
-    ]
-    # "last week" is the period, not the topic; a question of time words alone keeps them
-    text = without_time_words(question.text)
-    if not text.strip(" ?？"):
-        text = question.text
-    parts = [text, *[n for n in dict.fromkeys(names) if n not in question.text]]
-    if question.carried_over and previous:
-        parts.insert(0, previous)
-    return " ".join(parts)

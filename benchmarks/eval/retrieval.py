@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.offline.gathering import search_query
+from assistant.offline.library_query import search_query
 from assistant.question.parse import parse_question
 from assistant.question.vocabulary import Vocabulary
 from benchmarks.eval.bm25 import DEPTH, Baseline

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.errors import InputError
-from assistant.offline.gathering import search_query
+from assistant.offline.library_query import search_query
 from assistant.question.intents import kind_asked, measures_asked
 from assistant.question.parse import parse_question
 from assistant.question.period import find_date
@@ -134,6 +134,15 @@ def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
     assert "高盛" in search_query(q, VOCAB, None)
     zh = parse("高盛对英伟达的目标价是多少？")
     assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
+
+
+def test_an_index_is_searched_by_its_name_without_its_kind() -> None:
+    """标普500, not 标普500指数: the query says which index already, and 指数, translated to
+    "index", would rank every "S&P 500 Snapshot: Index Drops…" above the strategist's target.
+    A name that is no name without its kind keeps it (恒生指数: 恒生 is a bank)."""
+    searched = search_query(parse("Which banks raised their S&P 500 targets?"), VOCAB, None)
+    assert searched.endswith(" 标普500") and "指数" not in searched
+    assert "恒生指数" in search_query(parse("How did the Hang Seng Index do?"), VOCAB, None)
 
 
 def test_a_company_asked_by_its_ticker_is_searched_by_its_name() -> None:

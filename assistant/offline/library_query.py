@@ -1,0 +1,53 @@
+"""What the offline path searches the library for: the question, without the words that
+only say when, plus the names of what it asks about in the other language, so that lexical
+search finds both languages' articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.model import Language
+from assistant.gather.coverage import names_written
+from assistant.question.parse import ParsedQuestion
+from assistant.question.period import without_time_words
+from assistant.question.vocabulary import Vocabulary
+
+# What an index's name says of its kind ("标普500指数", "Hang Seng Index"), not which it is.
+_INDEX_WORD = re.compile(r"\s*(?:指数|index)$", re.I)
+
+
+def _searched_name(vocabulary: Vocabulary, symbol: str, language: Language) -> str:
+    """The symbol's name in `language`, without its kind where the rest is a name of it too:
+    "标普500" for 标普500指数. The query's own words already say which index, and 指数, which
+    search translates to "index", would find every English "S&P 500 Snapshot: Index Drops…"
+    before a strategist's "Morgan Stanley hikes S&P 500 target"."""
+    name = vocabulary.name(symbol, language)
+    short = _INDEX_WORD.sub("", name)
+    return short if short != name and short in vocabulary.aliases(symbol) else name
+
+
+def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
+    """The question, plus the names in the other language of the symbols it asks about and of
+    those it cites as the source of a view (Goldman Sachs is 高盛 in a Chinese report of its
+    forecast), and in its own where it writes only a ticker, plus (for a follow-up that
+    restates nothing) the previous question, so lexical search finds both languages' articles."""
+    other: Language = "en" if question.language == "zh" else "zh"
+    named = [*question.asked_symbols[:4], *question.speakers[:2]]
+    names = [_searched_name(vocabulary, s, other) for s in named]
+    # asked by its ticker ("AMAT", "NVDA的目标价"), a company is named in its own language too:
+    # articles write "Applied Materials" and 英伟达
+    names += [
+        vocabulary.name(s, question.language)
+        for s in named
+        if names_written(question.text, [s])
+        and not names_written(question.text, vocabulary.aliases(s))
+    ]
+    # "last week" is the period, not the topic; a question of time words alone keeps them
+    text = without_time_words(question.text)
+    if not text.strip(" ?？"):
+        text = question.text
+    parts = [text, *[n for n in dict.fromkeys(names) if n not in question.text]]
+    if question.carried_over and previous:
+        parts.insert(0, previous)
+    return " ".join(parts)
