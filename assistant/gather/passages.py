@@ -152,7 +152,7 @@ def candidates(
     asks = Asks.of(question, period)
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
-        quoted = _quoted(raw, before, after, position == 0, scoped)
+        quoted = _quoted(raw, before, after, position, scoped)
         if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
             continue
         text, parts, lead = quoted
@@ -209,13 +209,16 @@ Parts = tuple[str, ...]  # two sentences quoted as one, each read on its own
 
 
 def _quoted(
-    raw: str, before: str, after: str, headline: bool, scoped: bool
+    raw: str, before: str, after: str, position: int, scoped: bool
 ) -> tuple[str, Parts, str] | None:
     """The sentence as quoted, with its parts when it is a lead joined to the statement it
     introduces (quotable as joined, however long), or when it leans on the sentence `before`
     it: then it is about what that one names ("这也是业内第一款…，售价12万美元起" after the
     sentence naming the product), and is quoted after it, the lead given third
-    (`_with_antecedent`). None when it is not fit to quote."""
+    (`_with_antecedent`). None when it is not fit to quote. A headline (`position` 0) is
+    quoted as headlines are, and so is a chosen article's standfirst, a feed's whole text
+    written without a full stop ("The pre-war days of $60 crude are not coming back soon")."""
+    headline = position == 0 or (scoped and position == 1 and not (before or after))
     alone = clean(raw, followed=bool(after))
     text = with_what_it_introduces(alone, after)
     if text != alone:

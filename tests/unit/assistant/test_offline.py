@@ -280,6 +280,18 @@ def test_a_short_chosen_article_says_it_has_nothing_more_not_the_library() -> No
     assert not any("library" in t.lower() for t in texts)
 
 
+def test_a_chosen_article_that_is_a_headline_and_a_standfirst_quotes_both() -> None:
+    """A feed item whose text is its standfirst, written without a full stop as standfirsts
+    are ("The pre-war days of $60 crude are not coming back soon"): that is what the article
+    says, and it is quoted after the headline."""
+    standfirst = "The pre-war days of $60 crude are not coming back soon"
+    line = article("economist", "Deal or no deal, oil prices will stay high for months",
+                   standfirst, published=dt.date(2026, 6, 16))  # fmt: skip
+    helper = assistant(index=FakeIndex([line]))
+    answer = helper.ask("What does this article say?", as_of=AS_OF, article_id="economist")
+    assert standfirst in answer.section("analysis").text  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("text", ["N/A", "Micron, Nvidia fall as chip sell-off deepens"])
 def test_a_chosen_article_that_is_only_a_headline_is_one_card_saying_how_to_add_it(
     text: str,
