@@ -31,7 +31,8 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     """The question, plus the names in the other language of the symbols it asks about and of
     those it cites as the source of a view (Goldman Sachs is 高盛 in a Chinese report of its
     forecast), and in its own where it writes only a ticker, plus (for a follow-up that
-    restates nothing) the previous question, so lexical search finds both languages' articles."""
+    names nothing, "为什么？", and was not restated) the previous question, so lexical search
+    finds both languages' articles."""
     other: Language = "en" if question.language == "zh" else "zh"
     named = [*question.asked_symbols[:4], *question.speakers[:2]]
     names = [_searched_name(vocabulary, s, other) for s in named]
@@ -48,6 +49,7 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     if not text.strip(" ?？"):
         text = question.text
     parts = [text, *[n for n in dict.fromkeys(names) if n not in question.text]]
-    if question.carried_over and previous:
+    # a follow-up restated ("它的目标价" as "英伟达的目标价") names its subject already
+    if question.carried_over and question.typed is None and previous:
         parts.insert(0, previous)
     return " ".join(parts)

@@ -576,9 +576,13 @@ def test_a_pronoun_for_the_earlier_subject_is_its_name(
 ) -> None:
     """The title, search and quotes read the name; the earlier period still carries over, as
     the question typed refers back."""
-    follow = parse(text, previous=parse(first, as_of=dt.date(2026, 7, 31)))
+    earlier = parse(first, as_of=dt.date(2026, 7, 31))
+    follow = parse(text, previous=earlier)
     assert follow.text == restated and follow.asked == text
     assert follow.period == "WTD" and "NVDA" in follow.symbols
+    # restated, it is searched as it reads: "上周表现如何" would find last week's moves
+    if restated != text:
+        assert first not in search_query(follow, VOCAB, first)
 
 
 @pytest.mark.parametrize(
