@@ -40,12 +40,7 @@ from assistant.locale import notice
 from assistant.offline.composer import compose, gather
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion, parse_question
-from assistant.question.vocabulary import (
-    Vocabulary,
-    default_vocabulary,
-    library_glosses,
-    library_tickers,
-)
+from assistant.question.vocabulary import Vocabulary, library_vocabulary
 from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # LangChain is imported only when an answer needs the LLM (it is slow to load)
@@ -131,7 +126,7 @@ class Assistant:
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
             index = self.index
-            self._vocabulary = default_vocabulary(library_tickers(index), library_glosses(index))
+            self._vocabulary = library_vocabulary(index)
         return self._vocabulary
 
     def conversation_from(self, answers: Sequence[Answer]) -> Conversation:

@@ -341,6 +341,10 @@ class Index:
         """The Chinese names the library's articles give acronyms (`ingest.glosses`)."""
         return self.lexical.glosses()
 
+    def names(self) -> dict[str, str]:
+        """The Chinese names the library's articles give Latin names (`ingest.name_glosses`)."""
+        return self.lexical.names()
+
     def chunk_count(self, article_id: str | None = None) -> int:
         """Chunks in the library, or in one article."""
         if article_id is None:

@@ -28,11 +28,16 @@ from ingest.catalog import TOKENIZER_KEY, Catalog
 from ingest.crosslingual import Terms
 from ingest.filters import Filters, source_key, tag_key, ticker_key
 from ingest.glosses import Glosses, glossed_in
+from ingest.name_glosses import NameGlosses
 from ingest.tokens import VERSION, tokenize
 
 logging.getLogger("bm25s").setLevel(logging.ERROR)
 log = logging.getLogger(__name__)
 _STATE = "state.json"
+# How the index reads its texts beyond their tokens (the glosses and names it learns): a saved
+# index read by older rules is rebuilt. Raise it when `ingest.glosses` or
+# `ingest.name_glosses` read differently.
+READING = 2
 
 
 @dataclass
@@ -50,6 +55,7 @@ class _Lexicon:
     tickers: dict[str, list[int]] = field(default_factory=dict)
     tags: dict[str, list[int]] = field(default_factory=dict)
     glosses: dict[str, str] = field(default_factory=dict)  # acronym -> Chinese name (glosses.py)
+    names: dict[str, str] = field(default_factory=dict)  # Latin name -> Chinese (name_glosses.py)
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """1.0 where a document passes the filters, else 0.0 (None: no filters)."""
@@ -83,10 +89,11 @@ def _build(catalog: Catalog, generation: int) -> tuple[_Lexicon, list[list[str]]
     article: list[int] = []
     source: list[int] = []
     lexicon = _Lexicon(generation, None, ids, np.zeros(0), np.zeros(0), np.zeros(0))
-    glosses = Glosses()
+    glosses, names = Glosses(), NameGlosses()
     for batch in catalog.iter_chunks():
         for row in batch:
             glosses.add(row.text, row.article_id)
+            names.add(row.text, row.article_id)
             position = len(ids)
             ids.append(row.id)
             corpus.append(row.tokens.split())
@@ -104,6 +111,7 @@ def _build(catalog: Catalog, generation: int) -> tuple[_Lexicon, list[list[str]]
     lexicon.article = np.asarray(article, dtype=np.int32)
     lexicon.source = np.asarray(source, dtype=np.int32)
     lexicon.glosses = glosses.names()
+    lexicon.names = names.names()
     return lexicon, corpus
 
 
@@ -173,6 +181,8 @@ class LexicalIndex:
                 "tickers": lexicon.tickers,
                 "tags": lexicon.tags,
                 "glosses": lexicon.glosses,
+                "names": lexicon.names,
+                "reading": READING,
             }
             (staging / _STATE).write_text(json.dumps(state, ensure_ascii=False), "utf-8")
             target = self._path(lexicon.generation)
@@ -194,6 +204,8 @@ class LexicalIndex:
         path = self._path(generation)
         try:
             state = json.loads((path / _STATE).read_text("utf-8"))
+            if state.get("reading") != READING:
+                return None  # read by older rules: rebuilt
             columns = np.load(path / "columns.npz")
             retriever = bm25s.BM25.load(str(path / "bm25")) if (path / "bm25").exists() else None
             return _Lexicon(
@@ -207,7 +219,8 @@ class LexicalIndex:
                 source_codes=state["source_codes"],
                 tickers=state["tickers"],
                 tags=state["tags"],
-                glosses=state["glosses"],  # saved before glosses were read: rebuilt
+                glosses=state["glosses"],
+                names=state["names"],
             )
         except (OSError, ValueError, KeyError):
             return None
@@ -223,6 +236,10 @@ class LexicalIndex:
     def glosses(self) -> dict[str, str]:
         """Each acronym the library's articles gloss (lower case) and its Chinese name."""
         return self.current().glosses
+
+    def names(self) -> dict[str, str]:
+        """Each Latin name the library's articles gloss in Chinese, and its Chinese name."""
+        return self.current().names
 
     def idf(self, tokens: Iterable[str]) -> dict[str, float]:
         """BM25's inverse document frequency of each token the library has seen."""

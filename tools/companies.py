@@ -10,7 +10,9 @@ Chinese names come from two places. tools/chinese_names.tsv holds those CC-CEDIC
 by hand for the largest companies only, holds the names Chinese financial media use that the
 dictionary lacks, and the short English names people use for them that are ordinary words too
 ("Apple", "Oracle", "Google"), which the generated list leaves out on purpose; its Chinese names
-win over the dictionary's. No maintained package maps tickers to Chinese names. A Chinese
+win over the dictionary's. No maintained package maps tickers to Chinese names; a library's
+Chinese articles name more companies, which the assistant learns from them
+(`assistant.question.library_names`) and passes to `tools.symbols.find_symbols`. A Chinese
 name is matched inside any text, so one that hides in common words is kept long (强生公司, not
 强生, which is in 增强生产) or masked where it means something else (STOP_PHRASES).
 

@@ -17,7 +17,7 @@ leftmost-longest wins, so a company whose name holds a sector word ("Applied Mat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 
 from tools.companies import alone_tickers, company_name, company_symbol, find_companies, never_alone
@@ -169,6 +169,7 @@ def find_symbols(
     text: str,
     known: Collection[str] = (),
     splits_a_word: Callable[[int, int], bool] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Symbols mentioned in free zh/en text, in order of first appearance, without repeats.
 
@@ -178,7 +179,8 @@ def find_symbols(
     (e.g. the symbols in the price store, the tickers the library's articles carry). Plain
     English words never become tickers. `splits_a_word(start, end)`: whether a span begins or
     ends inside a longer word of the text (jieba's, which the caller knows); such a name is
-    not counted.
+    not counted. `names`: more company names, each with its symbol (those a library's articles
+    give in Chinese: 贝莱德 for BLK), counted as whole words only.
     """
     spans: list[tuple[int, int, str | None]] = []
     pattern, targets = _text_matcher()
@@ -190,6 +192,11 @@ def find_symbols(
             symbol = None
         spans.append((match.start(), match.end(), symbol))
     spans += find_companies(text)  # after the indices: on the same words, the index wins
+    for name, symbol in (names or {}).items():
+        for start in _occurrences(text, name):
+            end = start + len(name)
+            if splits_a_word is None or not splits_a_word(start, end):
+                spans.append((start, end, symbol))
     for match in _EXPLICIT.finditer(text):
         symbol = (match.group(1) or match.group(2)).upper()
         spans.append((match.start(), match.end(), _alias_table().get(_key(symbol), symbol)))
@@ -198,6 +205,11 @@ def find_symbols(
         if match.group(0) in bare:
             spans.append((match.start(), match.end(), bare[match.group(0)]))
     return _ordered_symbols(spans)
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where `name` starts in `text`."""
+    return [m.start() for m in re.finditer(re.escape(name), text)]
 
 
 @cache

@@ -68,13 +68,15 @@ def _commentary_index(key: tuple[Any, ...], _settings: Settings) -> Index:
 
 @st.cache_resource(show_spinner=False)
 def vocabulary(
-    tickers: frozenset[str] = frozenset(), glosses: tuple[tuple[str, str], ...] = ()
+    tickers: frozenset[str] = frozenset(),
+    glosses: tuple[tuple[str, str], ...] = (),
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Vocabulary:
-    """The vocabulary, with the tickers the library's articles carry and the acronyms they
-    gloss (rebuilt when they change, e.g. after an ingest)."""
+    """The vocabulary, with the tickers the library's articles carry, the acronyms and the
+    companies they gloss in Chinese (rebuilt when they change, e.g. after an ingest)."""
     from assistant.question.vocabulary import default_vocabulary
 
-    return default_vocabulary(tickers, glosses)
+    return default_vocabulary(tickers, glosses, names)
 
 
 def history(settings: Settings) -> HistoryStore:

@@ -14,7 +14,7 @@ of the company's names in tools/companies.tsv or tools/listed.tsv, spelled as th
 spells it, and the sense is about a company:
 
 - it says so ("company", "Inc.", "retailer", "airline", "website", "hotel chain"...), or the
-  headword ends as a company's Chinese name does (公司, 集团, 银行, 航空, 汽车, 快递), or
+  headword ends as a company's Chinese name does (公司, 集团, 银行: `COMPANY_ENDINGS`), or
 - the name is one no English word list has ("NetEase", "Airbnb", "FedEx").
 
 A sense that names a person, a surname or a place is not a company's ("Dover", "Edison (name)",
@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ingest.cedict import clean_gloss, read_entry, source_path
+from ingest.name_glosses import COMPANY_ENDINGS
 from tools.companies import CHINESE
 from tools.company_list import GENERIC
 
@@ -42,7 +43,7 @@ _COMPANY = re.compile(
     r"conglomerate|network|app-based|financial services)\b",
     re.I,
 )
-_SUFFIX = re.compile(r"(?:公司|集团|银行|航空|汽车|快递)$")
+_SUFFIX = re.compile(f"(?:{'|'.join(COMPANY_ENDINGS)})$")
 _NOT_A_COMPANY = re.compile(
     r"surname|\bname\)|given name|\bcity\b|county|river|mountain|island|province|"
     r"\(\d{3,4}-|\b(?:king|queen|emperor|physicist|inventor|writer|poet)\b|"

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.answer.model import Language
 from assistant.question.index_names import InsideIndexNames, index_brands
+from assistant.question.library_names import Learned, aliases_of, learned_companies
 from assistant.question.sector_names import (
     ends_a_name,
     in_a_market_abroad,
@@ -133,12 +134,17 @@ def _name_pattern(
 
 
 def default_vocabulary(
-    known: Collection[str] = (), glosses: tuple[tuple[str, str], ...] = ()
+    known: Collection[str] = (),
+    glosses: tuple[tuple[str, str], ...] = (),
+    names: tuple[tuple[str, str], ...] = (),
 ) -> Vocabulary:
     """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
-    library's articles carry; `glosses`: `library_glosses(index)`."""
+    library's articles carry; `glosses`: `library_glosses(index)`; `names`:
+    `library_names(index)`, the Chinese names its articles give companies."""
     from tools import companies, instruments, periods, symbols
+
+    learned = learned_companies(names)
 
     brands = index_brands(instruments.INSTRUMENTS)
     sector_words = _sector_words(instruments.SECTORS, instruments.INSTRUMENTS)
@@ -155,12 +161,13 @@ def default_vocabulary(
             tuple(known),
             sector_words,
             brands,
+            learned,
         ),
         display_name=symbols.display_name,
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(instruments.SECTORS)),
         names=names,
-        company_names=companies.company_aliases,
+        company_names=partial(_company_names, companies.company_aliases, learned),
         is_us=symbols.is_us,
         has_earnings=symbols.has_earnings,
         change_unit=symbols.change_unit,
@@ -174,6 +181,7 @@ def _find_symbols(
     known: tuple[str, ...],
     sectors: frozenset[str],
     brands: tuple[tuple[str, tuple[str, ...]], ...],
+    learned: Learned,
     text: str,
 ) -> list[str]:
     """The symbols `text` names, a Chinese name only where it is a word of its own: 科技 in
@@ -197,7 +205,14 @@ def _find_symbols(
             return ends_a_name(text, start, end) or names_an_office(text, start, end)
         return in_a_title(text, start, end)
 
-    return find(text, known=known, splits_a_word=inside_a_word)
+    return find(text, known=known, splits_a_word=inside_a_word, names=dict(learned))
+
+
+def _company_names(
+    aliases: Callable[[str], tuple[str, ...]], learned: Learned, symbol: str
+) -> tuple[str, ...]:
+    """A company's names: ours, and those the library's articles give it in Chinese."""
+    return (*aliases(symbol), *aliases_of(learned, symbol))
 
 
 def _sector_words(sectors: Iterable[Any], items: Iterable[Any]) -> frozenset[str]:
@@ -212,6 +227,12 @@ def _sector_words(sectors: Iterable[Any], items: Iterable[Any]) -> frozenset[str
     )
 
 
+def library_vocabulary(index: object) -> Vocabulary:
+    """The vocabulary of a library: the tickers its articles carry, the acronyms and the
+    companies they gloss in Chinese."""
+    return default_vocabulary(library_tickers(index), library_glosses(index), library_names(index))
+
+
 def library_tickers(index: object) -> frozenset[str]:
     """The tickers the library's articles carry; none when `index` cannot say (a test's fake,
     or a library that cannot be read: the search will say what is wrong)."""
@@ -222,6 +243,12 @@ def library_glosses(index: object) -> tuple[tuple[str, str], ...]:
     """The acronyms the library's articles gloss and their Chinese names (`ingest.glosses`),
     sorted; none when `index` cannot say."""
     return tuple(sorted((_of_library(index, "glosses") or {}).items()))
+
+
+def library_names(index: object) -> tuple[tuple[str, str], ...]:
+    """The Latin names the library's articles gloss in Chinese and those Chinese names
+    (`ingest.name_glosses`), sorted; none when `index` cannot say."""
+    return tuple(sorted((_of_library(index, "names") or {}).items()))
 
 
 def _of_library(index: object, what: str) -> Any:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant import services
 from assistant.engine import Assistant
-from assistant.question.vocabulary import default_vocabulary, library_tickers
+from assistant.question.vocabulary import library_vocabulary
 from assistant.settings import Settings
 from benchmarks.eval import library, open_questions, report, retrieval
 from benchmarks.eval.answers import Scored, ask, run_all
@@ -95,7 +95,7 @@ def _retrieval(
     baseline = retrieval.build_baseline(index, cache=home / "eval-bm25")
     built = time.perf_counter() - started
 
-    vocabulary = default_vocabulary(known=library_tickers(index))
+    vocabulary = library_vocabulary(index)
 
     def cases(*groups: str, held_out: bool = False) -> list[retrieval.Case]:
         return [

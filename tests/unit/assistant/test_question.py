@@ -11,7 +11,12 @@ from assistant.offline.library_query import search_query
 from assistant.question.intents import kind_asked, measures_asked
 from assistant.question.parse import parse_question
 from assistant.question.period import find_date
-from assistant.question.vocabulary import default_vocabulary, library_glosses, library_tickers
+from assistant.question.vocabulary import (
+    default_vocabulary,
+    library_glosses,
+    library_names,
+    library_tickers,
+)
 from ingest.language import detect_language
 
 VOCAB = default_vocabulary()
@@ -500,6 +505,30 @@ def test_library_glosses_come_from_the_index_or_are_none() -> None:
     assert found == (("capex", "资本支出"), ("ppi", "工业生产者出厂价格指数"))
     assert default_vocabulary(glosses=found).glosses == found
     assert library_glosses(object()) == library_glosses(Broken()) == ()
+
+
+def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
+    """The library glosses "贝莱德（BlackRock）" and "阿波罗全球管理公司（Apollo Global
+    Management）": a Chinese question saying 贝莱德, or 阿波罗 for short, is about BLK or APO,
+    and a sentence saying 贝莱德 names BLK. A company we name in Chinese keeps our name; a Latin
+    name that is no listed company's names nothing."""
+
+    class Index:
+        def names(self) -> dict[str, str]:
+            return {
+                "BlackRock": "贝莱德",
+                "Apollo Global Management": "阿波罗全球管理公司",
+                "NVIDIA": "你问英伟达",
+                "Cloud Service Provider": "云服务供应商",
+            }
+
+    vocabulary = default_vocabulary(names=library_names(Index()))
+    assert vocabulary.find_symbols("贝莱德最近怎么样？") == ["BLK"]
+    assert vocabulary.find_symbols("阿波罗旗下私募信贷基金的赎回申请占比是多少？") == ["APO"]
+    assert "贝莱德" in vocabulary.aliases("BLK")
+    assert vocabulary.find_symbols("云服务供应商的资本开支") == []
+    assert "你问英伟达" not in vocabulary.aliases("NVDA")
+    assert default_vocabulary().find_symbols("贝莱德最近怎么样？") == []
 
 
 # -- follow-ups: the earlier topic only when the question leans on it ----------------------------

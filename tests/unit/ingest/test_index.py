@@ -20,7 +20,7 @@ from ingest.errors import (
 )
 from ingest.filters import Filters
 from ingest.index import Index
-from ingest.lexical import upgrade_tokens
+from ingest.lexical import READING, upgrade_tokens
 from ingest.models import Article, Section
 from ingest.ranking import fuse
 from ingest.tokens import VERSION
@@ -513,3 +513,18 @@ def test_a_library_cut_by_an_older_tokenizer_is_cut_again_when_it_opens(
     assert "us" in next(iter(reopened.catalog.chunks(ids).values())).tokens.split()
     assert reopened.catalog.meta(TOKENIZER_KEY) == VERSION
     assert not upgrade_tokens(reopened.catalog)  # current: one look, nothing rewritten
+
+
+def test_the_chinese_names_articles_give_companies_are_learned(
+    make_index: MakeIndex, tmp_path: Path
+) -> None:
+    """ "资管机构贝莱德（BlackRock）": the library names BlackRock 贝莱德; a saved index read by
+    older rules (`READING`) is read again."""
+    index = make_index()
+    index.upsert_many([chinese("b1", "全球最大资管机构贝莱德（BlackRock）本周表示。")])
+    assert index.names() == {"BlackRock": "贝莱德"}
+    state = next((tmp_path).rglob("state.json"))
+    saved = json.loads(state.read_text("utf-8"))
+    saved.update(reading=READING - 1, names={})
+    state.write_text(json.dumps(saved), "utf-8")
+    assert make_index().names() == {"BlackRock": "贝莱德"}

@@ -1,0 +1,39 @@
+"""The Chinese names of listed companies that the library's articles give them.
+
+CC-CEDICT and our own table name the largest companies in Chinese (英伟达, 摩根大通); a
+library's Chinese articles name many more, glossing each once with its own name
+("资管机构贝莱德（BlackRock）", `ingest.name_glosses`). Those whose Latin name is a listed
+company's (`tools.companies`) and that have no Chinese name of ours become names a question may
+use: "贝莱德最近怎么样？" is about BLK. So does the short name they go by (阿波罗 of
+阿波罗全球管理公司).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ingest.language import has_cjk
+from ingest.name_glosses import short_name
+
+Learned = tuple[tuple[str, str], ...]  # (Chinese name, symbol)
+
+
+def learned_companies(glossed: Iterable[tuple[str, str]]) -> Learned:
+    """(Chinese name, symbol) for each (Latin name, Chinese name) the library glosses that
+    names a listed company with no Chinese name of ours, its short name too."""
+    from tools.companies import company_name, company_symbol
+
+    found: dict[str, str] = {}
+    for latin, chinese in glossed:
+        symbol = company_symbol(latin)
+        if symbol is None or has_cjk(company_name(symbol, "zh") or ""):
+            continue
+        for name in (chinese, short_name(chinese, latin)):
+            if name:
+                found.setdefault(name, symbol)
+    return tuple(sorted(found.items()))
+
+
+def aliases_of(learned: Learned, symbol: str) -> tuple[str, ...]:
+    """The Chinese names learned for `symbol`."""
+    return tuple(name for name, s in learned if s == symbol)
