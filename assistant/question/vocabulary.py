@@ -136,15 +136,15 @@ def _name_pattern(
 def default_vocabulary(
     known: Collection[str] = (),
     glosses: tuple[tuple[str, str], ...] = (),
-    names: tuple[tuple[str, str], ...] = (),
+    chinese_names: tuple[tuple[str, str], ...] = (),
 ) -> Vocabulary:
     """The real vocabulary from tools/ (imported here so tests never need it). `known`: tickers
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
-    library's articles carry; `glosses`: `library_glosses(index)`; `names`:
+    library's articles carry; `glosses`: `library_glosses(index)`; `chinese_names`:
     `library_names(index)`, the Chinese names its articles give companies."""
     from tools import companies, instruments, periods, symbols
 
-    learned = learned_companies(names)
+    learned = learned_companies(chinese_names)
 
     brands = index_brands(instruments.INSTRUMENTS)
     sector_words = _sector_words(instruments.SECTORS, instruments.INSTRUMENTS)

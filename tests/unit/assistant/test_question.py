@@ -522,7 +522,7 @@ def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
                 "Cloud Service Provider": "云服务供应商",
             }
 
-    vocabulary = default_vocabulary(names=library_names(Index()))
+    vocabulary = default_vocabulary(chinese_names=library_names(Index()))
     assert vocabulary.find_symbols("贝莱德最近怎么样？") == ["BLK"]
     assert vocabulary.find_symbols("阿波罗旗下私募信贷基金的赎回申请占比是多少？") == ["APO"]
     assert "贝莱德" in vocabulary.aliases("BLK")
