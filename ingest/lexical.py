@@ -37,7 +37,7 @@ _STATE = "state.json"
 # How the index reads its texts beyond their tokens (the glosses and names it learns): a saved
 # index read by older rules is rebuilt. Raise it when `ingest.glosses` or
 # `ingest.name_glosses` read differently.
-READING = 2
+READING = 3
 
 
 @dataclass

@@ -103,9 +103,15 @@ def _rendering(latin: str, dictionary: Cedict) -> set[str]:
 
 def _common_words(words: list[str], dictionary: Cedict) -> set[str]:
     """The words the dictionary knows as common words (a gloss in lower case: 巨头 "giant"),
-    not only as names (阿波罗 "Apollo")."""
-    glosses = dictionary.glosses({w for w in words if len(w) > 1})
-    return {w for w, found in glosses.items() if any(g[:1].islower() for g in found)}
+    not only as names (阿波罗 "Apollo"), and jieba's words made of two such (行业龙头: 行业 +
+    龙头, which the dictionary lacks whole)."""
+    halves = {w: [(w[:i], w[i:]) for i in range(2, len(w) - 1)] for w in words if len(w) >= 4}
+    parts = {half for pairs in halves.values() for pair in pairs for half in pair}
+    looked_up = {w for w in words if len(w) > 1} | parts
+    glosses = dictionary.glosses(looked_up)
+    common = {w for w, found in glosses.items() if any(g[:1].islower() for g in found)}
+    compounds = {w for w, pairs in halves.items() if any(set(p) <= common for p in pairs)}
+    return (common & set(words)) | compounds
 
 
 def short_name(name: str, latin: str, dictionary: Cedict = DICTIONARY) -> str:

@@ -9,6 +9,7 @@ WORDS = Cedict.of(
     glosses={
         "巨头": ["giant"], "机构": ["institution"], "全球": ["global"], "管理": ["management"],
         "公司": ["company"], "阿波罗": ["Apollo"], "西方": ["West"], "石油": ["petroleum"],
+        "行业": ["industry"], "龙头": ["faucet"],
     },
     headwords={
         "apollo": ["阿波罗"], "global": ["全球"], "management": ["管理"], "petroleum": ["石油"],
@@ -26,6 +27,8 @@ def test_a_name_is_read_back_from_its_bracket_while_its_words_make_a_name() -> N
     assert chinese_name("全球最大资管机构贝莱德", "BlackRock", WORDS) == "贝莱德"
     assert chinese_name("据报道，美国康卡斯特公司", "Comcast", WORDS) == "康卡斯特公司"
     assert chinese_name("与赛诺菲", "Sanofi", WORDS) == "赛诺菲"
+    # jieba's 行业龙头 is the dictionary's 行业 + 龙头: what the text calls it, not its name
+    assert chinese_name("行业龙头黑石集团", "Blackstone", WORDS) == "黑石集团"
 
 
 def test_words_that_only_translate_the_name_or_say_its_kind_are_no_name() -> None:
