@@ -187,9 +187,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
-    for word, base in verb_bases(unknown, dictionary).items():
-        found.setdefault(base, tuple(dictionary.headwords([base])[base]))
-        found[word] = found.pop(base)
+    found.update(verb_bases(unknown, dictionary))
     _as_written(found, query, dictionary)
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).

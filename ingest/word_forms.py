@@ -11,12 +11,12 @@ from ingest.cedict import DICTIONARY, Cedict, phrase_key
 _SHORTEST_PAST = 4  # "used", "owed": a past form this short is too often something else
 
 
-def verb_bases(words: list[str], dictionary: Cedict = DICTIONARY) -> dict[str, str]:
-    """The verb each past form the dictionary does not know is made from ("raised": "raise",
-    "lowered": "lower", "dropped": "drop", "rallied": "rally"): CC-CEDICT glosses verbs in
-    their base form ("to raise"), so "Which banks raised their targets?" would find no 上调
-    or 提高. Only a base the dictionary has counts ("bed" is made from no "b"). One lookup
-    for all the words."""
+def verb_bases(words: list[str], dictionary: Cedict = DICTIONARY) -> dict[str, tuple[str, ...]]:
+    """The headwords of the verb each past form the dictionary does not know is made from
+    ("raised": those of "raise", "lowered": "lower", "dropped": "drop", "rallied": "rally"):
+    CC-CEDICT glosses verbs in their base form ("to raise"), so "Which banks raised their
+    targets?" would find no 上调 or 提高. Only a base the dictionary has counts ("bed" is made
+    from no "b"). One lookup for all the words."""
     made = {
         # "raised", "lowered", "dropped" (its consonant doubled), "rallied"
         word: [word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
@@ -24,11 +24,11 @@ def verb_bases(words: list[str], dictionary: Cedict = DICTIONARY) -> dict[str, s
         if word.endswith("ed") and len(word) > _SHORTEST_PAST
     }
     headwords = dictionary.headwords({b for bases in made.values() for b in bases if b})
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for word, bases in made.items():
         base = next((b for b in bases if b in headwords), None)
         if base is not None:
-            found[word] = base
+            found[word] = tuple(headwords[base])
     return found
 
 
