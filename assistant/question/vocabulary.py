@@ -163,7 +163,7 @@ def default_vocabulary(
             brands,
             learned,
         ),
-        display_name=symbols.display_name,
+        display_name=partial(_display_name, symbols.display_name, learned),
         parse_period=periods.parse_period_text,
         sectors=tuple(_sector_names(instruments.SECTORS)),
         names=names,
@@ -206,6 +206,17 @@ def _find_symbols(
         return in_a_title(text, start, end)
 
     return find(text, known=known, splits_a_word=inside_a_word, names=dict(learned))
+
+
+def _display_name(
+    display: Callable[[str, str], str], learned: Learned, symbol: str, language: str
+) -> str:
+    """The symbol's name; in Chinese, for a company we name only in English, the name the
+    library's articles give it (贝莱德 for BlackRock, the whole of it, not its short name)."""
+    name = display(symbol, language)
+    if language.startswith("zh") and not has_cjk(name):
+        return max(aliases_of(learned, symbol), key=len, default=name)
+    return name
 
 
 def _company_names(

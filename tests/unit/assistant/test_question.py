@@ -526,6 +526,10 @@ def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
     assert vocabulary.find_symbols("贝莱德最近怎么样？") == ["BLK"]
     assert vocabulary.find_symbols("阿波罗旗下私募信贷基金的赎回申请占比是多少？") == ["APO"]
     assert "贝莱德" in vocabulary.aliases("BLK")
+    # named so in a Chinese answer, and searched for so from an English question
+    assert vocabulary.name("APO", "zh") == "阿波罗全球管理公司"
+    assert vocabulary.name("BLK", "en") == "BlackRock"
+    assert "贝莱德" in search_query(parse("What is BlackRock's view?"), vocabulary, None)
     assert vocabulary.find_symbols("云服务供应商的资本开支") == []
     assert "你问英伟达" not in vocabulary.aliases("NVDA")
     assert default_vocabulary().find_symbols("贝莱德最近怎么样？") == []
