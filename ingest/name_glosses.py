@@ -54,8 +54,10 @@ class NameGlosses:
         """Read the names one passage of `article` glosses (an article counts once)."""
         for match in _PAIR.finditer(text):
             latin = match[2].strip()
+            if (latin, article) in self._seen:
+                continue  # passages of one article overlap: read once
             name = chinese_name(match[1], latin, dictionary)
-            if name and (latin, article) not in self._seen:
+            if name:
                 self._seen.add((latin, article))
                 self._named[latin][name] += 1
 

@@ -17,7 +17,7 @@ leftmost-longest wins, so a company whose name holds a sector word ("Applied Mat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 
 from tools.companies import alone_tickers, company_name, company_symbol, find_companies, never_alone
@@ -169,7 +169,7 @@ def find_symbols(
     text: str,
     known: Collection[str] = (),
     splits_a_word: Callable[[int, int], bool] | None = None,
-    names: Mapping[str, str] | None = None,
+    names: Iterable[tuple[str, str]] = (),
 ) -> list[str]:
     """Symbols mentioned in free zh/en text, in order of first appearance, without repeats.
 
@@ -180,7 +180,7 @@ def find_symbols(
     English words never become tickers. `splits_a_word(start, end)`: whether a span begins or
     ends inside a longer word of the text (jieba's, which the caller knows); such a name is
     not counted. `names`: more company names, each with its symbol (those a library's articles
-    give in Chinese: 贝莱德 for BLK), counted as whole words only.
+    give in Chinese: 贝莱德 for BLK), counted where they are whole words only.
     """
     spans: list[tuple[int, int, str | None]] = []
     pattern, targets = _text_matcher()
@@ -192,11 +192,10 @@ def find_symbols(
             symbol = None
         spans.append((match.start(), match.end(), symbol))
     spans += find_companies(text)  # after the indices: on the same words, the index wins
-    for name, symbol in (names or {}).items():
-        for start in _occurrences(text, name):
-            end = start + len(name)
-            if splits_a_word is None or not splits_a_word(start, end):
-                spans.append((start, end, symbol))
+    for name, symbol in names:
+        for match in re.finditer(re.escape(name), text):
+            if splits_a_word is None or not splits_a_word(*match.span()):
+                spans.append((match.start(), match.end(), symbol))
     for match in _EXPLICIT.finditer(text):
         symbol = (match.group(1) or match.group(2)).upper()
         spans.append((match.start(), match.end(), _alias_table().get(_key(symbol), symbol)))
@@ -205,11 +204,6 @@ def find_symbols(
         if match.group(0) in bare:
             spans.append((match.start(), match.end(), bare[match.group(0)]))
     return _ordered_symbols(spans)
-
-
-def _occurrences(text: str, name: str) -> list[int]:
-    """Where `name` starts in `text`."""
-    return [m.start() for m in re.finditer(re.escape(name), text)]
 
 
 @cache

@@ -205,7 +205,7 @@ def _find_symbols(
             return ends_a_name(text, start, end) or names_an_office(text, start, end)
         return in_a_title(text, start, end)
 
-    return find(text, known=known, splits_a_word=inside_a_word, names=dict(learned))
+    return find(text, known=known, splits_a_word=inside_a_word, names=learned)
 
 
 def _display_name(
