@@ -56,6 +56,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phr
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
 _ARTICLES = frozenset({"a", "an"})
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
 # One translated term of a query: the token sequences it may be in the other language, any one
@@ -187,11 +188,16 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
             else:
                 unknown.append(units[start])
                 start += 1
-    found.update(verb_bases(unknown, dictionary))
+    found.update(verb_bases([w for w in unknown if w not in _NOT_LOOKED_UP], False, dictionary))
     _as_written(found, query, dictionary)
+    single = [w for w in found if " " not in w]
+    # "fell", "rose", "led" written in lower case in a market question are verbs: their verb's
+    # headwords first (not those of "Fed", "Rose")
+    lowered = set(_LOWER_CASE_WORD.findall(query))
+    for word, verb in verb_bases([w for w in single if w in lowered], True, dictionary).items():
+        found[word] = tuple(dict.fromkeys((*verb, *found[word])))
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
-    single = [w for w in found if " " not in w]
     for word, places in demonym_places(unknown + single, dictionary).items():
         found[word] = tuple(dict.fromkeys((*places, *found.get(word, ()))))
     return [Translation(phrase, words) for phrase, words in found.items()]

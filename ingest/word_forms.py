@@ -1,35 +1,47 @@
 """English words made from others, looked up as what they are made from: CC-CEDICT has the
-verb ("to raise") and the country (巴基斯坦), seldom the past form ("raised") or the people's
-adjective ("Pakistani"), or only in another sense ("Chinese": 语文). `ingest.crosslingual`
-translates a query's words through these when the dictionary lacks them.
+verb ("to raise") and the country (巴基斯坦), seldom the verb's other forms ("raised", "fallen",
+"falling") or the people's adjective ("Pakistani"), or only in another sense ("fell": 采伐,
+"Chinese": 语文). `ingest.crosslingual` translates a query's words through these.
 """
 
 from __future__ import annotations
 
 from ingest.cedict import DICTIONARY, Cedict, phrase_key
 
-_SHORTEST_PAST = 4  # "used", "owed": a past form this short is too often something else
+
+def _base_verb(word: str, known: bool) -> str | None:
+    """The verb a past form or participle is made from, by lemminflect's tables: "raised",
+    "rallied", "rose" and "falling" are "raise", "rally", "rise" and "fall". A word the
+    dictionary lacks may be any such form (one the tables lack too, "derisked", by their
+    rules); one it has ("fell": 采伐, "rose": 玫瑰, "led": LED) only an irregular past form:
+    "advanced" is 先进 and "trading" 交易, as the dictionary says. "shares" is the search's to
+    fold."""
+    if word.endswith("s") or (known and word.endswith("ing")):
+        return None
+    # imported here: its tables load on first use (0.2 s), which commands that translate no
+    # English question (`marketbrief search` in Chinese, `ingest`) need not wait for
+    from lemminflect import getAllLemmas, getLemma
+
+    if word.endswith(("ed", "ing")) and not known:
+        lemmas = getLemma(word, upos="VERB")
+    else:
+        lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    base = lemmas[0] if lemmas else word
+    regular = word.endswith("ed") and word.startswith(base[:-1])  # "advanced", "rallied"
+    return None if base == word or (known and regular) else base
 
 
-def verb_bases(words: list[str], dictionary: Cedict = DICTIONARY) -> dict[str, tuple[str, ...]]:
-    """The headwords of the verb each past form the dictionary does not know is made from
-    ("raised": those of "raise", "lowered": "lower", "dropped": "drop", "rallied": "rally"):
-    CC-CEDICT glosses verbs in their base form ("to raise"), so "Which banks raised their
-    targets?" would find no 上调 or 提高. Only a base the dictionary has counts ("bed" is made
-    from no "b"). One lookup for all the words."""
-    made = {
-        # "raised", "lowered", "dropped" (its consonant doubled), "rallied"
-        word: [word[:-1], word[:-2], word[:-3], word[:-3] + "y"]
-        for word in words
-        if word.endswith("ed") and len(word) > _SHORTEST_PAST
-    }
-    headwords = dictionary.headwords({b for bases in made.values() for b in bases if b})
-    found: dict[str, tuple[str, ...]] = {}
-    for word, bases in made.items():
-        base = next((b for b in bases if b in headwords), None)
-        if base is not None:
-            found[word] = tuple(headwords[base])
-    return found
+def verb_bases(
+    words: list[str], known: bool = False, dictionary: Cedict = DICTIONARY
+) -> dict[str, tuple[str, ...]]:
+    """The headwords of the verb each past form is made from ("raised": those of "raise",
+    "fell": "fall", "bought": "buy"): CC-CEDICT glosses verbs in their base form ("to
+    raise"), so "Which banks raised their targets?" would find no 上调 or 提高, and "Why did oil
+    fall?" only 采伐 ("to fell trees"). `known`: the dictionary has the words themselves. Only
+    a base the dictionary has counts. One lookup for all the words."""
+    bases = {word: base for word in words if (base := _base_verb(word, known))}
+    headwords = dictionary.headwords(set(bases.values()))
+    return {word: tuple(headwords[base]) for word, base in bases.items() if base in headwords}
 
 
 # How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",

@@ -378,3 +378,37 @@ def test_a_past_form_is_looked_up_as_the_verb_it_is_made_from() -> None:
         "raised": ("提高",), "dropped": ("下降",), "rallied": ("反弹",), "listed": ("挂牌",),
     }  # fmt: skip
     assert english_terms("He was embedded there.", verbs) == []
+
+
+def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
+    """ "Why have chip stocks fallen?", "How much has gold risen?", "Why are oil prices
+    falling?": forms the dictionary lacks, looked up as "fall" and "rise". A past form it has in
+    another sense ("fell": to fell trees, "led": LED), written in lower case, is the verb first;
+    "Fed" is the Fed, a regular past form it knows ("advanced") keeps its sense, and a form of
+    an auxiliary ("did", "are") is not looked up."""
+    verbs = Cedict.of(
+        glosses={},
+        headwords={
+            "fall": ["下跌"], "rise": ["上涨"], "lead": ["领导"], "feed": ["喂"], "do": ["做"],
+            "be": ["是"], "advance": ["进行"],
+            "fell": ["采伐"], "led": ["发光二极管"], "fed": ["美联储"], "advanced": ["先进"],
+        },
+    )  # fmt: skip
+    terms = {
+        t.term: t.words for t in english_terms("Why have stocks fallen and are falling?", verbs)
+    }
+    assert terms == {"fallen": ("下跌",), "falling": ("下跌",)}
+    assert english_terms("How much has gold risen?", verbs) == [Translation("risen", ("上涨",))]
+    terms = {t.term: t.words for t in english_terms("Why gold fell; which stocks led", verbs)}
+    assert terms == {"fell": ("下跌", "采伐"), "led": ("领导", "发光二极管")}
+    assert english_terms("Fed", verbs) == [Translation("fed", ("美联储",))]
+    assert english_terms("Stocks advanced", verbs) == [Translation("advanced", ("先进",))]
+    assert english_terms("Why did they do it?", verbs) == []
+
+
+def test_a_price_move_is_translated_in_its_market_sense() -> None:
+    """The general dictionary's "fall" is 倒 ("fall over") and its "rise" 起 ("get up"); the
+    shipped glossary gives a price's: 下跌 and 上涨, in either direction of search."""
+    terms = {t.term: t.words for t in translate("Why did oil fall as gold kept rising?")}
+    assert terms["fall"][0] == "下跌" and terms["rising"][0] == "上涨"
+    assert {t.term: t.words for t in translate("油价为什么回落")}["回落"][0] == "retreat"
