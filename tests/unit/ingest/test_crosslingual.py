@@ -407,8 +407,13 @@ def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
 
 
 def test_a_price_move_is_translated_in_its_market_sense() -> None:
-    """The general dictionary's "fall" is 倒 ("fall over") and its "rise" 起 ("get up"); the
-    shipped glossary gives a price's: 下跌 and 上涨, in either direction of search."""
+    """The general dictionary's "fall" is 倒 ("fall over"), its "rise" 起 ("get up") and its
+    "raise" 提出 ("put forward"); the shipped glossary gives a market's: 下跌, 上涨 and 上调, in
+    either direction of search."""
     terms = {t.term: t.words for t in translate("Why did oil fall as gold kept rising?")}
     assert terms["fall"][0] == "下跌" and terms["rising"][0] == "上涨"
     assert {t.term: t.words for t in translate("油价为什么回落")}["回落"][0] == "retreat"
+    # an analyst raises a target: 上调 ("小摩上调标普500目标价"), not 提出 ("put forward")
+    assert translate("Which banks raised their targets?")[-1] == Translation(
+        "raised", ("上调", "提高")
+    )
