@@ -413,6 +413,10 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     terms = {t.term: t.words for t in translate("Why did oil fall as gold kept rising?")}
     assert terms["fall"][0] == "下跌" and terms["rising"][0] == "上涨"
     assert {t.term: t.words for t in translate("油价为什么回落")}["回落"][0] == "retreat"
+    # a brokerage is a securities firm (券商), not a kickback (回扣)
+    assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
+        0
+    ] == "券商"
     # an analyst raises a target: 上调 ("小摩上调标普500目标价"), not 提出 ("put forward")
     assert translate("Which banks raised their targets?")[-1] == Translation(
         "raised", ("上调", "提高")
