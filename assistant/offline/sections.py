@@ -278,11 +278,12 @@ class SectionWriter:
         if g.macro is not None:
             paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of the kind asked or any; first for a chosen article asked
-        # of no symbol, for the risks or the opportunities asked ("小盘股有哪些风险？") and for
-        # someone's words or view ("What is Kevin Warsh's view on rates?")
+        # of no symbol, the risks asked ("小盘股有哪些风险？"), someone's words or view ("What is
+        # Warsh's view?") and what no tool measures ("Which banks raised their S&P 500 targets?")
         said = [self.outline(), paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
         first = first or kind_asked(self.q.text) is not None or asks_words(self.q.text)
+        first = first or not self.q.intents & {"returns", "sectors", "macro"}
         paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 

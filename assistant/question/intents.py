@@ -332,13 +332,18 @@ _COMPANY_NEWS = (
     "target price", "upgrade", "downgrade", "rating", "analyst", "revenue", "eps", "profit",
 )  # fmt: skip
 
+# A forecast of an index is strategists' news, not how it did: "Which banks raised their S&P 500
+# targets?", "高盛对标普500的年底目标是多少？".
+_FORECASTS = ("目标", "预测", "target", "forecast")
+
 
 def detect_intents(
     text: str, symbols: Sequence[str], sectors: Sequence[str], stocks: Sequence[str] = ()
 ) -> set[Intent]:
-    """What the question asks for. Naming only indices or funds asks how they did ("returns");
-    naming a company (`stocks`, among `symbols`) does not by itself: "What price target did
-    Deutsche Bank set for Applied Materials?" asks about the news."""
+    """What the question asks for. Naming only indices or funds asks how they did ("returns"),
+    unless it asks for their forecast; naming a company (`stocks`, among `symbols`) does not by
+    itself: "What price target did Deutsche Bank set for Applied Materials?" asks about the
+    news."""
     intents: set[Intent] = {i for i, cues in _CUES.items() if has_cue(text, cues)}
     if asks_performance(text):
         intents.add("returns")
@@ -356,7 +361,12 @@ def detect_intents(
         intents.add("sectors")
     if len(sectors) >= 2 and asks_comparison(text):
         intents.add("returns")  # "Which did better, tech or energy?": one against the other
-    if symbols and not intents & {"sectors", "macro"} and not set(symbols) & set(stocks):
+    if (
+        symbols
+        and not intents & {"sectors", "macro"}
+        and not set(symbols) & set(stocks)
+        and not has_cue(text, _FORECASTS)
+    ):
         intents.add("returns")
     if not intents:
         intents.add("explain")

@@ -654,6 +654,28 @@ def test_a_question_on_someones_view_leads_with_their_words_then_the_figures() -
     assert text.index("Warsh said rates would stay high") < text.index("10-year yield")
 
 
+def test_a_question_on_an_index_forecast_leads_with_the_forecasts_then_the_figures() -> None:
+    """ "Which banks raised their S&P 500 targets?" was titled "S&P 500: performance year to
+    date" and opened on the index's return: a forecast is strategists' news, which the answer
+    gives first, under the headline that states it; how the index did is still measured."""
+    from assistant.question.intents import detect_intents
+
+    for asked in ("Which banks raised their S&P 500 targets?", "高盛对标普500的年底目标是多少？",
+                  "What is Goldman's S&P 500 forecast?"):  # fmt: skip
+        assert "returns" not in detect_intents(asked, ["^GSPC"], []), asked
+    assert "returns" in detect_intents("How is the S&P 500 doing?", ["^GSPC"], [])
+    said = "Morgan Stanley raised its S&P 500 target to 7,800, citing earnings."
+    note = article("ms", "Morgan Stanley hikes S&P 500 target", said, published=AS_OF)
+    market = FakeMarket()
+    answer = ask(
+        "Which banks raised their S&P 500 targets?", index=FakeIndex([note]), market=market
+    )
+    assert "index_returns" in {name for name, _ in market.calls}
+    text = answer.sections[0].text
+    assert text.index("Morgan Stanley raised its S&P 500 target") < text.index("year to date")
+    assert answer.title == "Morgan Stanley hikes S&P 500 target"  # the finding, not "performance"
+
+
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
     """A series ending earlier than the rest is said under its own date, and the newest come
     first: never one date over every figure and another in brackets after one of them."""
