@@ -413,6 +413,11 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     terms = {t.term: t.words for t in translate("Why did oil fall as gold kept rising?")}
     assert terms["fall"][0] == "下跌" and terms["rising"][0] == "上涨"
     assert {t.term: t.words for t in translate("油价为什么回落")}["回落"][0] == "retreat"
+    # a cut is 削减, not 伤口 (a wound); a miss 不及预期, not 小姐; a spread 利差, not 流行
+    words = {t.term: t.words for t in translate("cut miss spike margin spread hedge demand")}
+    firsts = {term: found[0] for term, found in words.items()}
+    assert firsts == {"cut": "削减", "miss": "不及预期", "spike": "飙升", "margin": "利润率",
+                      "spread": "利差", "hedge": "对冲", "demand": "需求"}  # fmt: skip
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
