@@ -418,6 +418,11 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     firsts = {term: found[0] for term, found in words.items()}
     assert firsts == {"cut": "削减", "miss": "不及预期", "spike": "飙升", "margin": "利润率",
                       "spread": "利差", "hedge": "对冲", "demand": "需求"}  # fmt: skip
+    # sentiment is 情绪, not 感情 (affection); a recovery 复苏, not 中兴; a stake 持股, not 赌注
+    words = {t.term: t.words for t in translate("sentiment recovery stake hawkish driver")}
+    firsts = {term: found[0] for term, found in words.items()}
+    assert firsts == {"sentiment": "情绪", "recovery": "复苏", "stake": "持股", "hawkish": "鹰派",
+                      "driver": "驱动因素"}  # fmt: skip
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
