@@ -423,6 +423,14 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     firsts = {term: found[0] for term, found in words.items()}
     assert firsts == {"sentiment": "情绪", "recovery": "复苏", "stake": "持股", "hawkish": "鹰派",
                       "driver": "驱动因素"}  # fmt: skip
+    # …and Chinese market words: 龙头 is a leading stock, not a faucet; 见顶 a peak ("Has
+    # inflation peaked?"), which jieba cuts into 见 and 顶 ("see" and "top")
+    words = {t.term: t.words for t in translate("龙头 见顶 利空 停牌 储能")}
+    assert {term: found[0] for term, found in words.items()} == {
+        "龙头": "industry leader", "见顶": "peak", "利空": "bearish news", "停牌": "trading halt",
+        "储能": "energy storage",
+    }  # fmt: skip
+    assert {t.term: t.words for t in translate("Has inflation peaked?")}["peaked"] == ("见顶",)
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
