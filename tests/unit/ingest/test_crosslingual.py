@@ -431,6 +431,10 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
         "储能": "energy storage",
     }  # fmt: skip
     assert {t.term: t.words for t in translate("Has inflation peaked?")}["peaked"] == ("见顶",)
+    # A-share companies report their first half as 半年度 ("2026年半年度业绩预告"), and a
+    # company's results are 业绩 before they are an outcome (结果)
+    words = {t.term: t.words for t in translate("first-half results")}
+    assert words == {"first half": ("上半年", "半年度"), "result": ("业绩", "结果")}
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
