@@ -34,11 +34,11 @@ def _base_verb(word: str, known: bool) -> str | None:
 def verb_bases(
     words: list[str], known: bool = False, dictionary: Cedict = DICTIONARY
 ) -> dict[str, tuple[str, ...]]:
-    """The headwords of the verb each past form is made from ("raised": those of "raise",
-    "fell": "fall", "bought": "buy"): CC-CEDICT glosses verbs in their base form ("to
-    raise"), so "Which banks raised their targets?" would find no 上调 or 提高, and "Why did oil
-    fall?" only 采伐 ("to fell trees"). `known`: the dictionary has the words themselves. Only
-    a base the dictionary has counts. One lookup for all the words."""
+    """The headwords of the verb each form is made from ("raised": those of "raise", "fell":
+    "fall", "bought": "buy"): CC-CEDICT glosses verbs in their base form ("to raise"), so
+    "Which banks raised their targets?" would find no 上调, "Why have stocks fallen?" nothing,
+    and "Why oil fell" only 采伐 ("to fell trees"). `known`: the dictionary has the words
+    themselves. Only a base the dictionary has counts. One lookup for all the words."""
     bases = {word: base for word in words if (base := _base_verb(word, known))}
     headwords = dictionary.headwords(set(bases.values()))
     return {word: tuple(headwords[base]) for word, base in bases.items() if base in headwords}
