@@ -435,6 +435,10 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     # company's results are 业绩 before they are an outcome (结果)
     words = {t.term: t.words for t in translate("first-half results")}
     assert words == {"first half": ("上半年", "半年度"), "result": ("业绩", "结果")}
+    # the yuan is 人民币, not 屈原 (a poet); layoffs 裁员; manufacturing 制造业, not 重工业
+    words = {t.term: t.words[0] for t in translate("yuan yen silver layoffs manufacturing")}
+    assert words == {"yuan": "人民币", "yen": "日元", "silver": "白银", "layoff": "裁员",
+                     "manufacturing": "制造业"}  # fmt: skip
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
