@@ -439,6 +439,10 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     words = {t.term: t.words[0] for t in translate("yuan yen silver layoffs manufacturing")}
     assert words == {"yuan": "人民币", "yen": "日元", "silver": "白银", "layoff": "裁员",
                      "manufacturing": "制造业"}  # fmt: skip
+    # 有色 is nonferrous metals, not "colored"; 机构 institutions, not a "mechanism"
+    words = {t.term: t.words[0] for t in translate("有色 机构 回撤 电车 收涨")}
+    assert words == {"有色": "nonferrous metals", "机构": "institutions", "回撤": "drawdown",
+                     "电车": "EV", "收涨": "close higher"}  # fmt: skip
     # a brokerage is a securities firm (券商), not a kickback (回扣)
     assert {t.term: t.words for t in translate("Which brokerages upgraded it?")}["brokerage"][
         0
