@@ -86,7 +86,7 @@ class Context:
         """An Assistant over the shared services, with the sidebar's endpoint and filters."""
         from assistant.engine import Assistant
         from assistant.question.scope import ScopedIndex
-        from assistant.question.vocabulary import library_glosses, library_names, library_tickers
+        from assistant.question.vocabulary import library_words
 
         chosen = preferences or current()
         settings = effective_settings(self.settings, chosen)
@@ -99,9 +99,7 @@ class Context:
             settings,
             market=self.market,
             index=searched,
-            vocabulary=resources.vocabulary(
-                library_tickers(index), library_glosses(index), library_names(index)
-            ),
+            vocabulary=resources.vocabulary(*library_words(index)),
             **offline,
         )
         assistant.unavailable.update(self.problems)

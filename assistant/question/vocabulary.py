@@ -241,7 +241,15 @@ def _sector_words(sectors: Iterable[Any], items: Iterable[Any]) -> frozenset[str
 def library_vocabulary(index: object) -> Vocabulary:
     """The vocabulary of a library: the tickers its articles carry, the acronyms and the
     companies they gloss in Chinese."""
-    return default_vocabulary(library_tickers(index), library_glosses(index), library_names(index))
+    return default_vocabulary(*library_words(index))
+
+
+def library_words(
+    index: object,
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """What `default_vocabulary` takes from a library, as hashable values (the browser app
+    caches the vocabulary by them): its tickers, glossed acronyms and glossed company names."""
+    return library_tickers(index), library_glosses(index), library_names(index)
 
 
 def library_tickers(index: object) -> frozenset[str]:
