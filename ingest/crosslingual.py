@@ -15,8 +15,8 @@ query is looked up in the dictionary (`ingest.cedict`):
   "interest" and "rate"), and each phrase gives the few headwords whose glosses say exactly
   that, the most common first; function words ("what", "his") are not looked up. A people's
   adjective gives its country's name first ("Pakistani": 巴基斯坦, "Chinese": 中国, before
-  the dictionary's 语文), as news uses it ("Chinese regulators"); a verb's past form the
-  dictionary lacks is looked up as its verb ("raised": "raise").
+  the dictionary's 语文), as news uses it ("Chinese regulators"); a verb's other forms are
+  looked up as the verb ("raised", "falling": "raise", "fall"; "fell" as "fall" first).
 
 The result is, per translated term, its alternatives as search tokens. The index scores a
 passage by the best alternative of each term it uses (a passage says 出售 or 卖, rarely both:
