@@ -69,6 +69,20 @@ def _related(a: str, b: str) -> bool:
     return a == b or b in inflections(a) or a in inflections(b)
 
 
+def _hyphens_split(words: set[str], translated: set[str]) -> set[str]:
+    """`words` with a hyphenated pair of names the dictionary translates only apart ("US-Iran",
+    "US-China") as its two words: a Chinese sentence says 美国 and 伊朗, not "US-Iran". A word
+    translated whole ("small-cap", "year-end") or not in parts ("non-farm") stays one term."""
+    split = {
+        w
+        for w in words
+        if "-" in w
+        and w.replace("-", " ") not in translated
+        and all(part in translated for part in w.split("-"))
+    }
+    return (words - split) | {part for w in split for part in w.split("-")}
+
+
 def question_terms(
     question: str, names: Names = (), speakers: Names = (), glosses: Glossary = ()
 ) -> Wanted:
@@ -89,11 +103,11 @@ def question_terms(
 
     `glosses`: the Chinese names the library's articles give acronyms (`ingest.glosses`), which
     translate a term as the dictionary does: "capex" is said by 资本支出."""
-    words = _words(question)
     translations = translate(question) + [
         Translation(term, (other,))
         for term, other in glossed_in(question, tokenize(question), glosses)
     ]
+    words = _hyphens_split(_words(question), {t.term for t in translations})
     groups, glossed = _glossed_names(question, words)
     for translation in translations:
         term = translation.term

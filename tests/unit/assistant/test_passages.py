@@ -645,6 +645,23 @@ def test_a_question_asking_who_puts_the_sentence_naming_the_person_first() -> No
     assert not asks_person("What did the Fed say?") and not asks_person("哪些公司上调了评级？")
 
 
+def test_a_pair_of_names_joined_by_a_hyphen_is_its_two_names() -> None:
+    """ "the US-Iran deal" is about the United States and Iran, which a Chinese sentence says
+    as 美国 and 伊朗; a compound the dictionary translates whole ("year-end": 年底) stays one."""
+    wanted = question_terms("Who helped broker the US-Iran deal?")
+    assert any("伊朗" in group for group in wanted) and any("美国" in group for group in wanted)
+    question = "Who helped broker the US-Iran deal?"
+    assert coverage("巴基斯坦斡旋伊朗和美国的谈判。", question) > coverage(
+        "巴基斯坦斡旋谈判。", question
+    )
+    assert coverage("Pakistan helped broker the US-Iran talks.", question) == coverage(
+        "Pakistan helped broker the US and Iran talks.", question
+    )
+    assert any(
+        {"year-end", "年底"} <= group for group in question_terms("What is the year-end target?")
+    )
+
+
 def test_an_amount_asked_over_a_period_is_answered_by_a_figure_for_that_period() -> None:
     """ "今年涨了多少" asks year to date: "年内…52%" answers it, "本周…2.19%" does not, though its
     passage ranked better; a month asked is answered by the month's figure."""
