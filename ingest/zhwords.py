@@ -241,14 +241,15 @@ class WordEdges:
 
 _PLACE_TAG = "ns"  # jieba's part of speech for a place's name
 _WHEN_TAGS = frozenset({"t", "m"})  # …for a time (上个月) and a number or quantity (一个月)
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # …for a person's name (鲍威尔, 尼尔)
 
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    """jieba's part of speech of the words its dictionary tags as places, times or quantities
-    (中国 ns, 上个月 t, 一个月 m). The tags are in jieba's text file only, read once when a
-    question first needs them (~0.1 s)."""
-    wanted = _WHEN_TAGS | {_PLACE_TAG}
+    """jieba's part of speech of the words its dictionary tags as places, times, quantities or
+    people (中国 ns, 上个月 t, 一个月 m, 鲍威尔 nr). The tags are in jieba's text file only, read
+    once when a question first needs them (~0.1 s)."""
+    wanted = _WHEN_TAGS | _PERSON_TAGS | {_PLACE_TAG}
     with jieba_dictionary().open(encoding="utf-8") as lines:  # "中国 129470 ns"
         rows = (line.split() for line in lines)
         return {row[0]: row[2] for row in rows if len(row) == 3 and row[2] in wanted}
@@ -262,3 +263,9 @@ def is_place(word: str) -> bool:
 def is_time_or_amount(word: str) -> bool:
     """Is `word` a time or a quantity in jieba's dictionary (上个月, 一个月, 今年): never a name?"""
     return _tags().get(word) in _WHEN_TAGS
+
+
+def is_person(word: str) -> bool:
+    """Is `word` a person's name in jieba's dictionary (鲍威尔, 尼尔)? jieba tags some other
+    words so too (陆军): a caller reads it where a name is expected, after a role."""
+    return _tags().get(word) in _PERSON_TAGS

@@ -18,6 +18,7 @@ from assistant.answer.direction import asked_direction, moves
 from assistant.answer.numbers import states_amount
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
+from assistant.gather.persons import names_person
 from assistant.question.intents import (
     WhenAsked,
     asks_cause,
@@ -46,13 +47,6 @@ WHEN_ASKED = 0.4  # a sentence naming a time, when the question asks when (as fo
 # A company named with its ticker, as financial writing in either language does: "盛美半导体
 # (ACMR)", "Nvidia (NVDA)", "(NASDAQ: ACMR)".
 _TICKER_NAMED = re.compile(r"[(（](?:[A-Z]+\s*[:：]\s*)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?[)）]")
-# A person named as Chinese writes a foreign name, "约翰·特努斯" or "(John Ternus)". (A Chinese
-# name, 库克, needs a tagger, and English capitalises too much else, "Apple Music", to tell a
-# name by its capitals; the role the question asks about, which its terms carry, does that.)
-_PERSON_NAMED = re.compile(
-    r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}|[(（][A-Z][a-z]+(?: [A-Z][a-z]+)+[)）]"
-)
-
 # When a sentence's article was published, and the as-of date a question asks at.
 Written = tuple[dt.date | None, dt.date | None]
 
@@ -94,7 +88,7 @@ class Asks:
         that only says things moved the other way than asked is worth less; one quoting
         someone is worth more when the question asks what was said."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
-        if self.person and _PERSON_NAMED.search(text):
+        if self.person and names_person(text):
             worth += self.person
         if self.words and quotes(text):
             worth += self.words

@@ -12,6 +12,7 @@ from assistant.gather.coverage import coverage, names_written, question_terms, s
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
+from assistant.gather.persons import names_person
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.said import Said
 from assistant.gather.sentences import split_text
@@ -643,6 +644,34 @@ def test_a_question_asking_who_puts_the_sentence_naming_the_person_first() -> No
     assert all("谁" not in group for group in question_terms("苹果公司新任CEO是谁？"))
     assert asks_person("Who will replace Tim Cook?") and asks_person("是哪位科学家跳槽了？")
     assert not asks_person("What did the Fed say?") and not asks_person("哪些公司上调了评级？")
+
+
+def test_a_person_named_after_their_role_answers_who() -> None:
+    """A name written after the role held is a person's, in either language: a name jieba
+    knows (鲍威尔), one it cuts into single characters (穆 + 尼尔, 佩/泽/希/齐/扬) or capitalised
+    words after an English role. What follows a role that is not a name (通话, 表示) is not one,
+    nor is a company's capitalised name ("General Motors")."""
+    named = (
+        "巴陆军参谋长穆尼尔对伊朗的访问圆满结束。",
+        "伊朗总统佩泽希齐扬在会见时表示。",
+        "美联储主席鲍威尔表示将保持耐心。",
+        "Apple CEO Tim Cook said demand was strong.",
+        "Pakistan's army chief Asim Munir flew to Tehran.",
+    )
+    unnamed = (
+        "特朗普表示，他刚刚与巴基斯坦陆军参谋长通话。",
+        "经济学家认为通胀已经见顶。",
+        "General Motors raised its guidance.",
+        "The Pakistani foreign ministry spokesperson said talks continue.",
+    )
+    assert all(names_person(text) for text in named)
+    assert not any(names_person(text) for text in unnamed)
+    texts = (
+        "巴基斯坦陆军参谋长近日推动了美伊协议。",
+        "巴基斯坦陆军参谋长穆尼尔推动了美伊协议。",
+    )
+    found = candidates(hits(*texts), "巴基斯坦哪位陆军参谋长推动了美伊协议？", [], "zh")
+    assert found[0].text == texts[1]
 
 
 def test_a_pair_of_names_joined_by_a_hyphen_is_its_two_names() -> None:
