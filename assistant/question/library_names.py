@@ -5,22 +5,25 @@ library's Chinese articles name many more, glossing each once with its own name
 ("资管机构贝莱德（BlackRock）", `ingest.name_glosses`). Those whose Latin name is a listed
 company's (`tools.companies`) and that have no Chinese name of ours become names a question may
 use: "贝莱德最近怎么样？" is about BLK. So does the short name they go by (阿波罗 of
-阿波罗全球管理公司).
+阿波罗全球管理公司), and, where the dictionary translates that short name into words of the
+Latin name, the Latin short name too: "Apollo", as English writing calls Apollo Global
+Management ("Apollo Debt Solutions capped withdrawals…").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ingest.cedict import DICTIONARY
 from ingest.language import has_cjk
 from ingest.name_glosses import short_name
 
-Learned = tuple[tuple[str, str], ...]  # (Chinese name, symbol)
+Learned = tuple[tuple[str, str], ...]  # (name, symbol)
 
 
 def learned_companies(glossed: Iterable[tuple[str, str]]) -> Learned:
-    """(Chinese name, symbol) for each (Latin name, Chinese name) the library glosses that
-    names a listed company with no Chinese name of ours, its short name too."""
+    """(name, symbol) for each (Latin name, Chinese name) the library glosses that names a
+    listed company with no Chinese name of ours: the Chinese name, and the short names."""
     from tools.companies import company_name, company_symbol
 
     found: dict[str, str] = {}
@@ -28,12 +31,23 @@ def learned_companies(glossed: Iterable[tuple[str, str]]) -> Learned:
         symbol = company_symbol(latin)
         if symbol is None or has_cjk(company_name(symbol, "zh") or ""):
             continue
-        for name in (chinese, short_name(chinese, latin)):
+        short = short_name(chinese, latin)
+        for name in (chinese, short, *_latin_short(short, latin)):
             if name:
                 found.setdefault(name, symbol)
     return tuple(sorted(found.items()))
 
 
 def aliases_of(learned: Learned, symbol: str) -> tuple[str, ...]:
-    """The Chinese names learned for `symbol`."""
+    """The names learned for `symbol`."""
     return tuple(name for name, s in learned if s == symbol)
+
+
+def _latin_short(short: str, latin: str) -> list[str]:
+    """The Latin short name the Chinese one translates, where the dictionary has it as words
+    of the Latin name: "Apollo" of 阿波罗, for "Apollo Global Management"."""
+    if not short:
+        return []
+    words = latin.split()
+    glosses = DICTIONARY.glosses([short]).get(short, [])
+    return [g for g in glosses if set(g.split()) <= set(words) and g != latin]

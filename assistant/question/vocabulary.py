@@ -215,7 +215,7 @@ def _display_name(
     library's articles give it (贝莱德 for BlackRock, the whole of it, not its short name)."""
     name = display(symbol, language)
     if language.startswith("zh") and not has_cjk(name):
-        return max(aliases_of(learned, symbol), key=len, default=name)
+        return max(filter(has_cjk, aliases_of(learned, symbol)), key=len, default=name)
     return name
 
 

@@ -510,7 +510,8 @@ def test_library_glosses_come_from_the_index_or_are_none() -> None:
 def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
     """The library glosses "贝莱德（BlackRock）" and "阿波罗全球管理公司（Apollo Global
     Management）": a Chinese question saying 贝莱德, or 阿波罗 for short, is about BLK or APO,
-    and a sentence saying 贝莱德 names BLK. A company we name in Chinese keeps our name; a Latin
+    and so is an English one saying "Apollo", the dictionary's 阿波罗; a sentence saying
+    贝莱德 names BLK. A company we name in Chinese keeps our name; a Latin
     name that is no listed company's names nothing."""
 
     class Index:
@@ -525,6 +526,9 @@ def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
     vocabulary = default_vocabulary(chinese_names=library_names(Index()))
     assert vocabulary.find_symbols("贝莱德最近怎么样？") == ["BLK"]
     assert vocabulary.find_symbols("阿波罗旗下私募信贷基金的赎回申请占比是多少？") == ["APO"]
+    # 阿波罗 is "Apollo" in the dictionary, a word of the Latin name: English calls it so too
+    assert vocabulary.find_symbols("Why did Apollo limit withdrawals?") == ["APO"]
+    assert "Apollo" in vocabulary.aliases("APO") and "Black" not in vocabulary.aliases("BLK")
     assert "贝莱德" in vocabulary.aliases("BLK")
     # named so in a Chinese answer, and searched for so from an English question
     assert vocabulary.name("APO", "zh") == "阿波罗全球管理公司"
