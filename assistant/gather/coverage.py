@@ -40,13 +40,14 @@ from ingest.framing import (
 from ingest.glosses import glossed_in
 from ingest.language import has_cjk
 from ingest.tokens import terms, tokenize
-from ingest.zhwords import is_place
+from ingest.zhwords import cut, is_place
 
 # how a question asks, and when: not what
 _NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
 # A question's term said only in the sentence's headline counts this much, and so does a word
 # for a move said in other words ("激增" for "grow").
 CONTEXT = 0.5
+ROOT = 4  # letters two English forms of one word begin alike with: "redeem", "redemption"
 
 Wanted = list[frozenset[str]]  # the question's terms, each with its translations' terms
 Names = Sequence[tuple[str, ...]]  # each symbol in play: all its names
@@ -153,7 +154,22 @@ def _said_for(translation: Translation) -> set[str]:
     words = translation.words
     kept = [w for w in words if len(w) > 1 or not any(w in o for o in words if o != w)]
     found = {t for word in kept for t in ({word} if has_cjk(word) else _english(word))}
-    return found | set(synonyms(translation))
+    return found | _first_word_said(translation, found) | set(synonyms(translation))
+
+
+def _first_word_said(translation: Translation, said: set[str]) -> set[str]:
+    """More words saying a Chinese compound in part, beyond its English's first word (`said`,
+    as `_english` gives it: "redemption" of 赎回申请, "redemption requests"): the other forms
+    of that word among its first Chinese word's English ("redeem", of 赎回), which begin as it
+    does. That word's other senses (出口 "exit", of 出口管制 "export controls") do not."""
+    words = cut(translation.term) if has_cjk(translation.term) else []
+    if len(words) < 2:
+        return set()
+    heads = [t for t in said if isinstance(t, Part)]
+    glosses = DICTIONARY.glosses([words[0]]).get(words[0], [])
+    forms = {w for gloss in glosses if " " not in gloss for w in _words(gloss)} - said
+    found: set[str] = {Part(w) for w in forms if any(w[:ROOT] == h[:ROOT] for h in heads)}
+    return found
 
 
 def _english(gloss: str) -> set[str]:

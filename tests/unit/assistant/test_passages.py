@@ -381,6 +381,16 @@ def test_a_hyphenated_compound_is_said_by_its_translation() -> None:
     assert coverage("Chinese A-share companies reported first-half losses", question) == 1.0
 
 
+def test_a_chinese_compound_is_said_in_part_by_another_form_of_its_first_words_english() -> None:
+    """机构投资者 is "institutional investors": "institutions" say it in part, as 机构's English
+    and a form of "institutional"; 出口管制 ("export controls") is not said by 出口's "exit"."""
+    question = "机构投资者买入了多少股票？"
+    assert coverage("Institutions bought more stocks.", question) > coverage(
+        "Retail traders bought more stocks.", question
+    )
+    assert not any("exit" in group for group in question_terms("出口管制会收紧吗？"))
+
+
 def test_a_chinese_question_is_read_in_words_and_a_word_is_said_inside_a_longer_one() -> None:
     """Coverage counts the question's words, not character pairs: "涨了" straddles two words
     and no sentence needs to say it, while "上涨" says the question's 涨. A dictionary word
