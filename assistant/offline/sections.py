@@ -17,6 +17,7 @@ from assistant.gather.coverage import names_written
 from assistant.gather.passages import Candidate, alike, candidates, near_duplicate
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
+from assistant.offline.fit import QUOTATION_SHARE, Fit
 from assistant.offline.gathering import Gathered
 from assistant.offline.listing import listed, outline_asked
 from assistant.offline.narrate import (
@@ -58,17 +59,6 @@ QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotatio
 ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
-PERIOD_FIT = 0.25  # a figure for the period asked is worth this share of the question's terms
-# A quotation in the other language asks more of the reader than a sentence in their own: it
-# must say at least this share of what the reader's best sentence says of the whole question.
-QUOTATION_SHARE = 0.5
-
-
-def _fit(candidate: Candidate, coverage: float) -> float:
-    """How fully a sentence answers the question: the share of its terms it covers, more when
-    its figure is for the period an amount is asked over, less when only for another ("韩国今年
-    上半年对美半导体出口激增逾九成" for July's chip exports)."""
-    return coverage + PERIOD_FIT * candidate.period_fit
 
 
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
@@ -127,6 +117,7 @@ class SectionWriter:
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
         self.readings = dashboard_readings(question.text)  # the macro readings it names first
+        self.fit = Fit(question.text)
 
     def title(self) -> str:
         """What the answer found, where that fits a title: who beat whom, or the chosen
@@ -209,7 +200,7 @@ class SectionWriter:
         there), and at least half what the reader's best sentence says of the whole question,
         as a marked quotation, and at most `quotation_limit` of those in the whole answer
         (none with `quotations` off: a summary line is prose). Those few places go to
-        the other language's sentences that cover the most of the question (`_fit`), not to
+        the other language's sentences that cover the most of the question (`Fit`), not to
         the best-ranked ones; in a chosen article, to its best-ranked ones."""
         chosen: list[Candidate] = []
         fitting = [c for c in self.pool if c.kind in kinds and self.fresh(c)]
@@ -219,10 +210,7 @@ class SectionWriter:
             fitting.sort(key=lambda c: not self._names_company(c))
         # What the reader's language still has on the question, of any kind: a section it has
         # nothing for says so rather than quote a weaker sentence in the other language.
-        own = max(
-            (_fit(c, c.shared) for c in self.pool if c.language == self.lang and self.fresh(c)),
-            default=-1.0,
-        )
+        own = [c for c in self.pool if c.language == self.lang and self.fresh(c)]
         others = [c for c in fitting if c.language != self.lang]
         for candidate in fitting:
             if len(chosen) >= limit:
@@ -231,12 +219,11 @@ class SectionWriter:
                 continue
             if candidate.language != self.lang:
                 room = quotations and self.quotations < self.quotation_limit
-                best = max(_fit(c, c.coverage) for c in others if self.fresh(c))
                 # The reader chose the article: its sentences are the answer, in the order
                 # they answer the question (`candidates` ranks them so).
-                fit = _fit(candidate, candidate.coverage)
                 weaker = not self.q.article_id and (
-                    fit < max(own, best) or candidate.whole < QUOTATION_SHARE * self.own_whole
+                    self.fit(candidate, candidate.coverage) < self._bar(candidate, own, others)
+                    or candidate.whole < QUOTATION_SHARE * self.own_whole
                 )
                 if not room or weaker:
                     continue
@@ -244,6 +231,17 @@ class SectionWriter:
             chosen.append(candidate)
             self.mark(candidate)
         return [self.quote(c) for c in chosen]
+
+    def _bar(self, candidate: Candidate, own: list[Candidate], others: list[Candidate]) -> float:
+        """How fully a quotation must answer (`Fit`): as the best the reader's language has,
+        of the terms both can say, and the best left in the other. Of a sentence on a company
+        asked about, as the best on it: another company's figure ("Cliffwater's requests
+        reached 17%") sets no bar for the one asked about ("阿波罗…赎回申请占比")."""
+        on = self._names_company(candidate)
+        bars = [self.fit(c, c.shared) for c in own if not on or self._names_company(c)]
+        bars += [self.fit(c, c.coverage) for c in others if self.fresh(c)
+                 and (not on or self._names_company(c))]  # fmt: skip
+        return max(bars, default=-1.0)
 
     def _names_company(self, candidate: Candidate) -> bool:
         """Does the sentence name a company the question is about (any sentence does, when

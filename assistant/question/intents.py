@@ -241,13 +241,14 @@ def measures_asked(text: str) -> tuple[Measure, ...]:
     return tuple(measure for measure, pattern in _MEASURES_ASKED if pattern.search(text))
 
 
+def asks_amount(text: str) -> bool:
+    """Does the question ask for an amount in so many words ("占比是多少", "how much")?"""
+    return has_cue(text, _FIGURE_ASKED)
+
+
 def asks_figure(text: str) -> bool:
-    """Does the question ask for an amount, a rate or a level?"""
-    return (
-        has_cue(text, _FIGURE_ASKED)
-        or asks_performance(text)
-        or _WHERE_LEVEL.search(text) is not None
-    )
+    """Does it, or for a return or a level (`asks_performance`, "where is…")?"""
+    return asks_amount(text) or asks_performance(text) or bool(_WHERE_LEVEL.search(text))
 
 
 # "What did Powell say about…?", "…, by his own account?", "原话是什么", "他怎么说": the

@@ -13,6 +13,7 @@ from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
 from assistant.offline.quoting import cite, lead_in
 from assistant.offline.sections import SectionWriter
+from assistant.question.intents import asks_amount
 from assistant.question.parse import parse_question
 from assistant.question.vocabulary import default_vocabulary
 from ingest.models import Chunk, Hit
@@ -109,6 +110,34 @@ def test_a_quotation_is_compared_with_the_readers_sentences_on_the_words_both_ca
     writer = SectionWriter(question, Gathered(hits=hits), SourceRegistry(), vocabulary)
     quoted = writer.take(ALL_KINDS, 2)
     assert any("20.8%" in q and q.startswith("> ") for q in quoted)
+
+
+def test_a_quotation_on_the_company_asked_about_is_measured_against_what_names_it() -> None:
+    """Asked about Nvidia, a Chinese sentence on the sector's data centres, saying more of the
+    question's words, does not keep out the English one stating Nvidia's figure: only what
+    names the company sets the bar for a sentence on it."""
+    question = "英伟达数据中心收入二季度增长了多少？"
+    hits = [
+        hit(0, "二季度行业数据中心收入同比增长约四成，云厂商资本开支持续加码。"),
+        hit(1, "Nvidia's data center sales jumped 56% from a year earlier.", "CNBC"),
+    ]
+    hits[0] = hits[0].model_copy(update={"title": "英伟达财报前瞻：数据中心需求旺盛"})
+    quoted = writer_for(question, hits).take(ALL_KINDS, 2)
+    assert any("56%" in q and q.startswith("> ") for q in quoted)
+
+
+def test_asked_for_an_amount_a_quotation_stating_one_fits_better() -> None:
+    """ "How much…" is answered by the sentence stating the amount, though another says a
+    little more of the question without one; "how are … doing" asks no amount."""
+    texts = [
+        "韩国对中国的存储芯片出口增长势头强劲，需求旺盛，出口结构持续优化。",
+        "韩国存储芯片出口增长至410亿美元。",
+    ]
+    hits = [hit(n, text) for n, text in enumerate(texts)]
+    amount = writer_for("How much did South Korea's memory chip exports to China grow?", hits)
+    assert "410" in amount.take(ALL_KINDS, 1)[0]
+    assert asks_amount("赎回申请占比是多少？") and asks_amount("What share of A-shares rose?")
+    assert not asks_amount("How are chip stocks doing?")
 
 
 def test_an_article_without_a_source_is_named_by_its_site_never_by_its_headline() -> None:
