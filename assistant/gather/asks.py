@@ -18,7 +18,7 @@ from assistant.answer.direction import asked_direction, moves
 from assistant.answer.numbers import states_amount
 from assistant.claims.model import periods_agree
 from assistant.claims.read import calendar_periods
-from assistant.gather.persons import names_person
+from assistant.gather.persons import names_person, roles_asked
 from assistant.question.intents import (
     WhenAsked,
     asks_cause,
@@ -65,6 +65,7 @@ class Asks:
     person: float = 0.0
     cause: float = 0.0
     when: WhenAsked | None = None
+    roles: frozenset[str] = frozenset()  # asking who holds these (`roles_asked`)
 
     @classmethod
     def of(cls, question: str, period: str | None) -> Asks:
@@ -76,7 +77,8 @@ class Asks:
         cause = CAUSE_ASKED if asks_cause(question) else 0.0
         direction = asked_direction(question)
         when = asks_when(question)
-        return cls(figure, asked_period, names, direction, words, person, cause, when)
+        roles = roles_asked(question) if person else frozenset()
+        return cls(figure, asked_period, names, direction, words, person, cause, when, roles)
 
     def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
@@ -88,7 +90,7 @@ class Asks:
         that only says things moved the other way than asked is worth less; one quoting
         someone is worth more when the question asks what was said."""
         worth = self.names if _TICKER_NAMED.search(text) else 0.0
-        if self.person and names_person(text):
+        if self.person and names_person(text, self.roles):
             worth += self.person
         if self.words and quotes(text):
             worth += self.words

@@ -12,7 +12,7 @@ from assistant.gather.coverage import coverage, names_written, question_terms, s
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
-from assistant.gather.persons import names_person
+from assistant.gather.persons import names_person, roles_asked
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.said import Said
 from assistant.gather.sentences import split_text
@@ -660,7 +660,8 @@ def test_a_person_named_after_their_role_answers_who() -> None:
     """A name written after the role held is a person's, in either language: a name jieba
     knows (鲍威尔), one it cuts into single characters (穆 + 尼尔, 佩/泽/希/齐/扬) or capitalised
     words after an English role. What follows a role that is not a name (通话, 表示) is not one,
-    nor is a company's capitalised name ("General Motors")."""
+    nor is a company's capitalised name ("General Motors"). Asked who holds a role, the name
+    must follow that role."""
     named = (
         "巴陆军参谋长穆尼尔对伊朗的访问圆满结束。",
         "伊朗总统佩泽希齐扬在会见时表示。",
@@ -676,6 +677,13 @@ def test_a_person_named_after_their_role_answers_who() -> None:
     )
     assert all(names_person(text) for text in named)
     assert not any(names_person(text) for text in unnamed)
+    # asked who holds a role, in either language, a name after another role does not answer
+    chief = roles_asked("Who is Pakistan's army chief?")
+    assert names_person("巴陆军参谋长穆尼尔访问伊朗。", chief)
+    assert not names_person("President Trump said talks went well.", chief)
+    assert names_person(
+        "Pakistan's army chief Asim Munir flew in.", roles_asked("哪位陆军参谋长？")
+    )
     texts = (
         "巴基斯坦陆军参谋长近日推动了美伊协议。",
         "巴基斯坦陆军参谋长穆尼尔推动了美伊协议。",
