@@ -39,6 +39,7 @@ from assistant.offline.quoting import cite, dated, paragraph, quotation
 from assistant.offline.titles import lead_finding, lead_headline, shortened, topic_title
 from assistant.question.intents import (
     asks_inversion,
+    asks_person,
     asks_why,
     asks_words,
     dashboard_readings,
@@ -59,6 +60,7 @@ QUOTATIONS = 2  # other-language sentences per answer, each as a marked quotatio
 ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
+_MEASURED = frozenset({"returns", "sectors", "macro"})  # the intents a tool answers
 
 
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
@@ -134,8 +136,8 @@ class SectionWriter:
             headline = self.pool[0].hit.title
             if headline and detect_language(headline) == lang:
                 return shortened(headline)
-        # a title saying what the tools measured, only where they measured something
-        measured = bool(g.results)
+        # what the tools measured, where they did and a name is not asked ("Who is Fed chair?")
+        measured = bool(g.results) and not asks_person(self.q.text)
         computed = g.returns.provenance.symbols if g.returns is not None else ()
         # each asked symbol whose returns were computed, itself or by the ETF standing in
         compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]
@@ -276,12 +278,12 @@ class SectionWriter:
         if g.macro is not None:
             paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings), lang))
         # The library's best answer, of the kind asked or any; first for a chosen article asked
-        # of no symbol, the risks asked ("小盘股有哪些风险？"), someone's words or view ("What is
-        # Warsh's view?") and what no tool measures ("Which banks raised their S&P 500 targets?")
+        # of no symbol, the risks asked ("小盘股有哪些风险？"), a view ("What is Warsh's view?"),
+        # who ("Who is the new Fed chair?") and what no tool measures (banks' S&P 500 targets)
         said = [self.outline(), paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
         first = first or kind_asked(self.q.text) is not None or asks_words(self.q.text)
-        first = first or not self.q.intents & {"returns", "sectors", "macro"}
+        first = first or asks_person(self.q.text) or not self.q.intents & _MEASURED
         paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 

@@ -676,6 +676,20 @@ def test_a_question_on_an_index_forecast_leads_with_the_forecasts_then_the_figur
     assert answer.title == "Morgan Stanley hikes S&P 500 target"  # the finding, not "performance"
 
 
+def test_a_question_asking_who_leads_with_the_name_under_its_headline() -> None:
+    """ "Who is the new Fed chair?" names the Fed, whose rates the tools still measure, but asks
+    for a name: the answer gives the sentence naming Warsh first, under the headline that
+    states it, not under "Macro backdrop"."""
+    said = "Kevin Warsh won Senate confirmation as the next Fed chair on Wednesday."
+    note = article("fed", "Warsh confirmed as Fed chair", said, published=AS_OF)
+    market = FakeMarket()
+    answer = ask("Who is the new Fed chair?", index=FakeIndex([note]), market=market)
+    assert "macro" in {name for name, _ in market.calls}
+    text = answer.sections[0].text
+    assert text.startswith("Kevin Warsh won Senate confirmation") and "10-year yield" in text
+    assert answer.title == "Warsh confirmed as Fed chair"
+
+
 def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None:
     """A series ending earlier than the rest is said under its own date, and the newest come
     first: never one date over every figure and another in brackets after one of them."""
