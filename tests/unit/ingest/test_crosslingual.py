@@ -439,6 +439,11 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
     words = {t.term: t.words[0] for t in translate("yuan yen silver layoffs manufacturing")}
     assert words == {"yuan": "人民币", "yen": "日元", "silver": "白银", "layoff": "裁员",
                      "manufacturing": "制造业"}  # fmt: skip
+    # "fiscal" is a government's (财政) or a company's year (2026财年); CC-CEDICT has neither
+    assert {t.term: t.words for t in translate("Micron's fiscal 2026")}["fiscal"] == (
+        "财政",
+        "财年",
+    )
     # 有色 is nonferrous metals, not "colored"; 机构 institutions, not a "mechanism"
     words = {t.term: t.words[0] for t in translate("有色 机构 回撤 电车 收涨")}
     assert words == {"有色": "nonferrous metals", "机构": "institutions", "回撤": "drawdown",
