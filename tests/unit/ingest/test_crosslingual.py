@@ -444,6 +444,9 @@ def test_a_price_move_is_translated_in_its_market_sense() -> None:
         "财政",
         "财年",
     )
+    # a company's 收入 is revenue, which 营收 says too (the dictionary's first is "take in")
+    (income,) = [t for t in translate("数据中心收入") if t.term == "收入"]
+    assert income.words[0] == "revenue" and "营收" in synonyms(income)
     # 有色 is nonferrous metals, not "colored"; 机构 institutions, not a "mechanism"
     words = {t.term: t.words[0] for t in translate("有色 机构 回撤 电车 收涨")}
     assert words == {"有色": "nonferrous metals", "机构": "institutions", "回撤": "drawdown",
