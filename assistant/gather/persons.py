@@ -2,14 +2,14 @@
 
 A person is named as Chinese writes a foreign name ("约翰·特努斯"), in brackets ("(John
 Ternus)"), or after the role they hold: "陆军参谋长穆尼尔", "美联储主席鲍威尔", "CEO Tim Cook",
-"army chief Asim Munir"; by the role the question asks about, when it names one (穆尼尔, not
-President Trump, for "Who is Pakistan's army chief?"). After a role, a Chinese name is a
-word jieba's dictionary tags as a
-person's (鲍威尔), or a name it does not know, which it cuts into single characters (佩/泽/希/
-齐/扬; 穆 + 尼尔); any other word is what the person did (参谋长通话, 主席表示), not who. A
-Chinese name written with no role before it (库克 alone) is not told: jieba tags too many
-other words as names (陆军). Nor is an English one: English capitalises too much else ("Apple
-Music") to tell a name by its capitals, but after a role, capitals are a name.
+"army chief Asim Munir"; after the role the question asks about, when it names one (穆尼尔,
+not President Trump, for "Who is Pakistan's army chief?"). After a role, a Chinese name is a
+word jieba's dictionary tags as a person's (鲍威尔), or a name it does not know, which it cuts
+into single characters (佩/泽/希/齐/扬; 穆 + 尼尔); any other word is what the person did
+(参谋长通话, 主席表示), not who. A Chinese name written with no role before it (库克 alone) is
+not told: jieba tags too many other words as names (陆军). Nor is an English one: English
+capitalises too much else ("Apple Music") to tell a name by its capitals, but after a role,
+capitals are a name.
 """
 
 from __future__ import annotations
