@@ -130,3 +130,10 @@ def short_name(name: str, latin: str, dictionary: Cedict = DICTIONARY) -> str:
         return ""
     glosses = dictionary.glosses([short]).get(short)
     return short if glosses is None or set(glosses) <= set(latin.split()) else ""
+
+
+def latin_short_name(short: str, dictionary: Cedict = DICTIONARY) -> tuple[str, ...]:
+    """What English calls a company for short, from its Chinese `short_name`: the dictionary's
+    glosses of it, which `short_name` keeps only when they are words of the Latin name
+    ("Apollo", of 阿波罗 for "Apollo Global Management"); none for a short name it lacks."""
+    return tuple(dictionary.glosses([short]).get(short, ())) if short else ()

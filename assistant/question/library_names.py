@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ingest.cedict import DICTIONARY
 from ingest.language import has_cjk
-from ingest.name_glosses import short_name
+from ingest.name_glosses import latin_short_name, short_name
 
 Learned = tuple[tuple[str, str], ...]  # (name, symbol)
 
@@ -32,7 +31,7 @@ def learned_companies(glossed: Iterable[tuple[str, str]]) -> Learned:
         if symbol is None or has_cjk(company_name(symbol, "zh") or ""):
             continue
         short = short_name(chinese, latin)
-        for name in (chinese, short, *_latin_short(short, latin)):
+        for name in (chinese, short, *latin_short_name(short)):
             if name:
                 found.setdefault(name, symbol)
     return tuple(sorted(found.items()))
@@ -41,13 +40,3 @@ def learned_companies(glossed: Iterable[tuple[str, str]]) -> Learned:
 def aliases_of(learned: Learned, symbol: str) -> tuple[str, ...]:
     """The names learned for `symbol`."""
     return tuple(name for name, s in learned if s == symbol)
-
-
-def _latin_short(short: str, latin: str) -> list[str]:
-    """The Latin short name the Chinese one translates, where the dictionary has it as words
-    of the Latin name: "Apollo" of 阿波罗, for "Apollo Global Management"."""
-    if not short:
-        return []
-    words = latin.split()
-    glosses = DICTIONARY.glosses([short]).get(short, [])
-    return [g for g in glosses if set(g.split()) <= set(words) and g != latin]
