@@ -244,12 +244,15 @@ _WHEN_TAGS = frozenset({"t", "m"})  # …for a time (上个月) and a number or 
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # …for a person's name (鲍威尔, 尼尔)
 
 
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """jieba's part of speech of the words its dictionary tags as places, times, quantities or
-    people (中国 ns, 上个月 t, 一个月 m, 鲍威尔 nr). The tags are in jieba's text file only, read
-    once when a question first needs them (~0.1 s)."""
-    wanted = _WHEN_TAGS | _PERSON_TAGS | {_PLACE_TAG}
+_NAMES = frozenset({_PLACE_TAG, *_WHEN_TAGS})
+
+
+@lru_cache(maxsize=2)
+def _tags(wanted: frozenset[str] = _NAMES) -> dict[str, str]:
+    """jieba's part of speech of the words its dictionary tags as places, times or quantities
+    (中国 ns, 上个月 t, 一个月 m), or with `_PERSON_TAGS`, as people (鲍威尔 nr). The tags are in
+    jieba's text file only, read when a question first needs them (~0.1 s): people's names,
+    80,000 of them, only for a question asking who."""
     with jieba_dictionary().open(encoding="utf-8") as lines:  # "中国 129470 ns"
         rows = (line.split() for line in lines)
         return {row[0]: row[2] for row in rows if len(row) == 3 and row[2] in wanted}
@@ -268,4 +271,4 @@ def is_time_or_amount(word: str) -> bool:
 def is_person(word: str) -> bool:
     """Is `word` a person's name in jieba's dictionary (鲍威尔, 尼尔)? jieba tags some other
     words so too (陆军): a caller reads it where a name is expected, after a role."""
-    return _tags().get(word) in _PERSON_TAGS
+    return word in _tags(_PERSON_TAGS)
