@@ -695,9 +695,9 @@ def test_a_person_named_after_their_role_answers_who() -> None:
 def test_a_pair_of_names_joined_by_a_hyphen_is_its_two_names() -> None:
     """ "the US-Iran deal" is about the United States and Iran, which a Chinese sentence says
     as 美国 and 伊朗; a compound the dictionary translates whole ("year-end": 年底) stays one."""
-    wanted = question_terms("Who helped broker the US-Iran deal?")
-    assert any("伊朗" in group for group in wanted) and any("美国" in group for group in wanted)
     question = "Who helped broker the US-Iran deal?"
+    wanted = question_terms(question)
+    assert any("伊朗" in group for group in wanted) and any("美国" in group for group in wanted)
     assert coverage("巴基斯坦斡旋伊朗和美国的谈判。", question) > coverage(
         "巴基斯坦斡旋谈判。", question
     )
