@@ -12,7 +12,7 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
 from assistant.gather.sentences import split_text, unbalanced
 from assistant.llm.injection import is_instruction_like
-from ingest.language import cjk_count, detect_language
+from ingest.language import IDEOGRAPHS, cjk_count, detect_language
 from ingest.models import Hit
 
 # Web page furniture and site disclaimers in any site's text (a site's own widgets are its
@@ -93,7 +93,8 @@ _LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor 
 
 # A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…").
 _LABEL = re.compile(r"^(?i:key takeaways)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[:：]")
-_CLAUSE_BREAK = re.compile(r"[,;](?=\s)|[，；]")  # not the comma of "1,300"
+# Not the comma of "1,300"; an ASCII comma in Chinese text ("上调至“买入”,目标价为395美元") is one
+_CLAUSE_BREAK = re.compile(rf"[,;](?=\s|[{IDEOGRAPHS}])|[，；]")
 
 
 def clauses(text: str) -> list[str]:

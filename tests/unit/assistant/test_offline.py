@@ -430,7 +430,7 @@ def test_the_title_says_the_finding_and_never_cuts_a_word() -> None:
     assert ask().title == "罗素2000指数年初至今跑赢标普500指数"  # +7.54% against +1.02%
     long = (
         "What is driving the small-cap rotation this winter, and what are the main risks to it"
-        " in 2026 for investors?"
+        " in 2026 for investors who hold small-cap index funds?"
     )
     title = ask(long).title
     assert title.endswith("…") and long.startswith(title[:-1]) and long[len(title) - 1] == " "
@@ -450,6 +450,42 @@ def test_without_a_headline_stating_it_the_title_is_the_finding_in_the_lead_sent
     english = article("en", "Huawei goes budget", "Huawei's Enjoy 90 starts at 1,299 yuan.")
     answer = ask("华为畅享90起售价是多少？", index=FakeIndex([english]))
     assert answer.title == "华为畅享90起售价是多少"
+
+
+def test_the_finding_titles_the_answer_from_a_clause_cut_at_an_ascii_comma_or_a_long_one() -> None:
+    """Chinese text written with ASCII commas has clauses too: the one stating the price
+    titles the answer, not the whole sentence. An English finding a little longer than a
+    headline (one clause of 108 characters) still titles it rather than the question."""
+    text = "招商证券将宁德时代的评级上调至“强烈推荐”,目标价为520元,反映出该行对储能需求仍有信心。"
+    battery = article("battery", "券商观点汇总", text)
+    answer = ask("招商证券给宁德时代的目标价是多少？", index=FakeIndex([battery]))
+    assert answer.title == "招商证券将宁德时代的评级上调至“强烈推荐”,目标价为520元"
+    long = (
+        "In the first week, Norway's Arctic-crossing Barents gas pipeline ramped up to its full"
+        " capacity of 30 million cubic meters a day, the operator said."
+    )
+    pipeline = article("pipeline", "Arctic gas flows", long)
+    answer = ask(
+        "How much gas per day can Norway's Barents pipeline carry?", index=FakeIndex([pipeline])
+    )
+    finding = (
+        "Norway's Arctic-crossing Barents gas pipeline ramped up to its full capacity of 30"
+        " million cubic meters a day"
+    )
+    assert answer.title == finding and len(finding) > 100
+
+
+def test_a_run_of_clauses_ending_in_who_said_it_states_nothing_and_titles_nothing() -> None:
+    """ "As the bank details below, according to its 2026 survey," names where the finding is
+    and not the finding: the answer is titled by its question rather than by that."""
+    text = (
+        "As the bank's economists detail below, according to the Lisbon Council's 2026 Digital"
+        " Index, the most digital countries tend to combine fast broadband with skilled workers."
+    )
+    survey = article("survey", "Weekly notes", text)
+    question = "Where does Portugal rank in the Lisbon Council's 2026 Digital Index?"
+    answer = ask(question, index=FakeIndex([survey]))
+    assert "according to" not in answer.title
 
 
 def _hit(article: str, text: str) -> Hit:

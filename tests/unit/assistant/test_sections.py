@@ -240,8 +240,9 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
         (
             "What is the outlook for gold?",
             "According to the latest gold purchase tracker from Goldman, of the 59 tonnes of gold"
-            " bought by central banks in April, China's central bank was estimated to have bought"
-            " 24 tonnes, well below the recent pace of imports, which are about five times that.",
+            " bought by central banks in April, China's central bank was estimated by the bank's"
+            " analysts to have bought 24 tonnes, well below the recent pace of imports, which are"
+            " about five times that.",
             "What is the outlook for gold",
         ),
         # …nor what leans on the sentence before, after its connective ("同时，这也…")
