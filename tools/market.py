@@ -24,7 +24,7 @@ from tools.errors import PeriodError, ToolError, UnknownSymbolError
 from tools.frames import last_date as last_close
 from tools.macro import MACRO_SYMBOLS
 from tools.macro import macro as macro_tool
-from tools.notes import Note, clauses, price_store_note
+from tools.notes import Note, age_note, clauses, not_current_note, price_store_note
 from tools.periods import Period, calendar_year, date_range, parse_date, parse_period
 from tools.provider import PriceProvider
 from tools.proxies import ETF_PROXY, StandIn, choose_stand_ins
@@ -322,21 +322,12 @@ def _ages(metas: Sequence[SymbolMeta], today: dt.date) -> tuple[Note, ...]:
     by_last: dict[dt.date, list[str]] = {}
     for meta in metas:
         by_last.setdefault(meta.last, []).append(meta.symbol)
-    return tuple(_age(last, (today - last).days, s) for last, s in sorted(by_last.items()))
-
-
-def _age(last: dt.date, days: int, symbols: list[str]) -> Note:
-    listed = ", ".join(symbols)
-    text = f"last close {last}, {days} days old, for {listed}"
-    return Note(text, "age", last=last, days=days, symbols=listed, symbols_zh="、".join(symbols))
+    return tuple(age_note(last, (today - last).days, s) for last, s in sorted(by_last.items()))
 
 
 def _age_notes(metas: Sequence[SymbolMeta], today: dt.date) -> list[str]:
     old = [meta for meta in metas if today - meta.last > CURRENT_WITHIN]
-    if not old:
-        return []
-    ages = _ages(old, today)
-    return [Note(f"stored prices are not current ({clauses(ages)})", "not_current", ages=ages)]
+    return [not_current_note(_ages(old, today))] if old else []
 
 
 def _not_stored(symbol: str) -> str:

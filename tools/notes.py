@@ -11,7 +11,8 @@ a fact given per language has its language's value beside it ("name", "name_zh")
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from tools.errors import ToolError
 
@@ -52,6 +53,38 @@ def price_store_note(groups: Sequence[tuple[str, Sequence[str]]]) -> Note:
         for phrase, items in groups
     )
     return Note("local price store: " + "; ".join(parts), "price_store", groups=parts)
+
+
+def age_note(last: dt.date, days: int, symbols: Sequence[str]) -> Note:
+    """'last close 2026-02-23, 270 days old, for ^RUT, XLB'."""
+    text = f"last close {last}, {days} days old, for {', '.join(symbols)}"
+    return Note(text, "age", last=last, days=days, symbols=tuple(symbols))
+
+
+def not_current_note(ages: tuple[Note, ...]) -> Note:
+    """'stored prices are not current (…)', one `age_note` per last close."""
+    return Note(f"stored prices are not current ({clauses(ages)})", "not_current", ages=ages)
+
+
+def merged_notes(notes: Iterable[str]) -> list[str]:
+    """The notes of several results, each once, their "not current" notes as one in the
+    first one's place: each symbol is named once, though the sector scores' benchmark SPY
+    is also the returns' SPY."""
+    merged: list[str] = []
+    by_close: dict[tuple[dt.date, int], list[str]] = {}
+    for note in notes:
+        if getattr(note, "key", None) != "not_current":
+            merged += [] if note in merged else [note]
+            continue
+        if not by_close:
+            merged.append(note)  # its place, filled below
+        for age in getattr(note, "facts", {})["ages"]:
+            symbols = by_close.setdefault((age.facts["last"], age.facts["days"]), [])
+            symbols += [s for s in age.facts["symbols"] if s not in symbols]
+    ages = tuple(age_note(last, days, s) for (last, days), s in sorted(by_close.items()))
+    return [
+        not_current_note(ages) if getattr(n, "key", None) == "not_current" else n for n in merged
+    ]
 
 
 def of_error(error: ToolError) -> str:

@@ -70,8 +70,12 @@ def sector_scores(
     left_out = _ending_early(chosen, as_of)
     if left_out:
         as_of = as_of or last_date(chosen[BENCHMARK])
+        by_last: dict[dt.date, list[str]] = {}  # "XLB, XLRE, XLC (last close …)", once
+        for symbol, last in left_out.items():
+            by_last.setdefault(last, []).append(symbol)
         items = tuple(
-            Note(f"{s} (last close {d})", "closed", symbol=s, last=d) for s, d in left_out.items()
+            Note(f"{', '.join(s)} (last close {d})", "closed", symbols=tuple(s), last=d)
+            for d, s in sorted(by_last.items())
         )
         text = f"{', '.join(items)}: closes end before {as_of}, left out of the ranking"
         notes.append(Note(text, "left_out", items=items, as_of=as_of))

@@ -20,7 +20,7 @@ from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date, message, note_text, tool_name
 from ingest.language import has_cjk
 from ingest.models import Hit
-from tools.notes import price_store_note
+from tools.notes import merged_notes, price_store_note
 from tools.result import ToolResult
 
 MARKET = 0
@@ -59,7 +59,8 @@ class MarketSource:
         symbols = _unique(s for r in self.results for s in r.provenance.symbols)
         origins = merged_origins((r.provenance.source for r in self.results), language)
         methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
-        notes = _unique(note_text(n, language) for r in self.results for n in r.provenance.notes)
+        notes = merged_notes(n for r in self.results for n in r.provenance.notes)
+        notes = _unique(note_text(n, language) for n in notes)
         as_of = self.as_of
         return Reference(
             n=n,

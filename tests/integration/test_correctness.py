@@ -103,6 +103,8 @@ def test_sector_scores_leave_out_the_sectors_whose_closes_end_early(
         ranked = {r["symbol"] for r in result.records()}
         assert len(ranked) == 8 and not ranked & {"XLB", "XLRE", "XLC"}
         assert {s for s, _ in result.left_out} == {"XLB", "XLRE", "XLC"}
+        closed = "XLB, XLRE, XLC (last close 2026-02-23): closes end before 2026-08-21"
+        assert any(note.startswith(closed) for note in result.provenance.notes)
         assert [r["rank"] for r in result.records()] == list(range(1, 9))
     before = shared_market.sector_scores(as_of="2026-02-20")  # all eleven have closes then
     assert len(before.records()) == 11 and before.left_out == ()

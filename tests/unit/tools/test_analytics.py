@@ -41,6 +41,18 @@ def test_sector_scores_rank_all_eleven_deterministically() -> None:
     assert "percentile" in result.provenance.method
 
 
+def test_sectors_whose_closes_end_early_are_named_once_per_last_close() -> None:
+    """Two sectors ending on one day share a clause: "XLB, XLRE (last close …)"."""
+    frames = sector_frames()
+    for symbol in ("XLB", "XLRE"):
+        frames[symbol] = frames[symbol].iloc[:40]
+    result = sector_scores(frames)
+    assert {s for s, _ in result.left_out} == {"XLB", "XLRE"}
+    [note] = [n for n in result.provenance.notes if "left out of the ranking" in n]
+    last = frames["XLB"].index[-1].date()
+    assert note.startswith(f"XLB, XLRE (last close {last}): closes end before"), note
+
+
 def test_sector_components_by_hand() -> None:
     frames = sector_frames()
     xle = frames["XLE"]["Close"].to_numpy()
