@@ -170,10 +170,12 @@ def _reference(reference: Reference) -> Reference:
         p.model_copy(update={"text": defang(p.text), "section": defang(p.section)})
         for p in reference.passages
     )
+    source = defang(reference.source)
     return reference.model_copy(
         update={
             "title": defang(reference.title),
-            "source": defang(reference.source),
+            # unchanged, the [0] line keeps the data it was worded from (`Worded`)
+            "source": reference.source if source == reference.source else source,
             "passages": passages,
         }
     )

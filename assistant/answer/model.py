@@ -9,9 +9,9 @@ be stored as JSON and reopened.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator
 
 from ingest.language import Language  # re-exported: an Answer's language is a text's language
 
@@ -55,13 +55,24 @@ class Passage(Frozen):
     text: str
 
 
+def _kept(value: object, handler: ValidatorFunctionWrapHandler) -> object:
+    """A text that carries its data (tools.notes.Note, a str) stays itself; others are str."""
+    return value if isinstance(value, str) and type(value) is not str else handler(value)
+
+
+# A caveat or an origin as the reader reads it, which may also carry what it was worded from
+# (tools.notes.Note: its key and facts), so a brief merges its steps' [0] by what they say,
+# not by their wording. It equals, and is stored as, its text.
+Worded = Annotated[str, WrapValidator(_kept)]
+
+
 class Reference(Frozen):
     """One numbered entry of the references list, rendered by code from the source registry."""
 
     n: int
     kind: Literal["market_data", "article"]
     title: str
-    source: str = ""
+    source: Worded = ""
     date: dt.date | None = None
     url: str | None = None
     # articles
@@ -71,7 +82,7 @@ class Reference(Frozen):
     tools: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
     method: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Worded, ...] = ()
 
     @property
     def chunk_ids(self) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date, message, note_text, tool_name
 from ingest.language import has_cjk
 from ingest.models import Hit
-from tools.notes import merged_notes, price_store_note
+from tools.notes import Note, merged_notes, price_store_note
 from tools.result import ToolResult
 
 MARKET = 0
@@ -55,24 +55,60 @@ class MarketSource:
         return max(dates) if dates else None
 
     def reference(self, n: int, language: Language) -> Reference:
-        tools = _unique(r.provenance.tool for r in self.results)
-        symbols = _unique(s for r in self.results for s in r.provenance.symbols)
-        origins = merged_origins((r.provenance.source for r in self.results), language)
-        methods = _unique(f"{r.provenance.tool}: {r.provenance.method}" for r in self.results)
-        notes = merged_notes(n for r in self.results for n in r.provenance.notes)
-        notes = _unique(note_text(n, language) for n in notes)
-        as_of = self.as_of
-        return Reference(
-            n=n,
-            kind="market_data",
-            title=market_title(tools, symbols, as_of, language),
-            source=origins,
-            date=as_of,
-            tools=tuple(tools),
-            symbols=tuple(symbols),
-            method="; ".join(methods),
-            notes=tuple(notes),
+        return market_reference(
+            n,
+            tools=[r.provenance.tool for r in self.results],
+            symbols=[s for r in self.results for s in r.provenance.symbols],
+            as_of=self.as_of,
+            origins=[r.provenance.source for r in self.results],
+            methods=[f"{r.provenance.tool}: {r.provenance.method}" for r in self.results],
+            notes=[n for r in self.results for n in r.provenance.notes],
+            language=language,
         )
+
+
+def market_reference(
+    n: int,
+    *,
+    tools: Iterable[str],
+    symbols: Iterable[str],
+    as_of: dt.date | None,
+    origins: Iterable[str],
+    methods: Iterable[str],
+    notes: Iterable[str],
+    language: Language,
+) -> Reference:
+    """`[0]` of one answer's tool results, or of a brief's steps: each tool, symbol and method
+    once, the price store's origins as one line and the notes merged (`merged_notes`), in the
+    reader's language."""
+    tools, symbols, origins = _unique(tools), _unique(symbols), tuple(origins)
+    return Reference(
+        n=n,
+        kind="market_data",
+        title=market_title(tools, symbols, as_of, language),
+        source=Note(merged_origins(origins, language), "origins", origins=origins),
+        date=as_of,
+        tools=tuple(tools),
+        symbols=tuple(symbols),
+        method="; ".join(_unique(methods)),
+        notes=_worded(merged_notes(notes), language),
+    )
+
+
+def origins_of(reference: Reference) -> tuple[str, ...]:
+    """What a `[0]`'s source line was worded from (the line itself, read back from JSON)."""
+    return getattr(reference.source, "facts", {}).get("origins", (reference.source,))
+
+
+def _worded(notes: Iterable[str], language: Language) -> tuple[str, ...]:
+    """Each note once, in the reader's words, still carrying its data (`Worded`)."""
+    worded: dict[str, str] = {}
+    for note in notes:
+        text = note_text(note, language)
+        if text and text not in worded:
+            key = getattr(note, "key", None)
+            worded[text] = Note(text, key, **getattr(note, "facts", {})) if key else text
+    return tuple(worded.values())
 
 
 def market_title(
@@ -202,18 +238,6 @@ def merged_origins(sources: Iterable[str], language: Language) -> str:
     lines: list[str] = [price_store_note(list(groups.values()))] if groups else []
     lines += others
     return message("join.clauses", language).join(note_text(line, language) for line in lines)
-
-
-def merge_origins(sources: Iterable[str]) -> list[str]:
-    """One line per origin: "store: CSV import (d): a.csv, b.csv" and "store: CSV import (d):
-    c.csv" become "store: CSV import (d): a.csv, b.csv, c.csv"."""
-    merged: dict[str, list[str]] = {}
-    for source in sources:
-        head, sep, tail = source.rpartition(": ")
-        key, items = (head, tail.split(", ")) if sep else (source, [])
-        bucket = merged.setdefault(key, [])
-        bucket += [item for item in items if item and item not in bucket]
-    return [f"{key}: {', '.join(items)}" if items else key for key, items in merged.items()]
 
 
 def _unique(values: Iterable[object]) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from assistant.answer.citations import MARKER_GROUP
 from assistant.answer.model import Language, Passage, Reference, Section
-from assistant.gather.sources import MARKET, market_title, merge_origins
+from assistant.gather.sources import MARKET, market_reference, origins_of
 
 _NUMBER = re.compile(r"\d{1,3}")
 _REPEATED = re.compile(r"(\[(\d+)\])(?:\s*\[\2\])+")
@@ -73,26 +73,20 @@ def merge_article(entries: Sequence[Reference]) -> Reference:
 
 
 def merge_market(entries: Sequence[Reference], language: Language) -> Reference:
-    """`[0]` of several steps: every tool, symbol, origin, method and note, the latest date."""
-    tools = _unique(t for e in entries for t in e.tools)
-    symbols = _unique(s for e in entries for s in e.symbols)
+    """`[0]` of several steps: every tool, symbol, origin, method and note, the latest date.
+    Merged from what each step's source and notes were worded from (`Worded`), so one price
+    store is one origin and a stale symbol is named once, in either language."""
     dates = [e.date for e in entries if e.date]
-    as_of = max(dates) if dates else None
-    return Reference(
-        n=MARKET,
-        kind="market_data",
-        title=market_title(tools, symbols, as_of, language),
-        source="; ".join(merge_origins(o for e in entries for o in e.source.split("; ") if o)),
-        date=as_of,
-        tools=tuple(tools),
-        symbols=tuple(symbols),
-        method="; ".join(_unique(m for e in entries for m in e.method.split("; ") if m)),
-        notes=tuple(_unique(n for e in entries for n in e.notes)),
+    return market_reference(
+        MARKET,
+        tools=(t for e in entries for t in e.tools),
+        symbols=(s for e in entries for s in e.symbols),
+        as_of=max(dates) if dates else None,
+        origins=(o for e in entries for o in origins_of(e)),
+        methods=(m for e in entries for m in e.method.split("; ")),
+        notes=(n for e in entries for n in e.notes),
+        language=language,
     )
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -86,17 +86,3 @@ def test_market_reference_names_tools_symbols_source_and_date() -> None:
     assert reference.title == "marketbrief 市场数据：指数收益（^RUT），截至2026年1月23日"
     english = registry.reference(registry.market, 0, "en").title
     assert english == "marketbrief market data: index returns (^RUT), as of January 23, 2026"
-
-
-def test_market_origins_are_merged_per_store() -> None:
-    from assistant.gather.sources import merge_origins
-
-    sources = [
-        "store: CSV import (d): ^RUT.csv, ^GSPC.csv",
-        "store: CSV import (d): ^RUT.csv, IWM.csv",
-        "yfinance, fetched today",
-    ]
-    assert merge_origins(sources) == [
-        "store: CSV import (d): ^RUT.csv, ^GSPC.csv, IWM.csv",
-        "yfinance, fetched today",
-    ]

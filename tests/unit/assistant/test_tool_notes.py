@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.model import Language
+from assistant.answer.links import defang_answer
+from assistant.answer.model import Answer, Language, Reference
 from assistant.gather.sources import MarketSource
 from assistant.locale import has_message
+from assistant.research.references import merge_market
 from tests.unit.tools.conftest import NOW, StubProvider, make_frame
 from tools.errors import ProviderError
 from tools.macro import MACRO_SYMBOLS
@@ -85,6 +87,32 @@ def test_stale_prices_are_one_note_naming_each_symbol_once(tmp_path: Path) -> No
         notes = MarketSource(results=results).reference(0, language).notes  # type: ignore[arg-type]
         stale = [note for note in notes if "not current" in note or "不是最新" in note]
         assert len(stale) == 1 and stale[0].count("SPY") == 1 and "IWM" in stale[0], notes
+
+
+def test_a_briefs_steps_share_one_origin_and_one_stale_note(tmp_path: Path) -> None:
+    """A brief's [0] merges its steps' by what they say: in Chinese as in English, one price
+    store is one origin, and a symbol two steps read is named once among the stale ones."""
+    market = _market(tmp_path)
+    first = MarketSource(results=[market.index_returns(["IWM", "SPY"], period="1M")])
+    second = MarketSource(results=[market.index_returns(["SPY"], period="1M"), market.macro()])
+    for language, stale_words, origin in (
+        ("zh", "不是最新", "导入的CSV"),
+        ("en", "not current", "CSV import"),
+    ):
+        steps = [delivered(step.reference(0, language)) for step in (first, second)]  # type: ignore[arg-type]
+        merged = merge_market(steps, language)  # type: ignore[arg-type]
+        stale = [note for note in merged.notes if stale_words in note]
+        assert len(stale) == 1 and stale[0].count("SPY") == 1 and "^TNX" in stale[0], merged.notes
+        assert merged.source.count(origin) == 1 and merged.source.count("SPY") == 1
+
+
+def delivered(reference: Reference) -> Reference:
+    """The reference as an answer delivers it (links defanged)."""
+    answer = Answer(
+        question="q", title="t", as_of=NOW.date(), language="en", mode="offline", sections=(),
+        references=(reference,),
+    )  # fmt: skip
+    return defang_answer(answer).references[0]
 
 
 def _note_keys() -> set[str]:
