@@ -212,7 +212,12 @@ def with_antecedent(text: str, before: str) -> str:
     # a lead that leans back in turn would need its own: the pair would still dangle
     if not quotable(lead) or leans_back(lead) or len(lead) + len(text) > _JOINED_LENGTH:
         return text
-    last = lead.rstrip("”’」』）)\"'")[-1:]  # what ends it, inside its closing marks
+    return joined(lead, text)
+
+
+def joined(lead: str, text: str) -> str:
+    """Two sentences as one run of text: a space after an English one, none after Chinese."""
+    last = strip_markers(lead).rstrip("”’」』）)\"'")[-1:]  # what ends it, inside its marks
     return lead + ("" if cjk_count(last) or last in "。！？；" else " ") + text
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from assistant.answer.citations import markers_in, strip_markers
 from assistant.answer.model import Language, SectionKey
+from assistant.gather.quotable import joined, leans_back
 from assistant.gather.sentences import paragraphs, sentences
 from assistant.gather.sources import MARKET
 from assistant.research.brief import Finding
@@ -81,7 +82,13 @@ def units(text: str, section: SectionKey) -> list[Unit]:
         if paragraph.startswith(">"):
             found.append(Unit(paragraph, section, n))
             continue
-        found += [Unit(s, section, n) for s in sentences(paragraph)]
+        for sentence in sentences(paragraph):
+            if leans_back(strip_markers(sentence)) and found and found[-1].paragraph == n:
+                # quoted with the sentence it leans on ("It cited…" after what "it" is): one
+                # claim, cited once after both, which the brief must not part
+                found[-1] = Unit(joined(found[-1].text, sentence), section, n)
+            else:
+                found.append(Unit(sentence, section, n))
     return found
 
 

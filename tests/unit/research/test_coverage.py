@@ -17,7 +17,7 @@ from assistant.research.plan import Plan, Step
 from assistant.research.reserve import topic_names
 from assistant.research.run import run_plan
 from assistant.research.template import template_plan
-from assistant.research.units import Unit
+from assistant.research.units import Unit, units
 from assistant.settings import load_settings
 from ingest.language import cjk_count
 from ingest.models import Article
@@ -360,3 +360,20 @@ def test_a_plural_in_the_question_names_the_same_subject() -> None:
     step = Step(question="What are the valuations (P/E, P/B) for the Utilities sectors?",
                 tools=("search_commentary",))  # fmt: skip
     assert Focus.of(topic, step, names).answers("公用事业板块估值处于历史低位。")
+
+
+def test_a_sentence_leaning_on_the_one_before_stays_with_it() -> None:
+    """A step's answer quotes "It cited…" with what "it" is, one citation after both: the
+    brief's units keep them one claim, so no takeaway reads "It cited…" alone."""
+    text = (
+        "At its June meeting, the central bank raised its inflation forecast to 5.1%. It cited"
+        " downside risks to growth from energy prices[3]. Oil fell 2%[4].\n\n"
+        "出口增长8%[5]。其中芯片出口增长20%[5]。"
+    )
+    found = [unit.words for unit in units(text, "risks")]
+    assert found == [
+        "At its June meeting, the central bank raised its inflation forecast to 5.1%. It cited"
+        " downside risks to growth from energy prices.",
+        "Oil fell 2%.",
+        "出口增长8%。其中芯片出口增长20%。",
+    ]
