@@ -40,6 +40,7 @@ from assistant.gather.quotable import (
 )
 from assistant.gather.said import Said
 from assistant.gather.written_names import about_names, names_typed
+from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit
@@ -326,9 +327,14 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
 
 @lru_cache(maxsize=256)
 def timely_span(question: str, period: str | None) -> str | None:
-    """The span a sentence's timeliness is judged by: the period asked, else for a question
-    on what is still to come ("下次会议会降息吗？") the past month, whose views are live."""
-    return period or (AHEAD_SPAN if looks_ahead(question) else None)
+    """The span a sentence's timeliness is judged by: the period asked; but for a question on
+    what is still to come ("下次会议会降息吗？", "黄金前景如何？") or on why a market moves
+    ("黄金价格为什么上涨？", "What is driving the small-cap rotation?"), the past month, whose
+    views are live, unless it names a shorter or a past period. The year to date a return is
+    measured over by default is no reason to quote last January's reasons for this rally."""
+    if looks_ahead(question) or asks_cause(question):
+        return period if period not in _TO_DATE else AHEAD_SPAN
+    return period
 
 
 def _timeliness(
@@ -362,6 +368,7 @@ def _timeliness(
 # question's search looks this far back too: `offline.gathering.published_window`).
 RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
 AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superseded
+_TO_DATE = (None, "YTD", "QTD")  # periods no view older than a month speaks for
 
 
 def newest_published(hits: Sequence[Hit]) -> dt.date | None:

@@ -337,6 +337,34 @@ def test_recently_without_a_date_is_the_librarys_recent_not_todays() -> None:
     assert any(r.title == "原油收盘" for r in answer.references)
 
 
+@pytest.mark.parametrize(
+    ("question", "old", "new"),
+    [
+        (
+            "黄金价格为什么上涨？",
+            "第{n}周，黄金价格上涨，原因是美联储降息，黄金价格为什么上涨一目了然。",
+            "8月12日，黄金价格上涨2%，原因是各国央行继续增持黄金储备。",
+        ),
+        (
+            "What is the outlook for gold?",
+            "In week {n}, the outlook for gold stayed bright as gold rallied on Fed rate cuts.",
+            "On August 12, Goldman raised its outlook for gold, citing central bank buying.",
+        ),
+    ],
+)
+def test_why_a_market_moves_or_its_outlook_asked_with_no_date_is_answered_from_now(
+    question: str, old: str, new: str
+) -> None:
+    """Asked with no date, why gold rises and what its outlook is are asked of the library's
+    now: its newest reasons lead, not last autumn's, which share more of the words."""
+    weeks = "\n\n".join(old.format(n=n) for n in range(12))
+    autumn = article("autumn", "Gold weekly", weeks, published=dt.date(2025, 10, 6))
+    august = article("august", "Gold today", new, published=dt.date(2026, 8, 12))
+    answer = assistant(index=FakeIndex([autumn, august])).ask(question)
+    analysis = answer.section("analysis").text  # type: ignore[union-attr]
+    assert analysis.startswith(new[:20]), analysis
+
+
 def test_what_is_still_to_come_is_answered_from_the_latest_views() -> None:
     """ "Will the Fed cut rates in September?" asked in August: last September's cut shares
     every word of the question, in thirty passages, but the live views are the last month's."""
