@@ -52,13 +52,15 @@ ASKING_WORDS = frozenset(
 # 数字底座" does not answer it. Not "data": "data center" is a subject.
 FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据".split())  # noqa: SIM905
 # Words that say which side of the subject a question wants ("What is the outlook for gold?",
-# "黄金前景如何", "芯片股表现如何"), not the subject: a sentence on a home-goods retailer's
-# "outlook" does not answer a question on gold's. They still count in a sentence that says the
-# subject (assistant.gather.coverage), and are searched and translated as any word.
+# "黄金前景如何", "芯片股表现如何", "What is driving the small-cap rotation?"), not the
+# subject: a sentence on a home-goods retailer's "outlook" does not answer a question on
+# gold's, nor one on an ETF "driving" growth in health care the small-cap question. They still
+# count in a sentence that says the subject (assistant.gather.coverage), and are searched and
+# translated as any word.
 ASPECT_WORDS = frozenset(
     """outlook prospect forecast view perform performing performance situation trend trending
-    status picture
-    前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途""".split()  # noqa: SIM905
+    status picture driving driver drivers behind causing reason reasons
+    前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途 驱动 驱动因素 推动因素 原因""".split()  # noqa: SIM905
 )
 # The words of a trailing span ("最近一个月", "over the past three months", "近一周"): when, not
 # what, like an aspect they count only in a sentence that says the subject. A box office's

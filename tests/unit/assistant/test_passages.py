@@ -1368,6 +1368,15 @@ def test_an_aspect_word_counts_only_where_most_of_the_subject_is_said() -> None:
     models = "Goldman sees the top performing Chinese AI models priced at US$1 per million tokens."
     market = "The U.S. labor market showed remarkable endurance in April."
     assert coverage(models, question) < coverage(market, question)
+    # so does what drives it: an ETF "driving" a health-care opportunity is no reason for the
+    # small-cap rotation, in either language
+    question = "What is driving the small-cap rotation?"
+    for elsewhere in (
+        "The ETF gives exposure to the value chain driving this high-growth opportunity.",
+        "这并非系统性的医药板块减仓，而更像是一次风险偏好的主动调整。",
+    ):
+        assert coverage(elsewhere, question) == 0.0, elsewhere
+    assert coverage("Rate cuts are driving the small-cap rotation.", question) == 1.0
 
 
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
