@@ -186,11 +186,15 @@ class Disagreements:
         ]
 
     def summary(self) -> str:
+        """One line of every disagreement; an older article's is dated, as it is checked
+        against the closes of its own day, not of the answer's."""
+        end = self.registry.market.as_of
         pairs = [
             message(
                 "discrepancy.pair",
                 self.lang,
                 name=self._who(d),
+                when=self._when(d.day) if d.day and d.day != end else "",
                 stated=d.stated.raw,
                 source=f"[{self._n(d)}]",
                 computed=f"{d.computed:.2f}%",
@@ -201,6 +205,9 @@ class Disagreements:
         return message(
             "discrepancy.summary", self.lang, pairs=message("join.clauses", self.lang).join(pairs)
         )
+
+    def _when(self, day: dt.date) -> str:
+        return message("discrepancy.when", self.lang, date=format_date(day, self.lang))
 
     def flags(self) -> list[Flag]:
         out = []

@@ -61,9 +61,18 @@ def test_an_older_figure_wrong_for_its_day_is_shown_beside_that_days_closes() ->
     [sentence] = Disagreements([found], registry, VOCABULARY, "en").sentences()
     assert "8.9%" in sentence and "7.00%" in sentence and "July 17, 2026" in sentence
     assert found.result in registry.tool_results  # its figure is cited as [0]
+    # the takeaway dates it: it is July's check in an answer as of August
+    registry = SourceRegistry()
+    registry.add_tool_result(_result(12.11, END))
+    summary = Disagreements([found], registry, VOCABULARY, "en").summary()
+    assert "the S&P 500 as of July 17, 2026, 8.9%" in summary, summary
 
 
 def test_a_figure_of_the_answers_own_days_is_compared_as_it_is() -> None:
     ytd_at, asked = _closes({})
     [found] = find_discrepancies(_result(12.11, END), _pool(END), VOCABULARY, ytd_at)
     assert (found.computed, found.day, asked) == (12.11, END, [])
+    registry = SourceRegistry()
+    registry.add_tool_result(_result(12.11, END))
+    summary = Disagreements([found], registry, VOCABULARY, "zh").summary()
+    assert "标普500指数文章为8.9%" in summary, summary  # the answer's own day goes unsaid
