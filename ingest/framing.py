@@ -54,9 +54,9 @@ FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据"
 # Words that say which side of the subject a question wants ("What is the outlook for gold?",
 # "黄金前景如何", "芯片股表现如何", "What is driving the small-cap rotation?"), not the
 # subject: a sentence on a home-goods retailer's "outlook" does not answer a question on
-# gold's, nor one on an ETF "driving" growth in health care the small-cap question. They still
-# count in a sentence that says the subject (assistant.gather.coverage), and are searched and
-# translated as any word.
+# gold's, nor does one on an ETF "driving" a health-care opportunity say what drives small
+# caps. They still count in a sentence that says the subject (assistant.gather.coverage), and
+# are searched and translated as any word.
 ASPECT_WORDS = frozenset(
     """outlook prospect forecast view perform performing performance situation trend trending
     status picture driving driver drivers behind causing reason reasons

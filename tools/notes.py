@@ -71,20 +71,23 @@ def merged_notes(notes: Iterable[str]) -> list[str]:
     first one's place: each symbol is named once, though the sector scores' benchmark SPY
     is also the returns' SPY."""
     merged: list[str] = []
+    place: int | None = None  # of the first "not current" note
     by_close: dict[tuple[dt.date, int], list[str]] = {}
     for note in notes:
         if getattr(note, "key", None) != "not_current":
             merged += [] if note in merged else [note]
             continue
-        if not by_close:
-            merged.append(note)  # its place, filled below
+        if place is None:
+            place = len(merged)
+            merged.append(note)
         for age in getattr(note, "facts", {})["ages"]:
             symbols = by_close.setdefault((age.facts["last"], age.facts["days"]), [])
             symbols += [s for s in age.facts["symbols"] if s not in symbols]
-    ages = tuple(age_note(last, days, s) for (last, days), s in sorted(by_close.items()))
-    return [
-        not_current_note(ages) if getattr(n, "key", None) == "not_current" else n for n in merged
-    ]
+    if place is not None:
+        merged[place] = not_current_note(
+            tuple(age_note(last, days, s) for (last, days), s in sorted(by_close.items()))
+        )
+    return merged
 
 
 def of_error(error: ToolError) -> str:

@@ -368,7 +368,7 @@ def _timeliness(
 # question's search looks this far back too: `offline.gathering.published_window`).
 RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
 AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superseded
-_TO_DATE = (None, "YTD", "QTD")  # periods no view older than a month speaks for
+_TO_DATE = (None, "YTD", "QTD")  # the default year to date says nothing of a view's age
 
 
 def newest_published(hits: Sequence[Hit]) -> dt.date | None:
