@@ -304,7 +304,7 @@ def describe_sources(metas: Iterable[SymbolMeta]) -> str:
     """'local price store: CSV import (2026-11-20): ^GSPC.csv, ^RUT.csv; yfinance, fetched
     2026-11-21 09:00 UTC: XLE'. Plain CSV imports of one day share a group, named by file. A
     `Note` whose `groups` are notes too, so the `[0]` reference of several results merges them
-    (`assistant.gather.sources.merged_origins`) and words them in the reader's language."""
+    (`tools.notes.merged_sources`) and words them in the reader's language."""
     groups: dict[str, tuple[Note, list[str]]] = {}
     for meta in metas:
         phrase = meta.describe()

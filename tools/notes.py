@@ -55,6 +55,22 @@ def price_store_note(groups: Sequence[tuple[str, Sequence[str]]]) -> Note:
     return Note("local price store: " + "; ".join(parts), "price_store", groups=parts)
 
 
+def merged_sources(sources: Iterable[str]) -> list[str]:
+    """The origins of several results, each once: the price store's groups as one note (one
+    phrase each, each of its items once), then any other origin."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    others: list[str] = []
+    for source in sources:
+        if getattr(source, "key", None) != "price_store":
+            others += [] if source in others else [source]
+            continue
+        for group in getattr(source, "facts", {})["groups"]:
+            phrase = group.facts["phrase"]
+            items = groups.setdefault(phrase, (phrase, []))[1]
+            items += [i for i in group.facts["items"] if i not in items]
+    return [price_store_note(list(groups.values())), *others] if groups else others
+
+
 def age_note(last: dt.date, days: int, symbols: Sequence[str]) -> Note:
     """'last close 2026-02-23, 270 days old, for ^RUT, XLB'."""
     text = f"last close {last}, {days} days old, for {', '.join(symbols)}"

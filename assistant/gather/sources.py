@@ -20,7 +20,7 @@ from assistant.answer.model import Language, Passage, Reference
 from assistant.locale import format_date, message, note_text, tool_name
 from ingest.language import has_cjk
 from ingest.models import Hit
-from tools.notes import Note, merged_notes, price_store_note
+from tools.notes import Note, merged_notes, merged_sources
 from tools.result import ToolResult
 
 MARKET = 0
@@ -79,14 +79,20 @@ def market_reference(
     language: Language,
 ) -> Reference:
     """`[0]` of one answer's tool results, or of a brief's steps: each tool, symbol and method
-    once, the price store's origins as one line and the notes merged (`merged_notes`), in the
-    reader's language."""
+    once, the origins as one line and the notes merged (`merged_sources`, `merged_notes`), in
+    the reader's language."""
     tools, symbols, origins = _unique(tools), _unique(symbols), tuple(origins)
     return Reference(
         n=n,
         kind="market_data",
         title=market_title(tools, symbols, as_of, language),
-        source=Note(merged_origins(origins, language), "origins", origins=origins),
+        source=Note(
+            message("join.clauses", language).join(
+                note_text(line, language) for line in merged_sources(origins)
+            ),
+            "origins",
+            origins=origins,
+        ),
         date=as_of,
         tools=tuple(tools),
         symbols=tuple(symbols),
@@ -220,24 +226,6 @@ class SourceRegistry:
         if isinstance(source, MarketSource):
             return source.reference(n, language)
         return source.reference(n)
-
-
-def merged_origins(sources: Iterable[str], language: Language) -> str:
-    """The results' origins as one line in the reader's language: the price store's groups of
-    every result merged (one phrase, each of its items once), any other origin once."""
-    groups: dict[str, tuple[str, list[str]]] = {}
-    others: list[str] = []
-    for source in sources:
-        if getattr(source, "key", None) == "price_store":
-            for group in getattr(source, "facts", {})["groups"]:
-                phrase = group.facts["phrase"]
-                items = groups.setdefault(phrase, (phrase, []))[1]
-                items += [i for i in group.facts["items"] if i not in items]
-        elif source not in others:
-            others.append(source)
-    lines: list[str] = [price_store_note(list(groups.values()))] if groups else []
-    lines += others
-    return message("join.clauses", language).join(note_text(line, language) for line in lines)
 
 
 def _unique(values: Iterable[object]) -> list[str]:
