@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from assistant.gather.coverage import Names, names_written, writes_a_name
+from assistant.gather.coverage import Names, names_written
+from assistant.gather.sentences import split_text
 from ingest.models import Hit
 from tools.companies import find_companies
 
@@ -25,6 +26,7 @@ from tools.companies import find_companies
 # Not a date ("7月10日：").
 _HEAD = re.compile(r"\s*([*A-Za-z0-9\u4e00-\u9fff]{2,12})：")
 _DATE = re.compile(r"\d+\s*[年月日号]")
+LIST_COMPANIES = 4  # a sentence naming more companies than this is a list of them
 
 
 class Quoted(Protocol):
@@ -40,18 +42,34 @@ Q = TypeVar("Q", bound=Quoted)
 
 def about_companies(found: Sequence[Q], companies: Names, speakers: Names = ()) -> list[Q]:
     """Only what is about a company the question names: sentences from articles whose headline
-    or a retrieved passage names it. "What lifted GameStop's first-quarter sales?" is not
-    answered by ASML's first-quarter sales, however many of its words that sentence shares.
-    Nor by a sentence naming another company only (`on_another`); one naming the source of
-    the view asked (`speakers`: "Goldman raised its target to $250") is on the question."""
+    or a retrieved passage names it, other than as one of a list (`_named_apart`). "What lifted
+    GameStop's first-quarter sales?" is not answered by ASML's first-quarter sales, however
+    many of its words that sentence shares. Nor by a sentence naming another company only
+    (`on_another`); one naming the source of the view asked (`speakers`: "Goldman raised its
+    target to $250") is on the question."""
     names = tuple(n.lower() for aliases in companies for n in aliases if n)
     if not names:
         return list(found)
+    hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
     about = {
-        c.hit.chunk.article_id for c in found if writes_a_name(c.hit.chunk.text, c.hit.title, names)
+        hit.chunk.article_id
+        for hit in hits
+        if names_written(hit.title, names) or _named_apart(hit.chunk.text, names)
     }
     named = names + tuple(n.lower() for aliases in speakers for n in aliases if n)
     return [c for c in found if c.hit.chunk.article_id in about and not on_another(c.text, named)]
+
+
+def _named_apart(passage: str, names: tuple[str, ...]) -> bool:
+    """Does a sentence of the passage name the company other than as one item of a list of
+    companies ("Goldman highlighted Alphabet, Tesla, Uber, Aurora, Amazon…")? An article that
+    names it only so is about the list's theme, not about it."""
+    for sentence in split_text(passage):
+        if names_written(sentence, names):
+            listed = {symbol for _, _, symbol in find_companies(sentence) if symbol}
+            if len(listed) <= LIST_COMPANIES:
+                return True
+    return False
 
 
 def on_another(text: str, names: tuple[str, ...]) -> bool:

@@ -168,6 +168,24 @@ def test_a_question_about_a_company_is_answered_from_articles_that_name_it() -> 
     assert "c1" in {c.hit.chunk.id for c in candidates(pool, question, names, "en")}
 
 
+def test_an_article_naming_the_company_only_in_a_list_of_companies_is_not_about_it() -> None:
+    """A robotaxi article lists Tesla among the stocks a bank likes: its sentence on "delivery
+    drivers" shares the question's word and names no other company, but the article is about
+    self-driving, not about Tesla. Only its sentence naming Tesla is. One article naming Tesla
+    in a sentence of its own speaks of it in its other sentences too."""
+    listing = (
+        "In equities, Goldman highlighted Alphabet, Tesla, Uber, Amazon, Lyft and Rivian. "
+        "Fleets will displace workers ranging from taxi drivers to delivery drivers."
+    )
+    question = "What did analysts say about Tesla deliveries?"
+    names = [("Tesla", "TSLA")]
+    found = [c.text for c in candidates(hits(listing), question, names, "en", companies=names)]
+    assert not any("delivery drivers" in t for t in found)
+    own = "Tesla reported its quarterly numbers. Deliveries fell 13% as demand for its cars cooled."
+    found = [c.text for c in candidates(hits(own), question, names, "en", companies=names)]
+    assert any("Deliveries fell 13%" in t for t in found)
+
+
 def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
     """A news digest names GameStop in one item and Micron in the next: the Micron item shares
     the question's words, but it is Micron's news, not GameStop's."""
