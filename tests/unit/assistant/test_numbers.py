@@ -21,6 +21,7 @@ def raws(text: str) -> list[str]:
         ("As of Jan 23, 2026 the Russell 2000 was up 8.2% vs 1.2% for the S&P 500 [0][1].",
          ["8.2%", "1.2%"]),
         ("10年期美债收益率4.23%，2-year yield 3.5%, 3M and 1W returns", ["4.23%", "3.5%"]),
+        ("10-Year Treasury Yield Long-Term Perspective: 2 Months In", []),  # a headline's case
         ("自1928年以来仅出现过8次", ["8"]),
         ("2022-2024年的高利率环境", []),
         ("On 2026-01-23 the Fed cut by 25bp", ["25bp"]),
