@@ -32,9 +32,21 @@ _ABBREVIATIONS = re.compile(
     + "|".join(MONTH_ABBREVIATIONS)
     + r")|\b[A-Z])\.$"
 )
+PROSE_WORDS = 6  # what follows a glued heading is a sentence of at least this many words
 # Paired marks a sentence never ends inside: a title 《…?》, a quotation “…!” or 「…」.
 _PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("（", "）"))
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
+# A heading a feed flattened into the paragraph it heads: capitalised words (and the small
+# words titles leave lower-case), then a capitalised word opening prose with no mark between:
+# "Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has…". In prose a
+# capitalised "The" never follows a capitalised word unmarked.
+_SMALL = r"(?:of|and|the|to|in|for|on|at|by|with|from|or|vs\.?|a|an|&)"
+_CAPITALISED = r"(?:[A-Z0-9$][\w’'&/.-]*,?)"
+_GLUED_HEADING = re.compile(
+    rf"^({_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_SMALL}))*\s+{_CAPITALISED})"
+    r"\s+(?=(?:The|This|These|That|Those|In|As|A|An|With|While|For|After|When|Since|On|At"
+    r"|We|Our|It|If|Investors)\s+[a-z0-9$])"
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -66,8 +78,21 @@ def sentences(paragraph: str) -> list[str]:
             piece = piece[lead.end() :].strip()
             if not piece:
                 continue
-        merged.append(piece)
+        merged += _unglued(piece)
     return merged
+
+
+def _unglued(sentence: str) -> list[str]:
+    """The sentence, or the heading glued before it and the sentence: what follows the heading
+    must read as prose (mostly lower-case words), or the whole is a headline's Title Case
+    ("…To Hit Canada With 50% Duties")."""
+    heading = _GLUED_HEADING.match(sentence)
+    if heading is None:
+        return [sentence]
+    rest = sentence[heading.end() :]
+    words = rest.split()
+    prose = sum(w[:1].islower() or w[:1].isdigit() for w in words) >= len(words) / 2
+    return [heading[1], rest] if prose and len(words) >= PROSE_WORDS else [sentence]
 
 
 def unbalanced(text: str) -> bool:

@@ -55,6 +55,28 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
     ]
 
 
+def test_a_heading_a_feed_glued_to_its_paragraph_is_not_part_of_the_sentence() -> None:
+    """A feed's excerpt runs a subheading into the paragraph below it, with no mark between.
+    A headline's Title Case and an attribution's colon stay whole."""
+    text = (
+        "This article looks at the yield since 1962. Fighting Inflation vs. Stimulating "
+        "Recovery The 10-year Treasury yield has swung from a peak of 15.68% in October 1981."
+    )
+    assert split_text(text)[1:] == [
+        "Fighting Inflation vs. Stimulating Recovery",
+        "The 10-year Treasury yield has swung from a peak of 15.68% in October 1981.",
+    ]
+    takeaways = "Key Takeaways With the government shut down, data on jobs is scarce."
+    assert split_text(takeaways) == ["Key Takeaways", takeaways.removeprefix("Key Takeaways ")]
+    for whole in (
+        "Trump Reaches For A 1930 Tariff Law To Hit Canada With 50% Duties - But Not On These",
+        "Iran's FM Spokesperson Baghaei: The other side keeps shifting its demands again.",
+    ):
+        assert split_text(whole) == [whole]
+    fighting = "Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has swung"
+    assert not any(c.text.startswith(fighting) for c in candidates(hits(text), "10-year", [], "en"))
+
+
 def test_a_space_a_page_left_before_a_mark_neither_joins_sentences_nor_is_quoted() -> None:
     """A link's text taken out of a page leaves "…in 1934 . Water levels…" and "in 1895 , and":
     two sentences, and each quoted without the stray space."""
