@@ -38,9 +38,12 @@ _CALL_TO_ACTION = re.compile(
 
 
 # A photo's caption, which the page kept as text: "途见科技研发的电子皮肤（图源/企业）", "Gregory
-# Bovino seen here in Charlotte, N.C., on Nov. 17, 2025.", "(Photo by Win McNamee/Getty Images)".
+# Bovino seen here in Charlotte, N.C., on Nov. 17, 2025.", "(Photo by Win McNamee/Getty Images)";
+# or what a chart the reader cannot see shows: "The chart below overlays…", "下图显示…".
 _CAPTION = re.compile(
-    r"[（(]图(?:源|片来源)|\bseen here\b|\bpictured\b|\bphotos?(?: by|:)\s|getty images",
+    r"[（(]图(?:源|片来源)|\bseen here\b|\bpictured\b|\bphotos?(?: by|:)\s|getty images"
+    r"|^The (?:\S+ ){0,2}(?:chart|table|graph|graphic|map|figure|infographic)s? (?:below|above)\b"
+    r"|^(?:下|上)(?:图|表)",
     re.I,
 )
 

@@ -1321,6 +1321,10 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
         "途见科技研发的可拉伸多模态柔性电子皮肤样品（图源/企业）",
         "U.S. Border Patrol Commander Gregory Bovino seen here in Charlotte, N.C., on Nov. 17.",
         "Traders work on the floor of the New York Stock Exchange (Photo by Spencer Platt).",
+        # what a chart the reader cannot see shows
+        "The chart below overlays the daily performance of several Treasury bonds since 2007.",
+        "The HSBC table above ranks the probability of each Fed funds target range.",
+        "下图显示了过去十年间美国十年期国债收益率的走势与联邦基金利率的关系。",
         # a call to the reader to do something
         "File a complaint with the FBI's Internet Crime Complaint Center at ic3.gov.",
         "Follow us on X and LinkedIn for the latest updates on the markets.",
@@ -1335,6 +1339,7 @@ def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> 
     """The page's furniture and service, not what it reports."""
     assert not quotable(clean(caption))
     assert quotable(clean("Follow-on offerings slowed as the market fell 3% in a week."))
+    assert quotable(clean("As the chart below shows, redemption requests rose to 17% of assets."))
 
 
 def test_an_embedded_posts_link_is_not_quoted() -> None:
