@@ -36,17 +36,19 @@ PROSE_WORDS = 6  # what follows a glued heading is a sentence of at least this m
 # Paired marks a sentence never ends inside: a title 《…?》, a quotation “…!” or 「…」.
 _PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("（", "）"))
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
-# A heading a feed flattened into the paragraph it heads: capitalised words (and the small
-# words titles leave lower-case), then a capitalised word opening prose with no mark between:
-# "Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has…". In prose a
-# capitalised "The" never follows a capitalised word unmarked.
+# A heading a feed flattened into the paragraph it heads, no mark between: in Title Case
+# ("Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has…"), or a line of
+# a few words ("Soaring earnings estimates are pushing P/E ratios lower As we move into…"). In
+# prose a capitalised "The" or "As" never follows a word unmarked; "A" and "It" may ("A
+# shares", "CNBC Make It"), so those open prose only after a heading in Title Case.
 _SMALL = r"(?:of|and|the|to|in|for|on|at|by|with|from|or|vs\.?|a|an|&)"
 _CAPITALISED = r"(?:[A-Z0-9$][\w’'&/.-]*,?)"
+_OPENS = r"The|This|These|That|Those|In|As|With|While|For|After|When|Since|On|At|We|Our|If"
 _GLUED_HEADING = re.compile(
     rf"^({_CAPITALISED}(?:\s+(?:{_CAPITALISED}|{_SMALL}))*\s+{_CAPITALISED})"
-    r"\s+(?=(?:The|This|These|That|Those|In|As|A|An|With|While|For|After|When|Since|On|At"
-    r"|We|Our|It|If|Investors)\s+[a-z0-9$])"
+    rf"\s+(?=(?:{_OPENS}|A|An|It|Investors)\s+[a-z0-9$])"
 )
+_GLUED_LINE = re.compile(rf"^((?:\S+\s+){{0,11}}?\S*[a-z0-9%)])\s+(?=(?:{_OPENS})\s+[a-z0-9$])")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -86,7 +88,7 @@ def _unglued(sentence: str) -> list[str]:
     """The sentence, or the heading glued before it and the sentence: what follows the heading
     must read as prose (mostly lower-case words), or the whole is a headline's Title Case
     ("…To Hit Canada With 50% Duties")."""
-    heading = _GLUED_HEADING.match(sentence)
+    heading = _GLUED_HEADING.match(sentence) or _GLUED_LINE.match(sentence)
     if heading is None:
         return [sentence]
     rest = sentence[heading.end() :]

@@ -57,7 +57,7 @@ def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
 
 def test_a_heading_a_feed_glued_to_its_paragraph_is_not_part_of_the_sentence() -> None:
     """A feed's excerpt runs a subheading into the paragraph below it, with no mark between.
-    A headline's Title Case and an attribution's colon stay whole."""
+    A headline's Title Case, an attribution's colon and a capital a name gives stay whole."""
     text = (
         "This article looks at the yield since 1962. Fighting Inflation vs. Stimulating "
         "Recovery The 10-year Treasury yield has swung from a peak of 15.68% in October 1981."
@@ -68,9 +68,16 @@ def test_a_heading_a_feed_glued_to_its_paragraph_is_not_part_of_the_sentence() -
     ]
     takeaways = "Key Takeaways With the government shut down, data on jobs is scarce."
     assert split_text(takeaways) == ["Key Takeaways", takeaways.removeprefix("Key Takeaways ")]
+    line = "Soaring earnings estimates are pushing P/E ratios lower As we move into the second half"
+    assert (
+        split_text(line + ", stocks may gain.")[1]
+        == "As we move into the second half, stocks may gain."
+    )
     for whole in (
         "Trump Reaches For A 1930 Tariff Law To Hit Canada With 50% Duties - But Not On These",
         "Iran's FM Spokesperson Baghaei: The other side keeps shifting its demands again.",
+        "Investors piled into A shares this week as the rally in Shanghai broadened.",
+        "Fans told us how much they expected to spend with CNBC Make It outside the station.",
     ):
         assert split_text(whole) == [whole]
     fighting = "Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has swung"
