@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
 from assistant.answer.model import Language
 from assistant.locale import format_date, message, period_label
-from assistant.question.intents import measures_asked
 from tools.result import ToolResult
 
 Namer = Callable[[str, Language], str]
@@ -55,6 +54,22 @@ def day_of(value: Any) -> dt.date | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return pd.Timestamp(value).date()
+
+
+def as_of_suffix(own: dt.date | None, day: dt.date | None, language: Language) -> str:
+    """What follows a figure whose own latest close is not `day`, the day the answer is as of:
+    " (as of February 13, 2026)"; nothing after one that is."""
+    if own is None or day is None or own == day:
+        return ""
+    return message("narrate.dated", language, date=format_date(own, language))
+
+
+def period_told(row: dict[str, Any], language: Language, day: dt.date | None = None) -> str:
+    """The row's period, dated where its closes end before `day` (`as_of_suffix`): a summary
+    line says no "as of" of its own, and "month to date" in an August answer must not read as
+    August's when the series ends in February."""
+    label = period_label(str(row.get("period") or ""), language)
+    return label + as_of_suffix(day_of(row.get("end_date")), day, language)
 
 
 def pct(value: float) -> str:
@@ -195,9 +210,13 @@ def _spread_line(
 
 
 def verdict(
-    result: ToolResult, benchmark: str | None, name: Namer, language: Language
+    result: ToolResult,
+    benchmark: str | None,
+    name: Namer,
+    language: Language,
+    day: dt.date | None = None,
 ) -> str | None:
-    """The one-line answer to "did A beat B?" for the summary."""
+    """The one-line answer to "did A beat B?" for the summary of an answer as of `day`."""
     rows = {r["symbol"]: r for r in table_rows(result)}
     if benchmark not in rows:
         return None
@@ -213,7 +232,7 @@ def verdict(
                 language,
                 name=name(symbol, language),
                 other=name(str(benchmark), language),
-                period=period_label(str(row.get("period") or ""), language),
+                period=period_told(row, language, day),
                 move=move(row["return_pct"], language),
                 other_move=move(bench["return_pct"], language),
                 spread=f"{abs(spread):.2f}",
@@ -247,15 +266,20 @@ def verdict_title(
 
 
 def return_points(
-    result: ToolResult, benchmark: str | None, name: Namer, language: Language
+    result: ToolResult,
+    benchmark: str | None,
+    name: Namer,
+    language: Language,
+    day: dt.date | None = None,
 ) -> list[str]:
-    """One short line per symbol asked about, for the summary (the analysis has the detail)."""
+    """One short line per symbol asked about, for the summary of an answer as of `day` (the
+    analysis has the detail)."""
     return [
         message(
             "narrate.point_return",
             language,
             name=name(row["symbol"], language),
-            period=period_label(str(row.get("period") or ""), language),
+            period=period_told(row, language, day),
             move=_moved(row, language),
             cite=CITE,
         )
@@ -268,108 +292,6 @@ def _moved(row: dict[str, Any], language: Language) -> str:
     """The row's return, or its level's change for a yield or a gauge (`tools.returns`)."""
     unit = str(row.get("change_unit") or "")
     return level_move(row["change"], unit, language) if unit else move(row["return_pct"], language)
-
-
-RiskForm = Literal["risk", "risk_lead", "risk_point"]
-DaysForm = Literal["days_lead", "days_point"]
-
-
-def risk_sentences(
-    result: ToolResult,
-    benchmark: str | None,
-    name: Namer,
-    language: Language,
-    form: RiskForm = "risk",
-) -> list[str]:
-    """Drawdown and volatility over the period, for the symbols asked about: after their
-    returns ("risk": "Over the same period…"), or on their own, dated, where the question asks
-    for them ("risk_lead" in the analysis, "risk_point" among the takeaways)."""
-
-    def told(row: dict[str, Any]) -> dict[str, str] | None:
-        drawdown, vol = num(row, "max_drawdown_pct"), num(row, "volatility_pct")
-        if drawdown is None or vol is None:
-            return None
-        return {"drawdown": pct(drawdown), "volatility": pct(vol)}
-
-    return _each_asked(result, benchmark, name, language, f"narrate.{form}", told)
-
-
-def extreme_day_sentences(
-    result: ToolResult, benchmark: str | None, name: Namer, language: Language, form: DaysForm
-) -> list[str]:
-    """The period's best and worst day, for the symbols asked about ("标普500今年单日最大跌幅
-    是多少？"): in the analysis ("days_lead") or among the takeaways ("days_point")."""
-
-    def told(row: dict[str, Any]) -> dict[str, str] | None:
-        best, worst = num(row, "best_day_pct"), num(row, "worst_day_pct")
-        if best is None or worst is None:
-            return None
-        best_day, worst_day = day_of(row.get("best_day")), day_of(row.get("worst_day"))
-        if best_day is None or worst_day is None:
-            return None
-        return {
-            "best": pct(best),
-            "best_day": format_date(best_day, language),
-            "worst": pct(worst),
-            "worst_day": format_date(worst_day, language),
-        }
-
-    return _each_asked(result, benchmark, name, language, f"narrate.{form}", told)
-
-
-def measure_sentences(
-    text: str,
-    result: ToolResult,
-    yardstick: str | None,
-    name: Namer,
-    language: Language,
-    where: Literal["lead", "point"],
-) -> list[str]:
-    """What the question `text` asks of the period beyond its return (`measures_asked`: its
-    drawdown and volatility, its best and worst day), for the symbols asked about (not the
-    `yardstick`): first in the analysis ("lead") or among the takeaways ("point")."""
-    out = []
-    for measure in measures_asked(text):
-        if measure == "drawdown":
-            out += risk_sentences(result, yardstick, name, language, _RISK_FORMS[where])
-        else:
-            out += extreme_day_sentences(result, yardstick, name, language, _DAYS_FORMS[where])
-    return out
-
-
-_RISK_FORMS: dict[str, RiskForm] = {"lead": "risk_lead", "point": "risk_point"}
-_DAYS_FORMS: dict[str, DaysForm] = {"lead": "days_lead", "point": "days_point"}
-
-
-def _each_asked(
-    result: ToolResult,
-    benchmark: str | None,
-    name: Namer,
-    language: Language,
-    key: str,
-    told: Callable[[dict[str, Any]], dict[str, str] | None],
-) -> list[str]:
-    """One sentence (`key`) per symbol asked about (not the `benchmark`), with its period and
-    the day its figures end, and what `told` makes of its row (a row it makes nothing of has
-    no sentence)."""
-    out = []
-    for row in table_rows(result):
-        fields = told(row) if row["symbol"] != benchmark else None
-        if fields is None:
-            continue
-        end = day_of(row.get("end_date")) or result.provenance.as_of
-        out.append(
-            message(
-                key,
-                language,
-                name=name(row["symbol"], language),
-                period=period_label(str(row.get("period") or ""), language),
-                date=format_date(end, language),
-                cite=CITE,
-                **fields,
-            )
-        )
-    return out
 
 
 # ---------------------------------------------------------------------------------------------

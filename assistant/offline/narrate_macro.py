@@ -12,6 +12,7 @@ from assistant.locale import CREDIT_PROXY, format_date, indicator_name, message
 from assistant.offline.narrate import (
     CITE,
     amount,
+    as_of_suffix,
     change_size,
     day_of,
     num,
@@ -67,14 +68,17 @@ def _asked_first(rows: list[dict[str, Any]], asked: Sequence[str]) -> list[dict[
     return sorted(rows, key=lambda row: _rank(row, asked))
 
 
-def macro_point(result: ToolResult, language: Language, asked: Sequence[str] = ()) -> str | None:
+def macro_point(
+    result: ToolResult, language: Language, asked: Sequence[str] = (), day: dt.date | None = None
+) -> str | None:
     """The first indicator the question names (`asked`, `dashboard_readings`), else the first,
-    on its own, for the summary."""
+    on its own, for the summary of an answer as of `day`: dated, where its latest close is on
+    another day."""
     rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
     if not rows:
         return None
     first = rows[0]
-    indicator = _macro_clause(first, day_of(first.get("date")) or result.provenance.as_of, language)
+    indicator = _macro_clause(first, day or result.provenance.as_of, language)
     return message("macro.point", language, indicator=indicator, cite=CITE)
 
 
@@ -106,10 +110,7 @@ def macro_sentences(result: ToolResult, language: Language, asked: Sequence[str]
 
 
 def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:
-    own = day_of(row.get("date"))
-    value = _macro_value(row, language)
-    if own is not None and own != day:
-        value += message("macro.dated", language, date=format_date(own, language))
+    value = _macro_value(row, language) + as_of_suffix(day_of(row.get("date")), day, language)
     return message(
         "macro.indicator",
         language,

@@ -24,16 +24,15 @@ from assistant.offline.narrate import (
     answered_by,
     fund_names,
     join_items,
-    measure_sentences,
     quote_sentences,
     return_points,
     returns_sentences,
-    risk_sentences,
     stand_in_sentences,
     verdict,
     verdict_title,
 )
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
+from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, paragraph, quotation
 from assistant.offline.titles import lead_finding, lead_headline, shortened, topic_title
@@ -326,24 +325,24 @@ class SectionWriter:
         return paragraph(sentences, self.lang) or self._empty("opportunities")
 
     def takeaways(self) -> str:
-        g, lang = self.g, self.lang
+        g, lang, day, name = self.g, self.lang, self.day, self.name
         points = []
         if g.returns is not None:
             points += measure_sentences(
-                self.q.text, g.returns, self.yardstick, self.name, lang, "point"
+                self.q.text, g.returns, self.yardstick, name, lang, "point", day
             )
             line = None
             if self.q.asks_comparison and not measures_asked(self.q.text):  # not "哪个波动更大？"
-                line = verdict(g.returns, self.benchmark, self.name, lang)
+                line = verdict(g.returns, self.benchmark, name, lang, day)
             if line is None:
-                line = paragraph(return_points(g.returns, self.benchmark, self.name, lang), lang)
+                line = paragraph(return_points(g.returns, self.benchmark, name, lang, day), lang)
             points.append(line or "")
         if self.discrepancies:
             points.append(self.told.summary())
         if g.sectors is not None:
             points.append(sector_point(g.sectors, lang) or "")
         if g.macro is not None:
-            points.append(macro_point(g.macro, lang, self.readings) or "")
+            points.append(macro_point(g.macro, lang, self.readings, day) or "")
         if not points:  # no figures to sum up: the library's best remaining view
             points += self.take({"insight", "general", "opportunity"}, 1, quotations=False)
         points += self.main_sources()

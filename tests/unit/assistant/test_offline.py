@@ -773,6 +773,42 @@ def test_the_macro_sentence_dates_each_indicator_once_by_its_own_close() -> None
     assert "; as of January 5, 2024: 10y-5y slope at" in en and "(as of" not in en
 
 
+def test_a_summary_line_on_a_series_ending_before_the_answers_day_is_dated() -> None:
+    """An answer as of August whose 10-year yield ends in February: its takeaways say so,
+    or "down 18 bp month to date" reads as August's. Figures on the answer's day stay
+    undated, as their lead says the day."""
+    from assistant.offline.narrate import return_points, verdict
+    from assistant.offline.narrate_macro import macro_point
+    from tests.unit.tools.conftest import make_frame
+    from tests.unit.tools.test_analytics import macro_frames
+    from tools.macro import macro
+    from tools.periods import parse_period
+    from tools.returns import index_returns
+
+    def name(symbol: str, language: str) -> str:
+        return symbol
+
+    # from December 29, 2023 to January 3, 2024
+    frames = {
+        "A": make_frame([100, 101, 103, 103], "2023-12-29"),
+        "B": make_frame([50] * 4, "2023-12-29"),
+    }
+    result = index_returns(frames, parse_period("MTD"), benchmark="B")
+    later, same = dt.date(2024, 8, 21), dt.date(2024, 1, 3)
+    (en,) = return_points(result, "B", name, "en", later)
+    assert en == "The A was up 3.00% month to date (as of January 3, 2024)[0]."
+    assert return_points(result, "B", name, "zh", later)[0].startswith(
+        "A月初至今（截至2024年1月3日）"
+    )
+    assert "(as of" not in return_points(result, "B", name, "en", same)[0]
+    assert "month to date (as of January 3, 2024), the A" in (
+        verdict(result, "B", name, "en", later) or ""
+    )
+    macro_result = macro(macro_frames())  # every series to 2024-02-09
+    assert "(as of February 9, 2024)" in (macro_point(macro_result, "en", (), later) or "")
+    assert "(as of" not in (macro_point(macro_result, "en") or "")
+
+
 def test_the_macro_reading_a_question_names_comes_first() -> None:
     """ "Is the yield curve inverted?" opens on the slopes, a credit question on the credit
     proxy (each under its own date, that group first); the rest follow newest first. A

@@ -153,7 +153,7 @@ def test_the_sources_statement_of_the_very_metric_decides_its_sign() -> None:
 def test_a_best_and_a_worst_day_are_checked_as_one_days_moves() -> None:
     """The narrated best and worst day verify against the cells they come from, not against
     the period's return; another value for either is contradicted."""
-    from assistant.offline.narrate import extreme_day_sentences
+    from assistant.offline.narrate_measures import extreme_day_sentences
     from tests.unit.tools.conftest import make_frame
     from tools.periods import parse_period
 
