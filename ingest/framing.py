@@ -58,10 +58,14 @@ FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据"
 # caps. They still count in a sentence that says the subject (assistant.gather.coverage), and
 # are searched and translated as any word.
 ASPECT_WORDS = frozenset(
-    """outlook prospect forecast view perform performing performance situation trend trending
-    status picture driving driver drivers behind causing reason reasons
-    前景 展望 预期 表现 情况 走势 趋势 现状 状况 形势 前途 驱动 驱动因素 推动因素 原因""".split()  # noqa: SIM905
+    """outlook prospect forecast view perform performing performance trend trending driving
+    driver drivers behind causing reason reasons
+    前景 展望 预期 表现 走势 趋势 前途 驱动 驱动因素 推动因素 原因""".split()  # noqa: SIM905
 )
+# Words that ask how things stand ("美国通胀最新情况？", "What is the situation in oil?"): no side
+# of the subject at all, so not an aspect either. In a sentence on the subject they are any
+# word ("数据修正情况"), and a long one says them by chance.
+STATE_WORDS = frozenset("situation status picture 情况 现状 状况 形势".split())  # noqa: SIM905
 # The words of a trailing span ("最近一个月", "over the past three months", "近一周"): when, not
 # what, like an aspect they count only in a sentence that says the subject. A box office's
 # "连续近一个月单日票房超亿元" does not answer "罗素2000最近一个月表现如何？".

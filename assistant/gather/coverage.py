@@ -35,6 +35,7 @@ from ingest.framing import (
     FUNCTION_WORDS,
     NOW_WORDS,
     SPAN_WORDS,
+    STATE_WORDS,
     without_framing,
 )
 from ingest.glosses import glossed_in
@@ -43,7 +44,7 @@ from ingest.tokens import terms, tokenize
 from ingest.zhwords import cut, is_place
 
 # how a question asks, and when: not what
-_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
+_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS | STATE_WORDS
 # A question's term said only in the sentence's headline counts this much, and so does a word
 # for a move said in other words ("激增" for "grow").
 CONTEXT = 0.5

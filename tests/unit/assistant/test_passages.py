@@ -1431,6 +1431,17 @@ def test_an_aspect_word_counts_only_where_most_of_the_subject_is_said() -> None:
     assert coverage("Rate cuts are driving the small-cap rotation.", question) == 1.0
 
 
+def test_how_things_stand_is_no_term_of_the_question() -> None:
+    """ "最新情况", "the situation": the question asks how its subject stands, and a sentence
+    saying 情况 of something else ("数据修正情况") says no more of inflation than one that
+    states it."""
+    question = "美国通胀最新情况如何？"
+    revised = "分析师称美国通胀压力有所缓解，但要考虑到就业数据修正情况。"
+    stated = "美国7月通胀率小幅回落至3.4%。"
+    assert coverage(revised, question) == coverage(stated, question) == 1.0
+    assert coverage("The situation in the fuel market is tense.", "What is the oil situation?") == 0
+
+
 def test_a_series_restating_itself_is_quoted_from_its_newest_issue() -> None:
     """A monthly series repeats its text. Asked with no period, the newer issue is quoted, though
     the older ranked first; asked about the older one's month, the older is."""
