@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from assistant.answer.model import Language
@@ -19,6 +20,10 @@ from assistant.question.intents import asks_other_economy
 from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, parse_question
 from assistant.question.vocabulary import Vocabulary
 from ingest.models import Article
+
+# A topic on stocks, though it names none we hold ("AI与半导体股的投资前景", "How US tariffs
+# affect US stocks", "美股2026年展望"): 股 is in every Chinese word for them.
+_STOCKS = re.compile(r"股|\b(?:stocks?|equit(?:y|ies)|shares)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ class Entities:
     # about another economy than America's, naming none of our symbols ("欧洲央行2026年的利率
     # 路径"): the S&P 500, the US sectors and the US curve are not its subject
     abroad: bool = False
+    # about none of our symbols, no sector and no stocks: a theme ("Private credit stress and
+    # redemptions", "美联储2026年的降息路径") or another economy, whose own developments are
+    # its subject, not the S&P 500's return or the sectors' rotation
+    theme: bool = False
 
     @property
     def compares(self) -> bool:
@@ -108,6 +117,7 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
     benchmark = parsed.benchmark or DEFAULT_BENCHMARK
     subject = tuple(s for s in parsed.symbols if s != benchmark)[:2]
     valued = any(vocabulary.has_earnings(s) for s in subject) or bool(parsed.sectors)
+    unnamed = not (parsed.symbols or parsed.sectors)
     return Entities(
         language=language,
         subject=subject,
@@ -116,5 +126,6 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
         period=parsed.period or "YTD",
         valued=valued,
         yardstick=not any(vocabulary.change_unit(s) for s in subject),
-        abroad=not (parsed.symbols or parsed.sectors) and asks_other_economy(parsed.text),
+        abroad=unnamed and asks_other_economy(parsed.text),
+        theme=unnamed and (asks_other_economy(parsed.text) or not _STOCKS.search(parsed.text)),
     )

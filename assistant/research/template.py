@@ -27,7 +27,7 @@ from ingest.language import detect_language
 from ingest.models import Article
 
 When = Literal[
-    "always", "comparison", "single", "sectors", "stocks", "valued", "domestic", "abroad"
+    "always", "comparison", "single", "sectors", "stocks", "valued", "domestic", "abroad", "theme"
 ]
 
 
@@ -55,15 +55,16 @@ class StepTemplate(BaseModel):
         return {
             "always": True,
             "comparison": entities.compares,
-            "single": not entities.compares and not entities.abroad,
+            "single": not entities.compares and not entities.theme,
             "sectors": bool(entities.sectors),
             # the market, or stocks in it: a topic only about gold or oil has no sector rotation
             "stocks": not entities.sectors
             and (not entities.subject or entities.valued)
-            and not entities.abroad,
+            and not entities.theme,
             "valued": entities.valued,
             "domestic": not entities.abroad,
             "abroad": entities.abroad,
+            "theme": entities.theme,
         }[self.when]
 
     def step(self, language: Language, slots: dict[str, str]) -> Step:

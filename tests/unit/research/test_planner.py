@@ -119,9 +119,31 @@ def test_a_plan_on_another_economy_asks_about_it_not_about_americas_market() -> 
         assert [s.question for s in plan.steps[:2]] == [first, second]
         assert all(s.tools == ("search_commentary",) for s in plan.steps)  # America's tools
         assert len(plan.steps) == 4  # then its catalysts and its risks
-    fed = template_plan("美联储2026年的降息路径", vocabulary, as_of=AS_OF)
-    assert fed.steps[0].question == "标普500指数年初至今表现如何?"
-    assert any("板块轮动" in s.question for s in fed.steps)
+    market = template_plan("美股2026年展望", vocabulary, as_of=AS_OF)
+    assert market.steps[0].question == "标普500指数年初至今表现如何?"
+    assert any("板块轮动" in s.question for s in market.steps)
+
+
+def test_a_plan_on_a_theme_asks_what_happened_not_how_the_sp_500_did() -> None:
+    """ "Private credit stress and redemptions" was planned as the S&P 500's year and the US
+    sector rotation first: neither is its subject. A topic naming none of our symbols, no
+    sector and no stocks asks what has happened with it, then America's curve and credit, its
+    catalysts and risks. One on stocks, though it names none we hold, keeps the market's steps."""
+    from assistant.question.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    for topic, first in (
+        ("Private credit stress and redemptions",
+         "What has happened with “Private credit stress and redemptions” year to date?"),
+        ("美联储2026年的降息路径", "美联储2026年的降息路径:年初至今的最新情况如何?"),
+    ):  # fmt: skip
+        plan = template_plan(topic, vocabulary, as_of=AS_OF)
+        assert plan.steps[0].question == first
+        assert not any("S&P 500" in s.question or "标普" in s.question for s in plan.steps)
+        assert [s.tools for s in plan.steps[1:3]] == [("macro", "search_commentary")] * 2
+    for topic in ("AI与半导体股的投资前景", "How US tariffs and trade policy affect US stocks"):
+        steps = template_plan(topic, vocabulary, as_of=AS_OF).steps
+        assert steps[0].tools[0] == "index_returns" and steps[1].tools[0] == "sector_scores"
 
 
 def test_every_step_of_the_template_data_fills_from_the_entities_words() -> None:
@@ -243,8 +265,9 @@ def test_an_article_without_names_in_its_title_is_read_by_its_tickers_then_tags(
     by_tags = plain.model_copy(update={"tags": ("small_caps", "equity_market")})
     first = [template_plan(a.title, vocabulary, as_of=AS_OF, article=a).steps[1].question
              for a in (plain, by_tickers, by_tags)]  # fmt: skip
-    assert first == [
-        "How has the S&P 500 performed year to date?",
+    assert first == [  # naming nothing, not even stocks: no market step of the S&P 500
+        "Do the rates, yield curve and credit conditions the article describes match the current "
+        "macro data?",
         "Did the Invesco QQQ (Nasdaq 100 ETF) outperform the S&P 500 year to date?",
         "Did the Russell 2000 outperform the S&P 500 year to date?",
     ]
