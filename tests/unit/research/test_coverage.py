@@ -327,6 +327,20 @@ def test_a_step_naming_part_of_the_subject_wants_that_part() -> None:
     assert Focus.of(topic, catalysts, names).answers("AI is the main catalyst for demand.")
 
 
+def test_what_has_happened_over_a_period_is_answered_by_what_happened() -> None:
+    """ "What has happened with “the Fed's path” year to date?" names the span as a return
+    question does ("year to date"), but asks what happened: a decision announced answers it,
+    in English as in Chinese (最新情况)."""
+    topic = "The Fed's rate path in 2026"
+    for question in (
+        f"What has happened with “{topic}” year to date?",
+        f"{topic}:年初至今的最新情况如何?",
+    ):
+        step = Step(question=question, tools=("search_commentary",))
+        focus = Focus.of(topic, step)
+        assert focus.answers("The Fed announced its decision to hold rates steady on Wednesday.")
+
+
 def test_a_view_from_a_step_on_the_market_around_the_topic_must_name_the_topic() -> None:
     """The S&P 500 step of a brief on AI's power demand answers by "performance" a Goldman note
     on Chinese AI models' performance levels: not a view for the brief's insights. A view naming
