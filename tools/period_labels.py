@@ -13,6 +13,9 @@ import re
 YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 _MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
 _SPAN_LABEL = re.compile(r"((?:19|20)\d\d)-([QH])([1-4])")
+# A span from a close to date ("since the start of July": from the close before it), as
+# `tools.periods.date_range` writes it open-ended: "2026-06-30..".
+_SINCE_LABEL = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)\.\.")
 
 
 def month_of(label: str) -> tuple[int, int] | None:
@@ -29,6 +32,17 @@ def span_of(label: str) -> tuple[int, str, int] | None:
     return int(found.group(1)), found.group(2), int(found.group(3))
 
 
+def since_of(label: str) -> dt.date | None:
+    """The close a span to date is measured from ("2026-06-30.."); None for any other period."""
+    found = _SINCE_LABEL.fullmatch(label.strip())
+    if found is None:
+        return None
+    try:
+        return dt.date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
+
+
 def year_of(label: str, as_of: dt.date | None = None) -> int | None:
     """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2"; a span to
     date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
@@ -43,7 +57,10 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
 
 def to_date_start(label: str, as_of: dt.date) -> dt.date | None:
     """The first day of a span to date ("YTD": January 1st of `as_of`'s year; "QTD", "MTD";
-    "WTD": the Monday); None for any other period."""
+    "WTD": the Monday; "2026-06-30..": the day it is measured from); None for any other
+    period."""
+    if since := since_of(label):
+        return since
     label = label.strip().upper()
     if label == "YTD":
         return dt.date(as_of.year, 1, 1)

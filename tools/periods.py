@@ -29,7 +29,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
-from tools.period_labels import YEAR_LABEL, month_of, span_of, to_date_start
+from tools.period_labels import YEAR_LABEL, month_of, since_of, span_of, to_date_start
 from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
@@ -67,8 +67,11 @@ _UNITS: dict[str, PeriodKind] = {"D": "days", "W": "weeks", "M": "months", "Y": 
 
 def parse_period(text: str) -> Period:
     """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', a year like '2024', a
-    month like '2026-07', a quarter like '2026-Q2' or a half like '2026-H1'."""
+    month like '2026-07', a quarter like '2026-Q2', a half like '2026-H1', or a span to date
+    from a close like '2026-06-30..'."""
     label = text.strip().upper()
+    if since := since_of(label):
+        return date_range(since)
     if label in _TO_DATE:
         return Period(kind=_TO_DATE[label], label=label)  # type: ignore[arg-type]
     if YEAR_LABEL.fullmatch(label):
@@ -83,7 +86,8 @@ def parse_period(text: str) -> Period:
         return Period(kind=_UNITS[unit], label=f"{n}{unit}", n=n)
     raise PeriodError(
         f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a year "
-        "(2025), a month (2025-07), a quarter (2025-Q2) or a half (2025-H1)"
+        "(2025), a month (2025-07), a quarter (2025-Q2), a half (2025-H1) or a span since a "
+        "close (2025-06-30..)"
     )
 
 

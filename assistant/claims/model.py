@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
-from tools.period_labels import month_of, span_of
+from tools.period_labels import month_of, since_of, span_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {
@@ -126,7 +126,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
     """Same period; a week is 5 trading days; a calendar year is its YTD while it runs; a
     month or a weekday named by the claim is the month or day a computed figure ends on, or
     the computed month itself ("2026-07"); a quarter or a half is the computed one ("二季度"
-    for "2026-Q2", "上半年" for "2026-H1")."""
+    for "2026-Q2", "上半年" for "2026-H1"); a span since a close is named by its month ("since
+    June 30", "7月以来" for "2026-06-30..")."""
     if claim is None or fact is None:
         return True
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
@@ -134,6 +135,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
         return True
     if a.startswith("month:") and (computed := month_of(b)):  # a computed month, "2026-07"
         return int(a.split(":")[1]) == computed[1]
+    if (since := since_of(b)) and a.startswith("month:"):  # "since June 30", "7月以来"
+        return int(a.split(":")[1]) in {since.month, (since + dt.timedelta(days=1)).month}
     if span := span_of(b):  # a computed quarter or half, "2026-Q2", "2026-H1"
         _, kind, which = span
         return a == (f"quarter:{which}" if kind == "Q" else f"H{which}")

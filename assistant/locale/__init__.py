@@ -16,7 +16,7 @@ from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
 from ingest.named_periods import QUARTER_NUMERALS, QUARTER_ORDINALS
-from tools.period_labels import month_of, span_of
+from tools.period_labels import month_of, since_of, span_of
 
 __all__ = [
     "LANGUAGES",
@@ -175,6 +175,8 @@ def period_label(period: str | None, language: Language) -> str:
         ordinals = _ORDINALS[(language, kind)]
         name = "period.calendar_quarter" if kind == "Q" else "period.calendar_half"
         return message(name, language, year=year, ordinal=ordinals[which - 1])
+    if since := since_of(code):  # "2026-06-30..": from that close
+        return message("period.since", language, date=format_date(since, language))
     if code[:-1].isdigit() and code[-1] in _UNITS:
         n, unit = int(code[:-1]), _UNITS[code[-1]]
         name = f"period.past_{unit}" if n == 1 else f"period.past_{unit}s"

@@ -24,17 +24,7 @@ from assistant.question.intents import (
     has_cue,
     names_macro,
 )
-from assistant.question.period import (
-    TRAILING_MONTH,
-    day_asked,
-    find_date,
-    month_period,
-    previous_period,
-    recent_period,
-    span_period,
-    year_period,
-    yesterday,
-)
+from assistant.question.period import day_asked, period_asked
 from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects
 from assistant.question.vocabulary import Vocabulary
@@ -170,7 +160,7 @@ def parse_question(
 ) -> ParsedQuestion:
     """Understand a question; `as_of` (an explicit setting) wins over a date in the text, and
     a follow-up that leans on `previous` carries over what it does not restate (`_carry_over`).
-    Companies are `symbols` (stocks), never `sectors`. `now`: as `_period_asked` reads it."""
+    Companies are `symbols` (stocks), never `sectors`. `now`: as `period_asked` reads it."""
     typed = validate(question)
     text = _restated(typed, previous, vocabulary) if previous is not None else typed
     # Sectors only as `find_symbols` reads them: a sector word inside a company's name
@@ -198,7 +188,7 @@ def parse_question(
         symbols = topic
         if not intents & {"sectors", "macro"}:
             intents.add("returns")
-    period, day, counted = _period_asked(text, as_of or find_date(text), vocabulary, now)
+    period, day, counted = period_asked(text, as_of, vocabulary.parse_period, now)
     asked_day = None if period else day_asked(text, day)
     parsed = ParsedQuestion(
         text=text,
@@ -220,32 +210,6 @@ def parse_question(
         not vocabulary.is_us(parsed.symbols[0]) or bool(vocabulary.change_unit(parsed.symbols[0]))
     )
     return _with_defaults(parsed, only_stocks, unmatched)
-
-
-def _period_asked(
-    text: str, day: dt.date | None, vocabulary: Vocabulary, now: dt.date | None = None
-) -> tuple[str | None, dt.date | None, dt.date | None]:
-    """The period the question measures, the day it is measured at, and the day it counted
-    back from when that is `now`: a span, quarter, month or year it names, the calendar period
-    before this one, "recently"; "yesterday" moves the day back one. With no `day` (a date
-    set or written), "yesterday" and "last month" count back from `now` (the last close of a
-    price store that will not be refreshed), else from today."""
-    since = day or now
-    back = yesterday(text, since)
-    said = vocabulary.parse_period(text)
-    before = previous_period(text, since) if said in (None, TRAILING_MONTH) else None
-    counted = now if day is None and (back or before) else None
-    day = back or day
-    if before is not None:  # "last month" is the calendar month, not the trailing one
-        said, day = before[0], before[1] or day
-    period = (
-        span_period(text, day)
-        or said
-        or month_period(text, day)
-        or year_period(text, day)
-        or recent_period(text)
-    )
-    return period, day, counted
 
 
 def implying_words(symbol: str) -> tuple[str, ...]:  # the Russell 2000's "小盘股"

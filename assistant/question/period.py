@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from assistant.errors import InputError
 from ingest.dates import without_dates, written_dates
@@ -18,12 +19,39 @@ from tools.symbols import NAME_NUMBERS
 
 
 def find_date(text: str) -> dt.date | None:
-    """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026")."""
-    found = written_dates(text)
+    """The last full date written in the question ("截至2026年1月23日", "as of Jan 23, 2026"),
+    not one it measures from ("since June 30, 2026": `since_period`)."""
+    found = written_dates(_SINCE.sub(" ", text))
     for written in found:
         if written.date is None:
             raise InputError(f"'{written.text}' is not a valid date")
     return found[-1].date if found else None
+
+
+# What a question measures from: "since the start of July", "since June 30, 2026", "7月以来",
+# "自7月1日以来", "从今年7月初至今".
+_SINCE = re.compile(
+    r"\bsince\s+(?P<en>(?:the\s+)?[\w\s,-]*?\d*)(?=\s*(?:[?？.,;!]|$|\b(?:and|for|in|on)\b))"
+    r"|(?:自|从)?(?:今年)?(?P<zh>[\d\s年月日号初]+?)(?:以来|至今|到现在)",
+    re.I,
+)
+
+
+def since_period(text: str, as_of: dt.date | None) -> str | None:
+    """The span to date from a month or a day the question measures from ("纳指7月以来涨了多
+    少？", "since the start of July": from the last close before it; "since June 30": from that
+    day's close), as `tools.periods.date_range` labels it ("2026-06-30.."). None when it names
+    no such day before `as_of`."""
+    today = as_of or dt.date.today()
+    found = _SINCE.search(text)
+    # "in": an English month alone may be a word ("May", "march"); after "since" it is not
+    what = f"in {found['en']}" if found and found["en"] else found["zh"] if found else None
+    named = named_period(what, today=today) if what else None
+    if named is None or named.start >= today:
+        return None
+    whole_month = named.start.day == 1 and named.end > named.start  # "7月", "early July"
+    start = named.start - dt.timedelta(days=1) if whole_month else named.start
+    return f"{start.isoformat()}.."
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
@@ -189,3 +217,36 @@ def without_time_words(text: str) -> str:
     for pattern in (_THIS, _YESTERDAY, _TODAY):
         text = pattern.sub(" ", text)
     return text
+
+
+def period_asked(
+    text: str,
+    day: dt.date | None,
+    named: Callable[[str], str | None],
+    now: dt.date | None = None,
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """The period the question measures, the day it is measured at, and the day it counted
+    back from when that is `now`: a span, quarter, month or year it names, the calendar period
+    before this one, "recently"; "yesterday" moves the day back one. With no `day` (a date
+    set or written), "yesterday" and "last month" count back from `now` (the last close of a
+    price store that will not be refreshed), else from today. `day`: the date set, else the
+    one the question writes (`find_date`); `named`: the period a question names in the
+    vocabulary's words ("YTD" for 今年以来), if any."""
+    day = day or find_date(text)
+    since = day or now
+    back = yesterday(text, since)
+    said = named(text)
+    before = previous_period(text, since) if said in (None, TRAILING_MONTH) else None
+    counted = now if day is None and (back or before) else None
+    day = back or day
+    if before is not None:  # "last month" is the calendar month, not the trailing one
+        said, day = before[0], before[1] or day
+    period = (
+        since_period(text, day)
+        or span_period(text, day)
+        or said
+        or month_period(text, day)
+        or year_period(text, day)
+        or recent_period(text)
+    )
+    return period, day, counted

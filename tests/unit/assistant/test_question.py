@@ -908,14 +908,42 @@ def test_a_day_the_question_asks_about_is_that_days_move() -> None:
     for text in ("6月22日纳斯达克收盘跌了多少？", "How much did the Nasdaq fall on June 22?"):
         q = parse_question(text, VOCAB, as_of=as_of)
         assert (q.period, q.as_of) == ("1D", dt.date(2026, 6, 22)), text
+    for text in ("自3月3日以来纳指涨了多少？", "How much has the Nasdaq risen since March 3?"):
+        q = parse_question(text, VOCAB, as_of=as_of)  # measured from that day's close
+        assert (q.period, q.as_of) == ("2026-03-03..", as_of), text
     for text in (
-        "自3月3日以来纳指涨了多少？",  # measured from that day
-        "How much has the Nasdaq risen since March 3?",
         "截至6月22日，纳斯达克表现如何？",  # an as-of date
         "2026年6月24日纳斯达克收盘跌了多少？",  # after the as-of date: not yet closed
     ):
         q = parse_question(text, VOCAB, as_of=as_of)
         assert (q.period, q.as_of) == ("YTD", as_of), text
+
+
+def test_a_month_or_day_measured_from_is_a_span_to_date_from_its_close() -> None:
+    """ "纳指7月以来涨了多少？", "since the start of July": from the last close before July;
+    "since June 30, 2026": from that day's close, which is no as-of date. A month not begun
+    this year is last year's; a since that names no day ("since the Fed cut") is no span."""
+    from assistant.locale import period_label
+    from tools.periods import parse_period
+
+    as_of = dt.date(2026, 8, 21)
+    for text, period in (
+        ("纳指7月以来涨了多少？", "2026-06-30.."),
+        ("纳指自今年7月初以来涨了多少？", "2026-06-30.."),
+        ("How much has the Nasdaq gained since the start of July?", "2026-06-30.."),
+        ("Since May, how has the Nasdaq done?", "2026-04-30.."),
+        ("How has the Nasdaq done since June 30, 2026?", "2026-06-30.."),
+        ("纳指9月以来涨了多少？", "2025-08-31.."),
+    ):
+        q = parse_question(text, VOCAB, as_of=as_of)
+        assert (q.period, q.as_of) == (period, as_of), text
+    assert parse_question("How have stocks done since the Fed cut?", VOCAB, as_of=as_of).period in (
+        None,
+        "YTD",
+    )
+    assert parse_period("2026-06-30..").start == dt.date(2026, 6, 30)
+    assert period_label("2026-06-30..", "en") == "since June 30, 2026"
+    assert period_label("2026-06-30..", "zh") == "2026年6月30日以来"
 
 
 def test_a_month_or_day_asked_about_ahead_is_no_period_measured_yet() -> None:

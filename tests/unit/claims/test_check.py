@@ -35,6 +35,17 @@ def verdict(sentence: str, facts: list) -> tuple[str, str | None]:
     return outcome.verdict, outcome.fact.shown() if outcome.fact else None
 
 
+def one_return(symbol: str, period: str, end: dt.date, close: float, change: float) -> list:
+    """The facts of one symbol's return over `period`, ending on `end`."""
+    frame = pd.DataFrame(
+        {"symbol": [symbol], "period": [period], "end_date": [pd.Timestamp(end)],
+         "end_close": [close], "return_pct": [change], "spread_pp": [0.0],
+         "volatility_pct": [18.0], "max_drawdown_pct": [-5.0]}
+    )  # fmt: skip
+    provenance = Provenance("index_returns", (symbol,), "test", end, "m")
+    return tool_facts(ToolResult(frame, provenance, "", measures=returns.measures(None)), 0)
+
+
 def test_the_cells_a_tool_declares_become_facts_with_their_parts() -> None:
     facts = tool_facts(ytd(), 0)
     rut = {(f.metric, f.period, f.unit) for f in facts if f.entities == {"^RUT"}}
@@ -65,13 +76,8 @@ def test_a_wrong_value_for_the_same_thing_is_contradicted_with_the_sources_value
 def test_a_month_the_tools_computed_is_the_month_a_sentence_names() -> None:
     """A computed July ("2026-07") is what "in July 2026" and "2026年7月" claim; the "2026" of
     "July 2026" is no figure, and a name meeting the month ("ETF2026年") is still the name."""
-    frame = pd.DataFrame(
-        {"symbol": ["IWM"], "period": ["2026-07"], "end_date": [pd.Timestamp(2026, 7, 31)],
-         "end_close": [291.2], "return_pct": [-3.08], "spread_pp": [0.0],
-         "volatility_pct": [20.0], "max_drawdown_pct": [-5.0]}
-    )  # fmt: skip
-    provenance = Provenance("index_returns", ("IWM",), "test", dt.date(2026, 7, 31), "m")
-    facts = tool_facts(ToolResult(frame, provenance, "", measures=returns.measures(None)), 0)
+    end = dt.date(2026, 7, 31)
+    facts = one_return("IWM", "2026-07", end, 291.2, -3.08)
     assert verdict("IWM was down 3.08% in July 2026[0].", facts)[0] == "verified"
     assert verdict("罗素2000 ETF2026年7月下跌3.08%[0]。", facts)[0] == "verified"
     assert verdict("IWM was down 3.08% in June 2026[0].", facts)[0] == "unsupported"
@@ -80,18 +86,24 @@ def test_a_month_the_tools_computed_is_the_month_a_sentence_names() -> None:
 def test_a_quarter_or_half_the_tools_computed_is_the_one_a_sentence_names() -> None:
     """A computed first half ("2026-H1") is what "2026年上半年" and "in the first half of 2026"
     claim; the second half is not."""
-    frame = pd.DataFrame(
-        {"symbol": ["^GSPC"], "period": ["2026-H1"], "end_date": [pd.Timestamp(2026, 6, 30)],
-         "end_close": [7499.36], "return_pct": [9.55], "spread_pp": [0.0],
-         "volatility_pct": [14.2], "max_drawdown_pct": [-9.1]}
-    )  # fmt: skip
-    provenance = Provenance("index_returns", ("^GSPC",), "test", dt.date(2026, 6, 30), "m")
-    facts = tool_facts(ToolResult(frame, provenance, "", measures=returns.measures(None)), 0)
+    end = dt.date(2026, 6, 30)
+    facts = one_return("^GSPC", "2026-H1", end, 7499.36, 9.55)
     assert verdict("标普500指数2026年上半年上涨9.55%[0]。", facts)[0] == "verified"
     assert verdict("The S&P 500 was up 9.55% in the first half of 2026[0].", facts)[0] == (
         "verified"
     )
     assert verdict("标普500指数2026年下半年上涨9.55%[0]。", facts)[0] == "unsupported"
+
+
+def test_a_span_since_a_close_is_what_a_sentence_naming_its_day_or_month_claims() -> None:
+    """Computed from the June 30 close ("2026-06-30.."): "since June 30, 2026" and "7月以来"
+    claim it; "in May" does not."""
+    end = dt.date(2026, 8, 21)
+    facts = one_return("^IXIC", "2026-06-30..", end, 26180.46, -0.13)
+    said = "As of the close on August 21, 2026, the Nasdaq Composite was down 0.13% since June"
+    assert verdict(f"{said} 30, 2026[0].", facts)[0] == "verified"
+    assert verdict("纳斯达克综合指数7月以来下跌0.13%[0]。", facts)[0] == "verified"
+    assert verdict("The Nasdaq Composite was down 0.13% in May 2026[0].", facts)[0] == "unsupported"
 
 
 def test_another_period_is_unsupported_and_says_what_the_source_gives() -> None:
