@@ -63,6 +63,9 @@ class ParsedQuestion:
     # The day its "yesterday" or "last month" was counted from, where that is not today: the
     # last close of a price store that will not be refreshed (`parse_question`'s `now`).
     counted_from: dt.date | None = None
+    # It asks again whether one beat the other, over a period of its own ("7月以来呢？" after
+    # "罗素2000年初至今跑赢标普500了吗?"), though its words do not say so.
+    compares: bool = False
 
     @property
     def asked(self) -> str:
@@ -72,7 +75,7 @@ class ParsedQuestion:
     @property
     def asks_comparison(self) -> bool:
         """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
-        return asks_comparison(self.text)
+        return self.compares or asks_comparison(self.text)
 
     @property
     def all_symbols(self) -> tuple[str, ...]:
@@ -314,6 +317,7 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
             changes.update(symbols=symbols, sectors=previous.sectors, carried_over=True)
             kept = previous.intents & {"returns", "sectors", "macro"}
             changes["intents"] = parsed.intents | kept
+            changes["compares"] = parsed.period is not None and previous.asks_comparison
         if parsed.period is None and previous.period and "today" not in parsed.intents:
             changes["period"] = previous.period  # (today is one day)
             changes["carried_over"] = changes.get("carried_over", False) or not replaced

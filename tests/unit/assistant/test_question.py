@@ -576,6 +576,23 @@ def test_a_follow_up_that_refers_back_keeps_the_earlier_topic(
     assert follow.carried_over and follow.symbols == symbols and follow.period == "3M"
 
 
+def test_a_follow_up_naming_another_period_asks_the_earlier_comparison_again() -> None:
+    """ "7月以来呢？" after "did the Russell 2000 beat the S&P 500 this year?" asks whether it
+    beat it since July; "为什么？" asks why, and no period of its own, so it asks no verdict."""
+    as_of = dt.date(2026, 8, 21)
+    for first, text in (
+        ("罗素2000年初至今跑赢标普500了吗?", "7月以来呢？"),
+        ("Did the Russell 2000 beat the S&P 500 this year?", "And since July?"),
+    ):
+        follow = parse_question(text, VOCAB, previous=parse_question(first, VOCAB, as_of=as_of))
+        assert follow.asks_comparison and follow.period == "2026-06-30..", text
+        assert follow.symbols == ("^RUT", "^GSPC")
+    why = parse_question(
+        "为什么？", VOCAB, previous=parse_question("罗素2000年初至今跑赢标普500了吗?", VOCAB)
+    )
+    assert why.carried_over and not why.asks_comparison
+
+
 @pytest.mark.parametrize(
     ("first", "text", "symbols"),
     [
