@@ -30,13 +30,13 @@ FUNCTION_WORDS = EN_STOPWORDS | frozenset(
 # question's (比 "Belgium", 日 "Japan", 时候 "time", 吗 "what?", 会 "have the skill").
 FRAMING = frozenset(
     """有 多 得 哪 谁 天 中 个 年 月 日 号 比 占 位 次 些 种 快 靠 来 去 走 说 看 让 时候
-    里 到 要 后 过 能 时 做 给 吗 呢 吧 会""".split()  # noqa: SIM905
+    里 到 要 后 过 能 时 做 给 吗 呢 吧 会 自 从""".split()  # noqa: SIM905
 )
-# Words that say when, relative to the asking ("最近", "目前", "recently", "now"): a question's
-# time frame, which its period and the dates of the articles answer, not its subject. "英伟达最近
-# 为什么下跌" is not answered by any sentence that says 最近.
+# Words that say when, relative to the asking ("最近", "目前", "recently", "now", the 以来 of
+# "7月以来"): a question's time frame, which its period and the dates of the articles answer,
+# not its subject. "英伟达最近为什么下跌" is not answered by any sentence that says 最近.
 NOW_WORDS = frozenset(
-    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段 最新
+    """最近 近期 近来 近日 目前 当前 现在 如今 眼下 时下 现阶段 最新 以来 至今
     recently recent lately currently current now nowadays presently latest newest""".split()  # noqa: SIM905
 )
 # Verbs an English question asks with ("What did the Fed minutes say?", "What does it mean?",

@@ -326,6 +326,14 @@ def test_right_now_is_when_not_what() -> None:
     assert any("right wing" in group for group in question_terms("Is the right wing winning?"))
 
 
+def test_since_is_when_not_what() -> None:
+    """ "纳指自7月初以来涨了多少？" asks for a span to date: 自, 从, 以来 and 至今 frame its period,
+    which the period answers; a sentence saying 以来 of something else does not answer it."""
+    for question in ("纳指自7月初以来涨了多少？", "黄金从6月至今表现如何？"):
+        assert not any(group & {"自", "从", "以来", "至今"} for group in question_terms(question))
+    assert coverage("自上市以来，公司营收增长三倍。", "纳指自7月初以来涨了多少？") < 0.5
+
+
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
     "five minutes, officials say" covers only one of its two terms."""

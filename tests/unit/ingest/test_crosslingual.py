@@ -177,14 +177,14 @@ def test_a_chinese_word_has_the_synonyms_whose_first_gloss_is_its_own() -> None:
             "销售": ["sell", "market"],
             "出售": ["sell", "offer for sale"],
             "出卖": ["betray", "sell"],  # first a traitor's word
-            "以来": ["since"],
-            "由于": ["due to", "since"],
+            "因为": ["because"],
+            "由于": ["due to", "because"],
         },
-        headwords={"sell": ["卖", "销售", "出售", "售"], "since": ["以来", "由于"]},
+        headwords={"sell": ["卖", "销售", "出售", "售"], "because": ["因为", "由于"]},
     )
-    said = {t.term: synonyms(t, dictionary) for t in translate("卖得快吗，以来", dictionary)}
+    said = {t.term: synonyms(t, dictionary) for t in translate("卖得快吗，因为", dictionary)}
     assert set(said["卖"]) == {"销售", "出售"}  # not 出卖, nor the lone 售
-    assert said["以来"] == ()  # 由于 is first "due to"
+    assert said["因为"] == ()  # 由于 is first "due to"
     assert synonyms(Translation("sell", ("卖",)), dictionary) == ()  # English is read as written
 
 
