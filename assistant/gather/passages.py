@@ -39,14 +39,11 @@ from assistant.gather.quotable import (
     with_what_it_introduces,
 )
 from assistant.gather.said import Said
+from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
 from assistant.gather.written_names import about_names, names_typed
-from assistant.question.intents import asks_cause
-from assistant.question.period import without_time_words
 from ingest.language import detect_language
 from ingest.models import Hit
-from ingest.named_periods import NamedPeriod, looks_ahead, named_period
 from ingest.tokens import terms
-from tools.period_labels import to_date_start
 
 # Our figures are US markets; mainland/HK market chatter is noise unless the question asks.
 _OTHER_MARKETS = re.compile(
@@ -141,9 +138,7 @@ def candidates(
     wording, its own order breaking ties. `speakers` (a view's sources), `glosses`: as
     `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
-    named = named_period(question, today=as_of or dt.date.today())
-    # A period asked is scored by date (`_timeliness`), not as words (6月 leaves 月: any month)
-    rest = without_time_words(named.rest if named else question)
+    named, rest = asked_when(question, as_of, period)
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
     lowered, unwritten = _lowered(question, names)
@@ -173,7 +168,7 @@ def candidates(
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, names_one, subject, lang == language) + figure
-            score += _timeliness(hit.published, as_of, named, timely_span(question, period))
+            score += timeliness(hit.published, as_of, named, timely_span(question, period))
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)
@@ -323,57 +318,6 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
         or c.period_fit > 0
         or names_written(c.text, names)
     ]
-
-
-@lru_cache(maxsize=256)
-def timely_span(question: str, period: str | None) -> str | None:
-    """The span a sentence's timeliness is judged by: the period asked; but for a question on
-    what is still to come ("下次会议会降息吗？", "黄金前景如何？") or on why a market moves
-    ("黄金价格为什么上涨？", "What is driving the small-cap rotation?"), the past month, whose
-    views are live, unless it names a shorter or a past period. The year to date a return is
-    measured over by default is no reason to quote last January's reasons for this rally."""
-    if looks_ahead(question) or asks_cause(question):
-        return period if period not in _TO_DATE else AHEAD_SPAN
-    return period
-
-
-def _timeliness(
-    published: dt.date | None,
-    as_of: dt.date | None,
-    named: NamedPeriod | None,
-    period: str | None = None,
-) -> float:
-    """Commentary from when the question is about speaks about it: the day or month it names
-    (and as long again after, when that period's news is reported), else the as-of date; old
-    commentary less so, and commentary from before a recent span or a span to date asked
-    ("最近一周", "this month", 今年以来) least: it speaks of another time, and is quoted only
-    when nothing newer is."""
-    if published is None:
-        return 0.0
-    if named is not None and named.begun(as_of):
-        return 0.3 if named.reported(published) else -0.2
-    today = as_of or dt.date.today()
-    days = abs((today - published).days)
-    began = to_date_start(period, today) if period else None
-    if days > RECENT_SPAN_DAYS.get(period or "", days) or (began and published < began):
-        return -0.3  # last year's "今年以来" is not this year's
-    if days <= 14:
-        return 0.3
-    if days <= 60:
-        return 0.15
-    return 0.0 if days <= 365 else -0.2
-
-
-# How far back a recent span reaches, in calendar days with a few to spare (a one-day
-# question's search looks this far back too: `offline.gathering.published_window`).
-RECENT_SPAN_DAYS = {"1D": 3, "5D": 10, "1W": 10, "WTD": 10, "MTD": 35, "21D": 35, "1M": 35}
-AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superseded
-_TO_DATE = (None, "YTD", "QTD")  # the default year to date says nothing of a view's age
-
-
-def newest_published(hits: Sequence[Hit]) -> dt.date | None:
-    """The day of the newest article among the hits."""
-    return max((h.published for h in hits if h.published), default=None)
 
 
 def _score(

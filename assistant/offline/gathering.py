@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from assistant.answer.model import Language
 from assistant.answer.tickers import strip_symbols
 from assistant.events import Event, ToolEnd, ToolStart
-from assistant.gather.passages import RECENT_SPAN_DAYS, newest_published, timely_span
 from assistant.gather.sources import SourceRegistry
+from assistant.gather.timeliness import RECENT_SPAN_DAYS, newest_published, span_began, timely_span
 from assistant.llm.failures import EXPECTED_ERRORS
 from assistant.locale import format_date, message, notice, tool_failure
 from assistant.offline.reading import (
@@ -254,7 +254,7 @@ class Gatherer:
         hits = self._search(query, k, filters, out)
         found = list(hits or [])
         span = timely_span(question.text, question.period)
-        if not scope and question.as_of is None and span in RECENT_SPAN_DAYS:
+        if not scope and question.as_of is None:
             found = self._recent_first(query, span, found, k, out)
         # the other language's (or the reader's own) best few below the first SEARCH_K, then,
         # for a question without a date, the rest of the deeper read
@@ -323,18 +323,20 @@ class Gatherer:
         )
 
     def _recent_first(
-        self, query: str, period: str, found: list[Hit], k: int, out: Gathered
+        self, query: str, period: str | None, found: list[Hit], k: int, out: Gathered
     ) -> list[Hit]:
         """ "油价最近怎么走" asked of a library whose newest oil news is from August: the passages
         of the span asked before the newest of what was found, then the rest. So for what is
         still to come ("Will the Fed cut rates in September?"), whose live views are the last
-        month's: last September's cut shares every word of the question. Without a date,
-        recent is the library's recent, not today's (which a library ingested once has not
-        reached), and the best match of all may be from April."""
+        month's: last September's cut shares every word of the question; and for a span from a
+        day ("纳指7月以来涨了多少？"), whose commentary is from that day on: May's market wrap
+        says nothing of the move since July. Without a date, recent is the library's recent,
+        not today's (which a library ingested once has not reached), and the best match of all
+        may be from April."""
         newest = newest_published(found)
-        if newest is None:
+        since = span_began(period, newest) if newest else None
+        if since is None:
             return found
-        since = newest - dt.timedelta(days=RECENT_SPAN_DAYS[period])
         first = self._search(query, k, Filters(since=since), out) or []
         seen = {h.chunk.id for h in first}
         return first + [h for h in found if h.chunk.id not in seen]

@@ -12,7 +12,7 @@ from ingest.models import Hit
 SEARCH_K = 8
 # A question with no date is asked of today: among the passages that answer it, the newest
 # should. The answer reads twice as deep in the ranking so that the sentences' timeliness
-# (`gather.passages._timeliness`) can choose the newer of equally good ones; a dated question's
+# (`gather.timeliness.timeliness`) can choose the newer of equally good ones; a dated question's
 # answer keeps to the best few, where a deeper read costs precision.
 UNDATED_SEARCH_K = 16
 # The other language's best passages a question may need (its fact may be told only there):

@@ -337,6 +337,18 @@ def test_recently_without_a_date_is_the_librarys_recent_not_todays() -> None:
     assert any(r.title == "原油收盘" for r in answer.references)
 
 
+def test_a_span_from_a_day_is_told_by_commentary_from_that_day_on() -> None:
+    """ "纳指2026年1月以来涨了多少？": November's market wraps, however well they match, say
+    nothing of the move since January; January's does, and leads."""
+    wraps = "\n\n".join(f"第{n}天，纳指上涨，纳指涨超1%，纳指收涨创新高。" for n in range(40))
+    old = article("old", "全球市场：纳指涨超1% 纳指创新高", wraps, published=dt.date(2025, 11, 7))
+    new = article("new", "美股收盘", "科技股走强，纳指本周上涨1.3%，收于23530点。",
+                  published=dt.date(2026, 1, 16))  # fmt: skip
+    answer = assistant(index=FakeIndex([old, new])).ask("纳指2026年1月以来涨了多少？")
+    analysis = answer.section("analysis").text  # type: ignore[union-attr]
+    assert analysis.split("\n\n")[1].startswith("科技股走强，纳指本周上涨1.3%")
+
+
 @pytest.mark.parametrize(
     ("question", "old", "new"),
     [

@@ -334,6 +334,27 @@ def test_since_is_when_not_what() -> None:
     assert coverage("自上市以来，公司营收增长三倍。", "纳指自7月初以来涨了多少？") < 0.5
 
 
+def test_a_span_from_a_month_is_judged_to_date_not_as_that_month() -> None:
+    """ "纳指2026年7月以来涨了多少？" asked in October names July, but asks of July to date:
+    October's news on the Nasdaq is as timely as July's, not news from after July's was
+    reported."""
+    pool = [
+        hit.model_copy(update={"published": day})
+        for hit, day in zip(
+            hits(
+                "周四美股收盘，纳指上涨0.8%，科技股领涨，纳指再创历史新高。",
+                "周五美股收盘，纳指上涨1.2%，芯片股领涨，纳指再创历史新高。",
+            ),
+            (dt.date(2026, 10, 15), dt.date(2026, 7, 3)),
+            strict=True,
+        )
+    ]
+    question, day = "纳指2026年7月以来涨了多少？", dt.date(2026, 10, 20)
+    nasdaq = [("纳指", "纳斯达克综合指数", "Nasdaq Composite")]
+    found = candidates(pool, question, nasdaq, "zh", day, period="2026-06-30..")
+    assert found[0].text.startswith("周四美股收盘，纳指上涨0.8%")
+
+
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
     "five minutes, officials say" covers only one of its two terms."""
