@@ -137,7 +137,11 @@ class MarketData:
             )
             swap = {s.symbol: s.proxy for s in stand_ins}
             bench = swap.get(bench, bench) if bench else None
-        result = returns_tool(frames, spec, as_of=as_of_date, benchmark=bench, source=source)
+        # "this month" is the store's current month, which a series that ended earlier misses
+        today = self.current_day(self.clock().date()) if latest else None
+        result = returns_tool(
+            frames, spec, as_of=as_of_date, benchmark=bench, source=source, today=today
+        )
         return dataclasses.replace(_with_notes(result, notes), stand_ins=tuple(stand_ins))
 
     def sector_scores(self, as_of: DateLike | None = None) -> ToolResult:

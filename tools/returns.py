@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tools.errors import ToolError
+from tools.errors import DataRangeError, ToolError
 from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
 from tools.notes import Note
+from tools.period_labels import to_date_start
 from tools.periods import Period, Window, resolve_window
 from tools.result import Measure, Provenance, ToolResult
 from tools.symbols import change_unit, display_name
@@ -43,35 +44,29 @@ def index_returns(
     as_of: dt.date | None = None,
     benchmark: str | None = None,
     source: str = "prices supplied by the caller",
+    today: dt.date | None = None,
 ) -> ToolResult:
     """Returns of every symbol in `frames` (in its order) over `period` as of `as_of`.
 
     `as_of` None means the last date every symbol has, so a comparison never mixes end dates
     silently; when some symbols have later data a note says so. `benchmark`, when given, must be
-    one of the frames; each row's `spread_pp` is its return minus the benchmark's.
+    one of the frames; each row's `spread_pp` is its return minus the benchmark's. `today`
+    (with no `as_of`): the day a span to date runs to, which a series must reach into
+    (`current_frames`).
     """
     if not frames:
         raise ToolError("index returns need at least one symbol")
     if benchmark is not None and benchmark not in frames:
         raise ToolError(f"benchmark {benchmark} has no prices")
     notes: list[str] = []
+    if as_of is None and today is not None:
+        frames, notes = current_frames(frames, period, today)
+        benchmark = benchmark if benchmark in frames else None
     uses_as_of = period.kind != "year" and not (period.kind == "range" and period.end)
     if as_of is None and uses_as_of:
         as_of, note = common_last_date(frames)
         notes += [note] if note else []
-    rows: list[dict[str, Any]] = []
-    series: dict[str, pd.Series] = {}
-    for symbol, frame in frames.items():
-        window = resolve_window(trading_dates(frame), period, as_of, symbol)
-        notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
-        segment = closes(frame)[window.start_pos : window.end_pos + 1]
-        days = trading_dates(frame)[window.start_pos : window.end_pos + 1]
-        rows.append(_row(symbol, period, window, segment, days))
-        if rows[-1]["change_unit"]:
-            continue  # a yield's level rebased to 100 charts no performance
-        series[symbol] = pd.Series(
-            segment / segment[0] * 100.0, index=frame.index[window.start_pos : window.end_pos + 1]
-        )
+    rows, series = _measured(frames, period, as_of, notes)
     if benchmark is not None:
         bench_return = next(row["return_pct"] for row in rows if row["symbol"] == benchmark)
         for row in rows:
@@ -137,6 +132,54 @@ def common_last_date(frames: Mapping[str, pd.DataFrame]) -> tuple[dt.date, str |
         f"as of {common}, the last date {limiting} has; newer closes exist for {', '.join(later)}"
     )
     return common, Note(text, "common_last", day=common, symbols=limiting, later=later)
+
+
+def _measured(
+    frames: Mapping[str, pd.DataFrame], period: Period, as_of: dt.date | None, notes: list[str]
+) -> tuple[list[dict[str, Any]], dict[str, pd.Series]]:
+    """Each symbol's row over `period` and its closes rebased to 100 (not a yield's or a
+    gauge's level); the windows' caveats are added to `notes`."""
+    rows: list[dict[str, Any]] = []
+    series: dict[str, pd.Series] = {}
+    for symbol, frame in frames.items():
+        window = resolve_window(trading_dates(frame), period, as_of, symbol)
+        notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
+        segment = closes(frame)[window.start_pos : window.end_pos + 1]
+        days = trading_dates(frame)[window.start_pos : window.end_pos + 1]
+        rows.append(_row(symbol, period, window, segment, days))
+        if rows[-1]["change_unit"]:
+            continue  # a yield's level rebased to 100 charts no performance
+        series[symbol] = pd.Series(
+            segment / segment[0] * 100.0, index=frame.index[window.start_pos : window.end_pos + 1]
+        )
+    return rows, series
+
+
+def current_frames(
+    frames: Mapping[str, pd.DataFrame], period: Period, today: dt.date
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The frames with closes in the span to date `period` names as of `today` ("MTD": this
+    month), each left out one saying so: a series that ends before the span began would
+    measure an earlier one (February's month to date, asked in August). DataRangeError when
+    none is left; other periods keep every frame."""
+    began = to_date_start(period.kind, today)
+    if began is None:
+        return dict(frames), []
+    kept = {s: frame for s, frame in frames.items() if last_date(frame) >= began}
+    left_out = [
+        _ended_before(s, last_date(frame), period, began)
+        for s, frame in frames.items()
+        if s not in kept
+    ]
+    if not kept:
+        raise DataRangeError(left_out[0], key=left_out[0].key, **left_out[0].facts)
+    return kept, list(left_out)
+
+
+def _ended_before(symbol: str, last: dt.date, period: Period, began: dt.date) -> Note:
+    text = f"{symbol}'s stored closes end on {last}, before {period.label} began on {began}"
+    facts = {"symbol": symbol, "day": last, "period": period.label, "began": began}
+    return Note(text, "ended_before_span", **facts)
 
 
 def _row(

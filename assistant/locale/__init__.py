@@ -113,6 +113,8 @@ def _fact(name: str, value: object, language: Language) -> object:
         return message("join.list", language).join(map(str, value))
     if name == "indicator" and isinstance(value, str):
         return indicator_name(value, language)
+    if name == "period" and isinstance(value, str):  # "MTD": 本月至今 / month to date
+        return period_label(value, language)
     return note_text(value, language) if isinstance(value, str) else value  # a note itself
 
 

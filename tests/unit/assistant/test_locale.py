@@ -11,6 +11,10 @@ import pytest
 from assistant.answer.model import Language
 from assistant.locale import as_of_line, heading_skeleton, hint, message, notice, period_label
 from assistant.locale.catalog import LANGUAGES, catalog, placeholders
+from tests.unit.tools.conftest import make_frame
+from tools.errors import DataRangeError
+from tools.periods import parse_period
+from tools.returns import index_returns
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -122,7 +126,7 @@ def test_a_missing_close_is_said_once_however_many_tools_it_stops() -> None:
     """The returns and the quotes stopped by one close the store lacks say it once, as the
     data's condition in the reader's words; an error no catalog words names its tool."""
     from assistant.locale import tool_failure
-    from tools.errors import DataRangeError, ProviderError
+    from tools.errors import ProviderError
 
     last = dt.date(2026, 8, 21)
     error = DataRangeError("after the last close", key="after_last_close", symbol="IWM", day=last)
@@ -132,3 +136,18 @@ def test_a_missing_close_is_said_once_however_many_tools_it_stops() -> None:
     }
     other = tool_failure("quotes", ProviderError("Yahoo said 502"), "en")
     assert other == "The market-data tool for quotes failed: Yahoo said 502"
+
+
+def test_a_series_that_ended_before_the_span_asked_is_told_in_the_readers_words() -> None:
+    """ "美债收益率本月走势如何？" of a yield series that stopped in February: the month to
+    date named as the reader names it, the days in the reader's format."""
+    february = make_frame([4.0] * 40, start="2026-01-01")  # to 2026-02-25
+    with pytest.raises(DataRangeError) as raised:
+        index_returns({"^TNX": february}, parse_period("MTD"), today=dt.date(2026, 8, 21))
+    from assistant.locale import tool_failure
+
+    said = tool_failure("index_returns", raised.value, "zh")
+    assert said.endswith("^TNX的收盘数据止于2026年2月25日，早于月初至今的起点（2026年8月1日）。")
+    assert "before month to date began (August 1, 2026)" in tool_failure(
+        "index_returns", raised.value, "en"
+    )

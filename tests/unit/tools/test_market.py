@@ -61,6 +61,22 @@ def test_the_current_day_of_a_snapshot_is_its_last_close(store: PriceStore) -> N
     assert due.current_day(dt.date(2024, 1, 10)) == dt.date(2024, 1, 10)  # the store covers it
 
 
+def test_this_month_is_the_stores_current_month(store: PriceStore) -> None:
+    """A snapshot ending Friday 2024-01-12 answers "this month" for January: a yield series
+    that stopped in December has no month-to-date move to give (its December's is not
+    January's), so it is left out, or, asked alone, the tool says why."""
+    market = market_with(store, None, NOW)
+    store.save("QQQ", make_frame(range(100, 131), start="2023-12-01"), "csv import", NOW)
+    store.save("^TNX", make_frame([4.0] * 23, start="2023-11-20"), "csv import", NOW)
+    result = market.index_returns(["QQQ", "^TNX"], period="MTD")
+    assert [row["symbol"] for row in result.records()] == ["QQQ"]
+    assert any(note.startswith("^TNX's stored closes end on 2023-12-20") for note in
+               result.provenance.notes)  # fmt: skip
+    with pytest.raises(DataRangeError, match="before MTD began on 2024-01-01"):
+        market.index_returns(["^TNX"], period="MTD")
+    assert market.index_returns(["^TNX"], period="MTD", as_of="2023-12-20").records()
+
+
 def test_a_failed_refresh_uses_stored_prices_and_says_how_old(store: PriceStore) -> None:
     provider = StubProvider({}, fail={"SPY": ProviderError("yfinance has no prices for SPY")})
     market = market_with(store, provider, NOW - dt.timedelta(days=1))

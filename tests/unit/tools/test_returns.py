@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tests.unit.tools.conftest import make_frame
-from tools.errors import ToolError
+from tools.errors import DataRangeError, ToolError
 from tools.periods import date_range, parse_period
 from tools.returns import index_returns
 
@@ -111,3 +111,27 @@ def test_a_yield_or_a_gauge_moves_by_its_level_and_earns_no_return() -> None:
     assert "-11.00 bp" in result.summary and "+21.00%" in result.summary
     change = next(m for m in result.measures if m.column == "change")
     assert (change.metric, change.unit_column) == ("change", "change_unit")
+
+
+def test_a_span_to_date_is_todays_which_a_series_that_ended_earlier_misses() -> None:
+    """ "This month" asked on February 9 is February: a series whose closes end in January
+    would measure January's month to date, so it is left out, saying so; alone, it is an
+    error (DataRangeError, keyed for the reader's language), not January's figure."""
+    january = make_frame(range(100, 141), start="2023-12-01")  # to Friday 2024-01-26
+    longer = make_frame(range(100, 151), start="2023-12-01")  # to Friday 2024-02-09
+    today = D(2024, 2, 9)
+    result = index_returns(
+        {"A": longer, "B": january}, parse_period("MTD"), benchmark="B", today=today
+    )
+    assert [row["symbol"] for row in result.records()] == ["A"]
+    assert result.records()[0]["start_date"] == "2024-01-31"
+    assert result.records()[0]["spread_pp"] is None  # the benchmark was left out
+    assert "B's stored closes end on 2024-01-26, before MTD began on 2024-02-01" in (
+        result.provenance.notes
+    )
+    with pytest.raises(DataRangeError) as raised:
+        index_returns({"B": january}, parse_period("MTD"), today=today)
+    assert raised.value.key == "ended_before_span"
+    # a trailing span, or a question with its own as-of date, is measured where the data is
+    assert index_returns({"B": january}, parse_period("1M"), today=today).records()
+    assert index_returns({"B": january}, parse_period("MTD"), as_of=D(2024, 1, 26), today=today)
