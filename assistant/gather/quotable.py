@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from assistant.answer.citations import strip_markers
 from assistant.answer.numbers import figures_in
-from assistant.gather.sentences import split_text, unbalanced
+from assistant.gather.sentences import split_text, title_case, unbalanced
 from assistant.llm.injection import is_instruction_like
 from ingest.language import IDEOGRAPHS, cjk_count, detect_language
 from ingest.models import Hit
@@ -184,6 +184,7 @@ def quotable(text: str) -> bool:
         and not _CAPTION.search(text)
         and not _FIELDS.search(text)
         and not _CALL_TO_ACTION.search(text)
+        and not (not cjk and title_case(text))  # a heading, which a headline's figure may still be
         and not is_instruction_like(text)
     )
 

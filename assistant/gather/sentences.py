@@ -36,12 +36,15 @@ PROSE_WORDS = 6  # what follows a glued heading is a sentence of at least this m
 # Paired marks a sentence never ends inside: a title 《…?》, a quotation “…!” or 「…」.
 _PAIRS = (("《", "》"), ("“", "”"), ("「", "」"), ("『", "』"), ("（", "）"))
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\])+")
+# The words Title Case leaves in lower case ("Real Returns Since the 2000 Peak").
+SMALL_WORDS = frozenset("of and the to in for on at by with from or vs vs. a an &".split())  # noqa: SIM905
+TITLE_WORDS = 5  # a heading in Title Case has at least this many capitalised words
 # A heading a feed flattened into the paragraph it heads, no mark between: in Title Case
 # ("Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has…"), or a line of
 # a few words ("Soaring earnings estimates are pushing P/E ratios lower As we move into…"). In
 # prose a capitalised "The" or "As" never follows a word unmarked; "A" and "It" may ("A
 # shares", "CNBC Make It"), so those open prose only after a heading in Title Case.
-_SMALL = r"(?:of|and|the|to|in|for|on|at|by|with|from|or|vs\.?|a|an|&)"
+_SMALL = "(?:" + "|".join(re.escape(w) for w in sorted(SMALL_WORDS, key=len, reverse=True)) + ")"
 _CAPITALISED = r"(?:[A-Z0-9$][\w’'&/.-]*,?)"
 _OPENS = r"The|This|These|That|Those|In|As|With|While|For|After|When|Since|On|At|We|Our|If"
 _GLUED_HEADING = re.compile(
@@ -92,9 +95,25 @@ def _unglued(sentence: str) -> list[str]:
     if heading is None:
         return [sentence]
     rest = sentence[heading.end() :]
-    words = rest.split()
-    prose = sum(w[:1].islower() or w[:1].isdigit() for w in words) >= len(words) / 2
-    return [heading[1], rest] if prose and len(words) >= PROSE_WORDS else [sentence]
+    # by its words, not its figures: "Since the 2000 Peak (June 2026)" is a headline's yet
+    lettered = _lettered(rest)
+    prose = sum(w[:1].islower() for w in lettered) >= len(lettered) / 2
+    return [heading[1], rest] if prose and len(rest.split()) >= PROSE_WORDS else [sentence]
+
+
+def title_case(text: str) -> bool:
+    """Is the text a heading in Title Case ("The S&P 500, Dow and Nasdaq: Real Returns Since
+    the 2000 Peak (June 2026)"): every word capitalised but the small ones? Prose says its
+    verbs and most nouns in lower case."""
+    lettered = _lettered(text)
+    capitalised = [w for w in lettered if not w[:1].islower()]
+    lower = [w for w in lettered if w[:1].islower() and w not in SMALL_WORDS]
+    return len(capitalised) >= TITLE_WORDS and not lower
+
+
+def _lettered(text: str) -> list[str]:
+    """The text's words that begin with a letter (after an opening bracket or quote)."""
+    return [w for w in (w.lstrip("([“\"'‘") for w in text.split()) if w[:1].isalpha()]
 
 
 def unbalanced(text: str) -> bool:

@@ -78,10 +78,19 @@ def test_a_heading_a_feed_glued_to_its_paragraph_is_not_part_of_the_sentence() -
         "Iran's FM Spokesperson Baghaei: The other side keeps shifting its demands again.",
         "Investors piled into A shares this week as the rally in Shanghai broadened.",
         "Fans told us how much they expected to spend with CNBC Make It outside the station.",
+        # its figures are no lower-case words: the headline goes on in Title Case
+        "The S&P 500, Dow and Nasdaq: Real Returns Since the 2000 Peak (June 2026)",
     ):
         assert split_text(whole) == [whole]
     fighting = "Fighting Inflation vs. Stimulating Recovery The 10-year Treasury yield has swung"
     assert not any(c.text.startswith(fighting) for c in candidates(hits(text), "10-year", [], "en"))
+
+
+def test_a_heading_in_title_case_is_not_quoted_as_prose() -> None:
+    """A feed's title repeated in its text is a heading, not a statement; a sentence naming
+    several companies still says what they did in lower case."""
+    assert not quotable("The S&P 500, Dow and Nasdaq: Real Returns Since the 2000 Peak (June 2026)")
+    assert quotable("Goldman Sachs, JPMorgan Chase and Morgan Stanley rose 2% on Tuesday.")
 
 
 def test_a_space_a_page_left_before_a_mark_neither_joins_sentences_nor_is_quoted() -> None:
