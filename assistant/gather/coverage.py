@@ -331,12 +331,15 @@ def on_the_question(said: Sequence[Said], wanted: Wanted, headline: Said) -> boo
     them? "The USDKRW gapped up 0.7% to 1452" is, under "…Won Slides", for "How did the won
     react?"; "Global stocks are up 21.8% this year", in an article on China's chip and battery
     export curbs, is not for "How fast are Korea's chip exports growing?": it says nothing of
-    the question, and its article is on another country."""
-    if not wanted or any(s.says(g) for s in said for g in wanted):
+    the question, and its article is on another country. A move ("涨", "rise": `Move`) is of
+    anything, so it is no term to say where there are others: "黄金单日涨幅超过4%" is not on
+    "油价为什么上涨？", nor is "美股三大指数上涨" the headline of an article on it."""
+    terms = [g for g in wanted if not _moves(g)] or list(wanted)
+    if not terms or any(s.says(g) for s in said for g in terms):
         return True
-    headed = [headline.says(g) for g in wanted]
-    places = all(h for h, g in zip(headed, wanted, strict=True) if _place(g))
-    return places and 2 * sum(headed) >= len(wanted)
+    headed = [headline.says(g) for g in terms]
+    places = all(h for h, g in zip(headed, terms, strict=True) if _place(g))
+    return places and 2 * sum(headed) >= len(terms)
 
 
 def _says_subject(have: Said, wanted: Wanted) -> bool:
@@ -355,6 +358,11 @@ def _says_subject(have: Said, wanted: Wanted) -> bool:
     whole = [g for g in terms if not any(_one_character(t) for t in g)]
     core = [g for g in whole if not _place(g)] or whole
     return not core or 2 * sum(have.says(g) for g in core) > len(core)
+
+
+def _moves(group: frozenset[str]) -> bool:
+    """Is the question's term a word for a move ("涨", "grow": `Move`)? It says how, not what."""
+    return any(isinstance(t, Move) for t in group)
 
 
 def _place(group: frozenset[str]) -> bool:

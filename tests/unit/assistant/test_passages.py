@@ -8,7 +8,13 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
-from assistant.gather.coverage import coverage, names_written, question_terms, share
+from assistant.gather.coverage import (
+    coverage,
+    names_written,
+    on_the_question,
+    question_terms,
+    share,
+)
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
@@ -362,6 +368,22 @@ def test_a_span_from_a_month_is_judged_to_date_not_as_that_month() -> None:
     nasdaq = [("纳指", "纳斯达克综合指数", "Nasdaq Composite")]
     found = candidates(pool, question, nasdaq, "zh", day, period="2026-06-30..")
     assert found[0].text.startswith("周四美股收盘，纳指上涨0.8%")
+
+
+def test_a_move_alone_is_not_on_the_question() -> None:
+    """ "Why are chip stocks falling?" is not answered by anything said to fall: a sentence
+    saying only a fall, or in an article whose headline says only a rise, is of something
+    else; one saying chip stocks is on it."""
+    wanted = question_terms("Why are chip stocks falling?")
+    none = Said.of("")
+    falling = Said.of("Falling FCF is far more defensible when it funds reinvestment.")
+    assert not on_the_question([falling], wanted, none)
+    chips = Said.of("Chip stocks slid after new export curbs were announced.")
+    assert on_the_question([chips], wanted, none)
+    oil = question_terms("油价为什么上涨？")
+    gold = Said.of("本周三，黄金单日涨幅超过4%，创下今年2月以来最大单日涨幅。")
+    assert not on_the_question([gold], oil, Said.of("美股三大指数上涨"))
+    assert on_the_question([gold], oil, Said.of("油价大涨，金价同步走高"))
 
 
 def test_how_a_question_asks_is_not_its_subject() -> None:
