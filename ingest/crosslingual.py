@@ -195,12 +195,26 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     # headwords first (not those of "Fed", "Rose")
     lowered = set(_LOWER_CASE_WORD.findall(query))
     for word, verb in verb_bases([w for w in single if w in lowered], True, dictionary).items():
-        found[word] = tuple(dict.fromkeys((*verb, *found[word])))
+        own = _not_capitals(word, found[word], dictionary)  # "led" is no LED (发光二极管)
+        found[word] = tuple(dict.fromkeys((*verb, *own)))
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
     for word, places in demonym_places(unknown + single, dictionary).items():
         found[word] = tuple(dict.fromkeys((*places, *found.get(word, ()))))
     return [Translation(phrase, words) for phrase, words in found.items()]
+
+
+def _not_capitals(
+    word: str, headwords: tuple[str, ...], dictionary: Cedict = DICTIONARY
+) -> tuple[str, ...]:
+    """The headwords the dictionary glosses with `word` other than in capitals: a verb's past
+    form written in lower case ("led") is not the acronym it spells (LED)."""
+    glosses = dictionary.glosses(list(headwords))
+    return tuple(
+        h
+        for h in headwords
+        if not any(g.isupper() and phrase_key(g) == word for g in glosses.get(h, ()))
+    )
 
 
 # A word in capitals ("US", "U.S.", "AI", "IT"): an acronym, not the word it spells in lower case.

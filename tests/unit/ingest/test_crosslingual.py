@@ -383,11 +383,12 @@ def test_a_past_form_is_looked_up_as_the_verb_it_is_made_from() -> None:
 def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
     """ "Why have chip stocks fallen?", "How much has gold risen?", "Why are oil prices
     falling?": forms the dictionary lacks, looked up as "fall" and "rise". A past form it has in
-    another sense ("fell": to fell trees, "led": LED), written in lower case, is the verb first;
-    "Fed" is the Fed, a regular past form it knows ("advanced") keeps its sense, and a form of
-    an auxiliary ("did", "are") is not looked up."""
+    another sense ("fell": to fell trees), written in lower case, is the verb first, and not
+    the acronym it spells in capitals ("led" is no LED); "Fed" is the Fed, a regular past form
+    it knows ("advanced") keeps its sense, and a form of an auxiliary ("did", "are") is not
+    looked up."""
     verbs = Cedict.of(
-        glosses={},
+        glosses={"发光二极管": ["light-emitting diode", "LED"]},
         headwords={
             "fall": ["下跌"], "rise": ["上涨"], "lead": ["领导"], "feed": ["喂"], "do": ["做"],
             "be": ["是"], "advance": ["进行"],
@@ -400,7 +401,7 @@ def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
     assert terms == {"fallen": ("下跌",), "falling": ("下跌",)}
     assert english_terms("How much has gold risen?", verbs) == [Translation("risen", ("上涨",))]
     terms = {t.term: t.words for t in english_terms("Why gold fell; which stocks led", verbs)}
-    assert terms == {"fell": ("下跌", "采伐"), "led": ("领导", "发光二极管")}
+    assert terms == {"fell": ("下跌", "采伐"), "led": ("领导",)}
     assert english_terms("Fed", verbs) == [Translation("fed", ("美联储",))]
     assert english_terms("Stocks advanced", verbs) == [Translation("advanced", ("先进",))]
     assert english_terms("Why did they do it?", verbs) == []
