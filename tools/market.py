@@ -137,8 +137,9 @@ class MarketData:
             )
             swap = {s.symbol: s.proxy for s in stand_ins}
             bench = swap.get(bench, bench) if bench else None
-        # "this month" is the store's current month, which a series that ended earlier misses
-        today = self.current_day(self.clock().date()) if latest else None
+        # "this month" is the month of the store's latest close, which a series that ended
+        # months before its peers misses (all of them stale, their age notes say so instead)
+        today = self.last_date() if latest else None
         result = returns_tool(
             frames, spec, as_of=as_of_date, benchmark=bench, source=source, today=today
         )

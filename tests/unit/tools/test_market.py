@@ -61,11 +61,12 @@ def test_the_current_day_of_a_snapshot_is_its_last_close(store: PriceStore) -> N
     assert due.current_day(dt.date(2024, 1, 10)) == dt.date(2024, 1, 10)  # the store covers it
 
 
-def test_this_month_is_the_stores_current_month(store: PriceStore) -> None:
-    """A snapshot ending Friday 2024-01-12 answers "this month" for January: a yield series
-    that stopped in December has no month-to-date move to give (its December's is not
-    January's), so it is left out, or, asked alone, the tool says why."""
-    market = market_with(store, None, NOW)
+def test_this_month_is_the_month_of_the_stores_latest_close(store: PriceStore) -> None:
+    """A store whose closes end Friday 2024-01-12 answers "this month" for January: a yield
+    series that stopped in December has no month-to-date move to give (its December's is not
+    January's), so it is left out, or, asked alone, the tool says why. With a provider that
+    could not refresh them, the same."""
+    market = market_with(store, StubProvider({}), NOW)
     store.save("QQQ", make_frame(range(100, 131), start="2023-12-01"), "csv import", NOW)
     store.save("^TNX", make_frame([4.0] * 23, start="2023-11-20"), "csv import", NOW)
     result = market.index_returns(["QQQ", "^TNX"], period="MTD")
