@@ -195,8 +195,8 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     # headwords first (not those of "Fed", "Rose")
     lowered = set(_LOWER_CASE_WORD.findall(query))
     for word, verb in verb_bases([w for w in single if w in lowered], True, dictionary).items():
-        own = _not_capitals(word, found[word], dictionary)  # "led" is no LED (发光二极管)
-        found[word] = tuple(dict.fromkeys((*verb, *own)))
+        named, others = _senses(word, found[word], dictionary)
+        found[word] = tuple(dict.fromkeys((*named, *verb, *others)))
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the
     # country first, before what the dictionary gives for the word (语文, "Chinese" at school).
     for word, places in demonym_places(unknown + single, dictionary).items():
@@ -204,17 +204,17 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     return [Translation(phrase, words) for phrase, words in found.items()]
 
 
-def _not_capitals(
+def _senses(
     word: str, headwords: tuple[str, ...], dictionary: Cedict = DICTIONARY
-) -> tuple[str, ...]:
-    """The headwords the dictionary glosses with `word` other than in capitals: a verb's past
-    form written in lower case ("led") is not the acronym it spells (LED)."""
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lower-case past form's own headwords: those the dictionary glosses with it as a name
+    ("fed": 美联储, "the Fed", which a market question means), and the others but the acronym
+    it spells in capitals ("led" is no LED, 发光二极管)."""
     glosses = dictionary.glosses(list(headwords))
-    return tuple(
-        h
-        for h in headwords
-        if not any(g.isupper() and phrase_key(g) == word for g in glosses.get(h, ()))
-    )
+    said = {h: [g for g in glosses.get(h, ()) if phrase_key(g) == word] for h in headwords}
+    named = tuple(h for h in headwords if any(g[:1].isupper() and not g.isupper() for g in said[h]))
+    others = tuple(h for h in headwords if h not in named and not any(g.isupper() for g in said[h]))
+    return named, others
 
 
 # A word in capitals ("US", "U.S.", "AI", "IT"): an acronym, not the word it spells in lower case.

@@ -384,11 +384,11 @@ def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
     """ "Why have chip stocks fallen?", "How much has gold risen?", "Why are oil prices
     falling?": forms the dictionary lacks, looked up as "fall" and "rise". A past form it has in
     another sense ("fell": to fell trees), written in lower case, is the verb first, and not
-    the acronym it spells in capitals ("led" is no LED); "Fed" is the Fed, a regular past form
-    it knows ("advanced") keeps its sense, and a form of an auxiliary ("did", "are") is not
-    looked up."""
+    the acronym it spells in capitals ("led" is no LED); "Fed", or "fed", is the Fed first; a
+    regular past form it knows ("advanced") keeps its sense, and a form of an auxiliary ("did",
+    "are") is not looked up."""
     verbs = Cedict.of(
-        glosses={"发光二极管": ["light-emitting diode", "LED"]},
+        glosses={"发光二极管": ["light-emitting diode", "LED"], "美联储": ["Fed"]},
         headwords={
             "fall": ["下跌"], "rise": ["上涨"], "lead": ["领导"], "feed": ["喂"], "do": ["做"],
             "be": ["是"], "advance": ["进行"],
@@ -403,6 +403,8 @@ def test_irregular_forms_and_participles_are_looked_up_as_their_verb() -> None:
     terms = {t.term: t.words for t in english_terms("Why gold fell; which stocks led", verbs)}
     assert terms == {"fell": ("下跌", "采伐"), "led": ("领导",)}
     assert english_terms("Fed", verbs) == [Translation("fed", ("美联储",))]
+    # written in lower case in a market question, "fed" is still first the Fed
+    assert english_terms("What did the fed say", verbs) == [Translation("fed", ("美联储", "喂"))]
     assert english_terms("Stocks advanced", verbs) == [Translation("advanced", ("先进",))]
     assert english_terms("Why did they do it?", verbs) == []
 
