@@ -48,7 +48,7 @@ from ingest.named_periods import (
     quarters_written,
 )
 from ingest.tokens import tokenize
-from ingest.word_forms import demonym_places, verb_bases
+from ingest.word_forms import demonym_places, past_forms, verb_bases
 from ingest.zhwords import is_place
 
 _NOT_LOOKED_UP = FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS
@@ -56,7 +56,6 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9&'’.\- ]+")  # words that may form one phr
 _SHORTEST_PART = 2  # characters: a lone character is not cut out of an unknown word
 _MOST_JOINED = 4  # jieba words joined back into one dictionary word ("英" + "伟达": 英伟达)
 _ARTICLES = frozenset({"a", "an"})
-_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
 # One translated term of a query: the token sequences it may be in the other language, any one
@@ -193,8 +192,7 @@ def english_terms(query: str, dictionary: Cedict = DICTIONARY) -> list[Translati
     single = [w for w in found if " " not in w]
     # "fell", "rose", "led" written in lower case in a market question are verbs: their verb's
     # headwords first (not those of "Fed", "Rose")
-    lowered = set(_LOWER_CASE_WORD.findall(query))
-    for word, verb in verb_bases([w for w in single if w in lowered], True, dictionary).items():
+    for word, verb in past_forms(query, single, dictionary).items():
         named, others = _senses(word, found[word], dictionary)
         found[word] = tuple(dict.fromkeys((*named, *verb, *others)))
     # A people's adjective names its country in the news ("Chinese regulators" are 中国's): the

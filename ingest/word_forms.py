@@ -6,7 +6,11 @@ verb ("to raise") and the country (巴基斯坦), seldom the verb's other forms 
 
 from __future__ import annotations
 
+import re
+
 from ingest.cedict import DICTIONARY, Cedict, phrase_key
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _base_verb(word: str, known: bool) -> str | None:
@@ -42,6 +46,16 @@ def verb_bases(
     bases = {word: base for word in words if (base := _base_verb(word, known))}
     headwords = dictionary.headwords(set(bases.values()))
     return {word: tuple(headwords[base]) for word, base in bases.items() if base in headwords}
+
+
+def past_forms(
+    text: str, words: list[str], dictionary: Cedict = DICTIONARY
+) -> dict[str, tuple[str, ...]]:
+    """Of `words`, the ones `text` writes in lower case that the dictionary knows in another
+    sense and that are a verb's irregular past ("fell", "rose", "led": not "Fed", "Rose", nor
+    LED), with their verb's headwords (`verb_bases`)."""
+    lowered = set(_LOWER_CASE_WORD.findall(text))
+    return verb_bases([w for w in words if w in lowered], True, dictionary)
 
 
 # How English makes a people's adjective from its country's name ("Pakistan" -> "Pakistani",

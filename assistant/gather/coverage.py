@@ -22,6 +22,7 @@ from assistant.gather.said import (
     Part,
     Phrase,
     Said,
+    Verb,
     inflections,
     written_pattern,
 )
@@ -41,6 +42,7 @@ from ingest.framing import (
 from ingest.glosses import glossed_in
 from ingest.language import has_cjk
 from ingest.tokens import terms, tokenize
+from ingest.word_forms import past_forms
 from ingest.zhwords import cut, is_place
 
 # how a question asks, and when: not what
@@ -122,7 +124,7 @@ def question_terms(
         if parts and (has_cjk(term) or len(parts) > 1):
             words -= parts
             groups.append({term if has_cjk(term) else Phrase(term)})
-    groups += [{w} for w in sorted(words)]
+    groups += _own_words(question, words)
     composed = _composed(groups, translations)
     _priced(groups, translations)
     for translation in translations:
@@ -145,6 +147,13 @@ def question_terms(
     for aliases in speakers:
         wanted = _without_name(question, wanted, aliases)[0]
     return _named(question, wanted, names)
+
+
+def _own_words(question: str, words: set[str]) -> list[set[str]]:
+    """The question's words no translation took, a term each; a verb's past form it writes in
+    lower case ("led") as a `Verb`, which the acronym it spells (LED) does not say."""
+    verbs = past_forms(question, sorted(w for w in words if not has_cjk(w)))
+    return [{Verb(w) if w in verbs else w} for w in sorted(words)]
 
 
 def _said_for(translation: Translation) -> set[str]:

@@ -57,6 +57,13 @@ class Phrase(str):
     __slots__ = ()
 
 
+class Verb(str):
+    """A verb's past form the question writes in lower case ("Which sectors led?"): said by a
+    text writing that word, not the acronym it spells in capitals ("Mini LED")."""
+
+    __slots__ = ()
+
+
 class Move(str):
     """A question's word for which way something moved ("grow", "涨"), said by a text saying it
     moved that way in any words ("半导体出口同比激增178.8%" for "How fast did chip exports grow?").
@@ -100,6 +107,7 @@ def written_pattern(name: str) -> re.Pattern[str]:
     return re.compile(head + re.escape(lowered) + tail)
 
 
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")  # an acronym: "LED", "AI"
 # A dollar named by its country ("US$1", "HK$2.5", "NT$300"): a price, which says no country.
 _CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
 
@@ -113,6 +121,7 @@ class Said:
     chinese: str
     lowered: str = ""  # the text itself, for the names of symbols
     aside: Said | None = None  # what it sets aside: it is about everything but that
+    capitals: frozenset[str] = frozenset()  # its words written in capitals ("LED"), lowered
 
     @classmethod
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
@@ -133,7 +142,8 @@ class Said:
         english = frozenset(t for t in found if not has_cjk(t))
         # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
         english |= {part for t in english if "-" in t for part in t.split("-") if part}
-        return cls(english, "|".join(chinese_runs(text)), text.lower())
+        capitals = frozenset(w.lower() for w in _CAPITALS.findall(text))
+        return cls(english, "|".join(chinese_runs(text)), text.lower(), capitals=capitals)
 
     @cached_property
     def moved(self) -> frozenset[int]:
@@ -162,6 +172,8 @@ class Said:
             return written_pattern(term).search(self.lowered) is not None
         if has_cjk(term):
             return term in self.chinese
+        if isinstance(term, Verb):
+            return term in self.words and term not in self.capitals
         return term in self.words or (
             len(term) >= _SHORTEST_STEM and not self.words.isdisjoint(inflections(term))
         )

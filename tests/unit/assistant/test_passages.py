@@ -386,6 +386,14 @@ def test_a_move_alone_is_not_on_the_question() -> None:
     assert on_the_question([gold], oil, Said.of("油价大涨，金价同步走高"))
 
 
+def test_a_verb_written_in_lower_case_is_not_the_acronym_it_spells() -> None:
+    """ "Which sectors led?" is not answered by a sentence on "Mini LED" backlights; one saying
+    what led is."""
+    question = "Which sectors led the market?"
+    assert coverage("产品应用于Mini LED背光、COB/Micro LED直显等领域。", question) == 0
+    assert coverage("Energy stocks led the market higher on Friday.", question) > 0
+
+
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
     "five minutes, officials say" covers only one of its two terms."""
