@@ -139,9 +139,9 @@ class MarketData:
             bench = swap.get(bench, bench) if bench else None
         # "this month" is the month of the store's latest close, which a series that ended
         # months before its peers misses (all of them stale, their age notes say so instead)
-        today = self.last_date() if latest else None
+        current = self.last_date() if latest else None
         result = returns_tool(
-            frames, spec, as_of=as_of_date, benchmark=bench, source=source, today=today
+            frames, spec, as_of=as_of_date, benchmark=bench, source=source, current=current
         )
         return dataclasses.replace(_with_notes(result, notes), stand_ins=tuple(stand_ins))
 

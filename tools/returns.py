@@ -44,23 +44,23 @@ def index_returns(
     as_of: dt.date | None = None,
     benchmark: str | None = None,
     source: str = "prices supplied by the caller",
-    today: dt.date | None = None,
+    current: dt.date | None = None,
 ) -> ToolResult:
     """Returns of every symbol in `frames` (in its order) over `period` as of `as_of`.
 
     `as_of` None means the last date every symbol has, so a comparison never mixes end dates
     silently; when some symbols have later data a note says so. `benchmark`, when given, must be
-    one of the frames; each row's `spread_pp` is its return minus the benchmark's. `today`
-    (with no `as_of`): the day a span to date runs to, which a series must reach into
-    (`current_frames`).
+    one of the frames; each row's `spread_pp` is its return minus the benchmark's. `current`
+    (with no `as_of`): the day a span to date runs to (the price store's latest close), which
+    a series must reach into (`current_frames`).
     """
     if not frames:
         raise ToolError("index returns need at least one symbol")
     if benchmark is not None and benchmark not in frames:
         raise ToolError(f"benchmark {benchmark} has no prices")
     notes: list[str] = []
-    if as_of is None and today is not None:
-        frames, notes = current_frames(frames, period, today)
+    if as_of is None and current is not None:
+        frames, notes = current_frames(frames, period, current)
         benchmark = benchmark if benchmark in frames else None
     uses_as_of = period.kind != "year" and not (period.kind == "range" and period.end)
     if as_of is None and uses_as_of:
@@ -156,13 +156,13 @@ def _measured(
 
 
 def current_frames(
-    frames: Mapping[str, pd.DataFrame], period: Period, today: dt.date
+    frames: Mapping[str, pd.DataFrame], period: Period, current: dt.date
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """The frames with closes in the span to date `period` names as of `today` ("MTD": this
+    """The frames with closes in the span to date `period` names as of `current` ("MTD": its
     month), each left out one saying so: a series that ends before the span began would
     measure an earlier one (February's month to date, asked in August). DataRangeError when
     none is left; other periods keep every frame."""
-    began = to_date_start(period.kind, today)
+    began = to_date_start(period.kind, current)
     if began is None:
         return dict(frames), []
     kept = {s: frame for s, frame in frames.items() if last_date(frame) >= began}

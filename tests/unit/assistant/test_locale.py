@@ -143,7 +143,7 @@ def test_a_series_that_ended_before_the_span_asked_is_told_in_the_readers_words(
     date named as the reader names it, the days in the reader's format."""
     february = make_frame([4.0] * 40, start="2026-01-01")  # to 2026-02-25
     with pytest.raises(DataRangeError) as raised:
-        index_returns({"^TNX": february}, parse_period("MTD"), today=dt.date(2026, 8, 21))
+        index_returns({"^TNX": february}, parse_period("MTD"), current=dt.date(2026, 8, 21))
     from assistant.locale import tool_failure
 
     said = tool_failure("index_returns", raised.value, "zh")

@@ -121,7 +121,7 @@ def test_a_span_to_date_is_todays_which_a_series_that_ended_earlier_misses() -> 
     longer = make_frame(range(100, 151), start="2023-12-01")  # to Friday 2024-02-09
     today = D(2024, 2, 9)
     result = index_returns(
-        {"A": longer, "B": january}, parse_period("MTD"), benchmark="B", today=today
+        {"A": longer, "B": january}, parse_period("MTD"), benchmark="B", current=today
     )
     assert [row["symbol"] for row in result.records()] == ["A"]
     assert result.records()[0]["start_date"] == "2024-01-31"
@@ -130,8 +130,8 @@ def test_a_span_to_date_is_todays_which_a_series_that_ended_earlier_misses() -> 
         result.provenance.notes
     )
     with pytest.raises(DataRangeError) as raised:
-        index_returns({"B": january}, parse_period("MTD"), today=today)
+        index_returns({"B": january}, parse_period("MTD"), current=today)
     assert raised.value.key == "ended_before_span"
     # a trailing span, or a question with its own as-of date, is measured where the data is
-    assert index_returns({"B": january}, parse_period("1M"), today=today).records()
-    assert index_returns({"B": january}, parse_period("MTD"), as_of=D(2024, 1, 26), today=today)
+    assert index_returns({"B": january}, parse_period("1M"), current=today).records()
+    assert index_returns({"B": january}, parse_period("MTD"), as_of=D(2024, 1, 26), current=today)
