@@ -184,7 +184,8 @@ def quotable(text: str) -> bool:
         and not _CAPTION.search(text)
         and not _FIELDS.search(text)
         and not _CALL_TO_ACTION.search(text)
-        and not (not cjk and title_case(text))  # a heading, which a headline's figure may still be
+        # a heading (a headline stating a figure is still quoted as one: `quotable_headline`)
+        and not (not cjk and title_case(text))
         and not is_instruction_like(text)
     )
 
