@@ -165,12 +165,9 @@ def current_frames(
     began = to_date_start(period.kind, current)
     if began is None:
         return dict(frames), []
-    kept = {s: frame for s, frame in frames.items() if last_date(frame) >= began}
-    left_out = [
-        _ended_before(s, last_date(frame), period, began)
-        for s, frame in frames.items()
-        if s not in kept
-    ]
+    lasts = {s: last_date(frame) for s, frame in frames.items()}
+    kept = {s: frame for s, frame in frames.items() if lasts[s] >= began}
+    left_out = [_ended_before(s, last, period, began) for s, last in lasts.items() if s not in kept]
     if not kept:
         raise DataRangeError(left_out[0], key=left_out[0].key, **left_out[0].facts)
     return kept, list(left_out)

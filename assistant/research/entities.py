@@ -118,6 +118,7 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
     subject = tuple(s for s in parsed.symbols if s != benchmark)[:2]
     valued = any(vocabulary.has_earnings(s) for s in subject) or bool(parsed.sectors)
     unnamed = not (parsed.symbols or parsed.sectors)
+    abroad = unnamed and asks_other_economy(parsed.text)
     return Entities(
         language=language,
         subject=subject,
@@ -126,6 +127,6 @@ def _entities(parsed: ParsedQuestion, language: Language, vocabulary: Vocabulary
         period=parsed.period or "YTD",
         valued=valued,
         yardstick=not any(vocabulary.change_unit(s) for s in subject),
-        abroad=unnamed and asks_other_economy(parsed.text),
-        theme=unnamed and (asks_other_economy(parsed.text) or not _STOCKS.search(parsed.text)),
+        abroad=abroad,
+        theme=abroad or (unnamed and not _STOCKS.search(parsed.text)),
     )
