@@ -28,7 +28,7 @@ from assistant.offline.reading import (
     below_first,
 )
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.intents import asks_comparison
+from assistant.question.comparison import asks_comparison
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import TRAILING_MONTH
 from ingest.filters import Filters

@@ -17,6 +17,7 @@ import pandas as pd
 
 from assistant.answer.model import Language
 from assistant.locale import format_date, message, period_label
+from assistant.question.comparison import Comparison
 from tools.result import ToolResult
 
 Namer = Callable[[str, Language], str]
@@ -215,26 +216,33 @@ def verdict(
     name: Namer,
     language: Language,
     day: dt.date | None = None,
+    asked: Comparison | None = "whether",
 ) -> str | None:
-    """The one-line answer to "did A beat B?" for the summary of an answer as of `day`."""
+    """The one-line answer to "did A beat B?" (Yes / No) for the summary of an answer as of
+    `day`; asked "which did better?", the one that did, first."""
     rows = {r["symbol"]: r for r in table_rows(result)}
     if benchmark not in rows:
         return None
     lines = []
-    bench = rows[benchmark]
     for symbol, row in rows.items():
         spread = num(row, "spread_pp")
         if symbol == benchmark or spread is None:
             continue
+        whether = asked != "which"
+        first, second = (symbol, benchmark) if spread >= 0 or whether else (benchmark, symbol)
+        if whether:
+            key = "narrate.verdict_yes" if spread >= 0 else "narrate.verdict_no"
+        else:
+            key = "narrate.verdict_which"
         lines.append(
             message(
-                "narrate.verdict_yes" if spread >= 0 else "narrate.verdict_no",
+                key,
                 language,
-                name=name(symbol, language),
-                other=name(str(benchmark), language),
+                name=name(str(first), language),
+                other=name(str(second), language),
                 period=period_told(row, language, day),
-                move=move(row["return_pct"], language),
-                other_move=move(bench["return_pct"], language),
+                move=move(rows[first]["return_pct"], language),
+                other_move=move(rows[second]["return_pct"], language),
                 spread=f"{abs(spread):.2f}",
                 cite=CITE,
             )
@@ -243,10 +251,15 @@ def verdict(
 
 
 def verdict_title(
-    result: ToolResult, benchmark: str | None, name: Namer, language: Language
+    result: ToolResult,
+    benchmark: str | None,
+    name: Namer,
+    language: Language,
+    asked: Comparison | None = "whether",
 ) -> str | None:
     """The finding of a two-way comparison as a title ("罗素2000指数年初至今跑赢标普500指数"),
-    without figures (the analysis gives them, cited)."""
+    without figures (the analysis gives them, cited); asked "which did better?", the one that
+    did, first."""
     rows = {r["symbol"]: r for r in table_rows(result)}
     if benchmark not in rows:
         return None
@@ -256,11 +269,13 @@ def verdict_title(
     symbol, spread = spreads[0]
     if spread is None:
         return None
+    winner_first = asked == "which"
+    first, second = (benchmark, symbol) if winner_first and spread < 0 else (symbol, benchmark)
     return message(
-        "title.ahead" if spread >= 0 else "title.behind",
+        "title.ahead" if spread >= 0 or winner_first else "title.behind",
         language,
-        name=name(symbol, language),
-        other=name(str(benchmark), language),
+        name=name(str(first), language),
+        other=name(str(second), language),
         period=period_label(str(rows[symbol].get("period") or ""), language),
     )
 

@@ -128,7 +128,7 @@ class SectionWriter:
         why = self.q.carried_over and asks_why(self.q.text) and not self.q.asks_comparison
         verdict_asked = (self.q.asks_comparison or why) and not measures_asked(self.q.text)
         if g.returns is not None and verdict_asked:  # a drawdown asked is no return's verdict
-            found = verdict_title(g.returns, self.benchmark, self.name, lang)
+            found = verdict_title(g.returns, self.benchmark, self.name, lang, self.q.comparison)
             if found:
                 return message("title.why", lang, finding=found) if why else found
         if self.q.article_id and self.pool:
@@ -333,7 +333,7 @@ class SectionWriter:
             )
             line = None
             if self.q.asks_comparison and not measures_asked(self.q.text):  # not "哪个波动更大？"
-                line = verdict(g.returns, self.benchmark, name, lang, day)
+                line = verdict(g.returns, self.benchmark, name, lang, day, self.q.comparison)
             if line is None:
                 line = paragraph(return_points(g.returns, self.benchmark, name, lang, day), lang)
             points.append(line or "")

@@ -1,10 +1,7 @@
 """What a question asks for, read from its words in Chinese and English: a return, the
-sectors, the macro picture, an explanation, today's quotes; whether it compares one thing with
-another; whether it asks for an amount.
-
-Cues are matched as substrings of the lower-cased question padded with spaces, an English cue
-only at the start of a word ("perform" in "performance", not "gain" in "against"); a cue like
-"up " matches a word's end and " vs" its start.
+sectors, the macro picture, an explanation, today's quotes; whether it asks for an amount.
+Cues are matched by `cues.has_cue`; whether it compares one thing with another is read in
+comparison.py.
 """
 
 from __future__ import annotations
@@ -12,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Literal
+
+from assistant.question.comparison import asks_comparison
+from assistant.question.cues import has_cue, said
 
 Intent = Literal["returns", "sectors", "macro", "explain", "today"]
 
@@ -74,22 +74,13 @@ def dashboard_readings(text: str) -> tuple[str, ...]:
     rest = f" {text.lower()} "
     found: list[str] = []
     for reading, cues in _READINGS:
-        said = [cue for cue in cues if _said(rest, cue)]
-        for cue in said:
+        named = [cue for cue in cues if said(rest, cue)]
+        for cue in named:
             rest = rest.replace(cue, " ")
-        if said and reading not in found:
+        if named and reading not in found:
             found.append(reading)
     order = [reading for reading, _ in _READINGS]
     return tuple(sorted(found, key=order.index))
-
-
-_COMPARISON = (
-    "跑赢", "跑输", "相比", "对比", "比较", "强于", "弱于", "outperform", "underperform", "beat",
-    " vs", "versus", "compared", "compare", "relative to", "than",
-    # which of the two: "XLK和XLE谁表现更好", "哪个涨得更多", "which did better"
-    "谁表现", "谁涨", "谁跌", "谁更", "哪个更", "哪只更", "哪个涨得更", "did better", "did worse",
-    "performed better", "performed worse", "比呢", "比起来",  # "和纳指比呢？"
-)  # fmt: skip
 
 
 # A question asking for an amount ("涨了多少", "how fast did … grow") is answered by a sentence
@@ -305,25 +296,6 @@ def asks_why(text: str) -> bool:
     return has_cue(text, _WHY)
 
 
-def has_cue(text: str, cues: Sequence[str]) -> bool:
-    lowered = f" {text.lower()} "
-    return any(_said(lowered, cue) for cue in cues)
-
-
-def _said(lowered: str, cue: str) -> bool:
-    """Is the cue in the text, an English one at the start of a word: "perform" is said by
-    "performance", but "gain" is not by "against", nor "tech stocks" by "biotech stocks"."""
-    start = lowered.find(cue)
-    if not cue[:1].isascii() or not cue[:1].isalpha():
-        return start != -1
-    while start != -1:
-        before = lowered[start - 1]
-        if not (before.isascii() and before.isalpha()):
-            return True
-        start = lowered.find(cue, start + 1)
-    return False
-
-
 # Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):
 # with a news cue and no other returns cue, the question is about the news, not the return.
 _LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
@@ -393,8 +365,3 @@ def asks_other_economy(text: str) -> bool:
     """Does the question ask about another economy than America's (and not America's too)?"""
     america = has_cue(text, _AMERICA) or _US.search(text) is not None
     return has_cue(text, _OTHER_ECONOMIES) and not america
-
-
-def asks_comparison(text: str) -> bool:
-    """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
-    return has_cue(text, _COMPARISON)

@@ -16,14 +16,10 @@ from typing import Any
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
+from assistant.question.comparison import Comparison, asks_comparison, comparison_asked
+from assistant.question.cues import has_cue
 from assistant.question.followup import elliptical_subject, refers_back
-from assistant.question.intents import (
-    Intent,
-    asks_comparison,
-    detect_intents,
-    has_cue,
-    names_macro,
-)
+from assistant.question.intents import Intent, detect_intents, names_macro
 from assistant.question.period import day_asked, period_asked
 from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects
@@ -63,9 +59,9 @@ class ParsedQuestion:
     # The day its "yesterday" or "last month" was counted from, where that is not today: the
     # last close of a price store that will not be refreshed (`parse_question`'s `now`).
     counted_from: dt.date | None = None
-    # It asks again whether one beat the other, over a period of its own ("7月以来呢？" after
-    # "罗素2000年初至今跑赢标普500了吗?"), though its words do not say so.
-    compares: bool = False
+    # It asks again whether one beat the other, or which did better, over a period of its own
+    # ("7月以来呢？" after "罗素2000年初至今跑赢标普500了吗?"), though its words do not say so.
+    compares: Comparison | None = None
 
     @property
     def asked(self) -> str:
@@ -73,9 +69,14 @@ class ParsedQuestion:
         return self.typed or self.text
 
     @property
+    def comparison(self) -> Comparison | None:
+        """Does it ask whether one beat another (跑赢了吗, "Did…beat…?"), or which did better
+        (谁表现更好, "Compare…", "vs")? None when it compares nothing."""
+        return self.compares or comparison_asked(self.text)
+
+    @property
     def asks_comparison(self) -> bool:
-        """Does the question ask whether one beat another (跑赢, outperform, vs)?"""
-        return self.compares or asks_comparison(self.text)
+        return self.comparison is not None
 
     @property
     def all_symbols(self) -> tuple[str, ...]:
@@ -317,7 +318,7 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
             changes.update(symbols=symbols, sectors=previous.sectors, carried_over=True)
             kept = previous.intents & {"returns", "sectors", "macro"}
             changes["intents"] = parsed.intents | kept
-            changes["compares"] = parsed.period is not None and previous.asks_comparison
+            changes["compares"] = previous.comparison if parsed.period is not None else None
         if parsed.period is None and previous.period and "today" not in parsed.intents:
             changes["period"] = previous.period  # (today is one day)
             changes["carried_over"] = changes.get("carried_over", False) or not replaced

@@ -252,6 +252,29 @@ def test_yes_or_no_only_when_the_question_asks_for_a_comparison() -> None:
     assert takeaways.startswith("- 罗素2000指数年初至今上涨") and "是：" not in takeaways
 
 
+def test_which_did_better_names_the_one_that_did_and_says_no_yes() -> None:
+    """ "谁表现更好？" and "Compare…" ask which did better: the answer names the one that did,
+    first, whichever was named first; a "Yes" or "No" would answer nothing asked."""
+    zh = "- 罗素2000指数年初至今表现更好，上涨7.54%，标普500指数上涨1.02%，跑赢6.52个百分点"
+    en = (
+        "- The Russell 2000 did better year to date: it was up 7.54% and the S&P 500 up 1.02%, "
+        "so it outperformed by 6.52 percentage points"
+    )
+    for question, lead, title in (
+        ("标普500和罗素2000今年谁表现更好？", zh, "罗素2000指数年初至今跑赢标普500指数"),
+        ("Compare the S&P 500 and the Russell 2000 this year", en,
+         "The Russell 2000 beat the S&P 500 year to date"),
+    ):  # fmt: skip
+        answer = ask(question)
+        assert answer.section("takeaways").text.startswith(lead), question  # type: ignore[union-attr]
+        assert answer.title == title
+        unchecked = [f for f in answer.flags if f.kind in {"unsupported_number", "uncited_number"}]
+        assert not unchecked, unchecked  # each figure of the verdict checks out
+    did = ask("Did the S&P 500 beat the Russell 2000 this year?")
+    assert did.section("takeaways").text.startswith("- No: year to date, the S&P 500")  # type: ignore[union-attr]
+    assert did.title == "The S&P 500 trailed the Russell 2000 year to date"
+
+
 def test_asking_about_one_article_searches_only_that_article() -> None:
     text = "罗素2000指数年初至今上涨9.9%,大幅跑赢标普500指数。"
     other = article("other", "罗素2000与标普500", text, published=dt.date(2026, 1, 22))
@@ -658,17 +681,15 @@ def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
 
 def test_which_of_two_sectors_did_better_is_answered_by_one_against_the_other() -> None:
     """ "XLK和XLE今年谁表现更好？" gave both funds' returns and left the reader to compare: the
-    second is the yardstick of the first, and the title says who won."""
+    second is the yardstick of the first, and the title names the one that did better."""
     market = FakeMarket()
     answer = ask("XLK和XLE今年谁表现更好？", market=market)
     [(_, args)] = [call for call in market.calls if call[0] == "index_returns"]
     assert args["symbols"] == ["XLK", "XLE"] and args["benchmark"] == "XLE"
     assert "科技板块(XLK)跑输能源板块(XLE)15.78个百分点" in answer.sections[0].text
-    assert answer.title == "科技板块(XLK)年初至今跑输能源板块(XLE)"
+    assert answer.title == "能源板块(XLE)年初至今跑赢科技板块(XLK)"  # the one that did better
     english = ask("Which did better this year, tech or energy?", market=FakeMarket())
-    assert (
-        english.title == "The Technology sector (XLK) trailed the Energy sector (XLE) year to date"
-    )
+    assert english.title == "The Energy sector (XLE) beat the Technology sector (XLK) year to date"
 
 
 def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns() -> None:

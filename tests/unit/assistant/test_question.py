@@ -585,12 +585,40 @@ def test_a_follow_up_naming_another_period_asks_the_earlier_comparison_again() -
         ("Did the Russell 2000 beat the S&P 500 this year?", "And since July?"),
     ):
         follow = parse_question(text, VOCAB, previous=parse_question(first, VOCAB, as_of=as_of))
-        assert follow.asks_comparison and follow.period == "2026-06-30..", text
+        assert follow.comparison == "whether" and follow.period == "2026-06-30..", text
         assert follow.symbols == ("^RUT", "^GSPC")
+    which = parse_question("罗素2000和标普500今年谁表现更好？", VOCAB, as_of=as_of)
+    assert parse_question("7月以来呢？", VOCAB, previous=which).comparison == "which"
     why = parse_question(
         "为什么？", VOCAB, previous=parse_question("罗素2000年初至今跑赢标普500了吗?", VOCAB)
     )
     assert why.carried_over and not why.asks_comparison
+
+
+@pytest.mark.parametrize(
+    ("text", "comparison"),
+    [
+        ("罗素2000年初至今跑赢标普500了吗?", "whether"),
+        ("罗素2000今年是否跑赢标普500？", "whether"),
+        ("纳指今年跑赢道指没有？", "whether"),
+        ("纳指还是跑赢了道指吗？", "whether"),  # 还是: "still", not "or"
+        ("Did the Dow beat the Nasdaq this year?", "whether"),
+        ("So, has the Russell 2000 outperformed the S&P 500?", "whether"),
+        ("Did small caps beat large caps or not?", "whether"),
+        ("纳指和道指今年谁表现更好？", "which"),
+        ("对比一下纳指和标普500今年的表现", "which"),
+        ("纳指和道指比起来怎么样", "which"),
+        ("Which did better this year, small caps or the S&P 500?", "which"),
+        ("Did small caps or large caps do better this year?", "which"),
+        ("Compare the Dow and the Nasdaq this year", "which"),
+        ("Nasdaq vs Dow this year", "which"),
+        ("How did the Nasdaq do this year?", None),
+    ],
+)
+def test_a_comparison_asks_whether_one_beat_the_other_or_which_did_better(
+    text: str, comparison: str | None
+) -> None:
+    assert parse(text).comparison == comparison
 
 
 @pytest.mark.parametrize(
