@@ -22,8 +22,8 @@ from ingest.zhwords import cut
 # What `tokenize` makes of a text, by version: a library whose chunks were cut by another
 # version re-cuts them when it opens (`ingest.lexical.upgrade_tokens`). 2: "U.S." is "us";
 # 3: "losses" is "loss", "taxes" "tax"; 4: "A股" is one word, not the stop word "a" and 股;
-# 5: and so is English's "A-shares".
-VERSION = "5"
+# 5: and so is English's "A-shares"; 6: 怎么样, 为何 and the other question words are stop words.
+VERSION = "6"
 
 _TOKEN = re.compile(
     rf"(?P<share>{SHARE_CLASS_LETTER}股)"  # A股 is one word (`chinese_runs`)
@@ -43,7 +43,8 @@ EN_STOPWORDS = frozenset(
 ZH_STOPWORDS = frozenset(
     """的 了 在 是 和 与 及 等 对 为 将 也 而 但 这 那 其 之 或 于 被 把 从 以 并 就 都 又 则
     一个 我们 他们 以及 因此 由于 如果 可以 已经 进行 通过 随着 其中 这些 这种 该
-    是否 是不 不是 什么 如何 为什么 哪些 怎么 多少 今年""".split()  # noqa: SIM905
+    是否 是不 不是 什么 如何 为什么 哪些 怎么 多少 今年
+    怎么样 怎样 怎么办 为何 为啥 什么样 哪个 哪里""".split()  # noqa: SIM905
 )
 _WORD_AS_WRITTEN = re.compile(r"[A-Za-z][A-Za-z0-9&'-]+")  # "S&P", "small-cap", "Fed's"
 # An abbreviation written with dots is the word written without them: "U.S." is "US".

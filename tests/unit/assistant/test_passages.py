@@ -386,6 +386,17 @@ def test_a_move_alone_is_not_on_the_question() -> None:
     assert on_the_question([gold], oil, Said.of("油价大涨，金价同步走高"))
 
 
+def test_a_question_word_is_no_term_of_the_question() -> None:
+    """ "信用利差最近怎么样？" asks of credit spreads, not of 怎么: an article on the yen headed
+    "…中期选举后怎么办？" is not on it; nor does a sentence saying 为何 answer "美股为何下跌"."""
+    wanted = question_terms("信用利差最近怎么样？")
+    yen = Said.of("此次干预最根本的局限，在于它没有触及日元疲软的任何结构性原因。")
+    assert not on_the_question([yen], wanted, Said.of("日元只是暂时稳住，中期选举后怎么办？"))
+    spreads = Said.of("超大规模科技公司的信用利差已创新高。")
+    assert on_the_question([spreads], wanted, Said.of(""))
+    assert coverage("这也解释了为何投资者仍在观望。", "美股为何下跌") == 0
+
+
 def test_a_verb_written_in_lower_case_is_not_the_acronym_it_spells() -> None:
     """ "Which sectors led?" is not answered by a sentence on "Mini LED" backlights; one saying
     what led is."""
