@@ -45,10 +45,22 @@ _EASING = re.compile(
 )
 
 
+# A risk guarded against is what a holding is for, not a risk ahead ("from helping to ride out
+# market volatility to capitalizing on gold miner momentum", "对冲波动风险"): no risk, nor good
+# news either ("investors are hedging against a decline").
+_WARDED = re.compile(
+    r"(?:ride out|riding out|hedg\w*|protect\w*|weather(?:s|ed|ing| the)|cushion\w*|buffer\w*|"
+    r"shield\w*|guard\w*|insulat\w*|mitigat\w*|对冲|抵御|规避|防范|抵抗)"
+    r"[^.;。；!?！？]{0,20}?"
+    r"(?:risk|volatil|downside|drawdown|decline|selloff|sell-off|uncertaint|风险|波动|下跌|回调)",
+    re.I,
+)
+
+
 def classify(text: str) -> Kind:
     """Risk, opportunity, insight or general, by which cues the sentence says more of."""
     eased = len(_EASING.findall(text))
-    risk = _cues(text, _RISK) - eased
+    risk = _cues(text, _RISK) - eased - len(_WARDED.findall(text))
     opportunity = _cues(text, _OPPORTUNITY) + eased
     if risk > opportunity:
         return "risk"

@@ -1004,6 +1004,19 @@ def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("投资者担忧通胀反弹风险。") == "risk"
 
 
+def test_a_risk_guarded_against_is_no_risk() -> None:
+    """What a holding helps ride out is not a risk ahead: "to ride out market volatility" is
+    filed under no risk; a risk that volatility rises, or weather poses, still is."""
+    guarded = (
+        "From helping to ride out market volatility to capitalizing on gold miner momentum, "
+        "they can play a powerful role in optimizing portfolio performance."
+    )
+    assert classify(guarded) != "risk"
+    assert classify("黄金可以对冲波动风险。") != "risk"
+    assert classify("Volatility could rise sharply as tariffs bite.") == "risk"
+    assert classify("Weather disruptions pose a risk to crops.") == "risk"
+
+
 def test_a_symbol_the_question_writes_is_one_term_any_of_its_names_says() -> None:
     """ "标普小盘600" is the S&P SmallCap 600, said by "S&P SmallCap 600" in English; not 标普
     ("Standard and Poor") and 小盘 apart, which no English sentence says."""
