@@ -251,6 +251,18 @@ def test_a_headline_naming_only_the_subject_does_not_title_the_answer() -> None:
             "同时，这也可能使非农就业数据与劳动力市场调查结果更加一致。",
             "美国就业市场表现如何",
         ),
+        # a clause that leans on a main one later is no finding alone ("尽管…", "If…")
+        (
+            "英伟达最近的财报怎么样？",
+            "尽管英伟达在最新财报中交出了超预期的营收与利润，并批准了股票回购授权，"
+            "但股价盘后仍下跌。",
+            "尽管英伟达在最新财报中交出了超预期的营收与利润，并批准了股票回购授权，但股价盘后仍下跌",
+        ),
+        (
+            "What did Nvidia report?",
+            "Although Nvidia reported record revenue, its shares fell 5%.",
+            "Although Nvidia reported record revenue, its shares fell 5%",
+        ),
         # a finding too long for a title leaves the question
         (
             "Why did Nvidia stock fall after its earnings?",
