@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from assistant.answer.model import Language
@@ -253,9 +253,9 @@ class Gatherer:
         k = SCOPED_K if scope else OTHER_LANGUAGE_DEPTH
         hits = self._search(query, k, filters, out)
         found = list(hits or [])
-        span = timely_span(question.text, question.period)
-        if not scope and question.as_of is None:
-            found = self._recent_first(query, span, found, k, out)
+        if not scope:
+            span = timely_span(question.text, question.period)
+            found = self._recent_first(query, span, found, k, filters, question.as_of, out)
         # the other language's (or the reader's own) best few below the first SEARCH_K, then,
         # for a question without a date, the rest of the deeper read
         best = found[:SEARCH_K] + below_first(found, self.language)
@@ -323,7 +323,14 @@ class Gatherer:
         )
 
     def _recent_first(
-        self, query: str, period: str | None, found: list[Hit], k: int, out: Gathered
+        self,
+        query: str,
+        period: str | None,
+        found: list[Hit],
+        k: int,
+        filters: Filters,
+        as_of: dt.date | None,
+        out: Gathered,
     ) -> list[Hit]:
         """ "油价最近怎么走" asked of a library whose newest oil news is from August: the passages
         of the span asked before the newest of what was found, then the rest. So for what is
@@ -332,12 +339,13 @@ class Gatherer:
         day ("纳指7月以来涨了多少？"), whose commentary is from that day on: May's market wrap
         says nothing of the move since July. Without a date, recent is the library's recent,
         not today's (which a library ingested once has not reached), and the best match of all
-        may be from April."""
-        newest = newest_published(found)
+        may be from April. A question dated by its period ("last week", at that week's Sunday)
+        or by the reader asks of the span up to that day."""
+        newest = as_of or newest_published(found)
         since = span_began(period, newest) if newest else None
         if since is None:
             return found
-        first = self._search(query, k, Filters(since=since), out) or []
+        first = self._search(query, k, replace(filters, since=since), out) or []
         seen = {h.chunk.id for h in first}
         return first + [h for h in found if h.chunk.id not in seen]
 
