@@ -121,7 +121,7 @@ def _whole_clauses(text: str) -> str:
     [...]", "…分别为47.1%，比上月下降1.1个百分点，均低于临界点...") ends at its last whole
     clause, so the figures it states can be quoted; the cut clause is dropped."""
     breaks = list(_CLAUSE_BREAK.finditer(text)) if _CUT_END.search(text) else []
-    if not breaks or (len(breaks) == 1 and _SUBORDINATE.match(text)):
+    if not breaks or (len(breaks) == 1 and subordinate(text)):
         return text  # "Whenever spreads tighten, folks look [...]": the cut clause was the main one
     head = text[: breaks[-1].start()].rstrip()
     return head + ("。" if detect_language(head) == "zh" else ".")
@@ -129,9 +129,18 @@ def _whole_clauses(text: str) -> str:
 
 # A clause that needs another to be a sentence: "Whenever spreads tighten", "随着美联储降息".
 _SUBORDINATE = re.compile(
-    r"^(?:When(?:ever)?|If|Because|Although|Though|While|Whereas|Unless|Once|Until|As)\b"
-    r"|^(?:如果|若|虽然|尽管|因为|由于|随着|当)"
+    r"^(?:When(?:ever)?|If|Because|Although|Though|Even though|Even if|While|Whereas|Unless|"
+    r"Once|Until|As)\b"
+    r"|^(?:如果|若|假如|倘若|一旦|除非|虽然|尽管|即使|即便|因为|由于|随着|当)"
 )
+
+
+def subordinate(text: str) -> bool:
+    """Does the text open with a clause that needs another to be a sentence ("Although…",
+    "尽管…"), which may come clauses later?"""
+    return _SUBORDINATE.match(text) is not None
+
+
 # Such a clause written alone, as writers do for effect ("Because those penalties do not deter
 # attackers."): with no comma there is no main clause. ("When it comes online it will supply
 # 10%" and "If I'm long I could be short" have one, unmarked: only these are read so.)

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from assistant.answer.numbers import states_amount
 from assistant.gather.coverage import Names, coverage, names_written, question_terms, share, unnamed
 from assistant.gather.passages import Candidate
-from assistant.gather.quotable import LOST_MARK, clauses, fragment, leans_back, stories
+from assistant.gather.quotable import (
+    LOST_MARK,
+    clauses,
+    fragment,
+    leans_back,
+    stories,
+    subordinate,
+)
 from assistant.gather.said import Said
 from assistant.locale import message, period_label
 from assistant.question.intents import asks_figure, asks_why, kind_asked, measures_asked
@@ -128,7 +135,8 @@ def lead_finding(
         _capitalised("".join(parts[start:end]).strip())
         for start in sorted(set(starts))
         for end in range(start + 1, len(parts) + 1)
-        if end == len(parts) or not _SUBORDINATE.match(parts[start].strip())
+        # a run from "尽管…" or "If…" says its finding only with the main clause, at the end
+        if end == len(parts) or not subordinate(parts[start].strip())
     )
     runs = (piece.rstrip("，,；;：:。.!！") for piece in pieces if not _states_nothing(piece))
     fitting = [
@@ -143,15 +151,6 @@ def lead_finding(
         and share(Said.of(run), wanted) >= whole
     ]
     return min(fitting, key=len, default=None)
-
-
-# A clause that leans on the main one, which may come clauses later: "尽管英伟达交出了超预期的
-# 营收与利润，…，但股价仍下跌", "If rates fall, …". A run from it states the finding only whole.
-_SUBORDINATE = re.compile(
-    r"(?:尽管|虽然|虽|即使|即便|如果|若|假如|倘若|除非|一旦)"
-    r"|(?:Although|Though|Even though|Even if|If|Unless|Whereas|Once)\b",
-    re.IGNORECASE,
-)
 
 
 # Who said it, before what they said: "德银指出，", "数据显示，", "36氪获悉，", "According to
