@@ -12,15 +12,17 @@ import re
 UP = re.compile(
     r"上涨|上升|上行|上调|走高|攀升|反弹|回升|增长|增加|扩大|拉升|大涨|飙升|涨|升|"
     r"激增|大增|猛增|骤增|暴增|剧增|锐增|预增|增产|扩产|提高|提升|增(?=[约超逾近达]?\s*(?:[\d.]|$))|"
+    r"走强|"  # a currency's (and 升值 is 升)
     r"\b(?:rose|rise[sn]?|rising|gain\w*|up|climb\w*|rall\w*|advanc\w*|added|jump\w*|surg\w*|"
-    r"soar\w*|increas\w*|widen\w*|higher|grow|grew|grown|growing)\b",
+    r"soar\w*|increas\w*|widen\w*|higher|grow|grew|grown|growing|strengthen\w*)\b",
     re.I,
 )
 DOWN = re.compile(
     r"下跌|下降|下行|下调|减少|走低|回落|下滑|下挫|重挫|暴跌|收窄|跌|降|挫|"
     r"预减|减产|削减|缩减|锐减|骤减|大减|减(?=[约超逾近达]?\s*(?:[\d.]|$))|"
+    r"走弱|走软|贬值|"  # a currency's
     r"\b(?:fell|fall\w*|drop\w*|eas(?:ed|ing)|declin\w*|down|slid|slump\w*|lost|los(?:e|es|ing|s|ses)\b|tumbl\w*|"
-    r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*)\b",
+    r"plung\w*|shed|decreas\w*|narrow\w*|lower|sank|sink\w*|weaken\w*)\b",
     re.I,
 )
 # Money or shares moving in or out, bought or sold ("净流入105.6亿", "减持不超过33.58万股",
@@ -57,6 +59,18 @@ def direction_of(word: str) -> int | None:
     """The way a word on its own says something moved ("grow" and "涨" up, "fell" down); none
     for one that only holds such a word (涨跌, 降息)."""
     return 1 if UP.fullmatch(word) else -1 if DOWN.fullmatch(word) else None
+
+
+def chinese_moves(text: str) -> list[tuple[str, int]]:
+    """The Chinese words for a move the text writes, each with its way ("走弱", -1): jieba may
+    cut one apart (走 + 弱), and its pieces still say the move."""
+    plain = _POLICY.sub(" ", NEUTRAL.sub(" ", text))
+    return [
+        (m[0], way)
+        for pattern, way in ((UP, 1), (DOWN, -1))
+        for m in pattern.finditer(plain)
+        if not m[0].isascii()
+    ]
 
 
 def asked_direction(question: str) -> int | None:

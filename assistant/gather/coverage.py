@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import takewhile
 
-from assistant.answer.direction import direction_of
+from assistant.answer.direction import chinese_moves, direction_of
 from assistant.gather.said import (
     ASPECT,
     Move,
@@ -22,10 +21,12 @@ from assistant.gather.said import (
     Part,
     Phrase,
     Said,
+    Unit,
     Verb,
     inflections,
-    written_pattern,
+    names_written,
 )
+from assistant.gather.units import asked_units
 from ingest.cedict import DICTIONARY, phrase_key
 from ingest.crosslingual import Translation, spelled_by, synonyms, translate
 from ingest.framing import (
@@ -136,17 +137,32 @@ def question_terms(
                 continue  # a name is said by its names, a word `_composed` by its words
             if any(_related(t, o) for t in group for o in own if has_cjk(t) == has_cjk(o)):
                 group |= other
-    asked = _words(question)  # the question's own word for a move, not a translation's
+    _mark_moves_and_aspects(question, groups)
+    units = asked_units(question)  # "多少美元": an amount in dollars, not the dollar
+    wanted = [frozenset(_in_units(g, units)) for g in groups]
+    for aliases in speakers:
+        wanted = _without_name(question, wanted, aliases)[0]
+    return _named(question, wanted, names)
+
+
+def _mark_moves_and_aspects(question: str, groups: list[set[str]]) -> None:
+    """Mark the terms that are the question's own word for a move (`Move`), not a
+    translation's, and those for a side of the subject or a span (`ASPECT`)."""
+    asked = _words(question)
+    cut_apart = chinese_moves(question)  # 走弱, which jieba cuts into 走 + 弱
     for group in groups:
         ways = {direction_of(t) for t in group if t in asked} - {None}
+        ways |= {way for word, way in cut_apart for t in group if t in asked and t in word}
         if len(ways) == 1:
             group.add(Move(ways.pop()))
         if group & (ASPECT_WORDS | SPAN_WORDS) & asked:
             group.add(ASPECT)
-    wanted = [frozenset(g) for g in groups]
-    for aliases in speakers:
-        wanted = _without_name(question, wanted, aliases)[0]
-    return _named(question, wanted, names)
+
+
+def _in_units(group: set[str], units: frozenset[str]) -> set[str]:
+    """The term of a currency the question asks an amount in, as that amount's `Unit`."""
+    asked = units & group
+    return {Unit(u) for u in asked} if asked else group
 
 
 def _own_words(question: str, words: set[str]) -> list[set[str]]:
@@ -256,20 +272,6 @@ def _glossed_names(question: str, words: set[str]) -> tuple[list[set[str]], list
         groups.append({Name(chinese), Name(latin.strip().lower())})
         names.append(chinese)
     return groups, names
-
-
-def names_written(text: str, aliases: Sequence[str]) -> list[str]:
-    """The names of one symbol that `text` writes, whole."""
-    lowered = text.lower()
-    return [n for n in aliases if n and written_pattern(n).search(lowered)]
-
-
-@lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
-def writes_a_name(passage: str, headline: str, names: tuple[str, ...]) -> bool:
-    """Does the passage, or its headline, write one of the names (True when there are none)?
-    A passage found for the question's other words ("最高涨到多少美元") may be on another
-    market altogether; one naming no company the question names is not about it."""
-    return not names or bool(names_written(passage, names) or names_written(headline, names))
 
 
 def _named(question: str, wanted: Wanted, names: Names) -> Wanted:

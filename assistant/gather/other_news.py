@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from assistant.gather.coverage import Names, names_written
+from assistant.gather.coverage import Names
+from assistant.gather.said import names_written
 from assistant.gather.sentences import split_text
 from ingest.models import Hit
 from tools.companies import find_companies

@@ -22,11 +22,9 @@ from assistant.gather.coverage import (
     Names,
     Wanted,
     in_other_language,
-    names_written,
     on_the_question,
     question_terms,
     share,
-    writes_a_name,
 )
 from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.other_news import about_companies, of_the_items_asked
@@ -38,7 +36,7 @@ from assistant.gather.quotable import (
     with_antecedent,
     with_what_it_introduces,
 )
-from assistant.gather.said import Said
+from assistant.gather.said import Said, names_written, writes_a_name
 from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
 from assistant.gather.written_names import about_names, names_typed
 from ingest.language import detect_language

@@ -9,11 +9,12 @@ beside the subject, a `Part` as what a term is about.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from assistant.answer.direction import moves
+from assistant.gather.units import written_units
 from ingest.framing import FUNCTION_WORDS
 from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
@@ -64,6 +65,13 @@ class Verb(str):
     __slots__ = ()
 
 
+class Unit(str):
+    """The currency of an amount the question asks for ("多少美元": 美元), said by a text writing
+    an amount in it ("5110美元", "$5,110"), not by one writing the currency's name."""
+
+    __slots__ = ()
+
+
 class Move(str):
     """A question's word for which way something moved ("grow", "涨"), said by a text saying it
     moved that way in any words ("半导体出口同比激增178.8%" for "How fast did chip exports grow?").
@@ -107,6 +115,20 @@ def written_pattern(name: str) -> re.Pattern[str]:
     return re.compile(head + re.escape(lowered) + tail)
 
 
+def names_written(text: str, aliases: Sequence[str]) -> list[str]:
+    """The names of one symbol that `text` writes, whole."""
+    lowered = text.lower()
+    return [n for n in aliases if n and written_pattern(n).search(lowered)]
+
+
+@lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
+def writes_a_name(passage: str, headline: str, names: tuple[str, ...]) -> bool:
+    """Does the passage, or its headline, write one of the names (True when there are none)?
+    A passage found for the question's other words ("最高涨到多少美元") may be on another
+    market altogether; one naming no company the question names is not about it."""
+    return not names or bool(names_written(passage, names) or names_written(headline, names))
+
+
 _CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")  # an acronym: "LED", "AI"
 # A dollar named by its country ("US$1", "HK$2.5", "NT$300"): a price, which says no country.
 _CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
@@ -122,6 +144,7 @@ class Said:
     lowered: str = ""  # the text itself, for the names of symbols
     aside: Said | None = None  # what it sets aside: it is about everything but that
     capitals: frozenset[str] = frozenset()  # its words written in capitals ("LED"), lowered
+    units: frozenset[str] = frozenset()  # the currencies of the amounts it writes (美元)
 
     @classmethod
     def of(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
@@ -129,12 +152,15 @@ class Said:
         `text_terms` (its `terms`) when the caller has them already."""
         if _CURRENCY.search(text):  # "US$1" is a price, not the United States
             text, text_terms = _CURRENCY.sub("$", text), None
+        # "约4050美元/盎司" says no dollar but an amount in dollars (`Unit`); its English words
+        # are the same without it
+        text, units = written_units(text)
         kept = _SET_ASIDE.sub(_set_aside, text)
         aside = None
         if kept != text:
             aside = cls._plain(" ".join(m[0] for m in _SET_ASIDE.finditer(text)))
             text, text_terms = kept, None
-        return replace(cls._plain(text, text_terms), aside=aside)
+        return replace(cls._plain(text, text_terms), aside=aside, units=units)
 
     @classmethod
     def _plain(cls, text: str, text_terms: Iterable[str] | None = None) -> Said:
@@ -170,6 +196,8 @@ class Said:
             return all(self._says(word) for word in term.split() if word not in EN_STOPWORDS)
         if isinstance(term, Name):
             return written_pattern(term).search(self.lowered) is not None
+        if isinstance(term, Unit):
+            return term in self.units
         if has_cjk(term):
             return term in self.chinese
         if isinstance(term, Verb):

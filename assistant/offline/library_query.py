@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.model import Language
-from assistant.gather.coverage import names_written
+from assistant.gather.said import names_written
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
 from assistant.question.vocabulary import Vocabulary

@@ -13,8 +13,8 @@ import datetime as dt
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.coverage import names_written
 from assistant.gather.passages import Candidate, alike, candidates, near_duplicate
+from assistant.gather.said import names_written
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.locale import format_date, heading, message
 from assistant.offline.fit import QUOTATION_SHARE, Fit

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.numbers import states_amount
-from assistant.gather.coverage import Names, coverage, names_written, question_terms, share, unnamed
+from assistant.gather.coverage import Names, coverage, question_terms, share, unnamed
 from assistant.gather.passages import Candidate
 from assistant.gather.quotable import (
     LOST_MARK,
@@ -22,7 +22,7 @@ from assistant.gather.quotable import (
     stories,
     subordinate,
 )
-from assistant.gather.said import Said
+from assistant.gather.said import Said, names_written
 from assistant.locale import message, period_label
 from assistant.question.intents import asks_figure, asks_why, kind_asked, measures_asked
 from assistant.question.parse import ParsedQuestion

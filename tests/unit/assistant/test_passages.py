@@ -10,7 +10,6 @@ from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
 from assistant.gather.coverage import (
     coverage,
-    names_written,
     on_the_question,
     question_terms,
     share,
@@ -20,7 +19,7 @@ from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.persons import names_person, roles_asked
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
-from assistant.gather.said import Said
+from assistant.gather.said import Said, names_written
 from assistant.gather.sentences import split_text
 from assistant.question.intents import (
     asks_cause,
@@ -637,6 +636,10 @@ def test_a_question_asking_why_something_fell_is_not_answered_first_by_a_rally()
     # a rate cut is a policy, not the way a price went
     assert asked_direction("美联储为什么降息？") is None
     assert asked_direction("英伟达最近为什么下跌？") == -1
+    # a currency weakens and strengthens
+    assert asked_direction("Why did the dollar weaken?") == -1
+    assert asked_direction("美元为什么走弱？") == asked_direction("日元为何贬值") == -1
+    assert asked_direction("Why has the yen strengthened?") == asked_direction("美元走强") == 1
 
 
 def test_a_sentence_saying_only_when_is_not_about_the_question() -> None:
@@ -1664,6 +1667,34 @@ def test_a_dollar_named_by_its_country_says_no_country() -> None:
     priced = "Chinese AI models are priced at around US$1 per blended 1M tokens, HK$8 in Hong Kong."
     assert coverage(priced, question) == 0
     assert coverage("US stocks rose as the labor market held up.", question) > 0.5
+
+
+def test_a_currency_after_a_figure_is_a_unit_not_the_currency_asked_about() -> None:
+    """ "约4050美元/盎司" prices gold in dollars: it says no more of why the dollar weakened
+    than "$4,050" does, and "weaken" is a move (so is 走弱, which jieba cuts into 走 + 弱), which
+    a sentence on a host's immune system or on tech stocks' late slide says of something else."""
+    for question in ("Why did the dollar weaken?", "美元为什么走弱？"):
+        wanted = question_terms(question)
+        gold = "黄金周四下跌近2%，至约4050美元/盎司——加息预期上升削弱了这一无息资产的吸引力。"
+        assert not on_the_question([Said.of(gold)], wanted, Said.of("")), question
+        dollar = "消息一出，国债收益率急跌，美元走软，黄金随即冲至两个月高位。"
+        assert on_the_question([Said.of(dollar)], wanted, Said.of("")), question
+    parasite = "One parasite infection can weaken a host's immune system."
+    assert not on_the_question(
+        [Said.of(parasite)], question_terms("Why did the dollar weaken?"), Said.of("")
+    )
+    slide = "比特币突破65000美元关口，且并未随科技股尾盘走弱而回吐涨幅。"
+    assert not on_the_question([Said.of(slide)], question_terms("美元为什么走弱？"), Said.of(""))
+
+
+def test_a_currency_asked_an_amount_in_is_said_by_an_amount_in_it() -> None:
+    """ "最高涨到多少美元？" asks for an amount in dollars: "5110美元" and "$5,110" say it, a
+    sentence naming the dollar does not."""
+    question = "金价涨到了多少美元？"
+    named = coverage("金价随美元走弱。", question)
+    assert coverage("金价触及5110美元的历史新高。", question) > named
+    english = coverage("Gold hit a record as the dollar fell.", question)
+    assert coverage("Gold hit a record $5,110 an ounce.", question) > english
 
 
 def test_a_character_a_longer_translation_holds_says_nothing_alone() -> None:
