@@ -190,7 +190,7 @@ class Gatherer:
                 lambda: market.quotes(strip, as_of=as_of),
                 out,
             )
-        cited_quotes = out.quotes if "today" in question.intents else None
+        cited_quotes = out.quotes if question.quotes_cited else None
         for result in (out.returns, out.sectors, out.sector_returns, out.macro, cited_quotes):
             if result is not None:
                 self.registry.add_tool_result(result)

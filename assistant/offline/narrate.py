@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import pandas as pd
@@ -313,12 +313,17 @@ def _moved(row: dict[str, Any], language: Language) -> str:
 # quotes
 
 
-def quote_sentences(result: ToolResult, name: Namer, language: Language) -> list[str]:
-    """Last close and the day's change of each symbol (for "today" questions)."""
+def quote_sentences(
+    result: ToolResult, name: Namer, language: Language, of: Collection[str] | None = None
+) -> list[str]:
+    """Last close and the day's change of each symbol (for "today" questions), or of those
+    `of` only."""
     parts = []
     day = None
     for row in table_rows(result):
         if not (ok(row.get("close")) and ok(row.get("change_pct"))):
+            continue
+        if of is not None and row["symbol"] not in of:
             continue
         day = day or day_of(row.get("date"))
         parts.append(

@@ -24,13 +24,13 @@ from assistant.offline.narrate import (
     answered_by,
     fund_names,
     join_items,
-    quote_sentences,
     return_points,
     returns_sentences,
     stand_in_sentences,
     verdict,
     verdict_title,
 )
+from assistant.offline.narrate_level import level_sentences
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
@@ -119,6 +119,7 @@ class SectionWriter:
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
         self.readings = dashboard_readings(question.text)  # the macro readings it names first
         self.fit = Fit(question.text)
+        self.level = level_sentences(question, gathered, self.name, self.day)  # "多少点？"
 
     def title(self) -> str:
         """What the answer found, where that fits a title: who beat whom, or the chosen
@@ -153,7 +154,7 @@ class SectionWriter:
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
-        g, cited_quotes = self.g, self.g.quotes is not None and "today" in self.q.intents
+        g, cited_quotes = self.g, self.g.quotes is not None and self.q.quotes_cited
         return bool(g.returns or g.sectors or g.macro or cited_quotes or self.pool)
 
     # -- article sentences -------------------------------------------------------------------
@@ -261,15 +262,14 @@ class SectionWriter:
         paragraphs = []
         if g.macro is not None and asks_inversion(self.q.text):  # yes or no, first
             paragraphs.append(inversion_verdict(g.macro, lang) or "")
-        if g.returns is not None:
+        paragraphs.append(paragraph(self.level, lang))  # "标普500现在多少点？": that first
+        if g.returns is not None and not (self.level and self.q.period == "1D"):
             name = self.name
             told = stand_in_sentences(g.returns, name, lang)
             # "纳指今年最大回撤是多少？": that first
             told += measure_sentences(self.q.text, g.returns, self.yardstick, name, lang, "lead")
             told += returns_sentences(g.returns, self.benchmark, name, lang)
             paragraphs.append(paragraph(told, lang))
-        if g.quotes is not None and g.returns is None and "today" in self.q.intents:
-            paragraphs.append(paragraph(quote_sentences(g.quotes, self.name, lang), lang))
         paragraphs.append(paragraph(self.told.sentences(), lang))
         if g.sectors is not None:
             told = sector_sentences(g.sectors, self.q.sectors, lang, g.sector_returns)
@@ -326,8 +326,8 @@ class SectionWriter:
 
     def takeaways(self) -> str:
         g, lang, day, name = self.g, self.lang, self.day, self.name
-        points = []
-        if g.returns is not None:
+        points = list(self.level)
+        if g.returns is not None and not (self.level and self.q.period == "1D"):
             points += measure_sentences(
                 self.q.text, g.returns, self.yardstick, name, lang, "point", day
             )
@@ -346,7 +346,7 @@ class SectionWriter:
         if not points:  # no figures to sum up: the library's best remaining view
             points += self.take({"insight", "general", "opportunity"}, 1, quotations=False)
         points += self.main_sources()
-        return "\n".join(f"- {p}" for p in points if p)
+        return "\n".join(f"- {p}" for p in dict.fromkeys(points) if p)  # a level asked, once
 
     def main_sources(self) -> list[str]:
         """The articles the answer stands on most, by source and date: a takeaway that

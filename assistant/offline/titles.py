@@ -24,7 +24,13 @@ from assistant.gather.quotable import (
 )
 from assistant.gather.said import Said, names_written
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_figure, asks_why, kind_asked, measures_asked
+from assistant.question.intents import (
+    asks_figure,
+    asks_level,
+    asks_why,
+    kind_asked,
+    measures_asked,
+)
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language, has_cjk
@@ -57,13 +63,15 @@ def topic_title(
     names = [vocabulary.name(s, lang) for s in symbols]
     period = period_label(question.period, lang)
     follow_up_why = question.carried_over and asks_why(question.text)  # "为什么？"
+    asked = [vocabulary.name(s, lang) for s in symbols if s in question.asked_symbols]
+    if asks_level(question.text) and asked:  # "标普500现在多少点？": the latest close
+        return message("title.level", lang, names=message("title.versus", lang).join(asked[:3]))
     if "explain" in question.intents and not (question.asks_comparison or follow_up_why):
         return None  # titled by the headline stating why; "为什么？" by the earlier turn's topic
     if kind_asked(question.text):
         return None  # "What could derail the rally?": the risk its lead headline states
     measures = measures_asked(question.text)
     if measures and names:  # the drawdown or best day of what it asks about, not the yardstick's
-        asked = [vocabulary.name(s, lang) for s in symbols if s in question.asked_symbols]
         joined = message("title.versus", lang).join((asked or names)[:3])
         return message(f"title.{measures[0]}", lang, names=joined, period=period)
     if "returns" in question.intents and names:

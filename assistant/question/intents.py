@@ -237,9 +237,26 @@ def asks_amount(text: str) -> bool:
     return has_cue(text, _FIGURE_ASKED)
 
 
+# "标普500现在多少点？", "VIX现在多少？", "What is the VIX at now?", "Where is the S&P 500
+# trading?": the level it stands at, its last close, not how far it moved this year.
+_LEVEL_ASKED = re.compile(
+    r"多少点|(?:现在|目前|当前|最新)(?:是|报|在)?多少|报多少|收[于在盘]多少|点位|现价"
+    r"|\bwhat(?:'s| is| are)\b.{1,40}?\b(?:at|trading at)(?: (?:now|today|currently))?\W*$"
+    r"|\bwhere(?:'s| is| are)\b.{1,40}?\b(?:trading|now|today|currently)\b"
+    r"|\bcurrent (?:level|price|value|reading)s?\b",
+    re.I,
+)
+
+
+def asks_level(text: str) -> bool:
+    """Does the question ask what level something stands at now (its last close)?"""
+    return _LEVEL_ASKED.search(text) is not None
+
+
 def asks_figure(text: str) -> bool:
     """Does it, or for a return or a level (`asks_performance`, "where is…")?"""
-    return asks_amount(text) or asks_performance(text) or bool(_WHERE_LEVEL.search(text))
+    where = _WHERE_LEVEL.search(text) is not None
+    return asks_amount(text) or asks_performance(text) or where or asks_level(text)
 
 
 # "What did Powell say about…?", "…, by his own account?", "原话是什么", "他怎么说": the

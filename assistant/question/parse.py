@@ -19,7 +19,7 @@ from assistant.errors import InputError
 from assistant.question.comparison import Comparison, asks_comparison, comparison_asked
 from assistant.question.cues import has_cue
 from assistant.question.followup import elliptical_subject, refers_back
-from assistant.question.intents import Intent, detect_intents, names_macro
+from assistant.question.intents import Intent, asks_level, detect_intents, names_macro
 from assistant.question.period import day_asked, period_asked
 from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects
@@ -77,6 +77,11 @@ class ParsedQuestion:
     @property
     def asks_comparison(self) -> bool:
         return self.comparison is not None
+
+    @property
+    def quotes_cited(self) -> bool:
+        """Does the answer tell the last closes: asked of today, or of a level ("多少点")?"""
+        return "today" in self.intents or asks_level(self.text)
 
     @property
     def all_symbols(self) -> tuple[str, ...]:

@@ -275,6 +275,27 @@ def test_which_did_better_names_the_one_that_did_and_says_no_yes() -> None:
     assert did.title == "The S&P 500 trailed the Russell 2000 year to date"
 
 
+def test_a_level_asked_is_the_last_close_told_first() -> None:
+    """ "标普500现在多少点？" asks where the index stands: its last close leads the answer, its
+    summary and its title, before the year to date; "Where is the Nasdaq trading?" is told of
+    the Nasdaq and its fund, not of the S&P 500 it is measured against. The VIX, a dashboard
+    reading, is told as the dashboard reads it."""
+    answer = ask("标普500现在多少点？")
+    close = "2026年1月23日，标普500指数收于100.00，上涨1.01%"
+    assert answer.sections[0].text.startswith(close)
+    assert answer.section("takeaways").text.startswith("- " + close)  # type: ignore[union-attr]
+    assert answer.title == "标普500指数最新水平"
+    nasdaq = ask("Where is the Nasdaq trading?")
+    lead = nasdaq.sections[0].text.split("\n\n")[0]
+    assert lead.startswith("On January 23, 2026, the Nasdaq Composite closed at 100.00")
+    assert "S&P 500" not in lead and "S&P 500" not in nasdaq.title
+    vix = ask("What is the VIX at now?")
+    assert vix.sections[0].text.startswith("The VIX at 16.09")
+    assert not [f for f in vix.flags if f.kind in {"unsupported_number", "uncited_number"}]
+    plain = ask("标普500今年表现如何？")
+    assert plain.sections[0].text.startswith("截至2026年1月23日收盘，标普500指数年初至今上涨")
+
+
 def test_asking_about_one_article_searches_only_that_article() -> None:
     text = "罗素2000指数年初至今上涨9.9%,大幅跑赢标普500指数。"
     other = article("other", "罗素2000与标普500", text, published=dt.date(2026, 1, 22))
