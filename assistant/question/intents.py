@@ -323,8 +323,18 @@ _COMPANY_NEWS = (
 )  # fmt: skip
 
 # A forecast of an index is strategists' news, not how it did: "Which banks raised their S&P 500
-# targets?", "高盛对标普500的年底目标是多少？".
-_FORECASTS = ("目标", "预测", "target", "forecast")
+# targets?", "高盛对标普500的年底目标是多少？"; so is its valuation ("Is the market overvalued?",
+# "美股估值高吗？"), its price against earnings.
+_VIEWS = (
+    "目标", "预测", "target", "forecast", "估值", "高估", "低估", "市盈率", "valuation",
+    "overvalued", "undervalued", "p/e", "price-to-earnings", "price to earnings",
+)  # fmt: skip
+
+
+def asks_view(text: str) -> bool:
+    """Does it ask strategists' view of a market (a target, a forecast, its valuation) rather
+    than how it did?"""
+    return has_cue(text, _VIEWS)
 
 
 def detect_intents(
@@ -355,7 +365,7 @@ def detect_intents(
         symbols
         and not intents & {"sectors", "macro"}
         and not set(symbols) & set(stocks)
-        and not has_cue(text, _FORECASTS)
+        and not asks_view(text)
     ):
         intents.add("returns")
     if not intents:

@@ -19,7 +19,13 @@ from assistant.errors import InputError
 from assistant.question.comparison import Comparison, asks_comparison, comparison_asked
 from assistant.question.cues import has_cue
 from assistant.question.followup import elliptical_subject, refers_back
-from assistant.question.intents import Intent, asks_level, detect_intents, names_macro
+from assistant.question.intents import (
+    Intent,
+    asks_level,
+    asks_view,
+    detect_intents,
+    names_macro,
+)
 from assistant.question.period import day_asked, period_asked
 from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects
@@ -195,7 +201,7 @@ def parse_question(
     intents = detect_intents(text, symbols, sectors, stocks)
     if not symbols and topic:
         symbols = topic
-        if not intents & {"sectors", "macro"}:
+        if not intents & {"sectors", "macro"} and not asks_view(text):
             intents.add("returns")
     period, day, counted = period_asked(text, as_of, vocabulary.parse_period, now)
     asked_day = None if period else day_asked(text, day)

@@ -141,6 +141,19 @@ def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
     assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Is the market overvalued?", "美股估值高吗？", "标普500的市盈率是不是太高了？",
+     "高盛对标普500的年底目标是多少？"],
+)  # fmt: skip
+def test_a_view_of_a_market_asks_no_return(text: str) -> None:
+    """Its valuation or a forecast of it is strategists' view, which the library answers
+    first, not how it did this year."""
+    parsed = parse(text)
+    assert "^GSPC" in parsed.symbols and "returns" not in parsed.intents
+    assert "returns" in parse("How did the market do this year?").intents
+
+
 def test_an_index_is_searched_by_its_name_without_its_kind() -> None:
     """标普500, not 标普500指数: the query says which index already, and 指数, translated to
     "index", would rank every "S&P 500 Snapshot: Index Drops…" above the strategist's target.
