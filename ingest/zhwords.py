@@ -220,6 +220,7 @@ class WordEdges:
 
     inner: frozenset[int]  # positions strictly inside a run of Chinese
     edges: frozenset[int]  # positions where one of its words ends (and the next begins)
+    text: str = ""
 
     @classmethod
     @lru_cache(maxsize=64)  # a question is read for names and for its topic: cut it once
@@ -232,15 +233,28 @@ class WordEdges:
             for word in cut(run.group()):
                 position += len(word)
                 edges.add(position)
-        return cls(frozenset(inner), frozenset(edges))
+        return cls(frozenset(inner), frozenset(edges), text)
 
     def splits(self, start: int, end: int) -> bool:
-        """Does text[start:end] begin or end inside a word?"""
-        return any(p in self.inner and p not in self.edges for p in (start, end))
+        """Does text[start:end] begin or end inside a word? Not where a word of time starts
+        at its end: jieba cuts "科技股本月表现如何" as 科技/股本/月 (股本, share capital), but it
+        reads 科技股/本月 ("tech stocks this month") as well."""
+        if start in self.inner and start not in self.edges:
+            return True
+        return end in self.inner and end not in self.edges and not self._time_at(end)
+
+    def _time_at(self, at: int) -> bool:
+        """Does a word of time (本月, 本周, 今年) start at this position?"""
+        return any(
+            _tags().get(self.text[at:stop]) == _TIME_TAG
+            for stop in range(at + 2, min(at + _LONGEST_TIME, len(self.text)) + 1)
+        )
 
 
 _PLACE_TAG = "ns"  # jieba's part of speech for a place's name
-_WHEN_TAGS = frozenset({"t", "m"})  # …for a time (上个月) and a number or quantity (一个月)
+_LONGEST_TIME = 4  # characters of a word of time: 本季度 (and 下半年度)
+_TIME_TAG = "t"
+_WHEN_TAGS = frozenset({_TIME_TAG, "m"})  # …for a time (上个月) and a number or quantity (一个月)
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # …for a person's name (鲍威尔, 尼尔)
 
 

@@ -141,6 +141,15 @@ def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
     assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
 
 
+def test_a_name_before_a_word_of_time_jieba_joins_to_it_is_still_named() -> None:
+    """jieba cuts "科技股本月" as 科技/股本/月 (股本, share capital): the tech sector is still
+    named, this month asked; a company's 科技股份 names no sector."""
+    tech = parse("科技股本月表现如何？")
+    assert tech.sectors == ("XLK",) and tech.period == "MTD"
+    assert parse("小盘股本周表现如何？").symbols[0] == "^RUT"
+    assert not parse("华为科技股份有限公司怎么样？").sectors
+
+
 @pytest.mark.parametrize(
     "text",
     ["Is the market overvalued?", "美股估值高吗？", "标普500的市盈率是不是太高了？",
