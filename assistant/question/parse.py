@@ -68,6 +68,9 @@ class ParsedQuestion:
     # It asks again whether one beat the other, or which did better, over a period of its own
     # ("7月以来呢？" after "罗素2000年初至今跑赢标普500了吗?"), though its words do not say so.
     compares: Comparison | None = None
+    # The earlier question whose topic it carries ("Why?" after "How did tech stocks do this
+    # month?"): what an elliptical follow-up after it restates ("What about energy?").
+    topic_text: str | None = None
 
     @property
     def asked(self) -> str:
@@ -266,11 +269,11 @@ def _restated(text: str, previous: ParsedQuestion, vocabulary: Vocabulary) -> st
     names = {n.lower() for s in found[:1] for n in (*vocabulary.aliases(s), s)}
     if len(found) != 1 or said.lower() not in names:  # "那黄金呢", not "那黄金的前景呢"
         return text
-    subject = previous.asked_symbols[0]
+    subject, earlier = previous.asked_symbols[0], previous.topic_text or previous.text
     for name in (*vocabulary.aliases(subject), subject):  # longest first
-        at = previous.text.lower().find(name.lower())
+        at = earlier.lower().find(name.lower())
         if at >= 0:
-            return previous.text[:at] + said + previous.text[at + len(name) :]
+            return earlier[:at] + said + earlier[at + len(name) :]
     return text
 
 
@@ -330,6 +333,7 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
             kept = previous.intents & {"returns", "sectors", "macro"}
             changes["intents"] = parsed.intents | kept
             changes["compares"] = previous.comparison if parsed.period is not None else None
+            changes["topic_text"] = previous.topic_text or previous.text
         if parsed.period is None and previous.period and "today" not in parsed.intents:
             changes["period"] = previous.period  # (today is one day)
             changes["carried_over"] = changes.get("carried_over", False) or not replaced

@@ -715,6 +715,9 @@ def test_an_elliptical_follow_up_asks_the_earlier_question_of_what_it_names(
     follow = parse(text, previous=parse(first))
     assert follow.text == restated and follow.symbols == symbols
     assert follow.asked == text  # what the conversation shows as asked
+    # …and so after a "Why?" that carried the earlier topic on
+    why = parse("Why?" if detect_language(first) == "en" else "为什么？", previous=parse(first))
+    assert parse(text, previous=why).text == restated
 
 
 @pytest.mark.parametrize("text", ["What about gold?", "那美联储呢？", "那上个月呢？"])
