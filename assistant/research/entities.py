@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 from assistant.answer.model import Language
 from assistant.errors import InputError
@@ -20,6 +21,7 @@ from assistant.question.intents import asks_other_economy
 from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, parse_question
 from assistant.question.vocabulary import Vocabulary
 from ingest.models import Article
+from tools.proxies import answerable
 
 # A topic on stocks, though it names none we hold ("AI与半导体股的投资前景", "How US tariffs
 # affect US stocks", "美股2026年展望"): 股 is in every Chinese word for them.
@@ -43,10 +45,13 @@ class Entities:
     # redemptions", "美联储2026年的降息路径") or another economy, whose own developments are
     # its subject, not the S&P 500's return or the sectors' rotation
     theme: bool = False
+    # the price store has the subject's closes (or its fund's): "Did Gold beat the S&P 500?"
+    # with no gold prices would measure only the S&P 500, which the topic is not about
+    priced: bool = True
 
     @property
     def compares(self) -> bool:
-        return bool(self.subject) and self.yardstick
+        return bool(self.subject) and self.yardstick and self.priced
 
     def slots(self, vocabulary: Vocabulary, topic: str, title: str = "") -> dict[str, str]:
         """The template's placeholders, in the plan's language."""
@@ -94,10 +99,20 @@ def _focus(subject: str, sectors: str, language: Language) -> str:
 
 
 def topic_entities(
-    topic: str, vocabulary: Vocabulary, as_of: dt.date | None, language: Language | None = None
+    topic: str,
+    vocabulary: Vocabulary,
+    as_of: dt.date | None,
+    language: Language | None = None,
+    stored: Collection[str] | None = None,
 ) -> Entities:
+    """`stored`: the symbols the price store holds (None: any); an index whose fund it holds
+    is priced too (the fund stands in)."""
     parsed = parse_question(topic, vocabulary, as_of=as_of)
-    return _entities(parsed, language or parsed.language, vocabulary)
+    entities = _entities(parsed, language or parsed.language, vocabulary)
+    if stored is None:
+        return entities
+    priced = answerable(stored)
+    return replace(entities, priced=all(s in priced for s in entities.subject))
 
 
 def article_entities(

@@ -62,7 +62,10 @@ def draft_plan(
         raise InputError("the topic is empty: give one, e.g. '2026年小盘股投资逻辑'")
     if article is not None and as_of is None:
         as_of = article.published
-    fallback = template_plan(topic, assistant.vocabulary, as_of=as_of, article=article)
+    stored = stored_symbols(assistant)
+    fallback = template_plan(
+        topic, assistant.vocabulary, as_of=as_of, article=article, stored=stored
+    )
     model = None if offline else assistant.model
     if model is None:
         return DraftedPlan(fallback, "template")
@@ -75,6 +78,17 @@ def draft_plan(
             "template",
             (message("research.planner_fallback", fallback.language, reason=reason),),
         )
+
+
+def stored_symbols(assistant: Assistant) -> list[str] | None:
+    """The symbols the price store holds; None when it cannot say (a plan then assumes any)."""
+    market = assistant.market
+    if market is None:
+        return None
+    try:
+        return market.available_symbols()
+    except EXPECTED_ERRORS:
+        return None
 
 
 def load_article(assistant: Assistant, article_id: str) -> Article:

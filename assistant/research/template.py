@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
@@ -121,14 +122,16 @@ def template_plan(
     as_of: dt.date | None = None,
     article: Article | None = None,
     language: Language | None = None,
+    stored: Collection[str] | None = None,
 ) -> Plan:
-    """The template's plan for the topic's entities (an article's, for a deep analysis)."""
+    """The template's plan for the topic's entities (an article's, for a deep analysis);
+    `stored`: the symbols the price store holds (None: any)."""
     language = language or detect_language(topic)
     if article is not None:
         entities = article_entities(article, vocabulary, as_of, language)
         templates, title = plan_template().article, article.title
     else:
-        entities = topic_entities(topic, vocabulary, as_of, language)
+        entities = topic_entities(topic, vocabulary, as_of, language, stored)
         templates, title = plan_template().topic, ""
     slots = entities.slots(vocabulary, topic, title)
     steps = [t.step(language, slots) for t in templates if t.applies(entities)]

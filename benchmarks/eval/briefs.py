@@ -42,6 +42,7 @@ from assistant.gather.sentences import paragraphs, sentences
 from assistant.locale import has_message
 from assistant.locale.catalog import template
 from assistant.research.brief import Brief
+from assistant.research.planner import stored_symbols
 from assistant.research.run import run_plan
 from assistant.research.template import template_plan
 from assistant.settings import Settings
@@ -280,9 +281,10 @@ def run(settings: Settings, verbose: bool = False) -> Score:
     print(_row("brief", None))
     for topic in topics:
         for lang in LANGUAGES:
-            plan = template_plan(
-                topic.topics[lang], assistant.vocabulary, as_of=as_of, language=lang
-            )
+            plan = template_plan(  # as the product drafts it (`planner.draft_plan`)
+                topic.topics[lang], assistant.vocabulary, as_of=as_of, language=lang,
+                stored=stored_symbols(assistant),
+            )  # fmt: skip
             started = time.perf_counter()
             brief = run_plan(assistant, plan, offline=True)
             result, notes = score(brief, topic)

@@ -46,6 +46,19 @@ def test_the_offline_plan_covers_each_aspect_for_a_small_cap_topic(helper: Assis
     }
 
 
+def test_the_drafted_plan_asks_how_a_subject_the_store_has_no_prices_for_did(
+    helper: Assistant,
+) -> None:
+    """The fake store holds no gold: "did gold beat the S&P 500?" is not the first step."""
+    drafted = draft_plan(helper, "黄金前景", as_of=AS_OF)
+    assert drafted.plan.steps[0].question == "黄金年初至今表现如何?"
+    assert (
+        draft_plan(helper, "纳指前景", as_of=AS_OF)
+        .plan.steps[0]
+        .question.endswith("跑赢标普500指数?")
+    )
+
+
 def test_the_template_follows_what_the_topic_names() -> None:
     from assistant.question.vocabulary import default_vocabulary
 
@@ -75,6 +88,15 @@ def test_the_template_follows_what_the_topic_names() -> None:
         "Did Nvidia outperform the S&P 500 year to date?",
         "Did Gold outperform the S&P 500 year to date?",
     ]
+    # with no gold prices in the store, "did it beat the S&P 500?" would measure the S&P 500
+    # only: the plan asks how gold did, which the commentary answers
+    unpriced = template_plan("Gold outlook", vocabulary, as_of=AS_OF, stored={"^GSPC", "SPY"})
+    assert unpriced.steps[0].question == "How has Gold performed year to date?"
+    priced = template_plan("Gold outlook", vocabulary, as_of=AS_OF, stored={"^GSPC", "GC=F"})
+    assert priced.steps[0].question == "Did Gold outperform the S&P 500 year to date?"
+    # the Russell 2000's fund stands in for it
+    small = template_plan("Small-cap outlook", vocabulary, as_of=AS_OF, stored={"IWM", "SPY"})
+    assert small.steps[0].question.startswith("Did the Russell 2000 outperform")
     english = template_plan("Small-cap outlook for 2026", vocabulary, as_of=AS_OF)
     assert english.language == "en"
     assert english.steps[0].question == "Did the Russell 2000 outperform the S&P 500 year to date?"
