@@ -132,6 +132,9 @@ def writes_a_name(passage: str, headline: str, names: tuple[str, ...]) -> bool:
 _CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")  # an acronym: "LED", "AI"
 # A dollar named by its country ("US$1", "HK$2.5", "NT$300"): a price, which says no country.
 _CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
+# What came before or caused something ("surged leading up to the report", "led to losses"),
+# not a market that led ("Which sectors are leading?").
+_LEAD_TO = re.compile(r"\b(?:lead|leads|leading|led)\s+(?:up\s+)?to\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ class Said:
         `text_terms` (its `terms`) when the caller has them already."""
         if _CURRENCY.search(text):  # "US$1" is a price, not the United States
             text, text_terms = _CURRENCY.sub("$", text), None
+        if _LEAD_TO.search(text):  # "leading up to the report" led no market
+            text, text_terms = _LEAD_TO.sub(" ", text), None
         # "约4050美元/盎司" says no dollar but an amount in dollars (`Unit`); its English words
         # are the same without it
         text, units = written_units(text)

@@ -402,6 +402,11 @@ def test_a_verb_written_in_lower_case_is_not_the_acronym_it_spells() -> None:
     question = "Which sectors led the market?"
     assert coverage("产品应用于Mini LED背光、COB/Micro LED直显等领域。", question) == 0
     assert coverage("Energy stocks led the market higher on Friday.", question) > 0
+    # "leading up to" and "led to" say what came before or what caused, not who led
+    leading = "Which sectors are leading this month?"
+    assert coverage("The shares surged leading up to the report.", leading) == 0
+    assert coverage("Tariffs led to losses for retailers.", question) == 0
+    assert coverage("Energy stocks are leading the market this month.", leading) > 0
 
 
 def test_how_a_question_asks_is_not_its_subject() -> None:
