@@ -73,6 +73,10 @@ SPAN_WORDS = frozenset(
     """一个月 三个 个月 月 一年 半年 近半年 一周 近 过去 past last month months week weeks three
     six""".split()  # noqa: SIM905
 )
+# How a question asks, and when: none of it is a term a sentence must say to answer it
+# (`assistant.gather.coverage`).
+NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS | STATE_WORDS
+
 # "How fast did exports grow?" asks for a rate, as 有多快 does (快 is FRAMING): any growth
 # figure answers it, not only a text that says "fast".
 _HOW_FAST = re.compile(r"\b(how)\s+(?:fast|quickly|rapidly)\b", re.I)

@@ -29,25 +29,13 @@ from assistant.gather.said import (
 from assistant.gather.units import asked_units
 from ingest.cedict import DICTIONARY, phrase_key
 from ingest.crosslingual import Translation, spelled_by, synonyms, translate
-from ingest.framing import (
-    ASKING_WORDS,
-    ASPECT_WORDS,
-    FIGURE_WORDS,
-    FRAMING,
-    FUNCTION_WORDS,
-    NOW_WORDS,
-    SPAN_WORDS,
-    STATE_WORDS,
-    without_framing,
-)
+from ingest.framing import ASPECT_WORDS, NOT_TERMS, SPAN_WORDS, without_framing
 from ingest.glosses import glossed_in
 from ingest.language import has_cjk
 from ingest.tokens import terms, tokenize
 from ingest.word_forms import past_forms
 from ingest.zhwords import cut, is_place
 
-# how a question asks, and when: not what
-_NOT_TERMS = FRAMING | FUNCTION_WORDS | NOW_WORDS | ASKING_WORDS | FIGURE_WORDS | STATE_WORDS
 # A question's term said only in the sentence's headline counts this much, and so does a word
 # for a move said in other words ("激增" for "grow").
 CONTEXT = 0.5
@@ -61,8 +49,8 @@ Glossary = Sequence[tuple[str, str]]  # an acronym (lower case) and its Chinese 
 def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
-    english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in _NOT_TERMS}
-    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in _NOT_TERMS}
+    english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in NOT_TERMS}
+    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in NOT_TERMS}
     return english | chinese
 
 
@@ -202,7 +190,7 @@ def _english(gloss: str) -> set[str]:
     """What says an English gloss: its word, or all the words of a compound, whose first says
     it in part ("home prices" by "home prices", "house prices", in part by "home"; not by the
     "prices" of oil)."""
-    words = [t for t in tokenize(gloss) if t not in _NOT_TERMS]  # in order: the first is what of
+    words = [t for t in tokenize(gloss) if t not in NOT_TERMS]  # in order: the first is what of
     if len(words) < 2:
         return set(words)
     return {Phrase(" ".join(words)), Part(words[0])}
@@ -344,9 +332,11 @@ def on_the_question(said: Sequence[Said], wanted: Wanted, headline: Said) -> boo
     export curbs, is not for "How fast are Korea's chip exports growing?": it says nothing of
     the question, and its article is on another country. A move ("涨", "rise": `Move`) is of
     anything, so it is no term to say where there are others: "黄金单日涨幅超过4%" is not on
-    "油价为什么上涨？", nor is "美股三大指数上涨" the headline of an article on it."""
+    "油价为什么上涨？", nor is "美股三大指数上涨" the headline of an article on it; nor is a
+    place said alone: "…left for the US" is not on "How many jobs did the US economy add?"."""
     terms = [g for g in wanted if not _moves(g)] or list(wanted)
-    if not terms or any(s.says(g) for s in said for g in terms):
+    own = [g for g in terms if not _place(g)] or terms
+    if any(s.says(g) for s in said for g in own):
         return True
     headed = [headline.says(g) for g in terms]
     places = all(h for h, g in zip(headed, terms, strict=True) if _place(g))

@@ -383,6 +383,11 @@ def test_a_move_alone_is_not_on_the_question() -> None:
     gold = Said.of("本周三，黄金单日涨幅超过4%，创下今年2月以来最大单日涨幅。")
     assert not on_the_question([gold], oil, Said.of("美股三大指数上涨"))
     assert on_the_question([gold], oil, Said.of("油价大涨，金价同步走高"))
+    # nor is a place: "…left for the US" is not on the US economy's jobs
+    jobs = question_terms("How many jobs did the US economy add?")
+    emigres = Said.of("Many scientists and entrepreneurs left for the US in the 1930s.")
+    assert not on_the_question([emigres], jobs, none)
+    assert on_the_question([Said.of("Hiring slowed as the economy cooled.")], jobs, none)
 
 
 def test_a_question_word_is_no_term_of_the_question() -> None:
