@@ -200,8 +200,9 @@ def test_the_shipped_dictionary_translates_market_words_and_names() -> None:
     assert "标普" in english["s&p"] and english["interest rate"][0] == "利率"
     assert english["soybean"][0] == "大豆" and english["tariff"][0] == "关税"
     assert english["fed"][0] == "美联储"
-    # a sector leads by gaining most, not as a party leads (领导) or troops are led (率领)
-    assert words("Which sectors led this week?")["led"] == ("领涨", "领先")
+    # a sector leads by gaining most, not as a party leads (领导), troops are led (率领) or a
+    # company is a "leading" one (领先的平台)
+    assert words("Which sectors led this week?")["led"] == ("领涨", "领跑")
     # Chinese commentary says 金价 and 油价 where English says "gold" and "oil", and a
     # "record" in a market is one set, not a note kept (记录)
     market = words("What record did gold set, and where is oil going?")
