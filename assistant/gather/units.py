@@ -18,7 +18,7 @@ _ASKED = re.compile(
     r"|\bhow (?:many|much) (?:(?:us |u\.s\. )?(dollars))\b",
     re.IGNORECASE,
 )
-DOLLAR = "美元"
+_DOLLAR = "美元"
 
 
 def written_units(text: str) -> tuple[str, frozenset[str]]:
@@ -26,10 +26,10 @@ def written_units(text: str) -> tuple[str, frozenset[str]]:
     currencies, a dollar amount written "$5,110" among them (as 美元)."""
     units = {m[1] for m in _AFTER_FIGURE.finditer(text)}
     if _DOLLAR_FIGURE.search(text):
-        units.add(DOLLAR)
+        units.add(_DOLLAR)
     return _AFTER_FIGURE.sub("", text), frozenset(units)
 
 
 def asked_units(question: str) -> frozenset[str]:
     """The currencies the question asks an amount in ("最高涨到多少美元？": 美元)."""
-    return frozenset(DOLLAR if m[2] else m[1] for m in _ASKED.finditer(question))
+    return frozenset(_DOLLAR if m[2] else m[1] for m in _ASKED.finditer(question))

@@ -224,11 +224,11 @@ def verdict(
     if benchmark not in rows:
         return None
     lines = []
+    whether = asked != "which"
     for symbol, row in rows.items():
         spread = num(row, "spread_pp")
         if symbol == benchmark or spread is None:
             continue
-        whether = asked != "which"
         first, second = (symbol, benchmark) if spread >= 0 or whether else (benchmark, symbol)
         if whether:
             key = "narrate.verdict_yes" if spread >= 0 else "narrate.verdict_no"
