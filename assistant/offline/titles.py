@@ -75,10 +75,12 @@ def topic_title(
         joined = message("title.versus", lang).join((asked or names)[:3])
         return message(f"title.{measures[0]}", lang, names=joined, period=period)
     if "returns" in question.intents and names:
-        if len(names) >= 2:
-            joined = message("title.versus", lang).join(names[:3])
+        # "道指今年涨了多少？" is about the Dow: the S&P 500 it is measured against is no topic
+        shown = names if question.asks_comparison else (asked or names)
+        if len(shown) >= 2:
+            joined = message("title.versus", lang).join(shown[:3])
             return message("title.comparison", lang, names=joined, period=period)
-        return message("title.performance", lang, names=names[0], period=period)
+        return message("title.performance", lang, names=shown[0], period=period)
     if question.sectors:
         sectors = [vocabulary.name(s, lang) for s in question.sectors[:3]]
         joined = message("title.sector_separator", lang).join(sectors)

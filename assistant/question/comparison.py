@@ -39,9 +39,13 @@ _AUXILIARY = re.compile(
 )
 
 
+# "纳指和罗素2000哪个7月涨得更多？": which one, and "more", with words between
+_WHICH_MORE = re.compile(r"(?:哪(?:个|只|一个|家)|谁)[^，,。？?]{0,12}?更")
+
+
 def asks_comparison(text: str) -> bool:
     """Does the question ask whether one beat another, or which did better (跑赢, vs, 谁)?"""
-    return has_cue(text, _COMPARISON)
+    return has_cue(text, _COMPARISON) or _WHICH_MORE.search(text) is not None
 
 
 def comparison_asked(text: str) -> Comparison | None:

@@ -275,6 +275,14 @@ def test_which_did_better_names_the_one_that_did_and_says_no_yes() -> None:
     assert did.title == "The S&P 500 trailed the Russell 2000 year to date"
 
 
+def test_a_return_asked_of_one_index_is_titled_by_it_not_by_its_yardstick() -> None:
+    """ "纳指今年涨了多少？" is measured against the S&P 500, but asks of the Nasdaq only."""
+    assert ask("纳指今年涨了多少？").title == "纳斯达克综合指数年初至今表现分析"
+    assert ask("How did the Nasdaq do this year?").title == (
+        "Nasdaq Composite: performance year to date"
+    )
+
+
 def test_a_level_asked_is_the_last_close_told_first() -> None:
     """ "标普500现在多少点？" asks where the index stands: its last close leads the answer, its
     summary and its title, before the year to date; "Where is the Nasdaq trading?" is told of

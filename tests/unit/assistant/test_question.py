@@ -629,6 +629,7 @@ def test_a_follow_up_naming_another_period_asks_the_earlier_comparison_again() -
         ("Did small caps beat large caps or not?", "whether"),
         ("纳指和道指今年谁表现更好？", "which"),
         ("对比一下纳指和标普500今年的表现", "which"),
+        ("纳指和罗素2000哪个7月涨得更多？", "which"),
         ("纳指和道指比起来怎么样", "which"),
         ("Which did better this year, small caps or the S&P 500?", "which"),
         ("Did small caps or large caps do better this year?", "which"),
