@@ -48,9 +48,14 @@ NEUTRAL = re.compile(r"涨跌幅|涨跌")
 _POLICY = re.compile(r"降息|加息|升息|降准|\brate (?:cut|hike|increase)s?\b", re.I)
 
 
+def _moving(text: str) -> str:
+    """The text without words that hold a move's word but say no move (涨跌, 降息)."""
+    return _POLICY.sub(" ", NEUTRAL.sub(" ", text))
+
+
 def moves(text: str) -> frozenset[int]:
     """The ways the text says things moved: +1 up, -1 down (both, one, or none)."""
-    plain = _POLICY.sub(" ", NEUTRAL.sub(" ", text))
+    plain = _moving(text)
     found = {1} if UP.search(plain) else set()
     return frozenset(found | ({-1} if DOWN.search(plain) else set()))
 
@@ -64,7 +69,7 @@ def direction_of(word: str) -> int | None:
 def chinese_moves(text: str) -> list[tuple[str, int]]:
     """The Chinese words for a move the text writes, each with its way ("走弱", -1): jieba may
     cut one apart (走 + 弱), and its pieces still say the move."""
-    plain = _POLICY.sub(" ", NEUTRAL.sub(" ", text))
+    plain = _moving(text)
     return [
         (m[0], way)
         for pattern, way in ((UP, 1), (DOWN, -1))
