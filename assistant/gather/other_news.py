@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from assistant.gather.coverage import Names
 from assistant.gather.said import names_written
 from assistant.gather.sentences import split_text
+from assistant.gather.terms import Names
 from ingest.models import Hit
 from tools.companies import find_companies
 

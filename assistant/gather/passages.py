@@ -17,15 +17,7 @@ from functools import cached_property, lru_cache
 
 from assistant.answer.numbers import figures_in
 from assistant.gather.asks import Asks
-from assistant.gather.coverage import (
-    Glossary,
-    Names,
-    Wanted,
-    in_other_language,
-    on_the_question,
-    question_terms,
-    share,
-)
+from assistant.gather.coverage import on_the_question, share
 from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.other_news import about_companies, of_the_items_asked
 from assistant.gather.quotable import (
@@ -37,6 +29,14 @@ from assistant.gather.quotable import (
     with_what_it_introduces,
 )
 from assistant.gather.said import Said, names_written, writes_a_name
+from assistant.gather.terms import (
+    Glossary,
+    Names,
+    Wanted,
+    counts,
+    in_other_language,
+    question_terms,
+)
 from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
 from assistant.gather.written_names import about_names, names_typed
 from ingest.language import detect_language
@@ -153,7 +153,7 @@ def candidates(
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
-        headline = _headline_says(hit.title)
+        headline = _said_of(hit.title)
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
         about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
@@ -188,7 +188,8 @@ def _answering(
     if coverage < MIN_COVERAGE:
         return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
-    return worth[1] > 0 or on_the_question(said, asked, headline), worth
+    passage = _said_of(hit.chunk.text) if any(counts(g) for g in asked) else None
+    return worth[1] > 0 or on_the_question(said, asked, headline, passage), worth
 
 
 def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:
@@ -250,9 +251,9 @@ def _with_antecedent(candidate: Candidate, lead: str, asked: Wanted, headline: S
     return replace(candidate, text=quoted, terms=frozenset(terms(quoted)), joined=together)
 
 
-@lru_cache(maxsize=4096)  # a title is read for each of its sentences, and in every answer
-def _headline_says(title: str) -> Said:
-    return Said.of(title)
+@lru_cache(maxsize=4096)  # a title (a passage) is read for each of its sentences
+def _said_of(text: str) -> Said:
+    return Said.of(text)
 
 
 def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:

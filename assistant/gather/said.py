@@ -90,6 +90,17 @@ class Aspect(str):
 ASPECT = Aspect("")
 
 
+class Counted(str):
+    """Marks a term for what the question counts (`question.counted`: "jobs" of "How many jobs
+    did the US economy add?"): a sentence neither it nor its headline says is not on the
+    question, whatever else of it it says."""
+
+    __slots__ = ()
+
+
+COUNTED = Counted("#counted")  # not ASPECT's "", which it would equal
+
+
 class Part(str):
     """What a term made of two words is about, its first (黄金 of 黄金价格, "gold"): Chinese
     puts what a word is of before it, so a text saying that alone ("现货黄金涨破5150美元") says
@@ -186,7 +197,7 @@ class Said:
 
     def says(self, group: frozenset[str]) -> bool:
         """Does it say one of the term's words (in either language)?"""
-        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect, Part)))
+        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect, Counted, Part)))
 
     def says_part(self, group: frozenset[str]) -> bool:
         """Does it say what the term is about (`Part`), if not the whole of it?"""

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.gather.coverage import Names, Wanted, question_terms
 from assistant.gather.said import Name, Said, writes_a_name
+from assistant.gather.terms import Names, Wanted, question_terms
 from assistant.question.period import without_time_words
 from ingest.cedict import DICTIONARY, phrase_key
 from ingest.dates import DAY_NAMES, MONTH_NAMES

@@ -25,10 +25,10 @@ import pydantic_core
 from pydantic import BaseModel, ConfigDict
 
 from assistant.answer.model import Language
-from assistant.gather.coverage import Glossary, Names
 from assistant.gather.passages import candidates
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
+from assistant.gather.terms import Glossary, Names
 from assistant.llm.call import Reply, RunClock, stream_call
 from assistant.llm.failures import LLMRunError
 from assistant.llm.parse import without_thinking

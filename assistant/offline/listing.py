@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer.model import Language
-from assistant.gather.coverage import Names, coverage
+from assistant.gather.coverage import coverage
 from assistant.gather.outline import Outline, outlines
 from assistant.gather.sources import reporter
+from assistant.gather.terms import Names
 from assistant.locale import message
 from assistant.offline.quoting import cite, quotation
 from assistant.question.intents import asks_list

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.numbers import states_amount
-from assistant.gather.coverage import Names, coverage, question_terms, share, unnamed
+from assistant.gather.coverage import coverage, share
 from assistant.gather.passages import Candidate
 from assistant.gather.quotable import (
     LOST_MARK,
@@ -23,6 +23,7 @@ from assistant.gather.quotable import (
     subordinate,
 )
 from assistant.gather.said import Said, names_written
+from assistant.gather.terms import Names, question_terms, unnamed
 from assistant.locale import message, period_label
 from assistant.question.intents import (
     asks_figure,

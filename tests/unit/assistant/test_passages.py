@@ -8,12 +8,7 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
-from assistant.gather.coverage import (
-    coverage,
-    on_the_question,
-    question_terms,
-    share,
-)
+from assistant.gather.coverage import coverage, on_the_question, share
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
@@ -21,6 +16,8 @@ from assistant.gather.persons import names_person, roles_asked
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.said import Said, names_written
 from assistant.gather.sentences import split_text
+from assistant.gather.terms import question_terms
+from assistant.question.counted import counted_words
 from assistant.question.intents import (
     asks_cause,
     asks_figure,
@@ -387,7 +384,31 @@ def test_a_move_alone_is_not_on_the_question() -> None:
     jobs = question_terms("How many jobs did the US economy add?")
     emigres = Said.of("Many scientists and entrepreneurs left for the US in the 1930s.")
     assert not on_the_question([emigres], jobs, none)
-    assert on_the_question([Said.of("Hiring slowed as the economy cooled.")], jobs, none)
+    hiring = Said.of("Hiring slowed as the economy cooled.")
+    assert on_the_question([hiring], jobs, Said.of("US jobs growth slows in July"))
+
+
+def test_a_sentence_leaving_out_what_is_counted_is_not_on_the_question() -> None:
+    """ "How many jobs did the US economy add in July?" counts jobs: a sentence on the US
+    economy in a passage that never says jobs is not on it; one under a jobs headline is. A
+    sentence saying most of the rest of the question may say the thing counted in its own
+    words: "165 members voted in favor of the motion" for "How many MEPs voted…"."""
+    jobs = question_terms("How many jobs did the US economy add?")
+    essay = Said.of("In the first half of the 20th century, the US economy grew by 5.7 times.")
+    history = Said.of("US At 250: Why America Has Been So Successful")
+    assert not on_the_question([essay], jobs, history, Said.of("The US economy has grown."))
+    roles = Said.of("The number of roles fell by 23,000 in July.")
+    assert on_the_question([roles], jobs, Said.of("Surprise fall in US jobs last month"))
+    assert on_the_question([essay], jobs, history, Said.of("It added 2 million jobs."))
+    meps = question_terms("How many MEPs voted for and against the no-confidence motion?")
+    members = Said.of("In Strasbourg, 165 members voted in favor of the motion, 390 against it.")
+    assert on_the_question([members], meps, Said.of("Von der Leyen survives again"))
+    # a question that counts nothing is read as before
+    assert not counted_words("How much did gold rise in July?")
+    assert counted_words("How many British adults rely mainly on social media?") == {
+        "british",
+        "adult",
+    }
 
 
 def test_a_question_word_is_no_term_of_the_question() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.gather.coverage import question_terms
 from assistant.gather.passages import candidates
+from assistant.gather.terms import question_terms
 from assistant.gather.written_names import names_typed, written_names
 from ingest.models import Chunk, Hit
 
