@@ -23,9 +23,8 @@ def level_sentences(
     level = asks_level(question.text)
     if not (level or ("today" in question.intents and g.returns is None)):
         return []
-    readings = dashboard_readings(question.text)
-    if g.macro is not None and readings and level:
-        point = macro_point(g.macro, language, readings, day)
+    if g.macro is not None and reads_dashboard(question, gathered):
+        point = macro_point(g.macro, language, dashboard_readings(question.text), day)
         return [point] if point else []
     if g.quotes is None:
         return []
@@ -33,3 +32,10 @@ def level_sentences(
     asked = question.asked_symbols
     of = {*asked, *(ETF_PROXY[s] for s in asked if s in ETF_PROXY)} if level else None
     return quote_sentences(g.quotes, name, language, of)
+
+
+def reads_dashboard(question: ParsedQuestion, gathered: Gathered) -> bool:
+    """Is the level asked one of the dashboard's readings ("What's the 10-year yield?"), told
+    first on its own (`level_sentences`), so the dashboard's sentence need not tell it again?"""
+    readings = gathered.macro is not None and dashboard_readings(question.text)
+    return bool(readings) and asks_level(question.text)

@@ -77,18 +77,22 @@ def macro_point(
     rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
     if not rows:
         return None
-    first = rows[0]
-    indicator = _macro_clause(first, day or result.provenance.as_of, language)
-    return message("macro.point", language, indicator=indicator, cite=CITE)
+    fields = _macro_fields(rows[0], day or result.provenance.as_of, language)
+    return message("macro.point", language, **fields, cite=CITE)
 
 
-def macro_sentences(result: ToolResult, language: Language, asked: Sequence[str] = ()) -> list[str]:
+def macro_sentences(
+    result: ToolResult, language: Language, asked: Sequence[str] = (), told_first: bool = False
+) -> list[str]:
     """The dashboard in one sentence, its indicators grouped by the day of their latest close,
     the newest first: each series keeps its latest close, and a reader sees one date per group
     ("as of August 21: VIX …; as of February 13: 10-year yield …"), not one date over all and
     another in brackets. What the question names (`asked`, `dashboard_readings`) comes first:
-    its group, and in it its indicator ("Is the yield curve inverted?" opens on the slopes)."""
+    its group, and in it its indicator ("Is the yield curve inverted?" opens on the slopes).
+    `told_first`: the first of those is told already, on its own (`macro_point`), and is left
+    out."""
     rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
+    rows = rows[1:] if told_first else rows
     if not rows:
         return []
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
@@ -110,14 +114,15 @@ def macro_sentences(result: ToolResult, language: Language, asked: Sequence[str]
 
 
 def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:
+    return message("macro.indicator", language, **_macro_fields(row, day, language))
+
+
+def _macro_fields(row: dict[str, Any], day: dt.date, language: Language) -> dict[str, str]:
+    """An indicator's name, its value (dated where its latest close is not `day`'s) and its
+    month's change, as a sentence on it says them."""
     value = _macro_value(row, language) + as_of_suffix(day_of(row.get("date")), day, language)
-    return message(
-        "macro.indicator",
-        language,
-        name=indicator_name(row["indicator"], language),
-        value=value,
-        change=_macro_change(row, language),
-    )
+    name = indicator_name(row["indicator"], language)
+    return {"name": name, "value": value, "change": _macro_change(row, language)}
 
 
 def inversion_verdict(result: ToolResult, language: Language) -> str | None:

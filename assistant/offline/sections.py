@@ -30,7 +30,7 @@ from assistant.offline.narrate import (
     verdict,
     verdict_title,
 )
-from assistant.offline.narrate_level import level_sentences
+from assistant.offline.narrate_level import level_sentences, reads_dashboard
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
@@ -275,7 +275,8 @@ class SectionWriter:
             told = sector_sentences(g.sectors, self.q.sectors, lang, g.sector_returns)
             paragraphs.append(paragraph(told, lang))
         if g.macro is not None:
-            paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings), lang))
+            level = reads_dashboard(self.q, g)  # "What's the 10-year yield?": told first
+            paragraphs.append(paragraph(macro_sentences(g.macro, lang, self.readings, level), lang))
         # The library's best answer, of the kind asked or any; first for a chosen article asked
         # of no symbol, the risks asked ("小盘股有哪些风险？"), a view ("What is Warsh's view?"),
         # who ("Who is the new Fed chair?") and what no tool measures (banks' S&P 500 targets)

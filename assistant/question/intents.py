@@ -238,10 +238,16 @@ def asks_amount(text: str) -> bool:
 
 
 # "标普500现在多少点？", "VIX现在多少？", "What is the VIX at now?", "Where is the S&P 500
-# trading?": the level it stands at, its last close, not how far it moved this year.
+# trading?", "What's the 10-year yield?", "苹果股价是多少？": the level it stands at, its last
+# close, not how far it moved this year.
 _LEVEL_ASKED = re.compile(
     r"多少点|(?:现在|目前|当前|最新)(?:是|报|在)?多少|报多少|收[于在盘]多少|点位|现价"
+    r"|(?:收益率|股价|价格|指数|利差)(?:是|为)?多少[？?]?$"
     r"|\bwhat(?:'s| is| are)\b.{1,40}?\b(?:at|trading at)(?: (?:now|today|currently))?\W*$"
+    # the thing's own price or yield, not the outlook for it nor what drives it
+    r"|\bwhat(?:'s| is| are)\s+(?:(?!(?:for|to|of|on|in|about|behind|with)\b)"
+    r"(?![\w'’-]*ing\b)[\w&.'’-]+\s+){0,5}(?:price|level|yield|quote|reading|spread)s?"
+    r"(?: (?:now|today|currently|right now))?\W*$"
     r"|\bwhere(?:'s| is| are)\b.{1,40}?\b(?:trading|now|today|currently)\b"
     r"|\bcurrent (?:level|price|value|reading)s?\b",
     re.I,

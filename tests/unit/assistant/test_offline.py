@@ -298,8 +298,16 @@ def test_a_level_asked_is_the_last_close_told_first() -> None:
     assert lead.startswith("On January 23, 2026, the Nasdaq Composite closed at 100.00")
     assert "S&P 500" not in lead and "S&P 500" not in nasdaq.title
     vix = ask("What is the VIX at now?")
-    assert vix.sections[0].text.startswith("The VIX at 16.09")
+    assert vix.sections[0].text.startswith("The VIX was 16.09")
     assert not [f for f in vix.flags if f.kind in {"unsupported_number", "uncited_number"}]
+    # "What's the 10-year yield?" asks its level as much as "…at now?" does, and the
+    # dashboard's sentence does not tell it again; "What is driving it?" asks no level
+    yield_asked = ask("What's the 10-year yield?").sections[0].text
+    assert yield_asked.startswith("The 10-year yield was ")
+    assert yield_asked.count("10-year yield at") == 0
+    assert ask("10年期美债收益率是多少？").sections[0].text.startswith("10年期美债收益率为")
+    driving = ask("What is driving the 10-year yield?").sections[0].text
+    assert not driving.startswith("The 10-year yield was ")
     plain = ask("标普500今年表现如何？")
     assert plain.sections[0].text.startswith("截至2026年1月23日收盘，标普500指数年初至今上涨")
 
