@@ -114,6 +114,22 @@ def looks_ahead(text: str) -> bool:
     return _LOOKS_AHEAD.search(text) is not None
 
 
+# "How is the labor market doing?", "美国就业市场表现如何？", "What is happening with private
+# credit?": how something stands now, which this month's commentary tells, not last spring's.
+_ASKS_NOW = re.compile(
+    r"\bhow (?:is|are)\b.*\b(?:doing|performing|faring|holding up)\b"
+    r"|\bwhat(?:'s| is) (?:happening|going on)\b"
+    r"|表现(?:如何|怎么样|怎样)|情况(?:如何|怎么样|怎样)|现状|(?:现在|目前|最近)(?:怎么样|如何)",
+    re.I,
+)
+
+
+def asks_now(text: str) -> bool:
+    """Does the text ask how something stands now (and names no period: "今年表现如何" asks
+    of the year)?"""
+    return _ASKS_NOW.search(text) is not None
+
+
 def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     """The span of days a text names (a full date, "2026年6月", "March 2026", "7月3日",
     "July 3"); None when it names none, or only as the date of a high or a low it measures

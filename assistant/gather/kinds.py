@@ -45,6 +45,16 @@ _EASING = re.compile(
 )
 
 
+# Good news said to be lacking is bad news: "求职者面临的机会寥寥无几", "上涨空间有限", "a lack of
+# catalysts", "little upside left".
+_LACKING = re.compile(
+    r"(?:缺乏|缺少|没有|鲜有|难有|\black of|\blacks?|\bfew|\blittle|\blimited)\s*(?:[\w-]+\s+)?"
+    r"(?:机会|机遇|催化|利好|上涨空间|upside|opportunit|catalyst|tailwind)"
+    r"|(?:机会|机遇|催化剂?|利好|上涨空间)[^。；，,]{0,4}?(?:寥寥|很少|有限|不多|匮乏|稀少|不足)",
+    re.I,
+)
+
+
 # A risk guarded against is what a holding is for, not a risk ahead ("from helping to ride out
 # market volatility to capitalizing on gold miner momentum", "对冲波动风险"): no risk, nor good
 # news either ("investors are hedging against a decline").
@@ -59,9 +69,9 @@ _WARDED = re.compile(
 
 def classify(text: str) -> Kind:
     """Risk, opportunity, insight or general, by which cues the sentence says more of."""
-    eased = len(_EASING.findall(text))
-    risk = _cues(text, _RISK) - eased - len(_WARDED.findall(text))
-    opportunity = _cues(text, _OPPORTUNITY) + eased
+    eased, lacking = len(_EASING.findall(text)), len(_LACKING.findall(text))
+    risk = _cues(text, _RISK) - eased - len(_WARDED.findall(text)) + lacking
+    opportunity = _cues(text, _OPPORTUNITY) + eased - lacking
     if risk > opportunity:
         return "risk"
     if opportunity > risk:

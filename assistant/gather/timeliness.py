@@ -15,8 +15,9 @@ from functools import lru_cache
 from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
 from ingest.models import Hit
-from ingest.named_periods import NamedPeriod, looks_ahead, named_period
+from ingest.named_periods import NamedPeriod, asks_now, looks_ahead, named_period
 from tools.period_labels import since_of, to_date_start
+from tools.periods import period_mentions
 
 
 def asked_when(
@@ -33,13 +34,24 @@ def asked_when(
 @lru_cache(maxsize=256)
 def timely_span(question: str, period: str | None) -> str | None:
     """The span a sentence's timeliness is judged by: the period asked; but for a question on
-    what is still to come ("下次会议会降息吗？", "黄金前景如何？") or on why a market moves
-    ("黄金价格为什么上涨？", "What is driving the small-cap rotation?"), the past month, whose
-    views are live, unless it names a shorter or a past period. The year to date a return is
-    measured over by default is no reason to quote last January's reasons for this rally."""
-    if looks_ahead(question) or asks_cause(question):
+    what is still to come ("下次会议会降息吗？", "黄金前景如何？"), on why a market moves
+    ("黄金价格为什么上涨？", "What is driving the small-cap rotation?") or on how something
+    stands now ("美国就业市场表现如何？"), the past month, whose views are live, unless it names
+    a shorter or a past period. The year to date a return is measured over by default is no
+    reason to quote last January's reasons for this rally."""
+    now = asks_now(question) and not _names_a_period(question)  # "今年表现如何": the year's
+    if looks_ahead(question) or asks_cause(question) or now:
         return period if period not in _TO_DATE else AHEAD_SPAN
     return period
+
+
+def _names_a_period(question: str) -> bool:
+    """Does the question say when, in any words: "今年", "年初至今", "最近一周", "7月"?"""
+    return bool(
+        period_mentions(question)
+        or without_time_words(question) != question
+        or named_period(question, dt.date.today())
+    )
 
 
 def timeliness(

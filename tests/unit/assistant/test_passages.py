@@ -1016,6 +1016,20 @@ def test_asked_what_is_to_come_views_older_than_a_month_rank_last() -> None:
     assert ranked[0].text == texts[1]
 
 
+def test_asked_how_something_stands_views_older_than_a_month_rank_last() -> None:
+    """ "美国就业市场表现如何？" asks how the labor market stands now: this month's report answers
+    it, one from seven weeks ago no longer does, though its passage ranked first."""
+    texts = (
+        "美国就业市场仍在稳步增长，6月新增14.7万人。",
+        "美国就业市场意外转弱，7月减少2.3万人。",
+    )
+    days = (dt.date(2026, 6, 20), dt.date(2026, 8, 7))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    for question in ("美国就业市场表现如何？", "How is the US labor market doing?"):
+        ranked = candidates(found, question, [], "zh", dt.date(2026, 8, 7))
+        assert ranked[0].text == texts[1], question
+
+
 def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
     """No as-of date (the LLM writer's and the research steps' call): a library ingested once
     is months old against today, and its newest passage still counts as recent."""
@@ -1049,6 +1063,16 @@ def test_a_risk_guarded_against_is_no_risk() -> None:
     assert classify("黄金可以对冲波动风险。") != "risk"
     assert classify("Volatility could rise sharply as tariffs bite.") == "risk"
     assert classify("Weather disruptions pose a risk to crops.") == "risk"
+
+
+def test_good_news_said_to_be_lacking_is_no_opportunity() -> None:
+    """ "求职者面临的机会寥寥无几" and "little upside left" say an opportunity is missing: a risk,
+    not an opportunity; "存在布局机会" is one."""
+    assert classify("美国就业市场低招聘，导致许多求职者面临的机会寥寥无几。") == "risk"
+    assert classify("分析师认为，小盘股上涨空间有限。") == "risk"
+    assert classify("There is little upside left after the rally.") == "risk"
+    assert classify("小盘股存在布局机会。") == "opportunity"
+    assert classify("Small caps offer an opportunity as rates fall.") == "opportunity"
 
 
 def test_a_symbol_the_question_writes_is_one_term_any_of_its_names_says() -> None:
