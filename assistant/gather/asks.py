@@ -80,6 +80,12 @@ class Asks:
         roles = roles_asked(question) if person else frozenset()
         return cls(figure, asked_period, names, direction, words, person, cause, when, roles)
 
+    def opposes(self, text: str) -> bool:
+        """Does the sentence say only the other move than the one the question asks the cause
+        of? "Chip stocks rallied this week" is no reason why they are falling. (A question
+        asking whether something fell is answered by a sentence saying it rose.)"""
+        return bool(self.cause and self.direction) and moves(text) == {-(self.direction or 0)}
+
     def worth(self, text: str, written: Written, headline: str = "") -> tuple[float, float]:
         """What the sentence's figures and the companies it names are worth to the question,
         and whether its figures are for the period asked (1), another one (-1), or neither
@@ -124,7 +130,11 @@ _CAUSE = re.compile(
     r"fire[sd]?|hits?|strikes?|struck)\b|"
     r"on (?:strong|weak|hopes|fears|concerns|worries|expectations|optimism|demand|news|reports|"
     r"signs|bets|data)\b|as (?:traders|investors|markets?|buyers|sellers|demand|supply|fears|"
-    r"concerns|worries|hopes|tensions|the (?:dollar|fed|market|conflict|war))\b)"
+    r"concerns|worries|hopes|tensions|the (?:dollar|fed|market|conflict|war))\b|"
+    # "slide as AI jitters rattle investors": what, as it acts on the market
+    r"as (?!(?:long|soon|well|much|far|many|if|though|of)\b)(?:[\w'’-]+ ){1,3}(?:rattle[sd]?|"
+    r"spook(?:s|ed)?|roil(?:s|ed)?|jolt(?:s|ed)?|shakes?|shook|weigh(?:s|ed)?|drag(?:s|ged)?|"
+    r"hits?|hurt(?:s|ing)?|lift(?:s|ed)?|boost(?:s|ed)?|fuel(?:s|l?ed)?|spark(?:s|ed)?)\b)"
     r"|因为|由于|得益于|受益于|归因于|归咎于|源于|缘于|所致|原因|主因|导致|引发|提振|拖累"
     # what moved a price ("局势升级推动油价走高", "在避险情绪的驱动下"), not what powers a thing
     # ("Cosmos则是驱动这一切的世界基础模型")

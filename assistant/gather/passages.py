@@ -185,7 +185,7 @@ def _answering(
     (`on_the_question`), or state a figure for the period asked ("imports were around 163
     tons last month" for "How much bullion did China bring in during May?")? With its worth
     (`Asks.worth`) when that had to be read to tell, so that it is read once."""
-    if coverage < MIN_COVERAGE:
+    if coverage < MIN_COVERAGE or asks.opposes(text):
         return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
     passage = _said_of(hit.chunk.text) if any(counts(g) for g in asked) else None

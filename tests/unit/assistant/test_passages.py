@@ -1353,6 +1353,19 @@ def test_a_question_asking_why_is_answered_first_by_a_sentence_giving_a_cause() 
     assert candidates(hits(*texts), "美元走弱了吗？", [], "zh")[0].text == texts[0]
 
 
+def test_a_question_asking_why_something_fell_is_not_answered_by_its_rise() -> None:
+    """ "Why are chip stocks falling?": "Chip stocks rallied this week" gives a cause, of the
+    other move, and is no answer; asked whether they fell, it is one (they did not)."""
+    texts = (
+        "Chip stocks rallied this week on a wave of strong tech earnings.",
+        "Chip stocks slid after new export curbs were announced.",
+    )
+    assert [c.text for c in candidates(hits(*texts), "Why are chip stocks falling?", [], "en")] == [
+        texts[1]
+    ]
+    assert len(candidates(hits(*texts), "Did chip stocks fall this week?", [], "en")) == 2
+
+
 @pytest.mark.parametrize(
     ("question", "why"),
     [
@@ -1386,6 +1399,9 @@ def test_a_question_asks_why_in_either_language(question: str, why: bool) -> Non
         ("在全球避险情绪的猛烈驱动下，投资者正涌入黄金。", True),
         ("政策不确定性共同构成了此轮金价暴涨的核心驱动力。", True),
         ("公司将推动新产品在海外上市。", False),
+        ("Chip stocks slide in US and Asia as AI jitters rattle investors", True),
+        ("Stocks fell as rate fears weighed on tech.", True),
+        ("Stay invested as long as earnings hold up.", False),
     ],
 )
 def test_a_sentence_gives_a_cause(sentence: str, cause: bool) -> None:
