@@ -150,6 +150,8 @@ def candidates(
         if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
             continue
         text, parts, lead = quoted
+        if asks.opposes(text) and not scoped:
+            continue  # "Chip stocks rallied" says nothing of why they fell, whatever it names
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
@@ -185,7 +187,7 @@ def _answering(
     (`on_the_question`), or state a figure for the period asked ("imports were around 163
     tons last month" for "How much bullion did China bring in during May?")? With its worth
     (`Asks.worth`) when that had to be read to tell, so that it is read once."""
-    if coverage < MIN_COVERAGE or asks.opposes(text):
+    if coverage < MIN_COVERAGE:
         return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
     passage = _said_of(hit.chunk.text) if any(counts(g) for g in asked) else None

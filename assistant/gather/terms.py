@@ -140,7 +140,10 @@ def _mark_moves_and_aspects(question: str, groups: list[set[str]]) -> None:
     cut_apart = chinese_moves(question)  # 走弱, which jieba cuts into 走 + 弱
     for group in groups:
         ways = {direction_of(t) for t in group if t in asked} - {None}
-        ways |= {way for word, way in cut_apart for t in group if t in asked and t in word}
+        # its own word jieba cut apart: a piece of it (走 of 走弱), or the word whole (大涨)
+        ways |= {
+            way for word, way in cut_apart for t in group if t == word or (t in asked and t in word)
+        }
         if len(ways) == 1:
             group.add(Move(ways.pop()))
         if group & (ASPECT_WORDS | SPAN_WORDS) & asked:

@@ -1364,6 +1364,20 @@ def test_a_question_asking_why_something_fell_is_not_answered_by_its_rise() -> N
         texts[1]
     ]
     assert len(candidates(hits(*texts), "Did chip stocks fall this week?", [], "en")) == 2
+    # nor is a sentence naming the symbol asked about: "现货白银下跌" for why silver soared
+    silver = [("白银", "现货白银", "silver")]
+    texts = ("周三现货白银下跌0.55美元，跌幅0.89%。", "分析称，现货白银大涨3.4%，因美元走弱。")
+    found = candidates(hits(*texts), "白银为什么大涨？", silver, "zh")
+    assert [c.text for c in found] == [texts[1]]
+
+
+def test_a_word_for_a_move_jieba_cuts_apart_is_still_only_a_move() -> None:
+    """ "白银为什么大涨？": 大涨, which jieba cuts into 大 + 涨, says how silver moved, not what:
+    "云计算服务商大涨" under a headline on the Nasdaq is not on the question."""
+    wanted = question_terms("白银为什么大涨？")
+    cloud = Said.of("云计算服务商大涨，CoreWeave大涨逾19%。")
+    assert not on_the_question([cloud], wanted, Said.of("全球市场：道指创新高 纳指涨逾2%"))
+    assert on_the_question([Said.of("现货白银大涨3.4%。")], wanted, Said.of(""))
 
 
 @pytest.mark.parametrize(
