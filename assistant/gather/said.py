@@ -15,6 +15,7 @@ from functools import cache, cached_property, lru_cache
 
 from assistant.answer.direction import moves
 from assistant.gather.units import written_units
+from assistant.question.index_names import index_name
 from ingest.framing import FUNCTION_WORDS
 from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
@@ -126,10 +127,38 @@ def written_pattern(name: str) -> re.Pattern[str]:
     return re.compile(head + re.escape(lowered) + tail)
 
 
+# An exchange a company is listed on ("(TSX/Nasdaq: TRI)", "NYSE: KO", "a Nasdaq-listed
+# firm"): the market it trades on, not that market's index.
+_LISTING = re.compile(
+    r"\b(?:[A-Z][A-Za-z]*\s*/\s*)*(?:NYSE|Nasdaq|NASDAQ|TSX|TSXV|AMEX)\s*[:：]\s*[A-Z][A-Z.]{0,6}\b"
+    r"|\b(?:NYSE|Nasdaq|NASDAQ)[- ]listed\b|\blisted on (?:the )?(?:NYSE|Nasdaq|NASDAQ)\b"
+)
+_INDEX_WORD = "指数"  # an index's Chinese name ends on it: the symbol is an index
+
+
 def names_written(text: str, aliases: Sequence[str]) -> list[str]:
-    """The names of one symbol that `text` writes, whole."""
-    lowered = text.lower()
-    return [n for n in aliases if n and written_pattern(n).search(lowered)]
+    """The names of one symbol that `text` writes, whole: not as the exchange a company is
+    listed on ("(TSX/Nasdaq: TRI)"), nor, for an index, as the brand heading another index's
+    name (纳斯达克 of "纳斯达克中国金龙指数涨0.9%", "Nasdaq" of "the Nasdaq 100 index")."""
+    plain = _LISTING.sub(lambda m: " " * len(m[0]), text) if _LISTING.search(text) else text
+    lowered = plain.lower()
+    index = any(n.endswith(_INDEX_WORD) for n in aliases)
+    own = [n.lower() for n in aliases if n] if index else []
+    return [
+        n
+        for n in aliases
+        if n
+        and any(
+            not index or _heads_its_own(plain, m.end(), own)
+            for m in written_pattern(n).finditer(lowered)
+        )
+    ]
+
+
+def _heads_its_own(text: str, end: int, own: Sequence[str]) -> bool:
+    """Is the index's brand ending at `end` its own index's name, not another index's?"""
+    name = index_name(text, end, own)
+    return name is None or not name.another
 
 
 @lru_cache(maxsize=4096)  # read for each sentence of a passage: once per passage
@@ -155,7 +184,8 @@ class Said:
 
     words: frozenset[str]
     chinese: str
-    lowered: str = ""  # the text itself, for the names of symbols
+    lowered: str = ""  # the text itself, lower case
+    text: str = ""  # …and as written, for the names of symbols
     aside: Said | None = None  # what it sets aside: it is about everything but that
     capitals: frozenset[str] = frozenset()  # its words written in capitals ("LED"), lowered
     units: frozenset[str] = frozenset()  # the currencies of the amounts it writes (美元)
@@ -185,7 +215,8 @@ class Said:
         # a hyphenated name says its parts too: "Evotrex-PG5" answers "Evotrex's PG5"
         english |= {part for t in english if "-" in t for part in t.split("-") if part}
         capitals = frozenset(w.lower() for w in _CAPITALS.findall(text))
-        return cls(english, "|".join(chinese_runs(text)), text.lower(), capitals=capitals)
+        chinese = "|".join(chinese_runs(text))
+        return cls(english, chinese, text.lower(), text=text, capitals=capitals)
 
     @cached_property
     def moved(self) -> frozenset[int]:
@@ -196,8 +227,13 @@ class Said:
         return self.aside is not None and self.aside.says(group) and not self.says(group)
 
     def says(self, group: frozenset[str]) -> bool:
-        """Does it say one of the term's words (in either language)?"""
-        return any(self._says(t) for t in group if not isinstance(t, (Move, Aspect, Counted, Part)))
+        """Does it say one of the term's words (in either language), or one of the names of
+        the symbol it is (`Name`)?"""
+        names = [t for t in group if isinstance(t, Name)]
+        if names and names_written(self.text, names):
+            return True
+        marks = (Move, Aspect, Counted, Part, Name)
+        return any(self._says(t) for t in group if not isinstance(t, marks))
 
     def says_part(self, group: frozenset[str]) -> bool:
         """Does it say what the term is about (`Part`), if not the whole of it?"""
@@ -210,8 +246,6 @@ class Said:
     def _says(self, term: str) -> bool:
         if isinstance(term, Phrase):  # its words as any word is said ("passing through")
             return all(self._says(word) for word in term.split() if word not in EN_STOPWORDS)
-        if isinstance(term, Name):
-            return written_pattern(term).search(self.lowered) is not None
         if isinstance(term, Unit):
             return term in self.units
         if has_cjk(term):

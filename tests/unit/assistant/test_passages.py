@@ -1684,6 +1684,24 @@ def test_a_name_is_written_whole_in_latin_and_anywhere_in_chinese() -> None:
     assert not names_written("AMDX shares rose", ["AMD"])
 
 
+def test_an_index_is_not_written_by_another_index_nor_by_an_exchange_listing() -> None:
+    """The Nasdaq Composite is not named by "纳斯达克中国金龙指数" (another index its brand heads)
+    nor by "(TSX/Nasdaq: TRI)" (the exchange a company is listed on); it is by 纳斯达克综合指数,
+    纳指 and "the Nasdaq"."""
+    nasdaq = ["Nasdaq Composite", "Nasdaq", "纳斯达克综合指数", "纳斯达克", "纳指"]
+    assert not names_written("热门中概股多数上涨，纳斯达克中国金龙指数涨0.9%。", nasdaq)
+    assert not names_written("Thomson Reuters Corporation (TSX/Nasdaq: TRI) announced", nasdaq)
+    assert not names_written("The Nasdaq 100 index fell 1%.", nasdaq)
+    assert names_written("纳斯达克综合指数下跌12.17点", nasdaq)
+    assert names_written("纳指收涨1%，恒生指数下跌", nasdaq) == ["纳指"]
+    assert names_written("The Nasdaq fell 1% on Monday.", nasdaq) == ["Nasdaq"]
+    wanted = question_terms("纳指7月表现如何？", [tuple(nasdaq)])
+    golden_dragon = Said.of("热门中概股多数上涨，纳斯达克中国金龙指数涨0.9%。")
+    assert not on_the_question([golden_dragon], wanted, Said.of("全球市场"))
+    # a company is named whatever index follows its name
+    assert names_written("英伟达股价带动费城半导体指数上涨", ["英伟达", "Nvidia"]) == ["英伟达"]
+
+
 def test_a_month_asked_about_ahead_is_answered_from_the_newest_commentary() -> None:
     """ "美联储9月会降息吗" in August asks about the coming September: last September's news is
     not its news."""
