@@ -46,11 +46,11 @@ _EASING = re.compile(
 
 
 # Good news said to be lacking is bad news: "求职者面临的机会寥寥无几", "上涨空间有限", "a lack of
-# catalysts", "little upside left".
+# catalysts", "little upside left", "Lack of valuation support".
 _LACKING = re.compile(
     r"(?:缺乏|缺少|没有|鲜有|难有|\black of|\blacks?|\bfew|\blittle|\blimited)\s*(?:[\w-]+\s+)?"
-    r"(?:机会|机遇|催化|利好|上涨空间|upside|opportunit|catalyst|tailwind)"
-    r"|(?:机会|机遇|催化剂?|利好|上涨空间)[^。；，,]{0,4}?(?:寥寥|很少|有限|不多|匮乏|稀少|不足)",
+    r"(?:机会|机遇|催化|利好|上涨空间|支撑|upside|opportunit|catalyst|tailwind|support)"
+    r"|(?:机会|机遇|催化剂?|利好|上涨空间|支撑)[^。；，,]{0,4}?(?:寥寥|很少|有限|不多|匮乏|稀少|不足)",
     re.I,
 )
 

@@ -1071,6 +1071,7 @@ def test_good_news_said_to_be_lacking_is_no_opportunity() -> None:
     assert classify("美国就业市场低招聘，导致许多求职者面临的机会寥寥无几。") == "risk"
     assert classify("分析师认为，小盘股上涨空间有限。") == "risk"
     assert classify("There is little upside left after the rally.") == "risk"
+    assert classify("Lack of valuation support – the index trades at a 12% premium.") == "risk"
     assert classify("小盘股存在布局机会。") == "opportunity"
     assert classify("Small caps offer an opportunity as rates fall.") == "opportunity"
 
