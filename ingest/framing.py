@@ -96,10 +96,24 @@ _PRONOUN_US = re.compile(
 _STRESSED_NOW = re.compile(r"\b(?:right|just)\s+(?=now\b)", re.I)
 
 
+# The article a question points at ("this article", 这篇文章, 本文) and its gist asked for ("main
+# argument", "key takeaways", 核心观点, 要点): what kind of answer, no subject a sentence must say.
+# "这篇文章的核心观点是什么？" is answered by what the chosen article argues, in its own order, not
+# by its sentences saying 核心 ("核心客户") or 观点.
+_ARTICLE_AND_GIST = re.compile(
+    r"\b(?:this|the|that) (?:article|report|piece|story|post|note)(?:['’]s)?\b"
+    r"|\b(?:main|key|central|core) (?:arguments?|points?|ideas?|thesis|messages?|takeaways?|"
+    r"conclusions?)\b|\b(?:takeaways?|gist|thesis)\b|\bsummar(?:y|ize|ise)\b"
+    r"|这篇(?:文章|报告|评论)?|这份报告|本文|该文|文章?中|(?:核心|主要|中心)(?:观点|论点|内容|结论|思想)"
+    r"|要点|主旨|大意",
+    re.I,
+)
+
+
 def without_framing(query: str) -> str:
-    """The query without the English words that only frame it ("how fast" is "how"; "tell us",
-    "telling us"; "right now" is "now")."""
-    query = _STRESSED_NOW.sub("", query)
+    """The query without the words that only frame it ("how fast" is "how"; "tell us",
+    "telling us"; "right now" is "now"; "this article's main argument", 这篇文章的核心观点)."""
+    query = _ARTICLE_AND_GIST.sub(" ", _STRESSED_NOW.sub("", query))
     return _PRONOUN_US.sub(_first_word, _HOW_FAST.sub(r"\1", query))
 
 

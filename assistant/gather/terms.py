@@ -48,7 +48,7 @@ def _words(text: str) -> set[str]:
     """A question's content words: English as `terms` reads them, Chinese as jieba cuts them
     (a character pair straddling two words, "涨了", is no word a sentence would say)."""
     english = {t for t in terms(without_framing(text)) if not has_cjk(t) and t not in NOT_TERMS}
-    chinese = {w for w in tokenize(text) if has_cjk(w) and w not in NOT_TERMS}
+    chinese = {w for w in tokenize(without_framing(text)) if has_cjk(w) and w not in NOT_TERMS}
     return english | chinese
 
 

@@ -631,6 +631,24 @@ def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     ]
 
 
+def test_a_chosen_articles_gist_is_told_in_its_own_order() -> None:
+    """ "这篇文章的核心观点是什么？" and "What is this article's main argument?" ask what it argues:
+    its headline and lead come first, not a later sentence saying 核心 ("核心客户") or
+    "argument"; the words asking for the gist are no subject of the question."""
+    text = (
+        "存储厂商正在把长协期限拉长到五年，周期的底部被抬高。"
+        "海力士已覆盖前十大核心客户，双方的争论集中在价格条款上。"
+    )
+    for question in ("这篇文章的核心观点是什么？", "What is this article's main argument?"):
+        found = candidates(hits(text), question, [], "zh", scoped=True)
+        assert [c.text for c in found][:2] == [
+            "Headline number 0 of the article",
+            "存储厂商正在把长协期限拉长到五年，周期的底部被抬高。",
+        ], question
+        assert question_terms(question) == []
+    assert question_terms("美国核心通胀是多少？")  # core inflation is a subject
+
+
 def test_of_two_market_wraps_alike_the_one_from_the_day_asked_leads() -> None:
     """Daily wraps share a template: the day the question names decides, not search rank."""
     old, asked = hits(
