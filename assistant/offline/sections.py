@@ -35,7 +35,7 @@ from assistant.offline.narrate_macro import inversion_verdict, macro_point, macr
 from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, paragraph, quotation
-from assistant.offline.titles import lead_finding, lead_headline, shortened, topic_title
+from assistant.offline.titles import article_title, quoted_title, topic_title
 from assistant.question.intents import (
     asks_inversion,
     asks_person,
@@ -47,7 +47,6 @@ from assistant.question.intents import (
 )
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
-from ingest.language import detect_language
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
@@ -132,10 +131,9 @@ class SectionWriter:
             found = verdict_title(g.returns, self.benchmark, self.name, lang, self.q.comparison)
             if found:
                 return message("title.why", lang, finding=found) if why else found
-        if self.q.article_id and self.pool:
-            headline = self.pool[0].hit.title
-            if headline and detect_language(headline) == lang:
-                return shortened(headline)
+        chosen = self.pool[0].hit if self.q.article_id and self.pool else None
+        if chosen and (found := article_title(self.q.text, chosen, lang)):
+            return found
         # what the tools measured, where they did and a name is not asked ("Who is Fed chair?")
         measured = bool(g.results) and not asks_person(self.q.text)
         computed = g.returns.provenance.symbols if g.returns is not None else ()
@@ -144,13 +142,8 @@ class SectionWriter:
         topic = topic_title(self.q, self.vocabulary, compared) if measured else None
         if topic:
             return topic
-        leads = self.quoted[:LEAD_SENTENCES]
         named = [*self.names, *self.companies]
-        return (
-            lead_headline(self.q.text, self.names, named, leads, lang)
-            or lead_finding(self.q.text, self.names, leads, lang)
-            or shortened(self.q.text)
-        )
+        return quoted_title(self.q.text, self.names, named, self.quoted[:LEAD_SENTENCES], lang)
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer.model import Language
 from assistant.answer.numbers import states_amount
 from assistant.gather.coverage import coverage, share
 from assistant.gather.passages import Candidate
@@ -23,8 +24,9 @@ from assistant.gather.quotable import (
     subordinate,
 )
 from assistant.gather.said import Said, names_written
+from assistant.gather.sources import reporter
 from assistant.gather.terms import Names, question_terms, unnamed
-from assistant.locale import message, period_label
+from assistant.locale import format_date, message, period_label
 from assistant.question.intents import (
     asks_figure,
     asks_level,
@@ -35,6 +37,7 @@ from assistant.question.intents import (
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language, has_cjk
+from ingest.models import Hit
 
 # A title's length: Chinese says in 72 characters what English needs about 120 for; a finding
 # often takes a clause longer than a headline, and is worth it over the question's words.
@@ -91,6 +94,30 @@ def topic_title(
     if "macro" in question.intents:
         return message("title.macro", lang)
     return None
+
+
+def article_title(question: str, hit: Hit, language: Language) -> str | None:
+    """The chosen article's headline, where it is in the reader's language; else, for a
+    question asking its gist (no term of its own: "这篇文章说了什么？"), what it is: "ZeroHedge
+    2026年8月8日文章要点". None for a question on something in it: its words say what."""
+    if hit.title and detect_language(hit.title) == language:
+        return shortened(hit.title)
+    if question_terms(question) or hit.published is None:
+        return None
+    source, date = reporter(hit.source, hit.url, language), format_date(hit.published, language)
+    return message("title.article", language, source=source, date=date)
+
+
+def quoted_title(
+    question: str, names: Names, named: Names, leads: Sequence[Candidate], language: Language
+) -> str:
+    """The title of an answer from what it quotes: its lead's headline or finding, else the
+    question's own words."""
+    return (
+        lead_headline(question, names, named, leads, language)
+        or lead_finding(question, names, leads, language)
+        or shortened(question)
+    )
 
 
 def lead_headline(

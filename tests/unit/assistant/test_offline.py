@@ -350,6 +350,11 @@ def test_a_chosen_article_that_is_a_headline_and_a_standfirst_quotes_both() -> N
     helper = assistant(index=FakeIndex([line]))
     answer = helper.ask("What does this article say?", as_of=AS_OF, article_id="economist")
     assert standfirst in answer.section("analysis").text  # type: ignore[union-attr]
+    # asked for its gist in Chinese, it is titled by what it is, not by the question's words
+    asked = helper.ask("这篇文章说了什么？", as_of=AS_OF, article_id="economist")
+    assert asked.title == "Ginlix AI 2026年6月16日文章要点"
+    asked = helper.ask("这篇文章提到油价会高多久？", as_of=AS_OF, article_id="economist")
+    assert "文章要点" not in asked.title  # a question on something in it is titled by that
 
 
 @pytest.mark.parametrize("text", ["N/A", "Micron, Nvidia fall as chip sell-off deepens"])
