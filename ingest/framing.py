@@ -103,7 +103,7 @@ _STRESSED_NOW = re.compile(r"\b(?:right|just)\s+(?=now\b)", re.I)
 _ARTICLE_AND_GIST = re.compile(
     r"\b(?:this|the|that) (?:article|report|piece|story|post|note)(?:['’]s)?\b"
     r"|\b(?:main|key|central|core) (?:arguments?|points?|ideas?|thesis|messages?|takeaways?|"
-    r"conclusions?)\b|\b(?:takeaways?|gist|thesis)\b|\bsummar(?:y|ize|ise)\b"
+    r"conclusions?)\b|\b(?:takeaways?|gist)\b|\bsummar(?:y|ize|ise)\b"
     r"|这篇(?:文章|报告|评论)?|这份报告|本文|该文|文章?中|(?:核心|主要|中心)(?:观点|论点|内容|结论|思想)"
     r"|要点|主旨|大意",
     re.I,
