@@ -23,11 +23,17 @@ _ATTRIBUTED = re.compile(r"(?:\bper|\baccording to|\bvia|据|根据|按照)\s*$"
 # target did Goldman Sachs set…", "Goldman's strategists expect…"). Moving a target, a rating
 # or a forecast is a source's; moving one's own guidance or capex is news about oneself.
 _VIEW = r"(?:price |profit |earnings )?(?:target|rating|forecast|estimate|outlook|call|view)"
+# Its view of something: "Morgan Stanley's price target for Nvidia", "Goldman Sachs' fair value
+# estimate for Brent", "Goldman's latest forecast for US driverless taxi revenue". Not "Nvidia's
+# price target from Morgan Stanley": a stock's target is the one set for it. Nor a view for a
+# time ("Nvidia's revenue forecast for next quarter"): its own guidance.
+_VIEW_OF = re.compile(
+    rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_VIEW}s?\s+(?:for|on|of)\b(?!\s+(?:the\s+)?(?:next|this|"
+    r"coming|current|fiscal|full|first|second|third|fourth|year|quarter|month|q[1-4]|h[12]|"
+    r"\d{4})\b)",
+    re.I,
+)
 _VOICED = re.compile(
-    # its view of something: "Morgan Stanley's price target for Nvidia", "Goldman Sachs' fair
-    # value estimate for Brent". Not "Nvidia's price target from Morgan Stanley": a stock's
-    # target is the one set for it.
-    rf"^['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_VIEW}s?\s+(?:for|on|of)\b|"
     r"^(?:['’]s)?\s*(?:(?:equity |chief |global )?(?:analysts?|strategists?|economists?|"
     r"research|team|desk)\s+)?"
     r"(?:(?:expect|forecast|predict|project|estimate|reckon|recommend|calculate|upgrade|"
@@ -42,19 +48,24 @@ _VOICED_ZH = re.compile(
     r"^(?:的)?(?:首席)?(?:分析师|策略师|经济学家|研究团队|团队|研报|报告)?"
     r"(?:预计|预测|预期|估计|测算|建议|看好|看空|看多|首次覆盖"
     rf"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{{0,8}}?{_VIEW_ZH})"
+    # or asked for it: "大摩如何看待油价"
+    r"|^(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
+)
+_VIEW_OF_ZH = re.compile(
     # its view of something: "摩根士丹利对英伟达的目标价", "高盛的油价预测" (but "美光的目标价"
     # is the target set for Micron: only a forecast or an outlook is a company's own)
-    rf"|^对[^，。？?的]{{1,12}}的[^，。？?的]{{0,6}}?{_VIEW_ZH}"
-    # or asked for it: "高盛对美股怎么看", "大摩如何看待油价"
-    r"|^(?:对[^，。？?的]{1,12})?(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
+    rf"^对[^，。？?的]{{1,12}}的[^，。？?的]{{0,6}}?{_VIEW_ZH}"
+    # or asked for it: "高盛对美股怎么看"
+    r"|^对[^，。？?的]{1,12}(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
     r"|^的[^，。？?的]{1,6}?(?:预测|展望|看法)"
 )
 
 
 @dataclass(frozen=True)
 class Speakers:
-    """The symbols every mention of which is a source's: `attributed` ones ("per JPMorgan")
-    and `voiced` ones ("Goldman Sachs expects")."""
+    """The symbols every mention of which is a source's: `attributed` ones ("per JPMorgan",
+    and a view of something named: "Goldman's forecast for robotaxi revenue") and `voiced` ones
+    ("Goldman Sachs expects")."""
 
     attributed: frozenset[str] = frozenset()
     voiced: frozenset[str] = frozenset()
@@ -69,13 +80,22 @@ def speakers(
         spans = _mentions(text, aliases(symbol))
         if not spans:
             continue
-        befores = [_ATTRIBUTED.search(text[:start]) is not None for start, _ in spans]
+        befores = [_attributed(text[:start], text[end:]) for start, end in spans]
         afters = [_voices(text[:start], text[end:]) for start, end in spans]
         if all(befores):
             attributed.add(symbol)
         elif all(b or a for b, a in zip(befores, afters, strict=True)):
             voiced.add(symbol)
     return Speakers(frozenset(attributed), frozenset(voiced))
+
+
+def _attributed(before: str, after: str) -> bool:
+    """Is the name cited as a source ("per JPMorgan"), or as the one whose view of something
+    the question asks ("Goldman's forecast for…", "高盛对油价的预测")? Either way what it is about
+    is something else, whether or not the question names it."""
+    return bool(
+        _ATTRIBUTED.search(before) or _VIEW_OF.match(after) or _VIEW_OF_ZH.match(after.lstrip())
+    )
 
 
 def _voices(before: str, after: str) -> bool:
