@@ -56,6 +56,8 @@ MIN_COVERAGE = 0.08  # below this share of the question's terms, a sentence must
 NEAR_DUPLICATE = 0.75  # share of the shorter sentence's terms found in the other
 RELATIVE_COVERAGE = 0.5  # a sentence needs at least this share of the best one's coverage
 OFF_SUBJECT = 0.3  # less for a passage that, nor its headline, names what the question names
+NAMED = 0.35  # more for a sentence naming a symbol in play the question does not write
+SPEAKER = 0.5  # more for a sentence naming whose view the question asks ("高盛怎么看黄金？")
 
 
 @dataclass(frozen=True)
@@ -162,12 +164,12 @@ def candidates(
         if not about and not scoped and wanted and not names_written(text, lowered):
             continue  # not about the question
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
-        names_one = bool(names_written(text, unwritten))
+        named_worth = _named_worth(text, unwritten, speakers)
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
-            score = _score(coverage, rank, names_one, subject, lang == language) + figure
+            score = _score(coverage, rank, named_worth, subject, lang == language) + figure
             score += timeliness(hit.published, as_of, named, timely_span(question, period))
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
@@ -321,10 +323,16 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     ]
 
 
-def _score(
-    coverage: float, rank: int, names_one: bool, subject: bool, same_language: bool
-) -> float:
-    """A sentence's worth beyond the question: naming its symbols (or its passage and headline
-    naming none: `subject` false), the reader's language, and the search rank of its passage."""
-    worth = coverage + 0.35 * names_one + 0.2 * same_language + 0.5 / (1 + rank)
+def _named_worth(text: str, unwritten: list[str], speakers: Names) -> float:
+    """What naming a symbol in play the question does not write (`NAMED`), and one whose view
+    the question asks (`SPEAKER`: "高盛认为…" for "高盛怎么看黄金？"), is worth to a sentence."""
+    voiced = any(names_written(text, aliases) for aliases in speakers)
+    return NAMED * bool(names_written(text, unwritten)) + SPEAKER * voiced
+
+
+def _score(coverage: float, rank: int, named: float, subject: bool, same_language: bool) -> float:
+    """A sentence's worth beyond the question: what naming its symbols or whose view it asks
+    is worth (`named`), its passage and headline naming none (`subject` false), the reader's
+    language, and the search rank of its passage."""
+    worth = coverage + named + 0.2 * same_language + 0.5 / (1 + rank)
     return worth - (0 if subject else OFF_SUBJECT)

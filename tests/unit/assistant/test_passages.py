@@ -631,6 +631,18 @@ def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     ]
 
 
+def test_a_view_asked_of_someone_is_answered_first_by_theirs() -> None:
+    """ "高盛怎么看黄金？" asks Goldman's view of gold: a sentence giving it comes before one on
+    gold that names no one, though that one's passage ranked first."""
+    texts = (
+        "金价本周上涨2%，黄金ETF持仓连续三周增加，市场避险情绪升温。",
+        "高盛认为，黄金投机性多头已被清洗，当前是建立黄金多头头寸的合适时机。",
+    )
+    goldman = [("Goldman Sachs", "Goldman", "高盛")]
+    found = candidates(hits(*texts), "高盛怎么看黄金？", [], "zh", speakers=goldman)
+    assert found[0].text == texts[1]
+
+
 def test_a_chosen_articles_gist_is_told_in_its_own_order() -> None:
     """ "这篇文章的核心观点是什么？" and "What is this article's main argument?" ask what it argues:
     its headline and lead come first, not a later sentence saying 核心 ("核心客户") or
