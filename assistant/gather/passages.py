@@ -22,6 +22,7 @@ from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.other_news import about_companies, of_the_items_asked
 from assistant.gather.quotable import (
     clean,
+    is_digest,
     passage_sentences,
     quotable,
     quotable_headline,
@@ -157,7 +158,7 @@ def candidates(
         words = frozenset(terms(text))
         lang = detect_language(text)
         asked = wanted if lang == language else expressible
-        headline = _said_of(hit.title)
+        headline = _said_of(_context(hit.title))
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
         about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
@@ -258,6 +259,13 @@ def _with_antecedent(candidate: Candidate, lead: str, asked: Wanted, headline: S
 @lru_cache(maxsize=4096)  # a title (a passage) is read for each of its sentences
 def _said_of(text: str) -> Said:
     return Said.of(text)
+
+
+def _context(title: str) -> str:
+    """What a sentence's headline says of it: nothing when the headline is a digest's, whose
+    stories are each some other sentence's ("英国伦敦股市…下跌" under "全球市场：道指创收盘历史新高
+    纳指涨逾2% … 国际油价跌超5%" is not on oil)."""
+    return "" if is_digest(title) else title
 
 
 def _distinct(found: list[Candidate], newer: bool = False) -> list[Candidate]:

@@ -266,24 +266,32 @@ def about_itself(text: str) -> bool:
     return _ABOUT_ITSELF.match(text.lstrip(" -*•#>")) is not None
 
 
-# A digest's headline strings its stories together ("8点1氪丨海南将成…；SK海力士暴跌15%").
+# A digest's headline strings its stories together: by semicolons ("8点1氪丨海南将成…；SK海力士
+# 暴跌15%"), or by spaces after its column's name ("全球市场：道指创收盘历史新高 纳指涨逾2% 大型
+# 科技股普涨 国际油价跌超5%"), three stories at least: two may be one story and its detail.
 _DIGEST = re.compile("；")
+_COLUMN = re.compile("^[^：:丨｜|]{2,12}[：:丨｜|]")
+_SPACED_STORIES = 3
 
 
 def is_digest(headline: str) -> bool:
     """Does the headline string several stories together? Then it is not quoted: its figure
-    is one story's, told in the body."""
-    return _DIGEST.search(headline) is not None
+    is one story's, told in the body; nor is it what its sentences are about."""
+    return len(stories(headline)) > 1
 
 
 def stories(headline: str) -> list[str]:
     """The stories a headline tells: a digest's each, without its column's name ("8点1氪丨A；
-    B": A, B); else the headline itself."""
+    B": A, B; "全球市场：A B C"); else the headline itself."""
     text = " ".join(headline.split())
-    if not is_digest(text):
-        return [text]
-    body = re.split("[丨｜|]", text, maxsplit=1)[-1]
-    return [story.strip() for story in body.split("；") if story.strip()]
+    column = _COLUMN.match(text)
+    body = text[column.end() :].strip() if column else text
+    if _DIGEST.search(text):
+        return [story.strip() for story in body.split("；") if story.strip()]
+    spaced = body.split(" ")
+    if column and len(spaced) >= _SPACED_STORIES and all(cjk_count(p) for p in spaced):
+        return spaced
+    return [text]
 
 
 def quotable_headline(text: str, scoped: bool) -> bool:

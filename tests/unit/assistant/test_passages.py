@@ -247,6 +247,18 @@ def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
     assert "Goldman Sachs raised its target to $250 a share." in [c.text for c in found]
 
 
+def test_a_digests_headline_puts_none_of_its_sentences_on_the_question() -> None:
+    """Under "全球市场：道指创收盘历史新高 纳指涨逾2% … 国际油价跌超5%", a line on London stocks is
+    not on why oil fell: the headline's oil story is another sentence's."""
+    wrap = "全球市场：道指创收盘历史新高 纳指涨逾2% 大型科技股普涨 国际油价跌超5%"
+    texts = ("英国伦敦股市富时100指数报收于10857.7点，较前一交易日下跌10.35点。",
+             "国际油价大跌，因美伊将举行谈判，WTI原油期货跌6.22%。")  # fmt: skip
+    found = [h.model_copy(update={"title": wrap}) for h in hits(*texts)]
+    oil = [("原油", "油价", "crude oil", "oil")]
+    quoted = [c.text for c in candidates(found, "原油本周为什么下跌？", oil, "zh")]
+    assert texts[1] in quoted and texts[0] not in quoted
+
+
 def test_a_digests_lines_headed_by_other_companies_are_their_news() -> None:
     """东方财富网's digest gives each company a line, its name before a colon: asked about one,
     the others' lines (and a sentence opening with another's name) share the question's words,

@@ -196,6 +196,12 @@ def test_a_digest_is_titled_by_its_story_on_the_question_and_not_quoted_whole() 
     assert title == "预计今年安排约1100亿育儿补贴"
     assert stories(headline)[0] == "腾讯股价暴涨15%"
     assert not quotable_headline(headline, scoped=False)
+    # a daily wrap strings its stories by spaces after its column's name
+    wrap = "全球市场：道指创收盘历史新高 纳指涨逾2% 大型科技股普涨 国际油价跌超5%"
+    assert stories(wrap) == ["道指创收盘历史新高", "纳指涨逾2%", "大型科技股普涨", "国际油价跌超5%"]
+    assert stories("韩国7月出口增速放缓 芯片出口破400亿美元") == [
+        "韩国7月出口增速放缓 芯片出口破400亿美元"  # a story and its detail
+    ]
 
 
 def test_a_headline_not_naming_the_company_asked_about_leaves_the_lead_sentence_as_title() -> None:
