@@ -14,13 +14,14 @@ from ingest.tokens import EN_STOPWORDS
 
 # Function words CC-CEDICT glosses too ("his" -> 其, "she" -> 她) that the search tokenizer
 # keeps: a question's framing, never its subject. So are the light verbs a question is framed
-# with ("what record did it set", "where did it go"), whose first senses are nouns or idioms
-# (set -> 系列 "series", make -> 制造) more often than the question's meaning.
+# with ("what record did it set", "where did it go", "Is inflation coming down?"), whose first
+# senses are nouns or idioms (set -> 系列 "series", make -> 制造) more often than the question's
+# meaning.
 FUNCTION_WORDS = EN_STOPWORDS | frozenset(
     """he she him his her hers me my mine ours yours themselves yourself himself herself any all
     many each every some one two also just only very now new get got set put make made take took
-    give gave go went come came keep kept let per according during before after since until
-    amid via""".split()  # noqa: SIM905
+    give gave go goes going went come comes coming came keep kept let per according during
+    before after since until amid via""".split()  # noqa: SIM905
 )
 # Characters jieba leaves alone in a question that frame it rather than say its subject
 # ("有多快", "哪天", "靠的是", "占比" cut as 占 + 比; "报告里", "涨到", "要多久", "降价后",

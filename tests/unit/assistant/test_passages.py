@@ -28,6 +28,7 @@ from assistant.question.intents import (
 )
 from ingest.crosslingual import translate
 from ingest.models import Chunk, Hit
+from ingest.named_periods import asks_now
 from ingest.tokens import terms
 
 
@@ -1070,6 +1071,25 @@ def test_asked_how_something_stands_views_older_than_a_month_rank_last() -> None
     for question in ("美国就业市场表现如何？", "How is the US labor market doing?"):
         ranked = candidates(found, question, [], "zh", dt.date(2026, 8, 7))
         assert ranked[0].text == texts[1], question
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("美国就业市场表现如何？", True),
+        ("How is the US labor market doing?", True),
+        ("Is inflation coming down?", True),  # under way
+        ("通胀正在回落吗？", True),
+        ("比特币今年表现如何？", True),  # read so; `timely_span` then sees it names the year
+        ("Is the yield curve inverted?", False),
+        ("Is investing in gold worth it?", False),
+        ("How did the Nasdaq do in July?", False),
+    ],
+)
+def test_a_question_asks_how_things_stand_now(question: str, now: bool) -> None:
+    assert asks_now(question) is now
+    # "coming" frames "coming down": no term of the question
+    assert "coming" not in {t for g in question_terms(question) for t in g}
 
 
 def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
