@@ -128,8 +128,9 @@ _ASKS_NOW = re.compile(
 
 
 def asks_now(text: str) -> bool:
-    """Does the text ask how something stands now (and names no period: "今年表现如何" asks
-    of the year)?"""
+    """Does the text ask how something stands now ("表现如何", "Is … coming down?")? Whether
+    it names a period too ("今年表现如何" asks of the year) is the caller's to read
+    (`assistant.gather.timeliness`)."""
     return _ASKS_NOW.search(text) is not None
 
 

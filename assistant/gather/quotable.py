@@ -284,12 +284,12 @@ def stories(headline: str) -> list[str]:
     """The stories a headline tells: a digest's each, without its column's name ("8点1氪丨A；
     B": A, B; "全球市场：A B C"); else the headline itself."""
     text = " ".join(headline.split())
-    column = _COLUMN.match(text)
-    body = text[column.end() :].strip() if column else text
-    if _DIGEST.search(text):
+    if _DIGEST.search(text):  # a story may begin with whose news it is: "德科立：…"
+        body = re.split("[丨｜|]", text, maxsplit=1)[-1]
         return [story.strip() for story in body.split("；") if story.strip()]
-    spaced = body.split(" ")
-    if column and len(spaced) >= _SPACED_STORIES and all(cjk_count(p) for p in spaced):
+    column = _COLUMN.match(text)
+    spaced = text[column.end() :].strip().split(" ") if column else []
+    if len(spaced) >= _SPACED_STORIES and all(cjk_count(p) for p in spaced):
         return spaced
     return [text]
 

@@ -93,8 +93,8 @@ ASPECT = Aspect("")
 
 class Counted(str):
     """Marks a term for what the question counts (`question.counted`: "jobs" of "How many jobs
-    did the US economy add?"): a sentence neither it nor its headline says is not on the
-    question, whatever else of it it says."""
+    did the US economy add?"): a sentence whose passage and headline never say it is on the
+    question only when it says most of the rest (`coverage.on_the_question`)."""
 
     __slots__ = ()
 

@@ -202,6 +202,10 @@ def test_a_digest_is_titled_by_its_story_on_the_question_and_not_quoted_whole() 
     assert stories("韩国7月出口增速放缓 芯片出口破400亿美元") == [
         "韩国7月出口增速放缓 芯片出口破400亿美元"  # a story and its detail
     ]
+    # a semicolon digest's story keeps whose news it is
+    assert stories("中信证券：净利润预增69.59%；德科立：净利润预增216.8%")[0] == (
+        "中信证券：净利润预增69.59%"
+    )
 
 
 def test_a_headline_not_naming_the_company_asked_about_leaves_the_lead_sentence_as_title() -> None:
