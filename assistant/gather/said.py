@@ -16,6 +16,7 @@ from functools import cache, cached_property, lru_cache
 from assistant.answer.direction import moves
 from assistant.gather.units import written_units
 from assistant.question.index_names import index_name
+from assistant.question.sector_names import in_a_title, title_case
 from ingest.framing import FUNCTION_WORDS
 from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
@@ -138,21 +139,42 @@ _INDEX_WORD = "指数"  # an index's Chinese name ends on it: the symbol is an i
 
 def names_written(text: str, aliases: Sequence[str]) -> list[str]:
     """The names of one symbol that `text` writes, whole: not as the exchange a company is
-    listed on ("(TSX/Nasdaq: TRI)"), nor, for an index, as the brand heading another index's
-    name (纳斯达克 of "纳斯达克中国金龙指数涨0.9%", "Nasdaq" of "the Nasdaq 100 index")."""
+    listed on ("(TSX/Nasdaq: TRI)"); for an index, not as the brand heading another index's
+    name (纳斯达克 of "纳斯达克中国金龙指数涨0.9%", "Nasdaq" of "the Nasdaq 100 index"); for a
+    commodity (a future, "SI=F"), not as a word inside a proper name ("Silver Lake", "Allied
+    Gold")."""
     plain = _LISTING.sub(lambda m: " " * len(m[0]), text) if _LISTING.search(text) else text
     lowered = plain.lower()
     index = any(n.endswith(_INDEX_WORD) for n in aliases)
     own = [n.lower() for n in aliases if n] if index else []
+    commodity = any(n.lower().endswith(_FUTURE) for n in aliases)
     return [
         n
         for n in aliases
         if n
         and any(
-            not index or _heads_its_own(plain, m.end(), own)
+            (not index or _heads_its_own(plain, m.end(), own))
+            and not (commodity and n.isalpha() and in_a_name(plain, m.start(), m.end()))
             for m in written_pattern(n).finditer(lowered)
         )
     ]
+
+
+_FUTURE = "=f"  # a future's ticker ends so ("GC=F"): its symbol is a commodity's
+# A capitalised word right before ("Allied Gold"), not a function word ("The Gold price").
+_CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)\s+$")
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the word at text[start:end] ("Silver", "Gold") part of a proper name: capitalised in
+    running text next to another capitalised word ("Silver Lake", "Allied Gold"), not a
+    market's word after it ("Gold ETF", `in_a_title`)?"""
+    if not text[start:end][:1].isupper():
+        return False
+    before = _CAPITALISED_BEFORE.search(text, 0, start)
+    named_before = before is not None and before[1].lower() not in FUNCTION_WORDS
+    running = has_cjk(text) or not title_case(text)
+    return in_a_title(text, start, end) or (named_before and running)
 
 
 def _heads_its_own(text: str, end: int, own: Sequence[str]) -> bool:

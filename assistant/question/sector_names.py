@@ -105,12 +105,18 @@ def names_an_office(text: str, start: int, end: int) -> bool:
 
 def in_a_title(text: str, start: int, end: int) -> bool:
     """Is text[start:end], a sector's English name, part of a proper name?"""
-    if not text[start:end][:1].isupper() or _LOWER_WORD.search(text) is None:
+    if not text[start:end][:1].isupper() or title_case(text):
         return False  # lower case, or a title-case question, whose capitals say nothing
     after = _CAPITALISED_AFTER.match(text, end)
     if after is not None and after.group(1).lower() not in _MARKET_WORDS:
         return True
     return _TITLE_OF_BEFORE.search(text, 0, start) is not None
+
+
+def title_case(text: str) -> bool:
+    """Is the text written in title case ("How Did Energy Stocks Perform?"), its capitals
+    marking no names?"""
+    return _LOWER_WORD.search(text) is None
 
 
 def in_a_market_abroad(text: str, start: int) -> bool:

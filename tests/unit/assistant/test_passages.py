@@ -14,7 +14,7 @@ from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.persons import names_person, roles_asked
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
-from assistant.gather.said import Said, names_written
+from assistant.gather.said import Name, Said, names_written
 from assistant.gather.sentences import split_text
 from assistant.gather.terms import question_terms
 from assistant.question.counted import counted_words
@@ -1763,6 +1763,24 @@ def test_an_index_is_not_written_by_another_index_nor_by_an_exchange_listing() -
     assert not on_the_question([golden_dragon], wanted, Said.of("全球市场"))
     # a company is named whatever index follows its name
     assert names_written("英伟达股价带动费城半导体指数上涨", ["英伟达", "Nvidia"]) == ["英伟达"]
+
+
+def test_a_commodity_is_not_written_by_a_proper_name_holding_its_word() -> None:
+    """Silver is not named by the buyout firm Silver Lake, nor gold by the miner Allied Gold;
+    it is by "Gold rose", "The Gold price", a title-case headline and "SPDR Gold ETF". A
+    company's name after a capitalised word ("Although Nvidia") is still its name."""
+    silver = ["silver price", "Silver", "silver", "SI=F", "白银"]
+    gold = ["gold price", "Gold", "gold", "GC=F", "黄金"]
+    assert not names_written("Its investors are Oracle, MGX, and Silver Lake, owning 45%.", silver)
+    assert not names_written("收购加拿大矿企Allied Gold，进一步巩固地位", gold)
+    assert not names_written("Allied Gold shares jumped 9% after the deal.", gold)
+    assert names_written("Gold rose 2% on Monday as the dollar slid.", gold)
+    assert names_written("The Gold price rose sharply this week.", gold)
+    assert names_written("Gold Prices Hit Record As Dollar Slides", gold)
+    assert names_written("Investors piled into the SPDR Gold ETF this week.", gold)
+    assert names_written("Although Nvidia reported record revenue, its shares fell.", ["Nvidia"])
+    wanted = [frozenset(Name(n.lower()) for n in silver)]
+    assert not Said.of("Oracle and Silver Lake together own 45% of the venture.").says(wanted[0])
 
 
 def test_a_month_asked_about_ahead_is_answered_from_the_newest_commentary() -> None:
