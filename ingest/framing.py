@@ -97,6 +97,16 @@ _PRONOUN_US = re.compile(
 _STRESSED_NOW = re.compile(r"\b(?:right|just)\s+(?=now\b)", re.I)
 
 
+# A day pointed at ("that day", "on the same day", "in a single day", 当天, 当日): when, which the
+# question's dates say, not what: "did not rise to that level… two days after" does not answer
+# "how much did ChiNext rise that day?". A day with a name is a subject ("investor day").
+_THAT_DAY = re.compile(
+    r"\b(?:that|the same|same|a single|single|each|every|per|a|one)\s+days?\b"
+    r"|当天|当日|那天|那一天",
+    re.I,
+)
+
+
 # The article a question points at ("this article", 这篇文章, 本文) and its gist asked for ("main
 # argument", "key takeaways", 核心观点, 要点): what kind of answer, no subject a sentence must say.
 # "这篇文章的核心观点是什么？" is answered by what the chosen article argues, in its own order, not
@@ -113,8 +123,9 @@ _ARTICLE_AND_GIST = re.compile(
 
 def without_framing(query: str) -> str:
     """The query without the words that only frame it ("how fast" is "how"; "tell us",
-    "telling us"; "right now" is "now"; "this article's main argument", 这篇文章的核心观点)."""
-    query = _ARTICLE_AND_GIST.sub(" ", _STRESSED_NOW.sub("", query))
+    "telling us"; "right now" is "now"; "that day"; "this article's main argument",
+    这篇文章的核心观点)."""
+    query = _ARTICLE_AND_GIST.sub(" ", _THAT_DAY.sub(" ", _STRESSED_NOW.sub("", query)))
     return _PRONOUN_US.sub(_first_word, _HOW_FAST.sub(r"\1", query))
 
 

@@ -350,6 +350,18 @@ def test_right_now_is_when_not_what() -> None:
     assert any("right wing" in group for group in question_terms("Is the right wing winning?"))
 
 
+def test_a_day_pointed_at_is_when_not_what() -> None:
+    """ "how much did it rise that day?" asks about the day its dates name: a sentence saying
+    "two days after" of Iran's missiles is not on ChiNext's record; a day with a name ("investor
+    day") is still a term."""
+    question = "When ChiNext broke its 2015 high in May 2026, how much did it rise that day?"
+    assert not any(group & {"day", "days"} for group in question_terms(question))
+    iran = "The strike comes two days after Iran fired missiles, which did not rise to that level."
+    assert coverage(iran, question) < coverage("创业板指突破2015年高点。", question)
+    named_day = question_terms("Why did Ferrari fall after its investor day?")
+    assert any("day" in group for group in named_day)
+
+
 def test_since_is_when_not_what() -> None:
     """ "纳指自7月初以来涨了多少？" asks for a span to date: 自, 从, 以来 and 至今 frame its period,
     which the period answers; a sentence saying 以来 of something else does not answer it."""
