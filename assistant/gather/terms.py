@@ -28,6 +28,7 @@ from assistant.gather.said import (
 )
 from assistant.gather.units import asked_units
 from assistant.question.counted import counted_words
+from assistant.question.proper_names import proper, written_names
 from ingest.cedict import DICTIONARY, phrase_key
 from ingest.crosslingual import Translation, spelled_by, synonyms, translate
 from ingest.framing import ASPECT_WORDS, NOT_TERMS, SPAN_WORDS, without_framing
@@ -111,6 +112,7 @@ def question_terms(
         if parts and (has_cjk(term) or len(parts) > 1):
             words -= parts
             groups.append({term if has_cjk(term) else Phrase(term)})
+    groups += _names_of_several(question, words, [*names, *speakers], translations)
     groups += _own_words(question, words)
     composed = _composed(groups, translations)
     _priced(groups, translations)
@@ -150,6 +152,32 @@ def _mark_moves_and_aspects(question: str, groups: list[set[str]]) -> None:
             group.add(ASPECT)
         if group & counted and not names_place(frozenset(group)):
             group.add(COUNTED)
+
+
+def _names_of_several(
+    question: str, words: set[str], names: Names, translations: list[Translation]
+) -> list[set[str]]:
+    """A name of several capitalised words the dictionary knows only apart, ending in a common
+    word ("Jackson Hole", "Prime Day", "Silver Lake"): one term, said by a text writing all
+    its words, not by one of them ("Jackson explained…"), and in Chinese by what the dictionary
+    gives its naming words (杰克逊 for Jackson, 中信 for CITIC). Its words leave `words`. Not a
+    person's name ("Energy Secretary Chris Wright": "Wright said" says it), nor one with a word
+    the dictionary lacks ("TAE Technologies": TAE says it, `names_typed`), nor a symbol's or a
+    speaker's (`names`: their names say them)."""
+    known = {t.term for t in translations}
+    found: list[set[str]] = []
+    for name in written_names(question):
+        parts = [t for word in name.split() for t in terms(word)]
+        if len(set(parts)) < 2 or not set(parts) <= words & known or proper(name.split()[-1]):
+            continue
+        if any(names_written(name, aliases) for aliases in names):
+            continue
+        words -= set(parts)
+        # the words that name (CITIC: 中信, Jackson: 杰克逊), not those that say what (Hole: 孔)
+        naming = {t for w in name.split() if w.isupper() or proper(w) for t in terms(w)}
+        chinese = (w for t in translations if t.term in naming for w in t.words if has_cjk(w))
+        found.append({Phrase(" ".join(parts)), *chinese})
+    return found
 
 
 def _in_units(group: set[str], units: frozenset[str]) -> set[str]:

@@ -20,34 +20,11 @@ from functools import lru_cache
 from assistant.gather.said import Name, Said, writes_a_name
 from assistant.gather.terms import Names, Wanted, question_terms
 from assistant.question.period import without_time_words
-from ingest.cedict import DICTIONARY, phrase_key
-from ingest.dates import DAY_NAMES, MONTH_NAMES
+from assistant.question.proper_names import proper, translations, written_names
 from ingest.language import detect_language, has_cjk
 from ingest.models import Hit
 from ingest.tokens import terms
 from ingest.zhwords import is_place
-
-# A word a question writes as a name: in capitals ("ECB", "DSA") or capitalised inside the
-# sentence ("Massie", "Apollo"), not its first word; not a month's or a day's name.
-_WRITTEN_AS_NAME = re.compile(
-    r"(?<=[\s(“\"'‘（])(?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+)"
-    r"(?: (?:[A-Z][A-Za-z0-9&]*[A-Z0-9&][A-Za-z0-9&]*|[A-Z][a-z]+))*"
-)
-_ARTICLE = re.compile(r"^(?:The|A|An)(?: |$)")  # "“The ECB and…”" quoted: the name is ECB
-# the words title case leaves in lower case: "What Is the Outlook for Gold?"
-_SMALL_WORDS = frozenset("a an the of in on at for to and or by vs".split())  # noqa: SIM905
-_CALENDAR = frozenset(m.lower() for name in (*MONTH_NAMES, *DAY_NAMES) for m in (name, name[:3]))
-
-
-def written_names(question: str) -> list[str]:
-    """The names a question writes, as written, a run of capitalised words as one ("ECB" and
-    "Chris Wright" of "What did the ECB and Energy Secretary Chris Wright say?"); none in a
-    question written in title case ("What Is the Outlook for Gold?"), where capitals are style."""
-    latin = re.findall(r"[A-Za-z][A-Za-z0-9&'’]*", question)
-    if len(latin) > 2 and not any(w[0].islower() and w not in _SMALL_WORDS for w in latin):
-        return []  # title case: every word capitalised
-    found = (_ARTICLE.sub("", m[0]) for m in _WRITTEN_AS_NAME.finditer(question))
-    return [n for n in dict.fromkeys(found) if n and n.lower() not in _CALENDAR]
 
 
 @dataclass(frozen=True)
@@ -85,22 +62,10 @@ def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedN
             for t, g in groups.items()
             if all(c in lowered for c in g if has_cjk(c)) or _institution(spelled.get(t, t))
         }
-        naming = [g for t, g in groups.items() if t in unknown or _proper(spelled.get(t, t))]
+        naming = [g for t, g in groups.items() if t in unknown or proper(spelled.get(t, t))]
         if unknown and naming:
             found.append(TypedName(name, frozenset().union(*naming)))
     return found
-
-
-def _proper(word: str) -> bool:
-    """Is the word a name to the dictionary: a headword it glosses with the word capitalised
-    ("Wright": 赖特), not a common noun ("technologies": 技术)?"""
-    return any(word.capitalize() in g for g in _translations(word).values())
-
-
-def _translations(word: str) -> dict[str, list[str]]:
-    """The dictionary's headwords for an English word, each with its glosses."""
-    key = phrase_key(word)
-    return DICTIONARY.glosses(DICTIONARY.headwords([key]).get(key, []))
 
 
 # A name of several capitalised words: "European Central Bank", "People's Bank of China".
@@ -116,7 +81,7 @@ def _institution(acronym: str) -> bool:
         return False
     return any(
         _NAME_OF_SEVERAL.fullmatch(gloss)
-        for head, glosses in _translations(acronym).items()
+        for head, glosses in translations(acronym).items()
         if not is_place(head)
         for gloss in glosses
     )

@@ -362,6 +362,18 @@ def test_a_day_pointed_at_is_when_not_what() -> None:
     assert any("day" in group for group in named_day)
 
 
+def test_a_name_of_several_words_is_said_whole() -> None:
+    """ "Jackson Hole" is one term: "Jackson explained" of a Portland story does not say it, in
+    English the whole name does, and in Chinese the dictionary's name for its naming word
+    (杰克逊, not 孔 for "Hole"). A person's name ("Chris Wright") is said by one of its words."""
+    question = "What did Powell say at Jackson Hole?"
+    assert coverage("Jackson explained the move.", question) == 0
+    assert coverage("Powell spoke at the Jackson Hole symposium.", question) == 1
+    assert coverage("鲍威尔在杰克逊霍尔会议上发表讲话。", question) == 1
+    assert coverage("Powell said the hole in the budget is large.", question) == 0.5
+    assert coverage("Wright said output would rise.", "What did Chris Wright say?") > 0
+
+
 def test_since_is_when_not_what() -> None:
     """ "纳指自7月初以来涨了多少？" asks for a span to date: 自, 从, 以来 and 至今 frame its period,
     which the period answers; a sentence saying 以来 of something else does not answer it."""

@@ -8,7 +8,8 @@ import datetime as dt
 
 from assistant.gather.passages import candidates
 from assistant.gather.terms import question_terms
-from assistant.gather.written_names import names_typed, written_names
+from assistant.gather.written_names import names_typed
+from assistant.question.proper_names import written_names
 from ingest.models import Chunk, Hit
 
 from .fakes import FakeIndex, FakeMarket, article
