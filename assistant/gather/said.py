@@ -16,7 +16,7 @@ from functools import cache, cached_property, lru_cache
 from assistant.answer.direction import moves
 from assistant.gather.units import written_units
 from assistant.question.index_names import index_name
-from assistant.question.sector_names import in_a_title, title_case
+from assistant.question.sector_names import ends_a_name, in_a_title, title_case
 from ingest.framing import FUNCTION_WORDS
 from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
@@ -168,7 +168,10 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)\s+$")
 def in_a_name(text: str, start: int, end: int) -> bool:
     """Is the word at text[start:end] ("Silver", "Gold") part of a proper name: capitalised in
     running text next to another capitalised word ("Silver Lake", "Allied Gold"), not a
-    market's word after it ("Gold ETF", `in_a_title`)?"""
+    market's word after it ("Gold ETF", `in_a_title`)? In Chinese, the end of a company's
+    name no dictionary knows (老铺黄金, 紫金黄金: `ends_a_name`), not of a market's (现货黄金)."""
+    if has_cjk(text[start:end]):
+        return ends_a_name(text, start, end)
     if not text[start:end][:1].isupper():
         return False
     before = _CAPITALISED_BEFORE.search(text, 0, start)

@@ -1807,6 +1807,16 @@ def test_a_commodity_is_not_written_by_a_proper_name_holding_its_word() -> None:
     assert not Said.of("Oracle and Silver Lake together own 45% of the venture.").says(wanted[0])
 
 
+def test_a_commodity_is_not_written_by_a_chinese_company_named_for_it() -> None:
+    """老铺黄金 (a jeweller) and 紫金黄金 (a miner) are no mention of gold; 现货黄金, 纽约黄金期货
+    and 投资者买入黄金 are."""
+    gold = ["gold price", "Gold", "gold", "GC=F", "黄金"]
+    assert not names_written("消费者更愿意购买老铺黄金这样的资产。", gold)
+    assert not names_written("紫金黄金拟55亿加元收购一家矿企。", gold)
+    for text in ("现货黄金下跌0.15%。", "纽约黄金期货上涨。", "投资者买入黄金避险。"):
+        assert names_written(text, gold), text
+
+
 def test_a_month_asked_about_ahead_is_answered_from_the_newest_commentary() -> None:
     """ "美联储9月会降息吗" in August asks about the coming September: last September's news is
     not its news."""
