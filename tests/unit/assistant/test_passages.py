@@ -374,6 +374,33 @@ def test_a_name_of_several_words_is_said_whole() -> None:
     assert coverage("Wright said output would rise.", "What did Chris Wright say?") > 0
 
 
+def test_shares_and_earnings_are_said_in_chinese_as_a_share_price_and_results() -> None:
+    """ "Tesla shares" move as 股价 and its "earnings" are its 财报 or 业绩 (the dictionary's
+    first "share" is 部分, "part", and its "earnings" 收益, "returns")."""
+    question = "How did Tesla shares react to earnings?"
+    assert coverage("特斯拉公布好于预期的第四季度财报，推动股价盘后上涨3%。", question) >= 0.75
+    assert coverage("特斯拉第二季度业绩不及预期，股价下跌。", question) >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What did the Fed minutes show?", "美联储会议纪要显示，多数官员支持暂停。"),
+        ("What were Tesla's deliveries?", "特斯拉第二季度交付量同比下降13%。"),
+        ("How were Apple iPhone shipments?", "苹果iPhone出货量同比增长8%。"),
+        ("Is bank lending growing?", "银行贷款同比增长7%。"),
+        ("How many jobs were added?", "美国7月新增就业岗位7.3万个。"),
+    ],
+)
+def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
+    question: str, sentence: str
+) -> None:
+    """The dictionary's first senses are another field's ("minutes": 分钟, "deliveries": 分娩,
+    "shipments": 装运, "lending": 借, "jobs": 工作): a Chinese report on the
+    question says it in market words."""
+    assert coverage(sentence, question) == 1
+
+
 def test_since_is_when_not_what() -> None:
     """ "纳指自7月初以来涨了多少？" asks for a span to date: 自, 从, 以来 and 至今 frame its period,
     which the period answers; a sentence saying 以来 of something else does not answer it."""
