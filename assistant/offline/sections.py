@@ -143,7 +143,8 @@ class SectionWriter:
         if topic:
             return topic
         named = [*self.names, *self.companies]
-        return quoted_title(self.q.text, self.names, named, self.quoted[:LEAD_SENTENCES], lang)
+        leads = self.quoted[:LEAD_SENTENCES]
+        return quoted_title(self.q.text, self.names, named, leads, lang, self.q.as_of or self.day)
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""

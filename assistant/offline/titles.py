@@ -8,6 +8,7 @@ shortened at a word or clause boundary.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -26,6 +27,7 @@ from assistant.gather.quotable import (
 from assistant.gather.said import Said, names_written
 from assistant.gather.sources import reporter
 from assistant.gather.terms import Names, question_terms, unnamed
+from assistant.gather.timeliness import asked_when
 from assistant.locale import format_date, message, period_label
 from assistant.question.intents import (
     asks_figure,
@@ -109,13 +111,22 @@ def article_title(question: str, hit: Hit, language: Language) -> str | None:
 
 
 def quoted_title(
-    question: str, names: Names, named: Names, leads: Sequence[Candidate], language: Language
+    question: str,
+    names: Names,
+    named: Names,
+    leads: Sequence[Candidate],
+    language: Language,
+    as_of: dt.date | None = None,
 ) -> str:
     """The title of an answer from what it quotes: its lead's headline or finding, else the
-    question's own words."""
+    question's own words. A headline or finding is measured, as the sentences were, on the
+    question's words but the period it names (`asked_when`): "Japan core inflation softens to
+    over four year low" states the finding for "Did Japan's April 2026 core inflation beat or
+    miss forecasts?" without saying "April"; `as_of`: the date it is asked at."""
+    _, asked = asked_when(question, as_of, None)
     return (
-        lead_headline(question, names, named, leads, language)
-        or lead_finding(question, names, leads, language)
+        lead_headline(asked, names, named, leads, language)
+        or lead_finding(asked, names, leads, language)
         or shortened(question)
     )
 

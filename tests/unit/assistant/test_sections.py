@@ -187,6 +187,15 @@ def test_a_news_answer_is_titled_by_the_headline_that_states_the_finding() -> No
     assert title == "创业板指大涨2.63%创历史新高 近150只股票涨停"
 
 
+def test_a_headline_is_measured_without_the_period_the_question_names() -> None:
+    """The period a question names is answered by dates, not words, as the sentences were
+    chosen: a headline stating the finding titles the answer without repeating "July 2026"."""
+    headline = "Russia Expresses Alarm Over Deepening NATO-South Korea Ties"
+    text = "Russia's deputy foreign minister told Seoul's envoy that the ties were a threat."
+    question = "Which Russian official complained in July 2026 about Seoul's ties with NATO?"
+    assert _written_title(question, headline, text) == headline
+
+
 def test_a_digest_is_titled_by_its_story_on_the_question_and_not_quoted_whole() -> None:
     """A digest strings several stories into one headline: the answer is titled by the one on
     the question, and the headline is not quoted for the figure another story holds."""
