@@ -36,6 +36,9 @@ def share(have: Said, wanted: Wanted, context: Said | None = None) -> float:
     if any(ASPECT in g for g in wanted) and not _says_subject(have, wanted):
         # nor does it say the aspect or the place of a subject it leaves out: "US SOTA models"
         credits = [(c, g) for c, g in credits if c < 0 or not (ASPECT in g or names_place(g))]
+    if any(_moves(g) for g in wanted) and not _says_what_moved(have, wanted):
+        # a move of something else: "股市上涨" is no rise of oil, whatever its headline says
+        credits = [(min(c, CONTEXT) if _moves(g) else c, g) for c, g in credits]
     return max(sum(c for c, _ in credits), 0.0) / len(wanted)
 
 
@@ -92,6 +95,14 @@ def _says_counted(said: Sequence[Said], wanted: Wanted, around: Sequence[Said]) 
         return True
     others = [g for g in wanted if not counts(g) and not names_place(g) and not _moves(g)]
     return any(2 * sum(s.says(g) for g in others) > len(others) for s in said)
+
+
+def _says_what_moved(have: Said, wanted: Wanted) -> bool:
+    """Does the sentence itself say, if only in part ("原油" of 油价), one of the question's
+    terms for what moved (not a move, a side of it nor a place)? True when it has none ("What
+    rose the most?")."""
+    what = [g for g in wanted if not (_moves(g) or ASPECT in g or names_place(g))]
+    return not what or any(have.says(g) or have.says_part(g) for g in what)
 
 
 def _moves(group: frozenset[str]) -> bool:

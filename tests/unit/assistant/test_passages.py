@@ -401,6 +401,21 @@ def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
     assert coverage(sentence, question) == 1
 
 
+def test_a_move_of_something_else_is_no_move_of_what_is_asked() -> None:
+    """ "股市上涨" in an article headed on oil is no rise of oil: a sentence saying the question's
+    move of something it does not name counts the move as context, as its headline counts;
+    "WTI原油期货上涨5.53美元" says both. A question naming nothing but the move ("What rose the
+    most?") is said by any rise."""
+    question = "油价为什么上涨？"
+    wanted = question_terms(question)
+    headline = Said.of("油价刺激通胀、就业削弱加息--黄金“双面得利”")
+    stocks = Said.of("国债收益率大幅下行，美元走弱，股市上涨，交易员撤回加息押注。")
+    oil = Said.of("WTI原油期货当月连续合约上涨5.53美元，涨幅为6.37%。")
+    assert share(stocks, wanted, headline) == 0.5
+    assert share(oil, wanted, headline) == 0.75  # 原油 says the price of oil in part
+    assert coverage("Energy shares rose 3%.", "What rose the most?") == 1
+
+
 def test_since_is_when_not_what() -> None:
     """ "纳指自7月初以来涨了多少？" asks for a span to date: 自, 从, 以来 and 至今 frame its period,
     which the period answers; a sentence saying 以来 of something else does not answer it."""
