@@ -390,13 +390,14 @@ def test_shares_and_earnings_are_said_in_chinese_as_a_share_price_and_results() 
         ("How were Apple iPhone shipments?", "苹果iPhone出货量同比增长8%。"),
         ("Is bank lending growing?", "银行贷款同比增长7%。"),
         ("How many jobs were added?", "美国7月新增就业岗位7.3万个。"),
+        ("Is inflation easing?", "美国7月通胀率小幅回落。"),
     ],
 )
 def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
     question: str, sentence: str
 ) -> None:
     """The dictionary's first senses are another field's ("minutes": 分钟, "deliveries": 分娩,
-    "shipments": 装运, "lending": 借, "jobs": 工作): a Chinese report on the
+    "shipments": 装运, "lending": 借, "jobs": 工作, "ease": 缓和): a Chinese report on the
     question says it in market words."""
     assert coverage(sentence, question) == 1
 
