@@ -101,7 +101,7 @@ _STRESSED_NOW = re.compile(r"\b(?:right|just)\s+(?=now\b)", re.I)
 # question's dates say, not what: "did not rise to that level… two days after" does not answer
 # "how much did ChiNext rise that day?". A day with a name is a subject ("investor day").
 _THAT_DAY = re.compile(
-    r"\b(?:that|the same|same|a single|single|each|every|per|a|one)\s+days?\b"
+    r"\b(?:that|same|single|each|every|per|a|one)\s+days?\b"
     r"|当天|当日|那天|那一天",
     re.I,
 )

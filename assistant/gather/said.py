@@ -165,6 +165,7 @@ _FUTURE = "=f"  # a future's ticker ends so ("GC=F"): its symbol is a commodity'
 _CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)\s+$")
 
 
+@lru_cache(maxsize=4096)  # read for each name of a sentence each time it is measured
 def in_a_name(text: str, start: int, end: int) -> bool:
     """Is the word at text[start:end] ("Silver", "Gold") part of a proper name: capitalised in
     running text next to another capitalised word ("Silver Lake", "Allied Gold"), not a

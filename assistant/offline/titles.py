@@ -116,7 +116,7 @@ def quoted_title(
     named: Names,
     leads: Sequence[Candidate],
     language: Language,
-    as_of: dt.date | None = None,
+    as_of: dt.date | None,
 ) -> str:
     """The title of an answer from what it quotes: its lead's headline or finding, else the
     question's own words. A headline or finding is measured, as the sentences were, on the
