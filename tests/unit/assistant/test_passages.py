@@ -391,15 +391,25 @@ def test_shares_and_earnings_are_said_in_chinese_as_a_share_price_and_results() 
         ("Is bank lending growing?", "银行贷款同比增长7%。"),
         ("How many jobs were added?", "美国7月新增就业岗位7.3万个。"),
         ("Is inflation easing?", "美国7月通胀率小幅回落。"),
+        ("How much did Nvidia earn?", "英伟达第一财季净利润583亿美元，同比增长211%。"),
+        ("Did Tesla earn a profit?", "特斯拉第二季度实现盈利。"),
     ],
 )
 def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
     question: str, sentence: str
 ) -> None:
     """The dictionary's first senses are another field's ("minutes": 分钟, "deliveries": 分娩,
-    "shipments": 装运, "lending": 借, "jobs": 工作, "ease": 缓和): a Chinese report on the
+    "shipments": 装运, "lending": 借, "jobs": 工作, "ease": 缓和, "earn": only 赚): a Chinese report on the
     question says it in market words."""
     assert coverage(sentence, question) == 1
+
+
+def test_a_target_is_said_by_a_goal_not_by_a_response() -> None:
+    """A target is 目标: the dictionary's "target" is also 针对, "in response to", which opens
+    any statement answering a rumour."""
+    question = "What is the S&P 500 target?"
+    assert coverage("标普500指数年底目标上调至8000点。", question) == 1
+    assert coverage("针对这一传闻，公司今日回应称并无此事。", question) == 0
 
 
 def test_a_move_of_something_else_is_no_move_of_what_is_asked() -> None:
