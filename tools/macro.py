@@ -61,7 +61,9 @@ def macro(
     if not present:
         raise UnknownSymbolError(
             "macro needs some of " + ", ".join(MACRO_SYMBOLS) + ", none is in the price store; "
-            "import them with `marketbrief prices import` or `marketbrief prices sync`"
+            "import them with `marketbrief prices import` or `marketbrief prices sync`",
+            key="no_macro",
+            symbols=MACRO_SYMBOLS,
         )
     as_of = _check_as_of(present, as_of)
     notes: list[str] = []
@@ -71,7 +73,9 @@ def macro(
         if row is not None:
             rows.append(row)
     if not rows:
-        raise DataRangeError(f"no macro series has closes on or before {as_of}")
+        raise DataRangeError(
+            f"no macro series has closes on or before {as_of}", key="macro_before", day=as_of
+        )
     frame = table(rows, date_columns=("date",))
     used = max(row["date"] for row in rows if isinstance(row["date"], dt.date))
     provenance = Provenance(
@@ -99,7 +103,9 @@ def _check_as_of(present: Mapping[str, pd.DataFrame], as_of: dt.date | None) -> 
         return latest
     if as_of > latest and np.busday_count(latest + dt.timedelta(days=1), as_of + dt.timedelta(1)):
         raise DataRangeError(
-            f"as-of {as_of} is after the last stored close of every macro series (latest {latest})"
+            f"as-of {as_of} is after the last stored close of every macro series (latest {latest})",
+            key="macro_after",
+            day=latest,
         )
     return as_of
 

@@ -183,14 +183,20 @@ def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, sym
         if start_pos < 0:
             raise DataRangeError(
                 f"{period.label} as of {end_date} needs {period.n} trading days before it, but "
-                f"{symbol}'s stored prices start {as_date(dates[0])}"
+                f"{symbol}'s stored prices start {as_date(dates[0])}",
+                key="before_first_close",
+                symbol=symbol,
+                day=as_date(dates[0]),
             )
     else:
         start_pos = _anchor(dates, _anchor_day(period, end_date), period, symbol)
     if start_pos >= end_pos:
         raise DataRangeError(
             f"empty range: {period.label} for {symbol} starts and ends on the same trading day "
-            f"({end_date})"
+            f"({end_date})",
+            key="one_close",
+            symbol=symbol,
+            day=end_date,
         )
     return Window(start_pos, end_pos, as_date(dates[start_pos]), end_date, notes)
 
@@ -217,7 +223,10 @@ def _anchor(dates: np.ndarray, day: dt.date, period: Period, symbol: str) -> int
     if pos < 0:
         raise DataRangeError(
             f"period {period.label} starts from the close on or before {day}, but {symbol}'s "
-            f"stored prices start {as_date(dates[0])}"
+            f"stored prices start {as_date(dates[0])}",
+            key="before_first_close",
+            symbol=symbol,
+            day=as_date(dates[0]),
         )
     return pos
 
@@ -226,7 +235,9 @@ def _year_end(dates: np.ndarray, year: int, symbol: str) -> tuple[int, tuple[str
     """The last close of `year`, with a note when the data stops before the year does."""
     end_pos = int(np.searchsorted(dates, np.datetime64(dt.date(year, 12, 31), "D"), "right")) - 1
     if end_pos < 0 or as_date(dates[end_pos]).year != year:
-        raise DataRangeError(f"no stored closes of {symbol} in {year}")
+        raise DataRangeError(
+            f"no stored closes of {symbol} in {year}", key="none_in_year", symbol=symbol, year=year
+        )
     end_date = as_date(dates[end_pos])
     last_weekday = dt.date(year, 12, 31)
     while last_weekday.weekday() >= 5:

@@ -70,7 +70,12 @@ def _quote(symbol: str, frame: pd.DataFrame, as_of: dt.date | None) -> dict[str,
     dates = trading_dates(frame)
     pos = locate_as_of(dates, as_of, symbol)
     if pos < 1:
-        raise DataRangeError(f"a quote of {symbol} needs a previous close before {as_of}")
+        raise DataRangeError(
+            f"a quote of {symbol} needs a previous close before {as_of}",
+            key="before_first_close",
+            symbol=symbol,
+            day=as_date(dates[0]),
+        )
     values = closes(frame)
     close, previous = float(values[pos]), float(values[pos - 1])
     return {

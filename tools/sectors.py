@@ -146,7 +146,10 @@ def _position(frame: pd.DataFrame, symbol: str, as_of: dt.date) -> tuple[np.ndar
     if pos < needed:
         raise DataRangeError(
             f"sector scores need {needed} trading days of {symbol} before {as_of}; its stored "
-            f"prices start {as_date(frame.index[0])}"
+            f"prices start {as_date(frame.index[0])}",
+            key="before_first_close",
+            symbol=symbol,
+            day=as_date(frame.index[0]),
         )
     return closes(frame), pos
 

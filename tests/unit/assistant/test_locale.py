@@ -151,3 +151,45 @@ def test_a_series_that_ended_before_the_span_asked_is_told_in_the_readers_words(
     assert "before month to date began (August 1, 2026)" in tool_failure(
         "index_returns", raised.value, "en"
     )
+
+
+def _range_errors() -> list[tuple[str, str | None]]:
+    """(where, key) for every range error the market-data tools raise (but one passing on
+    another's key)."""
+    found = []
+    for path in sorted((ROOT / "tools").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Raise)
+                and isinstance(node.exc, ast.Call)
+                and isinstance(node.exc.func, ast.Name)
+                and node.exc.func.id == "DataRangeError"
+            ):
+                key = next((k.value for k in node.exc.keywords if k.arg == "key"), None)
+                if key is None or isinstance(key, ast.Constant):  # else another error's key
+                    where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                    found.append((where, key.value if key else None))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_range_error_of_the_tools_is_worded_for_the_reader(language: Language) -> None:
+    """A tool stopped by the data it lacks (a close after the last, a year not stored, every
+    macro series ended) reaches the reader as a sentence in their language, never the tool's
+    English line inside a Chinese answer: each range error has a key both catalogs word."""
+    errors = _range_errors()
+    assert len(errors) >= 8
+    unworded = [(where, key) for where, key in errors if key is None or
+                f"tool_error.{key}" not in catalog(language)]  # fmt: skip
+    assert unworded == []
+
+
+def test_the_macro_backdrop_after_every_series_ended_is_told_in_the_readers_words() -> None:
+    from assistant.locale import tool_failure
+    from tools.macro import macro
+
+    frames = {"^VIX": make_frame([15.0] * 40, start="2026-07-01")}  # to 2026-08-25
+    with pytest.raises(DataRangeError) as raised:
+        macro(frames, as_of=dt.date(2026, 9, 30))
+    said = tool_failure("macro", raised.value, "zh")
+    assert said == "本回答缺少这部分行情数据:宏观指标的收盘数据止于2026年8月25日，早于所问日期。"
