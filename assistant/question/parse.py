@@ -28,7 +28,7 @@ from assistant.question.intents import (
 )
 from assistant.question.period import day_asked, period_asked
 from assistant.question.sector_names import in_a_market_abroad
-from assistant.question.speakers import speakers, subjects
+from assistant.question.speakers import speakers, subjects, voices_a_view
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
@@ -236,8 +236,9 @@ def implying_words(symbol: str) -> tuple[str, ...]:  # the Russell 2000's "小�
 
 def _topic_symbols(text: str) -> tuple[str, ...]:
     """The indices a topic implies; a Chinese topic only said as words ("生物科技股" is biotech
-    shares, not 科技股), and America's only ("港股科技股" are not the Nasdaq's, nor "A股主要指数"
-    the three major indices)."""
+    shares, not 科技股), America's only ("港股科技股" are not the Nasdaq's, nor "A股主要指数"
+    the three major indices), and not one named as holding a view ("What is the market
+    expecting from the Fed?" asks of the Fed)."""
     words = WordEdges.of(text)
     if any(not in_a_market_abroad(text, m.start()) for m in _MAJOR_INDICES_CUE.finditer(text)):
         return _MAJOR_INDICES
@@ -248,6 +249,7 @@ def _topic_symbols(text: str) -> tuple[str, ...]:
                 not words.splits(*m.span())
                 and not in_a_market_abroad(text, m.start())
                 and not _TENOR.search(text, 0, m.start())
+                and not voices_a_view(text[m.end() :])  # "the market expects": its view
                 for m in found
             ):
                 return (symbol,)

@@ -98,6 +98,13 @@ def _attributed(before: str, after: str) -> bool:
     )
 
 
+def voices_a_view(after: str) -> bool:
+    """Does what follows an English name say that it holds a view ("…expects")? "What is the
+    market expecting from the Fed?" asks the market's view, not how the market did. (Chinese
+    reads "美股预计…" as "US stocks are expected to…": no view of theirs.)"""
+    return bool(_VOICED.match(after))
+
+
 def _voices(before: str, after: str) -> bool:
     return bool(
         _VOICED.match(after) or _VOICED_ZH.match(after.lstrip()) or _VIEW_ASKED.search(before)

@@ -1030,6 +1030,15 @@ def test_a_month_or_day_asked_about_ahead_is_no_period_measured_yet() -> None:
     assert parse_question("纳斯达克9月涨了多少？", VOCAB, as_of=as_of).period == "2025-09"
 
 
+def test_the_market_holding_a_view_is_not_the_market_asked_about() -> None:
+    """ "What is the market expecting from the Fed?" asks the market's view of the Fed, not the
+    S&P 500's return; "How did the market react to the Fed?" asks how the S&P 500 moved."""
+    expecting = parse("What is the market expecting from the Fed in September?")
+    assert expecting.symbols == () and "returns" not in expecting.intents
+    assert parse("How did the market react to the Fed?").symbols == ("^GSPC",)
+    assert parse("美股预计如何？").symbols == ("^GSPC",)  # "are expected": no view of theirs
+
+
 def test_another_markets_index_is_not_measured_against_the_sp500_unless_asked() -> None:
     q = parse("7月17日A股大跌那天，创业板指收盘跌了多少？")
     assert q.symbols == ("399006.SZ",) and q.benchmark is None

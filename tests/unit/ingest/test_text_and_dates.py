@@ -228,9 +228,12 @@ def test_a_week_named_by_its_last_day_is_reported_the_week_after() -> None:
         ("美联储会在9月17日降息吗？", dt.date(2026, 9, 17)),
         ("美联储8月还会加息吗", dt.date(2026, 8, 1)),  # the month under way
         ("Will the Fed cut in June?", dt.date(2027, 6, 1)),
+        ("What is the market expecting from the Fed in September?", dt.date(2026, 9, 1)),
+        ("What do traders expect the Fed to do in September?", dt.date(2026, 9, 1)),
         # asked about what happened: the last one
         ("美联储9月降息了吗？", dt.date(2025, 9, 1)),
         ("Did the Fed cut in September?", dt.date(2025, 9, 1)),
+        ("Did the Fed do what was expected in September?", dt.date(2025, 9, 1)),
         ("9月议息会议纪要说了什么？", dt.date(2025, 9, 1)),  # 会议 is a meeting, not "will"
     ],
 )
