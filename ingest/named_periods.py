@@ -99,8 +99,8 @@ _WEEK = dt.timedelta(days=6)
 
 
 # A question about what is still to come ("美联储9月会降息吗？", "Will the Fed cut in
-# September?", "What do markets expect from the Fed in September?", "黄金前景如何？"): a month or day it names without a year is the next one, not
-# last year's.
+# September?", "What do markets expect from the Fed in September?", "黄金前景如何？"): a month
+# or day it names without a year is the next one, not last year's.
 _LOOKS_AHEAD = re.compile(
     r"会不会|是否会|还会|将会|能否|有望|前景|展望"
     r"|会(?!议|后|谈|面|见|上[，。表称说指])[^，。？?]{0,10}[吗？?]"  # not 会议, 会上表示

@@ -399,8 +399,8 @@ def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
     question: str, sentence: str
 ) -> None:
     """The dictionary's first senses are another field's ("minutes": 分钟, "deliveries": 分娩,
-    "shipments": 装运, "lending": 借, "jobs": 工作, "ease": 缓和, "earn": only 赚): a Chinese report on the
-    question says it in market words."""
+    "shipments": 装运, "lending": 借, "jobs": 工作, "ease": 缓和; "earn" is only 赚): a Chinese
+    report on the question says it in market words."""
     assert coverage(sentence, question) == 1
 
 
