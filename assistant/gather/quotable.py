@@ -72,7 +72,7 @@ def clean(sentence: str, followed: bool = False) -> str:
         text = _LEAD_ON.sub(lambda m: "。" if cjk_count(text[m.start() - 1]) else ".", text)
     # a list's item, each ending "；" ("…估值高达50亿美金；"), is a statement of its own when quoted
     text = _CLAUSE_END.sub(lambda m: "。" if m[0] == "；" else ".", text)
-    # an embedded post's link ("pic.twitter.com/h9wg", "https://t.co/Z3ML"), after the lead-on
+    # an embedded post's links ("pic.twitter.com/h9wg", "https://t.co/Z3ML"), after the lead-on
     # above: a post cut short ("…in… pic.twitter.com/h9wg") keeps its whole clauses only
     text = _POST_LINK.sub("", text)
     return _whole_clauses(text)
@@ -87,8 +87,8 @@ LOST_MARK = "□"
 _LOST_BY_FIGURE = re.compile(rf"[\d.,]{LOST_MARK}|{LOST_MARK}[\d.,%]")
 
 _DOT = r"(?:\.|\[\.\])"  # "." or, defanged, "[.]"
-_POST_LINK = re.compile(
-    rf"\s*(?:https?(?::|\[:\])//)?(?:pic{_DOT}twitter{_DOT}com|t{_DOT}co)/\w+\s*$", re.I
+_POST_LINK = re.compile(  # one or more: "… a problem. https://t.co/IelP pic.twitter.com/Orm"
+    rf"(?:\s*(?:https?(?::|\[:\])//)?(?:pic{_DOT}twitter{_DOT}com|t{_DOT}co)/\w+)+\s*$", re.I
 )
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[A-Za-z0-9%)”’\"']) +(?=[.,;:!?](?:\s|$))")
 _LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor a lone "…"

@@ -393,6 +393,8 @@ def test_shares_and_earnings_are_said_in_chinese_as_a_share_price_and_results() 
         ("Is inflation easing?", "美国7月通胀率小幅回落。"),
         ("How much did Nvidia earn?", "英伟达第一财季净利润583亿美元，同比增长211%。"),
         ("Did Tesla earn a profit?", "特斯拉第二季度实现盈利。"),
+        ("Why did Chinese stocks rise?", "A股三大指数全线上涨，沪指涨1.2%。"),
+        ("Why did Chinese stocks rise?", "热门中概股多数上涨，阿里巴巴涨超3%。"),
     ],
 )
 def test_market_words_are_said_in_chinese_as_market_commentary_says_them(
@@ -622,7 +624,8 @@ def test_a_hyphenated_compound_is_said_by_its_translation() -> None:
     question = "What share of A-share companies reported first-half losses?"
     wanted = question_terms(question)
     assert any({"first-half", "上半年"} <= group for group in wanted)
-    assert {"A股"} in wanted
+    # its own term, said by A股 and by "Chinese stocks", another English name for A股
+    assert any("A股" in group and "share" not in group for group in wanted)
     assert coverage("A股公司上半年亏损。", question) > coverage("A股公司亏损。", question)
     assert coverage("Chinese A-share companies reported first-half losses", question) == 1.0
 
@@ -1670,14 +1673,16 @@ def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> 
 
 
 def test_an_embedded_posts_link_is_not_quoted() -> None:
-    """A post embedded in a page ends with its link, and is often cut short: quoted without the
-    link, and a post cut short keeps its whole clauses only."""
+    """A post embedded in a page ends with its links, and is often cut short: quoted without
+    them, and a post cut short keeps its whole clauses only."""
     post = "Other assets are airborne, not visible on tracking data. pic.twitter.com/h9wg"
     assert clean(post, followed=True) == "Other assets are airborne, not visible on tracking data."
     cut = "Planes flew to Europe, enroute to RAF Mildenhall in… pic[.]twitter[.]com/M"
     assert clean(cut, followed=True) == "Planes flew to Europe."
     tweet = "It would be comedy if it were not so tragic https://t.co/Z3MLszXT"
     assert clean(tweet) == "It would be comedy if it were not so tragic"
+    both = "I hope Tesla fixes it before it becomes a problem. https://t.co/IelP pic.twitter.com/Or"
+    assert clean(both) == "I hope Tesla fixes it before it becomes a problem."
 
 
 def test_a_hyphenated_word_says_its_parts() -> None:
