@@ -128,25 +128,25 @@ def candidates(
     *,
     scoped: bool = False,
     period: str | None = None,
+    period_carried: bool = False,
     speakers: Names = (),
     companies: Names = (),
     glosses: Glossary = (),
 ) -> list[Candidate]:
     """Every quotable, relevant sentence of the hits, best first, without near-duplicates, of
-    articles on the names the question writes (`about_names`). A question asking for an amount
-    over its `period` ("今年涨了多少": YTD) is answered first by a figure stated for that period.
-    `scoped`: the reader chose the article: each of its sentences counts whatever the question's
-    wording, its own order breaking ties. `speakers` (a view's sources), `glosses`: as
-    `question_terms` reads them; `companies`: what it is about; `as_of`: else the newest hit's."""
+    articles on the names the question writes (`about_names`) or its `companies`. An amount
+    asked over `period` ("今年涨了多少": YTD) is answered first by a figure for it; a period an
+    earlier turn asked (`period_carried`) dates no view. `scoped`: the reader chose the article,
+    whose every sentence counts, its order breaking ties. `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
-    named, rest = asked_when(question, as_of, period)
+    (named, rest), asks = asked_when(question, as_of, period), Asks.of(question, period)
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
     lowered, unwritten = _lowered(question, names)
     typed = names_typed(rest, wanted, names)
     hits = hits if scoped else about_names(hits, typed, lowered, language)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
-    asks = Asks.of(question, period)
+    span = timely_span(question, period, period_carried)
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
         quoted = _quoted(raw, before, after, position, scoped)
@@ -171,7 +171,7 @@ def candidates(
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, named_worth, subject, lang == language) + figure
-            score += timeliness(hit.published, as_of, named, timely_span(question, period))
+            score += timeliness(hit.published, as_of, named, span)
         kind = _kind(text, hit, position)
         each = tuple(frozenset(terms(p)) for p in parts)  # compared one by one, as a pair is
         fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)

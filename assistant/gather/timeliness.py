@@ -32,7 +32,7 @@ def asked_when(
 
 
 @lru_cache(maxsize=256)
-def timely_span(question: str, period: str | None) -> str | None:
+def timely_span(question: str, period: str | None, carried: bool = False) -> str | None:
     """The span a sentence's timeliness is judged by: the period asked; but for a question on
     what is still to come ("下次会议会降息吗？", "黄金前景如何？"), on why a market moves
     ("黄金价格为什么上涨？", "What is driving the small-cap rotation?") or on how something
@@ -42,7 +42,7 @@ def timely_span(question: str, period: str | None) -> str | None:
     now = asks_now(question) and not _names_a_period(question)  # "今年表现如何": the year's
     if looks_ahead(question) or asks_cause(question) or now:
         return period if period not in _TO_DATE else AHEAD_SPAN
-    return period
+    return None if carried else period
 
 
 def _names_a_period(question: str) -> bool:

@@ -138,8 +138,9 @@ def prompt(
         sources.append("[0] market data\n" + "\n".join(lines))
     chosen = candidates(
         hits, question.text, names, question.language, question.as_of,
-        scoped=question.article_id is not None, period=question.period, speakers=speakers,
-        companies=companies, glosses=glosses,
+        scoped=question.article_id is not None, period=question.period,
+        period_carried=question.period_carried, speakers=speakers, companies=companies,
+        glosses=glosses,
     )  # fmt: skip
     by_source: dict[int, list[str]] = {}
     headers: dict[int, str] = {}

@@ -254,7 +254,7 @@ class Gatherer:
         hits = self._search(query, k, filters, out)
         found = list(hits or [])
         if not scope:
-            span = timely_span(question.text, question.period)
+            span = timely_span(question.text, question.period, question.period_carried)
             found = self._recent_first(query, span, found, k, filters, question.as_of, out)
         # the other language's (or the reader's own) best few below the first SEARCH_K, then,
         # for a question without a date, the rest of the deeper read

@@ -96,6 +96,7 @@ class SectionWriter:
             question.as_of or self.day,
             scoped=question.article_id is not None,
             period=question.period,
+            period_carried=question.period_carried,
             speakers=[tuple(vocabulary.aliases(s)) for s in question.speakers],
             companies=self.companies,
             glosses=vocabulary.glosses,

@@ -52,6 +52,7 @@ class ParsedQuestion:
     # the small-cap rotation?" is not about the S&P 500).
     benchmark_implied: bool = False
     carried_over: bool = False  # it asks about an earlier turn's topic: its symbols or period
+    period_carried: bool = False  # its period is the earlier turn's, not one it asks itself
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
     # A research step names its tools and its library query; None leaves both to the question.
     tools: frozenset[str] | None = None
@@ -338,6 +339,7 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
             changes["topic_text"] = previous.topic_text or previous.text
         if parsed.period is None and previous.period and "today" not in parsed.intents:
             changes["period"] = previous.period  # (today is one day)
+            changes["period_carried"] = True
             changes["carried_over"] = changes.get("carried_over", False) or not replaced
     return replace(parsed, **changes) if changes else parsed
 

@@ -1172,6 +1172,23 @@ def test_a_question_asks_how_things_stand_now(question: str, now: bool) -> None:
     assert "coming" not in {t for g in question_terms(question) for t in g}
 
 
+def test_a_period_an_earlier_turn_asked_dates_no_view_of_this_one() -> None:
+    """ "它的目标价是多少？" after "英伟达最近表现如何？" keeps "recently" for its figures, but the
+    target price asked was not asked of the past month: May's target weighs as it would with
+    no period. Asked "最近" itself, May's is from before the month asked, and weighs less."""
+    texts = ("华尔街对英伟达的平均目标价已逼近307美元。", "英伟达目标价210美元，上涨空间19%。")
+    days = (dt.date(2026, 5, 21), dt.date(2026, 8, 8))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    as_of, question = dt.date(2026, 8, 21), "英伟达的目标价是多少？"
+
+    def scores(**period: object) -> dict[str, float]:
+        return {c.text: c.score for c in candidates(found, question, [], "zh", as_of, **period)}
+
+    carried = scores(period="1M", period_carried=True)
+    assert carried == scores()
+    assert scores(period="1M")[texts[0]] < carried[texts[0]]
+
+
 def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> None:
     """No as-of date (the LLM writer's and the research steps' call): a library ingested once
     is months old against today, and its newest passage still counts as recent."""

@@ -744,6 +744,14 @@ def test_an_elliptical_follow_up_naming_a_topic_of_its_own_replaces_the_earlier_
     assert follow.period == first.period  # "recently" still holds
 
 
+def test_a_period_carried_from_the_earlier_turn_is_marked_so() -> None:
+    """ "它的目标价是多少？" after "英伟达最近表现如何？" keeps "recently", which it did not ask."""
+    first = parse("英伟达最近表现如何？")
+    follow = parse("它的目标价是多少？", previous=first)
+    assert follow.period == first.period and follow.period_carried
+    assert not parse("它最近的目标价是多少？", previous=first).period_carried
+
+
 def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
     first = parse("罗素2000指数近3个月是否跑赢标普500?")
     follow = parse("美联储降息对它有什么影响?", previous=first)
