@@ -162,8 +162,8 @@ def candidates(
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
         about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
-        if not about and not scoped and wanted and not names_written(text, lowered):
-            continue  # not about the question
+        if not about and not scoped and (wanted or lowered) and not names_written(text, lowered):
+            continue  # not about the question, nor (asking "为什么？" of it) about its subject
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
         named_worth = _named_worth(text, unwritten, speakers)
         if scoped:  # what the question asks first; the article's own order breaks ties

@@ -248,6 +248,15 @@ def test_a_digests_item_on_another_company_is_not_about_the_one_asked() -> None:
     assert "Goldman Sachs raised its target to $250 a share." in [c.text for c in found]
 
 
+def test_a_follow_up_with_no_words_of_its_own_is_on_the_subject_it_carries() -> None:
+    """ "为什么？" after AMD asks about AMD: a digest's next item on Alibaba's model shares none
+    of the question's words, as none of its sentences can, but does not name AMD either."""
+    digest = "微软将部署AMD的Helios机架级AI平台。36氪获悉，阿里千问大模型推出Qwen-Image-3.0。"
+    amd = [("AMD", "超威半导体")]
+    quoted = [c.text for c in candidates(hits(digest), "为什么？", amd, "zh", companies=amd)]
+    assert quoted == ["微软将部署AMD的Helios机架级AI平台。"]
+
+
 def test_a_digests_headline_puts_none_of_its_sentences_on_the_question() -> None:
     """Under "全球市场：道指创收盘历史新高 纳指涨逾2% … 国际油价跌超5%", a line on London stocks is
     not on why oil fell: the headline's oil story is another sentence's."""
