@@ -7,11 +7,15 @@ when it has the word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.gather.said import ASPECT, Move, Said
 from assistant.gather.terms import Names, Wanted, counts, names_place, question_terms
+from ingest.countries import is_country
+from ingest.crosslingual import place_names
 from ingest.language import has_cjk
+from ingest.tokens import tokenize
 
 # A question's term said only in the sentence's headline counts this much, and so does a word
 # for a move said in other words ("激增" for "grow").
@@ -67,6 +71,49 @@ def on_the_question(
     headed = [headline.says(g) for g in terms]
     places = all(h for h, g in zip(headed, terms, strict=True) if names_place(g))
     return places and 2 * sum(headed) >= len(terms)
+
+
+def elsewhere(said: Sequence[Said], headline: Said, wanted: Wanted) -> bool:
+    """Is the sentence on another country's what-is-asked? The question names a country,
+    neither the sentence nor its headline says it, and one of them writes another's right
+    before a term of the question: "韩国7月出口增速放缓" heads no answer to "中国7月出口增长了
+    多少？", though its sentences say all the rest. A state or a city is no other country
+    ("Louisiana" for the US), nor is a country named for something else ("Iran war sends gas
+    prices soaring" is on US gasoline)."""
+    asked = [g for g in wanted if names_place(g)]
+    around = [*said, headline]
+    if not any(is_country(t) for g in asked for t in g):
+        return False
+    if any(s.says(g) for s in around for g in asked):
+        return False
+    what = [g for g in wanted if not (names_place(g) or _moves(g) or ASPECT in g)]
+    return any(
+        _owns(s.text, country, what)
+        for s in around
+        for country in s.countries
+        if not any({country, country.lower(), *place_names(country)} & g for g in asked)
+    )  # "the Democratic Socialists of America" is of the US asked
+
+
+def _owns(text: str, country: str, what: Wanted) -> bool:
+    """Does the text write the country right before one of the terms ("韩国7月出口", "South
+    Korea's exports", "Korean exports"; not "美国、日本等25个国家", a list)?"""
+    for match in re.finditer(re.escape(country), text):
+        after = _OWNER_GAP.sub("", text[match.end() : match.end() + _OWNED_WITHIN])
+        if after[:1].isalnum() and any(
+            Said.of(w).says(g) for w in tokenize(after)[:2] for g in what
+        ):
+            return True
+    return False
+
+
+# What may stand between a country and what is its: a possessive, a month or a half ("韩国7月
+# 出口", "Korea's July exports", "中国上半年GDP")
+_OWNER_GAP = re.compile(
+    r"^(?:['’]s\b|的|\s|\d{1,2}月份?|[上下]半年|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)*"
+)
+_OWNED_WITHIN = 24  # characters read after the country
 
 
 def _says_subject(have: Said, wanted: Wanted) -> bool:

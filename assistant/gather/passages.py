@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from assistant.answer.numbers import figures_in
 from assistant.gather.asks import Asks
-from assistant.gather.coverage import on_the_question, share
+from assistant.gather.coverage import elsewhere, on_the_question, share
 from assistant.gather.kinds import Kind, classify, section_kind
 from assistant.gather.other_news import about_companies, of_the_items_asked
 from assistant.gather.quotable import (
@@ -188,9 +188,10 @@ def _answering(
     """Is the sentence about the question: does it say a good share of its terms
     (MIN_COVERAGE), and one of them itself or through its article's `headline`
     (`on_the_question`), or state a figure for the period asked ("imports were around 163
-    tons last month" for "How much bullion did China bring in during May?")? With its worth
-    (`Asks.worth`) when that had to be read to tell, so that it is read once."""
-    if coverage < MIN_COVERAGE:
+    tons last month" for "How much bullion did China bring in during May?"), and not about
+    another place (`elsewhere`)? With its worth (`Asks.worth`) when that had to be read to
+    tell, so that it is read once."""
+    if coverage < MIN_COVERAGE or elsewhere(said, headline, asked):
         return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
     passage = _said_of(hit.chunk.text) if any(counts(g) for g in asked) else None

@@ -17,6 +17,8 @@ from assistant.answer.direction import moves
 from assistant.gather.units import written_units
 from assistant.question.index_names import index_name
 from assistant.question.sector_names import ends_a_name, in_a_title, title_case
+from ingest.countries import is_country
+from ingest.crosslingual import place_names
 from ingest.framing import FUNCTION_WORDS
 from ingest.language import chinese_runs, has_cjk
 from ingest.tokens import EN_STOPWORDS, terms
@@ -248,6 +250,13 @@ class Said:
     def moved(self) -> frozenset[int]:
         return moves(self.lowered)
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The countries it names, as written: 韩国, or an English word written with a capital
+        that is one or that the dictionary translates as one ("Korea", "US", "Korean")."""
+        chinese = {w for w in terms(self.text) if is_country(w)}
+        return frozenset(chinese | {w for w in _CAPITALISED.findall(self.text) if _a_country(w)})
+
     def sets_aside(self, group: frozenset[str]) -> bool:
         """Does it say a term only to set it aside ("剔除半导体后" for semiconductors)?"""
         return self.aside is not None and self.aside.says(group) and not self.says(group)
@@ -299,3 +308,13 @@ def inflections(word: str) -> frozenset[str]:
         if first not in _VOWELS and vowel in _VOWELS and last not in _VOWELS + "wxy":
             found |= {word + last + "ed", word + last + "ing"}
     return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
+
+
+@lru_cache(maxsize=4096)
+def _a_country(word: str) -> bool:
+    """Is the English word a country's name, or its people's ("Iran", "Korean"; not "May",
+    "Apple" nor "Texas")?"""
+    return is_country(word) or any(map(is_country, place_names(word)))

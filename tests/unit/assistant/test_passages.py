@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.direction import asked_direction, direction_of
 from assistant.gather.asks import gives_cause, says_when
-from assistant.gather.coverage import coverage, on_the_question, share
+from assistant.gather.coverage import coverage, elsewhere, on_the_question, share
 from assistant.gather.kinds import classify, section_kind
 from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
@@ -421,6 +421,31 @@ def test_a_target_is_said_by_a_goal_not_by_a_response() -> None:
     question = "What is the S&P 500 target?"
     assert coverage("标普500指数年底目标上调至8000点。", question) == 1
     assert coverage("针对这一传闻，公司今日回应称并无此事。", question) == 0
+
+
+def test_another_countrys_figure_is_no_answer_for_the_country_asked() -> None:
+    """Asked China's July exports, Korea's are not an answer, though they say all the rest:
+    "7月出口同比增长62.8%" under "韩国7月出口增速放缓" is left out, China's own stays. A
+    country named for something else ("Iran war" on US gasoline), in a list, or as the name
+    of the country asked ("Democratic Socialists of America") leaves a sentence in."""
+    korea = "韩国7月出口增速放缓但强于预期"
+    texts = ("据初步数据，7月出口同比增长62.8%至989亿美元。", "海关数据显示，中国7月出口增长7.2%。")
+    titles = (korea, "7月外贸数据出炉")
+    found = [h.model_copy(update={"title": t}) for h, t in zip(hits(*texts), titles, strict=True)]
+    quoted = [c.text for c in candidates(found, "中国7月出口增长了多少？", [], "zh")]
+    assert quoted == [texts[1]]
+    english = question_terms("How fast did China's exports grow in July?")
+    assert elsewhere([Said.of("South Korea's July exports rose 62.8%.")], Said.of(""), english)
+
+    def kept(sentence: str, headline: str, question: str) -> bool:
+        return not elsewhere([Said.of(sentence)], Said.of(headline), question_terms(question))
+
+    assert kept("Gas prices jumped 25%.", "Iran war sends gas prices soaring",
+                "How much have US gas prices jumped?")  # fmt: skip
+    assert kept("海外业务覆盖美国、日本等25个国家和地区。", "傲鲨智能出海",
+                "这家中国外骨骼公司的业务覆盖多少个国家？")  # fmt: skip
+    assert kept("A leader of the Democratic Socialists of America said it.", "",
+                "美国民主社会主义者组织里哪位领导人说过这句话？")  # fmt: skip
 
 
 def test_a_move_of_something_else_is_no_move_of_what_is_asked() -> None:
@@ -1774,11 +1799,11 @@ def test_an_aspect_word_counts_only_where_most_of_the_subject_is_said() -> None:
     # so does what drives it: an ETF "driving" a health-care opportunity is no reason for the
     # small-cap rotation, in either language
     question = "What is driving the small-cap rotation?"
-    for elsewhere in (
+    for other in (
         "The ETF gives exposure to the value chain driving this high-growth opportunity.",
         "这并非系统性的医药板块减仓，而更像是一次风险偏好的主动调整。",
     ):
-        assert coverage(elsewhere, question) == 0.0, elsewhere
+        assert coverage(other, question) == 0.0, other
     assert coverage("Rate cuts are driving the small-cap rotation.", question) == 1.0
 
 
