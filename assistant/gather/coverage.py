@@ -100,9 +100,8 @@ def _owns(text: str, country: str, what: Wanted) -> bool:
     Korea's exports", "Korean exports"; not "美国、日本等25个国家", a list)?"""
     for match in re.finditer(re.escape(country), text):
         after = _OWNER_GAP.sub("", text[match.end() : match.end() + _OWNED_WITHIN])
-        if after[:1].isalnum() and any(
-            Said.of(w).says(g) for w in tokenize(after)[:2] for g in what
-        ):
+        head = Said.of(" ".join(tokenize(after)[:2]))  # "retail sales", 出口 增速
+        if after[:1].isalnum() and any(head.says(g) for g in what):
             return True
     return False
 

@@ -436,6 +436,8 @@ def test_another_countrys_figure_is_no_answer_for_the_country_asked() -> None:
     assert quoted == [texts[1]]
     english = question_terms("How fast did China's exports grow in July?")
     assert elsewhere([Said.of("South Korea's July exports rose 62.8%.")], Said.of(""), english)
+    us = question_terms("How much did US retail sales rise in June?")
+    assert elsewhere([Said.of("China's retail sales fell for the first time.")], Said.of(""), us)
 
     def kept(sentence: str, headline: str, question: str) -> bool:
         return not elsewhere([Said.of(sentence)], Said.of(headline), question_terms(question))
