@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from babel import Locale
-
 
 @cache
 def _names() -> frozenset[str]:
     """Every country's name, Chinese and English (lower case): the two-letter territories,
     not regions ("Europe" is 150)."""
+    from babel import Locale  # here: ~0.1 s to import, and only a country asked needs it
+
     found: set[str] = set()
     for locale, fold in ((Locale.parse("zh_Hans"), str), (Locale.parse("en"), str.lower)):
         found |= {fold(name) for code, name in locale.territories.items() if code.isalpha()}
