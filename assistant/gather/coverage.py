@@ -14,6 +14,7 @@ from assistant.gather.said import ASPECT, Move, Said
 from assistant.gather.terms import Names, Wanted, counts, names_place, question_terms
 from ingest.countries import is_country
 from ingest.crosslingual import place_names
+from ingest.dates import MONTH_NAMES
 from ingest.language import has_cjk
 from ingest.tokens import tokenize
 
@@ -109,8 +110,7 @@ def _owns(text: str, country: str, what: Wanted) -> bool:
 # What may stand between a country and what is its: a possessive, a month or a half ("韩国7月
 # 出口", "Korea's July exports", "中国上半年GDP")
 _OWNER_GAP = re.compile(
-    r"^(?:['’]s\b|的|\s|\d{1,2}月份?|[上下]半年|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b)*"
+    rf"^(?:['’]s\b|的|\s|\d{{1,2}}月份?|[上下]半年|(?:{'|'.join(MONTH_NAMES)})\b)*", re.I
 )
 _OWNED_WITHIN = 24  # characters read after the country
 
