@@ -138,7 +138,9 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("tyx",), earnings=False, change_unit="bp"),
     # Other markets' main indices, so a question about them reads as one (and a Chinese
     # sentence saying 创业板指 says an English question's "ChiNext"); Yahoo serves them all.
-    # A bare 恒生 or "Hang Seng" is also a bank, so only the index's own names count.
+    # A bare 恒生 is also a bank (恒生银行) and a software house (恒生电子), so in Chinese only
+    # the index's own names count; in English "the Hang Seng" is the index, and the bank and
+    # the China Enterprises index are masked by name (`tools.symbols`).
     Instrument("000001.SS", "Shanghai Composite", "上证综合指数",
                ("上证综指", "上证综合指数", "上证指数", "沪指", "shanghai composite",
                 "sse composite"), (), us=False),
@@ -150,8 +152,8 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                us=False),
     Instrument("000300.SS", "CSI 300", "沪深300指数", ("沪深300", "沪深300指数", "csi 300"), (),
                us=False),
-    Instrument("^HSI", "Hang Seng Index", "恒生指数", ("恒生指数", "恒指", "hang seng index"), (),
-               us=False),
+    Instrument("^HSI", "Hang Seng Index", "恒生指数",
+               ("恒生指数", "恒指", "hang seng index", "hang seng"), (), us=False),
     Instrument("HSTECH.HK", "Hang Seng Tech Index", "恒生科技指数",
                ("恒生科技指数", "恒生科技", "恒科指", "hang seng tech"), (), us=False),
     Instrument("^N225", "Nikkei 225", "日经225指数",

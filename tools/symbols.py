@@ -42,6 +42,8 @@ _STOP_PHRASES: tuple[str, ...] = (
     "新能源", "金融市场", "金融条件", "金融危机", "金融体系", "金融稳定", "金融监管",
     "工业生产", "工业产出", "工业增加值", "工业企业", "工业品", "工业利润",
     "financial conditions", "industrial production", "industrial profits",
+    # Hong Kong names that begin with the Hang Seng Index's short name
+    "hang seng bank", "hang seng china enterprises",
 )  # fmt: skip
 
 _TICKER = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,11}$")

@@ -64,6 +64,8 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
             ["399006.SZ", "^HSI"],
         ),
         ("沪指、创业板指和恒生科技指数", ["000001.SS", "399006.SZ", "HSTECH.HK"]),
+        # in English "the Hang Seng" is the index; its Tech index is another
+        ("How has the Hang Seng done this year, and Hang Seng Tech?", ["^HSI", "HSTECH.HK"]),
         # commodities and bitcoin, as Yahoo serves them; oil without a grade is WTI
         ("黄金今年以来涨了多少？", ["GC=F"]),
         ("Did bitcoin fall as gold and silver rallied?", ["BTC-USD", "GC=F", "SI=F"]),
@@ -88,6 +90,7 @@ def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> N
         "spy novels are fun; all the best",
         "分析师怎么看汇丰全面收购恒生银行？",  # a bank, not the Hang Seng Index
         "Hang Seng Bank rose after the HSBC offer.",
+        "The Hang Seng China Enterprises Index tracks mainland firms.",
     ],
 )
 def test_ordinary_prose_yields_no_symbols(prose: str) -> None:
