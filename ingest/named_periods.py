@@ -116,13 +116,14 @@ def looks_ahead(text: str) -> bool:
 
 
 # "How is the labor market doing?", "美国就业市场表现如何？", "What is happening with private
-# credit?", "Is inflation coming down?": how something stands now, which this month's
-# commentary tells, not last spring's.
+# credit?", "Is inflation coming down?", "…right now?", "当前…": how something stands now,
+# which this month's commentary tells, not last spring's.
 _ASKS_NOW = re.compile(
     r"\bhow (?:is|are)\b.*\b(?:doing|performing|faring|holding up)\b"
     # "Is inflation coming down?", "Are small caps rallying?", "通胀正在回落吗？": what is under way
     r"|^\W*(?:is|are)\b.*\b[a-z]{3,}ing(?: (?:down|up|back|out|off))?\W*$|正在"
     r"|\bwhat(?:'s| is) (?:happening|going on)\b"
+    r"|\b(?:right now|currently|at the moment|at present|these days)\b|当前|眼下|当下|现阶段"
     r"|表现(?:如何|怎么样|怎样)|情况(?:如何|怎么样|怎样)|现状|(?:现在|目前|最近)(?:怎么样|如何)",
     re.I,
 )

@@ -1197,6 +1197,9 @@ def test_asked_how_something_stands_views_older_than_a_month_rank_last() -> None
         ("Is inflation coming down?", True),  # under way
         ("通胀正在回落吗？", True),
         ("比特币今年表现如何？", True),  # read so; `timely_span` then sees it names the year
+        ("What are the biggest risks for the market right now?", True),  # said in so many words
+        ("当前市场最大的风险是什么？", True),
+        ("What is the Fed currently signalling?", True),
         ("Is the yield curve inverted?", False),
         ("Is investing in gold worth it?", False),
         ("How did the Nasdaq do in July?", False),
