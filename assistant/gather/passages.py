@@ -139,14 +139,14 @@ def candidates(
     earlier turn asked (`period_carried`) dates no view. `scoped`: the reader chose the article,
     whose every sentence counts, its order breaking ties. `as_of`: else the newest hit's."""
     as_of = as_of or newest_published(hits)
-    (named, rest), asks = asked_when(question, as_of, period), Asks.of(question, period)
+    span = timely_span(question, period, period_carried)
+    (named, rest), asks = asked_when(question, as_of, period, span), Asks.of(question, period)
     wanted = question_terms(rest, names, speakers, glosses)
     expressible = in_other_language(wanted)
     lowered, unwritten = _lowered(question, names)
     typed = names_typed(rest, wanted, names)
     hits = hits if scoped else about_names(hits, typed, lowered, language)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
-    span = timely_span(question, period, period_carried)
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
         quoted = _quoted(raw, before, after, position, scoped)

@@ -8,6 +8,7 @@ search the span asked first (`offline.gathering`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
@@ -16,19 +17,32 @@ from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, asks_now, looks_ahead, named_period
-from tools.period_labels import since_of, to_date_start
+from tools.period_labels import month_of, since_of, to_date_start
 from tools.periods import period_mentions
 
 
 def asked_when(
-    question: str, as_of: dt.date | None, period: str | None
+    question: str, as_of: dt.date | None, period: str | None, span: str | None = None
 ) -> tuple[NamedPeriod | None, str]:
     """The days the question names and its words without them: a period asked is scored by
     date (`timeliness`), not as words (6月 leaves 月: any month). "2026年7月以来" names July
-    but asks of the span from it to date, which `timeliness` judges by `period`."""
+    but asks of the span from it to date, which `timeliness` judges by `period`. A month its
+    sentences are judged by (`span`, from `timely_span`) that it does not write is named too:
+    "Why?" after "How did the Nasdaq do in July?" asks why it fell in July."""
     named = named_period(question, today=as_of or dt.date.today())
     rest = without_time_words(named.rest if named else question)
-    return (None if period and since_of(period) else named), rest
+    if period and since_of(period):
+        return None, rest
+    return named or _month_named(span, rest), rest
+
+
+def _month_named(label: str | None, rest: str) -> NamedPeriod | None:
+    """The month a period's label is ("2026-07"), as a question naming it would."""
+    month = month_of(label) if label else None
+    if month is None:
+        return None
+    first = dt.date(*month, 1)
+    return NamedPeriod(first, first.replace(day=calendar.monthrange(*month)[1]), rest)
 
 
 @lru_cache(maxsize=256)

@@ -5,13 +5,17 @@ search finds both languages' articles.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.answer.model import Language
 from assistant.gather.said import names_written
+from assistant.locale import period_label
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
 from assistant.question.vocabulary import Vocabulary
+from ingest.named_periods import named_period
+from tools.period_labels import month_of
 
 # What an index's name says of its kind ("标普500指数", "Hang Seng Index"), not which it is.
 _INDEX_WORD = re.compile(r"\s*(?:指数|index)$", re.I)
@@ -52,4 +56,10 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     # a follow-up restated ("它的目标价" as "英伟达的目标价") names its subject already
     if question.carried_over and question.typed is None and previous:
         parts.insert(0, previous)
-    return " ".join(parts)
+    # "Why?" two turns after "How did the Russell 2000 do in July?" (then "And the Nasdaq?")
+    # asks of July still: the month an earlier turn named, where no turn searched names it
+    query = " ".join(parts)
+    month = question.period if question.period_carried else None
+    if month and month_of(month) and not named_period(query, question.as_of or dt.date.today()):
+        query += " " + period_label(month, question.language)
+    return query

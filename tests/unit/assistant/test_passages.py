@@ -2050,3 +2050,20 @@ def test_a_place_alone_does_not_say_the_subject_it_qualifies() -> None:
     labor = coverage("Kashkari says the labor market is performing in decent shape.", question)
     assert labor == coverage("The US labor market is performing in decent shape.", question) * 2 / 3
     assert labor > 0.5
+
+
+def test_why_of_a_month_an_earlier_turn_asked_quotes_that_months_news() -> None:
+    """ "Why?" after "How did the Nasdaq do in July?" names no month, but asks why it moved in
+    July: July's commentary on it outranks January's, though January's passage ranked first."""
+    texts = (
+        "The Nasdaq rallied as megacap tech earnings beat forecasts.",
+        "The Nasdaq slid as chip stocks sold off on export curbs.",
+    )
+    days = (dt.date(2026, 1, 20), dt.date(2026, 7, 10))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    nasdaq = [("Nasdaq", "纳指")]
+    july = dt.date(2026, 7, 31)
+    ranked = candidates(found, "Why?", nasdaq, "en", july, period="2026-07", period_carried=True)
+    assert ranked[0].text == texts[1]
+    typed = candidates(found, "Why did the Nasdaq move in July?", nasdaq, "en", july)
+    assert typed[0].text == texts[1]  # as when the question names the month itself

@@ -752,6 +752,25 @@ def test_a_period_carried_from_the_earlier_turn_is_marked_so() -> None:
     assert not parse("它最近的目标价是多少？", previous=first).period_carried
 
 
+def test_a_month_an_earlier_turn_named_is_searched_by_a_follow_up_that_names_none() -> None:
+    """ "Why?" after "How did the Russell 2000 do in July?" then "And the Nasdaq?" asks why the
+    Nasdaq fell in July: the search names July though neither question it carries does."""
+    first = parse("How did the Russell 2000 do in July?", as_of=dt.date(2026, 8, 21))
+    second = parse("And the Nasdaq?", previous=first)
+    why = parse("Why?", previous=second)
+    assert why.period_carried and why.period == "2026-07"
+    searched = search_query(why, VOCAB, second.text)
+    assert "July 2026" in searched
+    assert search_query(second, VOCAB, first.text).count("July") == 1  # the first turn's July
+    # restated ("纳指7月表现如何？"), the follow-up it carries names July already: not again
+    restated = parse("那纳指呢？", previous=parse("罗素2000指数7月表现如何？", as_of=first.as_of))
+    chinese = search_query(parse("为什么？", previous=restated), VOCAB, restated.text)
+    assert "7月" in chinese and "2026年7月" not in chinese
+    # a recent span carried ("最近") dates no search
+    target = parse("它的目标价是多少？", previous=parse("英伟达最近表现如何？"))
+    assert search_query(target, VOCAB, None) == "英伟达的目标价是多少？ Nvidia"
+
+
 def test_a_referring_follow_up_with_a_macro_cue_adds_macro_to_the_earlier_topic() -> None:
     first = parse("罗素2000指数近3个月是否跑赢标普500?")
     follow = parse("美联储降息对它有什么影响?", previous=first)
