@@ -7,7 +7,8 @@
 - `dated`: a sentence from an article written well before the answer's day, with its source
   and date ("…8.2%的回报率（Ginlix AI，2026年1月24日）[1]。"): its "year to date" is not the
   answer's;
-- `paragraph`: sentences run on, each quotation a block of its own after them.
+- `paragraph`: sentences run on, each quotation a block of its own after them; quotations in a
+  row from one source and day are one block under one lead-in.
 
 The offline composer and the research brief both say sentences this way.
 """
@@ -62,11 +63,33 @@ def lead_in(source: str, published: dt.date | None, language: Language) -> str:
     return lead if first != first.lower() else lead[:1].upper() + lead[1:]
 
 
+class Quotation(str):
+    """A block quotation ("> lead-in + sentences"), knowing its lead-in and what it quotes, so
+    that `paragraph` can put the next sentence of the same article under the same lead-in."""
+
+    lead: str
+    quoted: str
+
+    def __new__(cls, lead: str, quoted: str) -> Quotation:
+        made = super().__new__(cls, f"> {lead}{quoted}")
+        made.lead, made.quoted = lead, quoted
+        return made
+
+    def then(self, other: str) -> Quotation | None:
+        """This quotation with `other` after it, when that has the same lead-in (the same
+        source and day, each sentence citing its own article), joined as its language joins
+        sentences; None otherwise."""
+        if not isinstance(other, Quotation) or other.lead != self.lead:
+            return None
+        between = message("join.sentences", detect_language(other.quoted))
+        return Quotation(self.lead, self.quoted + between + other.quoted)
+
+
 def quotation(
     words: str, n: int, source: str, published: dt.date | None, language: Language
-) -> str:
+) -> Quotation:
     """Another language's sentence as a block quotation citing `[n]`."""
-    return f"> {lead_in(source, published, language)}{cite(strip_markers(words), n)}"
+    return Quotation(lead_in(source, published, language), cite(strip_markers(words), n))
 
 
 def dated(words: str, n: int, source: str, published: dt.date, language: Language) -> str:
@@ -76,7 +99,18 @@ def dated(words: str, n: int, source: str, published: dt.date, language: Languag
 
 
 def paragraph(sentences: Iterable[str], language: Language) -> str:
-    """Sentences run on; a quotation (a "> " block) stands as its own block after them."""
+    """Sentences run on; a quotation (a "> " block) stands as its own block after them, the
+    sentences quoted in a row from one source and day under one lead-in: "Stock.eastmoney.com
+    (August 7, 2026) reports:" said once over two of its sentences, not twice."""
     items = [s for s in sentences if s]
-    prose = message("join.sentences", language).join(s for s in items if not s.startswith(">"))
-    return "\n\n".join(p for p in (prose, *(s for s in items if s.startswith(">"))) if p)
+    joiner = message("join.sentences", language)
+    prose = joiner.join(s for s in items if not s.startswith(">"))
+    blocks: list[str] = []
+    for quoted in (s for s in items if s.startswith(">")):
+        last = blocks[-1] if blocks else None
+        joined = last.then(quoted) if isinstance(last, Quotation) else None
+        if joined is None:
+            blocks.append(quoted)
+        else:
+            blocks[-1] = joined
+    return "\n\n".join(p for p in (prose, *blocks) if p)

@@ -11,7 +11,7 @@ import pytest
 from assistant.gather.quotable import quotable_headline, stories
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
-from assistant.offline.quoting import cite, lead_in
+from assistant.offline.quoting import cite, lead_in, paragraph, quotation
 from assistant.offline.sections import SectionWriter
 from assistant.question.intents import asks_amount
 from assistant.question.parse import parse_question
@@ -64,6 +64,22 @@ def test_the_few_quotations_go_to_the_sentences_that_cover_the_question_most() -
     assert quoted[0].startswith(
         "> A Chinese-language source (August 1, 2026) reports: 韩国7月半导体出口"
     )
+
+
+def test_sentences_quoted_in_a_row_from_one_article_share_its_lead_in() -> None:
+    """Two sentences of one Chinese report in an English answer are one block quotation under
+    one "… reports:", joined as Chinese is; another article's sentence has its own."""
+    day = dt.date(2026, 8, 7)
+    first = quotation("本周，纳指累计上涨5.19%。", 1, "Eastmoney", day, "en")
+    second = quotation("标普创新高。", 1, "Eastmoney", day, "en")
+    other = quotation("Stocks fell.", 2, "Reuters", day, "zh")
+    assert paragraph(["Prose.", first, second, other], "en") == (
+        "Prose.\n\n> Eastmoney (August 7, 2026) reports: "
+        "本周，纳指累计上涨5.19%[1]。标普创新高[1]。"
+        "\n\n> 据Reuters（2026年8月7日）报道：Stocks fell[2]."
+    )
+    english = [quotation(t, 3, "CNBC", day, "zh") for t in ("Chips fell.", "Oil rose.")]
+    assert paragraph(english, "zh") == "> 据CNBC（2026年8月7日）报道：Chips fell[3]. Oil rose[3]."
 
 
 def test_with_nothing_in_the_readers_language_more_of_the_others_is_quoted() -> None:
