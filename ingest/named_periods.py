@@ -1,6 +1,7 @@
 """Periods a text names short of a full date: a month of a year ("2026年6月", "March 2026"), a
 day without its year ("7月3日", "July 3"), a month without its year and which part of it
-("6月下旬", "in late June"), a quarter ("二季度", "Q2") or a half ("上半年"). `named_period`
+("6月下旬", "in late June"), months from one to another ("3月到6月", "between March and
+June"), a quarter ("二季度", "Q2") or a half ("上半年"). `named_period`
 reads the span of days a question asks about, for search to prefer what was reported then;
 the written months and quarters serve translating a query from one language into the other.
 Full dates are `ingest.dates`'.
@@ -42,6 +43,19 @@ _CHINESE_BARE_MONTH = re.compile(
 _ENGLISH_BARE_MONTH = re.compile(
     rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through)\s+)(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
 )
+# Months from one to another, the whole of each: "3月到6月", "从2026年3月至6月", "3-6月",
+# "between March and June", "from March to June 2026", "March through June", "March–June".
+# Not to a day ("3月到6月10日": a date's span), nor two months listed ("March and June").
+_CHINESE_MONTH_RANGE = re.compile(
+    r"(?<![\d.])(?:(?P<year>\d{4})\s*年\s*)?(?P<first>1[0-2]|[1-9])\s*(?:月份?)?\s*(?:到|至|-|~|～|—|–)"
+    r"\s*(?:(?P<last_year>\d{4})\s*年\s*)?(?P<last>1[0-2]|[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])"
+)
+_ENGLISH_MONTH_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<first>{MONTH})(?:\s+(?P<year>\d{{4}}))?\s+and"
+    rf"|(?:from\s+)?(?P<start>{MONTH})(?:\s+(?P<start_year>\d{{4}}))?\s*"
+    r"(?:\s(?:to|through|thru|until|till)\s|[-–—]))"
+    rf"\s*(?P<last>{MONTH})\b(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<last_year>\d{{4}}))?"
+)
 # Which days of a month "上旬", "early", "late" … mean.
 _PARTS: dict[str, tuple[int, int | None]] = {  # None: to the month's end
     "上旬": (1, 10), "初": (1, 10), "early": (1, 10),
@@ -59,6 +73,7 @@ REPORTING_LAG = dt.timedelta(days=3)  # news of a day is still reported a few da
 # A month's or a quarter's figures come out as long again after it and some days more: the
 # World Gold Council's April central-bank buying on June 3, a quarter's results six weeks on.
 RELEASE_LAG = dt.timedelta(days=7)
+_MONTH = dt.timedelta(days=30)  # the longest a period's news comes out after it, lag aside
 
 
 @dataclass(frozen=True)
@@ -72,9 +87,10 @@ class NamedPeriod:
     @property
     def reported_until(self) -> dt.date:
         """The last day its news comes out: as long again after it (June's figures come out
-        in July), plus a few days for late news, a week for a longer period's releases."""
+        in July), a month at most (January to April's in May), plus a few days for late news,
+        a week for a longer period's releases."""
         lag = REPORTING_LAG if self.end == self.start else RELEASE_LAG
-        return self.end + (self.end - self.start) + lag
+        return self.end + min(self.end - self.start, _MONTH) + lag
 
     def reported(self, day: dt.date) -> bool:
         return self.start <= day <= self.reported_until
@@ -143,7 +159,8 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     what is to come, the next one not over by then (which may be after `today`)."""
     ahead = looks_ahead(text)
     latest = _next if ahead else _latest
-    spans: list[tuple[int, int, dt.date, dt.date]] = []  # where in the text, first and last day
+    ranges = _month_ranges(text, today, ahead)
+    spans: list[tuple[int, int, dt.date, dt.date]] = list(ranges)  # where, first and last day
     for written in written_dates(text):
         if (day := plausible_date(written.date)) is not None:
             spans.append((written.start, written.start + len(written.text), day, day))
@@ -158,6 +175,8 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
             if (day := latest(_month(match["month"]), int(match["day"]), today)) is not None:
                 spans.append((match.start(), match.end(), day, day))
     spans = [_week_ending(text, s) for s in spans if not _REFERENCE_POINT.match(text, s[1])]
+    # a month inside a range ("2026年3月" of "2026年3月至6月") is the range's
+    spans = [s for s in spans if s in ranges or not any(r[0] <= s[0] < r[1] for r in ranges)]
     if not spans:  # a month alone only when nothing more precise is named
         months = _bare_months(text, today, ahead)
         spans = [s for s in months if not _REFERENCE_POINT.match(text, s[1])]
@@ -170,6 +189,35 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
 
 
 Span = tuple[int, int, dt.date, dt.date]  # where in the text, first and last day
+
+
+def month_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the months a text names from one to another ("3月到6月",
+    "between March and June"), or None; without a year, the latest such months begun by
+    `today` (in a text asking what is to come, the next)."""
+    ranges = _month_ranges(text, today, looks_ahead(text))
+    return (ranges[0][2], ranges[0][3]) if ranges else None
+
+
+def _month_ranges(text: str, today: dt.date, ahead: bool) -> list[Span]:
+    """Each span of months from one to another the text names (`month_range`)."""
+    spans: list[Span] = []
+    for pattern in (_CHINESE_MONTH_RANGE, _ENGLISH_MONTH_RANGE):
+        for match in pattern.finditer(text):
+            found = match.groupdict()
+            first, last = _month(found.get("first") or found["start"]), _month(found["last"])
+            year = found.get("year") or found.get("start_year")
+            last_year = found["last_year"] or (year and int(year) + (last < first))
+            if last_year:
+                end: dt.date | None = dt.date(int(last_year), last, 1)
+            else:  # the latest such month begun (or, ahead, the next one)
+                end = (_next if ahead else _latest)(last, 1, today.replace(day=1))
+            if end is None:
+                continue
+            begin = dt.date(int(year) if year else end.year - (first > last), first, 1)
+            if begin < end:
+                spans.append((match.start(), match.end(), begin, _month_end(end)))
+    return spans
 
 
 def _week_ending(text: str, span: Span) -> Span:

@@ -1,4 +1,5 @@
-"""Period labels as `tools.periods` writes them ("2025", "2026-07", "2026-Q2", "YTD"), read.
+"""Period labels as `tools.periods` writes them ("2025", "2026-07", "2026-03..2026-06",
+"2026-Q2", "YTD"), read.
 
 Apart from the periods themselves, which need pandas, so that what only reads a label (the
 answer's wording of a period, `assistant.locale`) loads no pandas: the browser's first page
@@ -12,6 +13,9 @@ import re
 
 YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 _MONTH_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
+# Calendar months from one to another ("between March and June": from the close before March
+# to June's last).
+_MONTHS_LABEL = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])\.\.((?:19|20)\d\d)-(0[1-9]|1[0-2])")
 _SPAN_LABEL = re.compile(r"((?:19|20)\d\d)-([QH])([1-4])")
 # A span from a close to date ("since the start of July": from the close before it), as
 # `tools.periods.date_range` writes it open-ended: "2026-06-30..".
@@ -22,6 +26,16 @@ def month_of(label: str) -> tuple[int, int] | None:
     """(year, month) of a month's label ("2026-07"); None for any other period."""
     found = _MONTH_LABEL.fullmatch(label.strip())
     return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def months_of(label: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """((year, month), (year, month)) of the first and last month of a span of months
+    ("2026-03..2026-06"); None for any other period, and for a span ending before it begins."""
+    found = _MONTHS_LABEL.fullmatch(label.strip())
+    if found is None:
+        return None
+    first, last = (int(found[1]), int(found[2])), (int(found[3]), int(found[4]))
+    return (first, last) if first < last else None
 
 
 def span_of(label: str) -> tuple[int, str, int] | None:
@@ -44,7 +58,8 @@ def since_of(label: str) -> dt.date | None:
 
 
 def year_of(label: str, as_of: dt.date | None = None) -> int | None:
-    """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2"; a span to
+    """The calendar year a period's label lies in: "2025", "2026-07", "2026-Q2", the months
+    "2026-03..2026-06" (not "2025-11..2026-02"); a span to
     date within a year ("YTD", "QTD", "MTD") that of `as_of`. None for a week or a trailing
     span ("1M", "1Y"), which may straddle two years, and for anything else."""
     label = label.strip().upper()
@@ -52,6 +67,8 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
         return int(label)
     if found := month_of(label) or span_of(label):
         return found[0]
+    if (months := months_of(label)) and months[0][0] == months[1][0]:
+        return months[0][0]
     return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
 
 

@@ -7,7 +7,8 @@ press to the second decimal:
 - YTD / QTD / MTD / WTD start from the last close *before* the year / quarter / month / week
   began (the prior year's last close for YTD), never from the first close inside it;
 - a calendar year Y runs from the last close of Y-1 to the last close of Y, and a month
-  (2026-07) from the last close before it to its last close;
+  (2026-07), or months from one to another (2026-03..2026-06), from the last close before
+  the first to the last one's last close;
 - nD counts n trading days back; nW, nM, nY go back n calendar weeks / months / years from the
   end date and anchor on the last close on or before that day;
 - start/end dates anchor on the last close on or before `start`;
@@ -29,7 +30,14 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
-from tools.period_labels import YEAR_LABEL, month_of, since_of, span_of, to_date_start
+from tools.period_labels import (
+    YEAR_LABEL,
+    month_of,
+    months_of,
+    since_of,
+    span_of,
+    to_date_start,
+)
 from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
@@ -67,8 +75,8 @@ _UNITS: dict[str, PeriodKind] = {"D": "days", "W": "weeks", "M": "months", "Y": 
 
 def parse_period(text: str) -> Period:
     """'1D', '5D', '1W', 'MTD', 'QTD', 'YTD', '1M', '3M', '6M', '1Y', a year like '2024', a
-    month like '2026-07', a quarter like '2026-Q2', a half like '2026-H1', or a span to date
-    from a close like '2026-06-30..'."""
+    month like '2026-07', months like '2026-03..2026-06', a quarter like '2026-Q2', a half
+    like '2026-H1', or a span to date from a close like '2026-06-30..'."""
     label = text.strip().upper()
     if since := since_of(label):
         return date_range(since)
@@ -78,6 +86,8 @@ def parse_period(text: str) -> Period:
         return calendar_year(int(label))
     if month := month_of(label):
         return calendar_month(*month)
+    if months := months_of(label):
+        return calendar_months(*months)
     if span := span_of(label):
         return calendar_span(*span)
     match = _NAMED.match(label)
@@ -86,8 +96,8 @@ def parse_period(text: str) -> Period:
         return Period(kind=_UNITS[unit], label=f"{n}{unit}", n=n)
     raise PeriodError(
         f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a year "
-        "(2025), a month (2025-07), a quarter (2025-Q2), a half (2025-H1) or a span since a "
-        "close (2025-06-30..)"
+        "(2025), a month (2025-07), months (2025-03..2025-06), a quarter (2025-Q2), a half "
+        "(2025-H1) or a span since a close (2025-06-30..)"
     )
 
 
@@ -101,6 +111,14 @@ def calendar_month(year: int, month: int) -> Period:
     """A month, as the press measures it: from the last close before it began to its last
     close (MTD's anchor, carried to the month's end)."""
     return _calendar_range(f"{year}-{month:02d}", year, month, 1)
+
+
+def calendar_months(first: tuple[int, int], last: tuple[int, int]) -> Period:
+    """The calendar months from `first` to `last` ((year, month) each), measured as one month
+    is: from the last close before the first to the last one's last close."""
+    count = 12 * (last[0] - first[0]) + last[1] - first[1] + 1
+    label = f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
+    return _calendar_range(label, first[0], first[1], count)
 
 
 def _calendar_range(label: str, year: int, first_month: int, months: int) -> Period:

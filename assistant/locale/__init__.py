@@ -16,7 +16,7 @@ from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
 from ingest.named_periods import QUARTER_NUMERALS, QUARTER_ORDINALS
-from tools.period_labels import month_of, since_of, span_of
+from tools.period_labels import month_of, months_of, since_of, span_of
 
 __all__ = [
     "LANGUAGES",
@@ -149,6 +149,13 @@ def metric_label(metric: str, language: Language) -> str:
 
 
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _month(number: int, language: Language) -> str:
+    """A month's name: 7月 / July."""
+    return f"{number}月" if language == "zh" else MONTH_NAMES[number - 1]
+
+
 _ORDINALS = {  # "二季度", "上半年"; "the second quarter", "the first half"
     ("zh", "Q"): QUARTER_NUMERALS,
     ("zh", "H"): "上下",
@@ -159,8 +166,8 @@ _ORDINALS = {  # "二季度", "上半年"; "the second quarter", "the first half
 
 def period_label(period: str | None, language: Language) -> str:
     """ "YTD" -> 年初至今 / year to date; "3M" -> 近3个月 / over the past 3 months; "2024";
-    "2026-07" -> 2026年7月 / in July 2026; "2026-H1" -> 2026年上半年 / in the first half of
-    2026."""
+    "2026-07" -> 2026年7月 / in July 2026; "2026-03..2026-06" -> 2026年3月至6月 / from March to
+    June 2026; "2026-H1" -> 2026年上半年 / in the first half of 2026."""
     if not period:
         return ""
     code = period.upper()
@@ -170,8 +177,12 @@ def period_label(period: str | None, language: Language) -> str:
         return message("period.calendar_year", language, year=code)
     if found := month_of(code):  # "2026-07"
         year, month = found
-        name = f"{month}月" if language == "zh" else MONTH_NAMES[month - 1]
-        return message("period.calendar_month", language, year=year, name=name)
+        return message("period.calendar_month", language, year=year, name=_month(month, language))
+    if months := months_of(code):  # "2026-03..2026-06"
+        (year, first), (last_year, last) = months
+        key = "period.calendar_months" if year == last_year else "period.calendar_months_years"
+        return message(key, language, year=year, first=_month(first, language),
+                       last_year=last_year, last=_month(last, language))  # fmt: skip
     if span := span_of(code):  # "2026-Q2", "2026-H1"
         year, kind, which = span
         ordinals = _ORDINALS[(language, kind)]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from assistant.errors import InputError
 from ingest.dates import without_dates, written_dates
-from ingest.named_periods import half_spans, named_period, quarter_spans
+from ingest.named_periods import half_spans, month_range, named_period, quarter_spans
 from tools.periods import calendar_span
 from tools.symbols import NAME_NUMBERS
 
@@ -82,8 +82,15 @@ def span_period(text: str, as_of: dt.date | None) -> str | None:
 def month_period(text: str, as_of: dt.date | None) -> str | None:
     """A whole month named in the question ("2026年7月", "in July 2026"): that month ("2026-07")
     when it is over, month-to-date when it is the as-of month, else nothing (nor for a time
-    within a month: "By mid-July, how much were small caps up for the year?")."""
+    within a month: "By mid-July, how much were small caps up for the year?"). Months from one
+    to another ("3月到6月", "between March and June"): those months ("2026-03..2026-06") when
+    they are over, from the first to date while the last runs."""
     today = as_of or dt.date.today()
+    if (months := month_range(text, today)) is not None:
+        first, last = months
+        if last < today:
+            return f"{first:%Y-%m}..{last:%Y-%m}"
+        return f"{first - dt.timedelta(days=1)}.." if first <= today else None
     named = named_period(text, today=today)
     if named is None or named.start.day != 1 or named.end.month != named.start.month:
         return None

@@ -185,6 +185,18 @@ def test_a_company_asked_by_its_ticker_is_searched_by_its_name() -> None:
     assert unnamed_in_chinese.count("Hewlett Packard Enterprise") == 1  # one name, added once
 
 
+def test_months_from_one_to_another_are_the_period_asked() -> None:
+    """ "标普500从3月到6月涨了多少？" asks from March to June, not March alone, nor the year to
+    date; so does "between March and June". While the last month runs, from the first to
+    date."""
+    asked = ("标普500从3月到6月涨了多少？", "How much did the S&P 500 rise between March and June?")
+    for text in asked:
+        q = parse(text, as_of=dt.date(2026, 8, 21))
+        assert q.period == "2026-03..2026-06" and q.period_end == dt.date(2026, 6, 30)
+    running = parse("标普500从3月到8月涨了多少？", as_of=dt.date(2026, 8, 21))
+    assert running.period == "2026-02-28.."
+
+
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
     q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
     assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))

@@ -83,6 +83,16 @@ def test_a_month_the_tools_computed_is_the_month_a_sentence_names() -> None:
     assert verdict("IWM was down 3.08% in June 2026[0].", facts)[0] == "unsupported"
 
 
+def test_months_the_tools_computed_are_what_a_sentence_naming_them_claims() -> None:
+    """Computed from March to June ("2026-03..2026-06"): "from March to June 2026" and
+    "2026年3月至6月" claim it; "in May" does not."""
+    facts = one_return("^GSPC", "2026-03..2026-06", dt.date(2026, 6, 30), 7499.36, 9.02)
+    said = "The S&P 500 was up 9.02% from March to June 2026[0]."
+    assert verdict(said, facts)[0] == "verified"
+    assert verdict("标普500指数2026年3月至6月上涨9.02%[0]。", facts)[0] == "verified"
+    assert verdict("The S&P 500 was up 9.02% in May 2026[0].", facts)[0] == "unsupported"
+
+
 def test_a_quarter_or_half_the_tools_computed_is_the_one_a_sentence_names() -> None:
     """A computed first half ("2026-H1") is what "2026年上半年" and "in the first half of 2026"
     claim; the second half is not."""

@@ -165,6 +165,16 @@ TODAY = dt.date(2026, 11, 30)
         ("截至7月14日当周的净多头头寸", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
         ("截至7月14日的一周", dt.date(2026, 7, 8), dt.date(2026, 7, 14)),
         ("截至7月14日收盘", dt.date(2026, 7, 14), dt.date(2026, 7, 14)),
+        # months from one to another, the whole of each, the latest such begun
+        ("标普500从3月到6月涨了多少？", dt.date(2026, 3, 1), dt.date(2026, 6, 30)),
+        ("2026年3月至6月", dt.date(2026, 3, 1), dt.date(2026, 6, 30)),
+        ("1-7月规模以上工业企业利润", dt.date(2026, 1, 1), dt.date(2026, 7, 31)),
+        ("How much did it rise between March and June?", dt.date(2026, 3, 1), dt.date(2026, 6, 30)),
+        ("from November to February", dt.date(2025, 11, 1), dt.date(2026, 2, 28)),
+        ("March–June 2025", dt.date(2025, 3, 1), dt.date(2025, 6, 30)),
+        ("2025年11月至2026年2月", dt.date(2025, 11, 1), dt.date(2026, 2, 28)),
+        ("Will stocks rise from December to March?", dt.date(2026, 12, 1), dt.date(2027, 3, 31)),
+        ("3月到6月10日", dt.date(2026, 6, 10), dt.date(2026, 6, 10)),  # to a day: the day
     ],
 )
 def test_a_named_period_is_the_span_of_days_a_text_names(
@@ -202,6 +212,15 @@ def test_a_named_period_leaves_the_rest_of_the_text_and_says_when_it_was_reporte
     assert named.reported(dt.date(2026, 7, 9))  # June's figures come out in July
     assert named.reported(dt.date(2026, 8, 4))  # and an industry body's in the next week
     assert not named.reported(dt.date(2026, 5, 31)) and not named.reported(dt.date(2026, 8, 9))
+
+
+def test_months_from_one_to_another_are_reported_in_the_month_after_them() -> None:
+    """January to April's retail sales come out in May, not all summer: a span of months is
+    reported a month after it at most (and a week for late releases)."""
+    named = named_period("How fast did China's retail sales grow in January to April 2026?", TODAY)
+    assert named is not None and named.start == dt.date(2026, 1, 1)
+    assert named.reported(dt.date(2026, 5, 18)) and named.reported(dt.date(2026, 6, 5))
+    assert not named.reported(dt.date(2026, 6, 20))
 
 
 def test_a_named_day_is_reported_for_a_few_days_only() -> None:

@@ -68,6 +68,16 @@ def test_a_quarter_or_a_half_runs_as_a_month_does() -> None:
             parse_period(bad)
 
 
+def test_months_from_one_to_another_run_as_one_month_does() -> None:
+    """From the last close before the first to the last one's last close, across a year end
+    too; a span ending before it begins is no period."""
+    assert window("2024-03..2024-06") == (D(2024, 2, 29), D(2024, 6, 28))
+    assert window("2024-11..2025-01") == (D(2024, 10, 31), D(2025, 1, 31))
+    assert year_of("2024-03..2024-06") == 2024 and year_of("2024-11..2025-01") is None
+    with pytest.raises(PeriodError, match="months"):
+        parse_period("2024-06..2024-03")
+
+
 def test_ytd_starts_from_the_last_close_of_the_prior_year() -> None:
     assert window("YTD", D(2024, 1, 23)) == (D(2023, 12, 29), D(2024, 1, 23))
 
