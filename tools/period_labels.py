@@ -1,5 +1,5 @@
 """Period labels as `tools.periods` writes them ("2025", "2026-07", "2026-03..2026-06",
-"2026-Q2", "YTD"), read.
+"2026-Q2", "YTD", "low:2026-04"), read.
 
 Apart from the periods themselves, which need pandas, so that what only reads a label (the
 answer's wording of a period, `assistant.locale`) loads no pandas: the browser's first page
@@ -36,6 +36,17 @@ def months_of(label: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None
     first, last = (int(found[1]), int(found[2])), (int(found[3]), int(found[4]))
     return (first, last) if first < last else None
+
+
+# From the highest or lowest close of a month or a year to date ("from its April low").
+_EXTREME_LABEL = re.compile(r"(high|low):((?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?)")
+
+
+def extreme_of(label: str) -> tuple[str, str] | None:
+    """("high" or "low", the month's or the year's label) of a move measured from the highest
+    or lowest close of a month or a year ("low:2026-04", "high:2026"); None for any other."""
+    found = _EXTREME_LABEL.fullmatch(label.strip().lower())
+    return (found[1], found[2]) if found else None
 
 
 def span_of(label: str) -> tuple[int, str, int] | None:

@@ -12,6 +12,7 @@ press to the second decimal:
 - nD counts n trading days back; nW, nM, nY go back n calendar weeks / months / years from the
   end date and anchor on the last close on or before that day;
 - start/end dates anchor on the last close on or before `start`;
+- a move from a month's or a year's high or low (low:2026-04, high:2026) runs from it;
 - an as-of date on a weekend or holiday means the last trading day on or before it;
 - a period whose anchor would be before the first stored close is an error, never a silently
   shorter period; an as-of date after the last stored close is an error when a weekday (a
@@ -32,6 +33,7 @@ from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
 from tools.period_labels import (
     YEAR_LABEL,
+    extreme_of,
     month_of,
     months_of,
     since_of,
@@ -41,7 +43,7 @@ from tools.period_labels import (
 from tools.symbols import NAME_NUMBERS
 
 PeriodKind = Literal[
-    "days", "weeks", "months", "years", "wtd", "mtd", "qtd", "ytd", "year", "range"
+    "days", "weeks", "months", "years", "wtd", "mtd", "qtd", "ytd", "year", "range", "extreme"
 ]
 
 
@@ -55,6 +57,7 @@ class Period:
     year: int | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    extreme: str = ""  # "high" or "low": the base is the close of that kind within start..end
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ def parse_period(text: str) -> Period:
         return calendar_months(*months)
     if span := span_of(label):
         return calendar_span(*span)
+    if extreme := extreme_of(label):
+        return from_extreme(*extreme)
     match = _NAMED.match(label)
     if match and int(match.group(1)) > 0:
         n, unit = int(match.group(1)), match.group(2)
@@ -97,7 +102,8 @@ def parse_period(text: str) -> Period:
     raise PeriodError(
         f"unknown period {text!r}: use 1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a year "
         "(2025), a month (2025-07), months (2025-03..2025-06), a quarter (2025-Q2), a half "
-        "(2025-H1) or a span since a close (2025-06-30..)"
+        "(2025-H1), a span since a close (2025-06-30..) or from a month's or a year's high or "
+        "low (low:2025-04, high:2025)"
     )
 
 
@@ -145,6 +151,17 @@ def calendar_span(year: int, kind: str, which: int) -> Period:
     return _calendar_range(f"{year}-{kind}{which}", year, (which - 1) * months + 1, months)
 
 
+def from_extreme(kind: str, within: str) -> Period:
+    """From the highest ("high") or lowest ("low") close of a month ("2026-04") or a year
+    ("2026") to the end: "How much has it rebounded from its April low?"."""
+    if month := month_of(within):
+        start = dt.date(*month, 1)
+        end = calendar_month(*month).end
+    else:
+        start, end = dt.date(int(within), 1, 1), dt.date(int(within), 12, 31)
+    return Period(kind="extreme", label=f"{kind}:{within}", start=start, end=end, extreme=kind)
+
+
 def date_range(start: dt.date, end: dt.date | None = None) -> Period:
     """From the close on (or last before) `start` to the close on (or before) `end`."""
     if end is not None and end <= start:
@@ -185,8 +202,15 @@ def locate_as_of(dates: np.ndarray, as_of: dt.date | None, symbol: str) -> int:
     return int(np.searchsorted(dates, np.datetime64(as_of, "D"), side="right")) - 1
 
 
-def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, symbol: str) -> Window:
-    """Resolve a period against one symbol's trading days (`datetime64[D]`, ascending)."""
+def resolve_window(
+    dates: np.ndarray,
+    period: Period,
+    as_of: dt.date | None,
+    symbol: str,
+    closes: np.ndarray | None = None,
+) -> Window:
+    """Resolve a period against one symbol's trading days (`datetime64[D]`, ascending); a move
+    from a high or a low needs the `closes` too."""
     notes: tuple[str, ...] = ()
     if period.kind == "year":
         assert period.year is not None
@@ -206,6 +230,9 @@ def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, sym
                 symbol=symbol,
                 day=as_date(dates[0]),
             )
+    elif period.kind == "extreme":
+        assert closes is not None, "a move from a high or a low is found in the closes"
+        start_pos = _extreme(dates, closes, period, end_pos, symbol)
     else:
         start_pos = _anchor(dates, _anchor_day(period, end_date), period, symbol)
     if start_pos >= end_pos:
@@ -217,6 +244,25 @@ def resolve_window(dates: np.ndarray, period: Period, as_of: dt.date | None, sym
             day=end_date,
         )
     return Window(start_pos, end_pos, as_date(dates[start_pos]), end_date, notes)
+
+
+def _extreme(
+    dates: np.ndarray, closes: np.ndarray, period: Period, end_pos: int, symbol: str
+) -> int:
+    """Where the highest or lowest close of the period's month or year is, up to `end_pos`."""
+    assert period.start is not None and period.end is not None
+    first = int(np.searchsorted(dates, np.datetime64(period.start, "D"), side="left"))
+    stop = min(int(np.searchsorted(dates, np.datetime64(period.end, "D"), "right")), end_pos + 1)
+    if stop <= first:
+        within = period.label.split(":", 1)[1]
+        raise DataRangeError(
+            f"no stored close of {symbol} in {within} up to the end date",
+            key="no_close_in",
+            symbol=symbol,
+            period=within,
+        )
+    pick = np.argmax if period.extreme == "high" else np.argmin
+    return first + int(pick(closes[first:stop]))
 
 
 def _anchor_day(period: Period, end: dt.date) -> dt.date:

@@ -28,8 +28,9 @@ METHOD = (
     "price return = end close / start close - 1 (index levels as published, ETFs split- and "
     "dividend-adjusted); YTD/QTD/MTD from the last close before the period began; calendar year "
     "= last close of the prior year to the last close of the year (a month: of the month before "
-    "to the month's); spread = return - benchmark "
-    "return in percentage points; volatility = sample stdev of daily simple returns x sqrt(252); "
+    "to the month's); from a month's or a year's low or high: from that close; spread = return "
+    "- benchmark return in percentage points; volatility = sample stdev of daily simple "
+    "returns x sqrt(252); "
     "max drawdown = worst peak-to-trough fall of closes within the period; best/worst day = "
     "the largest daily rise and fall of the close within the period; a yield or a gauge "
     "(^TNX, ^VIX) has no return: change = end close - start close, in bp (yields, quoted in %) "
@@ -142,7 +143,7 @@ def _measured(
     rows: list[dict[str, Any]] = []
     series: dict[str, pd.Series] = {}
     for symbol, frame in frames.items():
-        window = resolve_window(trading_dates(frame), period, as_of, symbol)
+        window = resolve_window(trading_dates(frame), period, as_of, symbol, closes(frame))
         notes += [*window.notes, *suspect_jumps(symbol, frame, window.start_pos, window.end_pos)]
         segment = closes(frame)[window.start_pos : window.end_pos + 1]
         days = trading_dates(frame)[window.start_pos : window.end_pos + 1]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
-from tools.period_labels import month_of, months_of, since_of, span_of
+from tools.period_labels import extreme_of, month_of, months_of, since_of, span_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {
@@ -126,7 +126,9 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
     """Same period; a week is 5 trading days; a calendar year is its YTD while it runs; a
     month or a weekday named by the claim is the month or day a computed figure ends on, or
     the computed month itself ("2026-07"), or the first or the last of the computed months
-    ("2026-03..2026-06": "from March to June" names both); a quarter or a half is the
+    ("2026-03..2026-06": "from March to June" names both); a move from a month's or a
+    year's high or low is claimed as that month or year is ("low:2026-04"); a quarter or a
+    half is the
     computed one ("二季度" for "2026-Q2", "上半年" for "2026-H1"); a span since a close is named
     by its month ("since June 30", "7月以来" for "2026-06-30..")."""
     if claim is None or fact is None:
@@ -134,6 +136,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)
     if a == b:
         return True
+    if extreme := extreme_of(b):  # "from its closing low of April 2026": the month it names
+        return periods_agree(claim, extreme[1], fact_date)
     if a.startswith("month:") and (computed := month_of(b)):  # a computed month, "2026-07"
         return int(a.split(":")[1]) == computed[1]
     if a.startswith("month:") and (months := months_of(b)):  # "from March to June", "3月至6月"

@@ -164,7 +164,8 @@ def prices_ls(as_json: bool) -> None:
 @click.option(
     "--period",
     help="1D, 5D, 1W, WTD, MTD, QTD, YTD, 1M, 3M, 6M, 1Y, a month like 2026-07, months like "
-    "2026-03..2026-06, a quarter like 2026-Q2 or a half like 2026-H1 (default YTD).",
+    "2026-03..2026-06, a quarter like 2026-Q2, a half like 2026-H1, or from a month's or a "
+    "year's low or high like low:2026-04 (default YTD).",
 )
 @click.option("--year", type=click.IntRange(1900, 2200), help="A calendar year, e.g. 2024.")
 @click.option("--start", type=DATE, help="Start date (the base is its close, or the last before).")

@@ -16,7 +16,7 @@ from assistant.locale.catalog import LANGUAGES, has_message, message
 from ingest.dates import MONTH_NAMES
 from ingest.errors import Remedy
 from ingest.named_periods import QUARTER_NUMERALS, QUARTER_ORDINALS
-from tools.period_labels import month_of, months_of, since_of, span_of
+from tools.period_labels import extreme_of, month_of, months_of, since_of, span_of
 
 __all__ = [
     "LANGUAGES",
@@ -188,6 +188,12 @@ def period_label(period: str | None, language: Language) -> str:
         ordinals = _ORDINALS[(language, kind)]
         name = "period.calendar_quarter" if kind == "Q" else "period.calendar_half"
         return message(name, language, year=year, ordinal=ordinals[which - 1])
+    if extreme := extreme_of(code):  # "low:2026-04": from that month's lowest close
+        kind, within = extreme
+        if (of_month := month_of(within)) is None:  # a year's: "high:2026"
+            return message(f"period.from_{kind}_year", language, year=within)
+        name = _month(of_month[1], language)
+        return message(f"period.from_{kind}_month", language, year=of_month[0], name=name)
     if since := since_of(code):  # "2026-06-30..": from that close
         return message("period.since", language, date=format_date(since, language))
     if code[:-1].isdigit() and code[-1] in _UNITS:

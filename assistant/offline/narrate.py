@@ -18,6 +18,7 @@ import pandas as pd
 from assistant.answer.model import Language
 from assistant.locale import format_date, message, period_label
 from assistant.question.comparison import Comparison
+from tools.period_labels import extreme_of
 from tools.result import ToolResult
 
 Namer = Callable[[str, Language], str]
@@ -167,17 +168,27 @@ def returns_sentences(
     return [s for s in sentences if s]
 
 
+def _closes(row: dict[str, Any], language: Language) -> str:
+    """The closes a return runs between, " (6,845.50 → 7,674.37)", and for a move from a high
+    or a low, the day of that close too."""
+    if not (ok(row.get("start_close")) and ok(row.get("end_close"))):
+        return ""
+    start, stop = level(row["start_close"]), level(row["end_close"])
+    if row.get("close_unit") == "%":  # a yield closes at a percentage
+        start, stop = f"{start}%", f"{stop}%"
+    day = day_of(row.get("start_date"))
+    if day is None or not extreme_of(str(row.get("period") or "")):
+        return message("narrate.closes", language, start=start, end=stop)
+    when = format_date(day, language)
+    return message("narrate.closes_from", language, day=when, start=start, end=stop)
+
+
 def _returns_line(
     rows: list[dict[str, Any]], end: dt.date, label: str, name: Namer, language: Language
 ) -> str:
     parts = []
     for row in rows:
-        closes = ""
-        if ok(row.get("start_close")) and ok(row.get("end_close")):
-            start, stop = level(row["start_close"]), level(row["end_close"])
-            if row.get("close_unit") == "%":  # a yield closes at a percentage
-                start, stop = f"{start}%", f"{stop}%"
-            closes = message("narrate.closes", language, start=start, end=stop)
+        closes = _closes(row, language)
         parts.append(
             message(
                 "narrate.symbol_return",

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 
 from assistant.errors import InputError
-from ingest.dates import without_dates, written_dates
+from ingest.dates import MONTH, without_dates, written_dates
+from ingest.language import has_cjk
 from ingest.named_periods import half_spans, month_range, named_period, quarter_spans
 from tools.periods import calendar_span
 from tools.symbols import NAME_NUMBERS
@@ -52,6 +53,48 @@ def since_period(text: str, as_of: dt.date | None) -> str | None:
     whole_month = named.start.day == 1 and named.end > named.start  # "7月", "early July"
     start = named.start - dt.timedelta(days=1) if whole_month else named.start
     return f"{start.isoformat()}.."
+
+
+# A move measured from a high or a low of a month or a year ("罗素2000从4月低点反弹了多少？",
+# "较今年高点回落了多少", "How far is the S&P 500 below its July high?", "since April's low").
+_HIGH_WORDS = r"最?高点|高位|峰值|顶峰|(?i:high|peak|top)"
+_LOW_WORDS = r"最?低点|低位|底部|(?i:low|bottom)"
+_EXTREME = re.compile(
+    rf"(?P<zh>(?:\d{{4}}\s*年|去年|今年)?\s*(?:1[0-2]|[1-9])\s*月份?|今年|去年|年内)\s*的?\s*"
+    rf"(?:历史)?(?:(?P<zh_high>{_HIGH_WORDS})|{_LOW_WORDS})"
+    rf"|\b(?i:its|the|their)\s+(?P<en>{MONTH}(?:\s+\d{{4}})?|\d{{4}}|(?i:this|last) year['’]s|YTD)"
+    rf"|\b(?P<en_own>{MONTH}|(?i:this|last) year)['’]s"
+)
+_EXTREME_KIND = re.compile(rf"\s+(?:(?P<high>{_HIGH_WORDS})|{_LOW_WORDS})s?\b")
+_THIS_YEAR = re.compile(r"今年|年内|this year(?:['’]s)?|ytd", re.I)
+_LAST_YEAR = re.compile(r"去年|last year(?:['’]s)?", re.I)
+
+
+def extreme_period(text: str, as_of: dt.date | None) -> str | None:
+    """A move from the highest or lowest close of a month or a year the question names
+    ("从4月低点反弹了多少", "below its July high", "较今年高点", "去年10月的高点"): "low:2026-04",
+    "high:2026". A month without its year is the latest begun by `as_of`; None when it names
+    none."""
+    today = as_of or dt.date.today()
+    for found in _EXTREME.finditer(text):
+        if found["zh"]:
+            when, high = found["zh"].strip(), bool(found["zh_high"])
+        elif (kind := _EXTREME_KIND.match(text, found.end())) is not None:
+            when, high = found["en"] or found["en_own"], bool(kind["high"])
+        else:
+            continue
+        extreme = "high" if high else "low"
+        if _THIS_YEAR.fullmatch(when) or _LAST_YEAR.fullmatch(when):
+            return f"{extreme}:{today.year - bool(_LAST_YEAR.fullmatch(when))}"
+        if when.isdigit():
+            return f"{extreme}:{when}" if int(when) <= today.year else None
+        year = {"去年": today.year - 1, "今年": today.year}.get(when[:2])
+        if year is not None:  # "去年10月": that month of last year
+            when = f"{year}年{when[2:]}"
+        named = named_period(when if has_cjk(when) else f"in {when}", today)
+        if named is not None and named.start <= today:
+            return f"{extreme}:{named.start:%Y-%m}"
+    return None
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年(?!\s*\d{1,2}\s*月))?")
@@ -249,7 +292,8 @@ def period_asked(
     if before is not None:  # "last month" is the calendar month, not the trailing one
         said, day = before[0], before[1] or day
     period = (
-        since_period(text, day)
+        extreme_period(text, day)
+        or since_period(text, day)
         or span_period(text, day)
         or said
         or month_period(text, day)

@@ -99,6 +99,8 @@ def test_a_message_is_filled_in() -> None:
         ("2026-07", "2026年7月", "in July 2026"),
         ("2026-03..2026-06", "2026年3月至6月", "from March to June 2026"),
         ("2025-11..2026-02", "2025年11月至2026年2月", "from November 2025 to February 2026"),
+        ("low:2026-04", "较2026年4月收盘低点", "from its closing low of April 2026"),
+        ("high:2026", "较2026年收盘高点", "from its closing high of 2026"),
         ("odd", "odd", "odd"),
         (None, "", ""),
     ],

@@ -954,3 +954,19 @@ def test_a_chosen_article_on_an_index_the_store_lacks_keeps_it_for_its_etf() -> 
     parsed = replace(parse_question("What does it say?", vocabulary), article_id="ndx")
     scoped = scope_to_article(parsed, vocabulary, FakeIndex([chosen]), FakeMarket())
     assert "^NDX" in scoped.symbols
+
+
+def test_a_move_from_a_low_says_which_days_close_that_was() -> None:
+    """ "from its closing low of January 2024 (January 3, 2024: 99.00 → 118.00)": the low's day,
+    which the reader cannot tell from the period's name."""
+    from assistant.offline.narrate import returns_sentences
+    from tests.unit.tools.conftest import make_frame
+    from tools.periods import parse_period
+    from tools.returns import index_returns
+
+    frame = make_frame([100, 110, 99, 121, 115, 118], start="2024-01-01")
+    result = index_returns({"A": frame}, parse_period("low:2024-01"), as_of=dt.date(2024, 1, 8))
+    (en,) = returns_sentences(result, None, lambda symbol, language: symbol, "en")
+    assert "up 19.19% from its closing low of January 2024 (January 3, 2024: 99.00 → 118.00)" in en
+    (zh,) = returns_sentences(result, None, lambda symbol, language: symbol, "zh")
+    assert "A较2024年1月收盘低点上涨19.19%（2024年1月3日：99.00→118.00）" in zh

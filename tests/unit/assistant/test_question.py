@@ -52,10 +52,11 @@ def test_today_means_one_day_and_one_symbol_gets_a_benchmark() -> None:
         ("纳指上个月涨了多少？", "2026-06", dt.date(2026, 7, 31)),
         ("How did stocks do last quarter?", "2026-Q2", dt.date(2026, 7, 31)),
         ("标普500去年涨了多少？", "2025", dt.date(2026, 7, 31)),
-        # a trailing span, a date within last year, this year against last: not the period
+        # a trailing span, this year against last: not the period; a high of last year's is
+        # where the move is measured from
         ("How did the S&P 500 do over the last month?", "1M", dt.date(2026, 7, 31)),
-        ("比特币比去年10月的高点回落了多少？", "YTD", dt.date(2026, 7, 31)),
-        ("How far is bitcoin below last year's high?", "YTD", dt.date(2026, 7, 31)),
+        ("比特币比去年10月的高点回落了多少？", "high:2025-10", dt.date(2026, 7, 31)),
+        ("How far is bitcoin below last year's high?", "high:2025", dt.date(2026, 7, 31)),
         ("今年和去年相比，纳指涨得更多吗？", "YTD", dt.date(2026, 7, 31)),
     ],
 )
@@ -195,6 +196,23 @@ def test_months_from_one_to_another_are_the_period_asked() -> None:
         assert q.period == "2026-03..2026-06" and q.period_end == dt.date(2026, 6, 30)
     running = parse("标普500从3月到8月涨了多少？", as_of=dt.date(2026, 8, 21))
     assert running.period == "2026-02-28.."
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("罗素2000从4月低点反弹了多少？", "low:2026-04"),
+        ("How far is the S&P 500 below its July high?", "high:2026-07"),
+        ("How much has the Nasdaq gained since its April low?", "low:2026-04"),
+        ("纳指较今年高点回落了多少？", "high:2026"),
+        ("Is the Dow above April's low?", "low:2026-04"),
+        ("How far is the S&P 500 below its 2025 peak?", "high:2025"),
+        ("Are high-yield bonds doing well this year?", "YTD"),  # no high of any time
+    ],
+)
+def test_a_move_from_a_high_or_a_low_is_measured_from_it(question: str, period: str) -> None:
+    """Not the year to date: from the highest or lowest close of the month or year named."""
+    assert parse(question, as_of=dt.date(2026, 8, 21)).period == period
 
 
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:

@@ -93,6 +93,15 @@ def test_months_the_tools_computed_are_what_a_sentence_naming_them_claims() -> N
     assert verdict("The S&P 500 was up 9.02% in May 2026[0].", facts)[0] == "unsupported"
 
 
+def test_a_move_from_a_months_low_is_what_a_sentence_naming_that_month_claims() -> None:
+    """Computed from April 2026's lowest close ("low:2026-04"), as the answer words it."""
+    facts = one_return("IWM", "low:2026-04", dt.date(2026, 8, 21), 299.96, 20.48)
+    said = "As of the close on August 21, 2026, IWM was up 20.48% from its closing low of April"
+    assert verdict(f"{said} 2026[0].", facts)[0] == "verified"
+    assert verdict("罗素2000 ETF较2026年4月收盘低点上涨20.48%[0]。", facts)[0] == "verified"
+    assert verdict("IWM was up 20.48% in May 2026[0].", facts)[0] == "unsupported"
+
+
 def test_a_quarter_or_half_the_tools_computed_is_the_one_a_sentence_names() -> None:
     """A computed first half ("2026-H1") is what "2026年上半年" and "in the first half of 2026"
     claim; the second half is not."""

@@ -135,3 +135,24 @@ def test_a_span_to_date_is_todays_which_a_series_that_ended_earlier_misses() -> 
     # a trailing span, or a question with its own as-of date, is measured where the data is
     assert index_returns({"B": january}, parse_period("1M"), current=today).records()
     assert index_returns({"B": january}, parse_period("MTD"), as_of=D(2024, 1, 26), current=today)
+
+
+def test_a_move_from_a_months_low_or_high_runs_from_that_close() -> None:
+    """From January 2024's lowest close (99, on the 3rd) to the end; from its highest (121,
+    the 4th, which is the end: one close, no move). A month with no close is an error naming it."""
+    frame = make_frame([100, 110, 99, 121, 115, 118], start="2024-01-01")  # to Mon 8 Jan
+
+    def moved(period: str, day: int = 8) -> dict:
+        return index_returns({"A": frame}, parse_period(period), as_of=D(2024, 1, day)).records()[0]
+
+    row = moved("low:2024-01")
+    assert (row["start_date"], row["start_close"], row["end_close"]) == ("2024-01-03", 99, 118)
+    assert row["return_pct"] == pytest.approx((118 / 99 - 1) * 100)
+    high = moved("high:2024")
+    assert (high["start_date"], high["return_pct"]) == ("2024-01-04", pytest.approx(-2.479, 1e-3))
+    # only the closes up to the end count: at the 3rd, January's high so far is the 2nd's 110
+    early = moved("high:2024-01", 3)
+    assert (early["start_date"], early["start_close"]) == ("2024-01-02", 110)
+    with pytest.raises(DataRangeError) as missing:
+        moved("low:2023-12")
+    assert missing.value.key == "no_close_in" and missing.value.facts["period"] == "2023-12"
