@@ -234,6 +234,8 @@ def verdict(
     rows = {r["symbol"]: r for r in table_rows(result)}
     if benchmark not in rows:
         return None
+    if asked == "which" and len(rows) > 2:  # "Which did better: A, B or C?": in order
+        return _ranked(list(rows.values()), name, language, day)
     lines = []
     whether = asked != "which"
     for symbol, row in rows.items():
@@ -259,6 +261,31 @@ def verdict(
             )
         )
     return message("join.sentences", language).join(lines) if lines else None
+
+
+def _ranked(
+    rows: list[dict[str, Any]], name: Namer, language: Language, day: dt.date | None
+) -> str | None:
+    """ "The Nasdaq did best year to date, up 16.28%; then the S&P 500 (up 12.60%) and the Dow
+    (up 11.27%).": which of several did better, and how each did."""
+    measured = sorted((r for r in rows if ok(r.get("return_pct"))), key=lambda r: -r["return_pct"])
+    if len(measured) < 2:
+        return None
+    first, *rest = measured
+    others = [
+        message("narrate.ranked_item", language, name=name(r["symbol"], language),
+                move=move(r["return_pct"], language))
+        for r in rest
+    ]  # fmt: skip
+    return message(
+        "narrate.verdict_ranked",
+        language,
+        name=name(first["symbol"], language),
+        period=period_told(first, language, day),
+        move=move(first["return_pct"], language),
+        rest=join_items(others, language),
+        cite=CITE,
+    )
 
 
 def verdict_title(

@@ -970,3 +970,28 @@ def test_a_move_from_a_low_says_which_days_close_that_was() -> None:
     assert "up 19.19% from its closing low of January 2024 (January 3, 2024: 99.00 → 118.00)" in en
     (zh,) = returns_sentences(result, None, lambda symbol, language: symbol, "zh")
     assert "A较2024年1月收盘低点上涨19.19%（2024年1月3日：99.00→118.00）" in zh
+
+
+def test_which_of_three_did_better_is_answered_in_order() -> None:
+    """ "Which did better: A, B or C?" is answered with the one that did best and the others
+    after it, each with its move; not with each against the last named."""
+    from assistant.offline.narrate import verdict
+    from tests.unit.tools.conftest import make_frame
+    from tools.periods import parse_period
+    from tools.returns import index_returns
+
+    frames = {
+        "A": make_frame([100, 103], "2024-01-02"),
+        "B": make_frame([100, 110], "2024-01-02"),
+        "C": make_frame([100, 95], "2024-01-02"),
+    }
+    result = index_returns(frames, parse_period("1D"), benchmark="C")
+    told = verdict(result, "C", lambda symbol, language: symbol, "en", asked="which")
+    assert (
+        told
+        == "The B did best on the day, up 10.00%; then the A (up 3.00%) and the C (down 5.00%)[0]."
+    )
+    zh = verdict(result, "C", lambda symbol, language: symbol, "zh", asked="which")
+    assert zh == "B当日表现最好，上涨10.00%；其次为A（上涨3.00%）和C（下跌5.00%）[0]。"
+    yes_no = verdict(result, "C", lambda symbol, language: symbol, "en")  # "Did A and B beat C?"
+    assert yes_no is not None and yes_no.startswith("Yes: on the day, the A was up 3.00%")
