@@ -29,7 +29,7 @@ from assistant.answer.cost import summed
 from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Section, SectionKey
 from assistant.gather.sources import MARKET
-from assistant.locale import LANGUAGES, heading, message
+from assistant.locale import LANGUAGES, heading, message, tool_name
 from assistant.offline.quoting import cite
 from assistant.offline.sections import MAY_BE_EMPTY, empty_text
 from assistant.research import quotes
@@ -288,7 +288,8 @@ class _Folder:
         lines = []
         for report in self.reports:
             status = message(f"research.step_{report.status}", self.lang)
-            tools = ", ".join(report.tools_called or report.step.tools)
+            called = report.tools_called or report.step.tools
+            tools = message("join.list", self.lang).join(tool_name(t, self.lang) for t in called)
             line = message(
                 "research.step_line",
                 self.lang,
@@ -302,7 +303,7 @@ class _Folder:
                 message(
                     "research.step_tool_failed",
                     self.lang,
-                    tool=t.split(": ")[0],
+                    tool=tool_name(t.split(": ")[0], self.lang),
                     reason=t.partition(": ")[2],
                 )
                 for t in report.failed_tools

@@ -96,8 +96,8 @@ def test_a_failing_step_is_reported_and_the_rest_go_on() -> None:
     assert [e.status for e in finished] == ["ok", "failed", "partial", "ok"]
     markdown = brief.markdown()
     assert "第2步“板块轮动?”未能完成（StoreUnavailable: the index fell over）" in markdown
-    assert "2. 板块轮动?（失败；工具：search_commentary）" in markdown
-    assert "工具 macro 出错" in markdown
+    assert "2. 板块轮动?（失败；工具：文章检索）" in markdown  # the tools in the reader's words
+    assert "宏观指标出错" in markdown
     assert "### 4. 小盘股面临哪些主要风险?" in markdown  # the steps after it ran
 
 
