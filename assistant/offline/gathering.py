@@ -28,7 +28,7 @@ from assistant.offline.reading import (
     below_first,
 )
 from assistant.ports import MarketDataPort, SearchPort
-from assistant.question.comparison import asks_comparison
+from assistant.question.comparison import asks_comparison, asks_rank
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import TRAILING_MONTH
 from ingest.filters import Filters
@@ -173,13 +173,8 @@ class Gatherer:
             out.sectors = self.tool(
                 "sector_scores", {"as_of": day}, lambda: market.sector_scores(as_of=day), out
             )
-            # "今年以来哪个板块涨得最多？": no sector named, a period asked that the scores lack;
-            # "Which sectors beat the S&P 500 last quarter?": the index to measure them against
-            broad = not (question.symbols or question.sectors)
-            lacked = broad and question.period not in SCORED_PERIODS
-            index = _yardstick_index(question)
-            if out.sectors is not None and (lacked or index):
-                out.sector_returns = self.sector_returns(out.sectors, question.period, index, out)
+            if out.sectors is not None:
+                out.sector_returns = self.sector_returns(out.sectors, question, out)
         if "macro" in question.intents and question.allows("macro"):
             out.macro = self.tool("macro", {"as_of": day}, lambda: market.macro(as_of=day), out)
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
@@ -209,11 +204,18 @@ class Gatherer:
             out.notices.append(notice("counted_from", self.language, day=day))
 
     def sector_returns(
-        self, scores: ToolResult, period: str | None, index: str | None, out: Gathered
+        self, scores: ToolResult, question: ParsedQuestion, out: Gathered
     ) -> ToolResult | None:
-        """The ranked sectors' funds over `period`, on the scores' day: which sector rose most
-        this year is a return over the year, not a score or a month's move; against the
-        `index` asked of, if any ("Which sectors beat the S&P 500?")."""
+        """The ranked sectors' funds over the period asked, on the scores' day, when the scores
+        lack it and no sector is named, or one is asked whether it did best ("今年以来哪个板块
+        涨得最多？", "能源板块今年表现最好吗？"): which rose most this year is a return over the
+        year, not a score or a month's move; or against the index asked of ("Which sectors beat
+        the S&P 500 last quarter?"). None for a research step that does not name the tool."""
+        broad = not (question.symbols or question.sectors) or asks_rank(question.text)
+        lacked = broad and question.period not in SCORED_PERIODS
+        index, period = _yardstick_index(question), question.period
+        if not (lacked or index) or not question.allows("index_returns"):
+            return None
         ranked = [str(r["symbol"]) for r in scores.records() if r.get("rank") is not None]
         day = scores.provenance.as_of
         market = self.market

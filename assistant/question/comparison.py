@@ -1,4 +1,5 @@
-"""Does a question compare one thing with another, and does it ask yes or no?
+"""Does a question compare one thing with another, or rank it among all, and does it ask yes or
+no?
 
 "罗素2000年初至今跑赢标普500了吗？" and "Did the Dow beat the Nasdaq?" ask whether one beat
 the other: the answer starts "Yes" or "No". "纳指和道指谁表现更好？", "Which did better, small
@@ -63,3 +64,17 @@ def comparison_asked(text: str) -> Comparison | None:
         or _AUXILIARY.match(text.strip()) is not None
     )
     return "whether" if polar else "which"
+
+
+# Which ranks first or last among all ("能源板块今年表现最好吗？", "Was tech the worst sector in
+# July?", "哪个板块领涨"): the answer ranks them all, not only the one named.
+_RANK = re.compile(
+    r"最(?:好|强|佳|差|弱|多|少)|领涨|领跌|排名第一|第一名"
+    r"|\b(?:best|worst|strongest|weakest|top|leading|led|leader|laggard)\b",
+    re.I,
+)
+
+
+def asks_rank(text: str) -> bool:
+    """Does the question ask which ranks first or last among all (最好, "the best", 领涨)?"""
+    return _RANK.search(text) is not None

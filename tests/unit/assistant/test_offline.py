@@ -750,6 +750,29 @@ def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns()
         assert "index_returns" not in {name for name, _ in market.calls}, question
 
 
+def test_whether_a_named_sector_did_best_is_answered_by_every_funds_return() -> None:
+    """ "能源板块今年表现最好吗？" names energy, yet asks whether it ranks first: every sector's
+    fund is measured over the year, as for "哪个板块涨得最多", not energy's alone. Asked how
+    energy did, no ranking."""
+    for question in ("能源板块今年表现最好吗？", "Was energy the best sector this year?"):
+        market = FakeMarket()
+        answer = ask(question, market=market)
+        measured = [args["symbols"] for name, args in market.calls if name == "index_returns"]
+        assert ["XLE", "XLB", "XLI", "XLF", "XLK"] in measured, question
+        assert "43.27%" in answer.sections[0].text
+    market = FakeMarket()
+    ask("能源板块今年表现如何？", market=market)
+    measured = [args["symbols"] for name, args in market.calls if name == "index_returns"]
+    assert ["XLE", "XLB", "XLI", "XLF", "XLK"] not in measured
+    # a research step that names its tools gets those only
+    market = FakeMarket()
+    helper = assistant(market=market)
+    step = helper.parse("今年以来哪个板块涨得最多？", as_of=AS_OF)
+    parsed = replace(step, tools=("sector_scores",))
+    assert [e for e in helper.stream_parsed(parsed, offline=True) if isinstance(e, Done)]
+    assert [name for name, _ in market.calls] == ["sector_scores"]
+
+
 def test_which_sectors_beat_an_index_is_answered_by_the_funds_measured_against_it() -> None:
     """ "Which sectors outperformed the S&P 500 this year?" gave the index's return and the
     sector scores: now the funds are measured over the period with the index as benchmark,
