@@ -30,7 +30,10 @@ def month_of(label: str) -> tuple[int, int] | None:
 
 def months_of(label: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """((year, month), (year, month)) of the first and last month of a span of months
-    ("2026-03..2026-06"); None for any other period, and for a span ending before it begins."""
+    ("2026-03..2026-06"), or of a month (both "2026-07"); None for any other period, and for
+    a span ending before it begins."""
+    if month := month_of(label):
+        return month, month
     found = _MONTHS_LABEL.fullmatch(label.strip())
     if found is None:
         return None
@@ -78,7 +81,7 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
         return int(label)
     if found := month_of(label) or span_of(label):
         return found[0]
-    if (months := months_of(label)) and months[0][0] == months[1][0]:
+    if (months := months_of(label)) and months[0][0] == months[1][0]:  # "2026-03..2026-06"
         return months[0][0]
     return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
 

@@ -128,9 +128,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
     the computed month itself ("2026-07"), or the first or the last of the computed months
     ("2026-03..2026-06": "from March to June" names both); a move from a month's or a
     year's high or low is claimed as that month or year is ("low:2026-04"); a quarter or a
-    half is the
-    computed one ("二季度" for "2026-Q2", "上半年" for "2026-H1"); a span since a close is named
-    by its month ("since June 30", "7月以来" for "2026-06-30..")."""
+    half is the computed one ("二季度" for "2026-Q2", "上半年" for "2026-H1"); a span since a
+    close is named by its month ("since June 30", "7月以来" for "2026-06-30..")."""
     if claim is None or fact is None:
         return True
     a, b = _PERIOD_ALIASES.get(claim, claim), _PERIOD_ALIASES.get(fact, fact)

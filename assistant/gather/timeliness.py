@@ -17,7 +17,7 @@ from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, asks_now, looks_ahead, named_period
-from tools.period_labels import month_of, months_of, since_of, to_date_start
+from tools.period_labels import months_of, since_of, to_date_start
 from tools.periods import period_mentions
 
 
@@ -39,10 +39,7 @@ def asked_when(
 def _month_named(label: str | None, rest: str) -> NamedPeriod | None:
     """The month or months a period's label is ("2026-07", "2026-03..2026-06"), as a question
     naming them would."""
-    if not label:
-        return None
-    month = month_of(label)
-    months = (month, month) if month else months_of(label)
+    months = months_of(label) if label else None
     if months is None:
         return None
     first, last = months

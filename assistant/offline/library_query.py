@@ -15,7 +15,7 @@ from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
 from assistant.question.vocabulary import Vocabulary
 from ingest.named_periods import named_period
-from tools.period_labels import month_of, months_of
+from tools.period_labels import months_of
 
 # What an index's name says of its kind ("标普500指数", "Hang Seng Index"), not which it is.
 _INDEX_WORD = re.compile(r"\s*(?:指数|index)$", re.I)
@@ -59,8 +59,7 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     # "Why?" two turns after "How did the Russell 2000 do in July?" (then "And the Nasdaq?")
     # asks of July still: the month an earlier turn named, where no turn searched names it
     query = " ".join(parts)
-    carried = question.period if question.period_carried else None
-    months = carried and (month_of(carried) or months_of(carried))
-    if months and not named_period(query, question.as_of or dt.date.today()):
-        query += " " + period_label(carried, question.language)
+    month = question.period if question.period_carried else None
+    if month and months_of(month) and not named_period(query, question.as_of or dt.date.today()):
+        query += " " + period_label(month, question.language)
     return query
