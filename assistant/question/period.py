@@ -29,10 +29,11 @@ def find_date(text: str) -> dt.date | None:
     return found[-1].date if found else None
 
 
-# What a question measures from: "since the start of July", "since June 30, 2026", "7月以来",
-# "自7月1日以来", "从今年7月初至今".
+# What a question measures from: "since the start of July", "since June 30, 2026", "from May to
+# now", "7月以来", "自7月1日以来", "从今年7月初至今".
 _SINCE = re.compile(
     r"\bsince\s+(?P<en>(?:the\s+)?[\w\s,-]*?\d*)(?=\s*(?:[?？.,;!]|$|\b(?:and|for|in|on)\b))"
+    r"|\bfrom\s+(?P<en_from>(?:the\s+)?[\w\s,-]*?\d*)\s+(?:to|until|till)\s+(?:now|today|date)\b"
     r"|(?:自|从)?(?:今年)?(?P<zh>[\d\s年月日号初]+?)(?:以来|至今|到现在)",
     re.I,
 )
@@ -46,7 +47,8 @@ def since_period(text: str, as_of: dt.date | None) -> str | None:
     today = as_of or dt.date.today()
     found = _SINCE.search(text)
     # "in": an English month alone may be a word ("May", "march"); after "since" it is not
-    what = f"in {found['en']}" if found and found["en"] else found["zh"] if found else None
+    english = found and (found["en"] or found["en_from"])
+    what = f"in {english}" if english else found["zh"] if found else None
     named = named_period(what, today=today) if what else None
     if named is None or named.start >= today:
         return None

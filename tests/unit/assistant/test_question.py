@@ -1065,6 +1065,8 @@ def test_a_month_or_day_measured_from_is_a_span_to_date_from_its_close() -> None
         ("Since May, how has the Nasdaq done?", "2026-04-30.."),
         ("How has the Nasdaq done since June 30, 2026?", "2026-06-30.."),
         ("纳指9月以来涨了多少？", "2025-08-31.."),
+        ("How did the Nasdaq do from May to now?", "2026-04-30.."),  # "from … to now" is since
+        ("How has the S&P 500 done from June 30 until today?", "2026-06-30.."),
     ):
         q = parse_question(text, VOCAB, as_of=as_of)
         assert (q.period, q.as_of) == (period, as_of), text
