@@ -31,8 +31,9 @@ _NOT_FIGURES = re.compile(
             r"\d{1,2}:\d{2}",  # times
             r"\b[QH][1-4]\b|\b[1-4]Q\b",  # quarters, halves
             r"\d+\s*(?:年期|个月|个交易日|周|天|日均线|日线|季度)",  # tenors and windows (zh)
-            # "10-year", and "10-Year" in a headline
-            r"\b\d+\s*-?\s*(?i:years?|yrs?|months?|weeks?|days?|quarters?)\b(?!\s*(?:ago))",
+            # "10-year", and "10-Year" in a headline; "the past 5 trading days"
+            r"\b\d+\s*-?\s*(?i:years?|yrs?|months?|weeks?|(?:trading\s+)?days?|sessions?|quarters?)\b"
+            r"(?!\s*(?:ago))",
             r"(?<![A-Za-z0-9])\d+[YMWDymwd]\b",  # 10Y, 3M, 1W, 1D, 10y
             NAME_NUMBERS,
             r"^\s*\d{1,2}[.)、]\s",  # list numbering (per line)

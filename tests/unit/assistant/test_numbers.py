@@ -27,6 +27,7 @@ def raws(text: str) -> list[str]:
         ("On 2026-01-23 the Fed cut by 25bp", ["25bp"]),
         ("1. 能源板块 +1.41%\n2. 科技板块 -0.39%", ["+1.41%", "-0.39%"]),
         ("目标价为395美元，市值34亿美元", ["395美元", "34亿"]),
+        ("down 2.05% over the past 5 trading days, 1.1% in 10 sessions", ["2.05%", "1.1%"]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_years_names_tenors_and_markers(text: str, expected: list[str]) -> None:
