@@ -16,6 +16,7 @@ from ingest.dates import MONTH, without_dates, written_dates
 from ingest.language import has_cjk
 from ingest.named_periods import half_spans, month_range, named_period, quarter_spans
 from tools.periods import calendar_span
+from tools.returns import TRADING_DAYS_PER_YEAR
 from tools.symbols import NAME_NUMBERS
 
 
@@ -199,6 +200,44 @@ TRAILING_MONTH = "1M"  # the past month: what "past month" says, and "recently"
 RECENT = TRAILING_MONTH
 
 
+# A trailing span of a number of units ("近两个月", "过去10个交易日", "最近三周", "over the past
+# two months", "the last 10 trading days"): that many back from the as-of date. Only after
+# 近/过去/最近 or past/last, so "3个月期美债" (a bill) is no span.
+_ENGLISH_COUNTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                   "eleven", "twelve"]  # fmt: skip
+_COUNTS = {
+    **{word: n for n, word in enumerate("一二三四五六七八九十", start=1)},
+    **{"两": 2, "十一": 11, "十二": 12},
+    **{word: n for n, word in enumerate(_ENGLISH_COUNTS, start=1)},
+}
+_COUNT = r"\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+_TRAILING = re.compile(
+    rf"(?:近|过去|最近)\s*(?P<zh>{_COUNT})\s*(?P<zh_unit>个月|个?星期|周|个交易日|天|年)"
+    rf"|\b(?:past|last|previous)\s+(?P<en>{_COUNT})\s+"
+    r"(?P<en_unit>months?|weeks?|trading days?|sessions?|days?|years?)\b",
+    re.I,
+)
+_UNIT = {"个月": "M", "month": "M", "星期": "W", "个星期": "W", "周": "W", "week": "W",
+         "个交易日": "D", "trading day": "D", "session": "D", "年": "Y", "year": "Y"}  # fmt: skip
+TRADING_DAYS_PER_CALENDAR_DAY = TRADING_DAYS_PER_YEAR / 365
+
+
+def trailing_period(text: str) -> str | None:
+    """The trailing span a question counts back ("近两个月": "2M", "the last 10 trading days":
+    "10D"); calendar days are counted as the trading days in them ("过去30天": "21D")."""
+    found = _TRAILING.search(text)
+    if found is None:
+        return None
+    if found["zh"]:
+        count, unit = found["zh"], found["zh_unit"]
+    else:  # "months", "trading days": one of them
+        count, unit = found["en"], found["en_unit"].lower().rstrip("s")
+    n = int(count) if count.isdigit() else _COUNTS[count.lower()]
+    if unit in ("天", "day"):  # calendar days: the trading days in them
+        return f"{max(1, round(n * TRADING_DAYS_PER_CALENDAR_DAY))}D" if n else None
+    return f"{n}{_UNIT[unit]}" if n else None
+
+
 def recent_period(text: str) -> str | None:
     """The past month for a question that asks about "recently" and names no span."""
     return RECENT if _RECENTLY.search(text) else None
@@ -298,6 +337,7 @@ def period_asked(
         or since_period(text, day)
         or span_period(text, day)
         or said
+        or trailing_period(text)
         or month_period(text, day)
         or year_period(text, day)
         or recent_period(text)

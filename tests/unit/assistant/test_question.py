@@ -215,6 +215,25 @@ def test_a_move_from_a_high_or_a_low_is_measured_from_it(question: str, period: 
     assert parse(question, as_of=dt.date(2026, 8, 21)).period == period
 
 
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("纳指近两个月涨了多少？", "2M"),
+        ("纳指最近三周表现如何？", "3W"),  # not "recently": the past month
+        ("How has the Nasdaq done over the past two months?", "2M"),
+        ("How did the Nasdaq do in the last 10 trading days?", "10D"),
+        ("纳指过去30天涨了多少？", "21D"),  # calendar days: the trading days in them
+        ("Over the last 2 years, how has the S&P 500 done?", "2Y"),
+        ("3个月期美债收益率是多少？", "YTD"),  # a bill, no span
+    ],
+)
+def test_a_trailing_span_counted_in_words_or_digits_is_the_period(
+    question: str, period: str
+) -> None:
+    """ "近两个月" and "the last 10 trading days" were the year to date."""
+    assert parse(question, as_of=dt.date(2026, 8, 21)).period == period
+
+
 def test_yesterday_is_the_day_before_the_as_of_date() -> None:
     q = parse("纳指昨天跌了多少？", as_of=dt.date(2026, 7, 31))
     assert (q.period, q.as_of) == ("1D", dt.date(2026, 7, 30))
@@ -477,7 +496,7 @@ def test_a_company_speaking_of_itself_is_still_the_topic(text: str, symbol: str)
         ("What did the Fed decide at its last meeting?", "1M"),
         ("美联储上次议息会议决定了什么？", "1M"),
         ("What did the latest jobs report show?", "1M"),
-        ("What did the Fed do over the last two years?", None),  # not the latest of anything
+        ("What did the Fed do over the last two years?", "2Y"),  # the span it says, not recent
         ("三星最新一代HBM卖得怎么样？", None),  # the newest product, not the newest news
     ],
 )
