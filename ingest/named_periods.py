@@ -73,7 +73,7 @@ REPORTING_LAG = dt.timedelta(days=3)  # news of a day is still reported a few da
 # A month's or a quarter's figures come out as long again after it and some days more: the
 # World Gold Council's April central-bank buying on June 3, a quarter's results six weeks on.
 RELEASE_LAG = dt.timedelta(days=7)
-_MONTH = dt.timedelta(days=30)  # the longest a period's news comes out after it, lag aside
+REPORTED_WITHIN = dt.timedelta(days=30)  # the longest a period's news comes out after it, lag aside
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class NamedPeriod:
         in July), a month at most (January to April's in May), plus a few days for late news,
         a week for a longer period's releases."""
         lag = REPORTING_LAG if self.end == self.start else RELEASE_LAG
-        return self.end + min(self.end - self.start, _MONTH) + lag
+        return self.end + min(self.end - self.start, REPORTED_WITHIN) + lag
 
     def reported(self, day: dt.date) -> bool:
         return self.start <= day <= self.reported_until

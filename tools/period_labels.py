@@ -79,9 +79,9 @@ def year_of(label: str, as_of: dt.date | None = None) -> int | None:
     label = label.strip().upper()
     if YEAR_LABEL.fullmatch(label):
         return int(label)
-    if found := month_of(label) or span_of(label):
-        return found[0]
-    if (months := months_of(label)) and months[0][0] == months[1][0]:  # "2026-03..2026-06"
+    if span := span_of(label):
+        return span[0]
+    if (months := months_of(label)) and months[0][0] == months[1][0]:  # "2026-07", "…..2026-06"
         return months[0][0]
     return as_of.year if label in ("YTD", "QTD", "MTD") and as_of is not None else None
 

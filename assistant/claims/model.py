@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.numbers import Figure
-from tools.period_labels import extreme_of, month_of, months_of, since_of, span_of
+from tools.period_labels import extreme_of, months_of, since_of, span_of
 
 # Metrics that measure the same kind of thing (a change in % is a return; a yield is a level).
 FAMILY = {
@@ -137,9 +137,8 @@ def periods_agree(claim: str | None, fact: str | None, fact_date: dt.date | None
         return True
     if extreme := extreme_of(b):  # "from its closing low of April 2026": the month it names
         return periods_agree(claim, extreme[1], fact_date)
-    if a.startswith("month:") and (computed := month_of(b)):  # a computed month, "2026-07"
-        return int(a.split(":")[1]) == computed[1]
-    if a.startswith("month:") and (months := months_of(b)):  # "from March to June", "3月至6月"
+    # a computed month ("2026-07"), or months ("from March to June", "3月至6月")
+    if a.startswith("month:") and (months := months_of(b)):
         return int(a.split(":")[1]) in {months[0][1], months[1][1]}
     if (since := since_of(b)) and a.startswith("month:"):  # "since June 30", "7月以来"
         return int(a.split(":")[1]) in {since.month, (since + dt.timedelta(days=1)).month}

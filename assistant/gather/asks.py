@@ -31,7 +31,7 @@ from assistant.question.intents import (
 from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
-from tools.period_labels import month_of, months_of, span_of, year_of
+from tools.period_labels import months_of, span_of, year_of
 from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
@@ -207,8 +207,6 @@ def _asked_months(period: str) -> range | None:
     """The months of the year a month (or months within a year), quarter or half asked about
     spans ("2026-07", "2026-03..2026-06", "2026-Q2", "2026-H1"), or None for any other
     period."""
-    if month := month_of(period):
-        return range(month[1], month[1] + 1)
     if (months := months_of(period)) and months[0][0] == months[1][0]:
         return range(months[0][1], months[1][1] + 1)
     if span := span_of(period):

@@ -32,7 +32,7 @@ from assistant.question.speakers import speakers, subjects, voices_a_view
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
-from tools.period_labels import month_of, months_of, span_of
+from tools.period_labels import months_of, span_of
 from tools.periods import parse_period
 
 MAX_QUESTION_CHARS = 2_000
@@ -113,7 +113,7 @@ class ParsedQuestion:
         about ("2026-07", "2026-03..2026-06", "2026-Q2", "2026-H1", "2025"): the day its sector
         scores and macro readings are taken on when no as-of is set."""
         period = self.period or ""
-        if month_of(period) or months_of(period) or span_of(period):
+        if months_of(period) or span_of(period):
             return parse_period(period).end
         return dt.date(int(period), 12, 31) if period.isdigit() else None
 

@@ -87,8 +87,10 @@ def extreme_period(text: str, as_of: dt.date | None) -> str | None:
         else:
             continue
         extreme = "high" if high else "low"
-        if _THIS_YEAR.fullmatch(when) or _LAST_YEAR.fullmatch(when):
-            return f"{extreme}:{today.year - bool(_LAST_YEAR.fullmatch(when))}"
+        if _THIS_YEAR.fullmatch(when):
+            return f"{extreme}:{today.year}"
+        if _LAST_YEAR.fullmatch(when):
+            return f"{extreme}:{today.year - 1}"
         if when.isdigit():
             return f"{extreme}:{when}" if int(when) <= today.year else None
         year = {"去年": today.year - 1, "今年": today.year}.get(when[:2])
