@@ -102,3 +102,18 @@ def to_date_start(label: str, as_of: dt.date) -> dt.date | None:
     if label == "WTD":
         return as_of - dt.timedelta(days=as_of.weekday())
     return None
+
+
+def first_day(label: str, as_of: dt.date) -> dt.date | None:
+    """The first day a period's label spans: of a span to date (`to_date_start`), a month or
+    months ("2026-03..2026-06": March 1st), a quarter or half, or a year; None for a trailing
+    span ("1M"), a week, or a move from a high or a low, which start where the data say."""
+    if start := to_date_start(label, as_of):
+        return start
+    label = label.strip().upper()
+    if months := months_of(label):
+        return dt.date(*months[0], 1)
+    if span := span_of(label):
+        year, kind, which = span
+        return dt.date(year, (3 if kind == "Q" else 6) * (which - 1) + 1, 1)
+    return dt.date(int(label), 1, 1) if YEAR_LABEL.fullmatch(label) else None

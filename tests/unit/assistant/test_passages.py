@@ -1117,6 +1117,24 @@ def test_a_figure_for_another_year_is_no_answer_for_the_year_asked() -> None:
     assert ranked[0].text == texts[1]
 
 
+def test_a_figure_written_before_the_period_asked_is_no_answer_for_it() -> None:
+    """Last October's "日经225指数早盘一度暴涨超4.5%" names no period, yet says nothing of how
+    far the Nikkei is up this year: written before the year began, it ranks below a figure
+    written this year, though its passage ranked first."""
+    texts = ("日经225指数早盘一度暴涨超4.5%，报47873点。", "日经225指数涨幅飙升5%，突破62000点。")
+    days = (dt.date(2025, 10, 6), dt.date(2026, 5, 7))
+    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    asked = "日经指数今年涨了多少？"
+    ranked = candidates(found, asked, [], "zh", dt.date(2026, 7, 20), period="YTD")
+    assert [c.text for c in ranked] == [texts[1], texts[0]]
+    assert ranked[1].period_fit < 0  # a figure of another time
+    # …and so for a quarter: June 30's close is no figure for the third quarter
+    ranked = candidates(
+        found[:1], "日经指数三季度涨了多少？", [], "zh", dt.date(2026, 9, 30), period="2026-Q3"
+    )
+    assert ranked[0].period_fit < 0
+
+
 def test_a_question_asking_what_someone_said_is_answered_by_their_words() -> None:
     """ "By his own account" asks for the speaker's words: the sentence quoting them comes
     before a writer's account of them from a better-ranked passage."""

@@ -10,7 +10,7 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
-from tools.period_labels import to_date_start, year_of
+from tools.period_labels import first_day, to_date_start, year_of
 from tools.periods import (
     calendar_year,
     date_range,
@@ -207,3 +207,19 @@ def test_a_span_to_date_begins_on_its_first_calendar_day() -> None:
         dt.date(2026, 8, 10),
     ]
     assert to_date_start("1M", as_of) is None
+
+
+def test_a_calendar_period_begins_on_its_first_day() -> None:
+    """A month, months, a quarter, a half and a year begin on their first day, a span to date
+    as `to_date_start` says; a trailing span or a move from a high begins where the data say."""
+    as_of = dt.date(2026, 8, 13)
+    labels = ("2026-07", "2026-03..2026-06", "2026-Q3", "2026-H2", "2025", "YTD")
+    assert [first_day(label, as_of) for label in labels] == [
+        dt.date(2026, 7, 1),
+        dt.date(2026, 3, 1),
+        dt.date(2026, 7, 1),
+        dt.date(2026, 7, 1),
+        dt.date(2025, 1, 1),
+        dt.date(2026, 1, 1),
+    ]
+    assert [first_day(label, as_of) for label in ("1M", "3M", "high:2026-07")] == [None] * 3
