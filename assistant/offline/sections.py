@@ -16,6 +16,7 @@ from assistant.answer.numbers import figures_in
 from assistant.gather.passages import Candidate, alike, candidates, near_duplicate
 from assistant.gather.said import names_written
 from assistant.gather.sources import SourceRegistry, reporter
+from assistant.gather.timeliness import newest_published
 from assistant.locale import format_date, heading, message
 from assistant.offline.fit import QUOTATION_SHARE, Fit
 from assistant.offline.gathering import Gathered
@@ -101,6 +102,9 @@ class SectionWriter:
             companies=self.companies,
             glosses=vocabulary.glosses,
         )
+        # the day a quoted article's age is told from: without figures, the newest commentary
+        # on the question (last October's "日经225指数早盘一度暴涨超4.5%" is dated in May's answer)
+        self.dated_from = self.day or newest_published([c.hit for c in self.pool])
         # what the reader's best sentence says: a quotation saying far less is off the question
         self.own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         self.listed: list[frozenset[str]] = []  # the terms of each item of an article's list quoted
@@ -173,11 +177,12 @@ class SectionWriter:
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
     def _old(self, published: dt.date | None) -> bool:
-        """Was the article written away from the day of the answer's figures: well before, after
-        the morning after, or, for one day's figures, on another day than it and its morning?"""
-        if not (published and self.day):
+        """Was the article written away from the day of the answer's figures (`dated_from`):
+        well before, after the morning after, or, for one day's figures, on another day than it
+        and its morning?"""
+        if not (published and self.dated_from):
             return False
-        before = (self.day - published).days
+        before = (self.dated_from - published).days
         return not -1 <= before <= (0 if self.q.period == "1D" else DATED_AFTER_DAYS)
 
     def fresh(self, candidate: Candidate) -> bool:

@@ -485,6 +485,21 @@ def test_without_an_as_of_date_commentary_is_dated_against_the_figures_day() -> 
     assert writer.pool[0].text == week.chunk.text
 
 
+def test_without_figures_an_older_article_is_dated_against_the_newest_on_the_question() -> None:
+    """No prices and no date asked: the answer is as of the newest commentary on the question,
+    so last October's sentence carries its date; May's, the newest, does not."""
+    old = hit(0, "日经225指数早盘一度暴涨超4.5%，报47873点。").model_copy(
+        update={"published": dt.date(2025, 10, 6)}
+    )
+    new = hit(1, "日经225指数涨幅飙升5%，首次突破62000点。").model_copy(
+        update={"published": dt.date(2026, 5, 7)}
+    )
+    writer = writer_for("日经225指数最近表现如何？", [old, new])
+    quoted = {c.hit.chunk.id: writer.quote(c) for c in writer.pool}
+    assert "2025年10月6日" in quoted["c0"]
+    assert "2026年5月7日" not in quoted["c1"]
+
+
 def test_a_quotation_saying_little_of_what_the_best_sentence_says_is_not_taken() -> None:
     """Once the sentence giving Paulsen's figure is used, an English one that only names the
     S&P 500 ("its biggest decline in eight weeks") is not quoted for having as much of the
