@@ -45,7 +45,8 @@ class Largest:
 
 LARGEST: tuple[Largest, ...] = (
     Largest("NVDA", ("英伟达",)),
-    Largest("AAPL", ("苹果公司",), ("Apple",)),  # 苹果 alone is the fruit (and a futures market)
+    # 苹果 alone is the company in market news (the fruit and its futures are masked below)
+    Largest("AAPL", ("苹果公司", "苹果"), ("Apple",)),
     Largest("MSFT", ("微软",)),
     Largest("GOOGL", ("谷歌",), ("Google", "Alphabet")),
     Largest("AMZN", ("亚马逊",)),
@@ -96,6 +97,8 @@ LARGEST: tuple[Largest, ...] = (
 STOP_PHRASES: tuple[str, ...] = (
     "亚马逊河", "亚马逊雨林", "亚马逊流域", "美国银行业", "美国银行股", "花旗参",
     "高通胀", "高通货", "高通过", "高通量",
+    "苹果期货", "苹果主力", "苹果合约", "苹果价格", "苹果种植", "苹果产区", "苹果园", "苹果汁",
+    "苹果树", "富士苹果",
 )  # fmt: skip
 
 # A Latin word: letters and digits, joined by an apostrophe, a dot or an ampersand (AT&T,

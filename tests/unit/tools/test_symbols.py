@@ -125,6 +125,7 @@ def test_display_names() -> None:
         ("nvidia guidance", ["NVDA"]),  # a name no dictionary has: any case
         ("英伟达和美光科技的财报", ["NVDA", "MU"]),
         ("苹果公司、微软和特斯拉", ["AAPL", "MSFT", "TSLA"]),
+        ("苹果第二季度营收多少？苹果股价呢？", ["AAPL"]),  # 苹果 alone: the company, in market news
         ("Apple, Google and Facebook", ["AAPL", "GOOGL", "META"]),
         ("Coca-Cola, Coca Cola and McDonald's", ["KO", "MCD"]),
         ("APPLIED MATERIALS", ["AMAT"]),
@@ -167,6 +168,7 @@ def test_a_company_name_holding_a_sector_word_is_the_company(text: str, symbols:
         "What did Powell say? Williams spoke too.",  # Fed officials, not POWL or WMB
         "高通胀下的亚马逊河与增强生产",  # 高通, 亚马逊, 强生 inside other words
         "提高通货膨胀预期，提高通过率，高通量测序",
+        "苹果期货主力合约上涨，苹果价格走高，富士苹果减产",  # the fruit
         "Q2 earnings and the 3M return",
         "PM and IP and TR",  # two-letter tickers only when the library knows them
     ],
