@@ -10,11 +10,13 @@ and what to add.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assistant.answer.assemble import Draft
 from assistant.answer.model import Flag
 from assistant.gather.sources import SourceRegistry
 from assistant.gather.written_names import unknown_names
-from assistant.locale import notice
+from assistant.locale import notice, period_label
 from assistant.offline.gathering import (
     MARKET_TOOLS,
     Emit,
@@ -25,6 +27,7 @@ from assistant.offline.library_query import search_query
 from assistant.offline.narrate import join_items
 from assistant.offline.sections import SectionWriter, missing_card
 from assistant.offline.titles import title_for
+from assistant.offline.unanswered import figure_missing
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
@@ -76,6 +79,13 @@ def compose(
     sections = writer.sections()
     title = writer.title()
     flags += writer.told.flags()
+    if not (gathered.results or writer.level) and figure_missing(
+        question, writer.quoted, writer.dated_from or dt.date.today()
+    ):
+        period = period_label(question.period, question.language)
+        flags.append(
+            Flag(kind="notice", message=notice("figure_missing", question.language, period=period))
+        )
     return Draft(
         title=title,
         sections=sections,

@@ -26,7 +26,7 @@ from assistant.question.intents import (
     detect_intents,
     names_macro,
 )
-from assistant.question.period import day_asked, period_asked
+from assistant.question.period import day_asked, period_asked, says_this_year
 from assistant.question.sector_names import in_a_market_abroad
 from assistant.question.speakers import speakers, subjects, voices_a_view
 from assistant.question.vocabulary import Vocabulary
@@ -53,6 +53,7 @@ class ParsedQuestion:
     benchmark_implied: bool = False
     carried_over: bool = False  # it asks about an earlier turn's topic: its symbols or period
     period_carried: bool = False  # its period is the earlier turn's, not one it asks itself
+    period_default: bool = False  # its period is the default (YTD, or 1D for "today"), unasked
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
     # A research step names its tools and its library query; None leaves both to the question.
     tools: frozenset[str] | None = None
@@ -363,7 +364,7 @@ def _with_defaults(
     yield or a gauge, whose level moves by basis points or points).
 
     A calendar year that is the as-of date's own year is year-to-date (the year is not over)."""
-    period = parsed.period
+    period, default = parsed.period, parsed.period is None and not says_this_year(parsed.text)
     if period and period.isdigit() and parsed.as_of and int(period) == parsed.as_of.year:
         period = "YTD"
     if period is None:
@@ -384,5 +385,10 @@ def _with_defaults(
     if benchmark is not None and benchmark not in (*symbols, *parsed.sectors):
         symbols, implied = (*symbols, benchmark), True
     return replace(
-        parsed, period=period, benchmark=benchmark, symbols=symbols, benchmark_implied=implied
+        parsed,
+        period=period,
+        period_default=default and period is not None,
+        benchmark=benchmark,
+        symbols=symbols,
+        benchmark_implied=implied,
     )

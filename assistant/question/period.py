@@ -300,6 +300,12 @@ def yesterday(text: str, as_of: dt.date | None) -> dt.date | None:
 _TODAY = re.compile(r"今天|今日|\btoday\b", re.I)
 
 
+def says_this_year(text: str) -> bool:
+    """Does the question say "this year" (今年, 年内, "YTD"): the period a return is measured
+    over unasked, here asked?"""
+    return _THIS_YEAR.search(text) is not None
+
+
 def without_time_words(text: str) -> str:
     """The question without the words that say when, relative to its asking ("last week",
     上个月, "this year", 昨天): its period and as-of date answer those, so they are no words a

@@ -230,6 +230,23 @@ def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
     assert any("没有找到" in f.message for f in answer.flags if f.kind == "notice")
 
 
+def test_an_amount_asked_that_no_sentence_states_is_said_to_be_missing() -> None:
+    """Asked for Tesla's fourth-quarter deliveries (no tool measures them) of a library whose
+    only Tesla figure was written months before that quarter, the answer quotes it, and says
+    it is not the figure asked; with the quarter's report in the library, it says nothing."""
+    old = article("old", "Tesla prices", "Tesla's Model Y standard is priced at $39,990.",
+                  published=dt.date(2025, 6, 2))  # fmt: skip
+    question = "How many vehicles did Tesla deliver in the fourth quarter of 2025?"
+    answer = ask(question, index=FakeIndex([old]))
+    assert "$39,990" in render_markdown(answer)
+    said = [n for n in notices(answer) if "No article found states the figure asked" in n]
+    assert said and "fourth quarter of 2025" in said[0]
+    text = "Tesla said on Friday it delivered 418,227 vehicles, down 16% from a year earlier."
+    report = article("report", "Tesla deliveries", text, published=dt.date(2026, 1, 2))
+    answer = ask(question, index=FakeIndex([old, report]))
+    assert not any("No article found" in n for n in notices(answer))
+
+
 def test_a_sentence_from_another_day_than_the_figures_is_dated() -> None:
     """A day's figures beside an undated sentence of another day read as a contradiction (the
     S&P 500 "up 0.38% to 7,572.40", then "down 1.01% to 7,457.69"): a sentence from before

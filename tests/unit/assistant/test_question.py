@@ -801,6 +801,22 @@ def test_a_period_carried_from_the_earlier_turn_is_marked_so() -> None:
     assert not parse("它最近的目标价是多少？", previous=first).period_carried
 
 
+def test_a_default_period_is_marked_so() -> None:
+    """The year to date a return is measured over unasked is the default, not a period asked;
+    "今年", "年初至今" and a quarter are asked, and so is a period carried from the turn before."""
+    assert parse("How many vehicles did Tesla deliver?").period_default
+    assert parse("罗素2000表现如何？").period_default
+    for asked in (
+        "罗素2000今年表现如何？",
+        "罗素2000年初至今表现如何？",
+        "特斯拉第二季度交付了多少辆车？",
+    ):
+        assert not parse(asked, as_of=dt.date(2026, 8, 1)).period_default
+    first = parse("英伟达最近表现如何？")
+    assert not parse("它的目标价是多少？", previous=first).period_default
+    assert parse("它的目标价是多少？").period is None  # no symbol: no period, default or not
+
+
 def test_a_month_an_earlier_turn_named_is_searched_by_a_follow_up_that_names_none() -> None:
     """ "Why?" after "How did the Russell 2000 do in July?" then "And the Nasdaq?" asks why the
     Nasdaq fell in July: the search names July though neither question it carries does."""
