@@ -4,9 +4,9 @@
 - `quotation`: a sentence in the other language than the reader's, as a block quotation with a
   lead-in in the reader's language saying who reported it and when
   ("> 据CNBC（2026年7月28日）报道：Semiconductor stocks fell…[1]");
-- `dated`: a sentence from an article written well before the answer's day, with its source
-  and date ("…8.2%的回报率（Ginlix AI，2026年1月24日）[1]。"): its "year to date" is not the
-  answer's;
+- `dated`: a sentence from an article written away from the answer's day (`needs_date`), with
+  its source and date ("…8.2%的回报率（Ginlix AI，2026年1月24日）[1]。"): its "year to date"
+  is not the answer's;
 - `paragraph`: sentences run on, each quotation a block of its own after them; quotations in a
   row from one source and day are one block under one lead-in.
 
@@ -22,6 +22,9 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.model import Language
 from assistant.locale import format_date, message
 from ingest.language import detect_language
+from tools.period_labels import first_day
+
+DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 
 _SENTENCE_END = "。．.！!？?；;"
 _QUOTE_CLOSE = "”’」』\"'"
@@ -114,3 +117,17 @@ def paragraph(sentences: Iterable[str], language: Language) -> str:
         else:
             blocks[-1] = joined
     return "\n\n".join(p for p in (prose, *blocks) if p)
+
+
+def needs_date(published: dt.date, day: dt.date | None, period: str | None) -> bool:
+    """Was the article written away from the day of the answer's figures (`day`; without
+    figures, the newest commentary's): well before, after the morning after, before the period
+    they are for began (last week's "best week since April" is not this week's, though written
+    days ago), or, for one day's figures, on another day than it and its morning?"""
+    if day is None:
+        return False
+    before = (day - published).days
+    if not -1 <= before <= (0 if period == "1D" else DATED_AFTER_DAYS):
+        return True
+    began = first_day(period, day) if period else None
+    return began is not None and published < began

@@ -8,8 +8,6 @@ are given. A section with nothing grounded to say says so.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
@@ -35,7 +33,7 @@ from assistant.offline.narrate_level import level_sentences, reads_dashboard
 from assistant.offline.narrate_macro import inversion_verdict, macro_point, macro_sentences
 from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
-from assistant.offline.quoting import cite, dated, paragraph, quotation
+from assistant.offline.quoting import cite, dated, needs_date, paragraph, quotation
 from assistant.offline.titles import article_title, quoted_title, topic_title
 from assistant.question.intents import (
     asks_inversion,
@@ -51,7 +49,6 @@ from assistant.question.vocabulary import Vocabulary
 
 # The sections that say so when there is nothing grounded to put in them.
 MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
-DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
 MAIN_SOURCES = 2
@@ -60,6 +57,11 @@ ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
 _MEASURED = frozenset({"returns", "sectors", "macro"})  # the intents a tool answers
+
+
+def _amounts(candidate: Candidate) -> set[str]:
+    """The sentence's figures with a unit ("3.6%", "$40,000"): an amount, not a day ("19日")."""
+    return {f.raw for f in figures_in(candidate.text) if f.unit}
 
 
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
@@ -166,7 +168,7 @@ class SectionWriter:
         source = reporter(hit.source, hit.url, self.lang)
         if candidate.language and candidate.language != self.lang:
             return quotation(candidate.text, n, source, hit.published, self.lang)
-        if hit.published and self._old(hit.published):
+        if hit.published and needs_date(hit.published, self.dated_from, self.q.period):
             return dated(candidate.text, n, source, hit.published, self.lang)
         return cite(candidate.text, n)
 
@@ -176,23 +178,20 @@ class SectionWriter:
         for figure in figures_in(candidate.text):
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
 
-    def _old(self, published: dt.date | None) -> bool:
-        """Was the article written away from the day of the answer's figures (`dated_from`):
-        well before, after the morning after, or, for one day's figures, on another day than it
-        and its morning?"""
-        if not (published and self.dated_from):
-            return False
-        before = (self.dated_from - published).days
-        return not -1 <= before <= (0 if self.q.period == "1D" else DATED_AFTER_DAYS)
-
     def fresh(self, candidate: Candidate) -> bool:
-        """Not said yet in this answer, not a near-duplicate of what was, and not one more
-        repeat of a figure already quoted twice."""
+        """Not said yet in this answer, not a near-duplicate of what was, not its article's
+        figures said again in other words ("posted a 3.6% weekly gain" after "finishing with a
+        gain of 3.6%"), and not one more repeat of a figure already quoted twice."""
         if any(c is candidate or alike(candidate, c) for c in self.quoted):
             return False
         if any(near_duplicate(p, t) for p in candidate.sentences for t in self.listed):
             return False
-        figures = [f.raw for f in figures_in(candidate.text)]
+        figures = {f.raw for f in figures_in(candidate.text)}
+        if (amounts := _amounts(candidate)) and amounts <= {
+            a for c in self.quoted if c.hit.chunk.article_id == candidate.hit.chunk.article_id
+            for a in _amounts(c)
+        }:  # fmt: skip
+            return False
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
 
     def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:

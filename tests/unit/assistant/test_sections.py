@@ -11,7 +11,7 @@ import pytest
 from assistant.gather.quotable import quotable_headline, stories
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.offline.gathering import Gathered
-from assistant.offline.quoting import cite, lead_in, paragraph, quotation
+from assistant.offline.quoting import cite, lead_in, needs_date, paragraph, quotation
 from assistant.offline.sections import SectionWriter
 from assistant.question.intents import asks_amount
 from assistant.question.parse import parse_question
@@ -498,6 +498,34 @@ def test_without_figures_an_older_article_is_dated_against_the_newest_on_the_que
     quoted = {c.hit.chunk.id: writer.quote(c) for c in writer.pool}
     assert "2025年10月6日" in quoted["c0"]
     assert "2026年5月7日" not in quoted["c1"]
+
+
+def test_an_article_from_before_the_week_asked_is_dated_though_written_days_ago() -> None:
+    """Last week's figures are Monday to Friday: Friday's "best week since April" from the
+    week before is dated, a Tuesday article of the week is not; a trailing month's 7 days
+    back is not, and one day's figures date every other day."""
+    friday = dt.date(2026, 8, 14)
+    assert needs_date(dt.date(2026, 8, 7), friday, "WTD")
+    assert not needs_date(dt.date(2026, 8, 11), friday, "WTD")
+    assert not needs_date(dt.date(2026, 8, 7), friday, "1M")
+    assert needs_date(dt.date(2026, 8, 13), friday, "1D")
+    assert not needs_date(dt.date(2026, 8, 7), None, "WTD")  # no day to tell its age from
+
+
+def test_an_articles_amount_said_again_in_other_words_is_quoted_once() -> None:
+    """An article's "finishing with a gain of 3.6%" and its "a 3.6% weekly gain" say one
+    thing: the second is not quoted; another article's 3.6% and a sentence with a new figure
+    from the same article are."""
+    texts = (
+        "The S&P 500 capped off its best week since April, finishing with a gain of 3.6%.",
+        "The S&P 500 posted a 3.6% weekly gain, its best weekly showing since April.",
+    )
+    same = [hit(0, texts[0]), hit(0, texts[1]).model_copy(update={"chunk": Chunk(
+        id="c1", article_id="a0", text=texts[1])})]  # fmt: skip
+    writer = writer_for("How did the S&P 500 do this week?", same)
+    assert len(writer.take(ALL_KINDS, 4)) == 1
+    other = [hit(0, texts[0]), hit(1, texts[1])]
+    assert len(writer_for("How did the S&P 500 do this week?", other).take(ALL_KINDS, 4)) == 2
 
 
 def test_a_quotation_saying_little_of_what_the_best_sentence_says_is_not_taken() -> None:
