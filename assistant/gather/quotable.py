@@ -202,18 +202,21 @@ def quotable(text: str) -> bool:
 # A sentence that leans on the one before it: a pronoun or a "this" that points back ("He
 # singled out…", "其中，256GB版本…", "这种分化走势…"), a count given before ("The 17 ton purchase…",
 # "The $2 billion deal…"; not "The 10-year yield", a name, nor "The 2026 budget"), or a day
-# named only as "that day" (同日).
+# named only as "that day" (同日), or "the company" (公司…) the one before named.
 # A connective ("However", "此外", "与此同时") does not: what follows it stands alone; nor does
 # "the bank" or "the fund", which the cited headline names.
 _LEANS_BACK = re.compile(
     r"^(?:(?:He|She|It|They|His|Her|Its|Their|These|Those|Such)\b(?!’|')"
     r"|The [$€£]?(?!(?:19|20)\d\d\b)\d[\d,.]*(?:%| [a-z])"
-    r"|(?:This|That)\b(?! (?:article|analysis|map|chart|graphic|report|week|month|year|morning)\b))"
-    r"|^(?:他|她|它|其中|这(?!里)|该|此(?:次|举|番|项|类)|上述|当日|同日|当天)"
+    r"|(?:This|That)\b(?! (?:article|analysis|map|chart|graphic|report|week|month|year|morning)\b)"
+    # the company the sentence before named: "Palantir美股盘后涨超10%。公司二季度营收19.4亿美元"
+    r"|The company\b)"
+    r"|^(?:他|她|它|其中|这(?!里)|该|此(?:次|举|番|项|类)|上述|当日|同日|当天|公司(?![法债]))"
 )
 
 
 _JOINED_LENGTH = 700  # two long sentences; a longer run is no longer one statement
+_STATEMENT_END = "。！!."
 
 
 def with_antecedent(text: str, before: str) -> str:
@@ -224,9 +227,12 @@ def with_antecedent(text: str, before: str) -> str:
         return text
     lead = clean(before, followed=True)
     # a lead that leans back in turn would need its own: the pair would still dangle
-    if not quotable(lead) or leans_back(lead) or len(lead) + len(text) > _JOINED_LENGTH:
+    if leans_back(lead) or len(lead) + len(text) > _JOINED_LENGTH:
         return text
-    return joined(lead, text)
+    # a short statement leads as well as a long one ("财报方面，Palantir美股盘后涨超10%。"),
+    # but a heading or a caption does not
+    pair = joined(lead, text)
+    return pair if quotable(lead) or (lead[-1:] in _STATEMENT_END and quotable(pair)) else text
 
 
 def joined(lead: str, text: str) -> str:

@@ -1523,6 +1523,25 @@ def test_the_count_a_sentence_opens_on_points_back_to_the_one_before() -> None:
         assert with_antecedent(alone, lead) == alone
 
 
+def test_the_company_a_sentence_opens_on_is_the_one_the_sentence_before_named() -> None:
+    """A wrap's "公司二季度营收19.4亿美元…" is Palantir's, which the short sentence before it
+    names: quoted with it, it is no answer on Apple, whose question the wrap's article names;
+    alone it read as Apple's. So "The company…" in English; 公司法 is a law, no company."""
+    lead = "财报方面，Palantir美股盘后涨超10%。"
+    leaning = "公司二季度营收19.4亿美元，分析师预期18.1亿美元；公司预计全年营收81.5亿美元。"
+    assert with_antecedent(leaning, lead) == lead + leaning
+    text = "大型科技股普涨，谷歌涨近5%，总市值超过苹果升至全球第二。苹果跌超1%。" + lead + leaning
+    found = [c.text for c in candidates(hits(text), "苹果第二季度营收多少？", [("苹果",)], "zh",
+                                        companies=[("苹果", "AAPL")])]  # fmt: skip
+    assert not any("19.4亿" in t for t in found)
+    english = "Palantir rose 10% after hours."
+    assert with_antecedent("The company reported revenue of $1.94 billion.", english).startswith(
+        english
+    )
+    law = "公司法修订草案明确了董事的忠实义务和勤勉义务，强化了控股股东责任。"
+    assert with_antecedent(law, lead) == law
+
+
 def test_a_chinese_sentence_leaning_back_is_joined_without_a_space() -> None:
     text = (
         "苹果天猫旗舰店显示，1月25日至2月11日期间苹果参与年货节活动，多款产品降价。"
