@@ -39,7 +39,10 @@ class TypedName:
     def said_in(self, text: str, said: Said) -> bool:
         """Does `text` (`said`: what it says) say the name?"""
         spelled = _spelled_out(self.written)
-        return said.says(self.term) or (spelled is not None and spelled.search(text) is not None)
+        if said.says(self.term) or (spelled is not None and spelled.search(text) is not None):
+            return True
+        lowered = text.lower()  # "the Federal Reserve" says the Fed
+        return any(name.lower() in lowered for name in _long_names(self.written))
 
 
 def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedName]:
@@ -72,18 +75,25 @@ def names_typed(question: str, wanted: Wanted, names: Names = ()) -> list[TypedN
 _NAME_OF_SEVERAL = re.compile(r"[A-Z][\w'’]*(?: (?:of|and|for|the|[A-Z][\w'’]*))+")
 
 
-def _institution(acronym: str) -> bool:
-    """Is the acronym an institution's to the dictionary: a headword, not a place, it glosses
-    with a name of several capitalised words ("ECB": 欧洲央行, the European Central Bank)? A
-    passage must say it, in either language, to be about it; an indicator's ("PPI", producer
-    price index, which statistics offices write out) or an office's ("CEO") need not."""
-    if not (acronym.isupper() and acronym.isalpha()):
-        return False
-    return any(
-        _NAME_OF_SEVERAL.fullmatch(gloss)
-        for head, glosses in translations(acronym).items()
+def _institution(name: str) -> bool:
+    """Is the acronym or the word an institution's to the dictionary: a headword, not a place,
+    it glosses with a name of several capitalised words ("ECB": 欧洲央行, the European Central
+    Bank; "Fed": 美联储, the Federal Reserve)? A passage must say it, in either language or
+    written out, to be about it; an indicator's ("PPI", producer price index, which statistics
+    offices write out) or an office's ("CEO") need not."""
+    return name[:1].isupper() and name.isalpha() and bool(_long_names(name))
+
+
+@lru_cache(maxsize=256)
+def _long_names(name: str) -> tuple[str, ...]:
+    """The names of several capitalised words the dictionary glosses the word's headwords
+    with, places' aside ("Fed": "Federal Reserve")."""
+    return tuple(
+        gloss
+        for head, glosses in translations(name).items()
         if not is_place(head)
         for gloss in glosses
+        if _NAME_OF_SEVERAL.fullmatch(gloss)
     )
 
 

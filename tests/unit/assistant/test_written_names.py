@@ -42,6 +42,16 @@ def test_only_names_the_dictionary_does_not_know_are_a_test_each_said_by_its_nam
     assert {"chris", "wright"} <= said
 
 
+def test_an_institution_written_as_a_word_is_a_name_to_say_as_an_acronym_is() -> None:
+    """The Fed is an institution as the ECB is (the dictionary glosses 美联储 "Federal
+    Reserve"): an SEC committee's July meeting is no answer to what the Fed decided in July."""
+    assert typed("What did the Fed decide at its July meeting?") == [("Fed", {"fed", "美联储"})]
+    sec = passage(0, "The SEC said its advisory committee meeting held on July 21 will reconvene.")
+    fed = passage(1, "The Federal Reserve held rates at 3.5% to 3.75% at its July meeting.")
+    assert quoted("What did the Fed decide at its July meeting?", sec, fed) == [fed.chunk.text]
+    assert typed("How did Apple shares do?") == []  # a company's name is a symbol's, not this
+
+
 def passage(n: int, text: str, title: str = "Markets today", article_id: str = "") -> Hit:
     chunk = Chunk(id=f"c{n}", article_id=article_id or f"a{n}", text=text)
     return Hit(chunk=chunk, score=1.0, title=title, published=dt.date(2026, 7, 20))
