@@ -40,8 +40,11 @@ _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,
 _CHINESE_BARE_MONTH = re.compile(
     rf"(?<![\d年.\-~～至到])(?P<month>1[0-2]|[1-9])\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?{_PART}"
 )
+# …and a month said of a thing: "its July meeting", "the June jobs report", "July's CPI".
 _ENGLISH_BARE_MONTH = re.compile(
-    rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through)\s+)(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
+    rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through)\s+"
+    rf"|(?:its|the|their|this|that)\s+(?=(?:{MONTH})\s+[a-z])|(?=(?:{MONTH})['’]s\b))"
+    rf"(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
 )
 # Months from one to another, the whole of each: "3月到6月", "从2026年3月至6月", "3-6月",
 # "between March and June", "from March to June 2026", "March through June", "March–June".

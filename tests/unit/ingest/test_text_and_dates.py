@@ -145,6 +145,10 @@ TODAY = dt.date(2026, 11, 30)
         ("谷歌6月下旬股价大跌", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
         ("12月上旬的数据", dt.date(2025, 12, 1), dt.date(2025, 12, 10)),
         ("What happened in June?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+        # a month said of a thing: its meeting, its report, its figure
+        ("What did the Fed decide at its July meeting?", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+        ("How strong was the June jobs report?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+        ("What did July's CPI show?", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
         ("Sales in mid-February", dt.date(2026, 2, 11), dt.date(2026, 2, 20)),
         ("3月份的数据与7月3日的收盘", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the day wins
         ("9月中国CPI同比涨了多少", dt.date(2026, 9, 1), dt.date(2026, 9, 30)),  # 中国, not mid
