@@ -117,3 +117,10 @@ def first_day(label: str, as_of: dt.date) -> dt.date | None:
         year, kind, which = span
         return dt.date(year, (3 if kind == "Q" else 6) * (which - 1) + 1, 1)
     return dt.date(int(label), 1, 1) if YEAR_LABEL.fullmatch(label) else None
+
+
+def before_period(day: dt.date, period: str, as_of: dt.date) -> bool:
+    """Is `day` before the first day of the period (`first_day`, a span to date's as of
+    `as_of`)? Never for a period with no first day of its own ("1M")."""
+    began = first_day(period, as_of)
+    return began is not None and day < began

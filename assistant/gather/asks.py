@@ -31,7 +31,7 @@ from assistant.question.intents import (
 from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
-from tools.period_labels import first_day, months_of, span_of, year_of
+from tools.period_labels import before_period, months_of, span_of, year_of
 from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
@@ -208,8 +208,7 @@ def _written_before(period: str, written: Written) -> bool:
     names no period is of an earlier time: last October's "日经225指数早盘一度暴涨超4.5%" says
     nothing of how far the Nikkei is up this year."""
     published, as_of = written
-    began = first_day(period, as_of or published) if published else None
-    return published is not None and began is not None and published < began
+    return published is not None and before_period(published, period, as_of or published)
 
 
 def _asked_months(period: str) -> range | None:

@@ -22,7 +22,7 @@ from assistant.answer.citations import strip_markers
 from assistant.answer.model import Language
 from assistant.locale import format_date, message
 from ingest.language import detect_language
-from tools.period_labels import first_day
+from tools.period_labels import before_period
 
 DATED_AFTER_DAYS = 7  # an article older than this (against the figures' day) is quoted dated
 
@@ -129,5 +129,4 @@ def needs_date(published: dt.date, day: dt.date | None, period: str | None) -> b
     before = (day - published).days
     if not -1 <= before <= (0 if period == "1D" else DATED_AFTER_DAYS):
         return True
-    began = first_day(period, day) if period else None
-    return began is not None and published < began
+    return period is not None and before_period(published, period, day)

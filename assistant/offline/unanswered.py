@@ -16,7 +16,7 @@ from assistant.answer.numbers import states_amount
 from assistant.gather.passages import Candidate
 from assistant.question.intents import asks_amount, asks_person
 from assistant.question.parse import ParsedQuestion
-from tools.period_labels import first_day
+from tools.period_labels import before_period, first_day
 
 
 def figure_missing(question: ParsedQuestion, quoted: Sequence[Candidate], day: dt.date) -> bool:
@@ -31,9 +31,10 @@ def figure_missing(question: ParsedQuestion, quoted: Sequence[Candidate], day: d
         return False
     if asks_person(q.text):  # "…撤销几个学区的协议，负责的助理部长是谁？" asks who
         return False
-    began = first_day(q.period, day)
-    if began is None:  # a trailing span ("近两个月") starts where the data say
+    if first_day(q.period, day) is None:  # a trailing span ("近两个月") starts where the data say
         return False
     return not any(
-        states_amount(c.text) and not (c.hit.published and c.hit.published < began) for c in quoted
+        states_amount(c.text)
+        and not (c.hit.published and before_period(c.hit.published, q.period, day))
+        for c in quoted
     )

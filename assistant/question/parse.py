@@ -53,7 +53,7 @@ class ParsedQuestion:
     benchmark_implied: bool = False
     carried_over: bool = False  # it asks about an earlier turn's topic: its symbols or period
     period_carried: bool = False  # its period is the earlier turn's, not one it asks itself
-    period_default: bool = False  # its period is the default (YTD, or 1D for "today"), unasked
+    period_default: bool = False  # its period is the year to date returns default to, unasked
     article_id: str | None = None  # retrieval scoped to one article ("ask about this article")
     # A research step names its tools and its library query; None leaves both to the question.
     tools: frozenset[str] | None = None
@@ -387,7 +387,7 @@ def _with_defaults(
     return replace(
         parsed,
         period=period,
-        period_default=default and period is not None,
+        period_default=default and period == "YTD",
         benchmark=benchmark,
         symbols=symbols,
         benchmark_implied=implied,

@@ -806,6 +806,7 @@ def test_a_default_period_is_marked_so() -> None:
     "今年", "年初至今" and a quarter are asked, and so is a period carried from the turn before."""
     assert parse("How many vehicles did Tesla deliver?").period_default
     assert parse("罗素2000表现如何？").period_default
+    assert not parse("How did the Nasdaq do today?").period_default  # "today" is asked
     for asked in (
         "罗素2000今年表现如何？",
         "罗素2000年初至今表现如何？",

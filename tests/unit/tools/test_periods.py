@@ -10,7 +10,7 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
-from tools.period_labels import first_day, to_date_start, year_of
+from tools.period_labels import before_period, first_day, to_date_start, year_of
 from tools.periods import (
     calendar_year,
     date_range,
@@ -223,3 +223,6 @@ def test_a_calendar_period_begins_on_its_first_day() -> None:
         dt.date(2026, 1, 1),
     ]
     assert [first_day(label, as_of) for label in ("1M", "3M", "high:2026-07")] == [None] * 3
+    assert before_period(dt.date(2026, 6, 30), "2026-Q3", as_of)
+    assert not before_period(dt.date(2026, 7, 1), "2026-Q3", as_of)
+    assert not before_period(dt.date(2020, 1, 1), "1M", as_of)  # no first day of its own
