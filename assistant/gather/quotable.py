@@ -94,8 +94,9 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[A-Za-z0-9%)”’\"']) +(?=[.,;:!?](?:\s|
 _LEAD_ON = re.compile(r"(?<=[^\s.…])\s*(?:\.{3,}|…+)$")  # not "[...]", nor a lone "…"
 
 
-# A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…").
-_LABEL = re.compile(r"^(?i:key takeaways)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[:：]")
+# A feed's label run into the sentence after it ("Key Takeaways The SPDR S&P Biotech ETF…",
+# "Summary Our ‘Intrinsic Value’ framework…").
+_LABEL = re.compile(r"^(?i:key takeaways|summary)[:：]?\s+(?=[A-Z])|^(?:要点|摘要)[:：]")
 # Not the comma of "1,300"; an ASCII comma in Chinese text ("上调至“买入”,目标价为395美元") is one
 _CLAUSE_BREAK = re.compile(rf"[,;](?=\s|[{IDEOGRAPHS}])|[，；]")
 

@@ -915,6 +915,9 @@ def test_a_feed_excerpt_cut_mid_clause_is_quoted_up_to_its_last_whole_clause() -
     chinese = "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点，均低于临界点..."
     assert clean(chinese) == "大、中、小型企业PMI分别为49.9%、48.7%和47.1%，比上月下降1.1个百分点。"
     assert clean("Oil rose to 1,300 barrels a day […]") == "Oil rose to 1,300 barrels a day […]"
+    summary = "Summary Our framework helps us to avoid overpaying for growth."
+    assert clean(summary) == "Our framework helps us to avoid overpaying for growth."
+    assert clean("Summary judgments were entered.") == "Summary judgments were entered."
     # the cut clause was the main one: what is left is no sentence, and is not quoted
     for cut in ("Whenever investment-grade bond spreads end up tightening, folks look [...]",
                 "随着美联储降息预期持续升温以及美国经济数据全面走弱，小盘股有望..."):  # fmt: skip
