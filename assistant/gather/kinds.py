@@ -13,6 +13,7 @@ Kind = Literal["risk", "opportunity", "insight", "general"]
 _RISK = (
     "风险", "下跌", "回调", "担忧", "不确定", "承压", "放缓", "疲软", "衰退", "抛售", "警示",
     "下行", "反转", "拖累", "收紧", "恶化", "泡沫", "高估", "冲击", "波动加剧", "失望", "盘整",
+    "走弱", "领跌", "大跌", "暴跌", "重挫", "跌超", "谨慎",
     "risk", "downside", "decline", "drop", "concern", "worr", "uncertain", "pressure",
     "slowdown", "weak", "recession", "selloff", "sell-off", "headwind", "warning", "reversal",
     "bubble", "overvalued", "tighten", "threat", "fear", "volatil", "slump", "plunge",

@@ -1271,6 +1271,15 @@ def test_a_risk_said_to_be_easing_is_an_opportunity_not_a_risk() -> None:
     assert classify("投资者担忧通胀反弹风险。") == "risk"
 
 
+def test_a_market_falling_in_chinese_words_is_a_risk() -> None:
+    """Caution, a sector leading the fall and a plunge are a risk however "原油走强" ends the
+    headline: Chinese news says a fall in more words than 下跌."""
+    headline = "非农与美伊协议落地前市场谨慎，存储芯片股领跌美股，西部数据跌13%，原油走强"
+    assert classify(headline) == "risk"
+    assert classify("科技股重挫，纳指跌超2%。") == "risk"
+    assert classify("美元走弱，黄金走强，金价创新高。") != "risk"  # one each: not a risk
+
+
 def test_a_risk_guarded_against_is_no_risk() -> None:
     """What a holding helps ride out is not a risk ahead: "to ride out market volatility" is
     filed under no risk; a risk that volatility rises, or weather poses, still is."""
