@@ -20,11 +20,11 @@ from typing import NamedTuple
 
 from assistant.gather.sentences import sentences
 from ingest.models import Hit
+from ingest.numerals import CHINESE_DIGITS, count_of
 
 MAX_ITEM_CHARS = 110  # longer is a paragraph that happens to start with a number
 MAX_LABEL_CHARS = 24  # "Domestic economic weakness", "估值均值回归不确定性"; longer is a clause
-_CHINESE_NUMERALS = "一二三四五六七八九十"
-_VALUE = {c: n for n, c in enumerate(_CHINESE_NUMERALS[:9], start=1)}
+_CHINESE_NUMERALS = CHINESE_DIGITS + "十"
 # "Pain trade #3: An explosive USD rally", "3. Not Diversifying", "3) …", "三、好行业与好标的",
 # "第三，具备可规模化应用的能力。"
 _ITEM = re.compile(
@@ -37,16 +37,6 @@ _ITEM = re.compile(
 # "国内经济疲软:近期分析…", "Monetary policy pivot: The Fed's…": a label with no figure (not a
 # time, "10:30") and no sentence punctuation, then the paragraph.
 _LABELLED = re.compile(r"^(?P<label>[^\W\d_][^\d:：。，,.;；!?！？]*?)\s*[:：]\s*\S")
-
-
-def _number(written: str) -> int:
-    """1-99 from "3", "三" or "十二"."""
-    if written.isdigit():
-        return int(written)
-    tens, ten, ones = written.partition("十")
-    if not ten:
-        return _VALUE[written]
-    return (_VALUE[tens] if tens else 1) * 10 + (_VALUE[ones] if ones else 0)
 
 
 class Item(NamedTuple):
@@ -82,9 +72,11 @@ def _items(hits: Sequence[Hit]) -> list[tuple[int, Item]]:
             if match is None or len(line) > MAX_ITEM_CHARS or line in seen:
                 continue
             seen.add(line)
-            number = next(g for g in ("hash", "digit", "chinese", "ordinal") if match[g])
+            written = next(match[g] for g in ("hash", "digit", "chinese", "ordinal") if match[g])
+            if (number := count_of(written)) is None:  # "三五、": no count
+                continue
             text = match["text"].rstrip("。.；;，,")
-            found.append((_number(match[number]), Item(line, text)))
+            found.append((number, Item(line, text)))
     return found
 
 

@@ -15,6 +15,7 @@ from assistant.errors import InputError
 from ingest.dates import MONTH, without_dates, written_dates
 from ingest.language import has_cjk
 from ingest.named_periods import half_spans, month_range, named_period, quarter_spans
+from ingest.numerals import COUNT, count_of
 from tools.periods import calendar_span
 from tools.returns import TRADING_DAYS_PER_YEAR
 from tools.symbols import NAME_NUMBERS
@@ -205,17 +206,9 @@ RECENT = TRAILING_MONTH
 # A trailing span of a number of units ("近两个月", "过去10个交易日", "最近三周", "over the past
 # two months", "the last 10 trading days"): that many back from the as-of date. Only after
 # 近/过去/最近 or past/last, so "3个月期美债" (a bill) is no span.
-_ENGLISH_COUNTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                   "eleven", "twelve"]  # fmt: skip
-_COUNTS = {
-    **{word: n for n, word in enumerate("一二三四五六七八九十", start=1)},
-    **{"两": 2, "十一": 11, "十二": 12},
-    **{word: n for n, word in enumerate(_ENGLISH_COUNTS, start=1)},
-}
-_COUNT = r"\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True))
 _TRAILING = re.compile(
-    rf"(?:近|过去|最近)\s*(?P<zh>{_COUNT})\s*(?P<zh_unit>个月|个?星期|周|个交易日|天|年)"
-    rf"|\b(?:past|last|previous)\s+(?P<en>{_COUNT})\s+"
+    rf"(?:近|过去|最近)\s*(?P<zh>{COUNT})\s*(?P<zh_unit>个月|个?星期|周|个交易日|天|年)"
+    rf"|\b(?:past|last|previous)\s+(?P<en>{COUNT})\s+"
     r"(?P<en_unit>months?|weeks?|trading days?|sessions?|days?|years?)\b",
     re.I,
 )
@@ -234,7 +227,7 @@ def trailing_period(text: str) -> str | None:
         count, unit = found["zh"], found["zh_unit"]
     else:  # "months", "trading days": one of them
         count, unit = found["en"], found["en_unit"].lower().rstrip("s")
-    n = int(count) if count.isdigit() else _COUNTS[count.lower()]
+    n = count_of(count) or 0
     if unit in ("天", "day"):  # calendar days: the trading days in them
         return f"{max(1, round(n * TRADING_DAYS_PER_CALENDAR_DAY))}D" if n else None
     return f"{n}{_UNIT[unit]}" if n else None
