@@ -52,6 +52,16 @@ def extreme_of(label: str) -> tuple[str, str] | None:
     return (found[1], found[2]) if found else None
 
 
+SPAN_MONTHS = {"Q": 3, "H": 6}  # the months in a quarter and in a half
+
+
+def span_months(kind: str, which: int) -> range:
+    """The months of the year a quarter ("Q", 2: April to June) or a half ("H", 2: July to
+    December) spans."""
+    first = SPAN_MONTHS[kind] * (which - 1) + 1
+    return range(first, first + SPAN_MONTHS[kind])
+
+
 def span_of(label: str) -> tuple[int, str, int] | None:
     """(year, "Q" or "H", which) of a quarter's or a half's label ("2026-Q2", "2026-H1")."""
     found = _SPAN_LABEL.fullmatch(label.strip().upper())
@@ -115,7 +125,7 @@ def first_day(label: str, as_of: dt.date) -> dt.date | None:
         return dt.date(*months[0], 1)
     if span := span_of(label):
         year, kind, which = span
-        return dt.date(year, (3 if kind == "Q" else 6) * (which - 1) + 1, 1)
+        return dt.date(year, span_months(kind, which)[0], 1)
     return dt.date(int(label), 1, 1) if YEAR_LABEL.fullmatch(label) else None
 
 

@@ -37,6 +37,7 @@ from tools.period_labels import (
     month_of,
     months_of,
     since_of,
+    span_months,
     span_of,
     to_date_start,
 )
@@ -141,14 +142,11 @@ def _calendar_range(label: str, year: int, first_month: int, months: int) -> Per
     )
 
 
-_SPAN_MONTHS = {"Q": 3, "H": 6}
-
-
 def calendar_span(year: int, kind: str, which: int) -> Period:
     """A calendar quarter or half, measured as a month is: from the last close before it began
     to its last close."""
-    months = _SPAN_MONTHS[kind]
-    return _calendar_range(f"{year}-{kind}{which}", year, (which - 1) * months + 1, months)
+    months = span_months(kind, which)
+    return _calendar_range(f"{year}-{kind}{which}", year, months[0], len(months))
 
 
 def from_extreme(kind: str, within: str) -> Period:

@@ -31,7 +31,7 @@ from assistant.question.intents import (
 from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
-from tools.period_labels import before_period, months_of, span_of, year_of
+from tools.period_labels import before_period, months_of, span_months, span_of, year_of
 from tools.periods import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
@@ -218,8 +218,7 @@ def _asked_months(period: str) -> range | None:
     if (months := months_of(period)) and months[0][0] == months[1][0]:
         return range(months[0][1], months[1][1] + 1)
     if span := span_of(period):
-        _, kind, n = span
-        return _months(f"quarter:{n}" if kind == "Q" else f"H{n}")
+        return span_months(*span[1:])
     return None
 
 
@@ -230,8 +229,8 @@ def _months(said: str) -> range | None:
     if kind == "month":
         return range(int(n), int(n) + 1)
     if kind == "quarter":
-        return range(3 * int(n) - 2, 3 * int(n) + 1)
-    return {"H1": range(1, 7), "H2": range(7, 13)}.get(said)
+        return span_months("Q", int(n))
+    return span_months("H", int(said[1])) if said in ("H1", "H2") else None
 
 
 def _other_years(

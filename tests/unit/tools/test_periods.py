@@ -10,7 +10,7 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
-from tools.period_labels import before_period, first_day, to_date_start, year_of
+from tools.period_labels import before_period, first_day, span_months, to_date_start, year_of
 from tools.periods import (
     calendar_year,
     date_range,
@@ -226,3 +226,4 @@ def test_a_calendar_period_begins_on_its_first_day() -> None:
     assert before_period(dt.date(2026, 6, 30), "2026-Q3", as_of)
     assert not before_period(dt.date(2026, 7, 1), "2026-Q3", as_of)
     assert not before_period(dt.date(2020, 1, 1), "1M", as_of)  # no first day of its own
+    assert [span_months("Q", 2), span_months("H", 2)] == [range(4, 7), range(7, 13)]
