@@ -59,11 +59,6 @@ KINDS = ("risk", "opportunity", "insight", "general")
 _MEASURED = frozenset({"returns", "sectors", "macro"})  # the intents a tool answers
 
 
-def _amounts(candidate: Candidate) -> set[str]:
-    """The sentence's figures with a unit ("3.6%", "$40,000"): an amount, not a day ("19日")."""
-    return {f.raw for f in figures_in(candidate.text) if f.unit}
-
-
 def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
     """What a section says when there is nothing grounded to put in it: about the library, or
     (`scoped`) about the one article the reader chose, which more commentary would not change."""
@@ -111,6 +106,8 @@ class SectionWriter:
         self.own_whole = max((c.whole for c in self.pool if c.language == self.lang), default=0.0)
         self.listed: list[frozenset[str]] = []  # the terms of each item of an article's list quoted
         self.figure_uses: dict[str, int] = {}
+        # each article's amounts quoted so far (a figure with a unit, "3.6%"; not a day, "19日")
+        self.amounts_said: dict[str, set[str]] = {}
         self.quotations = 0  # sentences quoted in the other language so far
         # asked about one article, or of nothing in the reader's language, the other's answer
         limit = QUOTATIONS if any(c.language == self.lang for c in self.pool) else ONLY_QUOTATIONS
@@ -175,8 +172,11 @@ class SectionWriter:
     def mark(self, candidate: Candidate) -> None:
         """Count the sentence as said."""
         self.quoted.append(candidate)
+        said = self.amounts_said.setdefault(candidate.hit.chunk.article_id, set())
         for figure in figures_in(candidate.text):
             self.figure_uses[figure.raw] = self.figure_uses.get(figure.raw, 0) + 1
+            if figure.unit:
+                said.add(figure.raw)
 
     def fresh(self, candidate: Candidate) -> bool:
         """Not said yet in this answer, not a near-duplicate of what was, not its article's
@@ -186,12 +186,11 @@ class SectionWriter:
             return False
         if any(near_duplicate(p, t) for p in candidate.sentences for t in self.listed):
             return False
-        figures = {f.raw for f in figures_in(candidate.text)}
-        if (amounts := _amounts(candidate)) and amounts <= {
-            a for c in self.quoted if c.hit.chunk.article_id == candidate.hit.chunk.article_id
-            for a in _amounts(c)
-        }:  # fmt: skip
+        found = figures_in(candidate.text)
+        amounts = {f.raw for f in found if f.unit}
+        if amounts and amounts <= self.amounts_said.get(candidate.hit.chunk.article_id, set()):
             return False
+        figures = {f.raw for f in found}
         return not figures or any(self.figure_uses.get(f, 0) < FIGURE_REPEATS for f in figures)
 
     def take(self, kinds: set[str], limit: int, *, quotations: bool = True) -> list[str]:
