@@ -24,7 +24,7 @@ from assistant.claims.subject import mover
 from assistant.question.vocabulary import Vocabulary
 from ingest.dates import MONTH_NAMES, written_dates
 from ingest.named_periods import half_spans, quarter_spans
-from tools.periods import period_mentions
+from tools.period_words import period_mentions
 
 RATE_SERIES = frozenset({"^TNX", "^FVX", "^IRX", "^TYX"})
 

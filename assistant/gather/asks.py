@@ -32,7 +32,7 @@ from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
 from tools.period_labels import before_period, months_of, span_months, span_of, year_of
-from tools.periods import period_mentions
+from tools.period_words import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
 FIGURE_ASKED = 0.4  # …and much more when the question asks for an amount

@@ -18,7 +18,7 @@ from assistant.question.period import without_time_words
 from ingest.models import Hit
 from ingest.named_periods import NamedPeriod, asks_now, looks_ahead, named_period
 from tools.period_labels import months_of, since_of, to_date_start
-from tools.periods import period_mentions
+from tools.period_words import period_mentions
 
 
 def asked_when(

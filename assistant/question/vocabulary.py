@@ -142,7 +142,7 @@ def default_vocabulary(
     that count written alone in a question, e.g. `library_tickers(index)`, the tickers the
     library's articles carry; `glosses`: `library_glosses(index)`; `chinese_names`:
     `library_names(index)`, the Chinese names its articles give companies."""
-    from tools import companies, instruments, periods, symbols
+    from tools import companies, instruments, period_words, symbols
 
     learned = learned_companies(chinese_names)
 
@@ -164,7 +164,7 @@ def default_vocabulary(
             learned,
         ),
         display_name=partial(_display_name, symbols.display_name, learned),
-        parse_period=periods.parse_period_text,
+        parse_period=period_words.parse_period_text,
         sectors=tuple(_sector_names(instruments.SECTORS)),
         names=names,
         company_names=partial(_company_names, companies.company_aliases, learned),
