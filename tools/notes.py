@@ -82,15 +82,32 @@ def not_current_note(ages: tuple[Note, ...]) -> Note:
     return Note(f"stored prices are not current ({clauses(ages)})", "not_current", ages=ages)
 
 
+def incomplete_note(symbols: Sequence[str], period: str, day: dt.date) -> Note:
+    """'XLE, XLK's stored closes end 2026-08-21, so their figures for 2026-08 run to that day':
+    a calendar period measured to the last close, the rest of it not stored."""
+    named = ", ".join(symbols)
+    text = f"{named}'s stored closes end {day}, so the figures for {period} run to that day"
+    return Note(text, "period_incomplete", symbols=tuple(symbols), period=period, day=day)
+
+
 def merged_notes(notes: Iterable[str]) -> list[str]:
     """The notes of several results, each once, their "not current" notes as one in the
     first one's place: each symbol is named once, though the sector scores' benchmark SPY
-    is also the returns' SPY."""
+    is also the returns' SPY. So are the symbols of one period measured to one last close."""
     merged: list[str] = []
     place: int | None = None  # of the first "not current" note
     by_close: dict[tuple[dt.date, int], list[str]] = {}
+    incomplete: dict[tuple[object, object], int] = {}  # (period, day): its note's place
     for note in notes:
-        if getattr(note, "key", None) != "not_current":
+        key, facts = getattr(note, "key", None), getattr(note, "facts", {})
+        if key == "period_incomplete":
+            period, day = facts["period"], facts["day"]
+            at = incomplete.setdefault((period, day), len(merged))
+            earlier = getattr(merged[at], "facts", {})["symbols"] if at < len(merged) else ()
+            symbols = [*earlier, *(s for s in facts["symbols"] if s not in earlier)]
+            merged[at : at + 1] = [incomplete_note(symbols, period, day)]
+            continue
+        if key != "not_current":
             merged += [] if note in merged else [note]
             continue
         if place is None:

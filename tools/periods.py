@@ -16,7 +16,9 @@ press to the second decimal:
 - an as-of date on a weekend or holiday means the last trading day on or before it;
 - a period whose anchor would be before the first stored close is an error, never a silently
   shorter period; an as-of date after the last stored close is an error when a weekday (a
-  possible trading day) lies between them, because then the data is missing, not closed.
+  possible trading day) lies between them, because then the data is missing, not closed;
+- a calendar year, month or quarter whose stored closes stop within it runs to the last close,
+  with a note saying so (August to the 21st), never past the data.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
+from tools.notes import incomplete_note
 from tools.period_labels import (
     YEAR_LABEL,
     extreme_of,
+    first_day,
     month_of,
     months_of,
     since_of,
@@ -209,11 +213,10 @@ def resolve_window(
     """Resolve a period against one symbol's trading days (`datetime64[D]`, ascending); a move
     from a high or a low needs the `closes` too."""
     notes: tuple[str, ...] = ()
-    if period.kind == "year":
-        assert period.year is not None
-        end_pos, notes = _year_end(dates, period.year, symbol)
+    if period.kind == "year" or (period.kind == "range" and period.end is not None):
+        end_pos, notes = _calendar_end(dates, period, symbol)
     elif period.kind == "range":
-        end_pos = locate_as_of(dates, period.end or as_of, symbol)
+        end_pos = locate_as_of(dates, as_of, symbol)
     else:
         end_pos = locate_as_of(dates, as_of, symbol)
     end_date = as_date(dates[end_pos])
@@ -292,20 +295,29 @@ def _anchor(dates: np.ndarray, day: dt.date, period: Period, symbol: str) -> int
     return pos
 
 
-def _year_end(dates: np.ndarray, year: int, symbol: str) -> tuple[int, tuple[str, ...]]:
-    """The last close of `year`, with a note when the data stops before the year does."""
-    end_pos = int(np.searchsorted(dates, np.datetime64(dt.date(year, 12, 31), "D"), "right")) - 1
-    if end_pos < 0 or as_date(dates[end_pos]).year != year:
-        raise DataRangeError(
-            f"no stored closes of {symbol} in {year}", key="none_in_year", symbol=symbol, year=year
-        )
-    end_date = as_date(dates[end_pos])
-    last_weekday = dt.date(year, 12, 31)
-    while last_weekday.weekday() >= 5:
-        last_weekday -= dt.timedelta(days=1)
-    complete = end_pos < len(dates) - 1 or end_date >= last_weekday
-    if complete:
-        return end_pos, ()
-    return end_pos, (
-        f"{year} is not complete in the stored prices of {symbol}: it ends {end_date}",
-    )
+def _calendar_end(dates: np.ndarray, period: Period, symbol: str) -> tuple[int, tuple[str, ...]]:
+    """The last close of a calendar year or of a range with an end ("2026-08", "2026-Q3"), with
+    a note when the stored closes stop before it does: August measured to August 21 when the
+    store's closes end there, rather than no figure at all."""
+    if period.kind == "year":
+        assert period.year is not None
+        began, last_day = dt.date(period.year, 1, 1), dt.date(period.year, 12, 31)
+    else:
+        assert period.start is not None and period.end is not None
+        # a month's start is the day before it (its base close); a range of dates' is its own
+        began, last_day = first_day(period.label, period.end) or period.start, period.end
+    end_pos = int(np.searchsorted(dates, np.datetime64(last_day, "D"), "right")) - 1
+    if period.kind == "year" and (end_pos < 0 or as_date(dates[end_pos]) < began):
+        raise DataRangeError(f"no stored closes of {symbol} in {period.year}",
+                             key="none_in_year", symbol=symbol, year=period.year)  # fmt: skip
+    if end_pos < 0:  # the stored closes start after it: `_anchor` says so
+        return 0, ()
+    end_date, stored_after = as_date(dates[end_pos]), end_pos < len(dates) - 1
+    after = end_date + dt.timedelta(days=1)
+    if stored_after or not np.busday_count(after, last_day + dt.timedelta(days=1)):
+        return end_pos, ()  # complete, or only days without trading after its last close
+    if end_date < began:
+        text = f"{symbol}'s stored closes end on {end_date}, before {period.label} began on {began}"
+        raise DataRangeError(text, key="ended_before_span", symbol=symbol, day=end_date,
+                             period=period.label, began=began)  # fmt: skip
+    return end_pos, (incomplete_note([symbol], period.label, end_date),)

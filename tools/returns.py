@@ -15,7 +15,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, ToolError
 from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
-from tools.notes import Note
+from tools.notes import Note, merged_notes
 from tools.period_labels import to_date_start
 from tools.periods import Period, Window, resolve_window
 from tools.result import Measure, Provenance, ToolResult
@@ -68,6 +68,7 @@ def index_returns(
         as_of, note = common_last_date(frames)
         notes += [note] if note else []
     rows, series = _measured(frames, period, as_of, notes)
+    notes = merged_notes(notes)  # the symbols of one period measured to one last close, once
     if benchmark is not None:
         bench_return = next(row["return_pct"] for row in rows if row["symbol"] == benchmark)
         for row in rows:

@@ -34,6 +34,7 @@ from assistant.question.period import TRAILING_MONTH
 from ingest.filters import Filters
 from ingest.language import detect_language
 from ingest.models import Hit
+from tools.period_labels import first_day
 from tools.proxies import ETF_PROXY, answerable
 from tools.result import ToolResult
 
@@ -167,8 +168,9 @@ class Gatherer:
                 ),
                 out,
             )
-        # "How did energy do in July 2026?": the scores and readings as July ended.
-        day = as_of or question.period_end
+        # "How did energy do in July 2026?": the scores and readings as July ended, or at the
+        # last close when the store's closes stop within it (August, asked with closes to the 21st)
+        day = as_of or self._period_end(question)
         if "sectors" in question.intents and question.allows("sector_scores"):
             out.sectors = self.tool(
                 "sector_scores", {"as_of": day}, lambda: market.sector_scores(as_of=day), out
@@ -189,6 +191,20 @@ class Gatherer:
         for result in (out.returns, out.sectors, out.sector_returns, out.macro, cited_quotes):
             if result is not None:
                 self.registry.add_tool_result(result)
+
+    def _period_end(self, question: ParsedQuestion) -> dt.date | None:
+        """The last day of the calendar period asked; None (the latest close) when the store's
+        closes stop within it. Closes that stop before it began measure nothing of it: the
+        tool says so for its last day."""
+        end = question.period_end
+        if end is None or self.market is None:
+            return end
+        try:
+            last = self.market.last_date()
+        except EXPECTED_ERRORS:  # the tool says what is wrong with the store
+            return end
+        began = first_day(question.period or "", end)
+        return None if last is not None and began is not None and began <= last < end else end
 
     def _store_notices(self, question: ParsedQuestion, have: set[str], out: Gathered) -> None:
         """What the reader should know of the store first: the symbols asked that it lacks,

@@ -153,7 +153,7 @@ def test_a_series_that_ended_before_the_span_asked_is_told_in_the_readers_words(
 
     said = tool_failure("index_returns", raised.value, "zh")
     assert said.endswith("^TNX的收盘数据止于2026年2月25日，早于月初至今的起点（2026年8月1日）。")
-    assert "before month to date began (August 1, 2026)" in tool_failure(
+    assert "before the period asked (month to date) began on August 1, 2026" in tool_failure(
         "index_returns", raised.value, "en"
     )
 

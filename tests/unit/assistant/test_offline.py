@@ -720,6 +720,18 @@ def test_a_month_asked_about_is_measured_as_it_ended() -> None:
     assert args["period"] == "2026-07"
 
 
+def test_a_month_the_stored_closes_stop_within_is_scored_at_the_last_close() -> None:
+    """ "Which sectors led in January 2026?" with closes to January 23: the scores at the
+    last close (the tool's latest), not as of January 31, after every close (which the tool
+    refuses); a month the closes end before is asked as it ended, for the tool to refuse."""
+    market = FakeMarket()
+    assistant(market=market).ask("Which sectors led in January 2026?")
+    assert ("sector_scores", {"as_of": None}) in market.calls
+    market = FakeMarket()
+    assistant(market=market).ask("Which sectors led in March 2026?")
+    assert ("sector_scores", {"as_of": dt.date(2026, 3, 31)}) in market.calls
+
+
 def test_a_sector_asked_for_its_performance_is_measured_as_its_fund() -> None:
     """能源板块今年涨了多少？ was answered with sector scores and a month's move, not the year's:
     the sector's fund is measured over the period asked, and named as the fund it is."""

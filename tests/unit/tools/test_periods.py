@@ -92,11 +92,27 @@ def test_calendar_year_runs_from_last_close_to_last_close() -> None:
     assert found.notes == ()
 
 
-def test_an_incomplete_calendar_year_says_so() -> None:
+def test_a_calendar_period_the_closes_stop_within_runs_to_the_last_close_and_says_so() -> None:
+    """A year, a month or a quarter whose stored closes stop before it ends ("How did the S&P
+    500 do in August?" with closes to August 21) is measured to the last close, with a note
+    naming that day, not refused as an as-of date after the data; closes that stop before it
+    began measure none of it."""
     short = DATES[np.datetime64("2024-06-14") >= DATES]
-    found = resolve_window(short, calendar_year(2024), None, "TEST")
-    assert found.end_date == D(2024, 6, 14)
-    assert "not complete" in found.notes[0]
+    cases = (
+        (calendar_year(2024), D(2023, 12, 29)),
+        (parse_period("2024-06"), D(2024, 5, 31)),
+        (parse_period("2024-Q2"), D(2024, 3, 29)),
+    )
+    for period, start in cases:
+        found = resolve_window(short, period, None, "TEST")
+        assert (found.start_date, found.end_date) == (start, D(2024, 6, 14))
+        [note] = found.notes
+        assert note.key == "period_incomplete"  # type: ignore[attr-defined]
+        assert note.facts == {"symbols": ("TEST",), "period": period.label, "day": D(2024, 6, 14)}  # type: ignore[attr-defined]
+    assert resolve_window(short, parse_period("2024-05"), None, "TEST").notes == ()
+    with pytest.raises(DataRangeError, match="end on 2024-06-14, before 2024-07 began") as raised:
+        resolve_window(short, parse_period("2024-07"), None, "TEST")
+    assert raised.value.key == "ended_before_span"
 
 
 def test_a_period_starting_before_the_data_is_an_error_not_a_shorter_period() -> None:

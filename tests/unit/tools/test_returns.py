@@ -156,3 +156,18 @@ def test_a_move_from_a_months_low_or_high_runs_from_that_close() -> None:
     with pytest.raises(DataRangeError) as missing:
         moved("low:2023-12")
     assert missing.value.key == "no_close_in" and missing.value.facts["period"] == "2023-12"
+
+
+def test_a_period_the_closes_stop_within_is_one_note_naming_every_symbol_it_cut() -> None:
+    """Sector funds measured over a month their closes stop within: one caveat naming them all,
+    in the reference of the returns as of the sector scores too (merged across results), not
+    one line per fund."""
+    from tools.notes import merged_notes
+
+    month = date_range(D(2024, 1, 1), D(2024, 1, 31))
+    result = index_returns({"A": A, "B": B}, month)
+    [note] = [n for n in result.provenance.notes if getattr(n, "key", "") == "period_incomplete"]
+    assert note.facts["symbols"] == ("A", "B") and note.facts["day"] == D(2024, 1, 4)  # type: ignore[attr-defined]
+    other = index_returns({"C": B}, month).provenance.notes
+    [merged] = merged_notes([*result.provenance.notes, *other])
+    assert merged.facts["symbols"] == ("A", "B", "C")  # type: ignore[attr-defined]
