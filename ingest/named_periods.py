@@ -23,6 +23,7 @@ from ingest.dates import (
     plausible_date,
     written_dates,
 )
+from ingest.numerals import count_of
 
 # Which part of a month: "6月下旬", "2月初的", "7月底前", "late June", "the end of April"
 # (not the start of a word: "9月中国CPI", "7月初步数据").
@@ -30,15 +31,22 @@ _PART = r"(?P<part>上旬|中旬|下旬|初(?!步|次|期|选)|底|末|中(?![\u
 _ENGLISH_PART = (
     r"(?P<part>early|mid|late)[\s-]+|(?:the\s+)?(?P<edge>start|beginning|middle|end)\s+of\s+"
 )
+# A month's number as Chinese writes it: "8月" (not the 8 of "2028月"), "八月", "十二月" (not
+# the 一月 of "十一月", nor a count of months: "三个月" has its 个).
+_NUMBER = (
+    r"(?<![\d.])(?:1[0-2]|[1-9])"
+    r"|(?<![一二三四五六七八九十两第])(?:十[一二]?|[一二三四五六七八九])"
+)
 # Partial dates a question names: a month of a year, or a day of a month with the year left
 # out. English month names must be capitalised here ("may" is a verb).
 _CHINESE_MONTH = re.compile(
-    rf"(?P<year>\d{{4}})\s*年\s*(?P<month>\d{{1,2}})\s*月(?!\s*\d{{1,2}}\s*[日号]){_PART}"
+    rf"(?P<year>\d{{4}})\s*年\s*(?P<month>{_NUMBER})\s*月(?!\s*\d{{1,2}}\s*[日号]){_PART}"
 )
 _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
 # A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June".
 _CHINESE_BARE_MONTH = re.compile(
-    rf"(?<![\d年.\-~～至到])(?P<month>1[0-2]|[1-9])\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?{_PART}"
+    rf"(?<![年\-~～至到])(?P<month>{_NUMBER})\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?"
+    rf"{_PART}"
 )
 # …and a month said of a thing: "its July meeting", "the June jobs report", "July's CPI".
 _ENGLISH_BARE_MONTH = re.compile(
@@ -50,8 +58,9 @@ _ENGLISH_BARE_MONTH = re.compile(
 # "between March and June", "from March to June 2026", "March through June", "March–June".
 # Not to a day ("3月到6月10日": a date's span), nor two months listed ("March and June").
 _CHINESE_MONTH_RANGE = re.compile(
-    r"(?<![\d.])(?:(?P<year>\d{4})\s*年\s*)?(?P<first>1[0-2]|[1-9])\s*(?:月份?)?\s*(?:到|至|-|~|～|—|–)"
-    r"\s*(?:(?P<last_year>\d{4})\s*年\s*)?(?P<last>1[0-2]|[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])"
+    rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?P<first>{_NUMBER})\s*(?:月份?)?\s*"
+    rf"(?:到|至|-|~|～|—|–)\s*(?:(?P<last_year>\d{{4}})\s*年\s*)?(?P<last>{_NUMBER})\s*月份?"
+    r"(?!\s*\d{1,2}\s*[日号])"
 )
 _ENGLISH_MONTH_RANGE = re.compile(
     rf"\b(?:between\s+(?P<first>{MONTH})(?:\s+(?P<year>\d{{4}}))?\s+and"
@@ -260,7 +269,7 @@ def _part(first: dt.date, match: re.Match[str]) -> tuple[dt.date, dt.date]:
 
 # Months and quarters as each language writes them inside a text ("7月", "July", "二季度",
 # "Q2", "second quarter"), for translating a query from one language into the other.
-_WRITTEN_CHINESE_MONTH = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\s*月")
+_WRITTEN_CHINESE_MONTH = re.compile(rf"({_NUMBER})\s*月")
 _WRITTEN_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # not "may"
 # A quarter: "二季度" (not the 三季度 of "前三季度", the first nine months), "second quarter",
 # "first-quarter", "Q2" (a word of its own in Chinese text too, "Q3表现如何", where \b sees no
@@ -278,7 +287,7 @@ def months_written(text: str) -> list[tuple[str, int]]:
     """Each month the text names, as written, with its number: "7月" 7, "July" 7. "May" is the
     month only where a date pattern reads it so ("in May", "May 3", "May 2026"), not the verb
     opening a question."""
-    found = [(m[0], int(m[1])) for m in _WRITTEN_CHINESE_MONTH.finditer(text)]
+    found = [(m[0], _month(m[1])) for m in _WRITTEN_CHINESE_MONTH.finditer(text)]
     month_may = any(
         _month(match["month"]) == 5
         for pattern in (_ENGLISH_BARE_MONTH, _ENGLISH_DAY, _ENGLISH_MONTH)
@@ -326,7 +335,8 @@ def half_spans(text: str) -> list[tuple[int, int, int]]:
 
 
 def _month(written: str) -> int:
-    return int(written) if written.isdigit() else month_number(written)
+    """A month's number as written: "7", "七", "July"."""
+    return count_of(written) or month_number(written)
 
 
 def _month_end(first: dt.date) -> dt.date:

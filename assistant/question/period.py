@@ -203,11 +203,13 @@ TRAILING_MONTH = "1M"  # the past month: what "past month" says, and "recently"
 RECENT = TRAILING_MONTH
 
 
-# A trailing span of a number of units ("近两个月", "过去10个交易日", "最近三周", "over the past
-# two months", "the last 10 trading days"): that many back from the as-of date. Only after
-# 近/过去/最近 or past/last, so "3个月期美债" (a bill) is no span.
+# A trailing span of a number of units ("近两个月", "过去10个交易日", "最近三周", "三个月来",
+# "over the past two months", "the last 10 trading days"): that many back from the as-of date.
+# Only after 近/过去/最近 or past/last, or before 来/以来, so "3个月期美债" (a bill) is no span.
+_ZH_UNITS = r"个月|个?星期|周|个交易日|天|年"
 _TRAILING = re.compile(
-    rf"(?:近|过去|最近)\s*(?P<zh>{COUNT})\s*(?P<zh_unit>个月|个?星期|周|个交易日|天|年)"
+    rf"(?:近|过去|最近)\s*(?P<zh>{COUNT})\s*(?P<zh_unit>{_ZH_UNITS})"
+    rf"|(?P<zh_since>{COUNT})\s*(?P<zh_since_unit>{_ZH_UNITS})\s*以?来"
     rf"|\b(?:past|last|previous)\s+(?P<en>{COUNT})\s+"
     r"(?P<en_unit>months?|weeks?|trading days?|sessions?|days?|years?)\b",
     re.I,
@@ -223,8 +225,9 @@ def trailing_period(text: str) -> str | None:
     found = _TRAILING.search(text)
     if found is None:
         return None
-    if found["zh"]:
-        count, unit = found["zh"], found["zh_unit"]
+    if found["zh"] or found["zh_since"]:
+        count = found["zh"] or found["zh_since"]
+        unit = found["zh_unit"] or found["zh_since_unit"]
     else:  # "months", "trading days": one of them
         count, unit = found["en"], found["en_unit"].lower().rstrip("s")
     n = count_of(count) or 0

@@ -194,6 +194,9 @@ def test_months_from_one_to_another_are_the_period_asked() -> None:
     for text in asked:
         q = parse(text, as_of=dt.date(2026, 8, 21))
         assert q.period == "2026-03..2026-06" and q.period_end == dt.date(2026, 6, 30)
+    assert parse("三月到六月小盘股表现如何？", as_of=dt.date(2026, 8, 21)).period == (
+        "2026-03..2026-06"
+    )
     running = parse("标普500从3月到8月涨了多少？", as_of=dt.date(2026, 8, 21))
     assert running.period == "2026-02-28.."
 
@@ -225,6 +228,8 @@ def test_a_move_from_a_high_or_a_low_is_measured_from_it(question: str, period: 
         ("纳指过去30天涨了多少？", "21D"),  # calendar days: the trading days in them
         ("Over the last 2 years, how has the S&P 500 done?", "2Y"),
         ("3个月期美债收益率是多少？", "YTD"),  # a bill, no span
+        ("三个月来纳指涨了多少？", "3M"),  # counted back to now: 来, 以来
+        ("两周以来小盘股表现如何？", "2W"),
     ],
 )
 def test_a_trailing_span_counted_in_words_or_digits_is_the_period(

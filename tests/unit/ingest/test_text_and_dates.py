@@ -152,6 +152,10 @@ TODAY = dt.date(2026, 11, 30)
         ("Sales in mid-February", dt.date(2026, 2, 11), dt.date(2026, 2, 20)),
         ("3月份的数据与7月3日的收盘", dt.date(2026, 7, 3), dt.date(2026, 7, 3)),  # the day wins
         ("9月中国CPI同比涨了多少", dt.date(2026, 9, 1), dt.date(2026, 9, 30)),  # 中国, not mid
+        # a month's number in Chinese numerals, after a name's digits too ("标普500八月")
+        ("标普500八月表现如何？", dt.date(2026, 8, 1), dt.date(2026, 8, 31)),
+        ("十一月份的数据", dt.date(2026, 11, 1), dt.date(2026, 11, 30)),  # not 一月
+        ("2026年十月下旬", dt.date(2026, 10, 21), dt.date(2026, 10, 31)),
         ("6月底，美联储维持利率不变", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
         # a month with its year, narrowed the same way; a word starting 初/中 is no part
         ("截至2026年7月中旬，罗素2000涨了多少", dt.date(2026, 7, 11), dt.date(2026, 7, 20)),
