@@ -19,7 +19,7 @@ from assistant.answer.numbers import figures_in
 from assistant.gather.asks import Asks
 from assistant.gather.coverage import elsewhere, on_the_question, share
 from assistant.gather.kinds import Kind, classify, section_kind
-from assistant.gather.other_news import about_companies, of_the_items_asked
+from assistant.gather.other_news import about_companies, of_the_items_asked, on_another
 from assistant.gather.quotable import (
     clean,
     is_digest,
@@ -161,7 +161,7 @@ def candidates(
         headline = _said_of(_context(hit.title))
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
         coverage, shared, whole = _shares(said, asked, expressible, wanted, headline)
-        about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage)
+        about, worth = _answering(asks, text, hit, as_of, said, asked, headline, coverage, lowered)
         if not about and not scoped and (wanted or lowered) and not names_written(text, lowered):
             continue  # not about the question, nor (asking "为什么？" of it) about its subject
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
@@ -183,19 +183,22 @@ def candidates(
 
 def _answering(
     asks: Asks, text: str, hit: Hit, as_of: dt.date | None, said: list[Said], asked: Wanted,
-    headline: Said, coverage: float,
+    headline: Said, coverage: float, names: Sequence[str],
 ) -> tuple[bool, tuple[float, float] | None]:  # fmt: skip
     """Is the sentence about the question: does it say a good share of its terms
     (MIN_COVERAGE), and one of them itself or through its article's `headline`
     (`on_the_question`), or state a figure for the period asked ("imports were around 163
-    tons last month" for "How much bullion did China bring in during May?"), and not about
-    another place (`elsewhere`)? With its worth (`Asks.worth`) when that had to be read to
-    tell, so that it is read once."""
+    tons last month" for "How much bullion did China bring in during May?") that is not
+    another company's (`on_another`: Rivian's second-quarter revenue is no figure of the
+    Nasdaq's second quarter), and not about another place (`elsewhere`)? With its worth
+    (`Asks.worth`) when that had to be read to tell, so that it is read once."""
     if coverage < MIN_COVERAGE or elsewhere(said, headline, asked):
         return False, None
     worth = asks.worth(text, (hit.published, as_of), hit.title)
+    if worth[1] > 0 and not (names and on_another(text, tuple(names))):
+        return True, worth
     passage = _said_of(hit.chunk.text) if any(counts(g) for g in asked) else None
-    return worth[1] > 0 or on_the_question(said, asked, headline, passage), worth
+    return on_the_question(said, asked, headline, passage), worth
 
 
 def _lowered(question: str, names: Names) -> tuple[list[str], list[str]]:

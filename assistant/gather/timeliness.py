@@ -16,8 +16,15 @@ from functools import lru_cache
 from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
 from ingest.models import Hit
-from ingest.named_periods import NamedPeriod, asks_now, looks_ahead, named_period
-from tools.period_labels import months_of, since_of, to_date_start
+from ingest.named_periods import (
+    NamedPeriod,
+    asks_now,
+    half_spans,
+    looks_ahead,
+    named_period,
+    quarter_spans,
+)
+from tools.period_labels import months_of, since_of, span_months, span_of, to_date_start
 from tools.period_words import period_mentions
 
 
@@ -33,18 +40,33 @@ def asked_when(
     rest = without_time_words(named.rest if named else question)
     if period and since_of(period):
         return None, rest
-    return named or _month_named(span, rest), rest
+    if named is None and span and span_of(span):  # "二季度", "the first half", as a month is
+        rest = _without_spans(rest, [*quarter_spans(rest), *half_spans(rest)])
+    return named or _months_named(span, rest), rest
 
 
-def _month_named(label: str | None, rest: str) -> NamedPeriod | None:
-    """The month or months a period's label is ("2026-07", "2026-03..2026-06"), as a question
-    naming them would."""
-    months = months_of(label) if label else None
-    if months is None:
+def _months_named(label: str | None, rest: str) -> NamedPeriod | None:
+    """The month or months a period's label is ("2026-07", "2026-03..2026-06", a quarter
+    "2026-Q2" or a half "2026-H1"), as a question naming them would."""
+    if label is None:
         return None
-    first, last = months
+    if spanned := span_of(label):
+        year, kind, which = spanned
+        months = span_months(kind, which)
+        first, last = (year, months[0]), (year, months[-1])
+    elif found := months_of(label):
+        first, last = found
+    else:
+        return None
     end = dt.date(*last, calendar.monthrange(*last)[1])
     return NamedPeriod(dt.date(*first, 1), end, rest)
+
+
+def _without_spans(text: str, spans: Sequence[tuple[int, int, int]]) -> str:
+    """The text with each span of it (start, end, …) blanked out."""
+    for start, end, _ in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 @lru_cache(maxsize=256)

@@ -2116,3 +2116,20 @@ def test_why_of_a_month_an_earlier_turn_asked_quotes_that_months_news() -> None:
     assert ranked[0].text == texts[1]
     typed = candidates(found, "Why did the Nasdaq move in July?", nasdaq, "en", july)
     assert typed[0].text == texts[1]  # as when the question names the month itself
+
+
+def test_a_quarter_asked_is_a_time_not_a_word_another_companys_figure_must_say() -> None:
+    """ "纳指二季度涨了多少？": a company's second-quarter revenue says the question's "二季度"
+    but nothing of the Nasdaq. The quarter is the time asked, judged by the article's date as
+    a month is, and another company's figure for it is that company's news: the sentences on
+    the Nasdaq are the answer, the revenue none of it."""
+    texts = (
+        "财报方面，英特尔第二季度营收161.3亿美元，同比增长25%，预估144.3亿美元。",
+        "Rivian盘后跌超6%，公司预计二季度营收初步估算为15.5亿-16.5亿美元。",
+        "截至收盘，纳斯达克综合指数上涨288.49点，收于26121.16点，涨幅为1.12%。",
+    )
+    pool = [h.model_copy(update={"published": dt.date(2026, 7, 23)}) for h in hits(*texts)]
+    nasdaq = [("纳指", "纳斯达克综合指数", "Nasdaq Composite")]
+    asked = "纳指二季度涨了多少？"
+    found = candidates(pool, asked, nasdaq, "zh", dt.date(2026, 8, 21), period="2026-Q2")
+    assert [c.text for c in found] == [texts[2]]
