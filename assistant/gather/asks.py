@@ -190,12 +190,13 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
     named = [*period_mentions(text, in_sentence=True), *calendar]
     agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
     meant = _calendar_meant(text, named, written[0])
-    if period in meant:
-        agreeing.append(period)
+    ranged = _months_ranged(text, written[0]) if _asked_months(period) else None
+    if period in meant or (ranged and ranged == _months_named(period)):
+        agreeing.append(period)  # "1—6月份" is the first half
     if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
-    if agreeing or _other_years(named, meant, period, written):
-        return -PERIOD_ASKED
+    if agreeing or _other_years(named, meant, period, written) or ranged:
+        return -PERIOD_ASKED  # "1—5月份" is not: a running total to another month
     asked = _asked_months(period)
     months = [m for _, _, said in calendar if (m := _months(said))]
     if asked and months and all(not set(asked) & set(m) for m in months):
@@ -209,6 +210,25 @@ def _written_before(period: str, written: Written) -> bool:
     nothing of how far the Nikkei is up this year."""
     published, as_of = written
     return published is not None and before_period(published, period, as_of or published)
+
+
+def _months_ranged(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the months a sentence names from one to another ("1—6月份",
+    "from March to June"), a running total's span; None when it names no such months."""
+    named = named_period(text, published or dt.date.today())
+    if named is None or named.start.day != 1 or named.start.month == named.end.month:
+        return None
+    return (named.start, named.end) if (named.end + dt.timedelta(days=1)).day == 1 else None
+
+
+def _months_named(period: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a month, months, quarter or half asked ("2026-H1")."""
+    year = year_of(period)
+    months = _asked_months(period)
+    if year is None or months is None:
+        return None
+    last = dt.date(year + months[-1] // 12, months[-1] % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, months[0], 1), last
 
 
 def _asked_months(period: str) -> range | None:

@@ -2133,3 +2133,17 @@ def test_a_quarter_asked_is_a_time_not_a_word_another_companys_figure_must_say()
     asked = "纳指二季度涨了多少？"
     found = candidates(pool, asked, nasdaq, "zh", dt.date(2026, 8, 21), period="2026-Q2")
     assert [c.text for c in found] == [texts[2]]
+
+
+def test_a_running_total_to_another_month_is_no_figure_for_the_half_asked() -> None:
+    """China's statistics are running totals: "1—6月份" is the first half, "1—5月份" is not,
+    though it ranks first and says every other word the same."""
+    texts = (
+        "2026年1—5月份全国规模以上工业企业利润增长18.8%",
+        "2026年1—6月份全国规模以上工业企业利润增长18.7%",
+    )
+    days = (dt.date(2026, 6, 27), dt.date(2026, 7, 27))
+    pool = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    asked = "2026年上半年全国规模以上工业企业利润增长了多少？"
+    found = candidates(pool, asked, [], "zh", dt.date(2026, 7, 28), period="2026-H1")
+    assert found[0].text == texts[1]
