@@ -42,10 +42,10 @@ def asked_when(
         return None, rest
     if named is None and span and span_of(span):  # "二季度", "the first half", as a month is
         rest = _without_spans(rest, [*quarter_spans(rest), *half_spans(rest)])
-    return named or _months_named(span, rest), rest
+    return named or calendar_named(span, rest), rest
 
 
-def _months_named(label: str | None, rest: str) -> NamedPeriod | None:
+def calendar_named(label: str | None, rest: str = "") -> NamedPeriod | None:
     """The month or months a period's label is ("2026-07", "2026-03..2026-06", a quarter
     "2026-Q2" or a half "2026-H1"), as a question naming them would."""
     if label is None:
@@ -126,12 +126,19 @@ AHEAD_SPAN = "1M"  # what is still to come: views older than a month are superse
 _TO_DATE = (None, "YTD", "QTD")  # the default year to date says nothing of a view's age
 
 
-def span_began(period: str | None, newest: dt.date) -> dt.date | None:
+def span_began(
+    period: str | None, newest: dt.date | None, as_of: dt.date | None = None
+) -> dt.date | None:
     """The first day whose commentary speaks of a recent span (before `newest`, the library's
-    newest on the question) or a span from a day asked ("2026-06-30.."); None for any other
-    period: the year to date every return defaults to says nothing of which news is live."""
+    newest on the question), a span from a day asked ("2026-06-30.."), or a month or quarter
+    asked ("What happened to Nvidia last month?": its news from when it began, its figures
+    coming out weeks or months after, before last year's on the same words); None for any
+    other period: the year to date every return defaults to says nothing of which news is
+    live."""
     if period in RECENT_SPAN_DAYS:
-        return newest - dt.timedelta(days=RECENT_SPAN_DAYS[period])
+        return newest - dt.timedelta(days=RECENT_SPAN_DAYS[period]) if newest else None
+    if (named := calendar_named(period)) and named.begun(as_of):
+        return named.start
     return since_of(period) if period else None
 
 

@@ -355,12 +355,12 @@ class Gatherer:
         still to come ("Will the Fed cut rates in September?"), whose live views are the last
         month's: last September's cut shares every word of the question; and for a span from a
         day ("纳指7月以来涨了多少？"), whose commentary is from that day on: May's market wrap
-        says nothing of the move since July. Without a date, recent is the library's recent,
+        says nothing of the move since July; and for a month asked, whose news is from it on
+        (`span_began`). Without a date, recent is the library's recent,
         not today's (which a library ingested once has not reached), and the best match of all
         may be from April. A question dated by its period ("last week", at that week's Sunday)
         or by the reader asks of the span up to that day."""
-        newest = as_of or newest_published(found)
-        since = span_began(period, newest) if newest else None
+        since = span_began(period, as_of or newest_published(found), as_of)
         if since is None:
             return found
         first = self._search(query, k, replace(filters, since=since), out) or []

@@ -431,6 +431,22 @@ def test_a_span_from_a_day_is_told_by_commentary_from_that_day_on() -> None:
     assert analysis.split("\n\n")[1].startswith("科技股走强，纳指本周上涨1.3%")
 
 
+def test_a_month_asked_is_told_by_commentary_from_that_month_on() -> None:
+    """ "What happened to Nvidia stock in July 2026?": last November's forty paragraphs on
+    Nvidia's stock, however well they match, are searched after July's news, which leads."""
+    paragraphs = "\n\n".join(
+        f"Day {n}: Nvidia stock fell as Nvidia stock sold off." for n in range(40)
+    )
+    old = article("old", "Nvidia stock falls", paragraphs, published=dt.date(2025, 11, 20))
+    new = article("new", "Chip rout", "Nvidia shares fell 5% after SK Hynix plunged.",
+                  published=dt.date(2026, 7, 28))  # fmt: skip
+    answer = assistant(index=FakeIndex([old, new])).ask(
+        "What happened to Nvidia stock in July 2026?"
+    )
+    analysis = answer.section("analysis").text  # type: ignore[union-attr]
+    assert "Nvidia shares fell 5%" in analysis
+
+
 @pytest.mark.parametrize(
     ("question", "old", "new"),
     [
