@@ -25,6 +25,14 @@ class Instrument:
     change_unit: str = ""
 
 
+def _us_bond(years: str, numeral: str) -> tuple[str, ...]:
+    """How Chinese news names a US Treasury of a maturity in full: "美国10年期国债",
+    "10年期美国国债", "美国十年期国债" (not a bare "10年期国债", which may be China's)."""
+    return tuple(
+        form for n in (years, numeral) for form in (f"美国{n}年期国债", f"{n}年期美国国债")
+    )
+
+
 def _commodity(symbol: str, en: str, zh: str, aliases: tuple[str, ...]) -> Instrument:
     """A commodity, bitcoin or the dollar index: no market's index, and no earnings to value."""
     return Instrument(symbol, en, zh, aliases, (), us=False, earnings=False)
@@ -123,10 +131,12 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                change_unit="pt"),
     Instrument("^TNX", "US 10-year Treasury yield", "10年期美债收益率",
                ("10年期美债收益率", "10年期美债", "十年期美债", "美债10年期", "10-year yield",
-                "10-year treasury", "10y yield", "us10y"),
+                "10-year treasury", "10y yield", "us10y", *_us_bond("10", "十"),
+                "美国10年期基准国债", "ten-year yield", "ten-year treasury"),
                ("tnx",), earnings=False, change_unit="bp"),
     Instrument("^FVX", "US 5-year Treasury yield", "5年期美债收益率",
-               ("5年期美债收益率", "5年期美债", "五年期美债", "5-year yield", "5-year treasury"),
+               ("5年期美债收益率", "5年期美债", "五年期美债", "5-year yield", "5-year treasury",
+                *_us_bond("5", "五")),
                ("fvx",), earnings=False, change_unit="bp"),
     Instrument("^IRX", "US 13-week Treasury bill yield", "3个月期美债收益率",
                ("3个月期美债", "3个月美债", "三个月美债", "13周美债", "3-month yield",
@@ -134,7 +144,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ("irx",), earnings=False, change_unit="bp"),
     Instrument("^TYX", "US 30-year Treasury yield", "30年期美债收益率",
                ("30年期美债收益率", "30年期美债", "三十年期美债", "30-year yield",
-                "30-year treasury"),
+                "30-year treasury", *_us_bond("30", "三十")),
                ("tyx",), earnings=False, change_unit="bp"),
     # Other markets' main indices, so a question about them reads as one (and a Chinese
     # sentence saying 创业板指 says an English question's "ChiNext"); Yahoo serves them all.

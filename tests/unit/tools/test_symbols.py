@@ -73,6 +73,10 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
         # the dollar index, not "the dollar" alone (a currency, which no index measures)
         ("美元指数今年跌了多少？", ["DX-Y.NYB"]),
         ("Did the dollar index fall as gold rallied?", ["DX-Y.NYB", "GC=F"]),
+        # a US Treasury named in full, as Chinese news names it; a bare 10年期国债 may be China's
+        ("美国10年期国债收益率今年变化多少？", ["^TNX"]),
+        ("10年期美国国债与美国三十年期国债", ["^TNX", "^TYX"]),
+        ("中国10年期国债收益率下行", []),
     ],
 )
 def test_find_symbols_in_order_of_appearance(text: str, symbols: list[str]) -> None:
