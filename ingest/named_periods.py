@@ -43,14 +43,15 @@ _CHINESE_MONTH = re.compile(
     rf"(?P<year>\d{{4}})\s*年\s*(?P<month>{_NUMBER})\s*月(?!\s*\d{{1,2}}\s*[日号]){_PART}"
 )
 _CHINESE_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]")
-# A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June".
+# A month without its year, and which part of it: "6月下旬", "6月", "in June", "late June",
+# "What about August?" (a follow-up's).
 _CHINESE_BARE_MONTH = re.compile(
     rf"(?<![年\-~～至到])(?P<month>{_NUMBER})\s*月(?!\s*\d{{1,2}}\s*[日号]|份?以来)份?"
     rf"{_PART}"
 )
 # …and a month said of a thing: "its July meeting", "the June jobs report", "July's CPI".
 _ENGLISH_BARE_MONTH = re.compile(
-    rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through)\s+"
+    rf"\b(?:{_ENGLISH_PART}|(?:in|during|of|through|for|about)\s+"
     rf"|(?:its|the|their|this|that)\s+(?=(?:{MONTH})\s+[a-z])|(?=(?:{MONTH})['’]s\b))"
     rf"(?P<month>{MONTH})\b(?!\.?,?\s+\d)"
 )

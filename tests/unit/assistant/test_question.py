@@ -425,6 +425,14 @@ def test_a_follow_up_carries_symbols_and_period() -> None:
     assert other.symbols[0] == "^IXIC" and other.period == "3M"
 
 
+def test_a_follow_up_naming_another_month_asks_of_that_month() -> None:
+    """ "What about August?" after a question on July: August, the symbols kept."""
+    first = parse("How did the S&P 500 do in July?", as_of=dt.date(2026, 9, 30))
+    follow = parse("What about August?", as_of=dt.date(2026, 9, 30), previous=first)
+    assert first.period == "2026-07" and follow.period == "2026-08"
+    assert follow.symbols == first.symbols
+
+
 # -- companies: stocks, not sectors; news, not necessarily returns --------------------------------
 
 

@@ -145,6 +145,7 @@ TODAY = dt.date(2026, 11, 30)
         ("谷歌6月下旬股价大跌", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
         ("12月上旬的数据", dt.date(2025, 12, 1), dt.date(2025, 12, 10)),
         ("What happened in June?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
+        ("What about August?", dt.date(2026, 8, 1), dt.date(2026, 8, 31)),  # a follow-up's
         # a month said of a thing: its meeting, its report, its figure
         ("What did the Fed decide at its July meeting?", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
         ("How strong was the June jobs report?", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
