@@ -131,10 +131,15 @@ def written_pattern(name: str) -> re.Pattern[str]:
 
 
 # An exchange a company is listed on ("(TSX/Nasdaq: TRI)", "NYSE: KO", "a Nasdaq-listed
-# firm"): the market it trades on, not that market's index.
+# firm", "its Nasdaq debut", "在纳斯达克上市", "登陆纳斯达克"): the market it trades on, not that
+# market's index.
 _LISTING = re.compile(
     r"\b(?:[A-Z][A-Za-z]*\s*/\s*)*(?:NYSE|Nasdaq|NASDAQ|TSX|TSXV|AMEX)\s*[:：]\s*[A-Z][A-Z.]{0,6}\b"
     r"|\b(?:NYSE|Nasdaq|NASDAQ)[- ]listed\b|\blisted on (?:the )?(?:NYSE|Nasdaq|NASDAQ)\b"
+    r"|\b(?:NYSE|Nasdaq|NASDAQ) (?:debut|IPO|listing)s?\b"
+    r"|\bdebut(?:s|ed)? on (?:the )?(?:NYSE|Nasdaq|NASDAQ)\b"
+    r"|(?:在|于)?(?:美国)?(?:纳斯达克|纽交所|纽约证券交易所)(?:交易所)?(?:挂牌)?上市"
+    r"|(?:登陆|登录|赴)(?:美国)?(?:纳斯达克|纽交所)(?:交易所)?"
 )
 _INDEX_WORD = "指数"  # an index's Chinese name ends on it: the symbol is an index
 
@@ -226,6 +231,8 @@ class Said:
             text, text_terms = _CURRENCY.sub("$", text), None
         if _LEAD_TO.search(text):  # "leading up to the report" led no market
             text, text_terms = _LEAD_TO.sub(" ", text), None
+        if _LISTING.search(text):  # "在纳斯达克上市" says where it trades, not the index
+            text, text_terms = _LISTING.sub(" ", text), None
         # "约4050美元/盎司" says no dollar but an amount in dollars (`Unit`); its English words
         # are the same without it
         text, units = written_units(text)

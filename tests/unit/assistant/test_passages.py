@@ -2147,3 +2147,17 @@ def test_a_running_total_to_another_month_is_no_figure_for_the_half_asked() -> N
     asked = "2026年上半年全国规模以上工业企业利润增长了多少？"
     found = candidates(pool, asked, [], "zh", dt.date(2026, 7, 28), period="2026-H1")
     assert found[0].text == texts[1]
+
+
+def test_the_exchange_a_company_lists_on_is_not_its_index() -> None:
+    """ "纳指7月表现如何？": a company's debut on the Nasdaq, or its listing there, says nothing
+    of the Nasdaq Composite; the index's close does."""
+    texts = (
+        "上周四刚在纳斯达克上市、首日暴涨68%的Cerebras Systems，周五回吐10%。",
+        "SK Hynix rises 13% in Nasdaq debut as demand is enormous.",
+        "Thomson Reuters (TSX/Nasdaq: TRI) reported results for the second quarter.",
+        "截至收盘，纳斯达克综合指数上涨288.49点，涨幅为1.12%。",
+    )
+    nasdaq = [("纳指", "纳斯达克综合指数", "纳斯达克", "Nasdaq", "Nasdaq Composite")]
+    found = candidates(hits(*texts), "纳指7月表现如何？", nasdaq, "zh", period="2026-07")
+    assert [c.text for c in found] == [texts[3]]
