@@ -302,14 +302,19 @@ def says_this_year(text: str) -> bool:
     return _THIS_YEAR.search(text) is not None
 
 
+# The word setting an as-of date ("截至2026年7月15日", "as of July 15"): every market wrap says
+# "截至收盘", which answers nothing of the question.
+_AS_OF_WORD = re.compile(r"截至|截止|\bas (?:of|at)\b", re.I)
+
+
 def without_time_words(text: str) -> str:
     """The question without the words that say when, relative to its asking ("last week",
-    上个月, "this year", 昨天): its period and as-of date answer those, so they are no words a
-    sentence must say; "Retail investors bought more SpaceX last week" is no answer to "How did
-    stocks do last week?"."""
+    上个月, "this year", 昨天) or up to which day (截至): its period and as-of date answer those,
+    so they are no words a sentence must say; "Retail investors bought more SpaceX last week"
+    is no answer to "How did stocks do last week?"."""
     for _, pattern in _PREVIOUS_WORDS:
         text = pattern.sub(" ", text)
-    for pattern in (_THIS, _YESTERDAY, _TODAY):
+    for pattern in (_THIS, _YESTERDAY, _TODAY, _AS_OF_WORD):
         text = pattern.sub(" ", text)
     return text
 

@@ -2161,3 +2161,17 @@ def test_the_exchange_a_company_lists_on_is_not_its_index() -> None:
     nasdaq = [("纳指", "纳斯达克综合指数", "纳斯达克", "Nasdaq", "Nasdaq Composite")]
     found = candidates(hits(*texts), "纳指7月表现如何？", nasdaq, "zh", period="2026-07")
     assert [c.text for c in found] == [texts[3]]
+
+
+def test_the_word_setting_an_as_of_date_is_no_word_a_sentence_must_say() -> None:
+    """ "截至2026年7月15日，罗素2000今年涨了多少？": every market wrap writes "截至收盘", which
+    says nothing of the Russell 2000."""
+    texts = (
+        "石油板块也逆市上涨，截至收盘，中国石油涨3%，通源石油涨超6%。",
+        "截至目前，公司不存在相关资产注入的相关情况。",
+        "今年以来，罗素2000指数上涨20.8%，小盘股强势回归。",
+    )
+    russell = [("罗素2000", "罗素2000指数", "Russell 2000")]
+    asked = "截至2026年7月15日，罗素2000今年涨了多少？"
+    found = candidates(hits(*texts), asked, russell, "zh", dt.date(2026, 7, 15), period="YTD")
+    assert [c.text for c in found] == [texts[2]]
