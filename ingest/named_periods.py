@@ -345,6 +345,20 @@ def _month_end(first: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+# The word before an as-of date ("截至7月15日", "as of July 15", "through July 15").
+_AS_OF = re.compile(r"截至|截止到?|\b(?:as of|as at|through|until)\s+", re.I)
+
+
+def as_of_day(text: str, today: dt.date) -> dt.date | None:
+    """The day an as-of date written without its year names ("截至7月15日", "as of July 15"):
+    the latest such day not after `today`; None when the text sets no such date."""
+    for mark in _AS_OF.finditer(text):
+        for pattern in (_CHINESE_DAY, _ENGLISH_DAY):
+            if (found := pattern.match(text, mark.end())) is not None:
+                return _latest(_month(found["month"]), int(found["day"]), today)
+    return None
+
+
 def _latest(month: int, day: int, today: dt.date) -> dt.date | None:
     """The last (month, day) on or before `today`; None when there is no such day."""
     for year in range(today.year, today.year - 5, -1):  # 29 February: within four years

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from assistant.errors import InputError
 from ingest.dates import MONTH, without_dates, written_dates
 from ingest.language import has_cjk
-from ingest.named_periods import half_spans, month_range, named_period, quarter_spans
+from ingest.named_periods import (
+    as_of_day,
+    half_spans,
+    month_range,
+    named_period,
+    quarter_spans,
+)
 from ingest.numerals import COUNT, count_of
 from tools.periods import calendar_span
 from tools.returns import TRADING_DAYS_PER_YEAR
@@ -332,7 +338,7 @@ def period_asked(
     price store that will not be refreshed), else from today. `day`: the date set, else the
     one the question writes (`find_date`); `named`: the period a question names in the
     vocabulary's words ("YTD" for 今年以来), if any."""
-    day = day or find_date(text)
+    day = day or find_date(text) or as_of_day(text, now or dt.date.today())
     since = day or now
     back = yesterday(text, since)
     said = named(text)

@@ -425,6 +425,21 @@ def test_a_follow_up_carries_symbols_and_period() -> None:
     assert other.symbols[0] == "^IXIC" and other.period == "3M"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "截至7月15日，罗素2000今年涨了多少？",
+        "As of July 15, how much were small caps up this year?",
+    ],
+)
+def test_an_as_of_date_written_without_its_year_is_the_latest_such_day(question: str) -> None:
+    """Answered as of July 15, not at the store's last close: the as-of date a reader writes
+    need not carry its year (the latest July 15 by the store's last close)."""
+    q = parse(question, now=dt.date(2026, 8, 21))
+    assert q.as_of == dt.date(2026, 7, 15) and q.period == "YTD"
+    assert parse(question, now=dt.date(2026, 3, 1)).as_of == dt.date(2025, 7, 15)
+
+
 def test_a_follow_up_naming_another_month_asks_of_that_month() -> None:
     """ "What about August?" after a question on July: August, the symbols kept."""
     first = parse("How did the S&P 500 do in July?", as_of=dt.date(2026, 9, 30))
