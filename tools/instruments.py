@@ -55,11 +55,28 @@ SECTORS: tuple[tuple[str, str, str], ...] = (
 
 _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "XLE": (
-        ("能源", "能源板块", "能源股", "石油股", "油气股", "energy", "energy sector", "oil stocks"),
+        (
+            "能源",
+            "能源板块",
+            "能源股",
+            "石油股",
+            "油气股",
+            "energy",
+            "energy sector",
+            "oil stocks",
+            "energy stocks",
+            "energy shares",
+        ),
         (),
     ),
-    "XLB": (("原材料", "原材料板块", "materials", "materials sector"), ("材料", "basic materials")),
-    "XLI": (("工业", "工业板块", "工业股", "industrials", "industrial sector"), ()),
+    "XLB": (
+        ("原材料", "原材料板块", "materials", "materials sector", "materials stocks"),
+        ("材料", "basic materials"),
+    ),
+    "XLI": (
+        ("工业", "工业板块", "工业股", "industrials", "industrial sector", "industrial stocks"),
+        (),
+    ),
     "XLK": (
         (
             "科技",
@@ -90,14 +107,37 @@ _SECTOR_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("finance",),
     ),
-    "XLV": (("医疗保健", "医疗", "医疗板块", "医疗股", "health care", "healthcare"), ()),
+    "XLV": (
+        (
+            "医疗保健",
+            "医疗",
+            "医疗板块",
+            "医疗股",
+            "health care",
+            "healthcare",
+            "healthcare stocks",
+            "health care stocks",
+        ),
+        (),
+    ),
     "XLP": (("必需消费品", "必需消费", "日常消费", "consumer staples"), ("staples",)),
     "XLY": (
         ("可选消费", "可选消费品", "非必需消费品", "consumer discretionary"),
         ("discretionary",),
     ),
-    "XLU": (("公用事业", "公用事业板块", "utilities", "utilities sector"), ()),
-    "XLRE": (("房地产", "房地产板块", "地产股", "real estate", "real estate sector", "reits"), ()),
+    "XLU": (("公用事业", "公用事业板块", "utilities", "utilities sector", "utility stocks"), ()),
+    "XLRE": (
+        (
+            "房地产",
+            "房地产板块",
+            "地产股",
+            "real estate",
+            "real estate sector",
+            "reits",
+            "real estate stocks",
+        ),
+        (),
+    ),
     "XLC": (
         ("通信服务", "通讯服务", "通信服务板块", "communication services", "communications"),
         ("通信", "通讯"),

@@ -2175,3 +2175,17 @@ def test_the_word_setting_an_as_of_date_is_no_word_a_sentence_must_say() -> None
     asked = "截至2026年7月15日，罗素2000今年涨了多少？"
     found = candidates(hits(*texts), asked, russell, "zh", dt.date(2026, 7, 15), period="YTD")
     assert [c.text for c in found] == [texts[2]]
+
+
+def test_a_sectors_stocks_are_its_name_not_a_word_any_stock_says() -> None:
+    """ "How did energy stocks do last week?": "energy stocks" names the sector, as "bank
+    stocks" does, so "Cerebras stock plunges 14%" says none of the question."""
+    from assistant.question.vocabulary import default_vocabulary
+
+    energy = tuple(name for name, symbol in default_vocabulary().names if symbol == "XLE")
+    texts = (
+        "Cerebras stock plunges 14% after second earnings report following IPO",
+        "Energy stocks rose 3% this week as oil rallied.",
+    )
+    found = candidates(hits(*texts), "How did energy stocks do last week?", [energy], "en")
+    assert [c.text for c in found] == [texts[1]]
