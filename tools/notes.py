@@ -83,10 +83,10 @@ def not_current_note(ages: tuple[Note, ...]) -> Note:
 
 
 def incomplete_note(symbols: Sequence[str], period: str, day: dt.date) -> Note:
-    """'XLE, XLK's stored closes end 2026-08-21, so their figures for 2026-08 run to that day':
+    """'the stored closes of XLE, XLK end 2026-08-21, so the figures for 2026-08 run to that day':
     a calendar period measured to the last close, the rest of it not stored."""
     named = ", ".join(symbols)
-    text = f"{named}'s stored closes end {day}, so the figures for {period} run to that day"
+    text = f"the stored closes of {named} end {day}, so the figures for {period} run to that day"
     return Note(text, "period_incomplete", symbols=tuple(symbols), period=period, day=day)
 
 
