@@ -218,15 +218,16 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                us=False),
     # Commodities and bitcoin, as Yahoo serves them (front-month futures: GC=F is COMEX gold;
     # bitcoin in dollars), so "黄金今年涨了多少" is measured, or said to be missing from the
-    # price store. Oil without a grade is WTI, the US benchmark Yahoo calls crude oil; Brent
-    # only when it is named.
+    # price store. Oil without a grade is WTI, the US benchmark Yahoo calls crude oil ("How
+    # much did oil rise in June?"); Brent only when it is named; not palm or heating oil
+    # (`tools.symbols`' stop phrases).
     _commodity("GC=F", "Gold", "黄金", ("黄金", "金价", "现货黄金", "国际金价", "gold",
                                       "gold price", "gold prices", "comex gold")),
     _commodity("SI=F", "Silver", "白银", ("白银", "银价", "现货白银", "silver", "silver price",
                                         "silver prices")),
     _commodity("CL=F", "WTI crude oil", "WTI原油", ("wti原油", "美油", "原油", "油价", "国际油价",
                                                 "wti", "wti crude", "crude oil", "oil price",
-                                                "oil prices")),
+                                                "oil prices", "oil", "crude")),
     _commodity("BZ=F", "Brent crude oil", "布伦特原油", ("布伦特原油", "布油", "布伦特", "brent",
                                                    "brent crude")),
     _commodity("NG=F", "Natural gas", "天然气", ("天然气", "natural gas")),

@@ -44,6 +44,9 @@ _STOP_PHRASES: tuple[str, ...] = (
     "financial conditions", "industrial production", "industrial profits",
     # Hong Kong names that begin with the Hang Seng Index's short name
     "hang seng bank", "hang seng china enterprises",
+    # oils that are not crude
+    "palm oil", "olive oil", "heating oil", "fuel oil", "cooking oil", "vegetable oil",
+    "crude palm",
 )  # fmt: skip
 
 _TICKER = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,11}$")

@@ -466,7 +466,7 @@ def test_a_company_is_a_stock_not_its_sector_word() -> None:
         ("Morgan Stanley raised its target on Micron: to what?", ("MU",)),
         ("摩根士丹利给美光的目标价是多少？", ("MU",)),
         ("高盛预计明年油价会到多少？", ("CL=F",)),
-        ("How much crude can the world draw down, per JPMorgan?", ()),
+        ("How much crude can the world draw down, per JPMorgan?", ("CL=F",)),
         ("据摩根大通，美联储今年会降息几次？", ()),
         ("Goldman Sachs expects how many Fed cuts this year?", ()),
         # its view, by the possessive: "X's price target", "Sachs' fair value estimate"

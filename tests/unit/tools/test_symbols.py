@@ -70,6 +70,10 @@ def test_junk_is_an_unknown_symbol(junk: str) -> None:
         ("黄金今年以来涨了多少？", ["GC=F"]),
         ("Did bitcoin fall as gold and silver rallied?", ["BTC-USD", "GC=F", "SI=F"]),
         ("布伦特原油和美油价差", ["BZ=F", "CL=F"]),
+        ("How much did oil rise in June?", ["CL=F"]),
+        ("Why is crude falling?", ["CL=F"]),
+        ("Palm oil and heating oil prices rose", []),
+        ("Oil stocks rallied", ["XLE"]),
         # the dollar index, not "the dollar" alone (a currency, which no index measures)
         ("美元指数今年跌了多少？", ["DX-Y.NYB"]),
         ("Did the dollar index fall as gold rallied?", ["DX-Y.NYB", "GC=F"]),
