@@ -346,7 +346,7 @@ def _month_end(first: dt.date) -> dt.date:
 
 
 # The word before an as-of date ("截至7月15日", "as of July 15", "through July 15").
-_AS_OF = re.compile(r"截至|截止到?|\b(?:as of|as at|through|until)\s+", re.I)
+_AS_OF = re.compile(r"截至|截止到?|\b(?:as of|as at|through)\s+", re.I)
 
 
 def as_of_day(text: str, today: dt.date) -> dt.date | None:

@@ -114,6 +114,21 @@ def to_date_start(label: str, as_of: dt.date) -> dt.date | None:
     return None
 
 
+def calendar_days(label: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a calendar month, months, quarter or half ("2026-07",
+    "2026-03..2026-06", "2026-Q2", "2026-H1"); None for any other period."""
+    if span := span_of(label):
+        year, kind, which = span
+        months = span_months(kind, which)
+        first, last = (year, months[0]), (year, months[-1])
+    elif found := months_of(label):
+        first, last = found
+    else:
+        return None
+    following = dt.date(last[0] + last[1] // 12, last[1] % 12 + 1, 1)
+    return dt.date(*first, 1), following - dt.timedelta(days=1)
+
+
 def first_day(label: str, as_of: dt.date) -> dt.date | None:
     """The first day a period's label spans: of a span to date (`to_date_start`), a month or
     months ("2026-03..2026-06": March 1st), a quarter or half, or a year; None for a trailing
@@ -121,11 +136,8 @@ def first_day(label: str, as_of: dt.date) -> dt.date | None:
     if start := to_date_start(label, as_of):
         return start
     label = label.strip().upper()
-    if months := months_of(label):
-        return dt.date(*months[0], 1)
-    if span := span_of(label):
-        year, kind, which = span
-        return dt.date(year, span_months(kind, which)[0], 1)
+    if days := calendar_days(label):
+        return days[0]
     return dt.date(int(label), 1, 1) if YEAR_LABEL.fullmatch(label) else None
 
 

@@ -31,7 +31,14 @@ from assistant.question.intents import (
 from assistant.question.period import previous_period, years_written
 from ingest.language import cjk_count
 from ingest.named_periods import named_period
-from tools.period_labels import before_period, months_of, span_months, span_of, year_of
+from tools.period_labels import (
+    before_period,
+    calendar_days,
+    months_of,
+    span_months,
+    span_of,
+    year_of,
+)
 from tools.period_words import period_mentions
 
 FIGURE = 0.15  # a sentence stating a figure is worth more than one that does not…
@@ -191,7 +198,7 @@ def _for_period(text: str, period: str, written: Written = (None, None)) -> floa
     agreeing = [said for _, _, said in named if periods_agree(said, period, written[0])]
     meant = _calendar_meant(text, named, written[0])
     ranged = _months_ranged(text, written[0]) if _asked_months(period) else None
-    if period in meant or (ranged and ranged == _months_named(period)):
+    if period in meant or (ranged and ranged == calendar_days(period)):
         agreeing.append(period)  # "1—6月份" is the first half
     if agreeing and not all(_another_span(said, period, written) for said in agreeing):
         return PERIOD_ASKED
@@ -219,16 +226,6 @@ def _months_ranged(text: str, published: dt.date | None) -> tuple[dt.date, dt.da
     if named is None or named.start.day != 1 or named.start.month == named.end.month:
         return None
     return (named.start, named.end) if (named.end + dt.timedelta(days=1)).day == 1 else None
-
-
-def _months_named(period: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of a month, months, quarter or half asked ("2026-H1")."""
-    year = year_of(period)
-    months = _asked_months(period)
-    if year is None or months is None:
-        return None
-    last = dt.date(year + months[-1] // 12, months[-1] % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(year, months[0], 1), last
 
 
 def _asked_months(period: str) -> range | None:

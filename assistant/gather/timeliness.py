@@ -8,7 +8,6 @@ search the span asked first (`offline.gathering`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
@@ -24,7 +23,7 @@ from ingest.named_periods import (
     named_period,
     quarter_spans,
 )
-from tools.period_labels import months_of, since_of, span_months, span_of, to_date_start
+from tools.period_labels import calendar_days, since_of, span_of, to_date_start
 from tools.period_words import period_mentions
 
 
@@ -48,18 +47,8 @@ def asked_when(
 def calendar_named(label: str | None, rest: str = "") -> NamedPeriod | None:
     """The month or months a period's label is ("2026-07", "2026-03..2026-06", a quarter
     "2026-Q2" or a half "2026-H1"), as a question naming them would."""
-    if label is None:
-        return None
-    if spanned := span_of(label):
-        year, kind, which = spanned
-        months = span_months(kind, which)
-        first, last = (year, months[0]), (year, months[-1])
-    elif found := months_of(label):
-        first, last = found
-    else:
-        return None
-    end = dt.date(*last, calendar.monthrange(*last)[1])
-    return NamedPeriod(dt.date(*first, 1), end, rest)
+    days = calendar_days(label) if label else None
+    return NamedPeriod(*days, rest) if days else None
 
 
 def _without_spans(text: str, spans: Sequence[tuple[int, int, int]]) -> str:

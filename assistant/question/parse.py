@@ -32,8 +32,7 @@ from assistant.question.speakers import speakers, subjects, voices_a_view
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language
 from ingest.zhwords import WordEdges
-from tools.period_labels import months_of, span_of
-from tools.periods import parse_period
+from tools.period_labels import calendar_days
 
 MAX_QUESTION_CHARS = 2_000
 
@@ -114,8 +113,8 @@ class ParsedQuestion:
         about ("2026-07", "2026-03..2026-06", "2026-Q2", "2026-H1", "2025"): the day its sector
         scores and macro readings are taken on when no as-of is set."""
         period = self.period or ""
-        if months_of(period) or span_of(period):
-            return parse_period(period).end
+        if days := calendar_days(period):
+            return days[1]
         return dt.date(int(period), 12, 31) if period.isdigit() else None
 
     def allows(self, tool: str) -> bool:

@@ -10,7 +10,14 @@ import pytest
 from tests.unit.tools.conftest import make_frame
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import trading_dates
-from tools.period_labels import before_period, first_day, span_months, to_date_start, year_of
+from tools.period_labels import (
+    before_period,
+    calendar_days,
+    first_day,
+    span_months,
+    to_date_start,
+    year_of,
+)
 from tools.periods import (
     calendar_year,
     date_range,
@@ -211,3 +218,14 @@ def test_a_calendar_period_begins_on_its_first_day() -> None:
     assert not before_period(dt.date(2026, 7, 1), "2026-Q3", as_of)
     assert not before_period(dt.date(2020, 1, 1), "1M", as_of)  # no first day of its own
     assert [span_months("Q", 2), span_months("H", 2)] == [range(4, 7), range(7, 13)]
+
+
+def test_a_calendar_period_spans_its_days() -> None:
+    """From its first day to its last, across a year end too; a year or a span to date has
+    no calendar days of its own here."""
+    D = dt.date
+    assert calendar_days("2026-07") == (D(2026, 7, 1), D(2026, 7, 31))
+    assert calendar_days("2026-Q4") == (D(2026, 10, 1), D(2026, 12, 31))
+    assert calendar_days("2026-H1") == (D(2026, 1, 1), D(2026, 6, 30))
+    assert calendar_days("2025-11..2026-02") == (D(2025, 11, 1), D(2026, 2, 28))
+    assert calendar_days("2026") is None and calendar_days("YTD") is None
