@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 
@@ -41,6 +42,11 @@ def hits(*texts: str) -> list[Hit]:
         )
         for n, text in enumerate(texts)
     ]
+
+
+def dated(texts: Sequence[str], days: Sequence[dt.date]) -> list[Hit]:
+    """`hits` of the texts, each published on its day."""
+    return [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
 
 
 def test_a_sentence_is_never_cut_inside_a_title_or_a_quotation() -> None:
@@ -1068,7 +1074,7 @@ def test_this_month_said_in_the_month_asked_is_that_months_figure() -> None:
     figure from a better-ranked passage."""
     texts = ("出口本周增长3%，港口吞吐量回升。", "出口本月累计增长18%，创下年内最快增速。")
     days = (dt.date(2026, 5, 29), dt.date(2026, 5, 28))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     asked = candidates(
         found, "2026年5月出口增长了多少？", [], "zh", dt.date(2026, 6, 10), period="2026-05"
     )
@@ -1083,7 +1089,7 @@ def test_last_month_said_in_the_month_after_is_the_month_asked() -> None:
         "Gold imports were 163 tons last month, the highest since March 2024.",
     )
     days = (dt.date(2026, 6, 20), dt.date(2026, 6, 20))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     asked = "How much gold did China import in May 2026?"
     ranked = candidates(found, asked, [], "en", dt.date(2026, 6, 23), period="2026-05")
     assert ranked[0].text == texts[1]
@@ -1109,13 +1115,13 @@ def test_a_figure_for_another_year_is_no_answer_for_the_year_asked() -> None:
         "据统计，金价周一盘中一度上涨2.2%，涨幅惊人。",
     )
     day = dt.date(2026, 1, 26)
-    found = [h.model_copy(update={"published": day}) for h in hits(*texts)]
+    found = dated(texts, [day] * len(texts))
     asked = "2026年1月金价涨了多少？"
     ranked = candidates(found, asked, [], "zh", dt.date(2026, 1, 27), period="MTD")
     assert ranked[0].text == texts[1]
     # …and "last year", written in 2026, is 2025 as well
     texts = ("去年黄金价格累计上涨了64%，涨幅惊人。", "金价周一盘中一度上涨2.2%，涨幅惊人。")
-    found = [h.model_copy(update={"published": day}) for h in hits(*texts)]
+    found = dated(texts, [day] * len(texts))
     ranked = candidates(found, asked, [], "zh", dt.date(2026, 1, 27), period="MTD")
     assert ranked[0].text == texts[1]
 
@@ -1126,7 +1132,7 @@ def test_a_figure_written_before_the_period_asked_is_no_answer_for_it() -> None:
     written this year, though its passage ranked first."""
     texts = ("日经225指数早盘一度暴涨超4.5%，报47873点。", "日经225指数涨幅飙升5%，突破62000点。")
     days = (dt.date(2025, 10, 6), dt.date(2026, 5, 7))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     asked = "日经指数今年涨了多少？"
     ranked = candidates(found, asked, [], "zh", dt.date(2026, 7, 20), period="YTD")
     assert [c.text for c in ranked] == [texts[1], texts[0]]
@@ -1166,7 +1172,7 @@ def test_asked_about_a_recent_span_commentary_from_before_it_ranks_last() -> Non
     passage ranked first and it is not yet two months old."""
     texts = ("纳斯达克指数上涨2%，科技股领涨。", "纳斯达克指数近五个交易日下跌1.5%，芯片股拖累。")
     days = (dt.date(2026, 7, 1), dt.date(2026, 8, 19))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     asked = "纳斯达克最近一周表现怎么样？"
     ranked = candidates(found, asked, [], "zh", dt.date(2026, 8, 21), period="5D")
     assert ranked[0].text == texts[1]
@@ -1181,7 +1187,7 @@ def test_asked_about_this_year_last_years_commentary_ranks_last() -> None:
         "比特币下跌12%，跌破8万美元，市场情绪转冷。",
     )
     days = (dt.date(2025, 12, 29), dt.date(2026, 1, 2))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     ranked = candidates(found, "比特币今年表现如何？", [], "zh", dt.date(2026, 1, 20), period="YTD")
     assert ranked[0].text == texts[1]
 
@@ -1191,7 +1197,7 @@ def test_asked_what_is_to_come_views_older_than_a_month_rank_last() -> None:
     ago is superseded, though its passage ranked first and says as much of the question."""
     texts = ("美联储下次会议可能降息，市场普遍预期。", "美联储下次会议降息的概率升至60%。")
     days = (dt.date(2026, 7, 10), dt.date(2026, 8, 1))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     ranked = candidates(found, "美联储下次会议会降息吗？", [], "zh", dt.date(2026, 8, 21))
     assert ranked[0].text == texts[1]
 
@@ -1204,7 +1210,7 @@ def test_asked_how_something_stands_views_older_than_a_month_rank_last() -> None
         "美国就业市场意外转弱，7月减少2.3万人。",
     )
     days = (dt.date(2026, 6, 20), dt.date(2026, 8, 7))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     for question in ("美国就业市场表现如何？", "How is the US labor market doing?"):
         ranked = candidates(found, question, [], "zh", dt.date(2026, 8, 7))
         assert ranked[0].text == texts[1], question
@@ -1238,7 +1244,7 @@ def test_a_period_an_earlier_turn_asked_dates_no_view_of_this_one() -> None:
     no period. Asked "最近" itself, May's is from before the month asked, and weighs less."""
     texts = ("华尔街对英伟达的平均目标价已逼近307美元。", "英伟达目标价210美元，上涨空间19%。")
     days = (dt.date(2026, 5, 21), dt.date(2026, 8, 8))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     as_of, question = dt.date(2026, 8, 21), "英伟达的目标价是多少？"
 
     def scores(**period: object) -> dict[str, float]:
@@ -1257,7 +1263,7 @@ def test_without_a_date_the_newest_commentary_found_is_recent_not_todays() -> No
         "Gold prices rose 1.5% on Wednesday as the dollar slid to a three-month low.",
     )
     days = (dt.date(2026, 4, 20), dt.date(2026, 8, 13))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     ranked = candidates(found, "Why did gold prices rise?", [], "en")
     assert ranked[0].text == texts[1]
 
@@ -2109,7 +2115,7 @@ def test_why_of_a_month_an_earlier_turn_asked_quotes_that_months_news() -> None:
         "The Nasdaq slid as chip stocks sold off on export curbs.",
     )
     days = (dt.date(2026, 1, 20), dt.date(2026, 7, 10))
-    found = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    found = dated(texts, days)
     nasdaq = [("Nasdaq", "纳指")]
     july = dt.date(2026, 7, 31)
     ranked = candidates(found, "Why?", nasdaq, "en", july, period="2026-07", period_carried=True)
@@ -2128,7 +2134,7 @@ def test_a_quarter_asked_is_a_time_not_a_word_another_companys_figure_must_say()
         "Rivian盘后跌超6%，公司预计二季度营收初步估算为15.5亿-16.5亿美元。",
         "截至收盘，纳斯达克综合指数上涨288.49点，收于26121.16点，涨幅为1.12%。",
     )
-    pool = [h.model_copy(update={"published": dt.date(2026, 7, 23)}) for h in hits(*texts)]
+    pool = dated(texts, [dt.date(2026, 7, 23)] * len(texts))
     nasdaq = [("纳指", "纳斯达克综合指数", "Nasdaq Composite")]
     asked = "纳指二季度涨了多少？"
     found = candidates(pool, asked, nasdaq, "zh", dt.date(2026, 8, 21), period="2026-Q2")
@@ -2143,7 +2149,7 @@ def test_a_running_total_to_another_month_is_no_figure_for_the_half_asked() -> N
         "2026年1—6月份全国规模以上工业企业利润增长18.7%",
     )
     days = (dt.date(2026, 6, 27), dt.date(2026, 7, 27))
-    pool = [h.model_copy(update={"published": d}) for h, d in zip(hits(*texts), days, strict=True)]
+    pool = dated(texts, days)
     asked = "2026年上半年全国规模以上工业企业利润增长了多少？"
     found = candidates(pool, asked, [], "zh", dt.date(2026, 7, 28), period="2026-H1")
     assert found[0].text == texts[1]
