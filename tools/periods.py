@@ -36,12 +36,12 @@ from tools.frames import as_date
 from tools.notes import incomplete_note
 from tools.period_labels import (
     YEAR_LABEL,
+    calendar_days,
     extreme_of,
     first_day,
     month_of,
     months_of,
     since_of,
-    span_months,
     span_of,
     to_date_start,
 )
@@ -120,36 +120,29 @@ def calendar_year(year: int) -> Period:
 def calendar_month(year: int, month: int) -> Period:
     """A month, as the press measures it: from the last close before it began to its last
     close (MTD's anchor, carried to the month's end)."""
-    return _calendar_range(f"{year}-{month:02d}", year, month, 1)
+    return _calendar_range(f"{year}-{month:02d}")
 
 
 def calendar_months(first: tuple[int, int], last: tuple[int, int]) -> Period:
-    """The calendar months from `first` to `last` ((year, month) each), measured as one month
-    is: from the last close before the first to the last one's last close."""
-    count = 12 * (last[0] - first[0]) + last[1] - first[1] + 1
-    label = f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
-    return _calendar_range(label, first[0], first[1], count)
+    """The calendar months from `first` to `last` ((year, month) each, the first before the
+    last), measured as one month is: from the last close before the first to the last one's
+    last close."""
+    return _calendar_range(f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}")
 
 
-def _calendar_range(label: str, year: int, first_month: int, months: int) -> Period:
-    """`months` calendar months from `first_month` of `year`: the close before them to their
-    last day's."""
-    first = dt.date(year, first_month, 1)
-    after = first_month + months - 1  # months since January of `year`, from zero
-    following = dt.date(year + after // 12, after % 12 + 1, 1)
-    return Period(
-        kind="range",
-        label=label,
-        start=first - dt.timedelta(days=1),
-        end=following - dt.timedelta(days=1),
-    )
+def _calendar_range(label: str) -> Period:
+    """A calendar period's label (`calendar_days`): the close before its first day to its last
+    day's."""
+    days = calendar_days(label)
+    assert days is not None, f"{label} is no calendar period"
+    first, last = days
+    return Period(kind="range", label=label, start=first - dt.timedelta(days=1), end=last)
 
 
 def calendar_span(year: int, kind: str, which: int) -> Period:
     """A calendar quarter or half, measured as a month is: from the last close before it began
     to its last close."""
-    months = span_months(kind, which)
-    return _calendar_range(f"{year}-{kind}{which}", year, months[0], len(months))
+    return _calendar_range(f"{year}-{kind}{which}")
 
 
 def from_extreme(kind: str, within: str) -> Period:
