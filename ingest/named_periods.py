@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.dates import (
@@ -195,10 +196,15 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
         spans = [s for s in months if not _REFERENCE_POINT.match(text, s[1])]
     if not spans:
         return None
-    rest = text
-    for begin, stop, _, _ in sorted(spans, reverse=True):  # from the end: offsets stay true
-        rest = rest[:begin] + " " + rest[stop:]
+    rest = without_spans(text, [(s[0], s[1]) for s in spans])
     return NamedPeriod(min(s[2] for s in spans), max(s[3] for s in spans), rest)
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with each (start, end) span of it blanked to a space: what it says but when."""
+    for start, end in sorted(spans, reverse=True):  # from the end: offsets stay true
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 Span = tuple[int, int, dt.date, dt.date]  # where in the text, first and last day

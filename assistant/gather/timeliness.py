@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import lru_cache
 
 from assistant.question.intents import asks_cause
 from assistant.question.period import without_time_words
@@ -22,6 +21,7 @@ from ingest.named_periods import (
     looks_ahead,
     named_period,
     quarter_spans,
+    without_spans,
 )
 from tools.period_labels import calendar_days, since_of, span_of, to_date_start
 from tools.period_words import period_mentions
@@ -40,7 +40,8 @@ def asked_when(
     if period and since_of(period):
         return None, rest
     if named is None and span and span_of(span):  # "二季度", "the first half", as a month is
-        rest = _without_spans(rest, [*quarter_spans(rest), *half_spans(rest)])
+        spans = [*quarter_spans(rest), *half_spans(rest)]
+        rest = without_spans(rest, [(start, end) for start, end, _ in spans])
     return named or calendar_named(span, rest), rest
 
 
@@ -51,14 +52,6 @@ def calendar_named(label: str | None, rest: str = "") -> NamedPeriod | None:
     return NamedPeriod(*days, rest) if days else None
 
 
-def _without_spans(text: str, spans: Sequence[tuple[int, int, int]]) -> str:
-    """The text with each span of it (start, end, …) blanked out."""
-    for start, end, _ in sorted(spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    return text
-
-
-@lru_cache(maxsize=256)
 def timely_span(question: str, period: str | None, carried: bool = False) -> str | None:
     """The span a sentence's timeliness is judged by: the period asked; but for a question on
     what is still to come ("下次会议会降息吗？", "黄金前景如何？"), on why a market moves
