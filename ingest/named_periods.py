@@ -352,15 +352,16 @@ def _month_end(first: dt.date) -> dt.date:
 
 
 # The word before an as-of date ("截至7月15日", "as of July 15", "through July 15").
-_AS_OF = re.compile(r"截至|截止到?|\b(?:as of|as at|through)\s+", re.I)
+AS_OF_WORD = re.compile(r"截至|截止到?|\b(?:as of|as at|through)\b", re.I)
 
 
 def as_of_day(text: str, today: dt.date) -> dt.date | None:
     """The day an as-of date written without its year names ("截至7月15日", "as of July 15"):
     the latest such day not after `today`; None when the text sets no such date."""
-    for mark in _AS_OF.finditer(text):
+    for mark in AS_OF_WORD.finditer(text):
+        after = len(text) - len(text[mark.end() :].lstrip())
         for pattern in (_CHINESE_DAY, _ENGLISH_DAY):
-            if (found := pattern.match(text, mark.end())) is not None:
+            if (found := pattern.match(text, after)) is not None:
                 return _latest(_month(found["month"]), int(found["day"]), today)
     return None
 

@@ -15,6 +15,7 @@ from assistant.errors import InputError
 from ingest.dates import MONTH, without_dates, written_dates
 from ingest.language import has_cjk
 from ingest.named_periods import (
+    AS_OF_WORD,
     as_of_day,
     half_spans,
     month_range,
@@ -308,11 +309,6 @@ def says_this_year(text: str) -> bool:
     return _THIS_YEAR.search(text) is not None
 
 
-# The word setting an as-of date ("截至2026年7月15日", "as of July 15"): every market wrap says
-# "截至收盘", which answers nothing of the question.
-_AS_OF_WORD = re.compile(r"截至|截止|\bas (?:of|at)\b", re.I)
-
-
 def without_time_words(text: str) -> str:
     """The question without the words that say when, relative to its asking ("last week",
     上个月, "this year", 昨天) or up to which day (截至): its period and as-of date answer those,
@@ -320,7 +316,7 @@ def without_time_words(text: str) -> str:
     is no answer to "How did stocks do last week?"."""
     for _, pattern in _PREVIOUS_WORDS:
         text = pattern.sub(" ", text)
-    for pattern in (_THIS, _YESTERDAY, _TODAY, _AS_OF_WORD):
+    for pattern in (_THIS, _YESTERDAY, _TODAY, AS_OF_WORD):  # every wrap says 截至收盘
         text = pattern.sub(" ", text)
     return text
 
