@@ -53,15 +53,19 @@ ASKING_WORDS = frozenset(
 # 数字底座" does not answer it. Not "data": "data center" is a subject.
 FIGURE_WORDS = frozenset("key number figure statistic stat 关键 数字 数据".split())  # noqa: SIM905
 # Words that say which side of the subject a question wants ("What is the outlook for gold?",
-# "黄金前景如何", "芯片股表现如何", "What is driving the small-cap rotation?"), not the
-# subject: a sentence on a home-goods retailer's "outlook" does not answer a question on
-# gold's, nor does one on an ETF "driving" a health-care opportunity say what drives small
-# caps. They still count in a sentence that says the subject (assistant.gather.coverage), and
-# are searched and translated as any word.
+# "黄金前景如何", "芯片股表现如何", "What is driving the small-cap rotation?", "信用利差有什么
+# 变化？", "Which sector performed worst?"), not the subject: a sentence on a home-goods
+# retailer's "outlook" does not answer a question on gold's, nor does one on an ETF "driving"
+# a health-care opportunity say what drives small caps, nor a venture fund's "巨大的变化" how
+# credit spreads moved, nor "worst-case scenarios" which sector did worst. They still count in
+# a sentence that says the subject (assistant.gather.coverage), and are searched and
+# translated as any word. English verbs in any form a question writes them ("performed",
+# "drove": `assistant.gather.terms`).
 ASPECT_WORDS = frozenset(
-    """outlook prospect forecast view perform performing performance trend trending driving
-    driver drivers behind causing reason reasons
-    前景 展望 预期 表现 走势 趋势 前途 驱动 驱动因素 推动因素 原因""".split()  # noqa: SIM905
+    """outlook prospect forecast view perform performance trend drive drove driven driver
+    behind cause reason change best worst strongest weakest
+    前景 展望 预期 表现 走势 趋势 前途 驱动 驱动因素 推动因素 原因 变化 变动 最好 最差 最强 最弱
+    """.split()  # noqa: SIM905
 )
 # Words that ask how things stand ("美国通胀最新情况？", "What is the situation in oil?"): no side
 # of the subject at all, so not an aspect either. In a sentence on the subject they are any

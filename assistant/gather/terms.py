@@ -133,6 +133,11 @@ def question_terms(
     return _named(question, wanted, names)
 
 
+# The aspect words in every form a question writes them: "How did energy perform?", "Which
+# sector performed worst?", "What drove the rally?".
+_ASPECT_FORMS = ASPECT_WORDS | {f for w in ASPECT_WORDS if w.isascii() for f in inflections(w)}
+
+
 def _mark_moves_and_aspects(question: str, groups: list[set[str]]) -> None:
     """Mark the terms that are the question's own word for a move (`Move`), not a
     translation's, those for a side of the subject or a span (`ASPECT`), and those for what it
@@ -148,7 +153,7 @@ def _mark_moves_and_aspects(question: str, groups: list[set[str]]) -> None:
         }
         if len(ways) == 1:
             group.add(Move(ways.pop()))
-        if group & (ASPECT_WORDS | SPAN_WORDS) & asked:
+        if group & (_ASPECT_FORMS | SPAN_WORDS) & asked:
             group.add(ASPECT)
         if group & counted and not names_place(frozenset(group)):
             group.add(COUNTED)
