@@ -208,6 +208,15 @@ _CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
 # What came before or caused something ("surged leading up to the report", "led to losses"),
 # not a market that led ("Which sectors are leading?").
 _LEAD_TO = re.compile(r"\b(?:lead|leads|leading|led)\s+(?:up\s+)?to\b", re.I)
+# A part of the economy ("the private sector", "public and private sectors", 公共部门), not a
+# sector of the market: a drone story's "across both public and private sectors" does not say
+# which sector performed worst.
+_ECONOMY_SECTOR = re.compile(
+    r"\b(?:public|private|government|state|non-?profit|informal)"
+    r"(?:\s+(?:and|or|&)\s+(?:public|private|government|state|non-?profit))?\s+sectors?\b"
+    r"|公共部门|私营部门|私人部门|公营部门|国有部门",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,8 @@ class Said:
             text, text_terms = _LEAD_TO.sub(" ", text), None
         if _LISTING.search(text):  # "在纳斯达克上市" says where it trades, not the index
             text, text_terms = _LISTING.sub(" ", text), None
+        if _ECONOMY_SECTOR.search(text):  # "the private sector" is no sector of the market
+            text, text_terms = _ECONOMY_SECTOR.sub(" ", text), None
         # "约4050美元/盎司" says no dollar but an amount in dollars (`Unit`); its English words
         # are the same without it
         text, units = written_units(text)

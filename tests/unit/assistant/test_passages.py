@@ -15,7 +15,7 @@ from assistant.gather.other_news import item_head
 from assistant.gather.passages import candidates, near_duplicate
 from assistant.gather.persons import names_person, roles_asked
 from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
-from assistant.gather.said import Name, Said, names_written
+from assistant.gather.said import ASPECT, Name, Said, names_written
 from assistant.gather.sentences import split_text
 from assistant.gather.terms import question_terms
 from assistant.question.counted import counted_words
@@ -1865,6 +1865,41 @@ def test_an_aspect_word_counts_only_where_most_of_the_subject_is_said() -> None:
     ):
         assert coverage(other, question) == 0.0, other
     assert coverage("Rate cuts are driving the small-cap rotation.", question) == 1.0
+
+
+def test_an_aspect_word_in_any_form_a_question_writes_it() -> None:
+    """ "performed", "drove", "changed", "worst", 变化: which side of the subject is asked, in
+    whatever form, counts only in a sentence on the subject: a venture fund's "巨大的变化" says
+    nothing of credit spreads, nor "worst-case scenarios" of which sector did worst."""
+    question = "信用利差最近有什么变化？"
+    assert coverage("它带着当地政府的诉求，这些是一个巨大的变化。", question) == 0.0
+    assert coverage("超大规模科技公司的信用利差已创新高。", question) > 0
+    question = "Which sector performed worst this year?"
+    doomsday = "Social media is filled with endless discussions about worst-case scenarios."
+    assert coverage(doomsday, question) == 0.0
+    assert coverage("Utilities were the worst-performing sector this year.", question) > 0
+    for asked in ("What drove the rally in gold?", "How has the yield curve changed?"):
+        assert ASPECT in question_terms(asked)[0] | question_terms(asked)[-1], asked
+
+
+def test_a_market_performs_as_it_moves_not_on_a_stage() -> None:
+    """ "perform" is 表现 in market commentary, not 演出 or 表演: a concert is no market that
+    performed."""
+    question = "How did small caps perform?"
+    (performed,) = [t for t in translate(question) if t.term == "perform"]
+    assert performed.words == ("表现",)
+    concert = "单场大型演出对交通、住宿的带动比例可达1:6.85。"
+    assert coverage(concert, "Which sector performed worst?") == 0
+
+
+def test_a_part_of_the_economy_is_no_sector_of_the_market() -> None:
+    """ "the private sector", "public and private sectors", 公共部门: a drone story's sectors
+    do not say which sector of the market did worst."""
+    question = "Which sector lagged the market?"
+    drones = "Drone technology has spread across both public and private sectors."
+    assert coverage(drones, question) == 0.0
+    assert coverage("Blamed the private sector for higher prices.", question) == 0.0
+    assert coverage("The energy sector lagged the market.", question) == 1.0
 
 
 def test_how_things_stand_is_no_term_of_the_question() -> None:
