@@ -10,7 +10,9 @@ Treasuries): risk appetite, spreads tightening.
 
 Each series uses its own last close on or before the as-of date; one that ends more than
 `STALE_DAYS` before the as-of date is still shown, with its date, and a note says how old it is.
-Curve slopes and the credit ratio are computed on the dates both legs have.
+Asked of a period ("How did the 10-year yield move in July?"), a series whose closes end before
+the period began says nothing of it: it is left out, with a note. Curve slopes and the credit
+ratio are computed on the dates both legs have.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pandas as pd
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, table, trading_dates
 from tools.notes import Note
+from tools.period_labels import first_day
 from tools.result import Measure, Provenance, ToolResult
 from tools.returns import BP_PER_PERCENT_POINT
 from tools.symbols import change_unit
@@ -43,6 +46,14 @@ METHOD = (
 
 
 @dataclass(frozen=True)
+class _Asked:
+    """The period asked ("2026-07") and its first day (None for a trailing span, "1M")."""
+
+    period: str
+    began: dt.date | None
+
+
+@dataclass(frozen=True)
 class _Series:
     """Aligned dates and values of one indicator (one symbol, or two combined)."""
 
@@ -54,9 +65,11 @@ def macro(
     frames: Mapping[str, pd.DataFrame],
     *,
     as_of: dt.date | None = None,
+    period: str | None = None,
     source: str = "prices supplied by the caller",
 ) -> ToolResult:
-    """The macro rows as of `as_of` (None: the latest close of any macro series)."""
+    """The macro rows as of `as_of` (None: the latest close of any macro series); `period`:
+    the period asked ("2026-07", "YTD"), before whose first day a reading says nothing."""
     present = {s: frames[s] for s in MACRO_SYMBOLS if s in frames}
     if not present:
         raise UnknownSymbolError(
@@ -68,10 +81,14 @@ def macro(
     as_of = _check_as_of(present, as_of)
     notes: list[str] = []
     rows = []
+    asked = _Asked(period, first_day(period, as_of)) if period else None
     for spec in _indicators(present, as_of, notes):
-        row = _row(*spec, as_of=as_of, notes=notes)
+        row = _row(*spec, as_of=as_of, asked=asked, notes=notes)
         if row is not None:
             rows.append(row)
+    left_out = [n for n in notes if isinstance(n, Note) and n.key == "ended_before_span"]
+    if not rows and left_out:  # the period asked began after every reading's last close
+        raise DataRangeError(left_out[0], key=left_out[0].key, **left_out[0].facts)
     if not rows:
         raise DataRangeError(
             f"no macro series has closes on or before {as_of}", key="macro_before", day=as_of
@@ -185,6 +202,7 @@ def _row(
     change_unit: str,
     *,
     as_of: dt.date,
+    asked: _Asked | None,
     notes: list[str],
 ) -> dict[str, object] | None:
     pos = int(np.searchsorted(series.dates, np.datetime64(as_of, "D"), side="right")) - 1
@@ -193,6 +211,13 @@ def _row(
         notes.append(Note(text, "no_closes", indicator=name, symbols=symbols, as_of=as_of))
         return None
     date = as_date(series.dates[pos])
+    if asked is not None and asked.began is not None and date < asked.began:
+        # "How did the 10-year yield move in July?" is not answered by February's close
+        period, began = asked.period, asked.began
+        text = f"{symbols}'s stored closes end on {date}, before {period} began on {began}"
+        facts = {"symbol": symbols, "day": date, "period": period, "began": began}
+        notes.append(Note(text, "ended_before_span", **facts))
+        return None
     if (as_of - date).days > STALE_DAYS:
         days = (as_of - date).days
         text = f"{name} ({symbols}): last close {date}, {days} days before the as-of date {as_of}"

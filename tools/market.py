@@ -159,10 +159,11 @@ class MarketData:
         result = _with_notes(quotes_tool(frames, as_of=as_of_date, source=source), notes)
         return dataclasses.replace(result, stand_ins=tuple(stand_ins))
 
-    def macro(self, as_of: DateLike | None = None) -> ToolResult:
+    def macro(self, as_of: DateLike | None = None, period: str | None = None) -> ToolResult:
         as_of_date = _date(as_of, "as-of date")
         frames, source, notes = self._frames(list(MACRO_SYMBOLS), as_of_date, as_of is None, False)
-        return _with_notes(macro_tool(frames, as_of=as_of_date, source=source), notes)
+        result = macro_tool(frames, as_of=as_of_date, period=period, source=source)
+        return _with_notes(result, notes)
 
     def _frames_with_stand_ins(
         self, wanted: list[str], as_of: dt.date | None, latest: bool

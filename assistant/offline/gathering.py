@@ -178,7 +178,12 @@ class Gatherer:
             if out.sectors is not None:
                 out.sector_returns = self.sector_returns(out.sectors, question, out)
         if "macro" in question.intents and question.allows("macro"):
-            out.macro = self.tool("macro", {"as_of": day}, lambda: market.macro(as_of=day), out)
+            # a period asked: a reading whose closes end before it began says nothing of it
+            period = None if question.period_default else question.period
+            args = {"as_of": day, "period": period}
+            out.macro = self.tool(
+                "macro", args, lambda: market.macro(as_of=day, period=period), out
+            )
         strip = strip_symbols(list(question.symbols) + list(question.sectors), sorted(have))
         if strip and question.allows("quotes"):
             out.quotes = self.tool(

@@ -155,8 +155,8 @@ class FakeMarket:
         provenance = _provenance("quotes", symbols)
         return ToolResult(pd.DataFrame(rows), provenance, "quotes", measures=quotes.MEASURES)
 
-    def macro(self, as_of: dt.date | None = None) -> ToolResult:
-        self._enter("macro", as_of=as_of)
+    def macro(self, as_of: dt.date | None = None, period: str | None = None) -> ToolResult:
+        self._enter("macro", as_of=as_of, period=period)
         rows = [
             {"indicator": "10-year yield", "symbols": "^TNX", "date": pd.Timestamp(AS_OF),
              "value": 4.236, "metric": "level", "unit": "%", "change_1m": 12.4, "change_unit": "bp",

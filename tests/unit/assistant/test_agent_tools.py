@@ -50,7 +50,7 @@ def test_tool_errors_are_text() -> None:
 
 def test_a_bug_in_a_tool_is_raised_not_shown_to_the_model_as_a_failure() -> None:
     class BuggyMarket(FakeMarket):
-        def macro(self, as_of: dt.date | None = None) -> ToolResult:
+        def macro(self, as_of: dt.date | None = None, period: str | None = None) -> ToolResult:
             raise KeyError("10y")
 
     found, _ = tools(market=BuggyMarket())

@@ -66,7 +66,7 @@ def test_an_inversion_asked(question: str, asked: bool) -> None:
 
 
 class CurveMarket(FakeMarket):
-    def macro(self, as_of: object = None) -> ToolResult:  # type: ignore[override]
+    def macro(self, as_of: object = None, period: object = None) -> ToolResult:  # type: ignore[override]
         return dashboard(("10y-5y slope", 41.0))
 
 

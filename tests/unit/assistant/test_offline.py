@@ -57,6 +57,18 @@ def test_a_snapshot_store_answers_last_month_from_its_last_close() -> None:
     assert not any("上个月" in n for n in notices(answer))
 
 
+def test_the_dashboard_is_read_for_the_period_asked_not_a_default_one() -> None:
+    """ "How did the 10-year yield move in December?" reads the readings for December (one
+    whose closes end before it is left out by the tool); "What is the 10-year yield?" asks no
+    period, and the year to date returns default to is none of the dashboard's."""
+    market = FakeMarket()
+    assistant(market=market).ask("How did the 10-year yield move in December 2025?", offline=True)
+    assert [a["period"] for n, a in market.calls if n == "macro"] == ["2025-12"]
+    market = FakeMarket()
+    assistant(market=market).ask("What is the 10-year yield?", offline=True)
+    assert [a["period"] for n, a in market.calls if n == "macro"] == [None]
+
+
 def test_a_drawdown_asked_is_answered_first() -> None:
     """ "纳指今年最大回撤是多少？" leads with the drawdown, is titled by it and sums it up
     first; it is not told again among the risks, nor is the yardstick's."""

@@ -34,7 +34,7 @@ class GatedMarket(FakeMarket):
         super().__init__()
         self.entered, self.release = threading.Event(), threading.Event()
 
-    def macro(self, as_of: dt.date | None = None) -> Any:
+    def macro(self, as_of: dt.date | None = None, period: str | None = None) -> Any:
         self.entered.set()
         assert self.release.wait(WAIT_S), "the test never released the run"
         return super().macro(as_of)

@@ -124,6 +124,25 @@ def test_macro_says_when_a_series_is_old() -> None:
     assert any("last close 2024-01-05" in note for note in result.provenance.notes)
 
 
+def test_macro_leaves_out_a_reading_that_ends_before_the_period_asked() -> None:
+    """ "How did the 10-year yield move in February?" is not answered by January's close: the
+    yield and its slope are left out, with a note; the readings that reach February stay. A
+    trailing span ("1M") has no first day and keeps every reading, dated."""
+    frames = macro_frames()
+    frames["^TNX"] = frames["^TNX"].iloc[:5]  # ends 2024-01-05
+    result = macro(frames, period="2024-02")
+    indicators = {row["indicator"] for row in result.records()}
+    assert "10-year yield" not in indicators and "10y-5y slope" not in indicators
+    assert "VIX" in indicators
+    left_out = [n for n in result.provenance.notes if n.key == "ended_before_span"]
+    assert {n.facts["symbol"] for n in left_out} == {"^TNX", "^TNX-^FVX"}
+    assert not any(n.key == "stale" for n in result.provenance.notes)  # said once
+    assert "10-year yield" in {row["indicator"] for row in macro(frames, period="1M").records()}
+    only = {"^TNX": frames["^TNX"]}
+    with pytest.raises(DataRangeError, match="before 2024-02 began on 2024-02-01"):
+        macro(only, period="2024-02")
+
+
 def test_macro_errors() -> None:
     with pytest.raises(UnknownSymbolError, match="macro needs some of"):
         macro({"SPY": make_frame([1, 2])})
