@@ -40,6 +40,7 @@ from assistant.gather.terms import (
 )
 from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
 from assistant.gather.written_names import about_names, names_typed
+from assistant.question.speakers import voices_asked
 from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
@@ -142,7 +143,7 @@ def candidates(
     span = timely_span(question, period, period_carried)
     (named, rest), asks = asked_when(question, as_of, period, span), Asks.of(question, period)
     wanted = question_terms(rest, names, speakers, glosses)
-    expressible = in_other_language(wanted)
+    expressible, voices = in_other_language(wanted), _voices(question, wanted)
     lowered, unwritten = _lowered(question, names)
     typed = names_typed(rest, wanted, names)
     hits = hits if scoped else about_names(hits, typed, lowered, language)
@@ -165,7 +166,7 @@ def candidates(
         if not about and not scoped and (wanted or lowered) and not names_written(text, lowered):
             continue  # not about the question, nor (asking "为什么？" of it) about its subject
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
-        named_worth = _named_worth(text, unwritten, speakers)
+        named_worth = _named_worth(text, said, unwritten, (speakers, voices))
         if scoped:  # what the question asks first; the article's own order breaks ties
             score = 2 * coverage + figure + 0.3 / (1 + position)
         else:
@@ -335,10 +336,28 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     ]
 
 
-def _named_worth(text: str, unwritten: list[str], speakers: Names) -> float:
+def _voices(question: str, wanted: Wanted) -> Wanted:
+    """The question's terms for whose words it asks ("What did Powell say…", "鲍威尔对降息说了
+    什么"): a sentence saying one itself is worth `SPEAKER` more, as a sentence voicing a
+    company the question cites does."""
+    asked = voices_asked(question)
+    words = {w for name in asked for w in terms(name)}
+    return [
+        g
+        for g in wanted
+        if any((t in words) if t.isascii() else any(t in name for name in asked) for t in g)
+    ]
+
+
+def _named_worth(
+    text: str, said: list[Said], unwritten: list[str], whose: tuple[Names, Wanted]
+) -> float:
     """What naming a symbol in play the question does not write (`NAMED`), and one whose view
-    the question asks (`SPEAKER`: "高盛认为…" for "高盛怎么看黄金？"), is worth to a sentence."""
+    the question asks (`SPEAKER`: "高盛认为…" for "高盛怎么看黄金？"), is worth to a sentence:
+    a symbol it cites (`whose`: speakers), or a term for whose words it asks (voices)."""
+    speakers, voices = whose
     voiced = any(names_written(text, aliases) for aliases in speakers)
+    voiced = voiced or any(p.says(g) for p in said for g in voices)
     return NAMED * bool(names_written(text, unwritten)) + SPEAKER * voiced
 
 

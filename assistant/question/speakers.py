@@ -61,6 +61,34 @@ _VIEW_OF_ZH = re.compile(
 )
 
 
+# Whose words a question asks for, by what it asks them with: "What did Powell say about
+# rate cuts?", "What does Goldman think of gold?", "Powell's remarks on inflation", "鲍威尔对降息
+# 说了什么", "沃什怎么看通胀". A name of up to three capitalised words, or a run of Chinese
+# characters (the role before a name too: "美联储主席鲍威尔").
+_ASKED_EN = re.compile(
+    r"\b(?i:what|how)\s+(?:did|does|do|has|have|had|will|would|is|was)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s+"
+    r"(?:say|said|saying|think|thinking|see|seeing|mean|argue|arguing|warn|warning|tell|told|"
+    r"signal|signaling|predict|comment|write|wrote|suggest|expect|expecting)\b"
+    r"|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s?\s+"
+    r"(?:views?|comments?|remarks?|take|stance|speech|testimony|message|warning)\b"
+)
+_ASKED_ZH = re.compile(
+    r"(?P<name>[\u4e00-\u9fff·]{2,10}?)(?:对|就|关于)[^，。？?]{1,15}?"
+    r"(?:说了什么|说了啥|讲了什么|怎么说|怎么看|如何看|怎样看|有何看法|有什么看法|表态|发表了什么)"
+    r"|(?P<speaker>[\u4e00-\u9fff·]{2,10}?)(?:说了什么|说了啥|讲了什么|表示了什么|怎么说|怎么看|如何看)"
+)
+
+
+def voices_asked(text: str) -> list[str]:
+    """The names whose words the question asks for, as written ("Powell", "美联储主席鲍威尔"):
+    a sentence that names the speaker itself answers it before one that only shares their
+    article ("Governor Miran dissented…" under the headline "Governor Powell")."""
+    found = [m["name"] or m["owner"] for m in _ASKED_EN.finditer(text)]
+    found += [m["name"] or m["speaker"] for m in _ASKED_ZH.finditer(text)]
+    return [name for name in found if name]
+
+
 @dataclass(frozen=True)
 class Speakers:
     """The symbols every mention of which is a source's: `attributed` ones ("per JPMorgan",

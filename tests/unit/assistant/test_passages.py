@@ -27,6 +27,7 @@ from assistant.question.intents import (
     asks_when,
     asks_words,
 )
+from assistant.question.speakers import voices_asked
 from ingest.crosslingual import translate
 from ingest.models import Chunk, Hit
 from ingest.named_periods import asks_now
@@ -752,6 +753,27 @@ def test_a_sentence_saying_nothing_of_the_question_is_on_it_only_through_its_art
     won = hit(2, "Trump threatens tariffs on South Korea; won slides",
               "The USDKRW gapped up 0.7% to 1452 on the news.")  # fmt: skip
     assert any("1452" in c.text for c in candidates([won], "How did the won react?", [], "en"))
+
+
+def test_whose_words_are_asked_answers_before_another_voice_in_the_article() -> None:
+    """ "What did Powell say about rate cuts?": under the headline "Governor Powell", what
+    Powell said comes before Governor Miran's dissent, which says "rate cut" and names Powell
+    only through the headline; so in Chinese ("鲍威尔对降息说了什么？")."""
+    text = (
+        "Governor Miran dissented again because he wanted a rate cut. "
+        "On balance, Powell said the Committee was moving toward a neutral place on cuts."
+    )
+    press = Hit(
+        chunk=Chunk(id="c0", article_id="a0", text=text), score=1.0, title="Governor Powell"
+    )
+    found = candidates([press], "What did Powell say about rate cuts?", [], "en")
+    assert found[0].text.startswith("On balance, Powell said")
+    text = "米兰再次投下反对票，他希望降息。鲍威尔表示，委员会的看法趋于中性。"
+    chair = Hit(chunk=Chunk(id="c1", article_id="a1", text=text), score=1.0, title="鲍威尔的告别")
+    assert candidates([chair], "鲍威尔对降息说了什么？", [], "zh")[0].text.startswith("鲍威尔表示")
+    assert voices_asked("What does Goldman think of gold?") == ["Goldman"]
+    assert voices_asked("美联储主席鲍威尔说了什么") == ["美联储主席鲍威尔"]
+    assert voices_asked("How did the S&P 500 do?") == []
 
 
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
