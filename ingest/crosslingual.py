@@ -317,8 +317,8 @@ def search_terms(
             for word, cut in cuts
             if cut and (not CJK_RUN.fullmatch(word) or "".join(cut) == word)
         ]
-        if any(own.issuperset(a) for a in alternatives):
-            continue  # the query says it in both languages ("特朗普 Trump")
+        if any(own.issuperset(a) or a[0] in own for a in alternatives):
+            continue  # the query says it in both languages ("特朗普 Trump", "Goldman 高盛")
         kept = (tuple(t for t in a if t not in own) for a in alternatives)
         term = tuple(dict.fromkeys(a for a in kept if a))
         if term:

@@ -10,6 +10,11 @@ A query is searched in both languages: the CC-CEDICT translations of its words
 and the local embedding compares each candidate with the query and with its translation, the
 closer counting.
 
+A phrase in double quotes is one term however many words it has (`quoted`): the offline path
+adds the names of what a question asks about in the other language so ("高盛怎么看油价？ "WTI
+crude oil" "Goldman Sachs""), and two English words for one name must not outvote the
+question's own.
+
 A query naming a day or a month ("2026年6月PPI", "on July 3") gets a third vote: BM25 within the
 days that period's news was published (`ingest.named_periods.named_period`), counted twice.
 """
@@ -17,7 +22,8 @@ days that period's news was published (`ingest.named_periods.named_period`), cou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -55,20 +61,22 @@ def rank_chunks(
     words = [t.term for t in translated]
     depth = max(4 * k, 30)
 
-    def bm25(typed: list[str], n: int, within: Filters) -> list[str]:
+    def bm25(typed: list[str], n: int, within: Filters, phrases: Phrases = ()) -> list[str]:
         # A word jieba cut into characters (俄 + 乌: 俄乌) is one term, as its translation is:
         # as two it would outvote an English passage saying "Russo-Ukrainian" once.
         kept, cut = characters_of_words(typed, words)
-        return lexical.search(kept, n, within, translations, TRANSLATION_WEIGHT, cut)
+        return lexical.search(kept, n, within, translations, TRANSLATION_WEIGHT, [*cut, *phrases])
 
-    lexical_ids = bm25(tokens, max(depth, CANDIDATES), filters)
+    typed, phrases = quoted(query)
+    lexical_ids = bm25(typed, max(depth, CANDIDATES), filters, phrases)
     # A query naming a day or a month ("2026年6月PPI", "on July 3") is about what was
     # reported then, yet a monthly report's other months share all its words: BM25 within
     # that window votes too, and its passages join the candidates the embedding ranks.
     dated: list[str] = []
     if (named := _named_window(query, filters)) is not None:
         window, rest = named  # within the window, the date's own words only add noise
-        dated = bm25(tokenize(rest), depth, window)
+        rest_typed, rest_phrases = quoted(rest)
+        dated = bm25(rest_typed, depth, window, rest_phrases)
     candidates = list(dict.fromkeys([*lexical_ids, *dated]))
     # A lexical embedding re-ranks BM25's candidates; when BM25 finds nothing (no shared
     # word), it searches alone so character bigrams can still find a near spelling.
@@ -88,6 +96,19 @@ def rank_chunks(
     weight = embedder.fusion_weight
     rankings = [(vector_ids, weight), (lexical_ids[:depth], 1.0), (dated, DATED_WEIGHT)]
     return fuse(rankings)
+
+
+Phrases = Sequence[tuple[str, ...]]
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def quoted(query: str) -> tuple[list[str], Phrases]:
+    """The query's tokens outside double quotes, and each quoted phrase's: one term, however
+    many words it has ("高盛怎么看油价？ "Goldman Sachs"": the name its answer's English articles
+    use counts as one word, not two that outvote the question's own)."""
+    phrases = [tuple(tokenize(m)) for m in _QUOTED.findall(query)]
+    rest = tokenize(_QUOTED.sub(" ", query))
+    return rest + [p[0] for p in phrases if len(p) == 1], [p for p in phrases if len(p) > 1]
 
 
 def fuse(rankings: Iterable[tuple[list[str], float]], k: int = RRF_K) -> list[tuple[str, float]]:

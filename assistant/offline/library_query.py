@@ -15,6 +15,7 @@ from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
 from assistant.question.vocabulary import Vocabulary
 from ingest.named_periods import named_period
+from ingest.tokens import tokenize
 from tools.period_labels import months_of
 
 # What an index's name says of its kind ("标普500指数", "Hang Seng Index"), not which it is.
@@ -52,7 +53,10 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     text = without_time_words(question.text)
     if not text.strip(" ?？"):
         text = question.text
-    parts = [text, *[n for n in dict.fromkeys(names) if n not in question.text]]
+    # a name of several words is one term (`ingest.ranking.quoted`): "Goldman Sachs" is not two
+    # words that outvote the question's own
+    added = [n for n in dict.fromkeys(names) if n not in question.text]
+    parts = [text, *[f'"{n}"' if len(tokenize(n)) > 1 else n for n in added]]
     # a follow-up restated ("它的目标价" as "英伟达的目标价") names its subject already
     if question.carried_over and question.typed is None and previous:
         parts.insert(0, previous)

@@ -156,6 +156,10 @@ def test_search_terms_leave_out_what_the_query_already_says() -> None:
     # 特朗普 and Trump are the same term said twice; 关税 adds its glosses; "trump" adds
     # nothing new, and 将牌 would only add 牌 (将 is a stop word).
     assert terms == [(("custom", "duty"), ("tariff",))]
+    # a name said by its first word ("Goldman" for 高盛, "Goldman Sachs") is said in both
+    names = Cedict.of({"高盛": ["Goldman Sachs"]}, {})
+    query = "What did Goldman say? 高盛"
+    assert search_terms(query, tokenize(query), names) == []
 
 
 def test_the_words_of_a_word_the_dictionary_lacks_are_searched_as_written_apart() -> None:

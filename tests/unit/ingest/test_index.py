@@ -22,7 +22,7 @@ from ingest.filters import Filters
 from ingest.index import Index
 from ingest.lexical import READING, upgrade_tokens
 from ingest.models import Article, Section
-from ingest.ranking import fuse
+from ingest.ranking import fuse, quoted
 from ingest.tokens import VERSION
 from tests.unit.ingest.conftest import open_index, read_article
 
@@ -137,6 +137,29 @@ def test_a_query_naming_a_month_finds_that_months_report(make_index: MakeIndex) 
     # a window the filters exclude is no window: the filters still hold
     within = index.search(question, k=8, filters=Filters(until=dt.date(2026, 3, 31)))
     assert {h.chunk.article_id for h in within} == {"ppi-1", "ppi-2", "ppi-3"}
+
+
+def test_a_quoted_name_counts_as_one_term(make_index: MakeIndex) -> None:
+    """ "高盛怎么看油价？ "Goldman Sachs"": the English name the search adds for the English
+    articles is one term, not two words that outvote the question's own: Goldman's view of oil
+    in Chinese ranks above an English story naming Goldman Sachs twice on something else."""
+    corpus = [
+        article("zh-oil", "高盛认为，当前油价面临的风险方向并非单一。", source="华尔街见闻"),
+        article(
+            "en-gs",
+            "Goldman Sachs is launching a platform; Goldman Sachs clients get private stakes.",
+            source="CNBC",
+        ),
+        article("zh-other", "高盛发布了新的基金产品。", source="华尔街见闻"),
+    ]
+    index = make_index()
+    index.upsert_many(corpus)
+    hits = index.search('高盛怎么看油价？ "Goldman Sachs"', k=3)
+    assert hits[0].chunk.article_id == "zh-oil"
+    assert quoted('高盛怎么看油价？ "Goldman Sachs" "WTI"') == (
+        ["高盛", "看", "油价", "wti"],
+        [("goldman", "sach")],
+    )
 
 
 def test_a_month_still_to_come_does_not_narrow_the_search(make_index: MakeIndex) -> None:
