@@ -166,6 +166,15 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     Instrument("^SP400", "S&P MidCap 400", "标普中盘400指数",
                ("标普中盘400", "标普中盘400指数", "标普400", "s&p midcap 400", "s&p mid cap 400",
                 "s&p 400"), ("sp400",)),
+    # The chip stocks, as the PHLX Semiconductor index measures them (费城半导体指数, "费半"): what
+    # "How are chip stocks doing?" and "半导体板块今年涨了多少" ask about. Not a bare 半导体 or
+    # "semiconductor", which name companies too (超威半导体, "Taiwan Semiconductor").
+    Instrument("^SOX", "PHLX Semiconductor Index", "费城半导体指数",
+               ("费城半导体指数", "费城半导体", "费半", "半导体指数", "半导体板块", "半导体股",
+                "芯片股", "芯片板块", "phlx semiconductor", "philadelphia semiconductor index",
+                "semiconductor index", "semiconductor stocks", "semiconductors", "chip stocks",
+                "chipmakers", "chipmaker stocks"),
+               ("sox",)),
     Instrument("^VIX", "VIX volatility index", "VIX恐慌指数",
                ("恐慌指数", "波动率指数", "vix", "volatility index"), (), earnings=False,
                change_unit="pt"),
@@ -241,6 +250,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
     Instrument("QQQ", "Invesco QQQ (Nasdaq 100 ETF)", "纳指100 ETF", ("纳指100etf",), ()),
     Instrument("IWM", "iShares Russell 2000 ETF", "罗素2000 ETF", ("罗素2000etf",), ()),
     Instrument("DIA", "SPDR Dow Jones ETF", "道指ETF", ("道指etf",), ()),
+    Instrument("SOXX", "iShares Semiconductor ETF", "半导体ETF", ("半导体etf",), ()),
     Instrument("HYG", "iShares High Yield Corporate Bond ETF", "高收益公司债ETF",
                ("高收益债", "高收益公司债", "high-yield bonds", "junk bonds"), ()),
     Instrument("LQD", "iShares Investment Grade Corporate Bond ETF", "投资级公司债ETF",

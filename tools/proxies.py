@@ -16,7 +16,7 @@ from dataclasses import dataclass
 # Index -> the ETF that tracks it (QQQ tracks the Nasdaq 100, the closest listed proxy for the
 # Composite). The answer's ticker strip shows the same ETFs beside their indices.
 ETF_PROXY: dict[str, str] = {
-    "^RUT": "IWM", "^GSPC": "SPY", "^IXIC": "QQQ", "^NDX": "QQQ", "^DJI": "DIA"
+    "^RUT": "IWM", "^GSPC": "SPY", "^IXIC": "QQQ", "^NDX": "QQQ", "^DJI": "DIA", "^SOX": "SOXX"
 }  # fmt: skip
 # A last close this much older than the date wanted is "ending early" (a long weekend is not).
 LAGGING_AFTER = dt.timedelta(days=4)

@@ -641,6 +641,23 @@ def test_a_chinese_name_the_library_gives_a_listed_company_names_it() -> None:
     assert default_vocabulary().find_symbols("贝莱德最近怎么样？") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["How are chip stocks doing?", "半导体板块今年涨了多少？", "费城半导体指数7月表现如何？",
+     "How did semiconductor stocks do in July?"],
+)  # fmt: skip
+def test_the_chip_stocks_are_the_semiconductor_index(text: str) -> None:
+    """What people call the chip stocks is measured as the PHLX Semiconductor index (^SOX, its
+    ETF SOXX standing in), not left to commentary; a company named for semiconductors is the
+    company (超威半导体 is AMD, "Taiwan Semiconductor" TSMC)."""
+    assert parse(text).asked_symbols == ("^SOX",)
+    assert parse("超威半导体今年涨了多少？").asked_symbols == ("AMD",)
+    assert parse("Why did Taiwan Semiconductor fall?").asked_symbols == ("TSM",)
+    first = parse("How did the Nasdaq do in July?")
+    after = parse("What about semiconductors?", previous=first)
+    assert after.asked_symbols == ("^SOX",) and after.period == first.period
+
+
 # -- follow-ups: the earlier topic only when the question leans on it ----------------------------
 
 
