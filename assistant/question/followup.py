@@ -10,7 +10,14 @@ gold?") asks the earlier question again of what it names (`elliptical_subject`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from assistant.question.period import without_time_words
+from ingest.dates import MONTH_NAMES
+from ingest.framing import ASPECT_WORDS, NOT_TERMS, SPAN_WORDS
+from ingest.named_periods import QUARTER_ORDINALS, named_period, quarter_spans, without_spans
+from ingest.tokens import tokenize
 
 _ZH = re.compile(
     r"^\s*(?:那|那么|还有|再|那如果)"  # 那纳斯达克呢? 那么美联储的影响呢?
@@ -49,3 +56,34 @@ def elliptical_subject(text: str) -> str | None:
     Nasdaq?": Nasdaq); None for any other question."""
     found = _ZH_ELLIPSIS.match(text) or _EN_ELLIPSIS.match(text)
     return found["said"].strip() if found else None
+
+
+# The sides of a topic an elliptical follow-up may ask of the earlier one ("What about the
+# risks?", "那估值呢？", "And the drivers?"), beyond the aspect words (`ingest.framing`).
+_SIDES = frozenset(
+    """risk valuation outlook catalyst driver reason earning performance return volatility
+    drawdown momentum flow fundamental technical upside downside why opportunity view target
+    风险 估值 前景 展望 催化剂 催化 驱动 原因 业绩 表现 回报 波动 波动率 回撤 资金 资金流 基本面
+    技术面 机会 机遇 为什么 看法 目标价""".split()  # noqa: SIM905
+)
+
+
+# …and the words of a time it may ask of instead: "What about August?", "And Q2?", "What about
+# the same period last year?" (the rest of a time, "last week", `without_time_words` takes).
+_TIMES = frozenset(
+    [m.lower() for m in MONTH_NAMES]
+    + [m[:3].lower() for m in MONTH_NAMES]
+    + list(QUARTER_ORDINALS)
+    + "quarter half q1 q2 q3 q4 h1 h2 same period time 季度 上半年 下半年 同期".split()  # noqa: SIM905
+)
+
+
+def names_another_topic(subject: str) -> bool:
+    """Does what an elliptical follow-up names (`elliptical_subject`) make a topic of its own
+    ("What about housing?", "那房价呢？"), rather than a side of the earlier one ("What about the
+    risks?", "那估值呢？") or a time ("What about August?", "那上个月呢？")?"""
+    named = named_period(subject, dt.date.today())
+    rest = without_time_words(named.rest if named else subject)
+    rest = without_spans(rest, [(start, end) for start, end, _ in quarter_spans(rest)])  # 二季度
+    kept = NOT_TERMS | ASPECT_WORDS | SPAN_WORDS | _SIDES | _TIMES
+    return any(word not in kept and not word.isdigit() for word in tokenize(rest))

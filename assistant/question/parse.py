@@ -18,7 +18,7 @@ from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.question.comparison import Comparison, asks_comparison, comparison_asked
 from assistant.question.cues import has_cue
-from assistant.question.followup import elliptical_subject, refers_back
+from assistant.question.followup import elliptical_subject, names_another_topic, refers_back
 from assistant.question.intents import (
     Intent,
     asks_level,
@@ -315,13 +315,15 @@ def _carry_over(parsed: ParsedQuestion, previous: ParsedQuestion) -> ParsedQuest
         or parsed.intents & {"sectors", "macro"}
         or names_macro(parsed.text)
     )
-    # "What about the Fed's view on inflation?" after oil: the earlier question asked of a topic
-    # it names by no symbol, which replaces the earlier one (its period still holds)
+    # "What about the Fed's view on inflation?" or "What about housing?" after oil: the earlier
+    # question asked of a topic it names by no symbol, which replaces the earlier one (its
+    # period still holds); not "What about the risks?", a side of the earlier topic
+    subject = elliptical_subject(parsed.typed or parsed.text)
     replaced = (
-        own_topic
-        and not parsed.symbols
+        not parsed.symbols
         and not parsed.sectors
-        and elliptical_subject(parsed.typed or parsed.text) is not None
+        and subject is not None
+        and (own_topic or names_another_topic(subject))
     )
     if not own_topic or _refers_back(parsed):
         if parsed.symbols and parsed.asks_comparison:

@@ -838,6 +838,18 @@ def test_an_elliptical_follow_up_naming_a_topic_of_its_own_replaces_the_earlier_
     assert follow.period == first.period  # "recently" still holds
 
 
+@pytest.mark.parametrize("text", ["What about housing?", "那房价呢？", "What about Europe?"])
+def test_an_elliptical_follow_up_naming_no_symbol_and_no_side_starts_a_topic(text: str) -> None:
+    """After "How did the Nasdaq do in July?", "What about housing?" asks about housing in July,
+    not the Nasdaq again; "What about the risks?", "那估值呢？" ask a side of the Nasdaq, and
+    "What about August?", "那二季度呢？" another time of it."""
+    first = parse("How did the Nasdaq do in July?")
+    follow = parse(text, previous=first)
+    assert "^IXIC" not in follow.symbols and follow.period == first.period
+    for side in ("What about the risks?", "那估值呢？", "What about August?", "那二季度呢？"):
+        assert "^IXIC" in parse(side, previous=first).symbols, side
+
+
 def test_a_period_carried_from_the_earlier_turn_is_marked_so() -> None:
     """ "它的目标价是多少？" after "英伟达最近表现如何？" keeps "recently", which it did not ask."""
     first = parse("英伟达最近表现如何？")
