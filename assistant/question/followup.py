@@ -61,10 +61,10 @@ def elliptical_subject(text: str) -> str | None:
 # The sides of a topic an elliptical follow-up may ask of the earlier one ("What about the
 # risks?", "那估值呢？", "And the drivers?"), beyond the aspect words (`ingest.framing`).
 _SIDES = frozenset(
-    """risk valuation outlook catalyst driver reason earning performance return volatility
-    drawdown momentum flow fundamental technical upside downside why opportunity view target
-    风险 估值 前景 展望 催化剂 催化 驱动 原因 业绩 表现 回报 波动 波动率 回撤 资金 资金流 基本面
-    技术面 机会 机遇 为什么 看法 目标价""".split()  # noqa: SIM905
+    """risk valuation catalyst earning return volatility drawdown momentum flow fundamental
+    technical upside downside why opportunity target
+    风险 估值 催化剂 催化 业绩 回报 波动 波动率 回撤 资金 资金流 基本面 技术面 机会 机遇 为什么 看法
+    目标价""".split()  # noqa: SIM905
 )
 
 

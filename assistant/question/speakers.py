@@ -44,19 +44,20 @@ _VOICED = re.compile(
 # Right before a name, the view it was asked for: "What price target did Goldman Sachs set…".
 _VIEW_ASKED = re.compile(rf"{_VIEW}s?\s+(?:did|does|do|has|have|had|will|would)\s+$", re.I)
 _VIEW_ZH = r"(?:目标价|评级|预测|预期|展望|看法)"
+_HOW_VIEWED_ZH = r"(?:怎么看|如何看|怎样看|有何看法|有什么看法)"  # "大摩如何看待油价"
 _VOICED_ZH = re.compile(
     r"^(?:的)?(?:首席)?(?:分析师|策略师|经济学家|研究团队|团队|研报|报告)?"
     r"(?:预计|预测|预期|估计|测算|建议|看好|看空|看多|首次覆盖"
     rf"|(?:上调|下调|维持|重申|给予|给出|给)[^，。？?]{{0,8}}?{_VIEW_ZH})"
     # or asked for it: "大摩如何看待油价"
-    r"|^(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
+    rf"|^{_HOW_VIEWED_ZH}"
 )
 _VIEW_OF_ZH = re.compile(
     # its view of something: "摩根士丹利对英伟达的目标价", "高盛的油价预测" (but "美光的目标价"
     # is the target set for Micron: only a forecast or an outlook is a company's own)
     rf"^对[^，。？?的]{{1,12}}的[^，。？?的]{{0,6}}?{_VIEW_ZH}"
     # or asked for it: "高盛对美股怎么看"
-    r"|^对[^，。？?的]{1,12}(?:怎么看|如何看|怎样看|有何看法|有什么看法)"
+    rf"|^对[^，。？?的]{{1,12}}{_HOW_VIEWED_ZH}"
     r"|^的[^，。？?的]{1,6}?(?:预测|展望|看法)"
 )
 
@@ -73,10 +74,10 @@ _ASKED_EN = re.compile(
     r"|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s?\s+"
     r"(?:views?|comments?|remarks?|take|stance|speech|testimony|message|warning)\b"
 )
+_SAID_ZH = r"(?:说了什么|说了啥|讲了什么|表示了什么|怎么说|表态|发表了什么)"
 _ASKED_ZH = re.compile(
-    r"(?P<name>[\u4e00-\u9fff·]{2,10}?)(?:对|就|关于)[^，。？?]{1,15}?"
-    r"(?:说了什么|说了啥|讲了什么|怎么说|怎么看|如何看|怎样看|有何看法|有什么看法|表态|发表了什么)"
-    r"|(?P<speaker>[\u4e00-\u9fff·]{2,10}?)(?:说了什么|说了啥|讲了什么|表示了什么|怎么说|怎么看|如何看)"
+    rf"(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?:对|就|关于)[^，。？?]{{1,15}}?(?:{_SAID_ZH}|{_HOW_VIEWED_ZH})"
+    rf"|(?P<speaker>[\u4e00-\u9fff·]{{2,10}}?)(?:{_SAID_ZH}|{_HOW_VIEWED_ZH})"
 )
 
 
