@@ -10,10 +10,10 @@ A query is searched in both languages: the CC-CEDICT translations of its words
 and the local embedding compares each candidate with the query and with its translation, the
 closer counting.
 
-A phrase in double quotes is one term however many words it has (`quoted`): the offline path
-adds the names of what a question asks about in the other language so ("高盛怎么看油价？ "WTI
-crude oil" "Goldman Sachs""), and two English words for one name must not outvote the
-question's own.
+A phrase in double quotes is one term however many words it has (`quoted`), scored by its best
+word as a translation is: the offline path adds the names of what a question asks about in the
+other language so ("高盛怎么看油价？ "WTI crude oil" "Goldman Sachs""), and two English words
+for one name must not outvote the question's own.
 
 A query naming a day or a month ("2026年6月PPI", "on July 3") gets a third vote: BM25 within the
 days that period's news was published (`ingest.named_periods.named_period`), counted twice.
@@ -63,9 +63,13 @@ def rank_chunks(
 
     def bm25(typed: list[str], n: int, within: Filters, phrases: Phrases = ()) -> list[str]:
         # A word jieba cut into characters (俄 + 乌: 俄乌) is one term, as its translation is:
-        # as two it would outvote an English passage saying "Russo-Ukrainian" once.
+        # as two it would outvote an English passage saying "Russo-Ukrainian" once. A quoted
+        # name counts as its best word, as a translation does ("Goldman Sachs": "goldman"; 纳斯达克
+        # 综合指数: 纳斯达克, not the 指数 of every index)
         kept, cut = characters_of_words(typed, words)
-        return lexical.search(kept, n, within, translations, TRANSLATION_WEIGHT, [*cut, *phrases])
+        named = [tuple((token,) for token in phrase) for phrase in phrases]
+        terms = [*translations, *named]
+        return lexical.search(kept, n, within, terms, TRANSLATION_WEIGHT, cut)
 
     typed, phrases = quoted(query)
     lexical_ids = bm25(typed, max(depth, CANDIDATES), filters, phrases)
