@@ -167,8 +167,8 @@ def candidates(
             continue  # not about the question, nor (asking "为什么？" of it) about its subject
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
         named_worth = _named_worth(text, said, unwritten, (speakers, voices))
-        if scoped:  # what the question asks first; the article's own order breaks ties
-            score = 2 * coverage + figure + 0.3 / (1 + position)
+        if scoped:  # what the question asks first (and whose words); the article's order next
+            score = 2 * (coverage + SPEAKER * _voiced(said, voices)) + figure + 0.3 / (1 + position)
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, named_worth, subject, lang == language) + figure
@@ -356,9 +356,13 @@ def _named_worth(
     the question asks (`SPEAKER`: "高盛认为…" for "高盛怎么看黄金？"), is worth to a sentence:
     a symbol it cites (`whose`: speakers), or a term for whose words it asks (voices)."""
     speakers, voices = whose
-    voiced = any(names_written(text, aliases) for aliases in speakers)
-    voiced = voiced or any(p.says(g) for p in said for g in voices)
+    voiced = any(names_written(text, aliases) for aliases in speakers) or _voiced(said, voices)
     return NAMED * bool(names_written(text, unwritten)) + SPEAKER * voiced
+
+
+def _voiced(said: list[Said], voices: Wanted) -> bool:
+    """Does the sentence itself name one whose words the question asks (`_voices`)?"""
+    return any(p.says(g) for p in said for g in voices)
 
 
 def _score(coverage: float, rank: int, named: float, subject: bool, same_language: bool) -> float:

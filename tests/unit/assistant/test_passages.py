@@ -766,8 +766,9 @@ def test_whose_words_are_asked_answers_before_another_voice_in_the_article() -> 
     press = Hit(
         chunk=Chunk(id="c0", article_id="a0", text=text), score=1.0, title="Governor Powell"
     )
-    found = candidates([press], "What did Powell say about rate cuts?", [], "en")
-    assert found[0].text.startswith("On balance, Powell said")
+    for scoped in (False, True):  # so too in the article the reader chose
+        found = candidates([press], "What did Powell say about rate cuts?", [], "en", scoped=scoped)
+        assert found[0].text.startswith("On balance, Powell said"), scoped
     text = "米兰再次投下反对票，他希望降息。鲍威尔表示，委员会的看法趋于中性。"
     chair = Hit(chunk=Chunk(id="c1", article_id="a1", text=text), score=1.0, title="鲍威尔的告别")
     assert candidates([chair], "鲍威尔对降息说了什么？", [], "zh")[0].text.startswith("鲍威尔表示")
