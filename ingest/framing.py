@@ -41,12 +41,13 @@ NOW_WORDS = frozenset(
     recently recent lately currently current now nowadays presently latest newest""".split()  # noqa: SIM905
 )
 # Verbs an English question asks with ("What did the Fed minutes say?", "What does it mean?",
-# "What happened to Micron?", "What is the VIX telling us?"), in the forms a question writes
-# them (search folds plurals, not tenses), no more its subject than 说 is in "说了什么": a story
-# of a man held for "five minutes, officials say" does not answer it.
+# "What happened to Micron?", "What is the VIX telling us?", "What did Nvidia report?"), in the
+# forms a question writes them (search folds plurals, not tenses), no more its subject than 说
+# is in "说了什么": a story of a man held for "five minutes, officials say" does not answer it,
+# nor one "according to a report by The Information" what Nvidia reported.
 ASKING_WORDS = frozenset(
     """say says saying tell tells telling mean means happen happens happened happening explain
-    explains describe describes discuss discusses""".split()  # noqa: SIM905
+    explains describe describes discuss discusses report reported reporting""".split()  # noqa: SIM905
 )
 # Words that ask for figures ("What are the key numbers?", "有哪些关键数据？"): what kind of
 # sentence answers (`assistant.question.intents.asks_figure`), not its subject; 数字 in "智能位置

@@ -572,10 +572,13 @@ def test_a_verb_written_in_lower_case_is_not_the_acronym_it_spells() -> None:
 
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
-    "five minutes, officials say" covers only one of its two terms."""
+    "five minutes, officials say" covers only one of its two terms; nor is a sentence citing
+    "a report by The Information" (据…报道) on what Nvidia reported."""
     question = "What did the latest Fed minutes say?"
     assert not any(group & {"say", "latest"} for group in question_terms(question))
     assert coverage("He held on for five minutes, officials say.", question) == 0.5
+    reported = "What did Nvidia report for the quarter?"
+    assert not any(group & {"report", "报道"} for group in question_terms(reported))
     # asking for figures says what kind of sentence answers, not what it is about
     assert not question_terms("What are the key numbers?")
     asked = question_terms("中国出口有哪些关键数据？")
