@@ -45,7 +45,7 @@ def sector_sentences(
             language,
             date=format_date(day, language),
             top=join_items([scored(r) for r in rows[:3]], language),
-            bottom=join_items([scored(r) for r in rows[-3:]], language),
+            bottom=join_items([scored(r) for r in reversed(rows[-3:])], language),  # lowest first
             cite=CITE,
         ),
     ]
@@ -69,9 +69,10 @@ def sector_sentences(
 
 
 def period_sentences(result: ToolResult, names: dict[str, str], language: Language) -> list[str]:
-    """The sectors' funds ranked by their return over one period, the three best and worst,
-    each by its name in `names` ("能源(XLE)"); then, when the result holds an index besides
-    them ("Which sectors beat the S&P 500?"), the funds that did better than it."""
+    """The sectors' funds ranked by their return over one period, the three best and the three
+    worst (the worst first: "Which sector did worst?" is answered by the first named), each by
+    its name in `names` ("能源(XLE)"); then, when the result holds an index besides them
+    ("Which sectors beat the S&P 500?"), the funds that did better than it."""
     rows = sorted(
         (r for r in table_rows(result) if ok(r.get("return_pct"))),
         key=lambda r: -r["return_pct"],
@@ -93,7 +94,7 @@ def period_sentences(result: ToolResult, names: dict[str, str], language: Langua
             date=format_date(day_of(rows[0].get("end_date")) or result.provenance.as_of, language),
             period=period_label(str(rows[0].get("period") or ""), language),
             top=join_items([moved(r) for r in sectors[:3]], language),
-            bottom=join_items([moved(r) for r in sectors[-3:]], language),
+            bottom=join_items([moved(r) for r in reversed(sectors[-3:])], language),  # worst first
             cite=CITE,
         )
     ]

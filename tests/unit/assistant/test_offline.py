@@ -800,6 +800,8 @@ def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns()
     assert args["symbols"] == ["XLE", "XLB", "XLI", "XLF", "XLK"] and args["period"] == "YTD"
     text = answer.sections[0].text
     assert "年初至今涨幅居前的是能源(XLE)（上涨43.27%）、科技(XLK)（上涨27.48%）和工业(XLI)" in text
+    # the weakest named first: "Which sector did worst?" is answered by the first of them
+    assert "居后的是原材料(XLB)（上涨5.00%）、金融(XLF)（上涨5.50%）和工业(XLI)" in text
     assert text.index("年初至今涨幅") < text.index("综合评分")  # the fact asked first
     for question in ("近一个月哪个板块涨得最多？", "最近板块轮动如何？"):
         market = FakeMarket()
