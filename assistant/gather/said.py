@@ -242,7 +242,8 @@ class Said:
             text, text_terms = _LEAD_TO.sub(" ", text), None
         if _LISTING.search(text):  # "在纳斯达克上市" says where it trades, not the index
             text, text_terms = _LISTING.sub(" ", text), None
-        if _ECONOMY_SECTOR.search(text):  # "the private sector" is no sector of the market
+        # "the private sector" is no sector of the market (most texts say neither word: skipped)
+        if ("ector" in text or "部门" in text) and _ECONOMY_SECTOR.search(text):
             text, text_terms = _ECONOMY_SECTOR.sub(" ", text), None
         # "约4050美元/盎司" says no dollar but an amount in dollars (`Unit`); its English words
         # are the same without it
