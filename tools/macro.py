@@ -26,7 +26,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, UnknownSymbolError
 from tools.frames import as_date, closes, last_date, table, trading_dates
-from tools.notes import Note
+from tools.notes import Note, ended_before_note
 from tools.period_labels import first_day
 from tools.result import Measure, Provenance, ToolResult
 from tools.returns import BP_PER_PERCENT_POINT
@@ -213,10 +213,7 @@ def _row(
     date = as_date(series.dates[pos])
     if asked is not None and asked.began is not None and date < asked.began:
         # "How did the 10-year yield move in July?" is not answered by February's close
-        period, began = asked.period, asked.began
-        text = f"{symbols}'s stored closes end on {date}, before {period} began on {began}"
-        facts = {"symbol": symbols, "day": date, "period": period, "began": began}
-        notes.append(Note(text, "ended_before_span", **facts))
+        notes.append(ended_before_note(symbols, date, asked.period, asked.began))
         return None
     if (as_of - date).days > STALE_DAYS:
         days = (as_of - date).days

@@ -33,7 +33,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, PeriodError
 from tools.frames import as_date
-from tools.notes import incomplete_note
+from tools.notes import ended_before_note, incomplete_note
 from tools.period_labels import (
     YEAR_LABEL,
     calendar_days,
@@ -310,7 +310,6 @@ def _calendar_end(dates: np.ndarray, period: Period, symbol: str) -> tuple[int, 
     if stored_after or not np.busday_count(after, last_day + dt.timedelta(days=1)):
         return end_pos, ()  # complete, or only days without trading after its last close
     if end_date < began:
-        text = f"{symbol}'s stored closes end on {end_date}, before {period.label} began on {began}"
-        raise DataRangeError(text, key="ended_before_span", symbol=symbol, day=end_date,
-                             period=period.label, began=began)  # fmt: skip
+        note = ended_before_note(symbol, end_date, period.label, began)
+        raise DataRangeError(note, key=note.key, **note.facts)
     return end_pos, (incomplete_note([symbol], period.label, end_date),)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from tools.errors import DataRangeError, ToolError
 from tools.frames import closes, last_date, suspect_jumps, table, trading_dates
-from tools.notes import Note, merged_notes
+from tools.notes import Note, ended_before_note, merged_notes
 from tools.period_labels import to_date_start
 from tools.periods import Period, Window, resolve_window
 from tools.result import Measure, Provenance, ToolResult
@@ -169,16 +169,14 @@ def current_frames(
         return dict(frames), []
     lasts = {s: last_date(frame) for s, frame in frames.items()}
     kept = {s: frame for s, frame in frames.items() if lasts[s] >= began}
-    left_out = [_ended_before(s, last, period, began) for s, last in lasts.items() if s not in kept]
+    left_out = [
+        ended_before_note(symbol, last, period.label, began)
+        for symbol, last in lasts.items()
+        if symbol not in kept
+    ]
     if not kept:
         raise DataRangeError(left_out[0], key=left_out[0].key, **left_out[0].facts)
     return kept, list(left_out)
-
-
-def _ended_before(symbol: str, last: dt.date, period: Period, began: dt.date) -> Note:
-    text = f"{symbol}'s stored closes end on {last}, before {period.label} began on {began}"
-    facts = {"symbol": symbol, "day": last, "period": period.label, "began": began}
-    return Note(text, "ended_before_span", **facts)
 
 
 def _row(
