@@ -68,10 +68,24 @@ _WARDED = re.compile(
 )
 
 
+# A fall reported with its size is a record of the market, not a risk ahead: "道指下跌85.42点",
+# "特斯拉跌超4%", "the index declined 0.5%", "a 13% drop", "创下1997年以来的最大跌幅" (whose
+# 大跌 is no plunge). Its word counts for no risk (the sentence's other cues still do); a
+# fall said without a size ("科技股重挫") still does.
+_MEASURED_FALL = re.compile(
+    r"(?:下跌|大跌|暴跌|重挫|跌超|跌逾|领跌)[^\d。；，,]{0,3}?\d|最大跌幅"
+    r"|\b(?:declin|drop|plung|slump)\w*\s+(?:by\s+)?(?:(?:about|nearly|almost|roughly|over|"
+    r"more than)\s+)?[$€£]?\d"
+    r"|\d\s?%\s+(?:declin|drop|plung|slump)",
+    re.I,
+)
+
+
 def classify(text: str) -> Kind:
     """Risk, opportunity, insight or general, by which cues the sentence says more of."""
     eased, lacking = len(_EASING.findall(text)), len(_LACKING.findall(text))
-    risk = _cues(text, _RISK) - eased - len(_WARDED.findall(text)) + lacking
+    warded = len(_WARDED.findall(text))
+    risk = _cues(_MEASURED_FALL.sub(" ", text), _RISK) - eased - warded + lacking
     opportunity = _cues(text, _OPPORTUNITY) + eased - lacking
     if risk > opportunity:
         return "risk"

@@ -1312,6 +1312,17 @@ def test_a_market_falling_in_chinese_words_is_a_risk() -> None:
     assert classify("美元走弱，黄金走强，金价创新高。") != "risk"  # one each: not a risk
 
 
+def test_a_fall_reported_with_its_size_is_a_record_not_a_risk() -> None:
+    """A market wrap's closes and a stock's move with its size are what happened, not a risk
+    ahead; the same fall said without a size, or beside a worry, still is one."""
+    wrap = "截至收盘，道琼斯指数下跌85.42点，收于46584.46点，跌幅为0.18%；标普500指数上涨5.02点。"
+    assert classify(wrap) != "risk"
+    assert classify("美股三大指数收涨，高通跌超6%，医疗指数创1997年以来最大跌幅。") != "risk"
+    assert classify("The index declined 0.5% on Friday, a 2% drop for the week.") != "risk"
+    assert classify("Sales fell, a 13% drop that worried investors.") == "risk"
+    assert classify("科技股重挫，市场担忧AI泡沫。") == "risk"
+
+
 def test_a_risk_guarded_against_is_no_risk() -> None:
     """What a holding helps ride out is not a risk ahead: "to ride out market volatility" is
     filed under no risk; a risk that volatility rises, or weather poses, still is."""
