@@ -1107,6 +1107,18 @@ def test_this_month_said_in_the_month_asked_is_that_months_figure() -> None:
     assert asked[0].text == texts[1]
 
 
+def test_a_month_named_asks_for_its_figures_though_no_amount_is_asked() -> None:
+    """ "美国7月非农就业数据怎么样？" asks no amount, but names July: July's payrolls, reported in
+    August, answer it before June's, reported in July and ranked first by the search."""
+    texts = ("美国6月非农就业人数仅增5.7万人，远逊预期。", "美国7月非农就业人数意外减少2.3万人。")
+    days = (dt.date(2026, 7, 2), dt.date(2026, 8, 7))
+    found = dated(texts, days)
+    asked = candidates(
+        found, "美国7月非农就业数据怎么样？", [], "zh", dt.date(2026, 8, 21), period="2026-07"
+    )
+    assert asked[0].text == texts[1]
+
+
 def test_last_month_said_in_the_month_after_is_the_month_asked() -> None:
     """ "Last month" in an article of June 20 is May: it answers an amount asked for May 2026
     before a week's figure from a better-ranked passage."""
