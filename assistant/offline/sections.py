@@ -16,6 +16,7 @@ from assistant.gather.said import names_written
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.gather.timeliness import newest_published
 from assistant.locale import format_date, heading, message
+from assistant.offline.empty import TOLD_ABOVE, empty_text
 from assistant.offline.fit import QUOTATION_SHARE, Fit
 from assistant.offline.gathering import Gathered
 from assistant.offline.listing import listed, outline_asked
@@ -47,8 +48,6 @@ from assistant.question.intents import (
 from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 
-# The sections that say so when there is nothing grounded to put in them.
-MAY_BE_EMPTY: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
 FIGURE_REPEATS = 2  # the same figure quoted in at most this many sentences
 LEAD_SENTENCES = 2  # the library's best answers to the question, first in the analysis
 MAIN_SOURCES = 2
@@ -57,12 +56,6 @@ ONLY_QUOTATIONS = 4  # …when the reader's language has none on the question
 SCOPED_QUOTATIONS = 8
 KINDS = ("risk", "opportunity", "insight", "general")
 _MEASURED = frozenset({"returns", "sectors", "macro"})  # the intents a tool answers
-
-
-def empty_text(key: SectionKey, language: Language, scoped: bool = False) -> str:
-    """What a section says when there is nothing grounded to put in it: about the library, or
-    (`scoped`) about the one article the reader chose, which more commentary would not change."""
-    return message(f"{'empty_article' if scoped else 'empty'}.{key}", language)
 
 
 class SectionWriter:
@@ -113,6 +106,7 @@ class SectionWriter:
         limit = QUOTATIONS if any(c.language == self.lang for c in self.pool) else ONLY_QUOTATIONS
         self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else limit
         self.leaders_told = False
+        self.led: str | None = None  # the section of the kind asked, when the analysis quoted it
         self.quoted: list[Candidate] = []  # the sentences quoted so far, in the answer's order
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary, ytd_lookup(gathered.market))
@@ -253,7 +247,7 @@ class SectionWriter:
     # -- sections ----------------------------------------------------------------------------
 
     def _empty(self, key: SectionKey) -> str:
-        return empty_text(key, self.lang, scoped=self.q.article_id is not None)
+        return empty_text(key, self.lang, self.q.article_id is not None, key == self.led)
 
     def analysis(self) -> str:
         g, lang = self.g, self.lang
@@ -290,6 +284,7 @@ class SectionWriter:
         could derail the rally?": risks), then of any kind."""
         asked = kind_asked(self.q.text)
         lead = self.take({asked}, LEAD_SENTENCES) if asked else []
+        self.led = TOLD_ABOVE[asked] if lead and asked else None
         return lead + self.take(set(KINDS), LEAD_SENTENCES - len(lead))
 
     def outline(self) -> str:

@@ -29,9 +29,9 @@ from assistant.answer.cost import summed
 from assistant.answer.links import defang_answer, defang_sections
 from assistant.answer.model import Answer, Section, SectionKey
 from assistant.gather.sources import MARKET
-from assistant.locale import LANGUAGES, heading, message, tool_name
+from assistant.locale import heading, message, tool_name
+from assistant.offline.empty import empty_text, placeholders
 from assistant.offline.quoting import cite
-from assistant.offline.sections import MAY_BE_EMPTY, empty_text
 from assistant.research import quotes
 from assistant.research.allot import allot
 from assistant.research.brief import Brief, StepReport
@@ -57,12 +57,7 @@ TAKEAWAYS_PER_STEP = 2
 SAME_LANGUAGE = 0.5  # a sentence in the reader's language reads as prose: ranked a little higher
 OWN_ANSWER = 0.2  # ... and one the step's answer chose over one of its reserve
 _VIEWS: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
-_PLACEHOLDERS = {
-    empty_text(key, language, scoped)
-    for key in MAY_BE_EMPTY
-    for language in LANGUAGES
-    for scoped in (False, True)
-}
+_PLACEHOLDERS = placeholders()
 _BULLET = re.compile(r"^\s*[-*•]\s*")
 
 

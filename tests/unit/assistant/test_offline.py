@@ -107,6 +107,15 @@ def test_the_risks_asked_lead_the_answer() -> None:
     assert "表现" not in answer.title
 
 
+def test_the_opportunities_asked_and_quoted_first_are_not_denied_below() -> None:
+    """ "小盘股有哪些机会？" quotes the library's opportunities first, in the analysis; its
+    opportunities section, with none left, says so rather than that the library states none."""
+    answer = ask("小盘股有哪些机会？")
+    assert "布局" in answer.sections[0].text.split("\n\n")[0]
+    opportunities = answer.sections[2].subsections[1].text
+    assert opportunities == "所述机遇已在上文综合分析中引述。"
+
+
 def test_the_seed_question_gets_both_computed_returns_and_the_articles_figure() -> None:
     answer = ask()
     assert answer.mode == "offline" and answer.language == "zh" and answer.as_of == AS_OF
