@@ -25,6 +25,7 @@ from ingest.dates import (
     written_dates,
 )
 from ingest.numerals import count_of
+from ingest.time_asked import awaits_decision, looks_ahead
 
 # Which part of a month: "6月下旬", "2月初的", "7月底前", "late June", "the end of April"
 # (not the start of a word: "9月中国CPI", "7月初步数据").
@@ -128,44 +129,6 @@ _WEEK_ENDING_AFTER = re.compile(r"\s*(?:当周|那一?周|(?:为?止)?的?一周
 _WEEK = dt.timedelta(days=6)
 
 
-# A question about what is still to come ("美联储9月会降息吗？", "Will the Fed cut in
-# September?", "What do markets expect from the Fed in September?", "黄金前景如何？"): a month
-# or day it names without a year is the next one, not last year's.
-_LOOKS_AHEAD = re.compile(
-    r"会不会|是否会|还会|将会|能否|有望|前景|展望"
-    r"|会(?!议|后|谈|面|见|上[，。表称说指])[^，。？?]{0,10}[吗？?]"  # not 会议, 会上表示
-    r"|\b(?:will|going to|expected to|likely to|upcoming|next|outlook|prospects)\b"
-    r"|\bexpect(?:s|ing)?\b",  # "What is the market expecting from the Fed in September?"
-    re.I,
-)
-
-
-def looks_ahead(text: str) -> bool:
-    """Does the text ask what is still to come ("下次会议会降息吗", "Will the Fed cut")?"""
-    return _LOOKS_AHEAD.search(text) is not None
-
-
-# "How is the labor market doing?", "美国就业市场表现如何？", "What is happening with private
-# credit?", "Is inflation coming down?", "…right now?", "当前…": how something stands now,
-# which this month's commentary tells, not last spring's.
-_ASKS_NOW = re.compile(
-    r"\bhow (?:is|are)\b.*\b(?:doing|performing|faring|holding up)\b"
-    # "Is inflation coming down?", "Are small caps rallying?", "通胀正在回落吗？": what is under way
-    r"|^\W*(?:is|are)\b.*\b[a-z]{3,}ing(?: (?:down|up|back|out|off))?\W*$|正在"
-    r"|\bwhat(?:'s| is) (?:happening|going on)\b"
-    r"|\b(?:right now|currently|at the moment|at present|these days)\b|当前|眼下|当下|现阶段"
-    r"|表现(?:如何|怎么样|怎样)|情况(?:如何|怎么样|怎样)|现状|(?:现在|目前|最近)(?:怎么样|如何)",
-    re.I,
-)
-
-
-def asks_now(text: str) -> bool:
-    """Does the text ask how something stands now ("表现如何", "Is … coming down?")? Whether
-    it names a period too ("今年表现如何" asks of the year) is the caller's to read
-    (`assistant.gather.timeliness`)."""
-    return _ASKS_NOW.search(text) is not None
-
-
 def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     """The span of days a text names (a full date, "2026年6月", "March 2026", "7月3日",
     "July 3"); None when it names none, or only as the date of a high or a low it measures
@@ -192,7 +155,7 @@ def named_period(text: str, today: dt.date) -> NamedPeriod | None:
     # a month inside a range ("2026年3月" of "2026年3月至6月") is the range's
     spans = [s for s in spans if s in ranges or not any(r[0] <= s[0] < r[1] for r in ranges)]
     if not spans:  # a month alone only when nothing more precise is named
-        months = _bare_months(text, today, ahead)
+        months = _bare_months(text, today, ahead, not ahead and awaits_decision(text))
         spans = [s for s in months if not _REFERENCE_POINT.match(text, s[1])]
     if not spans:
         return None
@@ -249,15 +212,20 @@ def _week_ending(text: str, span: Span) -> Span:
     return span
 
 
-def _bare_months(text: str, today: dt.date, ahead: bool = False) -> list[Span]:
+def _bare_months(
+    text: str, today: dt.date, ahead: bool = False, nearest: bool = False
+) -> list[Span]:
     """The months a text names without their year ("6月下旬", "late June"), each the latest
-    one that has begun by `today` (`ahead`: the next one not over by then), narrowed to the
-    part of it the text says."""
+    one that has begun by `today` (`ahead`: the next one not over by then; `nearest`: the
+    nearer of the two), narrowed to the part of it the text says."""
     spans: list[Span] = []
     for pattern in (_CHINESE_BARE_MONTH, _ENGLISH_BARE_MONTH):
         for match in pattern.finditer(text):
             month = _month(match["month"])
-            first = _next(month, 1, today.replace(day=1)) if ahead else _latest(month, 1, today)
+            behind, next_one = _latest(month, 1, today), _next(month, 1, today.replace(day=1))
+            first = next_one if ahead else behind
+            if nearest and behind and next_one:
+                first = min(behind, next_one, key=lambda day: abs((day - today).days))
             if first is not None:
                 spans.append((match.start(), match.end(), *_part(first, match)))
     return spans

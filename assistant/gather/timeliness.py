@@ -16,13 +16,12 @@ from assistant.question.period import without_time_words
 from ingest.models import Hit
 from ingest.named_periods import (
     NamedPeriod,
-    asks_now,
     half_spans,
-    looks_ahead,
     named_period,
     quarter_spans,
     without_spans,
 )
+from ingest.time_asked import asks_now, looks_ahead
 from tools.period_labels import calendar_days, since_of, span_of, to_date_start
 from tools.period_words import period_mentions
 

@@ -30,7 +30,7 @@ from assistant.question.intents import (
 from assistant.question.speakers import voices_asked
 from ingest.crosslingual import translate
 from ingest.models import Chunk, Hit
-from ingest.named_periods import asks_now
+from ingest.time_asked import asks_now
 from ingest.tokens import terms
 
 

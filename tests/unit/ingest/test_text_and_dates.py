@@ -263,6 +263,11 @@ def test_a_week_named_by_its_last_day_is_reported_the_week_after() -> None:
         ("Did the Fed cut in September?", dt.date(2025, 9, 1)),
         ("Did the Fed do what was expected in September?", dt.date(2025, 9, 1)),
         ("9月议息会议纪要说了什么？", dt.date(2025, 9, 1)),  # 会议 is a meeting, not "will"
+        # a decision named by its month, not said to be past: the nearer one, ahead or behind
+        ("市场怎么看9月加息？", dt.date(2026, 9, 1)),
+        ("Is a rate hike in September priced in?", dt.date(2026, 9, 1)),
+        ("市场怎么看7月加息？", dt.date(2026, 7, 1)),
+        ("9月CPI是多少？", dt.date(2025, 9, 1)),  # a figure reported: the last one
     ],
 )
 def test_a_month_asked_about_ahead_is_the_next_one(text: str, start: dt.date) -> None:
