@@ -14,6 +14,7 @@ from assistant.locale import period_label
 from assistant.question.parse import ParsedQuestion
 from assistant.question.period import without_time_words
 from assistant.question.vocabulary import Vocabulary
+from ingest.language import has_cjk
 from ingest.named_periods import named_period
 from ingest.tokens import tokenize
 from tools.period_labels import months_of
@@ -30,6 +31,19 @@ def _searched_name(vocabulary: Vocabulary, symbol: str, language: Language) -> s
     name = vocabulary.name(symbol, language)
     short = _INDEX_WORD.sub("", name)
     return short if short != name and short in vocabulary.aliases(symbol) else name
+
+
+def _names_quoted(text: str, vocabulary: Vocabulary) -> str:
+    """The text with each proper name of several words it writes in English in double quotes:
+    one term in search (`ingest.ranking.quoted`), as a name added in the other language is.
+    "What did Goldman say about the S&P 500 target?" asks of Goldman, whom "S&P" and "500"
+    would outvote two to one. Not a name in plain words ("oil prices", "chip stocks"), each of
+    which says what it is about, nor a Chinese one, which jieba cuts as it cuts the articles."""
+    for start, end, _ in reversed(vocabulary.mentions(text)):
+        name = text[start:end]
+        if name[:1].isupper() and not has_cjk(name) and len(tokenize(name)) > 1:
+            text = f'{text[:start]}"{name}"{text[end:]}'
+    return text
 
 
 def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str | None) -> str:
@@ -53,6 +67,7 @@ def search_query(question: ParsedQuestion, vocabulary: Vocabulary, previous: str
     text = without_time_words(question.text)
     if not text.strip(" ?？"):
         text = question.text
+    text = _names_quoted(text, vocabulary)
     # a name of several words is one term (`ingest.ranking.quoted`): "Goldman Sachs" is not two
     # words that outvote the question's own
     added = [n for n in dict.fromkeys(names) if n not in question.text]

@@ -142,6 +142,16 @@ def test_search_looks_for_the_source_of_a_view_in_both_languages() -> None:
     assert zh.speakers == ("GS",) and "goldman sachs" in search_query(zh, VOCAB, None).lower()
 
 
+def test_a_proper_name_of_several_words_is_searched_as_one_term() -> None:
+    """ "S&P 500" is one name: quoted, search scores it as one term (`ingest.ranking.quoted`),
+    and its two words do not outvote the Goldman asked about. A name in plain words ("oil
+    prices") says what it is about in each word, and a Chinese one is cut as articles are."""
+    searched = search_query(parse("What did Goldman say about the S&P 500 target?"), VOCAB, None)
+    assert searched.startswith('What did Goldman say about the "S&P 500" target?')
+    assert '"oil prices"' not in search_query(parse("Why are oil prices rising?"), VOCAB, None)
+    assert search_query(parse("标普500今年涨了多少？"), VOCAB, None).startswith("标普500")
+
+
 def test_a_name_before_a_word_of_time_jieba_joins_to_it_is_still_named() -> None:
     """jieba cuts "科技股本月" as 科技/股本/月 (股本, share capital): the tech sector is still
     named, this month asked; a company's 科技股份 names no sector."""
