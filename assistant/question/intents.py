@@ -12,6 +12,7 @@ from typing import Literal
 
 from assistant.question.comparison import asks_comparison
 from assistant.question.cues import has_cue, said
+from assistant.question.economy import asks_other_economy
 
 Intent = Literal["returns", "sectors", "macro", "explain", "today"]
 
@@ -359,10 +360,12 @@ def detect_intents(
             intents.discard("returns")
     if asks_other_economy(text):  # our macro figures and sector ETFs are America's:
         intents -= {"macro", "sectors"}  # "中国汽车行业" asks of no US sector
-    if (asks_words(text) or asks_figure(text)) and not has_cue(text, _DASHBOARD):
-        intents.discard("macro")  # "美国7月CPI同比涨了多少？", "What did Powell say at the FOMC?"
-    if has_cue(text, _RELEASES) and not has_cue(text, _RATES):
-        intents.discard("macro")  # "美国7月非农数据怎么样？": the release, not the dashboard
+    # The dashboard holds no words, amount or person asked, nor a release ("What did Powell say
+    # at the FOMC?", "美国7月CPI同比涨了多少？", "Who is the Fed chair?", "美国7月非农数据怎么样？")
+    asked = asks_words(text) or asks_figure(text) or asks_person(text)
+    release = has_cue(text, _RELEASES) and not has_cue(text, _RATES)
+    if (asked and not has_cue(text, _DASHBOARD)) or release:
+        intents.discard("macro")
     if sectors:
         intents.add("sectors")
     if len(sectors) >= 2 and asks_comparison(text):
@@ -377,24 +380,3 @@ def detect_intents(
     if not intents:
         intents.add("explain")
     return intents
-
-
-# Economies whose inflation, growth, rates or industries a question may ask about: the macro
-# tool reads America's curve, credit and volatility, which do not answer "中国CPI" or "Japan's
-# inflation", and the sector scores America's sector funds, which do not answer "中国汽车行业".
-# A sector the question names ("中国关税对科技板块的影响") is still scored.
-_OTHER_ECONOMIES = (
-    "中国", "国内", "我国", "人民银行", "人行", "日本", "日银", "韩国", "欧元区", "欧洲", "欧央行",
-    "英国", "德国", "印度", "香港", "a股", "港股",
-    "china", "chinese", "pboc", "people's bank", "japan", "boj", "korea", "euro", "europe", "ecb",
-    "britain", "british", "germany", "german", "india", "hong kong",
-)  # fmt: skip
-_AMERICA = ("美国", "美联储", "美债", "u.s.", "america", "fed ", "fed'", "federal reserve",
-            "treasur", "fomc", "powell", "鲍威尔")  # fmt: skip
-_US = re.compile(r"\bUS\b")  # upper case: not the pronoun
-
-
-def asks_other_economy(text: str) -> bool:
-    """Does the question ask about another economy than America's (and not America's too)?"""
-    america = has_cue(text, _AMERICA) or _US.search(text) is not None
-    return has_cue(text, _OTHER_ECONOMIES) and not america

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.model import Language
 from assistant.errors import InputError
 from assistant.locale import message, period_label
-from assistant.question.intents import asks_other_economy
+from assistant.question.economy import asks_other_economy
 from assistant.question.parse import DEFAULT_BENCHMARK, ParsedQuestion, parse_question
 from assistant.question.vocabulary import Vocabulary
 from ingest.models import Article

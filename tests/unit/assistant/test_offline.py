@@ -906,16 +906,16 @@ def test_a_question_on_an_index_forecast_leads_with_the_forecasts_then_the_figur
 
 
 def test_a_question_asking_who_leads_with_the_name_under_its_headline() -> None:
-    """ "Who is the new Fed chair?" names the Fed, whose rates the tools still measure, but asks
-    for a name: the answer gives the sentence naming Warsh first, under the headline that
-    states it, not under "Macro backdrop"."""
+    """ "Who is the new Fed chair?" names the Fed, whose rates the tools measure, but asks for
+    a name: the answer gives the sentence naming Warsh first, under the headline that states
+    it, not under "Macro backdrop", and no dashboard of yields and VIX that says no name."""
     said = "Kevin Warsh won Senate confirmation as the next Fed chair on Wednesday."
     note = article("fed", "Warsh confirmed as Fed chair", said, published=AS_OF)
     market = FakeMarket()
     answer = ask("Who is the new Fed chair?", index=FakeIndex([note]), market=market)
-    assert "macro" in {name for name, _ in market.calls}
+    assert "macro" not in {name for name, _ in market.calls}
     text = answer.sections[0].text
-    assert text.startswith("Kevin Warsh won Senate confirmation") and "10-year yield" in text
+    assert text.startswith("Kevin Warsh won Senate confirmation") and "10-year yield" not in text
     assert answer.title == "Warsh confirmed as Fed chair"
 
 

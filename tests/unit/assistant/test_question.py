@@ -279,12 +279,16 @@ def test_sectors_and_macro_intents() -> None:
 
 def test_asked_for_words_or_a_figure_the_dashboard_lacks_a_question_wants_no_dashboard() -> None:
     """ "What did Powell say at the June FOMC meeting?" asks for his words, "美国7月CPI同比涨了
-    多少？" for a figure the macro dashboard does not hold: today's curve and VIX answer
-    neither. Asked of one of its readings, the reading is wanted too."""
+    多少？" for a figure the macro dashboard does not hold, "Who is the Fed chair?" for a
+    person: today's curve and VIX answer none of them. Asked of one of its readings, the
+    reading is wanted too."""
     assert "macro" not in parse("What did Powell say at the June FOMC meeting?").intents
     assert "macro" not in parse("鲍威尔在6月议息会议上说了什么？").intents
     assert "macro" not in parse("美国7月CPI同比涨了多少？").intents
     assert "macro" not in parse("How many jobs did US payrolls add in May?").intents
+    assert "macro" not in parse("Who is the Fed chair?").intents  # a person, not VIX
+    assert "macro" not in parse("现任美联储主席是谁？").intents
+    assert "macro" in parse("Who benefits from falling Treasury yields?").intents
     assert "macro" in parse("How high did the 10-year Treasury yield go in July?").intents
     assert "macro" in parse("美联储什么时候降息？").intents  # no figure asked: context
     assert "macro" in parse("What did Powell say about the yield curve?").intents
