@@ -18,6 +18,7 @@ from assistant.gather.quotable import clean, fragment, quotable, with_antecedent
 from assistant.gather.said import ASPECT, Name, Said, names_written
 from assistant.gather.sentences import split_text
 from assistant.gather.terms import question_terms
+from assistant.gather.timeliness import timely_span
 from assistant.question.counted import counted_words
 from assistant.question.intents import (
     asks_cause,
@@ -1252,6 +1253,20 @@ def test_asked_how_something_stands_views_older_than_a_month_rank_last() -> None
     for question in ("美国就业市场表现如何？", "How is the US labor market doing?"):
         ranked = candidates(found, question, [], "zh", dt.date(2026, 8, 7))
         assert ranked[0].text == texts[1], question
+
+
+def test_asked_how_an_event_went_its_day_is_the_time_not_now() -> None:
+    """ "SpaceX上市首日表现如何？" asks of the listing's first day: its report, seven weeks back,
+    answers it before the newest news on SpaceX, which a question on how it stands now would
+    rank first."""
+    texts = ("SpaceX股价大跌16%，跌破首日收盘价。", "SpaceX上市首日收涨19%，市值达2万亿美元。")
+    days = (dt.date(2026, 8, 4), dt.date(2026, 6, 14))
+    found = dated(texts, days)
+    ranked = candidates(found, "SpaceX上市首日表现如何？", [], "zh", dt.date(2026, 8, 7))
+    assert ranked[0].text == texts[1]
+    assert timely_span("SpaceX上市首日表现如何？", None) is None
+    assert timely_span("How did SpaceX do on its debut?", None) is None
+    assert timely_span("SpaceX表现如何？", None) == "1M"  # how it stands now
 
 
 @pytest.mark.parametrize(
