@@ -27,10 +27,13 @@ _BOILERPLATE = re.compile(
 
 # A call to the reader to do something ("File a complaint with the FBI's IC3 at ic3.gov", "Follow
 # us on X", "If you enjoyed today's post, check out…", "请关注…", "We've prepared a free special
-# report that…"): the page's service, not what it reports.
+# report that…", a teaser: "Explore why the S&P may be mispricing geopolitical risk…", "Read it
+# here."): the page's service, not what it reports.
 _CALL_TO_ACTION = re.compile(
     r"^(?:File|Visit|Contact|Email|Download|Follow|Join|Register|Donate|Go to|Learn more|Find out)"
     r" (?:a|an|the|us|our|your|this|them|him|her|here|more|on|at|to)\b"
+    r"|^(?:Explore|Discover|Learn how|Learn why) "
+    r"|^(?:See|Read|Get|Watch|Listen to|Check out)\b.{0,120}\bhere\W*$"
     r"|^If you (?:enjoyed|liked|found|want more)\b.{0,80}\b(?:check out|read|subscribe|see)\b"
     r"|^(?:请|欢迎)(?:关注|点击|扫描|下载)"
     r"|\bfree (?:special )?(?:report|guide|e-?book)\b"

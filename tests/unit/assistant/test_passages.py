@@ -1836,6 +1836,9 @@ def test_a_name_the_question_glosses_is_one_term_said_by_either_spelling() -> No
         "请关注我们的公众号，获取更多关于市场的最新分析和数据。",
         "If you enjoyed today’s post, check out U.S. Dollar Index Falls 10.1% in 2025 on Voronoi.",
         "We’ve prepared a free special report that explains the major trends unfolding right now.",
+        "Explore why the S&P may be mispricing geopolitical risk, the case for India, and gold.",
+        "Learn how to prepare, with insights on fixed income, emerging markets and muni bonds.",
+        "Get instant access to the special report on the biggest trades of the year here.",
         # a record's fields run together
         "Event Date: 03/18/2026 Company Name: Micron Event Description: Q2 2026 Earnings Call",
     ],
@@ -1845,6 +1848,7 @@ def test_a_photo_caption_or_a_call_to_the_reader_is_not_quoted(caption: str) -> 
     assert not quotable(clean(caption))
     assert quotable(clean("Follow-on offerings slowed as the market fell 3% in a week."))
     assert quotable(clean("As the chart below shows, redemption requests rose to 17% of assets."))
+    assert quotable(clean("Watch whether AI is visibly lifting ad revenue at the big platforms."))
 
 
 def test_an_embedded_posts_link_is_not_quoted() -> None:
