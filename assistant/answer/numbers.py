@@ -2,9 +2,10 @@
 
 A "figure" is a number a reader could check: a percentage, an index level, a price, a score, a
 spread in basis points or percentage points, a count. Dates, years, citation markers, list
-numbering, tenors ("10年期", "2-year") and the numbers inside index names ("标普500",
-"Russell 2000") are not figures. Chinese text glues numbers to words ("涨1.15%"), so boundaries
-are ASCII-only: a CJK character before a number never hides it.
+numbering, tenors ("10年期", "2-year"), the numbers inside index names ("标普500",
+"Russell 2000") and products' model numbers ("iPhone 18") are not figures. Chinese text glues
+numbers to words ("涨1.15%"), so boundaries are ASCII-only: a CJK character before a number
+never hides it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ _NOT_FIGURES = re.compile(
             r"(?!\s*(?:ago))",
             r"(?<![A-Za-z0-9])\d+[YMWDymwd]\b",  # 10Y, 3M, 1W, 1D, 10y
             NAME_NUMBERS,
+            # a product's model number ("iPhone 18", "Apple Watch Series 12", "Pixel 10"), no
+            # amount: after a word capitalised inside ("iPhone", "MacBook") or a product line's
+            r"(?<![A-Za-z])(?:[a-z]+[A-Z][A-Za-z]*|(?:Series|Ultra|Pro|Max|Plus|Mini|Air|Model|"
+            r"Galaxy|Pixel|Mate))\s?\d{1,2}(?![.,]?\d)(?!\s*(?:%|％|美元|亿|万|倍|[bmt]illion))",
             r"^\s*\d{1,2}[.)、]\s",  # list numbering (per line)
             r"[（(]\d{1,2}[)）]",  # (1)
         ]

@@ -28,6 +28,10 @@ def raws(text: str) -> list[str]:
         ("1. 能源板块 +1.41%\n2. 科技板块 -0.39%", ["+1.41%", "-0.39%"]),
         ("目标价为395美元，市值34亿美元", ["395美元", "34亿"]),
         ("down 2.05% over the past 5 trading days, 1.1% in 10 sessions", ["2.05%", "1.1%"]),
+        # a product's model number is no amount; its sales and price are
+        ("苹果将推出iPhone 18系列、Apple Watch Series 12和Ultra 4", []),
+        ("iPhone 17 sales rose 12% and the Pixel 10 sold 5 million", ["12%", "5"]),
+        ("Max 1.5 billion, About 40 companies", ["1.5", "40"]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_years_names_tenors_and_markers(text: str, expected: list[str]) -> None:
