@@ -246,11 +246,11 @@ def _part(first: dt.date, match: re.Match[str]) -> tuple[dt.date, dt.date]:
 # "Q2", "second quarter"), for translating a query from one language into the other.
 _WRITTEN_CHINESE_MONTH = re.compile(rf"({_NUMBER})\s*月")
 _WRITTEN_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")  # not "may"
-# A quarter: "二季度" (not the 三季度 of "前三季度", the first nine months), "second quarter",
-# "first-quarter", "Q2" (a word of its own in Chinese text too, "Q3表现如何", where \b sees no
-# edge).
+# A quarter: "二季度" (not the 三季度 of "前三季度", the first nine months, nor the 一季度 of
+# "这一季度", "上一季度", "每一季度": this, the last, each), "second quarter", "first-quarter",
+# "Q2" (a word of its own in Chinese text too, "Q3表现如何", where \b sees no edge).
 _WRITTEN_QUARTER = re.compile(
-    r"(?<!前)([一二三四1-4])\s*季度|\b(first|second|third|fourth)[- ]quarter\b"
+    r"(?<![前这那每上下本该同])([一二三四1-4])\s*季度|\b(first|second|third|fourth)[- ]quarter\b"
     r"|(?<![A-Za-z0-9])q([1-4])(?![A-Za-z0-9])",
     re.IGNORECASE,
 )

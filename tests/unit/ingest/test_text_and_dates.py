@@ -18,7 +18,7 @@ from ingest.dates import (
 )
 from ingest.errors import SourceError
 from ingest.language import detect_language
-from ingest.named_periods import half_spans, named_period
+from ingest.named_periods import half_spans, named_period, quarter_spans
 from ingest.text import decode_bytes, html_fragment_to_text, looks_binary, normalise
 
 ZH = "罗素2000指数年初至今上涨8.2%,跑赢标普500指数。"
@@ -274,6 +274,14 @@ def test_a_month_asked_about_ahead_is_the_next_one(text: str, start: dt.date) ->
     named = named_period(text, dt.date(2026, 8, 13))
     assert named is not None and named.start == start
     assert named.begun(dt.date(2026, 8, 13)) is (start <= dt.date(2026, 8, 13))
+
+
+def test_this_quarter_or_the_last_names_no_first_quarter() -> None:
+    """ "特斯拉在这一季度共交付了480,126辆" is the quarter the article reports (its second),
+    not a first quarter; "上一季度" is the one before; "第一季度" is the first."""
+    assert quarter_spans("特斯拉在这一季度共交付了480,126辆汽车") == []
+    assert quarter_spans("营收较上一季度增长12%，每一季度都在增长") == []
+    assert [n for *_, n in quarter_spans("第一季度营收增长，二季度放缓")] == [1, 2]
 
 
 def test_month_names() -> None:
