@@ -208,6 +208,9 @@ _CURRENCY = re.compile(r"\b(?:US|HK|NT|NZ|A|C|S)\$")
 # What came before or caused something ("surged leading up to the report", "led to losses"),
 # not a market that led ("Which sectors are leading?").
 _LEAD_TO = re.compile(r"\b(?:lead|leads|leading|led)\s+(?:up\s+)?to\b", re.I)
+# "fed" in lower case is the verb ("fed up with state taxes", "data fed into models"): the central
+# bank is written "Fed" (or FED), and only it says the Fed.
+_FED_VERB = re.compile(r"\bfed\b")
 # A part of the economy ("the private sector", "public and private sectors", 公共部门), not a
 # sector of the market: a drone story's "across both public and private sectors" does not say
 # which sector performed worst.
@@ -242,6 +245,8 @@ class Said:
             text, text_terms = _LEAD_TO.sub(" ", text), None
         if _LISTING.search(text):  # "在纳斯达克上市" says where it trades, not the index
             text, text_terms = _LISTING.sub(" ", text), None
+        if "fed" in text and _FED_VERB.search(text):
+            text, text_terms = _FED_VERB.sub(" ", text), None
         # "the private sector" is no sector of the market (most texts say neither word: skipped)
         if ("ector" in text or "部门" in text) and _ECONOMY_SECTOR.search(text):
             text, text_terms = _ECONOMY_SECTOR.sub(" ", text), None

@@ -571,6 +571,18 @@ def test_a_verb_written_in_lower_case_is_not_the_acronym_it_spells() -> None:
     assert coverage("Energy stocks are leading the market this month.", leading) > 0
 
 
+def test_the_fed_is_written_with_a_capital_not_fed_up() -> None:
+    """ "What is the consensus on the next Fed move?" is not answered by "fed up with state
+    taxes, you can move to Pennsylvania"; a sentence on the Fed's next move is, in capitals too."""
+    question = "What is the consensus on the next Fed move?"
+    taxes = "If you're fed up with the highest state taxes, you can move to Pennsylvania."
+    assert coverage(taxes, question) < coverage("The Fed's next move is a hike.", question)
+    assert coverage("Voters are fed up with taxes.", "What is the Fed doing?") == 0
+    assert coverage("THE FED'S NEXT MOVE IS A HIKE", question) == coverage(
+        "The Fed's next move is a hike.", question
+    )
+
+
 def test_how_a_question_asks_is_not_its_subject() -> None:
     """ "What did the latest Fed minutes say?" is about the Fed's minutes: a story saying
     "five minutes, officials say" covers only one of its two terms; nor is a sentence citing
