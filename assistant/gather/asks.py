@@ -80,7 +80,7 @@ class Asks:
         names = NAMES_ASKED if asks_names(question) else 0.0
         figure = FIGURE_ASKED if amount else FIGURE
         # A figure is judged by its period where an amount is asked over one, or a month,
-        # quarter or year is named: "美国7月非农就业数据怎么样？" is not answered by June's.
+        # quarter or half is named: "美国7月非农就业数据怎么样？" is not answered by June's.
         asked_period = period if amount or (period and calendar_days(period)) else None
         words = WORDS_ASKED if asks_words(question) else 0.0
         person = PERSON_ASKED if asks_person(question) else 0.0

@@ -106,7 +106,7 @@ class SectionWriter:
         limit = QUOTATIONS if any(c.language == self.lang for c in self.pool) else ONLY_QUOTATIONS
         self.quotation_limit = SCOPED_QUOTATIONS if question.article_id else limit
         self.leaders_told = False
-        self.led: str | None = None  # the section of the kind asked, when the analysis quoted it
+        self.led: SectionKey | None = None  # the section of the kind asked, when the lead quoted it
         self.quoted: list[Candidate] = []  # the sentences quoted so far, in the answer's order
         self.discrepancies: list[Discrepancy] = (
             find_discrepancies(gathered.returns, self.pool, vocabulary, ytd_lookup(gathered.market))
