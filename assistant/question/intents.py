@@ -322,6 +322,9 @@ def asks_why(text: str) -> bool:
 
 # Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):
 # with a news cue and no other returns cue, the question is about the news, not the return.
+# The labor market's words: its sectors ("Which sectors added jobs?", "哪些行业就业减少？") are
+# the economy's industries, which no sector fund's score measures.
+_JOBS = ("jobs", "hiring", "employment", "payroll", "layoff", "就业", "岗位", "招聘", "裁员")
 _LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
 _COMPANY_NEWS = (
     "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "预测", "上调", "下调",
@@ -366,6 +369,8 @@ def detect_intents(
     release = has_cue(text, _RELEASES) and not has_cue(text, _RATES)
     if (asked and not has_cue(text, _DASHBOARD)) or release:
         intents.discard("macro")
+    if not sectors and has_cue(text, _JOBS):
+        intents.discard("sectors")  # "Which sectors lost jobs?": the economy's, not the funds'
     if sectors:
         intents.add("sectors")
     if len(sectors) >= 2 and asks_comparison(text):

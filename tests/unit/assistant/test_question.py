@@ -295,6 +295,15 @@ def test_asked_for_words_or_a_figure_the_dashboard_lacks_a_question_wants_no_das
     assert "macro" in parse("How did the Fed's decision move Treasury yields?").intents
 
 
+def test_the_sectors_of_the_labor_market_are_no_sector_funds() -> None:
+    """ "Which sectors lost jobs?" asks of the economy's industries in a jobs report: the sector
+    funds' scores answer nothing there. A sector named ("科技股") is still scored."""
+    assert "sectors" not in parse("Which sectors lost jobs in July?").intents
+    assert "sectors" not in parse("哪些行业就业减少最多？").intents
+    assert "sectors" in parse("Which sectors are leading this month?").intents
+    assert "sectors" in parse("科技股的就业情况如何？").intents
+
+
 @pytest.mark.parametrize(
     ("text", "dashboard"),
     [
