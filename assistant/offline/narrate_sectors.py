@@ -10,6 +10,7 @@ from typing import Any
 from assistant.answer.model import Language
 from assistant.locale import format_date, message, period_label
 from assistant.offline.narrate import CITE, day_of, join_items, move, num, ok, signed, table_rows
+from tools.period_labels import month_of
 from tools.result import ToolResult
 from tools.symbols import display_name
 
@@ -50,7 +51,7 @@ def sector_sentences(
         ),
     ]
     monthly = [r for r in rows if ok(r.get("return_1m_pct"))]
-    if monthly:
+    if monthly and not _a_month(over_period):
         best = max(monthly, key=lambda r: r["return_1m_pct"])
         worst = min(monthly, key=lambda r: r["return_1m_pct"])
         out.append(
@@ -66,6 +67,17 @@ def sector_sentences(
         )
     out += [_focus_line(r, language) for r in rows if r["symbol"] in focus]
     return out + left_out_sentences(result, language)
+
+
+_MONTHS = ("1M", "MTD")
+
+
+def _a_month(result: ToolResult | None) -> bool:
+    """Were the funds measured over a month ("2026-07", "1M")? Then the scores' own past
+    month, a like span ending on another day with other figures, is not told beside it."""
+    rows = table_rows(result) if result is not None else []
+    label = str(rows[0].get("period") or "") if rows else ""
+    return label in _MONTHS or month_of(label) is not None
 
 
 def period_sentences(result: ToolResult, names: dict[str, str], language: Language) -> list[str]:

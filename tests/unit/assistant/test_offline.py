@@ -818,6 +818,16 @@ def test_which_sector_rose_most_over_a_period_is_answered_by_the_funds_returns()
         assert "index_returns" not in {name for name, _ in market.calls}, question
 
 
+def test_a_month_the_sectors_are_measured_over_is_not_told_again_as_the_past_month() -> None:
+    """ "2025年12月哪个板块涨得最多？" ranks the funds over December: the scores' own past month,
+    ending on another day with other figures, would tell the same month twice. Over the year
+    it is told."""
+    month = ask("2025年12月哪个板块涨得最多？", market=FakeMarket()).sections[0].text
+    year = ask("今年以来哪个板块涨得最多？", market=FakeMarket()).sections[0].text
+    assert "2025年12月涨幅居前" in month and "近一个月表现最强" not in month
+    assert "近一个月表现最强" in year
+
+
 def test_whether_a_named_sector_did_best_is_answered_by_every_funds_return() -> None:
     """ "能源板块今年表现最好吗？" names energy, yet asks whether it ranks first: every sector's
     fund is measured over the year, as for "哪个板块涨得最多", not energy's alone. Asked how
