@@ -20,6 +20,27 @@ def _sector_name(row: dict[str, Any], language: Language) -> str:
     return message("sector.name", language, name=name or row["symbol"], symbol=row["symbol"])
 
 
+def sector_names(scores: ToolResult, language: Language) -> dict[str, str]:
+    """Each scored sector fund's name in `language`, by its symbol ("能源(XLE)")."""
+    return {str(r["symbol"]): _sector_name(r, language) for r in table_rows(scores)}
+
+
+def period_title(
+    scores: ToolResult, over_period: ToolResult, language: Language, last: bool
+) -> str | None:
+    """The ranking over a period as a title: the fund that did best ("Energy (XLE) led the
+    sector funds year to date"), or, asked which fell most or did worst, the one that did
+    worst."""
+    names = sector_names(scores, language)
+    rows = [r for r in table_rows(over_period) if ok(r.get("return_pct")) and r["symbol"] in names]
+    if not rows:
+        return None
+    pick = (min if last else max)(rows, key=lambda r: r["return_pct"])
+    period = period_label(str(pick.get("period") or ""), language)
+    key = "title.sector_last" if last else "title.sector_first"
+    return message(key, language, sector=names[str(pick["symbol"])], period=period)
+
+
 def sector_sentences(
     result: ToolResult,
     focus: Sequence[str],
@@ -31,7 +52,7 @@ def sector_sentences(
     rows = sorted(table_rows(result), key=lambda r: r.get("rank", 99))
     if not rows:
         return []
-    names = {str(r["symbol"]): _sector_name(r, language) for r in rows}
+    names = sector_names(result, language)
     period = [] if over_period is None else period_sentences(over_period, names, language)
     day = day_of(rows[0].get("date")) or result.provenance.as_of
 

@@ -35,7 +35,7 @@ from assistant.offline.narrate_macro import inversion_verdict, macro_point, macr
 from assistant.offline.narrate_measures import measure_sentences, risk_sentences
 from assistant.offline.narrate_sectors import sector_leaders, sector_point, sector_sentences
 from assistant.offline.quoting import cite, dated, needs_date, paragraph, quotation
-from assistant.offline.titles import article_title, quoted_title, topic_title
+from assistant.offline.titles import article_title, quoted_title, ranking_title, topic_title
 from assistant.question.intents import (
     asks_inversion,
     asks_person,
@@ -129,6 +129,8 @@ class SectionWriter:
             found = verdict_title(g.returns, self.benchmark, self.name, lang, self.q.comparison)
             if found:
                 return message("title.why", lang, finding=found) if why else found
+        if found := ranking_title(self.q, g.sectors, g.sector_returns):  # "哪个板块涨得最多"
+            return found
         chosen = self.pool[0].hit if self.q.article_id and self.pool else None
         if chosen and (found := article_title(self.q.text, chosen, lang)):
             return found

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from assistant.answer.direction import asked_direction
 from assistant.answer.model import Language
 from assistant.answer.numbers import states_amount
 from assistant.gather.coverage import coverage, share
@@ -29,6 +30,8 @@ from assistant.gather.sources import reporter
 from assistant.gather.terms import Names, question_terms, unnamed
 from assistant.gather.timeliness import asked_when
 from assistant.locale import format_date, message, period_label
+from assistant.offline.narrate_sectors import period_title
+from assistant.question.comparison import ranks_last
 from assistant.question.intents import (
     asks_figure,
     asks_level,
@@ -40,6 +43,7 @@ from assistant.question.parse import ParsedQuestion
 from assistant.question.vocabulary import Vocabulary
 from ingest.language import detect_language, has_cjk
 from ingest.models import Hit
+from tools.result import ToolResult
 
 # A title's length: Chinese says in 72 characters what English needs about 120 for; a finding
 # often takes a clause longer than a headline, and is worth it over the question's words.
@@ -96,6 +100,18 @@ def topic_title(
     if "macro" in question.intents:
         return message("title.macro", lang)
     return None
+
+
+def ranking_title(
+    question: ParsedQuestion, scores: ToolResult | None, over_period: ToolResult | None
+) -> str | None:
+    """The sector funds ranked over the period asked, as found: the first ("Energy (XLE) led
+    the sector funds year to date"), or, asked which did worst or fell most, the last. None
+    where the question names its sectors ("能源板块今年表现最好吗？": titled by them)."""
+    if scores is None or over_period is None or question.sectors:
+        return None
+    last = asked_direction(question.text) == -1 or ranks_last(question.text)
+    return period_title(scores, over_period, question.language, last)
 
 
 def article_title(question: str, hit: Hit, language: Language) -> str | None:

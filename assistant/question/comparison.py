@@ -78,3 +78,12 @@ _RANK = re.compile(
 def asks_rank(text: str) -> bool:
     """Does the question ask which ranks first or last among all (最好, "the best", 领涨)?"""
     return _RANK.search(text) is not None
+
+
+# Which ranks last ("哪个板块表现最差？", "Which sector did worst?", "领跌"): the ranking's bottom.
+_LAST = re.compile(r"最(?:差|弱)|领跌|\b(?:worst|weakest|laggards?)\b", re.I)
+
+
+def ranks_last(text: str) -> bool:
+    """Does the question ask which ranks last (最差, "the worst", 领跌)?"""
+    return _LAST.search(text) is not None

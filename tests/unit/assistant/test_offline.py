@@ -828,6 +828,18 @@ def test_a_month_the_sectors_are_measured_over_is_not_told_again_as_the_past_mon
     assert "近一个月表现最强" in year
 
 
+def test_a_ranking_of_the_sectors_is_titled_by_what_it_found() -> None:
+    """ "今年以来哪个板块涨得最多？" is titled by the fund that did best, not "美股板块轮动";
+    asked which did worst or fell most, by the last. A question naming its sector keeps it."""
+    best = ask("今年以来哪个板块涨得最多？", market=FakeMarket()).title
+    assert best == "年初至今能源(XLE)领涨各板块"
+    worst = ask("今年以来哪个板块表现最差？", market=FakeMarket()).title
+    assert worst == "年初至今原材料(XLB)在各板块中表现最弱"
+    fell = ask("Which sector fell the most this year?", market=FakeMarket()).title
+    assert fell == "Materials (XLB) trailed the sector funds year to date"
+    assert ask("能源板块今年表现最好吗？", market=FakeMarket()).title.startswith("能源板块")
+
+
 def test_whether_a_named_sector_did_best_is_answered_by_every_funds_return() -> None:
     """ "能源板块今年表现最好吗？" names energy, yet asks whether it ranks first: every sector's
     fund is measured over the year, as for "哪个板块涨得最多", not energy's alone. Asked how
