@@ -1,7 +1,8 @@
 """When a question asks about, from its words alone: what is still to come ("美联储9月会降息吗？",
-"黄金前景如何？"), how something stands now ("美国就业市场表现如何？"), or a central bank's
-decision it names by its month without saying it is past ("市场怎么看9月加息？"). The days a
-text names are `ingest.named_periods`'; these say which of two such months it means.
+"黄金前景如何？"), how something stands now ("美国就业市场表现如何？"), an event's day it names
+("上市首日"), or a central bank's decision it names by its month without saying it is past
+("市场怎么看9月加息？"). The days a text names are `ingest.named_periods`'; these say which of
+two such months it means, and whether it asks of now.
 """
 
 from __future__ import annotations
@@ -56,3 +57,15 @@ def asks_now(text: str) -> bool:
     it names a period too ("今年表现如何" asks of the year) is the caller's to read
     (`assistant.gather.timeliness`)."""
     return _ASKS_NOW.search(text) is not None
+
+
+# The day of an event, which the question names as its time ("SpaceX上市首日表现如何？",
+# "How did Figma do on its debut?"): not now, whatever "表现如何" says.
+_EVENT_DAY = re.compile(
+    r"首日|首个交易日|上市当天|\bdebut|\bfirst (?:day|session|trading day)\b", re.I
+)
+
+
+def names_event_day(text: str) -> bool:
+    """Does the text name an event's day as its time ("首日", "its debut")?"""
+    return _EVENT_DAY.search(text) is not None

@@ -9,7 +9,6 @@ search the span asked first (`offline.gathering`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from assistant.question.intents import asks_cause
@@ -22,7 +21,7 @@ from ingest.named_periods import (
     quarter_spans,
     without_spans,
 )
-from ingest.time_asked import asks_now, looks_ahead
+from ingest.time_asked import asks_now, looks_ahead, names_event_day
 from tools.period_labels import calendar_days, since_of, span_of, to_date_start
 from tools.period_words import period_mentions
 
@@ -65,20 +64,13 @@ def timely_span(question: str, period: str | None, carried: bool = False) -> str
     return None if carried else period
 
 
-# The day of an event, which the question names as its time ("SpaceX上市首日表现如何？", "How did
-# Figma do on its debut?"): not now, whatever "表现如何" says.
-_EVENT_DAY = re.compile(
-    r"首日|首个交易日|上市当天|\bdebut|\bfirst (?:day|session|trading day)\b", re.I
-)
-
-
 def _names_a_period(question: str) -> bool:
     """Does the question say when, in any words: "今年", "年初至今", "最近一周", "7月", "首日"?"""
     return bool(
         period_mentions(question)
         or without_time_words(question) != question
         or named_period(question, dt.date.today())
-        or _EVENT_DAY.search(question)
+        or names_event_day(question)
     )
 
 
