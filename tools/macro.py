@@ -213,7 +213,7 @@ def _row(
     date = as_date(series.dates[pos])
     if asked is not None and asked.began is not None and date < asked.began:
         # "How did the 10-year yield move in July?" is not answered by February's close
-        notes.append(ended_before_note(symbols, date, asked.period, asked.began))
+        notes.append(ended_before_note(symbols, date, asked.period, asked.began, indicator=name))
         return None
     if (as_of - date).days > STALE_DAYS:
         days = (as_of - date).days

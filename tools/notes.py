@@ -90,11 +90,14 @@ def incomplete_note(symbols: Sequence[str], period: str, day: dt.date) -> Note:
     return Note(text, "period_incomplete", symbols=tuple(symbols), period=period, day=day)
 
 
-def ended_before_note(symbol: str, day: dt.date, period: str, began: dt.date) -> Note:
+def ended_before_note(
+    symbol: str, day: dt.date, period: str, began: dt.date, **indicator: str
+) -> Note:
     """'^TNX's stored closes end on 2026-02-13, before 2026-07 began on 2026-07-01': a series
-    that says nothing of the period asked."""
+    that says nothing of the period asked; `indicator`: the macro reading it is of, by name."""
     text = f"{symbol}'s stored closes end on {day}, before {period} began on {began}"
-    return Note(text, "ended_before_span", symbol=symbol, day=day, period=period, began=began)
+    facts = {"symbol": symbol, "day": day, "period": period, "began": began, **indicator}
+    return Note(text, "ended_before_span", **facts)
 
 
 def merged_notes(notes: Iterable[str]) -> list[str]:

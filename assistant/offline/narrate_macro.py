@@ -20,6 +20,7 @@ from assistant.offline.narrate import (
     signed,
     table_rows,
 )
+from tools.notes import Note
 from tools.result import ToolResult
 
 _CHANGES = {"up": "macro.change_up", "down": "macro.change_down", "flat": "macro.change_flat"}
@@ -68,13 +69,42 @@ def _asked_first(rows: list[dict[str, Any]], asked: Sequence[str]) -> list[dict[
     return sorted(rows, key=lambda row: _rank(row, asked))
 
 
+def _left_out(result: ToolResult, rows: list[dict[str, Any]], asked: Sequence[str]) -> list[str]:
+    """The readings the question names that have no row because their series end before the
+    period asked ("What happened to Treasury yields this week?" of a 10-year yield stored to
+    February), said so in the reader's language: told first, or the VIX would answer for them."""
+    shown = {_reading(row) for row in rows}
+    return [
+        note
+        for note in result.provenance.notes
+        if getattr(note, "key", None) == "ended_before_span"
+        and "indicator" in note.facts
+        and _reading(note.facts) in set(asked) - shown
+    ]
+
+
+def _left_out_sentence(note: Note, language: Language) -> str:
+    facts = note.facts
+    return message(
+        "macro.left_out",
+        language,
+        name=indicator_name(str(facts["indicator"]), language),
+        day=format_date(facts["day"], language),
+        began=format_date(facts["began"], language),
+        cite=CITE,
+    )
+
+
 def macro_point(
     result: ToolResult, language: Language, asked: Sequence[str] = (), day: dt.date | None = None
 ) -> str | None:
     """The first indicator the question names (`asked`, `dashboard_readings`), else the first,
     on its own, for the summary of an answer as of `day`: dated, where its latest close is on
-    another day."""
+    another day. A reading named whose series ends before the period asked: that it does."""
     rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
+    left_out = _left_out(result, rows, asked)
+    if left_out:
+        return _left_out_sentence(left_out[0], language)
     if not rows:
         return None
     fields = _macro_fields(rows[0], day or result.provenance.as_of, language)
@@ -90,11 +120,12 @@ def macro_sentences(
     another in brackets. What the question names (`asked`, `dashboard_readings`) comes first:
     its group, and in it its indicator ("Is the yield curve inverted?" opens on the slopes).
     `told_first`: the first of those is told already, on its own (`macro_point`), and is left
-    out."""
+    out. A reading named whose series ends before the period asked: that it does, first."""
     rows = _asked_first([r for r in table_rows(result) if ok(r.get("value"))], asked)
+    left_out = [_left_out_sentence(n, language) for n in _left_out(result, rows, asked)]
     rows = rows[1:] if told_first else rows
     if not rows:
-        return []
+        return left_out
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     for row in rows:
         by_day.setdefault(day_of(row.get("date")) or result.provenance.as_of, []).append(row)
@@ -110,7 +141,7 @@ def macro_sentences(
         )
         for day in days
     )
-    return [message("macro.sentence", language, groups=groups, cite=CITE)]
+    return [*left_out, message("macro.sentence", language, groups=groups, cite=CITE)]
 
 
 def _macro_clause(row: dict[str, Any], day: dt.date, language: Language) -> str:

@@ -1023,6 +1023,26 @@ def test_the_macro_reading_a_question_names_comes_first() -> None:
     )
 
 
+def test_a_reading_asked_whose_series_ends_before_the_period_says_so_first() -> None:
+    """ "What happened to Treasury yields this week?" with a 10-year yield stored to an earlier
+    month: the answer says the yield's closes end before the period, first and in the
+    summary, rather than opening on the VIX as though that answered it."""
+    from assistant.offline.narrate_macro import macro_point, macro_sentences
+    from tests.unit.tools.test_analytics import macro_frames
+    from tools.macro import macro
+
+    frames = macro_frames()
+    frames["^TNX"] = frames["^TNX"].iloc[:5]  # ends 2024-01-05; the rest run to 2024-02-09
+    result = macro(frames, period="2024-02")
+    first, rest = macro_sentences(result, "en", ("yield",))
+    assert first.startswith("The stored 10-year yield ends on January 5, 2024, before")
+    assert "(February 1, 2024)" in first and rest.startswith("On the macro side") and "VIX" in rest
+    assert (macro_point(result, "zh", ("yield",)) or "").startswith(
+        "10年期美债收益率的存储数据止于2024年1月5日"
+    )
+    assert macro_sentences(result, "en", ("volatility",))[0].startswith("On the macro side")
+
+
 def test_an_answer_without_market_figures_is_as_of_its_newest_cited_article() -> None:
     """With no date asked and no figure from the price store, an answer is as of the newest
     article it cites, not of today: a library last fed in March is not today's news."""
