@@ -69,7 +69,7 @@ def _asked_first(rows: list[dict[str, Any]], asked: Sequence[str]) -> list[dict[
     return sorted(rows, key=lambda row: _rank(row, asked))
 
 
-def _left_out(result: ToolResult, rows: list[dict[str, Any]], asked: Sequence[str]) -> list[str]:
+def _left_out(result: ToolResult, rows: list[dict[str, Any]], asked: Sequence[str]) -> list[Note]:
     """The readings the question names that have no row because their series end before the
     period asked ("What happened to Treasury yields this week?" of a 10-year yield stored to
     February), said so in the reader's language: told first, or the VIX would answer for them."""
@@ -77,20 +77,22 @@ def _left_out(result: ToolResult, rows: list[dict[str, Any]], asked: Sequence[st
     return [
         note
         for note in result.provenance.notes
-        if getattr(note, "key", None) == "ended_before_span"
+        if isinstance(note, Note)
+        and note.key == "ended_before_span"
         and "indicator" in note.facts
         and _reading(note.facts) in set(asked) - shown
     ]
 
 
 def _left_out_sentence(note: Note, language: Language) -> str:
-    facts = note.facts
+    day, began = note.facts["day"], note.facts["began"]
+    assert isinstance(day, dt.date) and isinstance(began, dt.date)  # `ended_before_note`'s
     return message(
         "macro.left_out",
         language,
-        name=indicator_name(str(facts["indicator"]), language),
-        day=format_date(facts["day"], language),
-        began=format_date(facts["began"], language),
+        name=indicator_name(str(note.facts["indicator"]), language),
+        day=format_date(day, language),
+        began=format_date(began, language),
         cite=CITE,
     )
 
