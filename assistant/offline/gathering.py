@@ -26,6 +26,7 @@ from assistant.offline.reading import (
     SEARCH_K,
     UNDATED_SEARCH_K,
     below_first,
+    recent_first,
 )
 from assistant.ports import MarketDataPort, SearchPort
 from assistant.question.comparison import asks_comparison, asks_rank
@@ -369,8 +370,7 @@ class Gatherer:
         if since is None:
             return found
         first = self._search(query, k, replace(filters, since=since), out) or []
-        seen = {h.chunk.id for h in first}
-        return first + [h for h in found if h.chunk.id not in seen]
+        return recent_first(first, found, query)
 
     def _left_out_after(self, until: dt.date, out: Gathered) -> None:
         """Say how many articles the as-of date leaves out (they were written after it)."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from assistant.answer.model import Language
 from ingest.language import detect_language
 from ingest.models import Hit
+from ingest.tokens import terms
 
 SEARCH_K = 8
 # A question with no date is asked of today: among the passages that answer it, the newest
@@ -47,3 +48,18 @@ def _best_below(below: list[Hit], seen: set[str], wanted: Callable[[str], bool])
             seen.add(hit.chunk.article_id)
             found.append(hit)
     return found
+
+
+def recent_first(recent: list[Hit], found: list[Hit], query: str) -> list[Hit]:
+    """The passages of the span asked (`recent`), then the rest of what was `found`; but
+    before the rest of the span's, the best few others that say a term of the query none of
+    the span's best few says: "What did Powell say at the last press conference?" asked of a
+    library whose past month holds press conferences, none of them Powell's, would otherwise
+    lose its subject. Where the span says every term, it is read alone first."""
+    seen = {h.chunk.id for h in recent}
+    older = [h for h in found if h.chunk.id not in seen]
+    wanted = terms(query)
+    unsaid = wanted.difference(*(terms(h.chunk.text) for h in recent[:SEARCH_K]))
+    wider = [h for h in older[:SEARCH_K] if unsaid & terms(h.chunk.text)] if unsaid else []
+    rest = [h for h in recent[SEARCH_K:] + older if h not in wider]
+    return recent[:SEARCH_K] + wider + rest

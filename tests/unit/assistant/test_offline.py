@@ -16,7 +16,7 @@ from assistant.gather.article_scope import scope_to_article
 from assistant.gather.sentences import split_text
 from assistant.gather.sources import SourceRegistry
 from assistant.offline.gathering import Gatherer
-from assistant.offline.reading import SEARCH_K, below_first
+from assistant.offline.reading import SEARCH_K, below_first, recent_first
 from assistant.question.parse import parse_question
 from assistant.question.vocabulary import default_vocabulary
 from assistant.settings import load_settings
@@ -669,6 +669,22 @@ def test_the_other_languages_best_passages_below_the_first_join_the_answer() -> 
     ]
     assert [h.chunk.article_id for h in below_first(first + below, "zh")] == ["b1", "b2"]
     assert below_first(first, "zh") == []
+
+
+def test_the_subject_the_recent_span_never_names_is_read_before_the_rest_of_it() -> None:
+    """ "What did Powell say at the last press conference?" of a library whose past month holds
+    press conferences, none of them Powell's: his older one is read before the rest of the
+    month's. Where the month's best passages say every term, they are read alone first."""
+    question = "What did Powell say at the last press conference?"
+    recent = [_hit(f"r{n}", "The governor said at a press conference that") for n in range(12)]
+    powell = _hit("p0", "At his last press conference, Powell said policy was well placed.")
+    other = _hit("o0", "A press conference was held on Monday.")
+    read = [h.chunk.article_id for h in recent_first(recent, [other, powell, recent[0]], question)]
+    assert read[SEARCH_K] == "p0" and read[:SEARCH_K] == [f"r{n}" for n in range(SEARCH_K)]
+    assert read[-1] == "o0" and len(read) == 14
+    named = [_hit("r0", "Powell said at a press conference that it was his last."), *recent[1:]]
+    read = [h.chunk.article_id for h in recent_first(named, [powell], question)]
+    assert read[SEARCH_K:] == [f"r{n}" for n in range(SEARCH_K, 12)] + ["p0"]
 
 
 def test_the_readers_language_short_in_the_first_hits_gets_its_best_below() -> None:
