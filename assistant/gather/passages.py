@@ -156,8 +156,7 @@ def candidates(
         text, parts, lead = quoted
         if asks.opposes(text) and not scoped:
             continue  # "Chip stocks rallied" says nothing of why they fell, whatever it names
-        words = frozenset(terms(text))
-        lang = detect_language(text)
+        words, lang = frozenset(terms(text)), detect_language(text)
         asked = wanted if lang == language else expressible
         headline = _said_of(_context(hit.title))
         said = [Said.of(p) for p in parts] if parts else [Said.of(text, words)]
@@ -178,7 +177,8 @@ def candidates(
         fields = (text, hit, rank, score, *kind, lang, words, coverage, shared, whole, period_fit)
         found.append(_with_antecedent(Candidate(*fields, each), lead, asked, headline))
     found = of_the_items_asked(found, question)
-    found = found if scoped else _on_topic(about_companies(found, companies, speakers), lowered)
+    if not scoped:  # on what is asked about, and by whom
+        found = _on_topic(_of_voices(about_companies(found, companies, speakers), voices), lowered)
     return _distinct(found, newer=named is None or not named.begun(as_of))
 
 
@@ -334,6 +334,20 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
         or c.period_fit > 0
         or names_written(c.text, names)
     ]
+
+
+def _of_voices(found: list[Candidate], voices: Wanted) -> list[Candidate]:
+    """Asked for someone's words ("鲍威尔在上一次新闻发布会上说了什么？"), only what articles
+    whose headline or a retrieved passage names them say: a provincial official's press
+    conference shares every other word of the question."""
+    if not voices:
+        return found
+    hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
+    said = {h.chunk.id: (_said_of(h.title), Said.of(h.chunk.text)) for h in hits}
+    about = {
+        h.chunk.article_id for h in hits if any(s.says(g) for s in said[h.chunk.id] for g in voices)
+    }
+    return [c for c in found if c.hit.chunk.article_id in about]
 
 
 def _voices(question: str, wanted: Wanted) -> Wanted:

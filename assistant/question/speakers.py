@@ -76,7 +76,9 @@ _ASKED_EN = re.compile(
 )
 _SAID_ZH = r"(?:说了什么|说了啥|讲了什么|表示了什么|怎么说|表态|发表了什么)"
 _ASKED_ZH = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?:对|就|关于)[^，。？?]{{1,15}}?(?:{_SAID_ZH}|{_HOW_VIEWED_ZH})"
+    # of something, or where: "鲍威尔对降息说了什么", "鲍威尔在发布会上说了什么"
+    rf"(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?:对|就|关于|在)[^，。？?]{{1,15}}?"
+    rf"(?:{_SAID_ZH}|{_HOW_VIEWED_ZH})"
     rf"|(?P<speaker>[\u4e00-\u9fff·]{{2,10}}?)(?:{_SAID_ZH}|{_HOW_VIEWED_ZH})"
 )
 

@@ -793,6 +793,30 @@ def test_whose_words_are_asked_answers_before_another_voice_in_the_article() -> 
     assert voices_asked("How did the S&P 500 do?") == []
 
 
+def test_asked_for_someones_words_only_articles_naming_them_are_quoted() -> None:
+    """ "鲍威尔在上一次新闻发布会上说了什么？" names Powell before where he spoke: he is the
+    voice asked, and a provincial official's press conference, which shares every other word
+    of the question, is not quoted; nor in English, where Powell is 鲍威尔's translation."""
+    assert voices_asked("鲍威尔在上一次新闻发布会上说了什么？") == ["鲍威尔"]
+    assert voices_asked("高盛在最新报告里怎么看油价？") == ["高盛"]
+    official = Hit(
+        chunk=Chunk(
+            id="c0", article_id="a0", text="水务厅负责人在新闻发布会上说，将加快建设水网。"
+        ),
+        score=1.0,
+        title="海南出台水安全保障规划",
+    )
+    chair = Hit(
+        chunk=Chunk(id="c1", article_id="a1", text="他在新闻发布会上说，当前政策仍属适当。"),
+        score=0.5,
+        title="鲍威尔的最后一次新闻发布会",
+    )
+    found = candidates([official, chair], "鲍威尔在上一次新闻发布会上说了什么？", [], "zh")
+    assert [c.hit.chunk.article_id for c in found] == ["a1"]
+    found = candidates([official, chair], "What did Powell say at the press conference?", [], "en")
+    assert "a0" not in {c.hit.chunk.article_id for c in found}
+
+
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     text = (
         "The Federal Reserve held its policy rate steady on Wednesday afternoon. "
