@@ -75,7 +75,7 @@ def chinese_name(before: str, latin: str, dictionary: Cedict = DICTIONARY) -> st
     when no name of two characters or more ends it."""
     words = cut(before)
     rendered = _rendering(latin, dictionary)
-    common = _common_words(words, dictionary)
+    common = common_words(words, dictionary)
     taken: list[str] = []
     for word in reversed(words):
         place = len(word) > 1 and is_place(word) and word not in rendered
@@ -103,7 +103,7 @@ def _rendering(latin: str, dictionary: Cedict) -> set[str]:
     return {h for found in dictionary.headwords(keys).values() for h in found}
 
 
-def _common_words(words: list[str], dictionary: Cedict) -> set[str]:
+def common_words(words: list[str], dictionary: Cedict = DICTIONARY) -> set[str]:
     """The words the dictionary knows as common words (a gloss in lower case: 巨头 "giant"),
     not only as names (阿波罗 "Apollo"), and jieba's words made of two such (行业龙头: 行业 +
     龙头, which the dictionary lacks whole)."""

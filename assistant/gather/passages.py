@@ -40,7 +40,7 @@ from assistant.gather.terms import (
 )
 from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
 from assistant.gather.written_names import about_names, names_typed
-from assistant.question.speakers import voices_asked
+from assistant.question.speakers import names_voiced, voices_asked
 from ingest.language import detect_language
 from ingest.models import Hit
 from ingest.tokens import terms
@@ -143,9 +143,8 @@ def candidates(
     span = timely_span(question, period, period_carried)
     (named, rest), asks = asked_when(question, as_of, period, span), Asks.of(question, period)
     wanted = question_terms(rest, names, speakers, glosses)
-    expressible, voices = in_other_language(wanted), _voices(question, wanted)
-    lowered, unwritten = _lowered(question, names)
-    typed = names_typed(rest, wanted, names)
+    expressible, voices = in_other_language(wanted), _voices(voices_asked(question), wanted)
+    (lowered, unwritten), typed = _lowered(question, names), names_typed(rest, wanted, names)
     hits = hits if scoped else about_names(hits, typed, lowered, language)
     other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
     found: list[Candidate] = []
@@ -178,7 +177,8 @@ def candidates(
         found.append(_with_antecedent(Candidate(*fields, each), lead, asked, headline))
     found = of_the_items_asked(found, question)
     if not scoped:  # on what is asked about, and by whom
-        found = _on_topic(_of_voices(about_companies(found, companies, speakers), voices), lowered)
+        found = _of_voices(about_companies(found, companies, speakers), question, wanted)
+        found = _on_topic(found, lowered)
     return _distinct(found, newer=named is None or not named.begun(as_of))
 
 
@@ -336,10 +336,12 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     ]
 
 
-def _of_voices(found: list[Candidate], voices: Wanted) -> list[Candidate]:
+def _of_voices(found: list[Candidate], question: str, wanted: Wanted) -> list[Candidate]:
     """Asked for someone's words ("鲍威尔在上一次新闻发布会上说了什么？"), only what articles
     whose headline or a retrieved passage names them say: a provincial official's press
-    conference shares every other word of the question."""
+    conference shares every other word of the question. Not a crowd's ("分析师怎么看",
+    `names_voiced`), for whom any article may speak without naming them."""
+    voices = _voices(names_voiced(question), wanted)
     if not voices:
         return found
     hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
@@ -350,11 +352,10 @@ def _of_voices(found: list[Candidate], voices: Wanted) -> list[Candidate]:
     return [c for c in found if c.hit.chunk.article_id in about]
 
 
-def _voices(question: str, wanted: Wanted) -> Wanted:
-    """The question's terms for whose words it asks ("What did Powell say…", "鲍威尔对降息说了
-    什么"): a sentence saying one itself is worth `SPEAKER` more, as a sentence voicing a
-    company the question cites does."""
-    asked = voices_asked(question)
+def _voices(asked: list[str], wanted: Wanted) -> Wanted:
+    """The question's terms for the names whose words it asks (`voices_asked`: "What did
+    Powell say…", "鲍威尔对降息说了什么"): a sentence saying one itself is worth `SPEAKER`
+    more, as a sentence voicing a company the question cites does."""
     words = {w for name in asked for w in terms(name)}
     return [
         g

@@ -16,6 +16,10 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from ingest.language import has_cjk
+from ingest.name_glosses import common_words
+from ingest.zhwords import cut
+
 # Right before a name: it is cited as the source.
 _ATTRIBUTED = re.compile(r"(?:\bper|\baccording to|\bvia|据|根据|按照)\s*$", re.I)
 
@@ -90,6 +94,18 @@ def voices_asked(text: str) -> list[str]:
     found = [m["name"] or m["owner"] for m in _ASKED_EN.finditer(text)]
     found += [m["name"] or m["speaker"] for m in _ASKED_ZH.finditer(text)]
     return [name for name in found if name]
+
+
+def names_voiced(text: str) -> list[str]:
+    """The voices asked that are someone's name (`voices_asked`): "Powell", "鲍威尔", "华尔街",
+    not a crowd the dictionary has as common words ("市场怎么看", "分析师怎么看"), whom any
+    article may speak for without naming."""
+    found = []
+    for name in voices_asked(text):
+        words = [w for w in cut(name) if len(w) > 1] if has_cjk(name) else []
+        if not words or set(words) - common_words(words):  # a transliteration: 大 + 摩
+            found.append(name)
+    return found
 
 
 @dataclass(frozen=True)

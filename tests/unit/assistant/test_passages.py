@@ -28,7 +28,7 @@ from assistant.question.intents import (
     asks_when,
     asks_words,
 )
-from assistant.question.speakers import voices_asked
+from assistant.question.speakers import names_voiced, voices_asked
 from ingest.crosslingual import translate
 from ingest.models import Chunk, Hit
 from ingest.time_asked import asks_now
@@ -815,6 +815,10 @@ def test_asked_for_someones_words_only_articles_naming_them_are_quoted() -> None
     assert [c.hit.chunk.article_id for c in found] == ["a1"]
     found = candidates([official, chair], "What did Powell say at the press conference?", [], "en")
     assert "a0" not in {c.hit.chunk.article_id for c in found}
+    # a crowd is no name: any article may give "the market's" view without naming it
+    assert names_voiced("市场怎么看新闻发布会？") == [] and names_voiced("大摩怎么看") == ["大摩"]
+    found = candidates([official, chair], "市场怎么看新闻发布会上说了什么？", [], "zh")
+    assert "a0" in {c.hit.chunk.article_id for c in found}
 
 
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
