@@ -162,12 +162,27 @@ def names_written(text: str, aliases: Sequence[str]) -> list[str]:
         and any(
             (not index or _heads_its_own(plain, m.end(), own))
             and not (commodity and n.isalpha() and in_a_name(plain, m.start(), m.end()))
+            and not _nickname(plain, m.start(), m.end())
             for m in written_pattern(n).finditer(lowered)
         )
     ]
 
 
 _FUTURE = "=f"  # a future's ticker ends so ("GC=F"): its symbol is a commodity's
+# A Chinese nickname ends in the name its company is likened to: quoted after other words
+# ("“量子英伟达”", "「下一个特斯拉」") or after 版 ("中国版英伟达").
+_LIKENED_BEFORE = re.compile(r"[“\"「『][\u4e00-\u9fff]{1,6}$|版$")
+_QUOTE_CLOSED = '”"」』'
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """Does text[start:end], a company's Chinese name, end a nickname of another company?"""
+    before = _LIKENED_BEFORE.search(text[max(0, start - 7) : start])
+    if before is None or not has_cjk(text[start:end]):
+        return False
+    return before[0] == "版" or (end < len(text) and text[end] in _QUOTE_CLOSED)
+
+
 # A capitalised word right before ("Allied Gold"), not a function word ("The Gold price").
 _CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)\s+$")
 

@@ -2083,6 +2083,16 @@ def test_a_name_is_written_whole_in_latin_and_anywhere_in_chinese() -> None:
     assert not names_written("AMDX shares rose", ["AMD"])
 
 
+def test_a_company_another_is_likened_to_is_not_named_by_the_likeness() -> None:
+    """“量子英伟达”Rigetti is Rigetti: its earnings are no answer to how Nvidia's stock moved
+    after its own. So 中国版特斯拉. The name quoted alone, or after a quoted epithet, is it."""
+    nvidia = ["英伟达", "Nvidia"]
+    assert not names_written("营收翻了三倍，但“量子英伟达”Rigetti股价却在盘后下跌", nvidia)
+    assert not names_written("小鹏被称为中国版特斯拉", ["特斯拉"])
+    assert names_written("“英伟达”股价下跌", nvidia) == ["英伟达"]
+    assert names_written("“AI之王”英伟达发布财报", nvidia) == ["英伟达"]
+
+
 def test_an_index_is_not_written_by_another_index_nor_by_an_exchange_listing() -> None:
     """The Nasdaq Composite is not named by "纳斯达克中国金龙指数" (another index its brand heads)
     nor by "(TSX/Nasdaq: TRI)" (the exchange a company is listed on); it is by 纳斯达克综合指数,
