@@ -37,6 +37,7 @@ from assistant.offline.narrate_sectors import sector_leaders, sector_point, sect
 from assistant.offline.quoting import cite, dated, needs_date, paragraph, quotation
 from assistant.offline.titles import article_title, quoted_title, ranking_title, topic_title
 from assistant.question.intents import (
+    asks_dashboard,
     asks_inversion,
     asks_person,
     asks_why,
@@ -115,6 +116,8 @@ class SectionWriter:
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
         self.readings = dashboard_readings(question.text)  # the macro readings it names first
+        measured = question.intents & _MEASURED  # "What did the Fed decide?": the dashboard is
+        self.context = measured == {"macro"} and not asks_dashboard(question.text)  # context
         self.fit = Fit(question.text)
         self.level = level_sentences(question, gathered, self.name, self.day)  # "多少点？"
 
@@ -140,11 +143,11 @@ class SectionWriter:
         # each asked symbol whose returns were computed, itself or by the ETF standing in
         compared = [s for s in self.q.symbols if answered_by(g.returns, s) in computed]
         topic = topic_title(self.q, self.vocabulary, compared) if measured else None
-        if topic:
+        if topic and not self.context:  # of a Fed decision, what the news says first
             return topic
-        named = [*self.names, *self.companies]
-        leads = self.quoted[:LEAD_SENTENCES]
-        return quoted_title(self.q.text, self.names, named, leads, lang, self.q.as_of or self.day)
+        named, leads = [*self.names, *self.companies], self.quoted[:LEAD_SENTENCES]
+        day = self.q.as_of or self.day
+        return quoted_title(self.q.text, self.names, named, leads, lang, day, otherwise=topic)
 
     def has_material(self) -> bool:
         """Is there anything grounded to write: a tool result or a quotable sentence?"""
@@ -277,7 +280,7 @@ class SectionWriter:
         said = [self.outline(), paragraph(self._lead(), lang)]
         first = self.q.article_id and not self.vocabulary.find_symbols(self.q.text)
         first = first or kind_asked(self.q.text) is not None or asks_words(self.q.text)
-        first = first or asks_person(self.q.text) or not self.q.intents & _MEASURED
+        first = first or asks_person(self.q.text) or not self.q.intents & _MEASURED or self.context
         paragraphs = said + paragraphs if first else paragraphs + said
         return "\n\n".join(p for p in paragraphs if p) or self._empty("analysis")
 
@@ -337,7 +340,7 @@ class SectionWriter:
             points.append(self.told.summary())
         if g.sectors is not None:
             points.append(sector_point(g.sectors, lang) or "")
-        if g.macro is not None:
+        if g.macro is not None and not self.context:
             points.append(macro_point(g.macro, lang, self.readings, day) or "")
         if not points:  # no figures to sum up: the library's best remaining view
             points += self.take({"insight", "general", "opportunity"}, 1, quotations=False)

@@ -133,16 +133,19 @@ def quoted_title(
     leads: Sequence[Candidate],
     language: Language,
     as_of: dt.date | None,
+    otherwise: str | None = None,
 ) -> str:
-    """The title of an answer from what it quotes: its lead's headline or finding, else the
-    question's own words. A headline or finding is measured, as the sentences were, on the
-    question's words but the period it names (`asked_when`): "Japan core inflation softens to
-    over four year low" states the finding for "Did Japan's April 2026 core inflation beat or
-    miss forecasts?" without saying "April"; `as_of`: the date it is asked at."""
+    """The title of an answer from what it quotes: its lead's headline or finding, else
+    `otherwise` (what the tools measured), else the question's own words. A headline or
+    finding is measured, as the sentences were, on the question's words but the period it
+    names (`asked_when`): "Japan core inflation softens to over four year low" states the
+    finding for "Did Japan's April 2026 core inflation beat or miss forecasts?" without saying
+    "April"; `as_of`: the date it is asked at."""
     _, asked = asked_when(question, as_of, None)
     return (
         lead_headline(asked, names, named, leads, language)
         or lead_finding(asked, names, leads, language)
+        or otherwise
         or shortened(question)
     )
 

@@ -84,6 +84,17 @@ def dashboard_readings(text: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=order.index))
 
 
+# The macro backdrop named as such: what the dashboard shows is what is asked.
+_BACKDROP = ("宏观", "macro")
+
+
+def asks_dashboard(text: str) -> bool:
+    """Does the question ask what the macro dashboard shows: one of its readings ("美债收益率",
+    "VIX") or the backdrop itself ("宏观环境怎么样？")? One on the Fed, inflation or jobs is
+    answered by their news, the dashboard its context."""
+    return bool(dashboard_readings(text)) or has_cue(text, _BACKDROP)
+
+
 # A question asking for an amount ("涨了多少", "how fast did … grow") is answered by a sentence
 # stating one: among sentences on the question, those carrying a figure come first.
 _FIGURE_ASKED = (

@@ -1039,6 +1039,23 @@ def test_the_macro_reading_a_question_names_comes_first() -> None:
     )
 
 
+def test_a_fed_decision_is_answered_by_its_news_before_the_dashboard() -> None:
+    """ "What did the Fed decide in January?" asks of no figure a tool measures: the news of the
+    decision leads the analysis, the title and the takeaways, the dashboard after it as context.
+    Asked of the backdrop or one of its readings, the dashboard still leads."""
+    said = "The Federal Reserve held its policy rate at 3.75% in January, with two dissents."
+    note = article("fed", "Fed holds rates, two governors dissent", said, published=AS_OF)
+    answer = ask("What did the Fed decide in January?", index=FakeIndex([note]))
+    analysis = answer.sections[0].text
+    assert analysis.startswith("The Federal Reserve held") and "VIX at 16.09" in analysis
+    assert answer.title == "Fed holds rates, two governors dissent"
+    takeaways = answer.sections[-1].text
+    assert takeaways.startswith("- ") and "VIX" not in takeaways
+    for backdrop in ("What is the macro backdrop?", "Where is the 10-year yield?"):
+        answer = ask(backdrop, index=FakeIndex([note]))
+        assert answer.sections[0].text.startswith(("On the macro side", "The 10-year yield"))
+
+
 def test_a_reading_asked_whose_series_ends_before_the_period_says_so_first() -> None:
     """ "What happened to Treasury yields this week?" with a 10-year yield stored to an earlier
     month: the answer says the yield's closes end before the period, first and in the
