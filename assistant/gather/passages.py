@@ -39,6 +39,7 @@ from assistant.gather.terms import (
     question_terms,
 )
 from assistant.gather.timeliness import asked_when, newest_published, timeliness, timely_span
+from assistant.gather.voices import bylined, naming, ours, voice_terms, voiced
 from assistant.gather.written_names import about_names, names_typed
 from assistant.question.speakers import names_voiced, voices_asked
 from ingest.language import detect_language
@@ -139,18 +140,17 @@ def candidates(
     asked over `period` ("今年涨了多少": YTD) is answered first by a figure for it; a period an
     earlier turn asked (`period_carried`) dates no view. `scoped`: the reader chose the article,
     whose every sentence counts, its order breaking ties. `as_of`: else the newest hit's."""
-    as_of = as_of or newest_published(hits)
-    span = timely_span(question, period, period_carried)
+    as_of, span = as_of or newest_published(hits), timely_span(question, period, period_carried)
     (named, rest), asks = asked_when(question, as_of, period, span), Asks.of(question, period)
     wanted = question_terms(rest, names, speakers, glosses)
-    expressible, voices = in_other_language(wanted), _voices(voices_asked(question), wanted)
+    expressible, voices = in_other_language(wanted), voice_terms(voices_asked(question), wanted)
     (lowered, unwritten), typed = _lowered(question, names), names_typed(rest, wanted, names)
     hits = hits if scoped else about_names(hits, typed, lowered, language)
-    other_markets_asked = bool(_OTHER_MARKETS.search(question)) or scoped
+    other_markets, by_voice = bool(_OTHER_MARKETS.search(question)) or scoped, bylined(hits, voices)
     found: list[Candidate] = []
     for rank, hit, position, raw, before, after in passage_sentences(hits, scoped):
         quoted = _quoted(raw, before, after, position, scoped)
-        if quoted is None or (not other_markets_asked and _OTHER_MARKETS.search(quoted[0])):
+        if quoted is None or (not other_markets and _OTHER_MARKETS.search(quoted[0])):
             continue
         text, parts, lead = quoted
         if asks.opposes(text) and not scoped:
@@ -164,9 +164,10 @@ def candidates(
         if not about and not scoped and (wanted or lowered) and not names_written(text, lowered):
             continue  # not about the question, nor (asking "为什么？" of it) about its subject
         figure, period_fit = worth or asks.worth(text, (hit.published, as_of), hit.title)
-        named_worth = _named_worth(text, said, unwritten, (speakers, voices))
+        voice = voiced(said, voices) or (hit.chunk.article_id in by_voice and ours(text))
+        named_worth = _named_worth(text, unwritten, speakers, voice)
         if scoped:  # what the question asks first (and whose words); the article's order next
-            score = 2 * (coverage + SPEAKER * _voiced(said, voices)) + figure + 0.3 / (1 + position)
+            score = 2 * (coverage + SPEAKER * voice) + figure + 0.3 / (1 + position)
         else:
             subject = writes_a_name(hit.chunk.text, hit.title, tuple(lowered))
             score = _score(coverage, rank, named_worth, subject, lang == language) + figure
@@ -341,43 +342,19 @@ def _of_voices(found: list[Candidate], question: str, wanted: Wanted) -> list[Ca
     whose headline or a retrieved passage names them say: a provincial official's press
     conference shares every other word of the question. Not a crowd's ("分析师怎么看",
     `names_voiced`), for whom any article may speak without naming them."""
-    voices = _voices(names_voiced(question), wanted)
+    voices = voice_terms(names_voiced(question), wanted)
     if not voices:
         return found
-    hits = {c.hit.chunk.id: c.hit for c in found}.values()  # each passage read once
-    said = {h.chunk.id: (_said_of(h.title), Said.of(h.chunk.text)) for h in hits}
-    about = {
-        h.chunk.article_id for h in hits if any(s.says(g) for s in said[h.chunk.id] for g in voices)
-    }
+    about = naming(list({c.hit.chunk.id: c.hit for c in found}.values()), voices)
     return [c for c in found if c.hit.chunk.article_id in about]
 
 
-def _voices(asked: list[str], wanted: Wanted) -> Wanted:
-    """The question's terms for the names whose words it asks (`voices_asked`: "What did
-    Powell say…", "鲍威尔对降息说了什么"): a sentence saying one itself is worth `SPEAKER`
-    more, as a sentence voicing a company the question cites does."""
-    words = {w for name in asked for w in terms(name)}
-    return [
-        g
-        for g in wanted
-        if any((t in words) if t.isascii() else any(t in name for name in asked) for t in g)
-    ]
-
-
-def _named_worth(
-    text: str, said: list[Said], unwritten: list[str], whose: tuple[Names, Wanted]
-) -> float:
+def _named_worth(text: str, unwritten: list[str], speakers: Names, voice: bool) -> float:
     """What naming a symbol in play the question does not write (`NAMED`), and one whose view
     the question asks (`SPEAKER`: "高盛认为…" for "高盛怎么看黄金？"), is worth to a sentence:
-    a symbol it cites (`whose`: speakers), or a term for whose words it asks (voices)."""
-    speakers, voices = whose
-    voiced = any(names_written(text, aliases) for aliases in speakers) or _voiced(said, voices)
-    return NAMED * bool(names_written(text, unwritten)) + SPEAKER * voiced
-
-
-def _voiced(said: list[Said], voices: Wanted) -> bool:
-    """Does the sentence itself name one whose words the question asks (`_voices`)?"""
-    return any(p.says(g) for p in said for g in voices)
+    a symbol it cites (`speakers`), or one whose words it asks (`voice`)."""
+    voice = voice or any(names_written(text, aliases) for aliases in speakers)
+    return NAMED * bool(names_written(text, unwritten)) + SPEAKER * voice
 
 
 def _score(coverage: float, rank: int, named: float, subject: bool, same_language: bool) -> float:

@@ -821,6 +821,32 @@ def test_asked_for_someones_words_only_articles_naming_them_are_quoted() -> None
     assert "a0" in {c.hit.chunk.article_id for c in found}
 
 
+def test_an_articles_own_view_is_its_bylines() -> None:
+    """ "What does Rabobank expect next?" asked of the note a Rabobank strategist wrote: the
+    note's own view ("Our baseline forecast…") is Rabobank's and answers first, before a
+    sentence sharing the question's word ("As widely expected…"). In a note by someone else,
+    "we" is not Rabobank."""
+    opening = "By Philip Marey, senior US strategist at Rabobank. The FOMC met this week."
+    body = (
+        "As widely expected, the FOMC kept the target range unchanged this month. "
+        "Our baseline forecast is still two rate cuts this year."
+    )
+
+    def note(article_id: str, first: str) -> list[Hit]:
+        return [
+            Hit(chunk=Chunk(id=f"{article_id}{n}", article_id=article_id, text=text, ordinal=n),
+                score=1.0, title="Governor Powell")
+            for n, text in enumerate((first, body))
+        ]  # fmt: skip
+
+    def order(hits: list[Hit], scoped: bool) -> list[str]:
+        found = candidates(hits, "What does Rabobank expect next?", [], "en", scoped=scoped)
+        return [c.text[:3] for c in found if c.text[:3] in ("Our", "As ")]
+
+    assert order(note("a", opening), True) == ["Our", "As "]
+    assert order(note("b", "By a columnist. The FOMC met this week."), True) == ["As ", "Our"]
+
+
 def test_a_chosen_article_counts_whatever_the_question_says() -> None:
     text = (
         "The Federal Reserve held its policy rate steady on Wednesday afternoon. "
