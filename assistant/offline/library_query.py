@@ -24,11 +24,15 @@ _INDEX_WORD = re.compile(r"\s*(?:指数|index)$", re.I)
 
 
 def _searched_name(vocabulary: Vocabulary, symbol: str, language: Language) -> str:
-    """The symbol's name in `language`, without its kind where the rest is a name of it too:
-    "标普500" for 标普500指数. The query's own words already say which index, and 指数, which
-    search translates to "index", would find every English "S&P 500 Snapshot: Index Drops…"
-    before a strategist's "Morgan Stanley hikes S&P 500 target"."""
+    """The symbol's name in `language`: a company's shortest, as articles write it most (美光,
+    not 美光科技, which would be searched as one term); an index's without its kind where the
+    rest is a name of it too: "标普500" for 标普500指数. The query's own words already say
+    which index, and 指数, which search translates to "index", would find every English "S&P
+    500 Snapshot: Index Drops…" before a strategist's "Morgan Stanley hikes S&P 500 target"."""
     name = vocabulary.name(symbol, language)
+    if vocabulary.is_stock(symbol):  # "美光" and "Micron", as articles write them
+        written = [a for a in vocabulary.aliases(symbol) if len(a) > 1 and a != symbol]
+        return min((a for a in written if has_cjk(a) == has_cjk(name)), key=len, default=name)
     short = _INDEX_WORD.sub("", name)
     return short if short != name and short in vocabulary.aliases(symbol) else name
 
