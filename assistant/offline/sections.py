@@ -11,7 +11,7 @@ from __future__ import annotations
 from assistant.answer.discrepancy import Disagreements, Discrepancy, find_discrepancies, ytd_lookup
 from assistant.answer.model import Language, Section, SectionKey
 from assistant.answer.numbers import figures_in
-from assistant.gather.passages import Candidate, alike, candidates, near_duplicate
+from assistant.gather.passages import Candidate, about_subject, alike, candidates, near_duplicate
 from assistant.gather.said import names_written
 from assistant.gather.sources import SourceRegistry, reporter
 from assistant.gather.timeliness import newest_published
@@ -93,6 +93,8 @@ class SectionWriter:
             companies=self.companies,
             glosses=vocabulary.glosses,
         )
+        if question.carried_over:  # "What drove it?" asks of the earlier turn's subject
+            self.pool = about_subject(self.pool, self.names)
         # the day a quoted article's age is told from: without figures, the newest commentary
         # on the question (last October's "日经225指数早盘一度暴涨超4.5%" is dated in May's answer)
         self.dated_from = self.day or newest_published([c.hit for c in self.pool])

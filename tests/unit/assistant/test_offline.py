@@ -243,6 +243,22 @@ def test_a_follow_up_keeps_the_symbols_and_period() -> None:
     assert english.title == "The Russell 2000 beat the S&P 500 year to date: why"
 
 
+def test_a_follow_up_on_the_earlier_subject_quotes_what_names_it() -> None:
+    """ "What drove it?" after a question on gold asks what drove gold: "…drove oil higher",
+    in an article that names gold only in another sentence, does not answer it."""
+    gold = article("gold", "Gold rallies in January", "A weaker dollar and falling real yields drove gold higher through the month.",
+                   published=AS_OF)  # fmt: skip
+    oil = article("oil", "Oil rises on supply worries",
+                  "Attacks on tankers in the Gulf of Oman drove oil higher this week. Gold edged up in quiet trading too.",
+                  published=AS_OF)  # fmt: skip
+    conversation = Conversation()
+    helper = assistant(index=FakeIndex([gold, oil]))
+    helper.ask("How did gold do in January?", as_of=AS_OF, conversation=conversation)
+    follow = helper.ask("What drove it?", as_of=AS_OF, conversation=conversation)
+    text = render_markdown(follow)
+    assert "A weaker dollar and falling real yields" in text and "tankers" not in text
+
+
 def test_commentary_written_long_after_the_as_of_date_is_not_quoted() -> None:
     later = article("later", "Small caps in May", SEED_TEXT.replace("8.2%", "15.3%"),
                     published=dt.date(2026, 5, 14))  # fmt: skip
