@@ -246,11 +246,10 @@ def test_a_follow_up_keeps_the_symbols_and_period() -> None:
 def test_a_follow_up_on_the_earlier_subject_quotes_what_names_it() -> None:
     """ "What drove it?" after a question on gold asks what drove gold: "…drove oil higher",
     in an article that names gold only in another sentence, does not answer it."""
-    gold = article("gold", "Gold rallies in January", "A weaker dollar and falling real yields drove gold higher through the month.",
-                   published=AS_OF)  # fmt: skip
-    oil = article("oil", "Oil rises on supply worries",
-                  "Attacks on tankers in the Gulf of Oman drove oil higher this week. Gold edged up in quiet trading too.",
-                  published=AS_OF)  # fmt: skip
+    said = "A weaker dollar and falling real yields drove gold higher through the month."
+    gold = article("gold", "Gold rallies in January", said, published=AS_OF)
+    said = "Attacks on tankers in the Gulf of Oman drove oil higher. Gold edged up in quiet trade."
+    oil = article("oil", "Oil rises on supply worries", said, published=AS_OF)
     conversation = Conversation()
     helper = assistant(index=FakeIndex([gold, oil]))
     helper.ask("How did gold do in January?", as_of=AS_OF, conversation=conversation)
