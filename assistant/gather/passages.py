@@ -334,16 +334,19 @@ def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:
     Fox buying Roku) is not about the question. A sentence in the other language is measured on
     the terms it can say (`shared`), against the best of all on those. A figure stated for the
     period an amount is asked over stays, however it words the rest ("5月非农就业人数净增加17.2万人"
-    for "美国5月新增了多少就业岗位"): the figure asked for is what it says."""
+    for "美国5月新增了多少就业岗位"): the figure asked for is what it says. A digest's sentence
+    (`is_digest`: "8点1氪丨…") naming none of them is another of its stories, whatever it says
+    ("公司提示，当前市盈率104.23倍" for "标普500市盈率多少？")."""
     floor = RELATIVE_COVERAGE * max((c.coverage for c in found), default=0.0)
     shared_floor = RELATIVE_COVERAGE * max((c.shared for c in found), default=0.0)
     return [
         c
         for c in found
-        if c.coverage >= floor
-        or c.shared >= shared_floor
-        or c.period_fit > 0
-        or names_written(c.text, names)
+        if names_written(c.text, names)
+        or (
+            (c.coverage >= floor or c.shared >= shared_floor or c.period_fit > 0)
+            and not (names and is_digest(c.hit.title))
+        )
     ]
 
 

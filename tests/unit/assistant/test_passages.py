@@ -2119,6 +2119,21 @@ def test_a_company_another_is_likened_to_is_not_named_by_the_likeness() -> None:
     assert names_written("“AI之王”英伟达发布财报", nvidia) == ["英伟达"]
 
 
+def test_a_digests_sentence_naming_nothing_asked_is_another_story() -> None:
+    """A digest ("8点1氪丨…") strings stories together: asked the S&P 500's P/E, its line on
+    an unnamed company's P/E of 104 is another story, though it says 市盈率; its line naming
+    the S&P 500 is quoted."""
+    text = (
+        "红磷科技提示，当前市盈率104.23倍，高于行业均值58.15倍，投资者需注意风险。"
+        "美股方面，标普500指数周二收涨0.5%，再创收盘历史新高，科技股领涨。"
+    )
+    names = [("标普500", "S&P 500")]
+    digest = Hit(chunk=Chunk(id="c0", article_id="a0", text=text), score=1.0,
+                 title="8点1氪丨特朗普：期待中国之行；快手计划分拆可灵AI")  # fmt: skip
+    found = [c.text for c in candidates([digest], "标普500市盈率多少？", names, "zh")]
+    assert found[0].startswith("美股方面") and not any("104.23" in t for t in found)
+
+
 def test_an_index_is_not_written_by_another_index_nor_by_an_exchange_listing() -> None:
     """The Nasdaq Composite is not named by "纳斯达克中国金龙指数" (another index its brand heads)
     nor by "(TSX/Nasdaq: TRI)" (the exchange a company is listed on); it is by 纳斯达克综合指数,
