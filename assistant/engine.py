@@ -33,7 +33,7 @@ from assistant.answer.cost import summed
 from assistant.answer.model import Answer, Flag
 from assistant.conversation.memory import Conversation
 from assistant.events import Done, Event, Notice
-from assistant.gather.article_scope import scope_to_article
+from assistant.gather.article_scope import article_day, scope_to_article
 from assistant.gather.sources import SourceRegistry
 from assistant.llm.failures import EXPECTED_ERRORS, describe_llm_error, llm_failures
 from assistant.locale import notice
@@ -187,9 +187,11 @@ class Assistant:
         """Understand the question (InputError for an empty or oversized one). A follow-up
         keeps the article scope of the conversation."""
         previous = conversation.last.parsed if conversation and conversation.last else None
-        now = self._now() if as_of is None else None
-        parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous, now=now)
         scope = article_id or (previous.article_id if previous else None)
+        now = self._now() if as_of is None else None
+        if scope and as_of is None:  # "上周" asked of an article is the week before it
+            now = article_day(scope, self.index, self.market) or now
+        parsed = parse_question(question, self.vocabulary, as_of=as_of, previous=previous, now=now)
         if not scope:
             return parsed
         scoped = replace(parsed, article_id=scope)

@@ -8,6 +8,7 @@ article's own day unless the reader set a date, and retrieval keeps to the artic
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +20,21 @@ from tools.proxies import answerable
 
 MAX_SYMBOLS = 4
 TEXT_CHARS = 4_000  # the names an article is about are in its headline and opening
+
+
+def article_day(
+    article_id: str, index: SearchPort | None, market: MarketDataPort | None
+) -> dt.date | None:
+    """The day a question about the article is asked of: its own, or the last close before it
+    (None without one of them). "上周" asked of an August 3 article is the week before it, not
+    the week before the price store's last close."""
+    if index is None or market is None:
+        return None
+    try:
+        published, last_close = index.get_article(article_id).published, market.last_date()
+    except EXPECTED_ERRORS:
+        return None  # the search that follows says what is wrong with the library
+    return min(published, last_close) if published and last_close else None
 
 
 def scope_to_article(
@@ -33,12 +49,12 @@ def scope_to_article(
     try:
         article = index.get_article(parsed.article_id)
         stored = answerable(market.available_symbols()) if market is not None else set()
-        last_close = market.last_date() if market is not None else None
+        day = article_day(parsed.article_id, index, market)
     except EXPECTED_ERRORS:
         return parsed  # the search that follows says what is wrong with the library
     changes: dict[str, Any] = {}
-    if parsed.as_of is None and article.published and last_close:
-        changes["as_of"] = min(article.published, last_close)
+    if parsed.as_of is None and day is not None:
+        changes["as_of"] = day
     if not parsed.symbols and not parsed.sectors:
         # a sector word in running text (科技, energy) is too loose to make the article about
         # that sector; indices, funds and companies it names, and its own tickers, count

@@ -223,7 +223,8 @@ class Gatherer:
             )
         if question.counted_from is not None:
             day = format_date(question.counted_from, self.language)
-            out.notices.append(notice("counted_from", self.language, day=day))
+            key = "counted_from_article" if question.article_id else "counted_from"
+            out.notices.append(notice(key, self.language, day=day))
 
     def sector_returns(
         self, scores: ToolResult, question: ParsedQuestion, out: Gathered

@@ -410,6 +410,20 @@ def test_a_chosen_article_that_is_a_headline_and_a_standfirst_quotes_both() -> N
     assert "文章要点" not in asked.title  # a question on something in it is titled by that
 
 
+def test_last_week_asked_of_a_chosen_article_is_the_week_before_it() -> None:
+    """ "美股上周表现如何？" asked of a Thursday's article, with no date set: the week before
+    that article's, not the week before the price store's last close, and the notice says
+    from which day it counted."""
+    said = "美股三大指数上周集体收涨，科技股领涨，标普500指数周涨1.2%。"
+    line = article("wrap", "美股周报", said, published=dt.date(2026, 1, 15))
+    helper = assistant(index=FakeIndex([line]))
+    parsed = helper.parse("美股上周表现如何？", article_id="wrap")
+    assert parsed.period == "WTD" and parsed.as_of == dt.date(2026, 1, 11)  # the Sunday before
+    answer = helper.ask("美股上周表现如何？", article_id="wrap")
+    assert "按所选文章的日期（2026年1月15日）往前计算" in " ".join(notices(answer))
+    assert helper.parse("美股上周表现如何？").as_of != dt.date(2026, 1, 11)
+
+
 @pytest.mark.parametrize("text", ["N/A", "Micron, Nvidia fall as chip sell-off deepens"])
 def test_a_chosen_article_that_is_only_a_headline_is_one_card_saying_how_to_add_it(
     text: str,
