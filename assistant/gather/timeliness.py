@@ -92,8 +92,10 @@ def timeliness(
     today = as_of or dt.date.today()
     days = abs((today - published).days)
     began = to_date_start(period, today) if period else None
-    if days > RECENT_SPAN_DAYS.get(period or "", days) or (began and published < began):
-        return -0.3  # last year's "今年以来" is not this year's
+    if began and published < began:
+        return -0.8  # last year's "今年以来" is not this year's
+    if days > RECENT_SPAN_DAYS.get(period or "", days):
+        return -0.3
     if days <= 14:
         return 0.3
     if days <= 60:

@@ -261,6 +261,12 @@ _PREVIOUS = (
     ),
 )
 _THIS = re.compile(r"今年|本月|这个月|本周|这周|本季|this (?:year|month|week|quarter)", re.I)
+# A span to the as-of date in English words ("year to date", "YTD", "so far this year"): "date"
+# and "far" are no words a sentence must say ("Traditional futures have a fixed expiry date").
+_TO_DATE = re.compile(
+    r"\b(?:(?:year|month|quarter|week)[- ]to[- ]date|[ymqw]td|so far(?= this\b| in\b|\W*$))\b",
+    re.I,
+)
 # "over the last month" is a trailing month (1M), and "last year's high" a point in it
 _PREVIOUS_WORDS = tuple(
     (unit, re.compile(rf"(?<!\bthe )(?:{words})(?!['’]s)", re.I)) for unit, words in _PREVIOUS
@@ -316,7 +322,7 @@ def without_time_words(text: str) -> str:
     is no answer to "How did stocks do last week?"."""
     for _, pattern in _PREVIOUS_WORDS:
         text = pattern.sub(" ", text)
-    for pattern in (_THIS, _YESTERDAY, _TODAY, AS_OF_WORD):  # every wrap says 截至收盘
+    for pattern in (_TO_DATE, _THIS, _YESTERDAY, _TODAY, AS_OF_WORD):  # every wrap says 截至收盘
         text = pattern.sub(" ", text)
     return text
 
