@@ -50,6 +50,8 @@ from assistant.research.references import (
     remap,
 )
 from assistant.research.units import Unit, normal, reserve_units, same, units
+from tools.period_labels import to_date_start
+from tools.period_words import parse_period_text
 
 PER_STEP = 3  # the library's sentences a step's part says
 WITH_FIGURES = 2  # ... when its tools' figures answer it already
@@ -59,6 +61,14 @@ OWN_ANSWER = 0.2  # ... and one the step's answer chose over one of its reserve
 _VIEWS: tuple[SectionKey, ...] = ("analysis", "insights", "risks", "opportunities")
 _PLACEHOLDERS = placeholders()
 _BULLET = re.compile(r"^\s*[-*•]\s*")
+
+
+def _span_began(report: StepReport) -> dt.date | None:
+    """The first day of the span to date a step asks about, in its plan or its words ("How has
+    Bitcoin performed year to date?": January 1st of its answer's year)."""
+    period = report.step.period or parse_period_text(report.step.question)
+    day = report.answer.as_of if report.answer is not None else None
+    return to_date_start(period, day) if period and day else None
 
 
 def build_brief(
@@ -128,9 +138,18 @@ class _Folder:
         for unit in [u for u in own if u.cited and not u.data] + reserve_units(report.reserve):
             if not any(same(unit.key, u.key) for u in found):
                 found.append(unit)
-        focus = self.focus[report.n]
-        answering = [u for u in found if focus.answers(u.words)]
+        focus, began = self.focus[report.n], _span_began(report)
+        answering = [u for u in found if focus.answers(u.words) and not self._before(u, began)]
         return sorted(answering, key=lambda u: -self._rank(u, focus))
+
+    def _before(self, unit: Unit, began: dt.date | None) -> bool:
+        """Was the unit written before `began`, the first day of the span to date its step
+        asks ("How has Bitcoin performed year to date?": last October's crash)?"""
+        if began is None:
+            return False
+        cited = [self.sources.article(n) for n in unit.sources if n != MARKET]
+        reference = unit.finding.reference if unit.finding is not None else next(iter(cited), None)
+        return reference is not None and reference.date is not None and reference.date < began
 
     def _rank(self, unit: Unit, focus: Focus) -> float:
         prose = not unit.quoted and unit.language() == self.lang

@@ -391,3 +391,22 @@ def test_a_sentence_leaning_on_the_one_before_stays_with_it() -> None:
         "Oil fell 2%.",
         "出口增长8%。其中芯片出口增长20%。",
     ]
+
+
+def test_a_step_asking_to_date_quotes_nothing_written_before_its_span() -> None:
+    """ "How has Bitcoin performed year to date?": last October's performance is another
+    year's, however well it answers the words; this year's is quoted."""
+    step = Step(question="How has Bitcoin performed year to date?", tools=("search_commentary",))
+    others = [
+        Step(question=f"What are Bitcoin's main {aspect}?", tools=("search_commentary",))
+        for aspect in ("catalysts", "risks", "opportunities")
+    ]
+    the_plan = plan(step, *others, topic="Bitcoin outlook", language="en")
+    october = ref(2, "old").model_copy(update={"date": dt.date(2025, 10, 10)})
+    old = "Bitcoin performed strongly in October, its best performance of the year[2]."
+    new = "Bitcoin's performance this month has been weak, down 5% since January 1[1]."
+    sources = (MARKET, ref(1, "new"), october)
+    first = answer(f"{old} {new}", references=sources, language="en")
+    empty = answer("", references=sources, language="en")
+    part = parts(build_brief(the_plan, reports(the_plan, first, empty, empty, empty)))[0]
+    assert "down 5% since January 1" in part and "October" not in part
