@@ -48,7 +48,8 @@ def naming(hits: Sequence[Hit], voices: Wanted) -> set[str]:
 def bylined(hits: Sequence[Hit], voices: Wanted) -> set[str]:
     """The articles whose headline or opening passage names a voice ("By Philip Marey, senior
     US strategist at Rabobank"): their own views (`ours`) are that voice's."""
-    opening = [(h.chunk.article_id, (h.title, h.chunk.text * (h.chunk.ordinal == 0))) for h in hits]
+    opening = [(h.chunk.article_id, (h.title, h.chunk.text if h.chunk.ordinal == 0 else ""))
+               for h in hits]  # fmt: skip
     return _naming(opening, voices)
 
 
@@ -56,11 +57,10 @@ def _naming(texts: list[tuple[str, tuple[str, str]]], voices: Wanted) -> set[str
     if not voices:
         return set()
     read: dict[str, bool] = {}  # a headline is read once, however many passages it heads
-    found = set()
-    for article_id, pair in texts:
-        for text in pair:
-            if text and text not in read:
-                read[text] = any(Said.of(text).says(g) for g in voices)
-            if text and read[text]:
-                found.add(article_id)
-    return found
+
+    def names_one(text: str) -> bool:
+        if text not in read:
+            read[text] = bool(text) and any(Said.of(text).says(g) for g in voices)
+        return read[text]
+
+    return {article_id for article_id, pair in texts if any(map(names_one, pair))}

@@ -118,8 +118,8 @@ class SectionWriter:
         )
         self.told = Disagreements(self.discrepancies, registry, vocabulary, self.lang)
         self.readings = dashboard_readings(question.text)  # the macro readings it names first
-        measured = question.intents & _MEASURED  # "What did the Fed decide?": the dashboard is
-        self.context = measured == {"macro"} and not asks_dashboard(question.text)  # context
+        measured = question.intents & _MEASURED  # "What did the Fed decide?" asks no figure:
+        self.context = measured == {"macro"} and not asks_dashboard(question.text)  # news first
         self.fit = Fit(question.text)
         self.level = level_sentences(question, gathered, self.name, self.day)  # "多少点？"
 
