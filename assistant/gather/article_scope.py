@@ -31,9 +31,13 @@ def article_day(
     if index is None or market is None:
         return None
     try:
-        published, last_close = index.get_article(article_id).published, market.last_date()
+        return _own_day(index.get_article(article_id).published, market)
     except EXPECTED_ERRORS:
         return None  # the search that follows says what is wrong with the library
+
+
+def _own_day(published: dt.date | None, market: MarketDataPort | None) -> dt.date | None:
+    last_close = market.last_date() if market is not None else None
     return min(published, last_close) if published and last_close else None
 
 
@@ -49,7 +53,7 @@ def scope_to_article(
     try:
         article = index.get_article(parsed.article_id)
         stored = answerable(market.available_symbols()) if market is not None else set()
-        day = article_day(parsed.article_id, index, market)
+        day = _own_day(article.published, market)
     except EXPECTED_ERRORS:
         return parsed  # the search that follows says what is wrong with the library
     changes: dict[str, Any] = {}

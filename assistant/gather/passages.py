@@ -322,10 +322,8 @@ def about_subject(found: list[Candidate], names: Names) -> list[Candidate]:
     """The sentences that, or whose headline, name one of `names`: what answers a follow-up
     asking of the earlier turn's subject ("What drove it?" after one on gold: "…drove oil
     higher", in an article that names gold elsewhere, does not)."""
-    lowered = [n.lower() for aliases in names for n in aliases if n]
-    if not lowered:
-        return found
-    return [c for c in found if names_written(f"{c.text} {_context(c.hit.title)}", lowered)]
+    lowered = tuple(n.lower() for aliases in names for n in aliases if n)
+    return [c for c in found if writes_a_name(c.text, _context(c.hit.title), lowered)]
 
 
 def _on_topic(found: list[Candidate], names: list[str]) -> list[Candidate]:

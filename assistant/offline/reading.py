@@ -61,5 +61,6 @@ def recent_first(recent: list[Hit], found: list[Hit], query: str) -> list[Hit]:
     wanted = terms(query)
     unsaid = wanted.difference(*(terms(h.chunk.text) for h in recent[:SEARCH_K]))
     wider = [h for h in older[:SEARCH_K] if unsaid & terms(h.chunk.text)] if unsaid else []
-    rest = [h for h in recent[SEARCH_K:] + older if h not in wider]
+    read = {h.chunk.id for h in wider}
+    rest = [h for h in recent[SEARCH_K:] + older if h.chunk.id not in read]
     return recent[:SEARCH_K] + wider + rest

@@ -331,11 +331,11 @@ def asks_why(text: str) -> bool:
     return has_cue(text, _WHY)
 
 
-# Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):
-# with a news cue and no other returns cue, the question is about the news, not the return.
 # The labor market's words: its sectors ("Which sectors added jobs?", "哪些行业就业减少？") are
 # the economy's industries, which no sector fund's score measures.
 _JOBS = ("jobs", "hiring", "employment", "payroll", "layoff", "就业", "岗位", "招聘", "裁员")
+# Returns cues that news uses too ("beat estimates", "gained a buy rating", "beat forecasts"):
+# with a news cue and no other returns cue, the question is about the news, not the return.
 _LOOSE_RETURNS = ("beat", "gain", "up ", "down ")
 _COMPANY_NEWS = (
     "财报", "业绩", "目标价", "评级", "分析师", "营收", "指引", "预期", "预测", "上调", "下调",
